@@ -1,0 +1,400 @@
+/* weft — WeftDoc: the text, its metadata, tokens, sentences and document
+ * values.  Layers are in layer.c.  All per-document memory is the arena's,
+ * except the token and sentence buffers, which are kept across resets. */
+#include <string.h>
+
+#include "doc-private.h"
+#include "json.h"
+#include "weft/plugin.h"
+
+G_DEFINE_QUARK (weft-error-quark, weft_error)
+
+static const char *const token_kind_names[WEFT_TOKEN_N_KINDS] = {
+  "word",   "number",  "punct",    "symbol", "url",
+  "email",  "emoji",   "handle",   "hashtag", "emoticon",
+  "date",   "time",    "abbrev",   "clitic",
+};
+
+const char *
+weft_token_kind_to_string (WeftTokenKind kind)
+{
+  return (guint) kind < WEFT_TOKEN_N_KINDS ? token_kind_names[kind] : "unknown";
+}
+
+gpointer
+weft_vec_push (WeftDoc *doc, WeftVec *vec, gsize elem_size)
+{
+  if (vec->len == vec->cap)
+    {
+      guint cap = vec->cap ? vec->cap * 2 : 8;
+      gpointer data = weft_arena_alloc (&doc->arena, cap * elem_size);
+      if (vec->len)
+        memcpy (data, vec->data, vec->len * elem_size);
+      vec->data = data;
+      vec->cap = cap;
+    }
+  return (guint8 *) vec->data + elem_size * vec->len++;
+}
+
+WeftDoc *
+weft_doc_new (void)
+{
+  WeftDoc *doc = g_new0 (WeftDoc, 1);
+  weft_arena_init (&doc->arena);
+  weft_doc_reset (doc);
+  return doc;
+}
+
+void
+weft_doc_free (WeftDoc *doc)
+{
+  if (!doc)
+    return;
+  weft_arena_clear (&doc->arena);
+  g_free (doc->tokens);
+  g_free (doc->sentences);
+  g_free (doc);
+}
+
+void
+weft_doc_reset (WeftDoc *doc)
+{
+  g_return_if_fail (doc != NULL);
+  weft_arena_reset (&doc->arena);
+  doc->text = "";
+  doc->len = 0;
+  doc->ascii = TRUE;
+  doc->char_offsets = NULL;
+  doc->id = doc->source = doc->date = NULL;
+  memset (&doc->meta, 0, sizeof doc->meta);
+  memset (&doc->values, 0, sizeof doc->values);
+  memset (&doc->layers, 0, sizeof doc->layers);
+  doc->n_tokens = doc->n_sentences = 0;
+}
+
+gpointer
+weft_doc_alloc (WeftDoc *doc, gsize size)
+{
+  g_return_val_if_fail (doc != NULL, NULL);
+  return weft_arena_alloc (&doc->arena, size);
+}
+
+char *
+weft_doc_strndup (WeftDoc *doc, const char *s, gssize len)
+{
+  g_return_val_if_fail (doc != NULL, NULL);
+  if (!s)
+    return NULL;
+  gsize n = len < 0 ? strlen (s) : (gsize) len;
+  char *copy = weft_arena_alloc (&doc->arena, n + 1);
+  memcpy (copy, s, n);
+  return copy;
+}
+
+static gboolean
+is_ascii (const char *s, gsize len)
+{
+  for (gsize i = 0; i < len; i++)
+    if ((guchar) s[i] >= 0x80)
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+weft_doc_set_text (WeftDoc *doc, const char *text, gsize len, GError **error)
+{
+  g_return_val_if_fail (doc != NULL && text != NULL, FALSE);
+  if (len > G_MAXUINT32 - 1)
+    {
+      g_set_error (error, WEFT_ERROR, WEFT_ERROR_INPUT,
+                   "document is %" G_GSIZE_FORMAT " bytes; the limit is 4 GiB",
+                   len);
+      return FALSE;
+    }
+  const char *end = NULL;
+  if (!g_utf8_validate_len (text, len, &end))
+    {
+      g_set_error (error, WEFT_ERROR, WEFT_ERROR_INPUT,
+                   "invalid UTF-8 at byte offset %" G_GSIZE_FORMAT,
+                   (gsize) (end - text));
+      return FALSE;
+    }
+  doc->text = weft_doc_strndup (doc, text, len);
+  doc->len = len;
+  doc->ascii = is_ascii (text, len);
+  doc->char_offsets = NULL;
+  return TRUE;
+}
+
+const char *
+weft_doc_get_text (const WeftDoc *doc, gsize *len)
+{
+  g_return_val_if_fail (doc != NULL, NULL);
+  if (len)
+    *len = doc->len;
+  return doc->text;
+}
+
+uint32_t
+weft_doc_byte_to_char (WeftDoc *doc, uint32_t offset)
+{
+  g_return_val_if_fail (offset <= doc->len, 0);
+  if (doc->ascii)
+    return offset;
+  if (!doc->char_offsets)
+    {
+      uint32_t *table = weft_arena_alloc (&doc->arena,
+                                          (doc->len + 1) * sizeof (uint32_t));
+      uint32_t chars = 0;
+      for (gsize i = 0; i < doc->len; i++)
+        {
+          /* continuation bytes share the offset of their lead byte */
+          if (((guchar) doc->text[i] & 0xC0) != 0x80)
+            chars++;
+          table[i] = chars - 1;
+        }
+      table[doc->len] = chars;
+      doc->char_offsets = table;
+    }
+  return doc->char_offsets[offset];
+}
+
+void
+weft_doc_set_id (WeftDoc *doc, const char *id)
+{
+  doc->id = weft_doc_strndup (doc, id, -1);
+}
+
+const char *
+weft_doc_get_id (const WeftDoc *doc)
+{
+  return doc->id;
+}
+
+void
+weft_doc_set_source (WeftDoc *doc, const char *source)
+{
+  doc->source = weft_doc_strndup (doc, source, -1);
+}
+
+const char *
+weft_doc_get_source (const WeftDoc *doc)
+{
+  return doc->source;
+}
+
+void
+weft_doc_set_date (WeftDoc *doc, const char *date)
+{
+  doc->date = weft_doc_strndup (doc, date, -1);
+}
+
+const char *
+weft_doc_get_date (const WeftDoc *doc)
+{
+  return doc->date;
+}
+
+void
+weft_doc_add_meta (WeftDoc *doc, const char *key, const char *json,
+                   const char *string)
+{
+  WeftMeta *meta = weft_vec_push (doc, &doc->meta, sizeof (WeftMeta));
+  meta->key = weft_doc_strndup (doc, key, -1);
+  meta->json = weft_doc_strndup (doc, json, -1);
+  meta->string = weft_doc_strndup (doc, string, -1);
+}
+
+const char *
+weft_doc_get_meta (const WeftDoc *doc, const char *key)
+{
+  const WeftMeta *meta = doc->meta.data;
+  for (guint i = 0; i < doc->meta.len; i++)
+    if (strcmp (meta[i].key, key) == 0)
+      return meta[i].string;
+  return NULL;
+}
+
+guint
+weft_doc_get_n_meta (const WeftDoc *doc)
+{
+  return doc->meta.len;
+}
+
+void
+weft_doc_get_nth_meta (const WeftDoc *doc, guint i, const char **key,
+                       const char **json)
+{
+  g_return_if_fail (i < doc->meta.len);
+  const WeftMeta *meta = (const WeftMeta *) doc->meta.data + i;
+  *key = meta->key;
+  *json = meta->json;
+}
+
+/* ---- tokens and sentences -------------------------------------------- */
+
+guint
+weft_doc_add_token (WeftDoc *doc, uint32_t start, uint32_t end,
+                    WeftTokenKind kind, guint flags)
+{
+  g_return_val_if_fail (start < end && end <= doc->len, doc->n_tokens);
+  g_return_val_if_fail (doc->n_tokens == 0
+                            || doc->tokens[doc->n_tokens - 1].end <= start,
+                        doc->n_tokens);
+  if (doc->n_tokens == doc->cap_tokens)
+    {
+      doc->cap_tokens = doc->cap_tokens ? doc->cap_tokens * 2 : 1024;
+      doc->tokens = g_renew (WeftToken, doc->tokens, doc->cap_tokens);
+    }
+  WeftToken *token = &doc->tokens[doc->n_tokens];
+  token->start = start;
+  token->end = end;
+  token->kind = kind;
+  token->flags = flags;
+  token->reserved = 0;
+  return doc->n_tokens++;
+}
+
+guint
+weft_doc_add_sentence (WeftDoc *doc, guint first_token, guint n_tokens)
+{
+  g_return_val_if_fail (n_tokens > 0 && first_token + n_tokens <= doc->n_tokens,
+                        doc->n_sentences);
+  if (doc->n_sentences == doc->cap_sentences)
+    {
+      doc->cap_sentences = doc->cap_sentences ? doc->cap_sentences * 2 : 64;
+      doc->sentences = g_renew (WeftSentence, doc->sentences,
+                                doc->cap_sentences);
+    }
+  WeftSentence *sentence = &doc->sentences[doc->n_sentences];
+  sentence->first_token = first_token;
+  sentence->n_tokens = n_tokens;
+  sentence->start = doc->tokens[first_token].start;
+  sentence->end = doc->tokens[first_token + n_tokens - 1].end;
+  return doc->n_sentences++;
+}
+
+const WeftToken *
+weft_doc_get_tokens (const WeftDoc *doc, guint *n_tokens)
+{
+  if (n_tokens)
+    *n_tokens = doc->n_tokens;
+  return doc->n_tokens ? doc->tokens : NULL;
+}
+
+const WeftSentence *
+weft_doc_get_sentences (const WeftDoc *doc, guint *n_sentences)
+{
+  if (n_sentences)
+    *n_sentences = doc->n_sentences;
+  return doc->n_sentences ? doc->sentences : NULL;
+}
+
+guint
+weft_doc_find_token (const WeftDoc *doc, uint32_t offset)
+{
+  guint lo = 0, hi = doc->n_tokens;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      if (doc->tokens[mid].end <= offset)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* ---- document values ---------------------------------------------------- */
+
+static WeftValue *
+value_slot (WeftDoc *doc, const char *group, const char *key)
+{
+  WeftValue *values = doc->values.data;
+  for (guint i = 0; i < doc->values.len; i++)
+    if (strcmp (values[i].group, group) == 0 && strcmp (values[i].key, key) == 0)
+      return &values[i];
+  WeftValue *value = weft_vec_push (doc, &doc->values, sizeof (WeftValue));
+  value->group = weft_doc_strndup (doc, group, -1);
+  value->key = weft_doc_strndup (doc, key, -1);
+  return value;
+}
+
+void
+weft_doc_set_value_double (WeftDoc *doc, const char *group, const char *key,
+                           double number)
+{
+  WeftValue *value = value_slot (doc, group, key);
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  value->json = weft_doc_strndup (doc, weft_json_format_double (buf, number), -1);
+  value->number = number;
+  value->is_number = TRUE;
+}
+
+void
+weft_doc_set_value_int (WeftDoc *doc, const char *group, const char *key,
+                        gint64 number)
+{
+  WeftValue *value = value_slot (doc, group, key);
+  char buf[32];
+  g_snprintf (buf, sizeof buf, "%" G_GINT64_FORMAT, number);
+  value->json = weft_doc_strndup (doc, buf, -1);
+  value->number = (double) number;
+  value->is_number = TRUE;
+}
+
+void
+weft_doc_set_value_string (WeftDoc *doc, const char *group, const char *key,
+                           const char *string)
+{
+  WeftValue *value = value_slot (doc, group, key);
+  GString *json = g_string_new (NULL);
+  weft_json_append_string (json, string, -1);
+  value->json = weft_doc_strndup (doc, json->str, json->len);
+  value->string = weft_doc_strndup (doc, string, -1);
+  g_string_free (json, TRUE);
+  value->is_number = FALSE;
+}
+
+gboolean
+weft_doc_get_value_double (const WeftDoc *doc, const char *group,
+                           const char *key, double *number)
+{
+  const WeftValue *values = doc->values.data;
+  for (guint i = 0; i < doc->values.len; i++)
+    if (values[i].is_number && strcmp (values[i].group, group) == 0
+        && strcmp (values[i].key, key) == 0)
+      {
+        *number = values[i].number;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+weft_doc_get_value_string (const WeftDoc *doc, const char *group,
+                           const char *key)
+{
+  const WeftValue *values = doc->values.data;
+  for (guint i = 0; i < doc->values.len; i++)
+    if (strcmp (values[i].group, group) == 0 && strcmp (values[i].key, key) == 0)
+      return values[i].string;
+  return NULL;
+}
+
+guint
+weft_doc_get_n_values (const WeftDoc *doc)
+{
+  return doc->values.len;
+}
+
+void
+weft_doc_get_nth_value (const WeftDoc *doc, guint i, const char **group,
+                        const char **key, const char **json)
+{
+  g_return_if_fail (i < doc->values.len);
+  const WeftValue *value = (const WeftValue *) doc->values.data + i;
+  *group = value->group;
+  *key = value->key;
+  *json = value->json;
+}

@@ -1,0 +1,385 @@
+/* weft — JSON helpers.  Writing is a hand-rolled escaper (the output path is
+ * hot and GString appends are all it needs); reading parses one object per
+ * JSONL line strictly and keeps non-string values as their raw text, so
+ * pass-through metadata comes out exactly as it went in. */
+#include "json.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "weft/plugin.h"
+
+void
+weft_json_append_string (GString *out, const char *s, gssize len)
+{
+  static const char hex[] = "0123456789abcdef";
+  gsize n = len < 0 ? strlen (s) : (gsize) len;
+  g_string_append_c (out, '"');
+  gsize run = 0; /* start of the pending run of plain bytes */
+  for (gsize i = 0; i < n; i++)
+    {
+      guchar c = (guchar) s[i];
+      if (c >= 0x20 && c != '"' && c != '\\')
+        continue;
+      g_string_append_len (out, s + run, i - run);
+      run = i + 1;
+      switch (c)
+        {
+        case '"': g_string_append (out, "\\\""); break;
+        case '\\': g_string_append (out, "\\\\"); break;
+        case '\n': g_string_append (out, "\\n"); break;
+        case '\r': g_string_append (out, "\\r"); break;
+        case '\t': g_string_append (out, "\\t"); break;
+        default:
+          g_string_append (out, "\\u00");
+          g_string_append_c (out, hex[c >> 4]);
+          g_string_append_c (out, hex[c & 15]);
+        }
+    }
+  g_string_append_len (out, s + run, n - run);
+  g_string_append_c (out, '"');
+}
+
+const char *
+weft_json_format_double (char *buf, double value)
+{
+  if (!isfinite (value))
+    return strcpy (buf, "null");
+  /* %.15g is exact for the values people read (0.4215); fall back to %.17g
+   * only when it would not read back the same. */
+  g_ascii_formatd (buf, G_ASCII_DTOSTR_BUF_SIZE, "%.15g", value);
+  if (g_ascii_strtod (buf, NULL) != value)
+    g_ascii_formatd (buf, G_ASCII_DTOSTR_BUF_SIZE, "%.17g", value);
+  return buf;
+}
+
+/* ---- parsing -------------------------------------------------------------- */
+
+typedef struct {
+  const char *s;
+  gsize len;
+  gsize pos;
+  GError **error;
+  int depth;
+} Parser;
+
+#define MAX_DEPTH 256
+
+static gboolean
+fail (Parser *p, const char *expected)
+{
+  if (p->pos >= p->len)
+    g_set_error (p->error, WEFT_ERROR, WEFT_ERROR_INPUT,
+                 "byte %" G_GSIZE_FORMAT ": unexpected end of line, expected %s",
+                 p->pos, expected);
+  else
+    g_set_error (p->error, WEFT_ERROR, WEFT_ERROR_INPUT,
+                 "byte %" G_GSIZE_FORMAT ": expected %s, found '%c'", p->pos,
+                 expected, g_ascii_isprint (p->s[p->pos]) ? p->s[p->pos] : '?');
+  return FALSE;
+}
+
+static void
+skip_space (Parser *p)
+{
+  while (p->pos < p->len
+         && (p->s[p->pos] == ' ' || p->s[p->pos] == '\t'
+             || p->s[p->pos] == '\n' || p->s[p->pos] == '\r'))
+    p->pos++;
+}
+
+static int
+hex_digit (char c)
+{
+  if (c >= '0' && c <= '9')
+    return c - '0';
+  if (c >= 'a' && c <= 'f')
+    return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F')
+    return c - 'A' + 10;
+  return -1;
+}
+
+static gboolean
+parse_hex4 (Parser *p, gunichar *out)
+{
+  *out = 0;
+  for (int i = 0; i < 4; i++)
+    {
+      int d = p->pos < p->len ? hex_digit (p->s[p->pos]) : -1;
+      if (d < 0)
+        return fail (p, "four hex digits after \\u");
+      *out = (*out << 4) | (gunichar) d;
+      p->pos++;
+    }
+  return TRUE;
+}
+
+/* Parses a string at p->pos (the opening quote); decodes into @out if set. */
+static gboolean
+parse_string (Parser *p, GString *out)
+{
+  p->pos++;
+  while (p->pos < p->len)
+    {
+      guchar c = (guchar) p->s[p->pos];
+      if (c == '"')
+        {
+          p->pos++;
+          return TRUE;
+        }
+      if (c < 0x20)
+        return fail (p, "an escaped control character");
+      if (c != '\\')
+        {
+          gsize run = p->pos;
+          while (p->pos < p->len && p->s[p->pos] != '"' && p->s[p->pos] != '\\'
+                 && (guchar) p->s[p->pos] >= 0x20)
+            p->pos++;
+          if (out)
+            g_string_append_len (out, p->s + run, p->pos - run);
+          continue;
+        }
+      p->pos++;
+      if (p->pos >= p->len)
+        break;
+      char e = p->s[p->pos++];
+      gunichar u;
+      switch (e)
+        {
+        case '"': u = '"'; break;
+        case '\\': u = '\\'; break;
+        case '/': u = '/'; break;
+        case 'b': u = '\b'; break;
+        case 'f': u = '\f'; break;
+        case 'n': u = '\n'; break;
+        case 'r': u = '\r'; break;
+        case 't': u = '\t'; break;
+        case 'u':
+          if (!parse_hex4 (p, &u))
+            return FALSE;
+          if (u >= 0xD800 && u < 0xDC00)
+            {
+              gunichar low;
+              if (p->pos + 1 >= p->len || p->s[p->pos] != '\\'
+                  || p->s[p->pos + 1] != 'u')
+                return fail (p, "a low surrogate \\uDC00-\\uDFFF");
+              p->pos += 2;
+              if (!parse_hex4 (p, &low))
+                return FALSE;
+              if (low < 0xDC00 || low > 0xDFFF)
+                return fail (p, "a low surrogate \\uDC00-\\uDFFF");
+              u = 0x10000 + ((u - 0xD800) << 10) + (low - 0xDC00);
+            }
+          else if (u >= 0xDC00 && u <= 0xDFFF)
+            return fail (p, "a high surrogate before a low one");
+          if (u == 0)
+            return fail (p, "no NUL character (\\u0000) in text");
+          break;
+        default:
+          p->pos--;
+          return fail (p, "a valid escape (\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u)");
+        }
+      if (out)
+        g_string_append_unichar (out, u);
+    }
+  return fail (p, "a closing '\"'");
+}
+
+static gboolean parse_value (Parser *p);
+
+static gboolean
+parse_number (Parser *p)
+{
+  gsize start = p->pos;
+  if (p->s[p->pos] == '-')
+    p->pos++;
+  if (p->pos < p->len && p->s[p->pos] == '0')
+    p->pos++;
+  else if (p->pos < p->len && g_ascii_isdigit (p->s[p->pos]))
+    while (p->pos < p->len && g_ascii_isdigit (p->s[p->pos]))
+      p->pos++;
+  else
+    return fail (p, "a digit");
+  if (p->pos < p->len && p->s[p->pos] == '.')
+    {
+      p->pos++;
+      if (p->pos >= p->len || !g_ascii_isdigit (p->s[p->pos]))
+        return fail (p, "a digit after '.'");
+      while (p->pos < p->len && g_ascii_isdigit (p->s[p->pos]))
+        p->pos++;
+    }
+  if (p->pos < p->len && (p->s[p->pos] == 'e' || p->s[p->pos] == 'E'))
+    {
+      p->pos++;
+      if (p->pos < p->len && (p->s[p->pos] == '+' || p->s[p->pos] == '-'))
+        p->pos++;
+      if (p->pos >= p->len || !g_ascii_isdigit (p->s[p->pos]))
+        return fail (p, "a digit in the exponent");
+      while (p->pos < p->len && g_ascii_isdigit (p->s[p->pos]))
+        p->pos++;
+    }
+  return p->pos > start;
+}
+
+static gboolean
+parse_literal (Parser *p, const char *word)
+{
+  gsize n = strlen (word);
+  if (p->len - p->pos < n || memcmp (p->s + p->pos, word, n) != 0)
+    return fail (p, "a JSON value");
+  p->pos += n;
+  return TRUE;
+}
+
+static gboolean
+parse_container (Parser *p, char close)
+{
+  if (++p->depth > MAX_DEPTH)
+    return fail (p, "at most 256 levels of nesting");
+  p->pos++;
+  skip_space (p);
+  if (p->pos < p->len && p->s[p->pos] == close)
+    {
+      p->pos++;
+      p->depth--;
+      return TRUE;
+    }
+  for (;;)
+    {
+      skip_space (p);
+      if (close == '}')
+        {
+          if (p->pos >= p->len || p->s[p->pos] != '"')
+            return fail (p, "a member name in double quotes");
+          if (!parse_string (p, NULL))
+            return FALSE;
+          skip_space (p);
+          if (p->pos >= p->len || p->s[p->pos] != ':')
+            return fail (p, "':'");
+          p->pos++;
+        }
+      if (!parse_value (p))
+        return FALSE;
+      skip_space (p);
+      if (p->pos < p->len && p->s[p->pos] == ',')
+        {
+          p->pos++;
+          continue;
+        }
+      if (p->pos < p->len && p->s[p->pos] == close)
+        {
+          p->pos++;
+          p->depth--;
+          return TRUE;
+        }
+      return fail (p, close == '}' ? "',' or '}'" : "',' or ']'");
+    }
+}
+
+static gboolean
+parse_value (Parser *p)
+{
+  skip_space (p);
+  if (p->pos >= p->len)
+    return fail (p, "a JSON value");
+  switch (p->s[p->pos])
+    {
+    case '"': return parse_string (p, NULL);
+    case '{': return parse_container (p, '}');
+    case '[': return parse_container (p, ']');
+    case 't': return parse_literal (p, "true");
+    case 'f': return parse_literal (p, "false");
+    case 'n': return parse_literal (p, "null");
+    default: return parse_number (p);
+    }
+}
+
+static void
+member_free (gpointer data)
+{
+  WeftJsonMember *m = data;
+  g_free (m->key);
+  g_free (m->raw);
+  g_free (m->string);
+  g_free (m);
+}
+
+GPtrArray *
+weft_json_parse_object (const char *line, gsize len, GError **error)
+{
+  Parser p = { line, len, 0, error, 0 };
+  g_autoptr (GPtrArray) members = g_ptr_array_new_with_free_func (member_free);
+  skip_space (&p);
+  if (p.pos >= len || line[p.pos] != '{')
+    {
+      fail (&p, "'{' (each line must be one JSON object)");
+      return NULL;
+    }
+  p.pos++;
+  skip_space (&p);
+  if (p.pos < len && line[p.pos] == '}')
+    p.pos++;
+  else
+    for (;;)
+      {
+        skip_space (&p);
+        if (p.pos >= len || line[p.pos] != '"')
+          {
+            fail (&p, "a member name in double quotes");
+            return NULL;
+          }
+        GString *key = g_string_new (NULL);
+        if (!parse_string (&p, key))
+          {
+            g_string_free (key, TRUE);
+            return NULL;
+          }
+        WeftJsonMember *m = g_new0 (WeftJsonMember, 1);
+        m->key = g_string_free (key, FALSE);
+        g_ptr_array_add (members, m);
+        skip_space (&p);
+        if (p.pos >= len || line[p.pos] != ':')
+          {
+            fail (&p, "':'");
+            return NULL;
+          }
+        p.pos++;
+        skip_space (&p);
+        gsize start = p.pos;
+        if (p.pos < len && line[p.pos] == '"')
+          {
+            GString *value = g_string_new (NULL);
+            if (!parse_string (&p, value))
+              {
+                g_string_free (value, TRUE);
+                return NULL;
+              }
+            m->string = g_string_free (value, FALSE);
+          }
+        else if (!parse_value (&p))
+          return NULL;
+        m->raw = g_strndup (line + start, p.pos - start);
+        skip_space (&p);
+        if (p.pos < len && line[p.pos] == ',')
+          {
+            p.pos++;
+            continue;
+          }
+        if (p.pos < len && line[p.pos] == '}')
+          {
+            p.pos++;
+            break;
+          }
+        fail (&p, "',' or '}'");
+        return NULL;
+      }
+  skip_space (&p);
+  if (p.pos < len)
+    {
+      fail (&p, "the end of the line after the object");
+      return NULL;
+    }
+  return g_steal_pointer (&members);
+}

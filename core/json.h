@@ -1,0 +1,23 @@
+/* weft — JSON text: escaping and number formatting for the writers, and a
+ * strict parser for one JSONL input line. */
+#pragma once
+
+#include <glib.h>
+
+/* Appends @s (@len bytes, or NUL-terminated when < 0) as a JSON string. */
+void weft_json_append_string (GString *out, const char *s, gssize len);
+/* Shortest text that reads back as @value (null for NaN/inf); returns @buf,
+ * which must hold G_ASCII_DTOSTR_BUF_SIZE bytes. */
+const char *weft_json_format_double (char *buf, double value);
+
+/* One member of a parsed JSON object. */
+typedef struct {
+  char *key;     /* decoded */
+  char *raw;     /* the value's JSON text, exactly as written */
+  char *string;  /* decoded, when the value is a string; else NULL */
+} WeftJsonMember;
+
+/* Parses @line (one JSON object) into its top-level members.  Returns: (transfer
+ * full) a GPtrArray of WeftJsonMember, or NULL with an error giving the byte
+ * offset and what was expected. */
+GPtrArray *weft_json_parse_object (const char *line, gsize len, GError **error);

@@ -1,0 +1,316 @@
+/* weft — annotation layers: a schema declared once by the producing plugin,
+ * and per-document spans whose field values are indexed by handle, so the
+ * hot path never looks a field up by name. */
+#include <string.h>
+
+#include "doc-private.h"
+
+typedef struct {
+  char *name;
+  WeftFieldType type;
+} WeftField;
+
+struct _WeftLayerSchema {
+  char *name;
+  GArray *fields; /* WeftField */
+};
+
+typedef union {
+  const char *string;
+  gint64 integer;
+  double number;
+  struct {
+    uint32_t start, end;
+  } span;
+} WeftFieldValue;
+
+typedef struct {
+  uint32_t start, end;
+  guint64 set;           /* bit i: field i was set */
+  WeftFieldValue *values; /* n_fields entries */
+} WeftSpan;
+
+struct _WeftLayer {
+  const WeftLayerSchema *schema;
+  WeftDoc *doc;
+  WeftVec spans; /* WeftSpan */
+};
+
+/* The set-bit mask limits a layer to 64 fields, plenty for annotations. */
+#define MAX_FIELDS 64
+
+WeftLayerSchema *
+weft_layer_schema_new (const char *name)
+{
+  g_return_val_if_fail (name != NULL && *name, NULL);
+  WeftLayerSchema *schema = g_new0 (WeftLayerSchema, 1);
+  schema->name = g_strdup (name);
+  schema->fields = g_array_new (FALSE, TRUE, sizeof (WeftField));
+  return schema;
+}
+
+guint
+weft_layer_schema_add_field (WeftLayerSchema *schema, const char *name,
+                             WeftFieldType type)
+{
+  g_return_val_if_fail (schema != NULL && name != NULL, 0);
+  g_return_val_if_fail (schema->fields->len < MAX_FIELDS, 0);
+  g_return_val_if_fail (weft_layer_schema_find_field (schema, name) < 0, 0);
+  WeftField field = { g_strdup (name), type };
+  g_array_append_val (schema->fields, field);
+  return schema->fields->len - 1;
+}
+
+void
+weft_layer_schema_free (WeftLayerSchema *schema)
+{
+  if (!schema)
+    return;
+  for (guint i = 0; i < schema->fields->len; i++)
+    g_free (g_array_index (schema->fields, WeftField, i).name);
+  g_array_unref (schema->fields);
+  g_free (schema->name);
+  g_free (schema);
+}
+
+const char *
+weft_layer_schema_get_name (const WeftLayerSchema *schema)
+{
+  return schema->name;
+}
+
+guint
+weft_layer_schema_get_n_fields (const WeftLayerSchema *schema)
+{
+  return schema->fields->len;
+}
+
+const char *
+weft_layer_schema_get_field_name (const WeftLayerSchema *schema, guint field)
+{
+  g_return_val_if_fail (field < schema->fields->len, NULL);
+  return g_array_index (schema->fields, WeftField, field).name;
+}
+
+WeftFieldType
+weft_layer_schema_get_field_type (const WeftLayerSchema *schema, guint field)
+{
+  g_return_val_if_fail (field < schema->fields->len, WEFT_FIELD_STRING);
+  return g_array_index (schema->fields, WeftField, field).type;
+}
+
+int
+weft_layer_schema_find_field (const WeftLayerSchema *schema, const char *name)
+{
+  for (guint i = 0; i < schema->fields->len; i++)
+    if (strcmp (g_array_index (schema->fields, WeftField, i).name, name) == 0)
+      return (int) i;
+  return -1;
+}
+
+/* ---- layers in a document ----------------------------------------------- */
+
+WeftLayer *
+weft_doc_add_layer (WeftDoc *doc, const WeftLayerSchema *schema)
+{
+  g_return_val_if_fail (doc != NULL && schema != NULL, NULL);
+  WeftLayer *layer = weft_doc_alloc (doc, sizeof (WeftLayer));
+  layer->schema = schema;
+  layer->doc = doc;
+  WeftLayer **layers = doc->layers.data;
+  for (guint i = 0; i < doc->layers.len; i++)
+    if (strcmp (layers[i]->schema->name, schema->name) == 0)
+      {
+        layers[i] = layer;
+        return layer;
+      }
+  *(WeftLayer **) weft_vec_push (doc, &doc->layers, sizeof (WeftLayer *))
+      = layer;
+  return layer;
+}
+
+WeftLayer *
+weft_doc_get_layer (const WeftDoc *doc, const char *name)
+{
+  WeftLayer **layers = doc->layers.data;
+  for (guint i = 0; i < doc->layers.len; i++)
+    if (strcmp (layers[i]->schema->name, name) == 0)
+      return layers[i];
+  return NULL;
+}
+
+guint
+weft_doc_get_n_layers (const WeftDoc *doc)
+{
+  return doc->layers.len;
+}
+
+WeftLayer *
+weft_doc_get_nth_layer (const WeftDoc *doc, guint i)
+{
+  g_return_val_if_fail (i < doc->layers.len, NULL);
+  return ((WeftLayer **) doc->layers.data)[i];
+}
+
+const WeftLayerSchema *
+weft_layer_get_schema (const WeftLayer *layer)
+{
+  return layer->schema;
+}
+
+guint
+weft_layer_add_span (WeftLayer *layer, uint32_t start, uint32_t end)
+{
+  g_return_val_if_fail (start <= end && end <= layer->doc->len,
+                        layer->spans.len);
+  WeftSpan *span = weft_vec_push (layer->doc, &layer->spans, sizeof (WeftSpan));
+  span->start = start;
+  span->end = end;
+  span->set = 0;
+  span->values = weft_doc_alloc (layer->doc, sizeof (WeftFieldValue)
+                                    * MAX (1, layer->schema->fields->len));
+  return layer->spans.len - 1;
+}
+
+guint
+weft_layer_get_n_spans (const WeftLayer *layer)
+{
+  return layer->spans.len;
+}
+
+static WeftSpan *
+span_at (const WeftLayer *layer, guint span)
+{
+  return (WeftSpan *) layer->spans.data + span;
+}
+
+void
+weft_layer_get_span (const WeftLayer *layer, guint span, uint32_t *start,
+                     uint32_t *end)
+{
+  g_return_if_fail (span < layer->spans.len);
+  *start = span_at (layer, span)->start;
+  *end = span_at (layer, span)->end;
+}
+
+/* Checks the handle and type; returns the value slot to write, or NULL. */
+static WeftFieldValue *
+slot_for_write (WeftLayer *layer, guint span, guint field, WeftFieldType type)
+{
+  g_return_val_if_fail (span < layer->spans.len, NULL);
+  g_return_val_if_fail (field < layer->schema->fields->len, NULL);
+  g_return_val_if_fail (
+      g_array_index (layer->schema->fields, WeftField, field).type == type,
+      NULL);
+  WeftSpan *s = span_at (layer, span);
+  s->set |= G_GUINT64_CONSTANT (1) << field;
+  return &s->values[field];
+}
+
+static const WeftFieldValue *
+slot_for_read (const WeftLayer *layer, guint span, guint field)
+{
+  g_return_val_if_fail (span < layer->spans.len, NULL);
+  g_return_val_if_fail (field < layer->schema->fields->len, NULL);
+  const WeftSpan *s = span_at (layer, span);
+  if (!(s->set & (G_GUINT64_CONSTANT (1) << field)))
+    return NULL;
+  return &s->values[field];
+}
+
+void
+weft_layer_set_string (WeftLayer *layer, guint span, guint field,
+                       const char *value)
+{
+  WeftFieldValue *slot = slot_for_write (layer, span, field, WEFT_FIELD_STRING);
+  if (!slot)
+    return;
+  if (value)
+    slot->string = weft_doc_strndup (layer->doc, value, -1);
+  else
+    span_at (layer, span)->set &= ~(G_GUINT64_CONSTANT (1) << field);
+}
+
+void
+weft_layer_set_int (WeftLayer *layer, guint span, guint field, gint64 value)
+{
+  WeftFieldValue *slot = slot_for_write (layer, span, field, WEFT_FIELD_INT);
+  if (slot)
+    slot->integer = value;
+}
+
+void
+weft_layer_set_double (WeftLayer *layer, guint span, guint field, double value)
+{
+  WeftFieldValue *slot = slot_for_write (layer, span, field, WEFT_FIELD_DOUBLE);
+  if (slot)
+    slot->number = value;
+}
+
+void
+weft_layer_set_bool (WeftLayer *layer, guint span, guint field,
+                     gboolean value)
+{
+  WeftFieldValue *slot = slot_for_write (layer, span, field, WEFT_FIELD_BOOL);
+  if (slot)
+    slot->integer = value ? 1 : 0;
+}
+
+void
+weft_layer_set_span (WeftLayer *layer, guint span, guint field,
+                     uint32_t start, uint32_t end)
+{
+  g_return_if_fail (start <= end && end <= layer->doc->len);
+  WeftFieldValue *slot = slot_for_write (layer, span, field, WEFT_FIELD_SPAN);
+  if (slot)
+    {
+      slot->span.start = start;
+      slot->span.end = end;
+    }
+}
+
+gboolean
+weft_layer_is_set (const WeftLayer *layer, guint span, guint field)
+{
+  return slot_for_read (layer, span, field) != NULL;
+}
+
+const char *
+weft_layer_get_string (const WeftLayer *layer, guint span, guint field)
+{
+  const WeftFieldValue *slot = slot_for_read (layer, span, field);
+  return slot ? slot->string : NULL;
+}
+
+gint64
+weft_layer_get_int (const WeftLayer *layer, guint span, guint field)
+{
+  const WeftFieldValue *slot = slot_for_read (layer, span, field);
+  return slot ? slot->integer : 0;
+}
+
+double
+weft_layer_get_double (const WeftLayer *layer, guint span, guint field)
+{
+  const WeftFieldValue *slot = slot_for_read (layer, span, field);
+  return slot ? slot->number : 0.0;
+}
+
+gboolean
+weft_layer_get_bool (const WeftLayer *layer, guint span, guint field)
+{
+  const WeftFieldValue *slot = slot_for_read (layer, span, field);
+  return slot ? slot->integer != 0 : FALSE;
+}
+
+gboolean
+weft_layer_get_span_field (const WeftLayer *layer, guint span, guint field,
+                           uint32_t *start, uint32_t *end)
+{
+  const WeftFieldValue *slot = slot_for_read (layer, span, field);
+  if (!slot)
+    return FALSE;
+  *start = slot->span.start;
+  *end = slot->span.end;
+  return TRUE;
+}

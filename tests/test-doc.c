@@ -1,0 +1,146 @@
+/* Tests for the document model: text, arena, tokens, layers, values. */
+#include <string.h>
+
+#include "weft/weft.h"
+
+static void
+test_text_invalid_utf8 (void)
+{
+  g_autoptr (GError) error = NULL;
+  WeftDoc *doc = weft_doc_new ();
+  g_assert_false (weft_doc_set_text (doc, "ab\xff" "cd", 5, &error));
+  g_assert_error (error, WEFT_ERROR, WEFT_ERROR_INPUT);
+  g_assert_cmpstr (error->message, ==, "invalid UTF-8 at byte offset 2");
+  weft_doc_free (doc);
+}
+
+static void
+test_byte_to_char (void)
+{
+  WeftDoc *doc = weft_doc_new ();
+  const char *text = "“Baku” é.";
+  g_assert_true (weft_doc_set_text (doc, text, strlen (text), NULL));
+  /* “ is 3 bytes, é 2 */
+  g_assert_cmpuint (weft_doc_byte_to_char (doc, 3), ==, 1);
+  g_assert_cmpuint (weft_doc_byte_to_char (doc, 7), ==, 5);
+  g_assert_cmpuint (weft_doc_byte_to_char (doc, 10), ==, 6);
+  g_assert_cmpuint (weft_doc_byte_to_char (doc, strlen (text)), ==, 9);
+  weft_doc_reset (doc);
+  g_assert_true (weft_doc_set_text (doc, "plain", 5, NULL));
+  g_assert_cmpuint (weft_doc_byte_to_char (doc, 4), ==, 4);
+  weft_doc_free (doc);
+}
+
+static void
+test_tokens_sentences (void)
+{
+  WeftDoc *doc = weft_doc_new ();
+  g_assert_true (weft_doc_set_text (doc, "Hi there. Bye.", 14, NULL));
+  weft_doc_add_token (doc, 0, 2, WEFT_TOKEN_WORD, WEFT_TOKEN_CAPITALIZED);
+  weft_doc_add_token (doc, 3, 8, WEFT_TOKEN_WORD, WEFT_TOKEN_SPACE_BEFORE);
+  weft_doc_add_token (doc, 8, 9, WEFT_TOKEN_PUNCT, 0);
+  weft_doc_add_token (doc, 10, 13, WEFT_TOKEN_WORD, 0);
+  weft_doc_add_token (doc, 13, 14, WEFT_TOKEN_PUNCT, 0);
+  weft_doc_add_sentence (doc, 0, 3);
+  weft_doc_add_sentence (doc, 3, 2);
+  guint n;
+  const WeftSentence *s = weft_doc_get_sentences (doc, &n);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpuint (s[1].start, ==, 10);
+  g_assert_cmpuint (s[1].end, ==, 14);
+  g_assert_cmpuint (weft_doc_find_token (doc, 9), ==, 3);
+  g_assert_cmpuint (weft_doc_find_token (doc, 4), ==, 1);
+  g_assert_cmpuint (weft_doc_find_token (doc, 14), ==, 5);
+  weft_doc_reset (doc);
+  g_assert_null (weft_doc_get_tokens (doc, &n));
+  g_assert_cmpuint (n, ==, 0);
+  weft_doc_free (doc);
+}
+
+static void
+test_layer_values (void)
+{
+  WeftLayerSchema *schema = weft_layer_schema_new ("quotes");
+  guint speaker = weft_layer_schema_add_field (schema, "speaker", WEFT_FIELD_STRING);
+  guint where = weft_layer_schema_add_field (schema, "mention", WEFT_FIELD_SPAN);
+  guint score = weft_layer_schema_add_field (schema, "tone", WEFT_FIELD_DOUBLE);
+  g_assert_cmpint (weft_layer_schema_find_field (schema, "tone"), ==, 2);
+  g_assert_cmpint (weft_layer_schema_find_field (schema, "nope"), ==, -1);
+
+  WeftDoc *doc = weft_doc_new ();
+  for (int round = 0; round < 2; round++)
+    {
+      g_assert_true (weft_doc_set_text (doc, "“No,” Peskov said.", 20, NULL));
+      WeftLayer *layer = weft_doc_add_layer (doc, schema);
+      for (guint i = 0; i < 100; i++)
+        {
+          guint span = weft_layer_add_span (layer, 3, 5);
+          g_assert_cmpuint (span, ==, i);
+          if (i % 2)
+            weft_layer_set_string (layer, span, speaker, "Dmitry Peskov");
+          weft_layer_set_span (layer, span, where, 9, 15);
+          weft_layer_set_double (layer, span, score, -0.296);
+        }
+      g_assert_true (weft_doc_get_layer (doc, "quotes") == layer);
+      g_assert_cmpuint (weft_layer_get_n_spans (layer), ==, 100);
+      g_assert_null (weft_layer_get_string (layer, 98, speaker));
+      g_assert_false (weft_layer_is_set (layer, 98, speaker));
+      g_assert_cmpstr (weft_layer_get_string (layer, 99, speaker), ==, "Dmitry Peskov");
+      uint32_t s, e;
+      g_assert_true (weft_layer_get_span_field (layer, 50, where, &s, &e));
+      g_assert_cmpuint (s, ==, 9);
+      g_assert_cmpuint (e, ==, 15);
+      g_assert_cmpfloat (weft_layer_get_double (layer, 7, score), ==, -0.296);
+      weft_doc_reset (doc);
+      g_assert_null (weft_doc_get_layer (doc, "quotes"));
+    }
+  weft_doc_free (doc);
+  weft_layer_schema_free (schema);
+}
+
+static void
+test_values (void)
+{
+  WeftDoc *doc = weft_doc_new ();
+  weft_doc_set_value_double (doc, "sentiment", "compound", 0.4215);
+  weft_doc_set_value_double (doc, "sentiment", "compound", -0.1);
+  weft_doc_set_value_string (doc, "lang", "code", "en\"");
+  g_assert_cmpuint (weft_doc_get_n_values (doc), ==, 2);
+  double v = 0;
+  g_assert_true (weft_doc_get_value_double (doc, "sentiment", "compound", &v));
+  g_assert_cmpfloat (v, ==, -0.1);
+  const char *group, *key, *json;
+  weft_doc_get_nth_value (doc, 0, &group, &key, &json);
+  g_assert_cmpstr (json, ==, "-0.1");
+  weft_doc_get_nth_value (doc, 1, &group, &key, &json);
+  g_assert_cmpstr (json, ==, "\"en\\\"\"");
+  g_assert_cmpstr (weft_doc_get_value_string (doc, "lang", "code"), ==, "en\"");
+  weft_doc_free (doc);
+}
+
+static void
+test_arena_reuse (void)
+{
+  WeftDoc *doc = weft_doc_new ();
+  /* Many documents of the same size must not grow the memory held. */
+  for (int i = 0; i < 1000; i++)
+    {
+      weft_doc_reset (doc);
+      for (int j = 0; j < 100; j++)
+        g_assert_nonnull (weft_doc_alloc (doc, 1000));
+    }
+  weft_doc_free (doc);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/doc/text/invalid-utf8", test_text_invalid_utf8);
+  g_test_add_func ("/doc/text/byte-to-char", test_byte_to_char);
+  g_test_add_func ("/doc/tokens-sentences", test_tokens_sentences);
+  g_test_add_func ("/doc/layer/values", test_layer_values);
+  g_test_add_func ("/doc/values", test_values);
+  g_test_add_func ("/doc/arena/reuse", test_arena_reuse);
+  return g_test_run ();
+}
