@@ -33,6 +33,7 @@ typedef enum {
   WEFT_OPTION_BOOL,
   WEFT_OPTION_PATH, /* a file name; relative ones are resolved by the host */
   WEFT_OPTION_LIST, /* a list of strings (YAML sequence or comma-separated) */
+  WEFT_OPTION_PATH_LIST, /* a list of file paths, each resolved as a path */
 } WeftOptionType;
 
 /* One entry of a plugin's option table; the table ends with {NULL}.
@@ -62,8 +63,8 @@ WEFT_API gboolean weft_options_get_bool (const WeftOptions *options,
  * against the plugin's data directory. */
 WEFT_API const char *weft_options_get_path (const WeftOptions *options,
                                             const char *name);
-/* Borrowed NULL-terminated array (never NULL; empty when unset).  For a list
- * of files, entries are resolved as for paths. */
+/* Borrowed NULL-terminated array (never NULL; empty when unset), for LIST and
+ * PATH_LIST options; PATH_LIST entries are resolved as for paths. */
 WEFT_API const char *const *weft_options_get_list (const WeftOptions *options,
                                                    const char *name);
 /* Borrowed: the folder holding the plugin's own data files (the folder of
