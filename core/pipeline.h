@@ -44,6 +44,13 @@ WEFT_API const char *weft_pipeline_get_description (const WeftPipeline *pipeline
 WEFT_API const char *const *weft_pipeline_get_output_layers (
     const WeftPipeline *pipeline);
 
+WEFT_API guint weft_pipeline_get_n_stages (const WeftPipeline *pipeline);
+/* Borrowed: stage @i's id and plugin name. */
+WEFT_API void weft_pipeline_get_stage (const WeftPipeline *pipeline, guint i,
+                                       const char **id, const char **plugin);
+/* Returns: (transfer full) the folders searched for named pipelines. */
+WEFT_API GStrv weft_pipeline_get_search_path (void);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WeftPipeline, weft_pipeline_free)
 
 G_END_DECLS

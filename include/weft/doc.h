@@ -113,7 +113,9 @@ typedef enum {
   WEFT_FIELD_DOUBLE,
   WEFT_FIELD_BOOL,
   /* A span of the text (byte offsets); written as NAME_start / NAME_end in
-   * code points. */
+   * code points, where a trailing "_span" is dropped from NAME first (so the
+   * span field "speaker_span" beside the string "speaker" is written as
+   * speaker_start / speaker_end). */
   WEFT_FIELD_SPAN,
 } WeftFieldType;
 
