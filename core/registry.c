@@ -22,6 +22,20 @@ running_from_build_tree (void)
   return exe && g_str_has_prefix (exe, WEFT_BUILD_ROOT "/");
 }
 
+/* Adds @dir unless it is already there: a folder searched twice would list
+ * its plugins twice. */
+static void
+add_dir (GPtrArray *dirs, const char *dir)
+{
+  if (!*dir)
+    return;
+  g_autofree char *canonical = g_canonicalize_filename (dir, NULL);
+  for (guint i = 0; i < dirs->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (dirs, i), canonical) == 0)
+      return;
+  g_ptr_array_add (dirs, g_steal_pointer (&canonical));
+}
+
 static void
 add_path_list (GPtrArray *dirs, const char *list)
 {
@@ -29,8 +43,7 @@ add_path_list (GPtrArray *dirs, const char *list)
     return;
   g_auto (GStrv) parts = g_strsplit (list, G_SEARCHPATH_SEPARATOR_S, -1);
   for (guint i = 0; parts[i]; i++)
-    if (*parts[i])
-      g_ptr_array_add (dirs, g_strdup (parts[i]));
+    add_dir (dirs, parts[i]);
 }
 
 static void
@@ -41,8 +54,8 @@ ensure_path_locked (void)
   search_path = g_ptr_array_new_with_free_func (g_free);
   add_path_list (search_path, g_getenv ("WEFT_PLUGIN_PATH"));
   if (running_from_build_tree ())
-    g_ptr_array_add (search_path, g_strdup (WEFT_BUILD_ROOT "/plugins"));
-  g_ptr_array_add (search_path, g_strdup (WEFT_PLUGINDIR));
+    add_dir (search_path, WEFT_BUILD_ROOT "/plugins");
+  add_dir (search_path, WEFT_PLUGINDIR);
   g_ptr_array_add (search_path, NULL);
 }
 

@@ -1,0 +1,94 @@
+/* Tests for the JSON helpers: escaping, numbers, and JSONL line parsing
+ * with byte offsets in errors. */
+#include "json.h"
+#include "weft/plugin.h"
+
+static void
+test_escape (void)
+{
+  GString *out = g_string_new (NULL);
+  weft_json_append_string (out, "a\"b\\c\nd\x01 “é”", -1);
+  g_assert_cmpstr (out->str, ==, "\"a\\\"b\\\\c\\nd\\u0001 “é”\"");
+  g_string_free (out, TRUE);
+}
+
+static void
+test_double (void)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  g_assert_cmpstr (weft_json_format_double (buf, 0.4215), ==, "0.4215");
+  g_assert_cmpstr (weft_json_format_double (buf, -1.0), ==, "-1");
+  g_assert_cmpstr (weft_json_format_double (buf, 0.1 + 0.2), ==,
+                   "0.30000000000000004");
+}
+
+static void
+test_parse_members (void)
+{
+  g_autoptr (GError) error = NULL;
+  const char *line = "{\"id\": \"a1\", \"text\": \"Baku\\n\\u201cyes\\u201d \\ud83d\\ude00\","
+                     " \"tags\": [1, {\"x\": null}], \"n\": -1.5e3}";
+  g_autoptr (GPtrArray) m = weft_json_parse_object (line, strlen (line), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (m->len, ==, 4);
+  WeftJsonMember *text = g_ptr_array_index (m, 1);
+  g_assert_cmpstr (text->key, ==, "text");
+  g_assert_cmpstr (text->string, ==, "Baku\n“yes” 😀");
+  WeftJsonMember *tags = g_ptr_array_index (m, 2);
+  g_assert_null (tags->string);
+  g_assert_cmpstr (tags->raw, ==, "[1, {\"x\": null}]");
+  WeftJsonMember *n = g_ptr_array_index (m, 3);
+  g_assert_cmpstr (n->raw, ==, "-1.5e3");
+}
+
+static void
+test_parse_errors (void)
+{
+  static const struct {
+    const char *line;
+    const char *message;
+  } cases[] = {
+    { "[1]", "byte 0: expected '{' (each line must be one JSON object), found '['" },
+    { "{\"a\": 1,}", "byte 8: expected a member name in double quotes, found '}'" },
+    { "{\"a\": \"x}", "byte 9: unexpected end of line, expected a closing '\"'" },
+    { "{\"a\": tru}", "byte 6: expected a JSON value, found 't'" },
+    { "{\"a\": 1} x", "byte 9: expected the end of the line after the object, found 'x'" },
+    { "{\"a\": \"\\q\"}", "byte 8: expected a valid escape (\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u), found 'q'" },
+    { "{\"a\": 01}", "byte 7: expected ',' or '}', found '1'" },
+    { "{\"a\": \"\\ud800x\"}", "byte 13: expected a low surrogate \\uDC00-\\uDFFF, found 'x'" },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      GPtrArray *m = weft_json_parse_object (cases[i].line, strlen (cases[i].line),
+                                             &error);
+      g_assert_null (m);
+      g_assert_error (error, WEFT_ERROR, WEFT_ERROR_INPUT);
+      g_assert_cmpstr (error->message, ==, cases[i].message);
+    }
+}
+
+static void
+test_parse_deep (void)
+{
+  GString *line = g_string_new ("{\"a\": ");
+  for (int i = 0; i < 100000; i++)
+    g_string_append_c (line, '[');
+  g_autoptr (GError) error = NULL;
+  g_assert_null (weft_json_parse_object (line->str, line->len, &error));
+  g_assert_error (error, WEFT_ERROR, WEFT_ERROR_INPUT);
+  g_assert_true (g_str_has_suffix (error->message, "expected at most 256 levels of nesting, found '['"));
+  g_string_free (line, TRUE);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/json/escape", test_escape);
+  g_test_add_func ("/json/double", test_double);
+  g_test_add_func ("/json/parse/members", test_parse_members);
+  g_test_add_func ("/json/parse/errors", test_parse_errors);
+  g_test_add_func ("/json/parse/deep", test_parse_deep);
+  return g_test_run ();
+}
