@@ -1,0 +1,406 @@
+/* sentiment — loading VADER's tables from their data files.  Every word or
+ * phrase gets one VaderEntry holding all it is to the rules, so scoring
+ * needs one hash lookup per word.  Errors name FILE:LINE and the cause. */
+#include "lexicon.h"
+
+#include <errno.h>
+#include <math.h>
+#include <string.h>
+
+#include "weft/plugin.h"
+
+struct _VaderLexicon {
+  GHashTable *entries; /* char * (in strings) -> VaderEntry * */
+  GHashTable *emoji;   /* code point -> description (in strings) */
+  GStringChunk *strings;
+  VaderConstants constants;
+  gsize max_phrase;
+  guint n_valences;
+};
+
+/* ---- reading data files line by line ---------------------------------- */
+
+typedef struct {
+  const char *path;
+  char *data;
+  char *next;
+  guint line;
+} LineReader;
+
+static gboolean
+reader_open (LineReader *r, const char *path, GError **error)
+{
+  gsize len = 0;
+  g_autoptr (GError) io_error = NULL;
+  memset (r, 0, sizeof *r);
+  r->path = path;
+  if (!g_file_get_contents (path, &r->data, &len, &io_error))
+    {
+      g_set_error (error, WEFT_ERROR, WEFT_ERROR_IO, "%s", io_error->message);
+      return FALSE;
+    }
+  const char *bad = NULL;
+  if (!g_utf8_validate_len (r->data, len, &bad))
+    {
+      guint line = 1;
+      for (const char *p = r->data; p < bad; p++)
+        line += *p == '\n';
+      g_set_error (error, WEFT_ERROR, WEFT_ERROR_DATA,
+                   "%s:%u: invalid UTF-8", path, line);
+      g_clear_pointer (&r->data, g_free);
+      return FALSE;
+    }
+  r->next = r->data;
+  return TRUE;
+}
+
+/* The next line with surrounding whitespace removed (as Python's
+ * line.strip()), or NULL at the end. */
+static char *
+reader_next (LineReader *r)
+{
+  if (!r->next || !*r->next)
+    return NULL;
+  char *line = r->next;
+  char *nl = strchr (line, '\n');
+  if (nl)
+    {
+      *nl = '\0';
+      r->next = nl + 1;
+    }
+  else
+    r->next = NULL;
+  r->line++;
+  return g_strstrip (line);
+}
+
+static void
+reader_close (LineReader *r)
+{
+  g_clear_pointer (&r->data, g_free);
+}
+
+static gboolean
+bad_line (LineReader *r, GError **error, const char *format, ...)
+  G_GNUC_PRINTF (3, 4);
+
+static gboolean
+bad_line (LineReader *r, GError **error, const char *format, ...)
+{
+  va_list args;
+  va_start (args, format);
+  g_autofree char *cause = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error (error, WEFT_ERROR, WEFT_ERROR_DATA, "%s:%u: %s", r->path,
+               r->line, cause);
+  reader_close (r);
+  return FALSE;
+}
+
+/* A finite number written as the whole of @text (surrounding blanks
+ * allowed, as Python's float()). */
+static gboolean
+parse_number (const char *text, double *out)
+{
+  while (*text == ' ')
+    text++;
+  if (!*text)
+    return FALSE;
+  char *end = NULL;
+  errno = 0;
+  double v = g_ascii_strtod (text, &end);
+  while (*end == ' ')
+    end++;
+  if (*end || errno || !isfinite (v))
+    return FALSE;
+  *out = v;
+  return TRUE;
+}
+
+/* Splits @line at tabs in place; returns the number of fields (at most
+ * @max are stored, the rest counted). */
+static guint
+split_tabs (char *line, char **fields, guint max)
+{
+  guint n = 0;
+  for (char *p = line;;)
+    {
+      char *tab = strchr (p, '\t');
+      if (n < max)
+        fields[n] = p;
+      n++;
+      if (!tab)
+        break;
+      *tab = '\0';
+      p = tab + 1;
+    }
+  return n;
+}
+
+static gboolean
+is_comment (const char *line)
+{
+  return line[0] == '\0' || line[0] == '#';
+}
+
+/* ---- the tables ---------------------------------------------------------- */
+
+static VaderEntry *
+entry_for (VaderLexicon *lex, const char *key)
+{
+  VaderEntry *e = g_hash_table_lookup (lex->entries, key);
+  if (!e)
+    {
+      e = g_new0 (VaderEntry, 1);
+      g_hash_table_insert (lex->entries,
+                           g_string_chunk_insert_const (lex->strings, key), e);
+    }
+  return e;
+}
+
+static void
+note_phrase (VaderLexicon *lex, const char *key)
+{
+  if (strchr (key, ' '))
+    lex->max_phrase = MAX (lex->max_phrase, strlen (key));
+}
+
+/* A lexicon in VADER's format (token, mean, sd, ratings; only the first two
+ * are read, as the reference does) or word<TAB>score, told apart by the
+ * number of fields of the first line. */
+static gboolean
+load_valences (VaderLexicon *lex, const char *path, double plain_scale,
+               GError **error)
+{
+  LineReader r;
+  if (!reader_open (&r, path, error))
+    return FALSE;
+  int plain = -1;
+  char *line;
+  while ((line = reader_next (&r)))
+    {
+      if (!*line)
+        continue;
+      char *f[2];
+      guint n = split_tabs (line, f, 2);
+      if (plain < 0)
+        plain = n == 2;
+      if (n < 2)
+        return bad_line (&r, error,
+                         "expected a word, a tab and a score, got '%s'", line);
+      if (plain && n != 2)
+        return bad_line (&r, error,
+                         "expected word<TAB>score (as the file's first line), "
+                         "got %u fields", n);
+      if (!*f[0])
+        return bad_line (&r, error, "empty word");
+      double v;
+      if (!parse_number (f[1], &v))
+        return bad_line (&r, error, "score '%s' of '%s' is not a number",
+                         f[1], f[0]);
+      VaderEntry *e = entry_for (lex, f[0]);
+      if (!(e->flags & VADER_IN_LEXICON))
+        lex->n_valences++;
+      e->valence = plain ? v * plain_scale : v;
+      e->flags |= VADER_IN_LEXICON;
+    }
+  reader_close (&r);
+  return TRUE;
+}
+
+static gboolean
+load_emoji (VaderLexicon *lex, const char *path, GError **error)
+{
+  LineReader r;
+  if (!reader_open (&r, path, error))
+    return FALSE;
+  char *line;
+  while ((line = reader_next (&r)))
+    {
+      if (!*line)
+        continue;
+      char *f[2];
+      if (split_tabs (line, f, 2) < 2 || !*f[0])
+        return bad_line (&r, error, "expected emoji<TAB>description");
+      /* The reference translates character by character, so only
+       * one-code-point emoji can ever match. */
+      if (g_utf8_strlen (f[0], -1) != 1)
+        continue;
+      g_hash_table_insert (lex->emoji,
+                           GUINT_TO_POINTER (g_utf8_get_char (f[0])),
+                           g_string_chunk_insert (lex->strings, f[1]));
+    }
+  reader_close (&r);
+  return TRUE;
+}
+
+static gboolean
+load_negations (VaderLexicon *lex, const char *path, GError **error)
+{
+  LineReader r;
+  if (!reader_open (&r, path, error))
+    return FALSE;
+  char *line;
+  while ((line = reader_next (&r)))
+    {
+      if (is_comment (line))
+        continue;
+      if (strpbrk (line, " \t"))
+        return bad_line (&r, error, "expected one word, got '%s'", line);
+      entry_for (lex, line)->flags |= VADER_NEGATION;
+    }
+  reader_close (&r);
+  return TRUE;
+}
+
+/* phrase<TAB>number lines, for boosters and special cases. */
+static gboolean
+load_phrases (VaderLexicon *lex, const char *path, guint flag, GError **error)
+{
+  LineReader r;
+  if (!reader_open (&r, path, error))
+    return FALSE;
+  char *line;
+  while ((line = reader_next (&r)))
+    {
+      if (is_comment (line))
+        continue;
+      char *f[2];
+      double v;
+      if (split_tabs (line, f, 2) != 2 || !*f[0])
+        return bad_line (&r, error, "expected word or phrase<TAB>number");
+      if (!parse_number (f[1], &v))
+        return bad_line (&r, error, "'%s' is not a number", f[1]);
+      VaderEntry *e = entry_for (lex, f[0]);
+      e->flags |= flag;
+      if (flag == VADER_BOOSTER)
+        e->booster = v;
+      else
+        e->special = v;
+      note_phrase (lex, f[0]);
+    }
+  reader_close (&r);
+  return TRUE;
+}
+
+static const struct {
+  const char *name;
+  gsize offset;
+} constant_names[] = {
+#define C(name) { #name, G_STRUCT_OFFSET (VaderConstants, name) }
+  C (caps_increment),  C (negation_scalar),    C (booster_decay_2),
+  C (booster_decay_3), C (never_so_scalar),    C (but_before),
+  C (but_after),       C (exclamation_weight), C (exclamation_max),
+  C (question_weight), C (question_max),       C (alpha),
+#undef C
+};
+
+static gboolean
+load_constants (VaderLexicon *lex, const char *path, GError **error)
+{
+  LineReader r;
+  if (!reader_open (&r, path, error))
+    return FALSE;
+  guint seen = 0;
+  char *line;
+  while ((line = reader_next (&r)))
+    {
+      if (is_comment (line))
+        continue;
+      char *f[2];
+      double v;
+      if (split_tabs (line, f, 2) != 2)
+        return bad_line (&r, error, "expected name<TAB>number");
+      if (!parse_number (f[1], &v))
+        return bad_line (&r, error, "'%s' is not a number", f[1]);
+      guint i;
+      for (i = 0; i < G_N_ELEMENTS (constant_names); i++)
+        if (strcmp (f[0], constant_names[i].name) == 0)
+          break;
+      if (i == G_N_ELEMENTS (constant_names))
+        return bad_line (&r, error, "unknown constant '%s'", f[0]);
+      G_STRUCT_MEMBER (double, &lex->constants, constant_names[i].offset) = v;
+      seen |= 1u << i;
+    }
+  reader_close (&r);
+  for (guint i = 0; i < G_N_ELEMENTS (constant_names); i++)
+    if (!(seen & (1u << i)))
+      {
+        g_set_error (error, WEFT_ERROR, WEFT_ERROR_DATA,
+                     "%s: constant '%s' is missing", path,
+                     constant_names[i].name);
+        return FALSE;
+      }
+  if (lex->constants.alpha <= 0)
+    {
+      g_set_error (error, WEFT_ERROR, WEFT_ERROR_DATA,
+                   "%s: alpha must be positive", path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+VaderLexicon *
+vader_lexicon_new (const VaderLexiconFiles *files, GError **error)
+{
+  VaderLexicon *lex = g_new0 (VaderLexicon, 1);
+  lex->entries = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  lex->emoji = g_hash_table_new (NULL, NULL);
+  lex->strings = g_string_chunk_new (64 * 1024);
+
+  gboolean ok = load_valences (lex, files->lexicon, 1.0, error);
+  for (const char *const *p = files->extra; ok && p && *p; p++)
+    ok = load_valences (lex, *p, files->plain_scale, error);
+  ok = ok && load_emoji (lex, files->emoji, error)
+       && load_negations (lex, files->negations, error)
+       && load_phrases (lex, files->boosters, VADER_BOOSTER, error)
+       && load_phrases (lex, files->special_cases, VADER_SPECIAL, error)
+       && load_constants (lex, files->constants, error);
+  if (!ok)
+    {
+      vader_lexicon_free (lex);
+      return NULL;
+    }
+  return lex;
+}
+
+void
+vader_lexicon_free (VaderLexicon *lex)
+{
+  if (!lex)
+    return;
+  g_hash_table_unref (lex->entries);
+  g_hash_table_unref (lex->emoji);
+  g_string_chunk_free (lex->strings);
+  g_free (lex);
+}
+
+const VaderEntry *
+vader_lexicon_lookup (const VaderLexicon *lex, const char *word)
+{
+  return g_hash_table_lookup (lex->entries, word);
+}
+
+const char *
+vader_lexicon_emoji (const VaderLexicon *lex, gunichar c)
+{
+  return g_hash_table_lookup (lex->emoji, GUINT_TO_POINTER (c));
+}
+
+const VaderConstants *
+vader_lexicon_constants (const VaderLexicon *lex)
+{
+  return &lex->constants;
+}
+
+gsize
+vader_lexicon_max_phrase (const VaderLexicon *lex)
+{
+  return lex->max_phrase;
+}
+
+guint
+vader_lexicon_size (const VaderLexicon *lex)
+{
+  return lex->n_valences;
+}

@@ -1,0 +1,141 @@
+/* sentiment — Python 3 string semantics on UTF-8 bytes: which characters
+ * str.split() splits on, which ones str.isupper() counts as cased, and what
+ * str.lower() makes of them.  ASCII takes a table-driven fast path. */
+#include "pytext.h"
+
+#include <string.h>
+
+/* string.punctuation */
+static const char punctuation[] = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
+
+static gboolean
+is_punct (guchar c)
+{
+  return c != 0 && c < 0x80 && strchr (punctuation, c) != NULL;
+}
+
+static gboolean
+is_py_space (gunichar c)
+{
+  /* Py_UNICODE_ISSPACE: bidi class WS, B or S, or category Zs. */
+  if (c < 0x80)
+    return (c >= 0x09 && c <= 0x0d) || (c >= 0x1c && c <= 0x20);
+  return c == 0x85 || c == 0xa0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200a)
+         || c == 0x2028 || c == 0x2029 || c == 0x202f || c == 0x205f
+         || c == 0x3000;
+}
+
+gsize
+py_space_len (const char *p, const char *end)
+{
+  guchar c = (guchar) *p;
+  if (c < 0x80)
+    return is_py_space (c) ? 1 : 0;
+  if (c < 0xc2)
+    return 0;
+  gunichar u = g_utf8_get_char (p);
+  if (!is_py_space (u))
+    return 0;
+  const char *next = g_utf8_next_char (p);
+  return (gsize) (MIN (next, end) - p);
+}
+
+void
+py_strip_punct (const char **start, const char **end)
+{
+  const char *s = *start, *e = *end;
+  while (s < e && is_punct ((guchar) *s))
+    s++;
+  while (e > s && is_punct ((guchar) e[-1]))
+    e--;
+  *start = s;
+  *end = e;
+}
+
+gsize
+py_n_chars (const char *s, gsize len)
+{
+  gsize n = 0;
+  for (gsize i = 0; i < len; i++)
+    n += ((guchar) s[i] & 0xc0) != 0x80;
+  return n;
+}
+
+/* Python counts Other_Uppercase / Other_Lowercase characters as cased too
+ * (Roman numerals, circled letters, modifier letters); GLib does not. */
+static gboolean
+is_other_upper (gunichar c)
+{
+  return (c >= 0x2160 && c <= 0x216f) || (c >= 0x24b6 && c <= 0x24cf)
+         || (c >= 0x1f130 && c <= 0x1f149) || (c >= 0x1f150 && c <= 0x1f169)
+         || (c >= 0x1f170 && c <= 0x1f189);
+}
+
+static gboolean
+is_other_lower (gunichar c)
+{
+  return c == 0xaa || c == 0xba || (c >= 0x2b0 && c <= 0x2b8)
+         || c == 0x2c0 || c == 0x2c1 || (c >= 0x2e0 && c <= 0x2e4)
+         || c == 0x345 || c == 0x37a || (c >= 0x1d2c && c <= 0x1d6a)
+         || c == 0x1d78 || (c >= 0x1d9b && c <= 0x1dbf) || c == 0x2071
+         || c == 0x207f || (c >= 0x2090 && c <= 0x209c)
+         || (c >= 0x2170 && c <= 0x217f) || (c >= 0x24d0 && c <= 0x24e9)
+         || c == 0x2c7c || c == 0x2c7d || c == 0xa69c || c == 0xa69d
+         || c == 0xa770 || c == 0xa7f8 || c == 0xa7f9
+         || (c >= 0xab5c && c <= 0xab5f);
+}
+
+gboolean
+py_is_upper (const char *s, gsize len)
+{
+  gboolean cased = FALSE;
+  const char *end = s + len;
+  while (s < end)
+    {
+      guchar b = (guchar) *s;
+      if (b < 0x80)
+        {
+          if (b >= 'a' && b <= 'z')
+            return FALSE;
+          if (b >= 'A' && b <= 'Z')
+            cased = TRUE;
+          s++;
+          continue;
+        }
+      gunichar c = g_utf8_get_char (s);
+      s = g_utf8_next_char (s);
+      if (g_unichar_islower (c) || g_unichar_istitle (c) || is_other_lower (c))
+        return FALSE;
+      if (g_unichar_isupper (c) || is_other_upper (c))
+        cased = TRUE;
+    }
+  return cased;
+}
+
+gsize
+py_lower (const char *s, gsize len, char *out)
+{
+  char *o = out;
+  const char *end = s + len;
+  while (s < end)
+    {
+      guchar b = (guchar) *s;
+      if (b < 0x80)
+        {
+          *o++ = (char) g_ascii_tolower (b);
+          s++;
+          continue;
+        }
+      gunichar c = g_utf8_get_char (s);
+      s = g_utf8_next_char (s);
+      if (c == 0x130)
+        {
+          /* The one unconditional multi-character lower-case mapping. */
+          *o++ = 'i';
+          o += g_unichar_to_utf8 (0x307, o);
+          continue;
+        }
+      o += g_unichar_to_utf8 (g_unichar_tolower (c), o);
+    }
+  return (gsize) (o - out);
+}
