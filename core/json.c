@@ -296,10 +296,12 @@ parse_value (Parser *p)
     }
 }
 
-static void
-member_free (gpointer data)
+void
+weft_json_member_free (gpointer data)
 {
   WeftJsonMember *m = data;
+  if (!m)
+    return;
   g_free (m->key);
   g_free (m->raw);
   g_free (m->string);
@@ -310,7 +312,7 @@ GPtrArray *
 weft_json_parse_object (const char *line, gsize len, GError **error)
 {
   Parser p = { line, len, 0, error, 0 };
-  g_autoptr (GPtrArray) members = g_ptr_array_new_with_free_func (member_free);
+  g_autoptr (GPtrArray) members = g_ptr_array_new_with_free_func (weft_json_member_free);
   skip_space (&p);
   if (p.pos >= len || line[p.pos] != '{')
     {

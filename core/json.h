@@ -17,6 +17,9 @@ typedef struct {
   char *string;  /* decoded, when the value is a string; else NULL */
 } WeftJsonMember;
 
+/* Frees a member (NULL is fine). */
+void weft_json_member_free (gpointer member);
+
 /* Parses @line (one JSON object) into its top-level members.  Returns: (transfer
  * full) a GPtrArray of WeftJsonMember, or NULL with an error giving the byte
  * offset and what was expected. */

@@ -824,3 +824,27 @@ weft_pipeline_get_stage (const WeftPipeline *pipeline, guint i,
   *id = stage->id;
   *plugin = stage->plugin;
 }
+
+gboolean
+weft_pipeline_provides (const WeftPipeline *pipeline, const char *layer)
+{
+  g_return_val_if_fail (pipeline->prepared, FALSE);
+  return later_provider ((WeftPipeline *) pipeline, 0, layer) != NULL;
+}
+
+GStrv
+weft_pipeline_get_layers (const WeftPipeline *pipeline)
+{
+  g_return_val_if_fail (pipeline->prepared, NULL);
+  GStrvBuilder *builder = g_strv_builder_new ();
+  for (guint i = 0; i < pipeline->stages->len; i++)
+    {
+      Stage *stage = g_ptr_array_index (pipeline->stages, i);
+      const char *const *provides = stage->info->plugin->provides;
+      for (guint p = 0; provides && provides[p]; p++)
+        g_strv_builder_add (builder, provides[p]);
+    }
+  GStrv layers = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  return layers;
+}

@@ -48,6 +48,12 @@ WEFT_API guint weft_pipeline_get_n_stages (const WeftPipeline *pipeline);
 /* Borrowed: stage @i's id and plugin name. */
 WEFT_API void weft_pipeline_get_stage (const WeftPipeline *pipeline, guint i,
                                        const char **id, const char **plugin);
+/* Whether a stage of the prepared @pipeline writes @layer ("tokens" and
+ * "sentences" included). */
+WEFT_API gboolean weft_pipeline_provides (const WeftPipeline *pipeline,
+                                          const char *layer);
+/* Returns: (transfer full) every layer the prepared pipeline writes. */
+WEFT_API GStrv weft_pipeline_get_layers (const WeftPipeline *pipeline);
 /* Returns: (transfer full) the folders searched for named pipelines. */
 WEFT_API GStrv weft_pipeline_get_search_path (void);
 

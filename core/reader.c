@@ -1,0 +1,322 @@
+/* weft — the reader.  Inputs are listed up front (so a missing file is a
+ * usage error before any work), then read one document at a time: a text
+ * file whole, a JSONL file a line at a time, so memory follows the largest
+ * document, not the corpus.  A document that cannot be read becomes an
+ * error record; nothing is dropped silently. */
+#include "reader.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "json.h"
+#include "weft/plugin.h"
+
+struct _WeftReader {
+  WeftInputFormat format;
+  GPtrArray *files; /* char*; "-" is stdin */
+  guint next_file;
+  FILE *jsonl;      /* the JSONL file being read */
+  const char *jsonl_name;
+  guint64 line_no;
+  char *line;
+  size_t line_cap;
+  guint64 bytes;
+};
+
+static int
+compare_paths (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(char *const *) a, *(char *const *) b);
+}
+
+static void
+list_folder (const char *dir, const char *suffix, GPtrArray *out)
+{
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  if (!d)
+    return;
+  g_autoptr (GPtrArray) found = g_ptr_array_new ();
+  const char *name;
+  while ((name = g_dir_read_name (d)))
+    {
+      if (name[0] == '.')
+        continue;
+      char *path = g_build_filename (dir, name, NULL);
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        {
+          list_folder (path, suffix, found);
+          g_free (path);
+        }
+      else if (g_str_has_suffix (name, suffix))
+        g_ptr_array_add (found, path);
+      else
+        g_free (path);
+    }
+  g_ptr_array_sort (found, compare_paths);
+  g_ptr_array_extend_and_steal (out, g_steal_pointer (&found));
+}
+
+WeftReader *
+weft_reader_new (const char *const *inputs, WeftInputFormat format,
+                 GError **error)
+{
+  static const char *const stdin_only[] = { "-", NULL };
+  if (!inputs || !inputs[0])
+    inputs = stdin_only;
+  g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; inputs[i]; i++)
+    {
+      const char *input = inputs[i];
+      if (strcmp (input, "-") == 0)
+        g_ptr_array_add (files, g_strdup (input));
+      else if (g_file_test (input, G_FILE_TEST_IS_DIR))
+        {
+          guint before = files->len;
+          list_folder (input, format == WEFT_INPUT_JSONL ? ".jsonl" : ".txt",
+                       files);
+          if (files->len == before)
+            {
+              g_set_error (error, WEFT_ERROR, WEFT_ERROR_IO,
+                           "%s: the folder holds no %s files", input,
+                           format == WEFT_INPUT_JSONL ? "*.jsonl" : "*.txt");
+              return NULL;
+            }
+        }
+      else if (g_file_test (input, G_FILE_TEST_EXISTS))
+        g_ptr_array_add (files, g_strdup (input));
+      else
+        {
+          g_set_error (error, WEFT_ERROR, WEFT_ERROR_IO,
+                       "%s: no such file or folder", input);
+          return NULL;
+        }
+    }
+  WeftReader *reader = g_new0 (WeftReader, 1);
+  reader->format = format;
+  reader->files = g_steal_pointer (&files);
+  return reader;
+}
+
+void
+weft_reader_free (WeftReader *reader)
+{
+  if (!reader)
+    return;
+  if (reader->jsonl && reader->jsonl != stdin)
+    fclose (reader->jsonl);
+  g_ptr_array_unref (reader->files);
+  free (reader->line);
+  g_free (reader);
+}
+
+void
+weft_raw_doc_free (WeftRawDoc *raw)
+{
+  if (!raw)
+    return;
+  g_free (raw->id);
+  g_free (raw->source);
+  g_free (raw->date);
+  g_free (raw->text);
+  if (raw->meta)
+    g_ptr_array_unref (raw->meta);
+  g_free (raw->error);
+  g_free (raw);
+}
+
+guint
+weft_reader_get_n_files (const WeftReader *reader)
+{
+  return reader->files->len;
+}
+
+guint64
+weft_reader_get_bytes (const WeftReader *reader)
+{
+  return reader->bytes;
+}
+
+static char *
+id_from_path (const char *path)
+{
+  if (strcmp (path, "-") == 0)
+    return g_strdup ("stdin");
+  char *base = g_path_get_basename (path);
+  char *dot = strrchr (base, '.');
+  if (dot && dot != base)
+    *dot = '\0';
+  return base;
+}
+
+static gboolean
+read_stream (FILE *f, char **text, gsize *len)
+{
+  GString *s = g_string_sized_new (64 * 1024);
+  char buf[64 * 1024];
+  size_t n;
+  while ((n = fread (buf, 1, sizeof buf, f)) > 0)
+    g_string_append_len (s, buf, n);
+  gboolean ok = !ferror (f);
+  *len = s->len;
+  *text = g_string_free (s, FALSE);
+  return ok;
+}
+
+static WeftRawDoc *
+read_text_file (WeftReader *reader, const char *path)
+{
+  WeftRawDoc *raw = g_new0 (WeftRawDoc, 1);
+  raw->id = id_from_path (path);
+  raw->source = g_strdup (path);
+  if (strcmp (path, "-") == 0)
+    {
+      if (!read_stream (stdin, &raw->text, &raw->len))
+        raw->error = g_strdup_printf ("reading stdin: %s", g_strerror (errno));
+    }
+  else
+    {
+      GError *error = NULL;
+      if (!g_file_get_contents (path, &raw->text, &raw->len, &error))
+        {
+          raw->error = g_strdup (error->message);
+          g_error_free (error);
+        }
+    }
+  reader->bytes += raw->len;
+  return raw;
+}
+
+/* Turns one JSONL line into a document (or an error record). */
+static WeftRawDoc *
+parse_jsonl_line (WeftReader *reader, const char *line, gsize len)
+{
+  WeftRawDoc *raw = g_new0 (WeftRawDoc, 1);
+  raw->source = g_strdup_printf ("%s:%" G_GUINT64_FORMAT,
+                                 strcmp (reader->jsonl_name, "-") == 0
+                                     ? "<stdin>" : reader->jsonl_name,
+                                 reader->line_no);
+  GError *error = NULL;
+  GPtrArray *members = weft_json_parse_object (line, len, &error);
+  if (!members)
+    {
+      raw->id = g_strdup (raw->source);
+      raw->error = g_strdup_printf ("%s: %s", raw->source, error->message);
+      g_error_free (error);
+      return raw;
+    }
+  raw->meta = g_ptr_array_new_with_free_func (weft_json_member_free);
+  const char *problem = NULL;
+  for (guint i = 0; i < members->len; i++)
+    {
+      WeftJsonMember *m = g_ptr_array_index (members, i);
+      char **slot = NULL;
+      if (strcmp (m->key, "id") == 0)
+        slot = &raw->id;
+      else if (strcmp (m->key, "text") == 0)
+        slot = &raw->text;
+      else if (strcmp (m->key, "date") == 0)
+        slot = &raw->date;
+      if (!slot)
+        {
+          g_ptr_array_add (raw->meta, g_steal_pointer (&members->pdata[i]));
+          continue;
+        }
+      /* an id may be a number; text and date must be strings */
+      if (m->string)
+        *slot = g_strdup (m->string);
+      else if (slot == &raw->id && g_ascii_isdigit (m->raw[0]))
+        *slot = g_strdup (m->raw);
+      else if (!(slot == &raw->date && strcmp (m->raw, "null") == 0))
+        problem = slot == &raw->text ? "'text' must be a string"
+                  : slot == &raw->date ? "'date' must be a string YYYY-MM-DD"
+                                       : "'id' must be a string or a number";
+    }
+  g_ptr_array_unref (members); /* moved members are NULL there */
+  if (!raw->id)
+    raw->id = g_strdup (raw->source);
+  if (!problem && !raw->text)
+    problem = "no 'text' field";
+  if (!problem && raw->date)
+    {
+      GDate d;
+      g_date_clear (&d, 1);
+      int y, mo, da;
+      if (sscanf (raw->date, "%4d-%2d-%2d", &y, &mo, &da) != 3
+          || !g_date_valid_dmy (da, mo, y))
+        problem = "'date' must be a date, YYYY-MM-DD";
+      else
+        raw->date[10] = '\0'; /* a time after the date is not needed */
+    }
+  if (problem)
+    raw->error = g_strdup_printf ("%s: %s", raw->source, problem);
+  else
+    raw->len = strlen (raw->text);
+  return raw;
+}
+
+WeftRawDoc *
+weft_reader_next (WeftReader *reader)
+{
+  for (;;)
+    {
+      if (reader->jsonl)
+        {
+          ssize_t n = getline (&reader->line, &reader->line_cap, reader->jsonl);
+          if (n >= 0)
+            {
+              reader->line_no++;
+              reader->bytes += n;
+              while (n > 0 && (reader->line[n - 1] == '\n'
+                               || reader->line[n - 1] == '\r'))
+                n--;
+              gsize k = 0;
+              while (k < (gsize) n && g_ascii_isspace (reader->line[k]))
+                k++;
+              if (k == (gsize) n)
+                continue; /* blank lines are not documents */
+              if (memchr (reader->line, '\0', n))
+                {
+                  WeftRawDoc *raw = g_new0 (WeftRawDoc, 1);
+                  raw->source = g_strdup_printf ("%s:%" G_GUINT64_FORMAT,
+                                                 reader->jsonl_name,
+                                                 reader->line_no);
+                  raw->id = g_strdup (raw->source);
+                  raw->error = g_strdup_printf ("%s: a NUL byte in the line",
+                                                raw->source);
+                  return raw;
+                }
+              return parse_jsonl_line (reader, reader->line, n);
+            }
+          gboolean failed = ferror (reader->jsonl);
+          if (reader->jsonl != stdin)
+            fclose (reader->jsonl);
+          reader->jsonl = NULL;
+          if (failed)
+            {
+              WeftRawDoc *raw = g_new0 (WeftRawDoc, 1);
+              raw->source = g_strdup (reader->jsonl_name);
+              raw->id = g_strdup (raw->source);
+              raw->error = g_strdup_printf ("%s: read error after line %" G_GUINT64_FORMAT,
+                                            reader->jsonl_name, reader->line_no);
+              return raw;
+            }
+        }
+      if (reader->next_file >= reader->files->len)
+        return NULL;
+      const char *path = g_ptr_array_index (reader->files, reader->next_file++);
+      if (reader->format == WEFT_INPUT_TEXT)
+        return read_text_file (reader, path);
+      reader->jsonl_name = path;
+      reader->line_no = 0;
+      reader->jsonl = strcmp (path, "-") == 0 ? stdin : fopen (path, "r");
+      if (!reader->jsonl)
+        {
+          WeftRawDoc *raw = g_new0 (WeftRawDoc, 1);
+          raw->source = g_strdup (path);
+          raw->id = g_strdup (path);
+          raw->error = g_strdup_printf ("%s: %s", path, g_strerror (errno));
+          return raw;
+        }
+    }
+}

@@ -1,0 +1,323 @@
+/* weft — the runner.  One thread: read, process, write, reset, repeat.
+ * With -j N: the calling thread reads, N workers each run the whole chain
+ * on their own WeftDoc and render the record, and a writer thread puts the
+ * records out in input order.  At most 4 N documents are in flight, so
+ * memory is bounded by the queue, never by the corpus. */
+#include "runner.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+#include "json.h"
+#include "reader.h"
+#include "writer.h"
+
+typedef struct {
+  guint64 seq;
+  WeftRawDoc *raw;
+  GString *out;
+  gboolean failed;
+} Job;
+
+typedef struct {
+  WeftPipeline *pipeline;
+  const WeftRunConfig *config;
+  const char *const *layers;
+  WeftOutputFormat format;
+  FILE *out;
+  gboolean write_failed;
+  int write_errno;
+  /* threaded mode */
+  GAsyncQueue *todo;  /* Job*, NULL ends a worker */
+  GAsyncQueue *done;  /* Job* */
+  GMutex lock;
+  GCond slot_free;
+  guint in_flight;
+  guint max_in_flight;
+  guint64 n_jobs; /* total, known once reading ends; G_MAXUINT64 before */
+  WeftRunStats *stats;
+  WeftReader *reader;
+  gint64 started;
+  gint64 last_progress;
+} Run;
+
+/* Fills @doc from @raw, runs the pipeline, renders the record into job->out. */
+static void
+process_job (Run *run, WeftDoc *doc, Job *job)
+{
+  WeftRawDoc *raw = job->raw;
+  job->out = g_string_sized_new (raw->len + 512);
+  GError *error = NULL;
+  const char *stage = "input";
+  weft_doc_reset (doc);
+  if (raw->error)
+    {
+      weft_write_error (job->out, run->format, raw->id, raw->source, stage,
+                        raw->error);
+      job->failed = TRUE;
+      return;
+    }
+  weft_doc_set_id (doc, raw->id);
+  weft_doc_set_source (doc, raw->source);
+  const char *date = raw->date ? raw->date : run->config->date;
+  if (date)
+    weft_doc_set_date (doc, date);
+  for (guint i = 0; raw->meta && i < raw->meta->len; i++)
+    {
+      const WeftJsonMember *m = g_ptr_array_index (raw->meta, i);
+      weft_doc_add_meta (doc, m->key, m->raw, m->string);
+    }
+  if (weft_doc_set_text (doc, raw->text, raw->len, &error)
+      && weft_pipeline_process (run->pipeline, doc, &stage, &error))
+    weft_write_record (job->out, run->format, doc, run->layers);
+  else
+    {
+      g_autofree char *message = g_strdup_printf (
+          "%s%s%s", strcmp (stage, "input") == 0 ? raw->source : "",
+          strcmp (stage, "input") == 0 ? ": " : "", error->message);
+      weft_write_error (job->out, run->format, raw->id, raw->source, stage,
+                        message);
+      job->failed = TRUE;
+      g_error_free (error);
+    }
+  weft_raw_doc_free (g_steal_pointer (&job->raw));
+}
+
+static void
+show_progress (Run *run, gboolean final)
+{
+  gint64 now = g_get_monotonic_time ();
+  if (!run->config->progress || (!final && now - run->last_progress < 200000))
+    return;
+  run->last_progress = now;
+  double seconds = (now - run->started) / 1e6;
+  if (seconds < 1.0 && !final)
+    return;
+  double mb = weft_reader_get_bytes (run->reader) / 1e6;
+  guint files = weft_reader_get_n_files (run->reader);
+  g_autofree char *total = run->config->input_jsonl
+                               ? g_strdup ("")
+                               : g_strdup_printf ("/%u", files);
+  fprintf (stderr, "\r%" G_GUINT64_FORMAT "%s documents  %.1f MB  %.1f MB/s  %.1fs%s",
+           run->stats->documents, total, mb, seconds > 0 ? mb / seconds : 0.0,
+           seconds, final ? "\n" : "");
+  fflush (stderr);
+}
+
+static void
+emit (Run *run, Job *job)
+{
+  run->stats->documents++;
+  if (job->failed)
+    run->stats->failed++;
+  if (!run->write_failed
+      && fwrite (job->out->str, 1, job->out->len, run->out) != job->out->len)
+    {
+      run->write_failed = TRUE;
+      run->write_errno = errno;
+    }
+  g_string_free (job->out, TRUE);
+  weft_raw_doc_free (job->raw);
+  g_free (job);
+  show_progress (run, FALSE);
+}
+
+static gpointer
+worker_main (gpointer data)
+{
+  Run *run = data;
+  WeftDoc *doc = weft_doc_new ();
+  Job *job;
+  while ((job = g_async_queue_pop (run->todo)) != (Job *) run)
+    {
+      process_job (run, doc, job);
+      g_async_queue_push (run->done, job);
+    }
+  weft_doc_free (doc);
+  return NULL;
+}
+
+static gint
+compare_jobs (gconstpointer a, gconstpointer b, gpointer data)
+{
+  (void) data;
+  guint64 x = ((const Job *) a)->seq, y = ((const Job *) b)->seq;
+  return x < y ? -1 : x > y;
+}
+
+/* Writes finished jobs in input order; finished jobs that arrive early wait
+ * in a sorted queue (at most max_in_flight of them). */
+static gpointer
+writer_main (gpointer data)
+{
+  Run *run = data;
+  GQueue pending = G_QUEUE_INIT;
+  guint64 next = 0;
+  for (;;)
+    {
+      g_mutex_lock (&run->lock);
+      gboolean finished = next == run->n_jobs;
+      g_mutex_unlock (&run->lock);
+      if (finished)
+        break;
+      Job *job = g_async_queue_pop (run->done);
+      if (job == (Job *) run)
+        continue; /* a wake-up: the total is now known */
+      g_queue_insert_sorted (&pending, job, compare_jobs, NULL);
+      while (!g_queue_is_empty (&pending)
+             && ((Job *) g_queue_peek_head (&pending))->seq == next)
+        {
+          emit (run, g_queue_pop_head (&pending));
+          next++;
+          g_mutex_lock (&run->lock);
+          run->in_flight--;
+          g_cond_signal (&run->slot_free);
+          g_mutex_unlock (&run->lock);
+        }
+    }
+  return NULL;
+}
+
+static void
+run_threaded (Run *run)
+{
+  guint jobs = run->config->jobs;
+  run->todo = g_async_queue_new ();
+  run->done = g_async_queue_new ();
+  run->max_in_flight = 4 * jobs;
+  run->n_jobs = G_MAXUINT64;
+  g_mutex_init (&run->lock);
+  g_cond_init (&run->slot_free);
+  GThread **workers = g_new (GThread *, jobs);
+  for (guint i = 0; i < jobs; i++)
+    workers[i] = g_thread_new ("weft-worker", worker_main, run);
+  GThread *writer = g_thread_new ("weft-writer", writer_main, run);
+
+  guint64 seq = 0;
+  WeftRawDoc *raw;
+  while ((raw = weft_reader_next (run->reader)))
+    {
+      g_mutex_lock (&run->lock);
+      while (run->in_flight >= run->max_in_flight)
+        g_cond_wait (&run->slot_free, &run->lock);
+      run->in_flight++;
+      g_mutex_unlock (&run->lock);
+      Job *job = g_new0 (Job, 1);
+      job->seq = seq++;
+      job->raw = raw;
+      g_async_queue_push (run->todo, job);
+    }
+  g_mutex_lock (&run->lock);
+  run->n_jobs = seq;
+  g_mutex_unlock (&run->lock);
+  g_async_queue_push (run->done, run); /* wake the writer to see the total */
+  for (guint i = 0; i < jobs; i++)
+    g_async_queue_push (run->todo, run);
+  for (guint i = 0; i < jobs; i++)
+    g_thread_join (workers[i]);
+  g_thread_join (writer);
+  g_free (workers);
+  g_async_queue_unref (run->todo);
+  g_async_queue_unref (run->done);
+  g_mutex_clear (&run->lock);
+  g_cond_clear (&run->slot_free);
+}
+
+static void
+run_inline (Run *run)
+{
+  WeftDoc *doc = weft_doc_new ();
+  WeftRawDoc *raw;
+  while ((raw = weft_reader_next (run->reader)))
+    {
+      Job *job = g_new0 (Job, 1);
+      job->raw = raw;
+      process_job (run, doc, job);
+      emit (run, job);
+    }
+  weft_doc_free (doc);
+}
+
+gboolean
+weft_run (WeftPipeline *pipeline, const WeftRunConfig *config,
+          const char *const *inputs, WeftRunStats *stats, GError **error)
+{
+  WeftRunStats local_stats = { 0 };
+  if (!stats)
+    stats = &local_stats;
+  memset (stats, 0, sizeof *stats);
+  Run run = { .pipeline = pipeline, .config = config, .stats = stats };
+  run.layers = config->layers ? config->layers
+                              : weft_pipeline_get_output_layers (pipeline);
+  run.format = config->format_text ? WEFT_FORMAT_TEXT : WEFT_FORMAT_JSONL;
+  run.reader = weft_reader_new (inputs, config->input_jsonl ? WEFT_INPUT_JSONL
+                                                            : WEFT_INPUT_TEXT,
+                                error);
+  if (!run.reader)
+    return FALSE;
+
+  g_autofree char *tmp_path = NULL;
+  if (config->output)
+    {
+      /* Written beside the target and renamed at the end: the output file
+       * is whole or absent, never half-written. */
+      tmp_path = g_strdup_printf ("%s.XXXXXX", config->output);
+      int fd = g_mkstemp (tmp_path);
+      if (fd < 0 || !(run.out = fdopen (fd, "w")))
+        {
+          g_set_error (error, WEFT_ERROR, WEFT_ERROR_IO, "%s: %s",
+                       config->output, g_strerror (errno));
+          weft_reader_free (run.reader);
+          return FALSE;
+        }
+    }
+  else
+    run.out = stdout;
+  static char buffer[1 << 20];
+  setvbuf (run.out, buffer, _IOFBF, sizeof buffer);
+
+  run.started = g_get_monotonic_time ();
+  if (config->jobs > 1)
+    run_threaded (&run);
+  else
+    run_inline (&run);
+  stats->bytes = weft_reader_get_bytes (run.reader);
+  stats->seconds = (g_get_monotonic_time () - run.started) / 1e6;
+  show_progress (&run, TRUE);
+  weft_reader_free (run.reader);
+
+  if (fflush (run.out) != 0 && !run.write_failed)
+    {
+      run.write_failed = TRUE;
+      run.write_errno = errno;
+    }
+  if (config->output)
+    {
+      if (fclose (run.out) != 0 && !run.write_failed)
+        {
+          run.write_failed = TRUE;
+          run.write_errno = errno;
+        }
+      if (!run.write_failed && rename (tmp_path, config->output) != 0)
+        {
+          run.write_failed = TRUE;
+          run.write_errno = errno;
+        }
+      if (run.write_failed)
+        g_unlink (tmp_path);
+    }
+  else
+    setvbuf (stdout, NULL, _IOLBF, 0);
+  if (run.write_failed)
+    {
+      g_set_error (error, WEFT_ERROR, WEFT_ERROR_IO, "writing %s: %s",
+                   config->output ? config->output : "standard output",
+                   g_strerror (run.write_errno));
+      return FALSE;
+    }
+  return TRUE;
+}
