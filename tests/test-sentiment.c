@@ -1,0 +1,595 @@
+/* Tests for the sentiment plugin: VADER's rules against the reference
+ * implementation's scores (vaderSentiment 3.3.2), lexicon layering and
+ * errors, the sentiment layer for sentences and quotes, and the plugin
+ * through a pipeline. */
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "options.h"
+#include "weft-test.h"
+
+#include "../plugins/sentiment/lexicon.h"
+#include "../plugins/sentiment/vader.h"
+
+extern const WeftPlugin weft_plugin_descriptor;
+
+typedef struct {
+  const char *text;
+  double compound, pos, neu, neg;
+} Case;
+
+/* Texts and scores from the reference's own output: the VADER paper's
+ * tweets and movie-review snippets (vader-reference.tsv), the examples of
+ * vaderSentiment.py's demo, and the emoji examples other ports test with. */
+static const Case reference_cases[] = {
+  /* tweets 99: "not bad" negation, "but" shift */
+  { "mad day. good mad not bad mad or mad mad. but mad anyway.", -0.7912, 0.243, 0.214, 0.543 },
+  /* tweets 162: but, negation, emoticon */
+  { "epic win! good game canada! ... but not good enough! #wjhc :-)", 0.6208, 0.424, 0.415, 0.161 },
+  /* tweets 211: but with boosters and negation */
+  { "Unisex bathrooms: Very pc, but not very practical.", 0.0, 0.0, 1.0, 0.0 },
+  /* tweets 4: ALL CAPS words only: no caps emphasis */
+  { "LMAO, AMAZING!", 0.8398, 1.0, 0.0, 0.0 },
+  /* tweets 64: caps emphasis in mixed-case text */
+  { "@anonymous J-E-T-S Suck. Suck! SUCK! #GoPats", -0.8755, 0.0, 0.23, 0.77 },
+  /* tweets 68: ? alone adds nothing */
+  { "WTF?", -0.5859, 0.0, 0.0, 1.0 },
+  /* tweets 139: boosters "so", "fucking" */
+  { "angry. so angry. so fucking angry.", -0.8949, 0.0, 0.218, 0.782 },
+  /* tweets 174: caps booster, "no", ?! mix */
+  { "WHAT THE HELL HAPPENED TO NO MONOPOLIES?!?!! I am pissed @anonymous, very pissed!", -0.9661, 0.0, 0.327, 0.673 },
+  /* tweets 1122: dampener "kinda", but */
+  { "Overly productive today. A bit weird, but kinda feel like superwoman. Booyah!", 0.4165, 0.216, 0.691, 0.093 },
+  /* tweets 2276: dampener "slightly", but */
+  { "Slightly muggy but cool breeze. #Orkney #ukweather #justtogetitoutofthewayearlyon", 0.3725, 0.267, 0.733, 0.0 },
+  /* tweets 824: "at least" is not negation */
+  { "@anonymous Great success! At least they didn't try to send you smoke signals :)", 0.902, 0.502, 0.498, 0.0 },
+  /* tweets 1951: "at least" with a negation */
+  { "@anonymous at least you're not going to starve!", 0.4015, 0.278, 0.722, 0.0 },
+  /* movieReviewSnippets 3312: without a doubt */
+  { "Confessions is without a doubt a memorable directorial debut from King Hunk.", 0.2755, 0.161, 0.839, 0.0 },
+  /* tweets 3837: special case "the shit" */
+  { "Glee is the shit", 0.1531, 0.429, 0.204, 0.367 },
+  /* tweets 61: !! emphasis */
+  { "Navy Wins!! I love football :)", 0.9097, 0.793, 0.207, 0.0 },
+  /* tweets 2021: ?????? emphasis */
+  { "Hey what the hell is this falling from sky??????", -0.7998, 0.0, 0.494, 0.506 },
+  /* tweets 1165: ??? emphasis */
+  { "@anonymous did u have a lovely birthday???", 0.6531, 0.42, 0.58, 0.0 },
+  /* tweets 97: "no" before a lexicon word */
+  { "Bad bus! Smelly bus! Bad, bad bus. No biscuit!", -0.927, 0.0, 0.269, 0.731 },
+  /* tweets 260: "No" in caps, !?!? */
+  { "No new LOST!?!? Damn.", -0.4852, 0.283, 0.105, 0.613 },
+  /* tweets 23: emoticons kept whole */
+  { "@anonymous :) :) :) :) :) :)", 0.9517, 0.947, 0.053, 0.0 },
+  /* tweets 15: ":D" emoticon */
+  { "I love this feeling. :D", 0.8707, 0.831, 0.169, 0.0 },
+  /* tweets 187: can't as negation */
+  { "@anonymous awesome! Good luck. Can't wait to hear it!", 0.8906, 0.638, 0.362, 0.0 },
+  /* demo: "never this good" (x 1.25) vs "never good" (negation) */
+  { "Sentiment analysis has never been this good!", 0.5672, 0.379, 0.621, 0.0 },
+  { "Sentiment analysis has never been good.", -0.3412, 0.0, 0.675, 0.325 },
+  /* demo: special cases "the shit", "bad ass" */
+  { "With VADER, sentiment analysis is the shit!", 0.6476, 0.417, 0.583, 0.0 },
+  { "On the other hand, VADER is quite bad ass", 0.802, 0.577, 0.423, 0.0 },
+  /* demo: "least" negates unless after "at" */
+  { "Roger Dodger is one of the least compelling variations on this theme.",
+    -0.1695, 0.0, 0.868, 0.132 },
+  { "Roger Dodger is at least compelling as a variation on the theme.", 0.2263,
+    0.147, 0.853, 0.0 },
+  /* demo: "without a doubt" is not a negation */
+  { "Without a doubt, an excellent idea.", 0.7013, 0.592, 0.408, 0.0 },
+  /* demo: the "kind of" dampener phrase */
+  { "The book was only kind of good.", 0.3832, 0.303, 0.697, 0.0 },
+  /* demo: caps on boosters and words, uber/friggin, !!! */
+  { "VADER is VERY SMART, uber handsome, and FRIGGIN FUNNY!!!", 0.9469, 0.706,
+    0.294, 0.0 },
+  { "Today SUX!", -0.5461, 0.0, 0.221, 0.779 },
+  /* emoji through their descriptions, with and without a space before */
+  { "They are going to start a direct flight soon 😍", 0.4588, 0.2, 0.8, 0.0 },
+  { "They are going to start a direct flight soon😠", -0.5106, 0.0, 0.752,
+    0.248 },
+  { "Catch utf-8 emoji such as 💘 and 💋 and 😁", 0.875, 0.417, 0.583, 0.0 },
+  { "what a stupid 🤡🤡🤡", -0.5267, 0.0, 0.702, 0.298 },
+  /* no words at all */
+  { "", 0.0, 0.0, 0.0, 0.0 },
+  { " \t\n ", 0.0, 0.0, 0.0, 0.0 },
+};
+
+static char *
+data_path (const char *name)
+{
+  return g_build_filename (SENTIMENT_DATA_DIR, name, NULL);
+}
+
+/* The default tables plus @extra lexicons. */
+static VaderLexicon *
+lexicon_new (const char *const *extra, double plain_scale, GError **error)
+{
+  g_autofree char *lexicon = data_path ("vader_lexicon.txt");
+  g_autofree char *emoji = data_path ("emoji_utf8_lexicon.txt");
+  g_autofree char *negations = data_path ("negations.txt");
+  g_autofree char *boosters = data_path ("boosters.txt");
+  g_autofree char *special = data_path ("special_cases.txt");
+  g_autofree char *constants = data_path ("constants.txt");
+  VaderLexiconFiles files = { .lexicon = lexicon,
+                              .extra = extra,
+                              .plain_scale = plain_scale,
+                              .emoji = emoji,
+                              .negations = negations,
+                              .boosters = boosters,
+                              .special_cases = special,
+                              .constants = constants };
+  return vader_lexicon_new (&files, error);
+}
+
+static void
+assert_scores (const VaderScores *s, const Case *c)
+{
+  g_test_message ("%s", c->text);
+  g_assert_cmpfloat_with_epsilon (s->compound, c->compound, 1e-9);
+  g_assert_cmpfloat_with_epsilon (s->pos, c->pos, 1e-9);
+  g_assert_cmpfloat_with_epsilon (s->neu, c->neu, 1e-9);
+  g_assert_cmpfloat_with_epsilon (s->neg, c->neg, 1e-9);
+}
+
+static void
+test_vader_reference (void)
+{
+  g_autoptr (GError) error = NULL;
+  VaderLexicon *lex = lexicon_new (NULL, 1.0, &error);
+  g_assert_no_error (error);
+  WeftDoc *doc = weft_doc_new ();
+  for (guint i = 0; i < G_N_ELEMENTS (reference_cases); i++)
+    {
+      const Case *c = &reference_cases[i];
+      VaderScores s;
+      weft_doc_reset (doc);
+      vader_score (lex, c->text, strlen (c->text), doc, &s);
+      assert_scores (&s, c);
+    }
+  weft_doc_free (doc);
+  vader_lexicon_free (lex);
+}
+
+static gpointer
+score_all (gpointer lex)
+{
+  WeftDoc *doc = weft_doc_new ();
+  gboolean ok = TRUE;
+  for (guint round = 0; round < 50; round++)
+    for (guint i = 0; i < G_N_ELEMENTS (reference_cases); i++)
+      {
+        const Case *c = &reference_cases[i];
+        VaderScores s;
+        weft_doc_reset (doc);
+        vader_score (lex, c->text, strlen (c->text), doc, &s);
+        ok = ok && s.compound == vader_round (c->compound, 4)
+             && s.pos == vader_round (c->pos, 3);
+      }
+  weft_doc_free (doc);
+  return GINT_TO_POINTER (ok);
+}
+
+static void
+test_vader_threads (void)
+{
+  VaderLexicon *lex = lexicon_new (NULL, 1.0, NULL);
+  GThread *threads[4];
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    threads[i] = g_thread_new ("score", score_all, lex);
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    g_assert_true (GPOINTER_TO_INT (g_thread_join (threads[i])));
+  vader_lexicon_free (lex);
+}
+
+static void
+test_vader_round (void)
+{
+  /* Python's round(): the exact binary value decides, ties go to even. */
+  g_assert_cmpfloat (vader_round (0.12345, 4), ==, 0.1235);
+  g_assert_cmpfloat (vader_round (2.675, 2), ==, 2.67);
+  g_assert_cmpfloat (vader_round (0.0625, 3), ==, 0.062);
+  g_assert_cmpfloat (vader_round (-0.00004, 4), ==, -0.0);
+}
+
+/* ---- lexicons -------------------------------------------------------------- */
+
+static char *
+write_temp (const char *name, const char *contents)
+{
+  g_autofree char *dir = g_dir_make_tmp ("weft-sentiment-XXXXXX", NULL);
+  g_assert_nonnull (dir);
+  char *path = g_build_filename (dir, name, NULL);
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  return path;
+}
+
+static void
+remove_temp (char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_unlink (path);
+  g_rmdir (dir);
+  g_free (path);
+}
+
+static double
+compound_of (const VaderLexicon *lex, const char *text)
+{
+  WeftDoc *doc = weft_doc_new ();
+  VaderScores s;
+  vader_score (lex, text, strlen (text), doc, &s);
+  weft_doc_free (doc);
+  return s.compound;
+}
+
+static void
+test_lexicon_defaults (void)
+{
+  VaderLexicon *lex = lexicon_new (NULL, 1.0, NULL);
+  /* 7520 lines, 14 of them repeating an earlier token. */
+  g_assert_cmpuint (vader_lexicon_size (lex), ==, 7506);
+  const VaderEntry *e = vader_lexicon_lookup (lex, "good");
+  g_assert_cmpfloat (e->valence, ==, 1.9);
+  /* A repeated token keeps its last value, as a Python dict does. */
+  g_assert_cmpfloat (vader_lexicon_lookup (lex, "lol")->valence, ==, 1.8);
+  g_assert_true (vader_lexicon_lookup (lex, "never")->flags & VADER_NEGATION);
+  g_assert_cmpfloat (vader_lexicon_lookup (lex, "kind of")->booster, ==,
+                     -0.293);
+  g_assert_cmpstr (vader_lexicon_emoji (lex, 0x1f60d), ==,
+                   "smiling face with heart-eyes");
+  g_assert_cmpfloat (vader_lexicon_constants (lex)->alpha, ==, 15);
+  vader_lexicon_free (lex);
+}
+
+static void
+test_lexicon_layering (void)
+{
+  /* VADER format: token, mean, sd, ratings; later files win. */
+  char *first = write_temp ("first.txt",
+                            "good\t-2.0\t0.5\t[-2, -2]\n"
+                            "weftastic\t3.1\t0.3\t[3, 3]\n");
+  char *second = write_temp ("second.txt", "weftastic\t-1.5\t0.1\t[-1]\n");
+  const char *const one[] = { first, NULL };
+  const char *const both[] = { first, second, NULL };
+  g_autoptr (GError) error = NULL;
+
+  VaderLexicon *lex = lexicon_new (one, 1.0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (compound_of (lex, "good"), ==, -0.4588);
+  g_assert_cmpfloat (compound_of (lex, "weftastic"), ==, 0.6249);
+  g_assert_cmpfloat (compound_of (lex, "bad"), ==, -0.5423);
+  g_assert_cmpuint (vader_lexicon_size (lex), ==, 7507);
+  vader_lexicon_free (lex);
+
+  lex = lexicon_new (both, 1.0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (compound_of (lex, "weftastic"), ==, -0.3612);
+  g_assert_cmpfloat (compound_of (lex, "not weftastic"), ==, 0.2755);
+  vader_lexicon_free (lex);
+  remove_temp (first);
+  remove_temp (second);
+}
+
+static void
+test_lexicon_plain_scale (void)
+{
+  /* AFINN style: word<TAB>score on -5..5, scaled to VADER's -4..4. */
+  char *afinn = write_temp ("afinn.txt", "weftastic\t5\nabandon\t-2\n"
+                                         "does not work\t-3\n");
+  const char *const extra[] = { afinn, NULL };
+  g_autoptr (GError) error = NULL;
+  VaderLexicon *lex = lexicon_new (extra, 0.8, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (vader_lexicon_lookup (lex, "weftastic")->valence, ==,
+                     5 * 0.8);
+  g_assert_cmpfloat (compound_of (lex, "weftastic"), ==, 0.7184);
+  g_assert_cmpfloat (compound_of (lex, "abandon"), ==, -0.3818);
+  vader_lexicon_free (lex);
+  remove_temp (afinn);
+}
+
+static void
+test_lexicon_bad_lines (void)
+{
+  static const struct {
+    const char *contents;
+    const char *message; /* after "PATH:" */
+  } cases[] = {
+    { "good\t1.9\t0.5\t[1]\nbad\tvery\t0.5\t[1]\n",
+      "2: score 'very' of 'bad' is not a number" },
+    { "good\t1.9\t0.5\t[1]\n\nnotab\n", "3: expected a word, a tab and a score, got 'notab'" },
+    { "good\t2\nbad\t-2\t0.5\n",
+      "2: expected word<TAB>score (as the file's first line), got 3 fields" },
+    { "\t2\n", "1: expected a word, a tab and a score, got '2'" },
+    { "good\tinf\n", "1: score 'inf' of 'good' is not a number" },
+    { "good\t1\nb\xff" "d\t-1\n", "2: invalid UTF-8" },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      char *path = write_temp ("bad.txt", cases[i].contents);
+      const char *const extra[] = { path, NULL };
+      g_autoptr (GError) error = NULL;
+      g_assert_null (lexicon_new (extra, 1.0, &error));
+      g_assert_error (error, WEFT_ERROR, WEFT_ERROR_DATA);
+      g_autofree char *expected = g_strdup_printf ("%s:%s", path,
+                                                   cases[i].message);
+      g_assert_cmpstr (error->message, ==, expected);
+      remove_temp (path);
+    }
+
+  g_autoptr (GError) error = NULL;
+  const char *const missing[] = { "/nonexistent/lexicon.txt", NULL };
+  g_assert_null (lexicon_new (missing, 1.0, &error));
+  g_assert_error (error, WEFT_ERROR, WEFT_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "/nonexistent/lexicon.txt"));
+}
+
+/* ---- the plugin -------------------------------------------------------------- */
+
+/* Whitespace-separated tokens, then one sentence per token range. */
+static void
+add_tokens_and_sentences (WeftDoc *doc, const guint *sentence_ends,
+                          guint n_sentences)
+{
+  gsize len;
+  const char *text = weft_doc_get_text (doc, &len);
+  guint n = 0, first = 0, si = 0;
+  for (gsize i = 0; i < len;)
+    {
+      while (i < len && text[i] == ' ')
+        i++;
+      gsize start = i;
+      while (i < len && text[i] != ' ')
+        i++;
+      if (i == start)
+        break;
+      weft_doc_add_token (doc, (uint32_t) start, (uint32_t) i, WEFT_TOKEN_WORD,
+                          0);
+      n++;
+      if (si < n_sentences && i == sentence_ends[si])
+        {
+          weft_doc_add_sentence (doc, first, n - first);
+          first = n;
+          si++;
+        }
+    }
+}
+
+static const char peskov[]
+    = "“Azerbaijan is a sovereign state. We value our relations with "
+      "Azerbaijan, these are partnership ties,” Peskov said. The fact is that "
+      "Moscow reacted quite loyally. Russia will find ways to maintain "
+      "friendly relations with Azerbaijan, which many are trying to destroy.";
+
+static WeftOptions *
+options_new (void)
+{
+  g_autoptr (GError) error = NULL;
+  WeftOptions *options = weft_options_new (&weft_plugin_descriptor,
+                                           SENTIMENT_DATA_DIR, NULL, &error);
+  g_assert_no_error (error);
+  return options;
+}
+
+static void
+test_plugin_sentences_quotes (void)
+{
+  const WeftPlugin *plugin = &weft_plugin_descriptor;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WeftOptions) options = options_new ();
+  gpointer state = NULL;
+  g_assert_true (plugin->init (options, &state, &error));
+  g_assert_no_error (error);
+
+  WeftLayerSchema *qschema = weft_layer_schema_new ("quotes");
+  guint f_speaker = weft_layer_schema_add_field (qschema, "speaker",
+                                                 WEFT_FIELD_STRING);
+  weft_layer_schema_add_field (qschema, "kind", WEFT_FIELD_STRING);
+
+  WeftDoc *doc = weft_doc_new ();
+  g_assert_true (weft_doc_set_text (doc, peskov, strlen (peskov), NULL));
+  const guint ends[] = { 119, 166, 270 };
+  add_tokens_and_sentences (doc, ends, G_N_ELEMENTS (ends));
+  WeftLayer *quotes = weft_doc_add_layer (doc, qschema);
+  guint q = weft_layer_add_span (quotes, 3, 102);
+  weft_layer_set_string (quotes, q, f_speaker, "Dmitry Peskov");
+  g_assert_true (plugin->process (state, doc, &error));
+  g_assert_no_error (error);
+
+  double v;
+  static const struct {
+    const char *key;
+    double value;
+  } doc_values[] = {
+    { "compound", 0.6697 }, { "pos", 0.182 }, { "neu", 0.748 },
+    { "neg", 0.071 },       { "mean_sentence_compound", 0.2628 },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (doc_values); i++)
+    {
+      g_assert_true (weft_doc_get_value_double (doc, "sentiment",
+                                                doc_values[i].key, &v));
+      g_assert_cmpfloat_with_epsilon (v, doc_values[i].value, 1e-9);
+    }
+
+  static const struct {
+    uint32_t start, end;
+    const char *scope;
+    double compound, pos, neu, neg;
+    const char *speaker;
+  } spans[] = {
+    { 0, 119, "sentence", 0.34, 0.13, 0.87, 0.0, NULL },
+    { 3, 102, "quote", 0.34, 0.146, 0.854, 0.0, "Dmitry Peskov" },
+    { 120, 166, "sentence", 0.5256, 0.326, 0.674, 0.0, NULL },
+    { 167, 270, "sentence", -0.0772, 0.155, 0.676, 0.169, NULL },
+  };
+  WeftLayer *layer = weft_doc_get_layer (doc, "sentiment");
+  g_assert_nonnull (layer);
+  const WeftLayerSchema *schema = weft_layer_get_schema (layer);
+  g_assert_cmpuint (weft_layer_get_n_spans (layer), ==, G_N_ELEMENTS (spans));
+  guint f[6];
+  const char *names[] = { "scope", "compound", "pos", "neu", "neg", "speaker" };
+  for (guint k = 0; k < 6; k++)
+    f[k] = (guint) weft_layer_schema_find_field (schema, names[k]);
+  for (guint i = 0; i < G_N_ELEMENTS (spans); i++)
+    {
+      uint32_t start, end;
+      weft_layer_get_span (layer, i, &start, &end);
+      g_assert_cmpuint (start, ==, spans[i].start);
+      g_assert_cmpuint (end, ==, spans[i].end);
+      g_assert_cmpstr (weft_layer_get_string (layer, i, f[0]), ==,
+                       spans[i].scope);
+      g_assert_cmpfloat_with_epsilon (weft_layer_get_double (layer, i, f[1]),
+                                      spans[i].compound, 1e-9);
+      g_assert_cmpfloat_with_epsilon (weft_layer_get_double (layer, i, f[2]),
+                                      spans[i].pos, 1e-9);
+      g_assert_cmpfloat_with_epsilon (weft_layer_get_double (layer, i, f[3]),
+                                      spans[i].neu, 1e-9);
+      g_assert_cmpfloat_with_epsilon (weft_layer_get_double (layer, i, f[4]),
+                                      spans[i].neg, 1e-9);
+      g_assert_cmpstr (weft_layer_get_string (layer, i, f[5]), ==,
+                       spans[i].speaker);
+    }
+
+  weft_doc_free (doc);
+  weft_layer_schema_free (qschema);
+  plugin->finish (state);
+}
+
+static void
+test_plugin_options (void)
+{
+  const WeftPlugin *plugin = &weft_plugin_descriptor;
+  gpointer state = NULL;
+
+  g_autoptr (WeftOptions) bad_scope = options_new ();
+  g_autoptr (GError) error = NULL;
+  g_assert_true (weft_options_set (bad_scope, "scopes", "sentence,paragraph",
+                                   NULL, &error));
+  g_assert_false (plugin->init (bad_scope, &state, &error));
+  g_assert_error (error, WEFT_ERROR, WEFT_ERROR_CONFIG);
+  g_assert_cmpstr (error->message, ==,
+                   "stage 'sentiment': option 'scopes': unknown scope "
+                   "'paragraph' (expected sentence or quote)");
+  g_clear_error (&error);
+
+  /* Only quotes: no sentence spans, no mean; AFINN lexicon on top. */
+  char *afinn = write_temp ("afinn.txt", "sovereign\t-5\n");
+  const char *const lexicons[] = { afinn, NULL };
+  g_autoptr (WeftOptions) options = options_new ();
+  g_assert_true (weft_options_set (options, "scopes", "quote", NULL, &error));
+  g_assert_true (weft_options_set_list (options, "lexicons", lexicons, NULL,
+                                        &error));
+  g_assert_true (weft_options_set (options, "plain-scale", "0.8", NULL,
+                                   &error));
+  g_assert_no_error (error);
+  g_assert_true (plugin->init (options, &state, &error));
+  g_assert_no_error (error);
+  WeftDoc *doc = weft_doc_new ();
+  const char *text = "Azerbaijan is a sovereign state.";
+  g_assert_true (weft_doc_set_text (doc, text, strlen (text), NULL));
+  const guint ends[] = { 32 };
+  add_tokens_and_sentences (doc, ends, 1);
+  g_assert_true (plugin->process (state, doc, &error));
+  double v;
+  g_assert_true (weft_doc_get_value_double (doc, "sentiment", "compound", &v));
+  g_assert_cmpfloat (v, ==, -0.7184);
+  g_assert_false (weft_doc_get_value_double (doc, "sentiment",
+                                             "mean_sentence_compound", &v));
+  g_assert_cmpuint (weft_layer_get_n_spans (
+                        weft_doc_get_layer (doc, "sentiment")),
+                    ==, 0);
+  weft_doc_free (doc);
+  plugin->finish (state);
+  remove_temp (afinn);
+}
+
+static void
+test_plugin_bad_lexicon (void)
+{
+  const WeftPlugin *plugin = &weft_plugin_descriptor;
+  char *bad = write_temp ("mine.txt", "good\t1.9\ngreat\tsuper\n");
+  g_autoptr (WeftOptions) options = options_new ();
+  g_autoptr (GError) error = NULL;
+  g_assert_true (weft_options_set (options, "lexicons", bad, NULL, &error));
+  gpointer state = NULL;
+  g_assert_false (plugin->init (options, &state, &error));
+  g_assert_error (error, WEFT_ERROR, WEFT_ERROR_DATA);
+  g_autofree char *expected
+      = g_strdup_printf ("%s:2: score 'super' of 'great' is not a number", bad);
+  g_assert_cmpstr (error->message, ==, expected);
+  remove_temp (bad);
+}
+
+/* ---- through a pipeline -------------------------------------------------- */
+
+static gboolean
+have_plugin (const char *name)
+{
+  const char *path = g_getenv ("WEFT_PLUGIN_PATH");
+  g_auto (GStrv) dirs = g_strsplit (path ? path : "", ":", -1);
+  for (char **d = dirs; *d; d++)
+    {
+      g_autofree char *so = g_strdup_printf ("%s/%s/%s.so", *d, name, name);
+      if (g_file_test (so, G_FILE_TEST_EXISTS))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_pipeline_vader (void)
+{
+  if (!have_plugin ("tokenizer"))
+    {
+      g_test_skip ("the tokenizer plugin is not built");
+      return;
+    }
+  g_autoptr (WeftPipeline) pipeline
+      = weft_test_pipeline ("stages:\n  - plugin: tokenizer\n"
+                            "  - plugin: sentiment\n");
+  WeftDoc *doc = weft_doc_new ();
+  weft_test_run (pipeline, doc, peskov, NULL);
+  double v;
+  g_assert_true (weft_doc_get_value_double (doc, "sentiment", "compound", &v));
+  g_assert_cmpfloat_with_epsilon (v, 0.6697, 1e-9);
+  g_assert_true (weft_doc_get_value_double (doc, "sentiment", "neu", &v));
+  g_assert_cmpfloat_with_epsilon (v, 0.748, 1e-9);
+
+  /* One span per weft sentence, each scored on its own text. */
+  guint n_sentences;
+  const WeftSentence *sentences = weft_doc_get_sentences (doc, &n_sentences);
+  WeftLayer *layer = weft_doc_get_layer (doc, "sentiment");
+  g_assert_cmpuint (n_sentences, >, 0);
+  g_assert_cmpuint (weft_layer_get_n_spans (layer), ==, n_sentences);
+  uint32_t start, end;
+  weft_layer_get_span (layer, n_sentences - 1, &start, &end);
+  g_assert_cmpuint (start, ==, sentences[n_sentences - 1].start);
+  g_assert_cmpuint (end, ==, sentences[n_sentences - 1].end);
+  int f = weft_layer_schema_find_field (weft_layer_get_schema (layer),
+                                        "compound");
+  g_assert_cmpfloat_with_epsilon (
+      weft_layer_get_double (layer, n_sentences - 1, (guint) f), -0.0772,
+      1e-9);
+  weft_doc_free (doc);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/sentiment/vader/reference", test_vader_reference);
+  g_test_add_func ("/sentiment/vader/threads", test_vader_threads);
+  g_test_add_func ("/sentiment/vader/round", test_vader_round);
+  g_test_add_func ("/sentiment/lexicon/defaults", test_lexicon_defaults);
+  g_test_add_func ("/sentiment/lexicon/layering", test_lexicon_layering);
+  g_test_add_func ("/sentiment/lexicon/plain-scale", test_lexicon_plain_scale);
+  g_test_add_func ("/sentiment/lexicon/bad-lines", test_lexicon_bad_lines);
+  g_test_add_func ("/sentiment/plugin/sentences-quotes",
+                   test_plugin_sentences_quotes);
+  g_test_add_func ("/sentiment/plugin/options", test_plugin_options);
+  g_test_add_func ("/sentiment/plugin/bad-lexicon", test_plugin_bad_lexicon);
+  g_test_add_func ("/sentiment/pipeline/vader", test_pipeline_vader);
+  return g_test_run ();
+}
