@@ -1,0 +1,247 @@
+/* End-to-end tests of the weft command: exact records, exit statuses,
+ * error records, ordering under -j, atomic -o, and quiet pipes. */
+#include <glib/gstdio.h>
+#include <string.h>
+
+static char *tmpdir;
+
+typedef struct {
+  int status;
+  char *out;
+  char *err;
+} Result;
+
+static void
+result_clear (Result *r)
+{
+  g_free (r->out);
+  g_free (r->err);
+}
+
+/* Runs a shell command line with $WEFT set to the weft binary, in tmpdir. */
+static Result
+sh (const char *command)
+{
+  Result r = { 0 };
+  const char *argv[] = { "/bin/sh", "-c", command, NULL };
+  g_autoptr (GError) error = NULL;
+  int wait_status;
+  g_assert_true (g_spawn_sync (tmpdir, (char **) argv, NULL, 0, NULL, NULL,
+                               &r.out, &r.err, &wait_status, &error));
+  g_assert_no_error (error);
+  r.status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : 128 + WTERMSIG (wait_status);
+  return r;
+}
+
+static void
+write_file (const char *name, const char *contents, gssize len)
+{
+  g_autofree char *path = g_build_filename (tmpdir, name, NULL);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_mkdir_with_parents (dir, 0755);
+  g_assert_true (g_file_set_contents (path, contents, len, NULL));
+}
+
+static void
+test_run_jsonl (void)
+{
+  write_file ("in.jsonl",
+              "{\"id\": \"a\", \"text\": \"NATO says NO\\nok\", \"date\": \"2021-07-26\", \"title\": \"T\", \"n\": 1}\n",
+              -1);
+  Result r = sh ("$WEFT run words.yaml in.jsonl");
+  g_assert_cmpstr (r.err, ==, "");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.out, ==,
+                   "{\"id\":\"a\",\"source\":\"in.jsonl:1\",\"date\":\"2021-07-26\","
+                   "\"meta\":{\"title\":\"T\",\"n\":1},\"doc\":{\"words\":{\"count\":4}},"
+                   "\"sentences\":[{\"start\":0,\"end\":12},{\"start\":13,\"end\":15}],"
+                   "\"shouts\":[{\"start\":0,\"end\":4,\"text\":\"NATO\",\"word\":\"NATO\",\"length\":4,"
+                   "\"ratio\":0.26666666666666666,\"all_caps\":true,\"first_start\":0,\"first_end\":4},"
+                   "{\"start\":10,\"end\":12,\"text\":\"NO\",\"word\":\"NO\",\"length\":2,"
+                   "\"ratio\":0.13333333333333333,\"all_caps\":true,\"first_start\":0,\"first_end\":4}]}\n");
+  result_clear (&r);
+}
+
+static void
+test_code_points (void)
+{
+  /* offsets are code points: “ is one character, three bytes */
+  write_file ("cp/a.txt", "“Baku” SAYS", -1);
+  Result r = sh ("$WEFT run words.yaml cp/a.txt --layers shouts --date 2020-02-29");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.out, ==,
+                   "{\"id\":\"a\",\"source\":\"cp/a.txt\",\"date\":\"2020-02-29\",\"meta\":{},"
+                   "\"doc\":{\"words\":{\"count\":2}},\"shouts\":[{\"start\":7,\"end\":11,"
+                   "\"text\":\"SAYS\",\"word\":\"SAYS\",\"length\":4,\"ratio\":0.26666666666666666,"
+                   "\"all_caps\":true,\"first_start\":0,\"first_end\":6}]}\n");
+  result_clear (&r);
+}
+
+static void
+test_error_records (void)
+{
+  write_file ("bad/1.txt", "fine TEXT", -1);
+  write_file ("bad/2.txt", "bad \xff byte", -1);
+  write_file ("bad/sub/3.txt", "please FAIL", -1);
+  write_file ("bad/skip.md", "not read", -1);
+  Result r = sh ("$WEFT run fails.yaml bad --layers shouts");
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_cmpstr (r.err, ==, "weft: 2 of 3 documents failed (see their error records)\n");
+  g_auto (GStrv) lines = g_strsplit (r.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 4);
+  g_assert_true (g_str_has_prefix (lines[0], "{\"id\":\"1\",\"source\":\"bad/1.txt\","));
+  g_assert_cmpstr (lines[1], ==,
+                   "{\"id\":\"2\",\"source\":\"bad/2.txt\",\"error\":{\"stage\":\"input\","
+                   "\"message\":\"bad/2.txt: invalid UTF-8 at byte offset 4\"}}");
+  g_assert_cmpstr (lines[2], ==,
+                   "{\"id\":\"3\",\"source\":\"bad/sub/3.txt\",\"error\":{\"stage\":\"process-fails\","
+                   "\"message\":\"refusing a document that says FAIL\"}}");
+  result_clear (&r);
+}
+
+static void
+test_jobs_keep_order (void)
+{
+  GString *in = g_string_new (NULL);
+  for (int i = 0; i < 2000; i++)
+    g_string_append_printf (in, "{\"id\": \"d%d\", \"text\": \"%s doc %d %s\"}\n", i,
+                            i % 7 ? "AB" : "FAIL", i, i % 3 ? "" : "lorem ipsum dolor sit amet");
+  write_file ("many.jsonl", in->str, in->len);
+  g_string_free (in, TRUE);
+  Result one = sh ("$WEFT run fails.yaml many.jsonl -j 1");
+  Result four = sh ("$WEFT run fails.yaml many.jsonl -j 4");
+  g_assert_cmpint (one.status, ==, 1);
+  g_assert_cmpint (four.status, ==, 1);
+  g_assert_cmpstr (one.out, ==, four.out);
+  g_assert_cmpstr (four.err, ==, "weft: 286 of 2000 documents failed (see their error records)\n");
+  result_clear (&one);
+  result_clear (&four);
+}
+
+static void
+test_output_atomic (void)
+{
+  write_file ("o/a.txt", "SOME TEXT", -1);
+  Result r = sh ("$WEFT run words.yaml o/a.txt -o o/out.jsonl && ls o");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.out, ==, "a.txt\nout.jsonl\n");
+  result_clear (&r);
+  /* a configuration error leaves no file behind */
+  r = sh ("$WEFT run words.yaml o/a.txt --set words.min-length=x -o o/new.jsonl; echo $?; ls o");
+  g_assert_cmpstr (r.out, ==, "2\na.txt\nout.jsonl\n");
+  g_assert_cmpstr (r.err, ==, "weft: --set words.min-length=x: stage 'words': option 'min-length' must be an integer, not 'x'\n");
+  result_clear (&r);
+  /* an unwritable output is an error, not silence */
+  r = sh ("$WEFT run words.yaml o/a.txt -o /nonexistent/dir/out.jsonl");
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_cmpstr (r.err, ==, "weft: /nonexistent/dir/out.jsonl: No such file or directory\n");
+  result_clear (&r);
+}
+
+static void
+test_head_is_quiet (void)
+{
+  GString *in = g_string_new (NULL);
+  for (int i = 0; i < 20000; i++)
+    g_string_append_printf (in, "{\"text\": \"LINE %d of a long input that goes on\"}\n", i);
+  write_file ("big.jsonl", in->str, in->len);
+  g_string_free (in, TRUE);
+  Result r = sh ("$WEFT run words.yaml big.jsonl -j 2 | head -1 | cut -c1-28");
+  g_assert_cmpstr (r.out, ==, "{\"id\":\"big.jsonl:1\",\"source\"\n");
+  g_assert_cmpstr (r.err, ==, "");
+  result_clear (&r);
+}
+
+static void
+test_usage_errors (void)
+{
+  static const struct {
+    const char *command;
+    int status;
+    const char *err;
+  } cases[] = {
+    { "$WEFT runn", 2, "weft: unknown command 'runn' (did you mean 'run'?); see 'weft --help'\n" },
+    { "$WEFT run", 2, "weft: run: which pipeline? (see 'weft list')\n" },
+    { "$WEFT run words.yaml nothing.txt", 2, "weft: nothing.txt: no such file or folder\n" },
+    { "$WEFT run words.yaml --date 2021-02-30 -", 2, "weft: --date must be a date, YYYY-MM-DD, not '2021-02-30'\n" },
+    { "$WEFT run words.yaml --format xml -", 2, "weft: --format must be jsonl or text, not 'xml'\n" },
+    { "$WEFT run words.yaml --layers shout -", 2,
+      "weft: --layers: pipeline 'words' writes no layer 'shout'; did you mean 'shouts'? (it writes: tokens, sentences, shouts)\n" },
+    { "$WEFT run nosuch", 2, "weft: no pipeline named 'nosuch' (searched *" },
+    { "$WEFT run words.yaml --replace words=init-fails -", 2,
+      "weft: stage 'words' (" WEFT_FIXTURE_DIR "/init-fails.so): init failed: lexicon.txt:3: expected a number\n" },
+    { "$WEFT run --bogus", 2, "weft run: Unknown option --bogus (see 'weft run --help')\n" },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      Result r = sh (cases[i].command);
+      g_test_message ("%s", cases[i].command);
+      g_assert_cmpint (r.status, ==, cases[i].status);
+      gsize n = strlen (cases[i].err);
+      if (cases[i].err[n - 1] == '*')
+        g_assert_true (g_str_has_prefix (r.err, g_strndup (cases[i].err, n - 1)));
+      else
+        g_assert_cmpstr (r.err, ==, cases[i].err);
+      g_assert_cmpstr (r.out, ==, "");
+      result_clear (&r);
+    }
+}
+
+static void
+test_describe_check_version (void)
+{
+  Result r = sh ("$WEFT describe words");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_str_has_prefix (r.out, "words 1.0 — Fixture: whitespace tokens and a shouts layer\n"));
+  g_assert_nonnull (strstr (r.out, "  provides   tokens, sentences, shouts\n"));
+  g_assert_nonnull (strstr (r.out, "  min-length             int       default: 2\n      Shortest all-caps word reported.\n"));
+  result_clear (&r);
+  r = sh ("$WEFT check fails.yaml --set words.min-length=3");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.out, ==, "fails: ok, 2 stages: words → process-fails\n");
+  result_clear (&r);
+  r = sh ("$WEFT --version");
+  g_assert_cmpstr (r.out, ==, "weft 0.1.0 (plugin ABI 1.0)\n");
+  result_clear (&r);
+  r = sh ("$WEFT run --help");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "--set=STAGE.OPTION=VALUE"));
+  result_clear (&r);
+}
+
+static void
+test_text_format (void)
+{
+  write_file ("t/a.txt", "Hello WORLD\n", -1);
+  Result r = sh ("$WEFT run words.yaml t/a.txt --format text");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.out, ==,
+                   "== a\n   source: t/a.txt   date: unknown\n   2 tokens, 1 sentences\n"
+                   "   words.count = 2\n   shouts (1)\n"
+                   "          6  \"WORLD\"  word=\"WORLD\"  length=5  ratio=0.41666666666666669  all_caps=true\n\n");
+  result_clear (&r);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  tmpdir = g_dir_make_tmp ("weft-cli-XXXXXX", NULL);
+  g_setenv ("WEFT", WEFT_EXE, TRUE);
+  write_file ("words.yaml", "name: words\nstages:\n  - plugin: words\n", -1);
+  write_file ("fails.yaml", "name: fails\nstages:\n  - plugin: words\n  - plugin: process-fails\n", -1);
+  g_test_add_func ("/cli/run/jsonl", test_run_jsonl);
+  g_test_add_func ("/cli/run/code-points", test_code_points);
+  g_test_add_func ("/cli/run/error-records", test_error_records);
+  g_test_add_func ("/cli/run/jobs-keep-order", test_jobs_keep_order);
+  g_test_add_func ("/cli/run/output-atomic", test_output_atomic);
+  g_test_add_func ("/cli/run/head-is-quiet", test_head_is_quiet);
+  g_test_add_func ("/cli/usage-errors", test_usage_errors);
+  g_test_add_func ("/cli/describe-check-version", test_describe_check_version);
+  g_test_add_func ("/cli/run/text-format", test_text_format);
+  int status = g_test_run ();
+  g_autofree char *rm = g_strdup_printf ("rm -rf '%s'", tmpdir);
+  if (system (rm) != 0)
+    status = 1;
+  return status;
+}
