@@ -179,7 +179,7 @@ test_usage_errors (void)
       g_assert_cmpint (r.status, ==, cases[i].status);
       gsize n = strlen (cases[i].err);
       if (cases[i].err[n - 1] == '*')
-        g_assert_true (g_str_has_prefix (r.err, g_strndup (cases[i].err, n - 1)));
+        g_assert_cmpmem (r.err, MIN (strlen (r.err), n - 1), cases[i].err, n - 1);
       else
         g_assert_cmpstr (r.err, ==, cases[i].err);
       g_assert_cmpstr (r.out, ==, "");

@@ -114,7 +114,7 @@ test_errors (void)
       if (cases[i].message[n - 1] == '*')
         {
           g_assert_nonnull (message);
-          g_assert_cmpstr (g_strndup (message, n - 1), ==, g_strndup (cases[i].message, n - 1));
+          g_assert_cmpmem (message, MIN (strlen (message), n - 1), cases[i].message, n - 1);
         }
       else
         g_assert_cmpstr (message, ==, cases[i].message);
