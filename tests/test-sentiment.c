@@ -13,7 +13,8 @@
 
 extern const WeftPlugin weft_plugin_descriptor;
 
-typedef struct {
+typedef struct
+{
   const char *text;
   double compound, pos, neu, neg;
 } Case;
@@ -23,9 +24,11 @@ typedef struct {
  * vaderSentiment.py's demo, and the emoji examples other ports test with. */
 static const Case reference_cases[] = {
   /* tweets 99: "not bad" negation, "but" shift */
-  { "mad day. good mad not bad mad or mad mad. but mad anyway.", -0.7912, 0.243, 0.214, 0.543 },
+  { "mad day. good mad not bad mad or mad mad. but mad anyway.", -0.7912, 0.243,
+    0.214, 0.543 },
   /* tweets 162: but, negation, emoticon */
-  { "epic win! good game canada! ... but not good enough! #wjhc :-)", 0.6208, 0.424, 0.415, 0.161 },
+  { "epic win! good game canada! ... but not good enough! #wjhc :-)", 0.6208,
+    0.424, 0.415, 0.161 },
   /* tweets 211: but with boosters and negation */
   { "Unisex bathrooms: Very pc, but not very practical.", 0.0, 0.0, 1.0, 0.0 },
   /* tweets 4: ALL CAPS words only: no caps emphasis */
@@ -37,27 +40,40 @@ static const Case reference_cases[] = {
   /* tweets 139: boosters "so", "fucking" */
   { "angry. so angry. so fucking angry.", -0.8949, 0.0, 0.218, 0.782 },
   /* tweets 174: caps booster, "no", ?! mix */
-  { "WHAT THE HELL HAPPENED TO NO MONOPOLIES?!?!! I am pissed @anonymous, very pissed!", -0.9661, 0.0, 0.327, 0.673 },
+  { "WHAT THE HELL HAPPENED TO NO MONOPOLIES?!?!! I am pissed @anonymous, very "
+    "pissed!",
+    -0.9661, 0.0, 0.327, 0.673 },
   /* tweets 1122: dampener "kinda", but */
-  { "Overly productive today. A bit weird, but kinda feel like superwoman. Booyah!", 0.4165, 0.216, 0.691, 0.093 },
+  { "Overly productive today. A bit weird, but kinda feel like superwoman. "
+    "Booyah!",
+    0.4165, 0.216, 0.691, 0.093 },
   /* tweets 2276: dampener "slightly", but */
-  { "Slightly muggy but cool breeze. #Orkney #ukweather #justtogetitoutofthewayearlyon", 0.3725, 0.267, 0.733, 0.0 },
+  { "Slightly muggy but cool breeze. #Orkney #ukweather "
+    "#justtogetitoutofthewayearlyon",
+    0.3725, 0.267, 0.733, 0.0 },
   /* tweets 824: "at least" is not negation */
-  { "@anonymous Great success! At least they didn't try to send you smoke signals :)", 0.902, 0.502, 0.498, 0.0 },
+  { "@anonymous Great success! At least they didn't try to send you smoke "
+    "signals :)",
+    0.902, 0.502, 0.498, 0.0 },
   /* tweets 1951: "at least" with a negation */
-  { "@anonymous at least you're not going to starve!", 0.4015, 0.278, 0.722, 0.0 },
+  { "@anonymous at least you're not going to starve!", 0.4015, 0.278, 0.722,
+    0.0 },
   /* movieReviewSnippets 3312: without a doubt */
-  { "Confessions is without a doubt a memorable directorial debut from King Hunk.", 0.2755, 0.161, 0.839, 0.0 },
+  { "Confessions is without a doubt a memorable directorial debut from King "
+    "Hunk.",
+    0.2755, 0.161, 0.839, 0.0 },
   /* tweets 3837: special case "the shit" */
   { "Glee is the shit", 0.1531, 0.429, 0.204, 0.367 },
   /* tweets 61: !! emphasis */
   { "Navy Wins!! I love football :)", 0.9097, 0.793, 0.207, 0.0 },
   /* tweets 2021: ?????? emphasis */
-  { "Hey what the hell is this falling from sky??????", -0.7998, 0.0, 0.494, 0.506 },
+  { "Hey what the hell is this falling from sky??????", -0.7998, 0.0, 0.494,
+    0.506 },
   /* tweets 1165: ??? emphasis */
   { "@anonymous did u have a lovely birthday???", 0.6531, 0.42, 0.58, 0.0 },
   /* tweets 97: "no" before a lexicon word */
-  { "Bad bus! Smelly bus! Bad, bad bus. No biscuit!", -0.927, 0.0, 0.269, 0.731 },
+  { "Bad bus! Smelly bus! Bad, bad bus. No biscuit!", -0.927, 0.0, 0.269,
+    0.731 },
   /* tweets 260: "No" in caps, !?!? */
   { "No new LOST!?!? Damn.", -0.4852, 0.283, 0.105, 0.613 },
   /* tweets 23: emoticons kept whole */
@@ -65,7 +81,8 @@ static const Case reference_cases[] = {
   /* tweets 15: ":D" emoticon */
   { "I love this feeling. :D", 0.8707, 0.831, 0.169, 0.0 },
   /* tweets 187: can't as negation */
-  { "@anonymous awesome! Good luck. Can't wait to hear it!", 0.8906, 0.638, 0.362, 0.0 },
+  { "@anonymous awesome! Good luck. Can't wait to hear it!", 0.8906, 0.638,
+    0.362, 0.0 },
   /* demo: "never this good" (x 1.25) vs "never good" (negation) */
   { "Sentiment analysis has never been this good!", 0.5672, 0.379, 0.621, 0.0 },
   { "Sentiment analysis has never been good.", -0.3412, 0.0, 0.675, 0.325 },
@@ -193,7 +210,8 @@ test_vader_round (void)
   g_assert_cmpfloat (vader_round (-0.00004, 4), ==, -0.0);
 }
 
-/* ---- lexicons -------------------------------------------------------------- */
+/* ---- lexicons --------------------------------------------------------------
+ */
 
 static char *
 write_temp (const char *name, const char *contents)
@@ -247,9 +265,8 @@ static void
 test_lexicon_layering (void)
 {
   /* VADER format: token, mean, sd, ratings; later files win. */
-  char *first = write_temp ("first.txt",
-                            "good\t-2.0\t0.5\t[-2, -2]\n"
-                            "weftastic\t3.1\t0.3\t[3, 3]\n");
+  char *first = write_temp ("first.txt", "good\t-2.0\t0.5\t[-2, -2]\n"
+                                         "weftastic\t3.1\t0.3\t[3, 3]\n");
   char *second = write_temp ("second.txt", "weftastic\t-1.5\t0.1\t[-1]\n");
   const char *const one[] = { first, NULL };
   const char *const both[] = { first, second, NULL };
@@ -293,18 +310,22 @@ test_lexicon_plain_scale (void)
 static void
 test_lexicon_bad_lines (void)
 {
-  static const struct {
+  static const struct
+  {
     const char *contents;
     const char *message; /* after "PATH:" */
   } cases[] = {
     { "good\t1.9\t0.5\t[1]\nbad\tvery\t0.5\t[1]\n",
       "2: score 'very' of 'bad' is not a number" },
-    { "good\t1.9\t0.5\t[1]\n\nnotab\n", "3: expected a word, a tab and a score, got 'notab'" },
+    { "good\t1.9\t0.5\t[1]\n\nnotab\n",
+      "3: expected a word, a tab and a score, got 'notab'" },
     { "good\t2\nbad\t-2\t0.5\n",
       "2: expected word<TAB>score (as the file's first line), got 3 fields" },
     { "\t2\n", "1: expected a word, a tab and a score, got '2'" },
     { "good\tinf\n", "1: score 'inf' of 'good' is not a number" },
-    { "good\t1\nb\xff" "d\t-1\n", "2: invalid UTF-8" },
+    { "good\t1\nb\xff"
+      "d\t-1\n",
+      "2: invalid UTF-8" },
   };
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -313,8 +334,8 @@ test_lexicon_bad_lines (void)
       g_autoptr (GError) error = NULL;
       g_assert_null (lexicon_new (extra, 1.0, &error));
       g_assert_error (error, WEFT_ERROR, WEFT_ERROR_DATA);
-      g_autofree char *expected = g_strdup_printf ("%s:%s", path,
-                                                   cases[i].message);
+      g_autofree char *expected
+          = g_strdup_printf ("%s:%s", path, cases[i].message);
       g_assert_cmpstr (error->message, ==, expected);
       remove_temp (path);
     }
@@ -326,7 +347,8 @@ test_lexicon_bad_lines (void)
   g_assert_nonnull (strstr (error->message, "/nonexistent/lexicon.txt"));
 }
 
-/* ---- the plugin -------------------------------------------------------------- */
+/* ---- the plugin
+ * -------------------------------------------------------------- */
 
 /* Whitespace-separated tokens, then one sentence per token range. */
 static void
@@ -345,7 +367,7 @@ add_tokens_and_sentences (WeftDoc *doc, const guint *sentence_ends,
         i++;
       if (i == start)
         break;
-      weft_doc_add_token (doc, (uint32_t) start, (uint32_t) i, WEFT_TOKEN_WORD,
+      weft_doc_add_token (doc, (uint32_t)start, (uint32_t)i, WEFT_TOKEN_WORD,
                           0);
       n++;
       if (si < n_sentences && i == sentence_ends[si])
@@ -384,8 +406,8 @@ test_plugin_sentences_quotes (void)
   g_assert_no_error (error);
 
   WeftLayerSchema *qschema = weft_layer_schema_new ("quotes");
-  guint f_speaker = weft_layer_schema_add_field (qschema, "speaker",
-                                                 WEFT_FIELD_STRING);
+  guint f_speaker
+      = weft_layer_schema_add_field (qschema, "speaker", WEFT_FIELD_STRING);
   weft_layer_schema_add_field (qschema, "kind", WEFT_FIELD_STRING);
 
   WeftDoc *doc = weft_doc_new ();
@@ -399,21 +421,26 @@ test_plugin_sentences_quotes (void)
   g_assert_no_error (error);
 
   double v;
-  static const struct {
+  static const struct
+  {
     const char *key;
     double value;
   } doc_values[] = {
-    { "compound", 0.6697 }, { "pos", 0.182 }, { "neu", 0.748 },
-    { "neg", 0.071 },       { "mean_sentence_compound", 0.2628 },
+    { "compound", 0.6697 },
+    { "pos", 0.182 },
+    { "neu", 0.748 },
+    { "neg", 0.071 },
+    { "mean_sentence_compound", 0.2628 },
   };
   for (guint i = 0; i < G_N_ELEMENTS (doc_values); i++)
     {
-      g_assert_true (weft_doc_get_value_double (doc, "sentiment",
-                                                doc_values[i].key, &v));
+      g_assert_true (
+          weft_doc_get_value_double (doc, "sentiment", doc_values[i].key, &v));
       g_assert_cmpfloat_with_epsilon (v, doc_values[i].value, 1e-9);
     }
 
-  static const struct {
+  static const struct
+  {
     uint32_t start, end;
     const char *scope;
     double compound, pos, neu, neg;
@@ -431,7 +458,7 @@ test_plugin_sentences_quotes (void)
   guint f[6];
   const char *names[] = { "scope", "compound", "pos", "neu", "neg", "speaker" };
   for (guint k = 0; k < 6; k++)
-    f[k] = (guint) weft_layer_schema_find_field (schema, names[k]);
+    f[k] = (guint)weft_layer_schema_find_field (schema, names[k]);
   for (guint i = 0; i < G_N_ELEMENTS (spans); i++)
     {
       uint32_t start, end;
@@ -479,10 +506,10 @@ test_plugin_options (void)
   const char *const lexicons[] = { afinn, NULL };
   g_autoptr (WeftOptions) options = options_new ();
   g_assert_true (weft_options_set (options, "scopes", "quote", NULL, &error));
-  g_assert_true (weft_options_set_list (options, "lexicons", lexicons, NULL,
-                                        &error));
-  g_assert_true (weft_options_set (options, "plain-scale", "0.8", NULL,
-                                   &error));
+  g_assert_true (
+      weft_options_set_list (options, "lexicons", lexicons, NULL, &error));
+  g_assert_true (
+      weft_options_set (options, "plain-scale", "0.8", NULL, &error));
   g_assert_no_error (error);
   g_assert_true (plugin->init (options, &state, &error));
   g_assert_no_error (error);
@@ -497,9 +524,8 @@ test_plugin_options (void)
   g_assert_cmpfloat (v, ==, -0.7184);
   g_assert_false (weft_doc_get_value_double (doc, "sentiment",
                                              "mean_sentence_compound", &v));
-  g_assert_cmpuint (weft_layer_get_n_spans (
-                        weft_doc_get_layer (doc, "sentiment")),
-                    ==, 0);
+  g_assert_cmpuint (
+      weft_layer_get_n_spans (weft_doc_get_layer (doc, "sentiment")), ==, 0);
   weft_doc_free (doc);
   plugin->finish (state);
   remove_temp (afinn);
@@ -570,8 +596,7 @@ test_pipeline_vader (void)
   int f = weft_layer_schema_find_field (weft_layer_get_schema (layer),
                                         "compound");
   g_assert_cmpfloat_with_epsilon (
-      weft_layer_get_double (layer, n_sentences - 1, (guint) f), -0.0772,
-      1e-9);
+      weft_layer_get_double (layer, n_sentences - 1, (guint)f), -0.0772, 1e-9);
   weft_doc_free (doc);
 }
 

@@ -9,7 +9,8 @@
 
 #include "weft/plugin.h"
 
-struct _VaderLexicon {
+struct _VaderLexicon
+{
   GHashTable *entries; /* char * (in strings) -> VaderEntry * */
   GHashTable *emoji;   /* code point -> description (in strings) */
   GStringChunk *strings;
@@ -20,7 +21,8 @@ struct _VaderLexicon {
 
 /* ---- reading data files line by line ---------------------------------- */
 
-typedef struct {
+typedef struct
+{
   const char *path;
   char *data;
   char *next;
@@ -45,8 +47,8 @@ reader_open (LineReader *r, const char *path, GError **error)
       guint line = 1;
       for (const char *p = r->data; p < bad; p++)
         line += *p == '\n';
-      g_set_error (error, WEFT_ERROR, WEFT_ERROR_DATA,
-                   "%s:%u: invalid UTF-8", path, line);
+      g_set_error (error, WEFT_ERROR, WEFT_ERROR_DATA, "%s:%u: invalid UTF-8",
+                   path, line);
       g_clear_pointer (&r->data, g_free);
       return FALSE;
     }
@@ -80,9 +82,8 @@ reader_close (LineReader *r)
   g_clear_pointer (&r->data, g_free);
 }
 
-static gboolean
-bad_line (LineReader *r, GError **error, const char *format, ...)
-  G_GNUC_PRINTF (3, 4);
+static gboolean bad_line (LineReader *r, GError **error, const char *format,
+                          ...) G_GNUC_PRINTF (3, 4);
 
 static gboolean
 bad_line (LineReader *r, GError **error, const char *format, ...)
@@ -191,13 +192,14 @@ load_valences (VaderLexicon *lex, const char *path, double plain_scale,
       if (plain && n != 2)
         return bad_line (&r, error,
                          "expected word<TAB>score (as the file's first line), "
-                         "got %u fields", n);
+                         "got %u fields",
+                         n);
       if (!*f[0])
         return bad_line (&r, error, "empty word");
       double v;
       if (!parse_number (f[1], &v))
-        return bad_line (&r, error, "score '%s' of '%s' is not a number",
-                         f[1], f[0]);
+        return bad_line (&r, error, "score '%s' of '%s' is not a number", f[1],
+                         f[0]);
       VaderEntry *e = entry_for (lex, f[0]);
       if (!(e->flags & VADER_IN_LEXICON))
         lex->n_valences++;
@@ -283,11 +285,15 @@ load_phrases (VaderLexicon *lex, const char *path, guint flag, GError **error)
   return TRUE;
 }
 
-static const struct {
+static const struct
+{
   const char *name;
   gsize offset;
 } constant_names[] = {
-#define C(name) { #name, G_STRUCT_OFFSET (VaderConstants, name) }
+#define C(name)                                                                \
+  {                                                                            \
+#name, G_STRUCT_OFFSET(VaderConstants, name)                               \
+  }
   C (caps_increment),  C (negation_scalar),    C (booster_decay_2),
   C (booster_decay_3), C (never_so_scalar),    C (but_before),
   C (but_after),       C (exclamation_weight), C (exclamation_max),

@@ -6,14 +6,16 @@
 #include <glib.h>
 
 /* What a (lower-case) word or phrase is to the rules; one lookup per word. */
-enum {
+enum
+{
   VADER_IN_LEXICON = 1 << 0, /* has a valence */
   VADER_BOOSTER = 1 << 1,    /* booster or dampener */
   VADER_NEGATION = 1 << 2,   /* in the negation list */
   VADER_SPECIAL = 1 << 3,    /* a special-case phrase ("the shit") */
 };
 
-typedef struct {
+typedef struct
+{
   double valence;
   double booster;
   double special;
@@ -21,7 +23,8 @@ typedef struct {
 } VaderEntry;
 
 /* The constants of constants.txt, named as there. */
-typedef struct {
+typedef struct
+{
   double caps_increment;
   double negation_scalar;
   double booster_decay_2;
@@ -39,7 +42,8 @@ typedef struct {
 typedef struct _VaderLexicon VaderLexicon;
 
 /* Where each table comes from; every path is required except @extra. */
-typedef struct {
+typedef struct
+{
   const char *lexicon;       /* VADER format */
   const char *const *extra;  /* layered in order, later overriding earlier;
                                 NULL-terminated, may be NULL */

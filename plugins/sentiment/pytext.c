@@ -28,7 +28,7 @@ is_py_space (gunichar c)
 gsize
 py_space_len (const char *p, const char *end)
 {
-  guchar c = (guchar) *p;
+  guchar c = (guchar)*p;
   if (c < 0x80)
     return is_py_space (c) ? 1 : 0;
   if (c < 0xc2)
@@ -37,16 +37,16 @@ py_space_len (const char *p, const char *end)
   if (!is_py_space (u))
     return 0;
   const char *next = g_utf8_next_char (p);
-  return (gsize) (MIN (next, end) - p);
+  return (gsize)(MIN (next, end) - p);
 }
 
 void
 py_strip_punct (const char **start, const char **end)
 {
   const char *s = *start, *e = *end;
-  while (s < e && is_punct ((guchar) *s))
+  while (s < e && is_punct ((guchar)*s))
     s++;
-  while (e > s && is_punct ((guchar) e[-1]))
+  while (e > s && is_punct ((guchar)e[-1]))
     e--;
   *start = s;
   *end = e;
@@ -57,7 +57,7 @@ py_n_chars (const char *s, gsize len)
 {
   gsize n = 0;
   for (gsize i = 0; i < len; i++)
-    n += ((guchar) s[i] & 0xc0) != 0x80;
+    n += ((guchar)s[i] & 0xc0) != 0x80;
   return n;
 }
 
@@ -74,15 +74,14 @@ is_other_upper (gunichar c)
 static gboolean
 is_other_lower (gunichar c)
 {
-  return c == 0xaa || c == 0xba || (c >= 0x2b0 && c <= 0x2b8)
-         || c == 0x2c0 || c == 0x2c1 || (c >= 0x2e0 && c <= 0x2e4)
-         || c == 0x345 || c == 0x37a || (c >= 0x1d2c && c <= 0x1d6a)
-         || c == 0x1d78 || (c >= 0x1d9b && c <= 0x1dbf) || c == 0x2071
-         || c == 0x207f || (c >= 0x2090 && c <= 0x209c)
-         || (c >= 0x2170 && c <= 0x217f) || (c >= 0x24d0 && c <= 0x24e9)
-         || c == 0x2c7c || c == 0x2c7d || c == 0xa69c || c == 0xa69d
-         || c == 0xa770 || c == 0xa7f8 || c == 0xa7f9
-         || (c >= 0xab5c && c <= 0xab5f);
+  return c == 0xaa || c == 0xba || (c >= 0x2b0 && c <= 0x2b8) || c == 0x2c0
+         || c == 0x2c1 || (c >= 0x2e0 && c <= 0x2e4) || c == 0x345 || c == 0x37a
+         || (c >= 0x1d2c && c <= 0x1d6a) || c == 0x1d78
+         || (c >= 0x1d9b && c <= 0x1dbf) || c == 0x2071 || c == 0x207f
+         || (c >= 0x2090 && c <= 0x209c) || (c >= 0x2170 && c <= 0x217f)
+         || (c >= 0x24d0 && c <= 0x24e9) || c == 0x2c7c || c == 0x2c7d
+         || c == 0xa69c || c == 0xa69d || c == 0xa770 || c == 0xa7f8
+         || c == 0xa7f9 || (c >= 0xab5c && c <= 0xab5f);
 }
 
 gboolean
@@ -92,7 +91,7 @@ py_is_upper (const char *s, gsize len)
   const char *end = s + len;
   while (s < end)
     {
-      guchar b = (guchar) *s;
+      guchar b = (guchar)*s;
       if (b < 0x80)
         {
           if (b >= 'a' && b <= 'z')
@@ -119,10 +118,10 @@ py_lower (const char *s, gsize len, char *out)
   const char *end = s + len;
   while (s < end)
     {
-      guchar b = (guchar) *s;
+      guchar b = (guchar)*s;
       if (b < 0x80)
         {
-          *o++ = (char) g_ascii_tolower (b);
+          *o++ = (char)g_ascii_tolower (b);
           s++;
           continue;
         }
@@ -137,5 +136,5 @@ py_lower (const char *s, gsize len, char *out)
         }
       o += g_unichar_to_utf8 (g_unichar_tolower (c), o);
     }
-  return (gsize) (o - out);
+  return (gsize)(o - out);
 }

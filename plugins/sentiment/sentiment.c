@@ -8,7 +8,8 @@
 #include "lexicon.h"
 #include "vader.h"
 
-typedef struct {
+typedef struct
+{
   VaderLexicon *lexicon;
   WeftLayerSchema *schema;
   guint f_scope, f_compound, f_pos, f_neu, f_neg, f_speaker;
@@ -53,11 +54,11 @@ sentiment_init (const WeftOptions *options, gpointer *state, GError **error)
     .special_cases = weft_options_get_path (options, "special-cases"),
     .constants = weft_options_get_path (options, "constants"),
   };
-  const char *const required[] = { "lexicon",   "emoji-lexicon", "negations",
-                                   "boosters",  "special-cases", "constants" };
-  const char *const paths[] = { files.lexicon,   files.emoji,
-                                files.negations, files.boosters,
-                                files.special_cases, files.constants };
+  const char *const required[] = { "lexicon",  "emoji-lexicon", "negations",
+                                   "boosters", "special-cases", "constants" };
+  const char *const paths[]
+      = { files.lexicon,  files.emoji,         files.negations,
+          files.boosters, files.special_cases, files.constants };
   for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
     if (!paths[i])
       {
@@ -93,16 +94,16 @@ sentiment_init (const WeftOptions *options, gpointer *state, GError **error)
   self->sentences = sentences;
   self->quotes = quotes;
   self->schema = weft_layer_schema_new ("sentiment");
-  self->f_scope = weft_layer_schema_add_field (self->schema, "scope",
-                                               WEFT_FIELD_STRING);
+  self->f_scope
+      = weft_layer_schema_add_field (self->schema, "scope", WEFT_FIELD_STRING);
   self->f_compound = weft_layer_schema_add_field (self->schema, "compound",
                                                   WEFT_FIELD_DOUBLE);
-  self->f_pos = weft_layer_schema_add_field (self->schema, "pos",
-                                             WEFT_FIELD_DOUBLE);
-  self->f_neu = weft_layer_schema_add_field (self->schema, "neu",
-                                             WEFT_FIELD_DOUBLE);
-  self->f_neg = weft_layer_schema_add_field (self->schema, "neg",
-                                             WEFT_FIELD_DOUBLE);
+  self->f_pos
+      = weft_layer_schema_add_field (self->schema, "pos", WEFT_FIELD_DOUBLE);
+  self->f_neu
+      = weft_layer_schema_add_field (self->schema, "neu", WEFT_FIELD_DOUBLE);
+  self->f_neg
+      = weft_layer_schema_add_field (self->schema, "neg", WEFT_FIELD_DOUBLE);
   self->f_speaker = weft_layer_schema_add_field (self->schema, "speaker",
                                                  WEFT_FIELD_STRING);
   *state = self;
@@ -141,7 +142,7 @@ static gboolean
 sentiment_process (gpointer state, WeftDoc *doc, GError **error)
 {
   const Sentiment *self = state;
-  (void) error;
+  (void)error;
   gsize len;
   const char *text = weft_doc_get_text (doc, &len);
 
@@ -164,7 +165,7 @@ sentiment_process (gpointer state, WeftDoc *doc, GError **error)
       const WeftLayerSchema *qs = weft_layer_get_schema (quotes);
       f_speaker = weft_layer_schema_find_field (qs, "speaker");
       if (f_speaker >= 0
-          && weft_layer_schema_get_field_type (qs, (guint) f_speaker)
+          && weft_layer_schema_get_field_type (qs, (guint)f_speaker)
                  != WEFT_FIELD_STRING)
         f_speaker = -1;
     }
@@ -187,8 +188,9 @@ sentiment_process (gpointer state, WeftDoc *doc, GError **error)
       else
         {
           const char *speaker
-              = f_speaker >= 0 && weft_layer_is_set (quotes, qi, (guint) f_speaker)
-                    ? weft_layer_get_string (quotes, qi, (guint) f_speaker)
+              = f_speaker >= 0
+                        && weft_layer_is_set (quotes, qi, (guint)f_speaker)
+                    ? weft_layer_get_string (quotes, qi, (guint)f_speaker)
                     : NULL;
           add_span (self, doc, layer, text, qs, qe, "quote", speaker);
           qi++;
@@ -200,14 +202,11 @@ sentiment_process (gpointer state, WeftDoc *doc, GError **error)
   return TRUE;
 }
 
-WEFT_PLUGIN_DEFINE (.name = "sentiment",
-                    .version = "1.0",
+WEFT_PLUGIN_DEFINE (.name = "sentiment", .version = "1.0",
                     .description = "VADER sentiment scores for the document, "
                                    "each sentence and each quote",
                     .requires = WEFT_LAYERS ("tokens", "sentences"),
                     .uses = WEFT_LAYERS ("quotes"),
                     .provides = WEFT_LAYERS ("sentiment"),
-                    .options = sentiment_options,
-                    .init = sentiment_init,
-                    .process = sentiment_process,
-                    .finish = sentiment_finish);
+                    .options = sentiment_options, .init = sentiment_init,
+                    .process = sentiment_process, .finish = sentiment_finish);

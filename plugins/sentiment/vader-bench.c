@@ -15,15 +15,18 @@ main (int argc, char **argv)
                        "TEXTS: one text a line\n");
       return 2;
     }
-  const char *names[] = { "vader_lexicon.txt", "emoji_utf8_lexicon.txt",
-                          "negations.txt",     "boosters.txt",
-                          "special_cases.txt", "constants.txt" };
+  const char *names[]
+      = { "vader_lexicon.txt", "emoji_utf8_lexicon.txt", "negations.txt",
+          "boosters.txt",      "special_cases.txt",      "constants.txt" };
   char *paths[G_N_ELEMENTS (names)];
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     paths[i] = g_build_filename (argv[1], names[i], NULL);
-  VaderLexiconFiles files = { .lexicon = paths[0], .plain_scale = 1.0,
-                              .emoji = paths[1], .negations = paths[2],
-                              .boosters = paths[3], .special_cases = paths[4],
+  VaderLexiconFiles files = { .lexicon = paths[0],
+                              .plain_scale = 1.0,
+                              .emoji = paths[1],
+                              .negations = paths[2],
+                              .boosters = paths[3],
+                              .special_cases = paths[4],
                               .constants = paths[5] };
   g_autoptr (GError) error = NULL;
   g_autofree char *data = NULL;

@@ -13,13 +13,15 @@
 
 #include "pytext.h"
 
-typedef struct {
+typedef struct
+{
   const char *lower; /* str.lower() of the word, NUL-terminated (arena) */
   const VaderEntry *entry;
   gboolean upper; /* str.isupper() of the word as written */
 } Word;
 
-typedef struct {
+typedef struct
+{
   const VaderLexicon *lex;
   const VaderConstants *k;
   const Word *w;
@@ -71,7 +73,7 @@ translate_emoji (const VaderLexicon *lex, const char *text, gsize len,
   gsize extra = 0;
   const char *end = text + len;
   for (const char *p = text; p < end; p++)
-    if ((guchar) *p >= 0xc2)
+    if ((guchar)*p >= 0xc2)
       {
         const char *d = vader_lexicon_emoji (lex, g_utf8_get_char (p));
         if (d)
@@ -87,7 +89,7 @@ translate_emoji (const VaderLexicon *lex, const char *text, gsize len,
   for (const char *p = text; p < end;)
     {
       const char *next = g_utf8_next_char (p);
-      const char *d = (guchar) *p >= 0xc2
+      const char *d = (guchar)*p >= 0xc2
                           ? vader_lexicon_emoji (lex, g_utf8_get_char (p))
                           : NULL;
       if (d)
@@ -101,13 +103,13 @@ translate_emoji (const VaderLexicon *lex, const char *text, gsize len,
         }
       else
         {
-          memcpy (o, p, (gsize) (next - p));
+          memcpy (o, p, (gsize)(next - p));
           o += next - p;
           prev_space = *p == ' ';
         }
       p = next;
     }
-  *out_len = (gsize) (o - out);
+  *out_len = (gsize)(o - out);
   return out;
 }
 
@@ -134,14 +136,14 @@ split_words (const VaderLexicon *lex, const char *text, gsize len,
         p = g_utf8_next_char (p);
       const char *ws = start, *we = p;
       py_strip_punct (&ws, &we);
-      if (py_n_chars (ws, (gsize) (we - ws)) <= 2)
+      if (py_n_chars (ws, (gsize)(we - ws)) <= 2)
         {
           ws = start;
           we = p;
         }
       Word *w = &words[n++];
-      w->upper = py_is_upper (ws, (gsize) (we - ws));
-      gsize ll = py_lower (ws, (gsize) (we - ws), lower);
+      w->upper = py_is_upper (ws, (gsize)(we - ws));
+      gsize ll = py_lower (ws, (gsize)(we - ws), lower);
       lower[ll] = '\0';
       w->lower = lower;
       w->entry = vader_lexicon_lookup (lex, lower);
@@ -250,10 +252,10 @@ special_idioms_check (const Ctx *c, double valence, guint i)
   const VaderEntry *threetwo = phrase (c, &w[i - 3], &w[i - 2], NULL);
   const VaderEntry *twoone = phrase (c, &w[i - 2], &w[i - 1], NULL);
 
-  (void) (special (phrase (c, &w[i - 1], &w[i], NULL), &valence)
-          || special (phrase (c, &w[i - 2], &w[i - 1], &w[i]), &valence)
-          || special (twoone, &valence) || special (threetwoone, &valence)
-          || special (threetwo, &valence));
+  (void)(special (phrase (c, &w[i - 1], &w[i], NULL), &valence)
+         || special (phrase (c, &w[i - 2], &w[i - 1], &w[i]), &valence)
+         || special (twoone, &valence) || special (threetwoone, &valence)
+         || special (threetwo, &valence));
   if (c->n - 1 > i)
     special (phrase (c, &w[i], &w[i + 1], NULL), &valence);
   if (c->n - 1 > i + 1)

@@ -7,7 +7,8 @@
 
 #include "lexicon.h"
 
-typedef struct {
+typedef struct
+{
   double compound; /* rounded to 4 decimals, as the reference */
   double pos;      /* rounded to 3 decimals */
   double neu;
