@@ -1,0 +1,34 @@
+/* dates — atoms: the document's tokens cut at the boundaries dates care
+ * about (digits, letters, single punctuation marks), each word looked up in
+ * the lexicon once.  The grammar only ever looks at atoms, so it does not
+ * depend on how the tokenizer groups "mid-September" or "2021-2022". */
+#pragma once
+
+#include "lexicon.h"
+#include "weft/doc.h"
+
+enum { A_WORD = 0, A_NUM, A_PUNCT, A_QTY };
+
+enum {
+  AF_SPACE = 1 << 0,   /* whitespace before the atom */
+  AF_NEWLINE = 1 << 1, /* a line break before it */
+  AF_CAP = 1 << 2,     /* starts with an upper-case letter */
+  AF_ORD = 1 << 3,     /* a number written 1st, 2nd, 26th */
+  AF_UPPER = 1 << 4,   /* all upper case */
+  AF_SENT = 1 << 5,    /* first atom of a sentence */
+};
+
+typedef struct {
+  uint32_t start, end;
+  uint8_t kind;
+  uint8_t flags;
+  uint8_t ndigits; /* A_NUM */
+  char punct;      /* A_PUNCT: the ASCII character ('-' for dashes) */
+  int32_t num;     /* A_NUM value (saturated) */
+  uint32_t sent;   /* sentence index */
+  const LexEntry *lex; /* A_WORD, may be NULL */
+} Atom;
+
+/* Builds the atoms of @doc's tokens in its arena.  Returns: borrowed,
+ * arena; *n_atoms gets the count. */
+Atom *atoms_build (WeftDoc *doc, const Lexicon *lex, guint *n_atoms);

@@ -1,0 +1,230 @@
+/* dates — the plugin: finds temporal expressions in the tokens and writes
+ * the "dates" layer with TIMEX3 types and values.  The reference date is
+ * the document's date, else a dateline at the top of the text; relative
+ * expressions without one keep an underspecified value. */
+#include <stdio.h>
+#include <string.h>
+
+#include "dates.h"
+#include "grammar.h"
+#include "weft/plugin.h"
+
+#define DATELINE_BYTES 600
+
+struct _DatesState {
+  Lexicon *lex;
+  WeftLayerSchema *schema;
+  guint f_type, f_value, f_end_value, f_mod, f_anchor;
+  gboolean day_first;
+};
+
+static const char *const type_names[] = { "DATE", "TIME", "DURATION", "SET" };
+static const char *const mod_names[] = {
+  NULL, "EARLY", "MID", "LATE", "APPROX", "LESS_THAN", "MORE_THAN", "BEFORE",
+  "AFTER"
+};
+
+DatesState *
+dates_state_new (const char *data_dir, gboolean day_first, GError **error)
+{
+  Lexicon *lex = lexicon_load (data_dir, error);
+  if (!lex)
+    return NULL;
+  DatesState *st = g_new0 (DatesState, 1);
+  st->lex = lex;
+  st->day_first = day_first;
+  st->schema = weft_layer_schema_new ("dates");
+  st->f_type = weft_layer_schema_add_field (st->schema, "type",
+                                            WEFT_FIELD_STRING);
+  st->f_value = weft_layer_schema_add_field (st->schema, "value",
+                                             WEFT_FIELD_STRING);
+  st->f_end_value = weft_layer_schema_add_field (st->schema, "end_value",
+                                                 WEFT_FIELD_STRING);
+  st->f_mod = weft_layer_schema_add_field (st->schema, "mod",
+                                           WEFT_FIELD_STRING);
+  st->f_anchor = weft_layer_schema_add_field (st->schema, "anchor",
+                                              WEFT_FIELD_STRING);
+  return st;
+}
+
+void
+dates_state_free (DatesState *st)
+{
+  if (!st)
+    return;
+  lexicon_free (st->lex);
+  weft_layer_schema_free (st->schema);
+  g_free (st);
+}
+
+/* -1 past, +1 future, 0 unknown: "will" anywhere in the sentence wins,
+ * else a past form (was, said, any -ed word). */
+static int
+sentence_tense (const Ctx *c, guint first)
+{
+  uint32_t sent = c->a[first].sent;
+  guint i = first;
+  while (i > 0 && c->a[i - 1].sent == sent)
+    i--;
+  int tense = 0;
+  for (; i < c->n && c->a[i].sent == sent; i++)
+    {
+      const Atom *a = &c->a[i];
+      if (a->kind != A_WORD)
+        continue;
+      if (a->lex && a->lex->cue == C_TENSE)
+        {
+          if (a->lex->cue_val > 0)
+            return 1;
+          tense = -1;
+        }
+      else if (a->end - a->start > 4 && c->text[a->end - 1] == 'd'
+               && c->text[a->end - 2] == 'e' && !(a->flags & AF_CAP))
+        tense = -1;
+    }
+  return tense;
+}
+
+/* A full date written at the top of the text ("07.10.2019", "Friday,
+ * January 4, 2019", "AzerNews (05 October 2019)"). */
+static gboolean
+find_dateline (const Ctx *c, const Match *ms, guint n, RefDate *r)
+{
+  for (guint k = 0; k < n; k++)
+    {
+      const Match *m = &ms[k];
+      if (c->a[m->first].start > DATELINE_BYTES)
+        break;
+      if (m->s.kind == K_DATE && m->explicit_year && m->s.month && m->s.day
+          && m->s.ylen == 4 && !m->range)
+        {
+          r->has_date = TRUE;
+          r->year = m->s.year;
+          r->month = m->s.month;
+          r->day = m->s.day;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+note_date (Anchor *a, const DateSpec *s, gboolean explicit_year,
+           uint32_t sent, uint32_t *ctx_sent, int *ctx_year)
+{
+  if (s->kind == K_DATE && explicit_year && s->ylen == 4 && s->year != NONE)
+    {
+      *ctx_year = s->year;
+      *ctx_sent = sent;
+    }
+  if ((s->kind == K_DATE || s->kind == K_OFFSET || s->kind == K_WEEKDAY)
+      && s->year != NONE && s->month && s->day && s->ylen == 4)
+    {
+      a->last.has_date = TRUE;
+      a->last.year = s->year;
+      a->last.month = s->month;
+      a->last.day = s->day;
+    }
+}
+
+gboolean
+dates_state_process (DatesState *st, WeftDoc *doc, GError **error)
+{
+  (void) error;
+  guint n_atoms, n;
+  Atom *atoms = atoms_build (doc, st->lex, &n_atoms);
+  Ctx c = { atoms, n_atoms, weft_doc_get_text (doc, NULL), st->day_first };
+  Match *ms;
+  n = matcher_run (&c, doc, &ms);
+
+  Anchor anchor;
+  memset (&anchor, 0, sizeof anchor);
+  if (!refdate_parse (&anchor.dct, weft_doc_get_date (doc))
+      && find_dateline (&c, ms, n, &anchor.dct))
+    {
+      char d[32];
+      snprintf (d, sizeof d, "%04d-%02d-%02d", anchor.dct.year,
+                anchor.dct.month, anchor.dct.day);
+      weft_doc_set_date (doc, d);
+    }
+
+  WeftLayer *layer = weft_doc_add_layer (doc, st->schema);
+  int ctx_year = 0;
+  uint32_t ctx_sent = 0;
+  for (guint k = 0; k < n; k++)
+    {
+      Match *m = &ms[k];
+      uint32_t sent = atoms[m->first].sent;
+      char value[64], end_value[64], abuf[40], abuf2[40];
+      gboolean needs = spec_is_relative (&m->s)
+                       || (m->range && spec_is_relative (&m->e));
+      anchor.tense = needs ? sentence_tense (&c, m->first) : 0;
+      anchor.ctx_year = ctx_year && sent <= ctx_sent + 1
+                                && (!anchor.dct.has_date
+                                    || ctx_year != anchor.dct.year)
+                            ? ctx_year
+                            : 0;
+      if (m->in_offset && anchor.tense < 0)
+        {
+          m->s.kind = K_DURATION;
+          m->type = T_DURATION;
+        }
+      const char *an = spec_normalize (&m->s, &anchor, value, abuf);
+      guint span = weft_layer_add_span (layer, atoms[m->first].start,
+                                        atoms[m->last - 1].end);
+      weft_layer_set_string (layer, span, st->f_type, type_names[m->type]);
+      weft_layer_set_string (layer, span, st->f_value, value);
+      if (m->range)
+        {
+          const char *an2 = spec_normalize (&m->e, &anchor, end_value, abuf2);
+          weft_layer_set_string (layer, span, st->f_end_value, end_value);
+          if (strcmp (an, "none") == 0)
+            an = an2 == abuf2 ? strcpy (abuf, abuf2) : an2;
+        }
+      if (m->mod)
+        weft_layer_set_string (layer, span, st->f_mod, mod_names[m->mod]);
+      weft_layer_set_string (layer, span, st->f_anchor, an);
+      note_date (&anchor, &m->s, m->explicit_year, sent, &ctx_sent, &ctx_year);
+    }
+  return TRUE;
+}
+
+/* ---- the plugin descriptor ---- */
+
+static const WeftOptionSpec dates_options[] = {
+  { "day-first", WEFT_OPTION_BOOL, "true",
+    "read numeric dates such as 07.10.2019 or 8/10/2012 day first; false "
+    "for US month-first slashes" },
+  { NULL }
+};
+
+static gboolean
+dates_init (const WeftOptions *options, gpointer *state, GError **error)
+{
+  DatesState *st = dates_state_new (weft_options_get_data_dir (options),
+                                    weft_options_get_bool (options,
+                                                           "day-first"),
+                                    error);
+  *state = st;
+  return st != NULL;
+}
+
+static gboolean
+dates_process (gpointer state, WeftDoc *doc, GError **error)
+{
+  return dates_state_process (state, doc, error);
+}
+
+static void
+dates_finish (gpointer state)
+{
+  dates_state_free (state);
+}
+
+WEFT_PLUGIN_DEFINE (.name = "dates", .version = "0.1.0",
+                    .description = "Temporal expressions with TIMEX3 "
+                                   "types and values",
+                    .requires = WEFT_LAYERS ("tokens", "sentences"),
+                    .provides = WEFT_LAYERS ("dates"),
+                    .options = dates_options, .init = dates_init,
+                    .process = dates_process, .finish = dates_finish);

@@ -1,0 +1,93 @@
+/* dates — the grammar: rules over atoms that recognise temporal
+ * expressions and describe them as DateSpecs (no calendar arithmetic here;
+ * see normalize.c).  absolute.c holds calendar dates, years and times of
+ * day; relative.c deictic words, offsets, durations and sets; matcher.c
+ * drives them over a document and joins ranges. */
+#pragma once
+
+#include "atoms.h"
+#include "spec.h"
+
+typedef enum {
+  MOD_NONE = 0, MOD_EARLY, MOD_MID, MOD_LATE, MOD_APPROX, MOD_LESS,
+  MOD_MORE, MOD_BEFORE, MOD_AFTER, MOD_N
+} Mod;
+
+typedef struct {
+  const Atom *a;
+  guint n;
+  const char *text;
+  gboolean day_first;
+} Ctx;
+
+/* One expression found: atoms [first, last), its spec and, for a range,
+ * the spec of its end. */
+typedef struct {
+  guint first, last;
+  DateSpec s, e;
+  gboolean range;
+  uint8_t type; /* TimexType */
+  uint8_t mod;  /* Mod */
+  gboolean explicit_year; /* the year is written in the text */
+  gboolean in_offset;     /* "in five days": a date, or a duration in the past */
+} Match;
+
+/* ---- atom tests ---- */
+static inline const LexEntry *
+lex_at (const Ctx *c, guint i)
+{
+  return i < c->n && c->a[i].kind == A_WORD ? c->a[i].lex : NULL;
+}
+
+static inline gboolean
+cue_at (const Ctx *c, guint i, CueClass cue)
+{
+  const LexEntry *e = lex_at (c, i);
+  return e && e->cue == cue;
+}
+
+static inline gboolean
+punct_at (const Ctx *c, guint i, char ch)
+{
+  return i < c->n && c->a[i].kind == A_PUNCT && c->a[i].punct == ch;
+}
+
+static inline gboolean
+num_at (const Ctx *c, guint i)
+{
+  return i < c->n && c->a[i].kind == A_NUM;
+}
+
+/* No whitespace between atom i-1 and atom i. */
+static inline gboolean
+glued (const Ctx *c, guint i)
+{
+  return i < c->n && i > 0 && !(c->a[i].flags & AF_SPACE);
+}
+
+static inline guint
+atom_len (const Ctx *c, guint i)
+{
+  return c->a[i].end - c->a[i].start;
+}
+
+/* ---- absolute.c ---- */
+/* Each parser tries to read an expression starting at atom @i; it returns
+ * the index after the last atom read and fills @m, or 0 when nothing
+ * matches. */
+guint parse_month (const Ctx *c, guint i, int *month);
+guint parse_day (const Ctx *c, guint i, int *day);
+guint parse_year (const Ctx *c, guint i, gboolean two_digits, int *year);
+guint parse_number (const Ctx *c, guint i, double *value, gboolean *ordinal);
+guint parse_time (const Ctx *c, guint i, DateSpec *s);
+guint parse_absolute (const Ctx *c, guint i, Match *m);
+
+/* ---- relative.c ---- */
+guint parse_relative (const Ctx *c, guint i, Match *m);
+guint parse_duration (const Ctx *c, guint i, Match *m);
+guint parse_set (const Ctx *c, guint i, Match *m);
+
+/* ---- matcher.c ---- */
+/* Finds every expression in the atoms, in text order, without overlaps.
+ * Returns: the count; *out is allocated in @doc's arena. */
+guint matcher_run (const Ctx *c, WeftDoc *doc, Match **out);

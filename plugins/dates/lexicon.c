@@ -1,0 +1,273 @@
+/* dates — loading the word lists into one table.  Each data file gives a
+ * word and what it means; a word found in several files collects all of its
+ * meanings in one entry, so the matcher does a single lookup per word.  The
+ * table is open addressing over FNV-1a hashes: lookups are the hot path. */
+#include "lexicon.h"
+
+#include <string.h>
+
+#include "weft/plugin.h"
+
+#define MAX_WORD 24
+
+typedef struct {
+  char word[MAX_WORD + 1];
+  guint8 len;
+  LexEntry entry;
+} Slot;
+
+struct _Lexicon {
+  Slot *slots;
+  guint mask;
+  guint n;
+  GStringChunk *strings;
+};
+
+static inline guint32
+hash_bytes (const char *s, gsize len)
+{
+  guint32 h = 2166136261u;
+  for (gsize i = 0; i < len; i++)
+    h = (h ^ (guint8) s[i]) * 16777619u;
+  return h;
+}
+
+static Slot *
+find_slot (const Lexicon *lex, const char *word, gsize len)
+{
+  guint i = hash_bytes (word, len) & lex->mask;
+  for (;;)
+    {
+      Slot *s = &lex->slots[i];
+      if (s->len == 0)
+        return s;
+      if (s->len == len && memcmp (s->word, word, len) == 0)
+        return s;
+      i = (i + 1) & lex->mask;
+    }
+}
+
+const LexEntry *
+lexicon_lookup (const Lexicon *lex, const char *word, gsize len)
+{
+  if (len == 0 || len > MAX_WORD)
+    return NULL;
+  Slot *s = find_slot (lex, word, len);
+  return s->len ? &s->entry : NULL;
+}
+
+static LexEntry *
+add_word (Lexicon *lex, const char *word)
+{
+  gsize len = strlen (word);
+  Slot *s = find_slot (lex, word, len);
+  if (s->len == 0)
+    {
+      memcpy (s->word, word, len);
+      s->len = len;
+      s->entry.num = -1;
+      lex->n++;
+    }
+  return &s->entry;
+}
+
+typedef struct {
+  const char *name;
+  int value;
+} Symbol;
+
+static const Symbol unit_symbols[] = {
+  { "Y", U_Y }, { "M", U_M }, { "W", U_W }, { "D", U_D }, { "H", U_H },
+  { "MIN", U_MIN }, { "S", U_S }, { "DE", U_DE }, { "CE", U_CE },
+  { "Q", U_Q }, { "HALF", U_HALF }, { "WE", U_WE }, { "FN", U_FN },
+  { NULL, 0 }
+};
+
+static const Symbol cue_symbols[] = {
+  { "DEICTIC", C_DEICTIC }, { "REL", C_REL }, { "AGO", C_AGO },
+  { "ANCHOR", C_ANCHOR }, { "POS", C_POS }, { "APPROX", C_APPROX },
+  { "SEASON", C_SEASON }, { "POD", C_POD }, { "SETADV", C_SETADV },
+  { "EVERY", C_EVERY }, { "FEW", C_FEW }, { "TO", C_TO },
+  { "UNTIL", C_UNTIL }, { "BETWEEN", C_BETWEEN }, { "AND", C_AND },
+  { "FROM", C_FROM }, { "IN", C_IN }, { "ON", C_ON }, { "AT", C_AT },
+  { "OF", C_OF }, { "THE", C_THE }, { "SINCE", C_SINCE }, { "SAME", C_SAME },
+  { "FOR", C_FOR }, { "WITHIN", C_WITHIN }, { "PAST", C_PAST },
+  { "AMPM", C_AMPM }, { "NOON", C_NOON }, { "MIDNIGHT", C_MIDNIGHT },
+  { "ERA", C_ERA }, { "TZ", C_TZ }, { "Q", C_Q }, { "H", C_H },
+  { "HALF", C_HALF }, { "FUTURE", C_FUTURE }, { "PRESENT", C_PRESENT },
+  { "PERIOD", C_PERIOD }, { "TENSE", C_TENSE }, { "BY", C_BY }, { NULL, 0 }
+};
+
+/* Symbolic values of cue words; anything else must be an integer. */
+static const Symbol value_symbols[] = {
+  { "today", V_TODAY }, { "yesterday", V_YESTERDAY },
+  { "tomorrow", V_TOMORROW }, { "tonight", V_TONIGHT },
+  { "PRESENT_REF", V_PRESENT_REF }, { "PAST_REF", V_PAST_REF },
+  { "FUTURE_REF", V_FUTURE_REF }, { "LAST", V_LAST }, { "THIS", V_THIS },
+  { "NEXT", V_NEXT }, { "BEFORE", V_BEFORE }, { "AFTER", V_AFTER },
+  { "EARLY", V_EARLY }, { "MID", V_MID }, { "LATE", V_LATE },
+  { "APPROX", V_APPROX }, { "LESS", V_LESS }, { "MORE", V_MORE },
+  { "SP", 1 }, { "SU", 2 }, { "FA", 3 }, { "WI", 4 },
+  { "MO", 1 }, { "AF", 2 }, { "EV", 3 }, { "NI", 4 },
+  { "AM", V_AM }, { "PM", V_PM }, { "BC", V_BC }, { "AD", V_AD },
+  { "BE", V_BE }, { "PAST", -1 }, { "FUTURE", 1 }, { NULL, 0 }
+};
+
+static gboolean
+symbol_value (const Symbol *table, const char *name, int *value)
+{
+  for (const Symbol *s = table; s->name; s++)
+    if (strcmp (s->name, name) == 0)
+      {
+        *value = s->value;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+typedef enum { F_MONTHS, F_WEEKDAYS, F_NUMBERS, F_UNITS, F_CUES } FileKind;
+
+static gboolean
+parse_int (const char *s, int lo, int hi, int *out)
+{
+  char *end;
+  gint64 v = g_ascii_strtoll (s, &end, 10);
+  if (*s == '\0' || *end != '\0' || v < lo || v > hi)
+    return FALSE;
+  *out = (int) v;
+  return TRUE;
+}
+
+/* One line split on whitespace into at most 3 fields; FALSE with a cause
+ * in *why when it does not fit @kind. */
+static gboolean
+apply_line (Lexicon *lex, FileKind kind, char **f, int nf, const char **why)
+{
+  int v;
+  if (nf < 2 && kind != F_CUES)
+    return (*why = "expected WORD VALUE", FALSE);
+  if (strlen (f[0]) > MAX_WORD)
+    return (*why = "word longer than 24 bytes", FALSE);
+  for (const char *p = f[0]; *p; p++)
+    if (g_ascii_isupper (*p))
+      return (*why = "words must be lower case", FALSE);
+  LexEntry *e = add_word (lex, f[0]);
+  switch (kind)
+    {
+    case F_MONTHS:
+      if (!parse_int (f[1], 1, 12, &v))
+        return (*why = "month must be 1-12", FALSE);
+      e->month = v;
+      return TRUE;
+    case F_WEEKDAYS:
+      if (!parse_int (f[1], 1, 7, &v))
+        return (*why = "weekday must be 1-7", FALSE);
+      e->weekday = v;
+      e->weekday_plural = nf > 2 && strcmp (f[2], "plural") == 0;
+      return TRUE;
+    case F_NUMBERS:
+      if (!parse_int (f[1], 0, 10000, &v))
+        return (*why = "value must be an integer 0-10000", FALSE);
+      e->num = v;
+      e->ordinal = nf > 2 && strcmp (f[2], "ordinal") == 0;
+      return TRUE;
+    case F_UNITS:
+      if (!symbol_value (unit_symbols, f[1], &v))
+        return (*why = "unknown unit (Y M W D H MIN S DE CE Q HALF WE FN)",
+                FALSE);
+      e->unit = v;
+      return TRUE;
+    case F_CUES:
+      if (nf < 2 || !symbol_value (cue_symbols, f[1], &v))
+        return (*why = "unknown cue class", FALSE);
+      e->cue = v;
+      if (nf > 2)
+        {
+          if (v == C_SETADV)
+            e->cue_str = g_string_chunk_insert (lex->strings, f[2]);
+          else if (!symbol_value (value_symbols, f[2], &v)
+                   && !parse_int (f[2], -1000, 1000, &v))
+            return (*why = "unknown cue value", FALSE);
+          e->cue_val = v;
+        }
+      return TRUE;
+    }
+  return TRUE;
+}
+
+static gboolean
+load_file (Lexicon *lex, const char *dir, const char *name, FileKind kind,
+           GError **error)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *data = NULL;
+  g_autoptr (GError) local = NULL;
+  if (!g_file_get_contents (path, &data, NULL, &local))
+    {
+      g_set_error (error, WEFT_ERROR, WEFT_ERROR_DATA, "%s: %s", path,
+                   local->message);
+      return FALSE;
+    }
+  char *line = data;
+  for (int lineno = 1; line && *line; lineno++)
+    {
+      char *nl = strchr (line, '\n');
+      if (nl)
+        *nl = '\0';
+      char *hash = strchr (line, '#');
+      if (hash)
+        *hash = '\0';
+      char *f[4];
+      int nf = 0;
+      for (char *tok = strtok (line, " \t\r"); tok && nf < 4;
+           tok = strtok (NULL, " \t\r"))
+        f[nf++] = tok;
+      const char *why = NULL;
+      if (nf > 0 && (lex->n + 1) * 2 > lex->mask)
+        why = "too many words";
+      else if (nf > 3)
+        why = "too many fields";
+      if (nf > 0 && !why)
+        apply_line (lex, kind, f, nf, &why);
+      if (why)
+        {
+          g_set_error (error, WEFT_ERROR, WEFT_ERROR_DATA, "%s:%d: %s", path,
+                       lineno, why);
+          return FALSE;
+        }
+      line = nl ? nl + 1 : NULL;
+    }
+  return TRUE;
+}
+
+Lexicon *
+lexicon_load (const char *dir, GError **error)
+{
+  static const struct {
+    const char *name;
+    FileKind kind;
+  } files[] = { { "months.txt", F_MONTHS }, { "weekdays.txt", F_WEEKDAYS },
+                { "numbers.txt", F_NUMBERS }, { "units.txt", F_UNITS },
+                { "cues.txt", F_CUES } };
+  Lexicon *lex = g_new0 (Lexicon, 1);
+  lex->mask = 2048 - 1;
+  lex->slots = g_new0 (Slot, lex->mask + 1);
+  lex->strings = g_string_chunk_new (256);
+  for (gsize i = 0; i < G_N_ELEMENTS (files); i++)
+    if (!load_file (lex, dir, files[i].name, files[i].kind, error))
+      {
+        lexicon_free (lex);
+        return NULL;
+      }
+  return lex;
+}
+
+void
+lexicon_free (Lexicon *lex)
+{
+  if (!lex)
+    return;
+  g_free (lex->slots);
+  g_string_chunk_free (lex->strings);
+  g_free (lex);
+}

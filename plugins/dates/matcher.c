@@ -1,0 +1,305 @@
+/* dates — the matcher: walks the atoms, rejects most of them with one test
+ * on their lexicon entry, tries the rules at the rest and keeps the longest
+ * match, then reads modifiers in front ("early", "the end of", "about")
+ * and a range after ("to August 6", "-2022"). */
+#include <string.h>
+
+#include "grammar.h"
+
+/* Whether an expression can start at atom @i: a number or a lexicon word
+ * that is not a mere preposition. */
+static gboolean
+can_start (const Ctx *c, guint i)
+{
+  const Atom *a = &c->a[i];
+  if (a->kind == A_NUM)
+    return TRUE;
+  if (a->kind == A_PUNCT)
+    return a->punct == '\'';
+  if (a->kind != A_WORD || !a->lex)
+    return FALSE;
+  const LexEntry *e = a->lex;
+  if (e->month || e->weekday || e->num >= 0 || e->unit)
+    return TRUE;
+  switch (e->cue)
+    {
+    case C_DEICTIC: case C_REL: case C_POS: case C_APPROX: case C_SEASON:
+    case C_SETADV: case C_EVERY: case C_FEW: case C_THE: case C_PAST:
+    case C_NOON: case C_MIDNIGHT: case C_Q: case C_H: case C_HALF:
+    case C_SAME:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static guint
+parse_core (const Ctx *c, guint i, Match *m)
+{
+  Match t;
+  guint best = 0, k;
+  memset (&t, 0, sizeof t);
+  if ((k = parse_absolute (c, i, &t)) > best)
+    best = k, *m = t;
+  memset (&t, 0, sizeof t);
+  if ((k = parse_relative (c, i, &t)) > best)
+    best = k, *m = t;
+  memset (&t, 0, sizeof t);
+  if ((k = parse_duration (c, i, &t)) > best)
+    best = k, *m = t;
+  memset (&t, 0, sizeof t);
+  if ((k = parse_set (c, i, &t)) > best)
+    best = k, *m = t;
+  return best;
+}
+
+/* "early", "mid-", "late", "the beginning of", "the end of": *mod and
+ * the index after them, or @i. */
+static guint
+parse_position (const Ctx *c, guint i, int *mod)
+{
+  const LexEntry *e = lex_at (c, i);
+  if (!e || e->cue != C_POS)
+    return i;
+  guint len = atom_len (c, i);
+  gboolean adjective = len == 5 || len == 3 || len == 4; /* early mid late */
+  guint j = i + 1;
+  if (cue_at (c, j, C_OF))
+    j++;
+  else if (!adjective)
+    return i;
+  else if (punct_at (c, j, '-') && glued (c, j))
+    j++;
+  *mod = e->cue_val == V_EARLY ? MOD_EARLY : e->cue_val == V_MID ? MOD_MID
+                                                                 : MOD_LATE;
+  return j;
+}
+
+static gboolean
+is_connector (const Ctx *c, guint i, gboolean between)
+{
+  if (i >= c->n || (c->a[i].flags & AF_NEWLINE))
+    return FALSE;
+  if (punct_at (c, i, '-'))
+    return TRUE;
+  if (between)
+    return cue_at (c, i, C_AND);
+  return cue_at (c, i, C_TO) || cue_at (c, i, C_UNTIL);
+}
+
+static gboolean
+is_plain_date (const Match *m)
+{
+  return m->s.kind == K_DATE && !m->range;
+}
+
+/* After a date at [.., j): "- 2022", "to August 6", "-6", "and 2011". */
+static guint
+parse_range (const Ctx *c, guint j, gboolean between, Match *m)
+{
+  if (!is_connector (c, j, between))
+    return 0;
+  guint k = j + 1;
+  if (k >= c->n || (c->a[k].flags & AF_NEWLINE))
+    return 0;
+  DateSpec *s = &m->s;
+  Match r;
+  memset (&r, 0, sizeof r);
+  guint end = 0;
+  if (s->kind == K_DATE && s->month && s->day && s->hour < 0)
+    {
+      int day, year;
+      guint d = parse_day (c, k, &day);
+      if (d && !(lex_at (c, d) && lex_at (c, d)->month))
+        {
+          r.s = *s;
+          r.s.day = day;
+          r.s.weekday = 0;
+          end = d;
+          guint y = punct_at (c, d, ',') ? d + 1 : d;
+          if (s->year == NONE && (y = parse_year (c, y, FALSE, &year)))
+            {
+              s->year = r.s.year = year;
+              m->explicit_year = TRUE;
+              end = y;
+            }
+        }
+    }
+  if (!end && s->kind == K_DATE && s->year != NONE && !s->month
+      && !s->quarter && !s->season && !s->half && s->ylen == 4
+      && num_at (c, k) && glued (c, k) && c->a[k].ndigits == 2
+      && !glued (c, k + 1))
+    {
+      /* 2021-22 */
+      r.s = *s;
+      r.s.year = s->year / 100 * 100 + c->a[k].num;
+      end = k + 1;
+    }
+  if (!end && s->hour >= 0 && s->kind == K_DATE)
+    {
+      r.s = *s;
+      if ((end = parse_time (c, k, &r.s)))
+        {
+          if (r.s.hour >= 12 && s->hour + 12 <= r.s.hour && s->hour < 12)
+            s->hour += 12;
+        }
+    }
+  if (!end && (end = parse_core (c, k, &r)))
+    {
+      gboolean ok = (r.s.kind == K_DATE && s->kind == K_DATE)
+                    || (r.s.kind == K_WEEKDAY && s->kind == K_WEEKDAY)
+                    || (s->kind == K_DATE && r.s.kind == K_OFFSET
+                        && r.s.unit == U_D)
+                    || (s->kind == K_OFFSET && s->unit == U_D
+                        && (r.s.kind == K_WEEKDAY || r.s.kind == K_OFFSET));
+      if (!ok || r.range)
+        return 0;
+      if (s->kind == K_DATE && r.s.kind == K_DATE)
+        {
+          /* a bare number is not a range end: "2018 - 15 people" */
+          if (!!s->month != !!r.s.month && s->year != NONE && !s->month)
+            return 0;
+          if (r.s.year != NONE && s->year == NONE && s->month)
+            {
+              s->year = r.s.year - (s->month > r.s.month && r.s.month);
+              m->explicit_year = TRUE;
+            }
+          else if (s->year != NONE && r.s.year == NONE && r.s.month)
+            r.s.year = s->year + (r.s.month < s->month);
+        }
+    }
+  if (!end)
+    return 0;
+  m->e = r.s;
+  m->range = TRUE;
+  return end;
+}
+
+/* "10 - 22 August 2012", "Eighth to eleventh May 2010", "22-23 Feb" */
+static guint
+parse_left_partial (const Ctx *c, guint i, Match *m)
+{
+  int day;
+  guint j = parse_day (c, i, &day);
+  if (!j || !is_connector (c, j, FALSE) || (c->a[j].punct == '-' && !glued (c, j) && glued (c, j + 1)))
+    return 0;
+  Match r;
+  memset (&r, 0, sizeof r);
+  guint end = parse_absolute (c, j + 1, &r);
+  if (!end || r.s.kind != K_DATE || !r.s.day || !r.s.month)
+    return 0;
+  *m = r;
+  m->e = r.s;
+  m->s.day = day;
+  m->s.hour = r.s.hour;
+  m->range = TRUE;
+  return end;
+}
+
+static guint
+match_at (const Ctx *c, guint i, Match *m)
+{
+  guint j = i, end;
+  int mod = 0;
+  memset (m, 0, sizeof *m);
+  gboolean between = i > 0 && cue_at (c, i - 1, C_BETWEEN);
+  const LexEntry *e = lex_at (c, j);
+  if (e && e->cue == C_APPROX)
+    {
+      mod = e->cue_val == V_APPROX ? MOD_APPROX
+            : e->cue_val == V_LESS ? MOD_LESS : MOD_MORE;
+      j++;
+      e = lex_at (c, j);
+    }
+  guint the = G_MAXUINT;
+  if (e && e->cue == C_THE)
+    the = j++;
+  j = parse_position (c, j, &mod);
+  if (cue_at (c, j, C_THE))
+    the = j++;
+  if (j > i && (end = parse_core (c, j, m)))
+    {
+      gboolean dur = m->type == T_DURATION;
+      const LexEntry *core = lex_at (c, j);
+      /* "about", "over" only go with durations and numbers of years */
+      if (mod >= MOD_APPROX && !dur && m->s.kind != K_DATE)
+        return 0;
+      if (mod >= MOD_APPROX && !dur && c->a[i].flags & AF_CAP)
+        return 0;
+      /* "the" belongs to "the 1990s", "the past five years", "the end
+       * of", not to "the 2018 elections" */
+      gboolean keep_the = (mod && mod < MOD_APPROX)
+                          || m->s.kind == K_REL || m->s.kind == K_OFFSET
+                          || (core && (core->cue == C_REL
+                                       || core->cue == C_PAST))
+                          || m->s.season || m->s.quarter || m->s.half
+                          || m->s.ylen != 4;
+      if (the != G_MAXUINT && !keep_the)
+        {
+          if (the == i)
+            i++;
+          else if (mod < MOD_APPROX)
+            return 0;
+        }
+    }
+  else
+    {
+      j = i;
+      mod = 0;
+      end = parse_core (c, i, m);
+      guint l;
+      Match lm;
+      if ((l = parse_left_partial (c, i, &lm)) > end)
+        {
+          *m = lm;
+          end = l;
+        }
+      if (!end)
+        return 0;
+    }
+  m->mod = mod;
+  if (!m->range && (is_plain_date (m) || m->s.kind == K_WEEKDAY
+                    || (m->s.kind == K_OFFSET && m->s.unit == U_D)))
+    {
+      guint r = parse_range (c, end, between, m);
+      if (r)
+        end = r;
+    }
+  m->first = i;
+  m->last = end;
+  return end;
+}
+
+guint
+matcher_run (const Ctx *c, WeftDoc *doc, Match **out)
+{
+  guint cap = 16, n = 0;
+  Match *ms = weft_doc_alloc (doc, cap * sizeof (Match));
+  for (guint i = 0; i < c->n;)
+    {
+      if (!can_start (c, i))
+        {
+          i++;
+          continue;
+        }
+      Match m;
+      guint end = match_at (c, i, &m);
+      if (!end)
+        {
+          i++;
+          continue;
+        }
+      /* a bare "the" or "about" that the core did not need stays out */
+      if (n == cap)
+        {
+          Match *nm = weft_doc_alloc (doc, cap * 2 * sizeof (Match));
+          memcpy (nm, ms, cap * sizeof (Match));
+          ms = nm;
+          cap *= 2;
+        }
+      ms[n++] = m;
+      i = end;
+    }
+  *out = ms;
+  return n;
+}

@@ -1,0 +1,482 @@
+/* dates — the normalizer: a DateSpec plus an Anchor (reference date, last
+ * mentioned date, context year, tense) gives a TIMEX3 value.  Everything
+ * about calendars lives here; the grammar never computes a date. */
+#include <stdio.h>
+#include <string.h>
+
+#include "spec.h"
+
+void
+spec_init (DateSpec *s, SpecKind kind)
+{
+  memset (s, 0, sizeof *s);
+  s->kind = kind;
+  s->year = NONE;
+  s->ylen = 4;
+  s->hour = s->minute = s->second = -1;
+  s->amount = 1;
+}
+
+/* Howard Hinnant's days_from_civil: days since 1970-01-01. */
+int
+days_from_civil (int y, int m, int d)
+{
+  y -= m <= 2;
+  int era = (y >= 0 ? y : y - 399) / 400;
+  int yoe = y - era * 400;
+  int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+void
+civil_from_days (int z, int *y, int *m, int *d)
+{
+  z += 719468;
+  int era = (z >= 0 ? z : z - 146096) / 146097;
+  int doe = z - era * 146097;
+  int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  int mp = (5 * doy + 2) / 153;
+  *d = doy - (153 * mp + 2) / 5 + 1;
+  *m = mp + (mp < 10 ? 3 : -9);
+  *y = yoe + era * 400 + (*m <= 2);
+}
+
+int
+days_in_month (int y, int m)
+{
+  static const int n[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+  if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+    return 29;
+  return n[(m - 1) % 12];
+}
+
+int
+iso_weekday (int y, int m, int d)
+{
+  int z = days_from_civil (y, m, d);
+  int w = (z + 3) % 7; /* 1970-01-01 was a Thursday */
+  if (w < 0)
+    w += 7;
+  return w + 1;
+}
+
+static void
+iso_week (int z, int *wyear, int *week)
+{
+  int y, m, d;
+  civil_from_days (z, &y, &m, &d);
+  int w = iso_weekday (y, m, d);
+  int thursday = z - w + 4;
+  int ty, tm, td;
+  civil_from_days (thursday, &ty, &tm, &td);
+  *wyear = ty;
+  *week = (thursday - days_from_civil (ty, 1, 1)) / 7 + 1;
+}
+
+gboolean
+refdate_parse (RefDate *r, const char *t)
+{
+  memset (r, 0, sizeof *r);
+  if (!t)
+    return FALSE;
+  int y, m, d, n = 0;
+  if (sscanf (t, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 || n != 10 || m < 1
+      || m > 12 || d < 1 || d > days_in_month (y, m))
+    return FALSE;
+  r->has_date = TRUE;
+  r->year = y;
+  r->month = m;
+  r->day = d;
+  int h, mi, s = 0;
+  if ((t[10] == 'T' || t[10] == ' ')
+      && sscanf (t + 11, "%2d:%2d:%2d", &h, &mi, &s) >= 2)
+    {
+      r->has_time = TRUE;
+      r->hour = h;
+      r->minute = mi;
+      r->second = s;
+    }
+  return TRUE;
+}
+
+static int
+fmt_year (char *b, int year, int ylen)
+{
+  if (ylen == 3)
+    return sprintf (b, "%03d", year / 10);
+  if (ylen == 2)
+    return sprintf (b, "%02d", year / 100);
+  if (year < 0)
+    return sprintf (b, "-%04d", -year);
+  return sprintf (b, "%04d", year);
+}
+
+static const char *const season_names[] = { "", "SP", "SU", "FA", "WI" };
+static const char *const pod_names[] = { "", "MO", "AF", "EV", "NI" };
+
+static void
+fmt_calendar (char *b, const DateSpec *s)
+{
+  if (s->year == NONE)
+    b += sprintf (b, "XXXX");
+  else
+    b += fmt_year (b, s->year, s->ylen);
+  if (s->quarter)
+    b += sprintf (b, "-Q%d", s->quarter);
+  else if (s->half)
+    b += sprintf (b, "-H%d", s->half);
+  else if (s->season)
+    b += sprintf (b, "-%s", season_names[s->season]);
+  else if (s->week)
+    b += sprintf (b, "-W%02d%s", s->week, s->weekend ? "-WE" : "");
+  else if (s->month)
+    {
+      b += sprintf (b, "-%02d", s->month);
+      if (s->day)
+        b += sprintf (b, "-%02d", s->day);
+    }
+  else if (s->hour >= 0 || s->pod)
+    b += sprintf (b, "-XX-XX");
+  if (s->hour >= 0)
+    {
+      b += sprintf (b, "T%02d:%02d", s->hour, s->minute < 0 ? 0 : s->minute);
+      if (s->second >= 0)
+        sprintf (b, ":%02d", s->second);
+    }
+  else if (s->pod)
+    sprintf (b, "T%s", pod_names[s->pod]);
+}
+
+static void
+fmt_amount (char *b, double amount)
+{
+  if (amount < 0)
+    strcpy (b, "X");
+  else if (amount == (int) amount)
+    sprintf (b, "%d", (int) amount);
+  else
+    sprintf (b, "%g", amount);
+}
+
+static void
+fmt_duration (char *b, double amount, int unit)
+{
+  char n[24];
+  if (amount > 0 && amount != (int) amount)
+    {
+      /* half an hour is PT30M, not PT0.5H */
+      if (unit == U_H)
+        amount *= 60, unit = U_MIN;
+      else if (unit == U_D)
+        amount *= 24, unit = U_H;
+    }
+  if (unit == U_FN)
+    amount = amount < 0 ? amount : amount * 2, unit = U_W;
+  if (unit == U_HALF)
+    amount = amount < 0 ? amount : amount * 6, unit = U_M;
+  fmt_amount (n, amount);
+  switch (unit)
+    {
+    case U_H: sprintf (b, "PT%sH", n); break;
+    case U_MIN: sprintf (b, "PT%sM", n); break;
+    case U_S: sprintf (b, "PT%sS", n); break;
+    case U_M: sprintf (b, "P%sM", n); break;
+    case U_W: sprintf (b, "P%sW", n); break;
+    case U_D: sprintf (b, "P%sD", n); break;
+    case U_DE: sprintf (b, "P%sDE", n); break;
+    case U_CE: sprintf (b, "P%sCE", n); break;
+    case U_Q: sprintf (b, "P%sQ", n); break;
+    case U_WE: sprintf (b, "P%sWE", n); break;
+    default: sprintf (b, "P%sY", n); break;
+    }
+}
+
+static void
+set_day (DateSpec *s, int z)
+{
+  int y, m, d;
+  civil_from_days (z, &y, &m, &d);
+  s->year = y;
+  s->month = m;
+  s->day = d;
+}
+
+static void
+set_week (DateSpec *s, int z)
+{
+  int wy, w;
+  iso_week (z, &wy, &w);
+  s->year = wy;
+  s->week = w;
+}
+
+/* A weekday relative to day @z: dir -1 the last one before, +1 the one in
+ * the next ISO week, 0 the next on or after, 2 by tense or nearest. */
+static int
+resolve_weekday (int z, int weekday, int dir, int tense)
+{
+  int y, m, d;
+  civil_from_days (z, &y, &m, &d);
+  int w = iso_weekday (y, m, d);
+  int diff = weekday - w; /* -6 … 6 */
+  switch (dir)
+    {
+    case -1: return z + (diff < 0 ? diff : diff - 7);
+    case 1: return z - w + 1 + 7 + weekday - 1;
+    case 0: return z + (diff >= 0 ? diff : diff + 7);
+    default:
+      if (tense < 0)
+        return z + (diff <= 0 ? diff : diff - 7);
+      if (tense > 0)
+        return z + (diff >= 0 ? diff : diff + 7);
+      if (diff > 3)
+        return z + diff - 7;
+      if (diff < -3)
+        return z + diff + 7;
+      return z + diff;
+    }
+}
+
+/* The year for a month (and day) without one, seen from @r. */
+static int
+place_year (const RefDate *r, int month, int day, int tense)
+{
+  int after = month > r->month || (month == r->month && day > r->day);
+  int before = month < r->month || (month == r->month && day && day < r->day);
+  if (tense < 0)
+    return after && month > r->month ? r->year - 1 : r->year;
+  if (tense > 0)
+    return before && month < r->month ? r->year + 1 : r->year;
+  if (month - r->month > 6)
+    return r->year - 1;
+  if (r->month - month > 6)
+    return r->year + 1;
+  return r->year;
+}
+
+static const char *const ref_names[] = {
+  [V_PRESENT_REF] = "PRESENT_REF", [V_PAST_REF] = "PAST_REF",
+  [V_FUTURE_REF] = "FUTURE_REF",
+};
+
+static const char *
+dir_ref (int dir)
+{
+  return ref_names[dir < 0 ? V_PAST_REF : dir > 0 ? V_FUTURE_REF
+                                                  : V_PRESENT_REF];
+}
+
+static void
+shift_months (DateSpec *s, const RefDate *r, int months)
+{
+  int t = r->year * 12 + (r->month - 1) + months;
+  s->year = t / 12;
+  s->month = t % 12 + 1;
+}
+
+static const char *
+normalize_offset (DateSpec *s, const RefDate *r, char *buf)
+{
+  if (s->amount < 0 || (s->unit >= U_H && s->unit <= U_S && !r->has_time))
+    return strcpy (buf, dir_ref (s->dir));
+  int n = (int) (s->amount + 0.5) * s->dir;
+  int z = days_from_civil (r->year, r->month, r->day);
+  switch (s->unit)
+    {
+    case U_Y: s->year = r->year + n; break;
+    case U_M: shift_months (s, r, n); break;
+    case U_Q:
+      shift_months (s, r, 3 * n);
+      s->quarter = (s->month - 1) / 3 + 1;
+      s->month = 0;
+      break;
+    case U_HALF: shift_months (s, r, 6 * n); s->month = 0; break;
+    case U_W: case U_WE: case U_FN:
+      set_week (s, z + 7 * n * (s->unit == U_FN ? 2 : 1));
+      s->weekend = s->unit == U_WE;
+      break;
+    case U_DE: s->year = r->year + 10 * n; s->ylen = 3; break;
+    case U_CE: s->year = r->year + 100 * n; s->ylen = 2; break;
+    case U_D: set_day (s, z + n); break;
+    default:
+      {
+        double secs = s->amount * s->dir
+                      * (s->unit == U_H ? 3600 : s->unit == U_MIN ? 60 : 1);
+        gint64 t = (gint64) z * 86400 + r->hour * 3600 + r->minute * 60
+                   + r->second + (gint64) secs;
+        int day = (int) (t >= 0 ? t / 86400 : (t - 86399) / 86400);
+        int rest = (int) (t - (gint64) day * 86400);
+        set_day (s, day);
+        s->hour = rest / 3600;
+        s->minute = rest / 60 % 60;
+        s->second = s->unit == U_S || r->second ? rest % 60 : -1;
+      }
+    }
+  fmt_calendar (buf, s);
+  return buf;
+}
+
+static const char *
+normalize_rel (DateSpec *s, const RefDate *r, int tense, char *buf)
+{
+  int z = days_from_civil (r->year, r->month, r->day);
+  int d = s->dir;
+  if (s->month)
+    {
+      s->year = r->year + (d < 0 && s->month >= r->month ? -1 : 0)
+                + (d > 0 && s->month <= r->month ? 1 : 0);
+      if (d == 2)
+        s->year = place_year (r, s->month, 0, tense);
+    }
+  else if (s->season)
+    {
+      int cur = r->month == 12 ? 4 : (r->month + 9) / 3 % 4 + 1;
+      s->year = r->year + (d < 0 && s->season >= cur ? -1 : 0)
+                + (d > 0 && s->season <= cur ? 1 : 0);
+    }
+  else
+    switch (s->unit)
+      {
+      case U_Y: s->year = r->year + d; break;
+      case U_M: shift_months (s, r, d); break;
+      case U_Q:
+        shift_months (s, r, 3 * d);
+        s->quarter = (s->month - 1) / 3 + 1;
+        s->month = 0;
+        break;
+      case U_HALF:
+        shift_months (s, r, 6 * d);
+        s->half = s->month <= 6 ? 1 : 2;
+        s->month = 0;
+        break;
+      case U_W: case U_WE: case U_FN:
+        set_week (s, z + 7 * d);
+        s->weekend = s->unit == U_WE;
+        break;
+      case U_DE: s->year = r->year + 10 * d; s->ylen = 3; break;
+      case U_CE: s->year = r->year + 100 * d; s->ylen = 2; break;
+      case U_D: set_day (s, z + d); break;
+      default:
+        return normalize_offset (s, r, buf);
+      }
+  fmt_calendar (buf, s);
+  return buf;
+}
+
+gboolean
+spec_is_relative (const DateSpec *s)
+{
+  switch (s->kind)
+    {
+    case K_DATE:
+      return s->year == NONE
+             && (s->month || s->season || s->quarter || s->half || s->weekday
+                 || s->hour >= 0 || s->day || s->pod);
+    case K_OFFSET: case K_REL: case K_WEEKDAY:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+const char *
+spec_normalize (DateSpec *s, const Anchor *a, char *buf, char *anchor_buf)
+{
+  const RefDate *dct = &a->dct;
+  const char *anchor = "none";
+  switch ((SpecKind) s->kind)
+    {
+    case K_REF:
+      strcpy (buf, ref_names[s->ref]);
+      return anchor;
+    case K_DURATION:
+      fmt_duration (buf, s->amount, s->unit);
+      return anchor;
+    case K_SET:
+      if (s->literal)
+        strcpy (buf, s->literal);
+      else if (s->weekday)
+        sprintf (buf, "XXXX-WXX-%d%s%s", s->weekday, s->pod ? "T" : "",
+                 pod_names[s->pod]);
+      else if (s->month || s->pod)
+        fmt_calendar (buf, s);
+      else
+        fmt_duration (buf, s->amount, s->unit);
+      return anchor;
+    case K_OFFSET:
+      {
+        const RefDate *base = s->from_context && a->last.has_date ? &a->last
+                                                                  : dct;
+        if (!base->has_date)
+          return strcpy (buf, dir_ref (s->dir)), anchor;
+        if (base == &a->last)
+          {
+            sprintf (anchor_buf, "context:%04d-%02d-%02d", base->year,
+                     base->month, base->day);
+            anchor = anchor_buf;
+          }
+        else
+          anchor = "dct";
+        normalize_offset (s, base, buf);
+        return anchor;
+      }
+    case K_REL:
+      if (!dct->has_date)
+        return strcpy (buf, dir_ref (s->dir)), anchor;
+      normalize_rel (s, dct, a->tense, buf);
+      return "dct";
+    case K_WEEKDAY:
+    case K_DATE:
+      break;
+    }
+  if (!spec_is_relative (s))
+    {
+      fmt_calendar (buf, s);
+      return anchor;
+    }
+  if (s->kind == K_WEEKDAY || (s->weekday && !s->month && !s->day))
+    {
+      if (!dct->has_date)
+        {
+          sprintf (buf, "XXXX-WXX-%d", s->weekday);
+          return anchor;
+        }
+      int z = days_from_civil (dct->year, dct->month, dct->day);
+      set_day (s, resolve_weekday (z, s->weekday,
+                                   s->kind == K_WEEKDAY ? s->dir : 2,
+                                   a->tense));
+      fmt_calendar (buf, s);
+      return "dct";
+    }
+  if (!s->month && !s->season && !s->quarter && !s->half && !s->day)
+    {
+      /* a time of day alone: on the reference day */
+      if (dct->has_date)
+        {
+          s->year = dct->year, s->month = dct->month, s->day = dct->day;
+          anchor = "dct";
+        }
+      fmt_calendar (buf, s);
+      return anchor;
+    }
+  if (a->ctx_year)
+    {
+      s->year = a->ctx_year;
+      sprintf (anchor_buf, "context:%d", a->ctx_year);
+      anchor = anchor_buf;
+    }
+  else if (dct->has_date)
+    {
+      int month = s->month ? s->month
+                  : s->quarter ? s->quarter * 3 - 2
+                  : s->half ? s->half * 6 - 5
+                  : s->season ? s->season * 3
+                  : dct->month;
+      s->year = place_year (dct, month, s->day, a->tense);
+      anchor = "dct";
+    }
+  fmt_calendar (buf, s);
+  return anchor;
+}

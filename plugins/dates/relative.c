@@ -1,0 +1,416 @@
+/* dates — rules for expressions that need the anchor or are not points:
+ * deictic words (today, now), this/last/next + unit, weekday or month,
+ * "N units ago", durations ("five years", "the past five years") and sets
+ * ("every Monday", "annually"). */
+#include <string.h>
+
+#include "grammar.h"
+
+/* A unit word at @i that may stand after a number.  Single letters and
+ * other short forms ("h", "mo") only when glued to the number or before
+ * "ago". */
+static int
+unit_at (const Ctx *c, guint i, gboolean after_number)
+{
+  const LexEntry *e = lex_at (c, i);
+  if (!e || !e->unit)
+    return 0;
+  if (atom_len (c, i) <= 2 || (e->month && e->unit))
+    {
+      if (!after_number)
+        return 0;
+      if (!glued (c, i) && !cue_at (c, i + 1, C_AGO))
+        return 0;
+    }
+  return e->unit;
+}
+
+static gboolean
+is_plural_unit (const Ctx *c, guint i)
+{
+  return c->text[c->a[i].end - 1] == 's' && atom_len (c, i) > 3;
+}
+
+/* amount + unit: "five years", "a week", "two and a half years", "half an
+ * hour", "a few days", "several months", "5-year"; *amount < 0 for an
+ * unspecified count.  *adjective when written "five-year". */
+static guint
+parse_amount (const Ctx *c, guint i, double *amount, int *unit,
+              gboolean *adjective)
+{
+  double v;
+  gboolean ord;
+  guint j;
+  *adjective = FALSE;
+  const LexEntry *e = lex_at (c, i);
+  if (e && e->cue == C_HALF && lex_at (c, i + 1) && lex_at (c, i + 1)->num == 1
+      && atom_len (c, i + 1) <= 2 && (*unit = unit_at (c, i + 2, TRUE)))
+    {
+      *amount = 0.5;
+      return i + 3;
+    }
+  j = i;
+  if (e && e->num == 1 && atom_len (c, i) <= 2 && (cue_at (c, i + 1, C_FEW)))
+    j = i + 1, e = lex_at (c, j);
+  if (e && e->cue == C_FEW)
+    {
+      j++;
+      if (cue_at (c, j, C_OF))
+        j++;
+      if (!(*unit = unit_at (c, j, FALSE)) || !is_plural_unit (c, j))
+        return 0;
+      *amount = -1;
+      return j + 1;
+    }
+  if (c->a[i].kind == A_QTY)
+    return 0;
+  if (!(j = parse_number (c, i, &v, &ord)) || ord || v <= 0)
+    return 0;
+  if (num_at (c, i) && c->a[i].ndigits > 4)
+    return 0;
+  gboolean hyphen = punct_at (c, j, '-') && glued (c, j) && glued (c, j + 1);
+  if (hyphen)
+    j++;
+  if (!(*unit = unit_at (c, j, TRUE)))
+    return 0;
+  if (lex_at (c, i) && lex_at (c, i)->num == 1 && atom_len (c, i) <= 2
+      && atom_len (c, j) <= 3)
+    return 0; /* "a m" */
+  *adjective = hyphen;
+  *amount = v;
+  j++;
+  /* "a year and a half" */
+  if (cue_at (c, j, C_AND) && lex_at (c, j + 1) && lex_at (c, j + 1)->num == 1
+      && cue_at (c, j + 2, C_HALF))
+    {
+      *amount += 0.5;
+      j += 3;
+    }
+  return j;
+}
+
+static guint
+attach_pod (const Ctx *c, guint j, DateSpec *s)
+{
+  const LexEntry *e = lex_at (c, j);
+  if (e && e->cue == C_POD)
+    {
+      s->pod = e->cue_val;
+      return j + 1;
+    }
+  guint k = cue_at (c, j, C_AT) ? j + 1 : j;
+  DateSpec t = *s;
+  if ((k = parse_time (c, k, &t)))
+    {
+      *s = t;
+      return k;
+    }
+  return j;
+}
+
+static guint
+parse_deictic (const Ctx *c, guint i, Match *m)
+{
+  const LexEntry *e = lex_at (c, i);
+  DateSpec *s = &m->s;
+  if (e->cue_val >= V_PRESENT_REF)
+    {
+      spec_init (s, K_REF);
+      s->ref = e->cue_val;
+      return i + 1;
+    }
+  spec_init (s, K_OFFSET);
+  s->unit = U_D;
+  s->dir = e->cue_val == V_YESTERDAY ? -1 : e->cue_val == V_TOMORROW ? 1 : 0;
+  s->amount = s->dir ? 1 : 0;
+  if (e->cue_val == V_TONIGHT)
+    s->pod = 4;
+  return attach_pod (c, i + 1, s);
+}
+
+/* "N units ago", "N units before/after today", "N units from now", "N
+ * units later"; @i is at the amount. */
+static guint
+parse_offset (const Ctx *c, guint i, Match *m)
+{
+  double amount;
+  int unit;
+  gboolean adj;
+  guint j = parse_amount (c, i, &amount, &unit, &adj);
+  if (!j || adj)
+    return 0;
+  DateSpec *s = &m->s;
+  spec_init (s, K_OFFSET);
+  s->unit = unit;
+  s->amount = amount;
+  const LexEntry *e = lex_at (c, j);
+  if (e && e->cue == C_AGO)
+    {
+      s->dir = e->cue_val;
+      s->from_context = e->cue_val > 0 || atom_len (c, j) != 3;
+      return j + 1;
+    }
+  if (e && e->cue == C_FROM && cue_at (c, j + 1, C_DEICTIC)
+      && lex_at (c, j + 1)->cue_val == V_PRESENT_REF)
+    {
+      s->dir = 1;
+      return j + 2;
+    }
+  if (e && e->cue == C_ANCHOR)
+    {
+      s->dir = e->cue_val;
+      const LexEntry *d = lex_at (c, j + 1);
+      if (d && d->cue == C_DEICTIC && d->cue_val <= V_TOMORROW
+          && amount >= 0 && (unit == U_D || unit == U_W))
+        {
+          int base = d->cue_val == V_YESTERDAY ? -1 : d->cue_val == V_TOMORROW;
+          int days = (int) amount * (unit == U_W ? 7 : 1) * s->dir + base;
+          s->unit = U_D;
+          s->dir = days < 0 ? -1 : 1;
+          s->amount = days < 0 ? -days : days;
+          return j + 2;
+        }
+      /* "two days before," — before the last mentioned date */
+      if (j + 1 >= c->n || c->a[j + 1].kind == A_PUNCT)
+        {
+          s->from_context = TRUE;
+          return j + 1;
+        }
+      return 0;
+    }
+  if (i > 0 && cue_at (c, i - 1, C_IN) && !cue_at (c, j, C_OF))
+    {
+      s->dir = 1;
+      m->in_offset = TRUE;
+      return j;
+    }
+  return 0;
+}
+
+/* this/last/next/past + unit, weekday, month, season, or N units */
+static guint
+parse_rel (const Ctx *c, guint i, Match *m)
+{
+  const LexEntry *e = lex_at (c, i);
+  DateSpec *s = &m->s;
+  int dir = e->cue == C_PAST ? -1 : e->cue_val;
+  gboolean the = i > 0 && cue_at (c, i - 1, C_THE);
+  guint j = i + 1;
+  const LexEntry *n = lex_at (c, j);
+  double amount;
+  int unit;
+  gboolean adj;
+  guint k;
+  if (!n && !num_at (c, j))
+    return 0;
+  if (n && n->weekday && !n->weekday_plural && atom_len (c, j) > 3)
+    {
+      spec_init (s, K_WEEKDAY);
+      s->weekday = n->weekday;
+      s->dir = dir;
+      return attach_pod (c, j + 1, s);
+    }
+  if (n && n->month && (c->a[j].flags & AF_CAP))
+    {
+      spec_init (s, K_REL);
+      s->month = n->month;
+      s->dir = dir;
+      return j + 1;
+    }
+  if (n && n->cue == C_SEASON)
+    {
+      spec_init (s, K_REL);
+      s->season = n->cue_val;
+      s->dir = dir;
+      return j + 1;
+    }
+  if (n && n->cue == C_POD)
+    {
+      /* this morning; last night = yesterday night */
+      spec_init (s, K_OFFSET);
+      s->unit = U_D;
+      s->pod = n->cue_val;
+      s->dir = dir < 0 && n->cue_val == 4 ? -1 : 0;
+      s->amount = s->dir ? 1 : 0;
+      if (dir > 0)
+        return 0;
+      return j + 1;
+    }
+  if ((k = parse_amount (c, j, &amount, &unit, &adj)) && !adj)
+    {
+      spec_init (s, K_DURATION);
+      s->amount = amount;
+      s->unit = unit;
+      m->type = T_DURATION;
+      return k;
+    }
+  if ((unit = unit_at (c, j, FALSE)) && !is_plural_unit (c, j))
+    {
+      if (the && e->cue == C_PAST)
+        {
+          spec_init (s, K_DURATION);
+          s->unit = unit;
+          m->type = T_DURATION;
+          return j + 1;
+        }
+      spec_init (s, K_REL);
+      s->unit = unit;
+      s->dir = dir;
+      if (unit == U_D || unit == U_H || unit == U_MIN)
+        {
+          /* the next day: after the last mentioned date */
+          s->kind = K_OFFSET;
+          s->from_context = unit == U_D && the;
+          s->amount = 1;
+          if (!dir)
+            return 0;
+        }
+      return j + 1;
+    }
+  return 0;
+}
+
+/* the same day / week / month / year */
+static guint
+parse_same (const Ctx *c, guint i, Match *m)
+{
+  int unit = unit_at (c, i + 1, FALSE);
+  if (!unit || is_plural_unit (c, i + 1) || !(i > 0 && cue_at (c, i - 1, C_THE)))
+    return 0;
+  spec_init (&m->s, K_OFFSET);
+  m->s.unit = unit;
+  m->s.amount = 0;
+  m->s.from_context = TRUE;
+  return i + 2;
+}
+
+guint
+parse_relative (const Ctx *c, guint i, Match *m)
+{
+  const LexEntry *e = lex_at (c, i);
+  guint j;
+  m->type = T_DATE;
+  if (e && e->cue == C_DEICTIC)
+    j = parse_deictic (c, i, m);
+  else if (e && (e->cue == C_REL || e->cue == C_PAST))
+    j = parse_rel (c, i, m);
+  else if (e && e->cue == C_SAME)
+    j = parse_same (c, i, m);
+  else if (e && e->weekday && !e->weekday_plural
+           && (atom_len (c, i) > 4 || (c->a[i].flags & AF_CAP)))
+    {
+      spec_init (&m->s, K_WEEKDAY);
+      m->s.weekday = e->weekday;
+      m->s.dir = 2;
+      j = i + 1;
+      /* "Friday next week", "Tuesday of last week" */
+      guint k = punct_at (c, j, ',') || cue_at (c, j, C_OF) ? j + 1 : j;
+      const LexEntry *r = lex_at (c, k);
+      if (r && r->cue == C_REL && lex_at (c, k + 1)
+          && lex_at (c, k + 1)->unit == U_W)
+        {
+          m->s.dir = r->cue_val;
+          j = k + 2;
+        }
+      j = attach_pod (c, j, &m->s);
+    }
+  else if (e && e->unit == U_D && atom_len (c, i) == 3
+           && cue_at (c, i + 1, C_ANCHOR) && cue_at (c, i + 2, C_DEICTIC)
+           && lex_at (c, i + 2)->cue_val != V_TODAY
+           && lex_at (c, i + 2)->cue_val <= V_TOMORROW && i > 0
+           && cue_at (c, i - 1, C_THE))
+    {
+      /* the day before yesterday, the day after tomorrow */
+      spec_init (&m->s, K_OFFSET);
+      m->s.unit = U_D;
+      m->s.dir = lex_at (c, i + 1)->cue_val;
+      m->s.amount = 2;
+      j = i + 3;
+    }
+  else
+    j = parse_offset (c, i, m);
+  if (j && (m->s.hour >= 0 || m->s.pod) && m->s.kind != K_DURATION)
+    m->type = T_TIME;
+  return j;
+}
+
+guint
+parse_duration (const Ctx *c, guint i, Match *m)
+{
+  double amount;
+  int unit;
+  gboolean adj;
+  guint j = parse_amount (c, i, &amount, &unit, &adj);
+  if (!j)
+    {
+      /* "for years", "for decades" */
+      if (!(unit = unit_at (c, i, FALSE)) || !is_plural_unit (c, i)
+          || !(i > 0 && cue_at (c, i - 1, C_FOR)))
+        return 0;
+      amount = -1;
+      j = i + 1;
+    }
+  if (adj && unit >= U_H && unit <= U_S)
+    return 0;
+  spec_init (&m->s, K_DURATION);
+  m->s.amount = amount;
+  m->s.unit = unit;
+  m->type = T_DURATION;
+  return j;
+}
+
+guint
+parse_set (const Ctx *c, guint i, Match *m)
+{
+  const LexEntry *e = lex_at (c, i);
+  DateSpec *s = &m->s;
+  if (!e)
+    return 0;
+  spec_init (s, K_SET);
+  m->type = T_SET;
+  if (e->cue == C_SETADV)
+    {
+      s->literal = e->cue_str;
+      return i + 1;
+    }
+  if (e->weekday && e->weekday_plural)
+    {
+      s->weekday = e->weekday;
+      return attach_pod (c, i + 1, s);
+    }
+  if (e->cue != C_EVERY)
+    return 0;
+  guint j = i + 1;
+  const LexEntry *n = lex_at (c, j);
+  double amount;
+  int unit;
+  gboolean adj;
+  if (n && n->weekday)
+    {
+      s->weekday = n->weekday;
+      return attach_pod (c, j + 1, s);
+    }
+  if (n && n->month && (c->a[j].flags & AF_CAP))
+    {
+      s->month = n->month;
+      return j + 1;
+    }
+  if (n && n->cue == C_POD)
+    {
+      s->pod = n->cue_val;
+      return j + 1;
+    }
+  guint k;
+  if ((k = parse_amount (c, j, &amount, &unit, &adj)) && !adj)
+    {
+      s->amount = amount;
+      s->unit = unit;
+      return k;
+    }
+  if ((unit = unit_at (c, j, FALSE)))
+    {
+      s->unit = unit;
+      return j + 1;
+    }
+  return 0;
+}

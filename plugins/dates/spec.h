@@ -1,0 +1,70 @@
+/* dates — what the grammar found (a DateSpec: calendar fields, or an
+ * offset, or a duration) and what it is resolved against (an Anchor).  The
+ * normalizer turns the two into a TIMEX3 value. */
+#pragma once
+
+#include <glib.h>
+#include <stdint.h>
+
+#include "lexicon.h"
+
+#define NONE (-32768)
+
+typedef enum {
+  K_DATE = 0, /* calendar fields; missing ones come from the anchor */
+  K_OFFSET,   /* amount × unit from the anchor: "three years ago" */
+  K_REL,      /* this/last/next unit: "last month", "next week" */
+  K_WEEKDAY,  /* a weekday, dir -1/0/+1 for last/this/next, 2 = nearest */
+  K_REF,      /* PRESENT_REF, PAST_REF, FUTURE_REF */
+  K_DURATION, /* amount × unit */
+  K_SET,      /* every …; the value is the calendar fields with X */
+} SpecKind;
+
+typedef enum { T_DATE = 0, T_TIME, T_DURATION, T_SET } TimexType;
+
+typedef struct {
+  uint8_t kind;       /* SpecKind */
+  int16_t year;       /* NONE when not given */
+  int8_t ylen;        /* 4 a year, 3 a decade (199), 2 a century (19) */
+  int8_t month, day;  /* 0 when not given */
+  int8_t week, quarter, half, season, weekday, pod, weekend;
+  int8_t hour, minute, second; /* -1 when not given */
+  int8_t unit;        /* DateUnit, for offsets, durations, sets */
+  int8_t dir;         /* -1 / 0 / +1 for offsets and relative units */
+  int8_t from_context; /* offsets: from the last mentioned date */
+  int8_t ref;         /* V_PRESENT_REF … for K_REF */
+  double amount;      /* < 0: unspecified ("several") */
+  const char *literal; /* a ready value (annually -> P1Y) */
+} DateSpec;
+
+typedef struct {
+  gboolean has_date;
+  int year, month, day;
+  gboolean has_time;
+  int hour, minute, second;
+} RefDate;
+
+typedef struct {
+  RefDate dct;      /* the reference date, from metadata or a dateline */
+  RefDate last;     /* the last full date mentioned before */
+  int ctx_year;     /* a year mentioned just before (0 none) */
+  int tense;        /* -1 past, 0 unknown, +1 future */
+} Anchor;
+
+void spec_init (DateSpec *s, SpecKind kind);
+/* Parses "YYYY-MM-DD[THH:MM[:SS]]"; FALSE when it is not one. */
+gboolean refdate_parse (RefDate *r, const char *text);
+/* Writes the TIMEX3 value of @s into @buf (at least 48 bytes) and returns
+ * the anchor used: "dct", "context:…" (into @anchor_buf, 32 bytes) or
+ * "none".  Fields of @s taken from the anchor are filled in, so a range end
+ * can inherit them. */
+const char *spec_normalize (DateSpec *s, const Anchor *a, char *buf,
+                            char *anchor_buf);
+/* Whether @s needs the anchor for its value at all. */
+gboolean spec_is_relative (const DateSpec *s);
+
+/* Calendar helpers. */
+int days_from_civil (int y, int m, int d);
+void civil_from_days (int z, int *y, int *m, int *d);
+int days_in_month (int y, int m);
+int iso_weekday (int y, int m, int d);

@@ -1,0 +1,3 @@
+/* Tests for the dates plugin. */
+#include "weft-test.h"
+int main (int argc, char **argv) { g_test_init (&argc, &argv, NULL); return g_test_run (); }
