@@ -1,0 +1,41 @@
+/* tokenizer — word lists (abbreviations, hyphen prefixes, emoticons,
+ * sentence starters): loaded once from data files into hash tables, then
+ * looked up by byte range without allocating. */
+#pragma once
+
+#include <glib.h>
+
+/* A set of words, each with a small bit set of tags. */
+typedef struct _TokLexicon TokLexicon;
+
+/* Tag names accepted after a word in a data file, and their bits. */
+typedef struct {
+  const char *name;
+  guint bit;
+} TokLexiconTag;
+
+/* Returns: (transfer full) an empty lexicon; @fold_case makes it match
+ * without regard to ASCII case (entries and queries are lower-cased). */
+TokLexicon *tok_lexicon_new (gboolean fold_case);
+void tok_lexicon_free (TokLexicon *lexicon);
+
+/* Adds @word (NUL-terminated) with @tags, OR-ing them into an existing
+ * entry's tags. */
+void tok_lexicon_add (TokLexicon *lexicon, const char *word, guint tags);
+
+/* Loads a data file: one entry a line, optionally followed by white space
+ * and tag names from @tags (NULL-terminated by name); '#' starts a comment
+ * line.  FALSE with WEFT_ERROR_DATA naming file:line on a bad line, or
+ * WEFT_ERROR_IO when the file cannot be read. */
+gboolean tok_lexicon_load (TokLexicon *lexicon, const char *path,
+                           const TokLexiconTag *tags, GError **error);
+
+/* Whether the @len bytes at @word are an entry; *@tags (may be NULL) gets
+ * its tags.  Words longer than 63 bytes never match.  Thread-safe. */
+gboolean tok_lexicon_lookup (const TokLexicon *lexicon, const char *word,
+                             gsize len, guint *tags);
+
+/* The length in bytes of the longest entry. */
+gsize tok_lexicon_max_len (const TokLexicon *lexicon);
+/* Whether some entry starts with byte @b. */
+gboolean tok_lexicon_has_first_byte (const TokLexicon *lexicon, guchar b);

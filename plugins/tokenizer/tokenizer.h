@@ -1,0 +1,29 @@
+/* tokenizer — the plugin's read-only state, shared by the scanner
+ * (scan.c, special.c) and the sentence splitter (sentences.c). */
+#pragma once
+
+#include "lexicon.h"
+#include "weft/weft.h"
+
+/* Tags of abbreviations.txt entries. */
+enum {
+  ABBR_TITLE = 1 << 0,  /* precedes a name: never ends a sentence */
+  ABBR_NUMBER = 1 << 1, /* only an abbreviation before a number (No. 5) */
+};
+
+typedef struct {
+  TokLexicon *abbreviations; /* "Mr.", "U.S." -> ABBR_* tags */
+  TokLexicon *prefixes;      /* hyphen prefixes kept joined (case-folded) */
+  TokLexicon *emoticons;     /* ":-)", "<3" */
+  TokLexicon *starters;      /* words that begin sentences ("The", "He") */
+  TokLexicon *tlds;          /* top-level domains (case-folded) */
+  TokLexicon *contractions;  /* "cannot" -> split offset 3 (case-folded) */
+  gboolean split_clitics;
+  gboolean split_hyphens;
+  gboolean line_breaks; /* a single line break may end a sentence */
+} TokConfig;
+
+/* Appends the tokens of @doc's text. */
+void tok_scan (const TokConfig *config, WeftDoc *doc);
+/* Appends the sentences over @doc's tokens. */
+void tok_split_sentences (const TokConfig *config, WeftDoc *doc);

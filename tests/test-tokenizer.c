@@ -1,0 +1,476 @@
+/* Tests for the tokenizer plugin: token boundaries and kinds, flags,
+ * clitics, hyphens, sentences, options, and invariants on random input.
+ * The plugin's sources are compiled in and its descriptor called directly;
+ * TOKENIZER_DATA_DIR is the build folder holding its data files. */
+#include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "options.h"
+#include "weft/weft.h"
+
+extern const WeftPlugin weft_plugin_descriptor;
+
+typedef struct {
+  gpointer state;
+  WeftDoc *doc;
+} Fixture;
+
+static gpointer
+make_state (const char *const *settings)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WeftOptions) options = weft_options_new (
+      &weft_plugin_descriptor, TOKENIZER_DATA_DIR, "tokenizer", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; settings && settings[i]; i += 2)
+    {
+      g_assert_true (weft_options_set (options, settings[i], settings[i + 1],
+                                       NULL, &error));
+      g_assert_no_error (error);
+    }
+  gpointer state = NULL;
+  g_assert_true (weft_plugin_descriptor.init (options, &state, &error));
+  g_assert_no_error (error);
+  return state;
+}
+
+static void
+run (gpointer state, WeftDoc *doc, const char *text)
+{
+  g_autoptr (GError) error = NULL;
+  weft_doc_reset (doc);
+  g_assert_true (weft_doc_set_text (doc, text, strlen (text), &error));
+  g_assert_true (weft_plugin_descriptor.process (state, doc, &error));
+  g_assert_no_error (error);
+}
+
+/* The tokens of @text joined by " | "; clitics are prefixed with '~'. */
+static char *
+tokens_of (gpointer state, const char *text)
+{
+  WeftDoc *doc = weft_doc_new ();
+  run (state, doc, text);
+  guint n;
+  const WeftToken *t = weft_doc_get_tokens (doc, &n);
+  GString *out = g_string_new (NULL);
+  for (guint i = 0; i < n; i++)
+    {
+      if (i)
+        g_string_append (out, " | ");
+      if (t[i].kind == WEFT_TOKEN_CLITIC)
+        g_string_append_c (out, '~');
+      g_string_append_len (out, text + t[i].start, t[i].end - t[i].start);
+    }
+  weft_doc_free (doc);
+  return g_string_free (out, FALSE);
+}
+
+typedef struct {
+  const char *text;
+  const char *tokens;
+} TokenCase;
+
+static void
+check_cases (const TokenCase *cases, gsize n, const char *const *settings)
+{
+  gpointer state = make_state (settings);
+  for (gsize i = 0; i < n; i++)
+    {
+      g_autofree char *got = tokens_of (state, cases[i].text);
+      g_assert_cmpstr (got, ==, cases[i].tokens);
+    }
+  weft_plugin_descriptor.finish (state);
+}
+
+static void
+test_words (void)
+{
+  static const TokenCase cases[] = {
+    { "Multinational military exercises Agile Spirit 2021 have kicked off in "
+      "Georgia.",
+      "Multinational | military | exercises | Agile | Spirit | 2021 | have | "
+      "kicked | off | in | Georgia | ." },
+    { "(parliament) Mustafa Sentop.", "( | parliament | ) | Mustafa | Sentop | ." },
+    { "than [cooperation within] the",
+      "than | [ | cooperation | within | ] | the" },
+    { "Gyumri (Armenia), on", "Gyumri | ( | Armenia | ) | , | on" },
+    { "Café naïve résumé", "Café | naïve | résumé" },
+    { "Он сказал: «Нет».", "Он | сказал | : | « | Нет | » | ." },
+  };
+  check_cases (cases, G_N_ELEMENTS (cases), NULL);
+}
+
+static void
+test_numbers (void)
+{
+  static const TokenCase cases[] = {
+    { "more than 2,500 military personnel",
+      "more | than | 2,500 | military | personnel" },
+    { "grew 5.2 percent, 76% of $1.13bn",
+      "grew | 5.2 | percent | , | 76 | % | of | $ | 1.13bn" },
+    { "on 07.10.2019 and 2021-07-26 at 10:30.",
+      "on | 07.10.2019 | and | 2021-07-26 | at | 10:30 | ." },
+    { "August 1-6 as observers", "August | 1 | - | 6 | as | observers" },
+    { "from 1946-1954, call 212-902-3724 or 853-7906",
+      "from | 1946 | - | 1954 | , | call | 212-902-3724 | or | 853-7906" },
+    { "the 26th, 1990s and the 80's on 01-Feb-02",
+      "the | 26th | , | 1990s | and | the | 80's | on | 01-Feb-02" },
+    { "in '73 at 8/30/2005", "in | '73 | at | 8/30/2005" },
+  };
+  check_cases (cases, G_N_ELEMENTS (cases), NULL);
+}
+
+static void
+test_kinds (void)
+{
+  static const struct {
+    const char *text;
+    guint index;
+    WeftTokenKind kind;
+  } cases[] = {
+    { "on 07.10.2019 and", 1, WEFT_TOKEN_DATE },
+    { "on 2021-07-26 and", 1, WEFT_TOKEN_DATE },
+    { "at 10:30 and", 1, WEFT_TOKEN_TIME },
+    { "more than 2,500 military", 2, WEFT_TOKEN_NUMBER },
+    { "see https://en.wikinews.org/wiki/Main_Page now", 1, WEFT_TOKEN_URL },
+    { "reports with reference to hurriyetdailynews.com.", 4, WEFT_TOKEN_URL },
+    { "mail press@kremlin.ru today", 1, WEFT_TOKEN_EMAIL },
+    { "by @Kremlin_RU today", 1, WEFT_TOKEN_HANDLE },
+    { "tagged #AgileSpirit2021 today", 1, WEFT_TOKEN_HASHTAG },
+    { "great :-) really", 1, WEFT_TOKEN_EMOTICON },
+    { "love it 👍🏽 yes", 2, WEFT_TOKEN_EMOJI },
+    { "Mr. Peskov", 0, WEFT_TOKEN_ABBREV },
+    { "Baku's part", 1, WEFT_TOKEN_CLITIC },
+    { "a $ sign", 1, WEFT_TOKEN_SYMBOL },
+    { "a , b", 1, WEFT_TOKEN_PUNCT },
+  };
+  gpointer state = make_state (NULL);
+  WeftDoc *doc = weft_doc_new ();
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      run (state, doc, cases[i].text);
+      guint n;
+      const WeftToken *t = weft_doc_get_tokens (doc, &n);
+      g_assert_cmpuint (cases[i].index, <, n);
+      g_assert_cmpstr (weft_token_kind_to_string (t[cases[i].index].kind), ==,
+                       weft_token_kind_to_string (cases[i].kind));
+    }
+  weft_doc_free (doc);
+  weft_plugin_descriptor.finish (state);
+}
+
+static void
+test_special (void)
+{
+  static const TokenCase cases[] = {
+    { "(see https://en.wikinews.org/wiki/Magnitogorsk_(city)).",
+      "( | see | https://en.wikinews.org/wiki/Magnitogorsk_(city) | ) | ." },
+    { "at www.rbc.ru/politics, said", "at | www.rbc.ru/politics | , | said" },
+    { "write to franz371...@gmail.com.", "write | to | franz371...@gmail.com | ." },
+    { "@Kremlin_RU: #Baku2021!", "@Kremlin_RU | : | #Baku2021 | !" },
+    { "so good:) and <3", "so | good | :) | and | <3" },
+    { "(item 8) here", "( | item | 8 | ) | here" },
+    { "family 👨‍👩‍👧 flag 🇦🇿🇷🇺 keycap 1️⃣ ok",
+      "family | 👨‍👩‍👧 | flag | 🇦🇿 | 🇷🇺 | keycap | 1️⃣ | ok" },
+    { "wait... what?! no!!! – yes — no…",
+      "wait | ... | what | ?! | no | !!! | – | yes | — | no | …" },
+    { "“We value our relations,” Peskov said.",
+      "“ | We | value | our | relations | , | ” | Peskov | said | ." },
+    { "\"Sputnik Azerbaijan\" reports", "\" | Sputnik | Azerbaijan | \" | reports" },
+    { "AT&T and b/c and/or USD/DM", "AT&T | and | b/c | and | / | or | USD | / | DM" },
+  };
+  check_cases (cases, G_N_ELEMENTS (cases), NULL);
+}
+
+static void
+test_abbreviations (void)
+{
+  static const TokenCase cases[] = {
+    { "Gen. Valery Gerasimov met Mr. Aliyev on Oct. 5.",
+      "Gen. | Valery | Gerasimov | met | Mr. | Aliyev | on | Oct. | 5 | ." },
+    { "the U.S. and the U.K., e.g. Tolkien",
+      "the | U.S. | and | the | U.K. | , | e.g. | Tolkien" },
+    { "by J. R. R. Tolkien", "by | J. | R. | R. | Tolkien" },
+    { "No. 5 but say no.", "No. | 5 | but | say | no | ." },
+    { "and I. Then", "and | I | . | Then" },
+  };
+  check_cases (cases, G_N_ELEMENTS (cases), NULL);
+}
+
+static void
+test_clitics (void)
+{
+  static const TokenCase cases[] = {
+    { "Russia didn’t scold Baku", "Russia | did | ~n’t | scold | Baku" },
+    { "Baku's participation", "Baku | ~'s | participation" },
+    { "In connection with Azerbaijan’s participation",
+      "In | connection | with | Azerbaijan | ~’s | participation" },
+    { "I can't, I'm sure they're gonna say we've won",
+      "I | ca | ~n't | , | I | ~'m | sure | they | ~'re | gon | ~na | say | "
+      "we | ~'ve | won" },
+    { "don't cannot won't O'Brien rock'n'roll the players' union",
+      "do | ~n't | can | ~not | wo | ~n't | O'Brien | rock'n'roll | the | "
+      "players | ' | union" },
+  };
+  check_cases (cases, G_N_ELEMENTS (cases), NULL);
+  static const TokenCase joined[] = {
+    { "Russia didn’t scold Baku's", "Russia | didn’t | scold | Baku's" },
+  };
+  const char *const off[] = { "split-clitics", "false", NULL };
+  check_cases (joined, G_N_ELEMENTS (joined), off);
+}
+
+static void
+test_hyphens (void)
+{
+  static const TokenCase cases[] = {
+    { "Euro-Atlantic and anti-Russian e-mail re-elect",
+      "Euro | - | Atlantic | and | anti-Russian | e-mail | re-elect" },
+    { "a military-strategic point", "a | military | - | strategic | point" },
+    { "Russian-made, COVID-19", "Russian | - | made | , | COVID | - | 19" },
+  };
+  check_cases (cases, G_N_ELEMENTS (cases), NULL);
+  static const TokenCase joined[] = {
+    { "Euro-Atlantic and military-strategic",
+      "Euro-Atlantic | and | military-strategic" },
+  };
+  const char *const off[] = { "split-hyphens", "false", NULL };
+  check_cases (joined, G_N_ELEMENTS (joined), off);
+}
+
+static void
+test_flags (void)
+{
+  gpointer state = make_state (NULL);
+  WeftDoc *doc = weft_doc_new ();
+  run (state, doc, "NATO exercises.\nThe US\n\n  Baku  said");
+  guint n;
+  const WeftToken *t = weft_doc_get_tokens (doc, &n);
+  g_assert_cmpuint (n, ==, 7);
+  g_assert_cmpuint (t[0].flags, ==,
+                    WEFT_TOKEN_CAPITALIZED | WEFT_TOKEN_ALL_CAPS);
+  g_assert_cmpuint (t[1].flags, ==, WEFT_TOKEN_SPACE_BEFORE);
+  g_assert_cmpuint (t[2].flags, ==, 0);
+  g_assert_cmpuint (t[3].flags, ==,
+                    WEFT_TOKEN_SPACE_BEFORE | WEFT_TOKEN_NEWLINE_BEFORE
+                        | WEFT_TOKEN_CAPITALIZED);
+  g_assert_cmpuint (t[5].flags, ==,
+                    WEFT_TOKEN_SPACE_BEFORE | WEFT_TOKEN_NEWLINE_BEFORE
+                        | WEFT_TOKEN_PARAGRAPH_BEFORE
+                        | WEFT_TOKEN_CAPITALIZED);
+  g_assert_cmpuint (t[6].flags, ==, WEFT_TOKEN_SPACE_BEFORE);
+  weft_doc_free (doc);
+  weft_plugin_descriptor.finish (state);
+}
+
+/* Sentences of @text joined by " || ". */
+static char *
+sentences_of (gpointer state, const char *text)
+{
+  WeftDoc *doc = weft_doc_new ();
+  run (state, doc, text);
+  guint n;
+  const WeftSentence *s = weft_doc_get_sentences (doc, &n);
+  GString *out = g_string_new (NULL);
+  for (guint i = 0; i < n; i++)
+    {
+      if (i)
+        g_string_append (out, " || ");
+      g_string_append_len (out, text + s[i].start, s[i].end - s[i].start);
+    }
+  weft_doc_free (doc);
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_sentences (void)
+{
+  static const TokenCase cases[] = {
+    { "“Azerbaijan is a sovereign state. We value our relations with "
+      "Azerbaijan, these are partnership ties,” Peskov said.",
+      "“Azerbaijan is a sovereign state. || We value our relations with "
+      "Azerbaijan, these are partnership ties,” Peskov said." },
+    { "He said: “It is over.” Then he left (for good.) Why? Because.",
+      "He said: “It is over.” || Then he left (for good.) || Why? || "
+      "Because." },
+    { "Gen. Valery Gerasimov met Mr. J. R. R. Tolkien on Oct. 5. It rained.",
+      "Gen. Valery Gerasimov met Mr. J. R. R. Tolkien on Oct. 5. || "
+      "It rained." },
+    { "It grew 5.2 percent in the U.S. The U.S. Senate agreed.",
+      "It grew 5.2 percent in the U.S. || The U.S. Senate agreed." },
+    { "Russia and NATO\n\nMOSCOW, July 26\n\nThe exercises began... and "
+      "ended.",
+      "Russia and NATO || MOSCOW, July 26 || The exercises began... and "
+      "ended." },
+    { "Wait... What? \"No!\" he said.",
+      "Wait... || What? || \"No!\" he said." },
+  };
+  gpointer state = make_state (NULL);
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *got = sentences_of (state, cases[i].text);
+      g_assert_cmpstr (got, ==, cases[i].tokens);
+    }
+  weft_plugin_descriptor.finish (state);
+}
+
+static void
+test_bad_abbreviation_file (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = NULL;
+  int fd = g_file_open_tmp ("abbrev-XXXXXX.txt", &path, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, "Gen.\ttitle\nVol.\tbogus\n", -1,
+                                      &error));
+  close (fd);
+  g_autoptr (WeftOptions) options = weft_options_new (
+      &weft_plugin_descriptor, TOKENIZER_DATA_DIR, "tokenizer", &error);
+  g_assert_true (weft_options_set (options, "abbreviations", path, NULL,
+                                   &error));
+  gpointer state = NULL;
+  g_assert_false (weft_plugin_descriptor.init (options, &state, &error));
+  g_assert_error (error, WEFT_ERROR, WEFT_ERROR_DATA);
+  g_autofree char *expected
+      = g_strdup_printf ("%s:2: unknown tag 'bogus' after 'Vol.'", path);
+  g_assert_cmpstr (error->message, ==, expected);
+  g_unlink (path);
+}
+
+static void
+test_extra_abbreviations (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = NULL;
+  int fd = g_file_open_tmp ("abbrev-XXXXXX.txt", &path, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, "# extra\nAzerb.\n", -1, &error));
+  close (fd);
+  const char *const settings[] = { "abbreviations", path, NULL };
+  static const TokenCase cases[] = {
+    { "the Azerb. army", "the | Azerb. | army" },
+  };
+  check_cases (cases, G_N_ELEMENTS (cases), settings);
+  g_unlink (path);
+}
+
+/* Invariants that must hold for any input: tokens ordered, not
+ * overlapping, inside the text, on UTF-8 boundaries, covering every
+ * non-space character exactly once; sentences cover all tokens in order. */
+/* White space and invisible format characters, which no token covers. */
+static gboolean
+is_gap_char (gunichar c)
+{
+  return g_unichar_isspace (c) || c == '\v' || c == 0x85
+         || g_unichar_type (c) == G_UNICODE_FORMAT
+         || g_unichar_type (c) == G_UNICODE_SPACE_SEPARATOR;
+}
+
+static void
+check_invariants (gpointer state, WeftDoc *doc, const char *text, gsize len)
+{
+  g_autoptr (GError) error = NULL;
+  weft_doc_reset (doc);
+  if (!weft_doc_set_text (doc, text, len, &error))
+    return;
+  g_assert_true (weft_plugin_descriptor.process (state, doc, &error));
+  guint n, n_sent;
+  const WeftToken *t = weft_doc_get_tokens (doc, &n);
+  const WeftSentence *s = weft_doc_get_sentences (doc, &n_sent);
+  guint32 pos = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      g_assert_cmpuint (t[i].start, >=, pos);
+      g_assert_cmpuint (t[i].start, <, t[i].end);
+      g_assert_cmpuint (t[i].end, <=, len);
+      g_assert_true ((text[t[i].start] & 0xC0) != 0x80);
+      g_assert_true (t[i].end == len || (text[t[i].end] & 0xC0) != 0x80);
+      g_assert_cmpuint (t[i].kind, <, WEFT_TOKEN_N_KINDS);
+      /* the gap holds only white space */
+      for (const char *p = text + pos; p < text + t[i].start;
+           p = g_utf8_next_char (p))
+        g_assert_true (is_gap_char (g_utf8_get_char (p)));
+      pos = t[i].end;
+    }
+  for (const char *p = text + pos; p < text + len; p = g_utf8_next_char (p))
+    g_assert_true (is_gap_char (g_utf8_get_char (p)));
+  guint next = 0;
+  for (guint i = 0; i < n_sent; i++)
+    {
+      g_assert_cmpuint (s[i].first_token, ==, next);
+      g_assert_cmpuint (s[i].n_tokens, >, 0);
+      next += s[i].n_tokens;
+    }
+  g_assert_cmpuint (next, ==, n);
+}
+
+static void
+test_random (void)
+{
+  /* Pieces that exercise every path; random strings are built from them
+   * and from random code points, then mutated byte-wise. */
+  static const char *const pieces[] = {
+    "a", "Z", "é", "ß", "1", "0", ".", ",", ":", "/", "-", "'", "’", "\"",
+    "“", "”", "(", ")", "[", "@", "#", "$", "%", "&", "_", "*", "=", "!",
+    "?", "…", "—", " ", "  ", "\n", "\n\n", "\r\n", "\t", " ", "\xc2\xa0",
+    "👍", "🏽", "\xe2\x80\x8d", "🇦", "\xef\xb8\x8f", "\xe2\x83\xa3", "n't",
+    "'s", "http://", "www.", ".com", "U.S.", "Mr.", "e-", ":-)", "<3",
+    "\xcc\x81", "\xe2\x80\x8b", "\xf3\xa0\x80\xa1", "\x01", "2021-07-",
+    "10:3", "2,50", "gonna", "can", "\xe2\x80\xa8", "\xe2\x80\xa9",
+  };
+  gpointer state = make_state (NULL);
+  WeftDoc *doc = weft_doc_new ();
+  GRand *rand = g_rand_new_with_seed (20210726);
+  GString *text = g_string_new (NULL);
+  for (guint iter = 0; iter < 20000; iter++)
+    {
+      g_string_truncate (text, 0);
+      guint n = g_rand_int_range (rand, 0, 40);
+      for (guint i = 0; i < n; i++)
+        {
+          if (g_rand_int_range (rand, 0, 8) == 0)
+            {
+              gunichar c = g_rand_int_range (rand, 1, 0x20000);
+              if (g_unichar_validate (c))
+                g_string_append_unichar (text, c);
+            }
+          else
+            g_string_append (text, pieces[g_rand_int_range (
+                                       rand, 0, G_N_ELEMENTS (pieces))]);
+        }
+      if (iter % 4 == 3 && text->len > 0)
+        {
+          /* A byte-wise mutation; invalid UTF-8 is refused by the document
+           * before the tokenizer sees it. */
+          text->str[g_rand_int_range (rand, 0, text->len)]
+              = g_rand_int_range (rand, 1, 256);
+        }
+      check_invariants (state, doc, text->str, text->len);
+    }
+  g_string_free (text, TRUE);
+  g_rand_free (rand);
+  weft_doc_free (doc);
+  weft_plugin_descriptor.finish (state);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/tokenizer/words", test_words);
+  g_test_add_func ("/tokenizer/numbers", test_numbers);
+  g_test_add_func ("/tokenizer/kinds", test_kinds);
+  g_test_add_func ("/tokenizer/special", test_special);
+  g_test_add_func ("/tokenizer/abbreviations/builtin", test_abbreviations);
+  g_test_add_func ("/tokenizer/abbreviations/extra-file",
+                   test_extra_abbreviations);
+  g_test_add_func ("/tokenizer/abbreviations/bad-file",
+                   test_bad_abbreviation_file);
+  g_test_add_func ("/tokenizer/clitics", test_clitics);
+  g_test_add_func ("/tokenizer/hyphens", test_hyphens);
+  g_test_add_func ("/tokenizer/flags", test_flags);
+  g_test_add_func ("/tokenizer/sentences", test_sentences);
+  g_test_add_func ("/tokenizer/random-input", test_random);
+  return g_test_run ();
+}
