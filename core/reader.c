@@ -6,6 +6,8 @@
 #include "reader.h"
 
 #include <errno.h>
+#include <glib/gstdio.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -30,12 +32,32 @@ compare_paths (gconstpointer a, gconstpointer b)
   return strcmp (*(char *const *) a, *(char *const *) b);
 }
 
-static void
-list_folder (const char *dir, const char *suffix, GPtrArray *out)
+/* Folders already listed, by device and inode: a symlink loop must not
+ * make the listing endless. */
+static gboolean
+first_visit (GHashTable *visited, const char *dir)
 {
+  GStatBuf st;
+  if (g_stat (dir, &st) != 0)
+    return FALSE;
+  char *key = g_strdup_printf ("%ju:%ju", (uintmax_t) st.st_dev,
+                               (uintmax_t) st.st_ino);
+  return g_hash_table_add (visited, key);
+}
+
+static void
+list_folder (const char *dir, const char *suffix, GHashTable *visited,
+             GPtrArray *out)
+{
+  if (!first_visit (visited, dir))
+    return;
   g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
   if (!d)
-    return;
+    {
+      /* listed as a file, so reading it yields an error record */
+      g_ptr_array_add (out, g_strdup (dir));
+      return;
+    }
   g_autoptr (GPtrArray) found = g_ptr_array_new ();
   const char *name;
   while ((name = g_dir_read_name (d)))
@@ -45,7 +67,7 @@ list_folder (const char *dir, const char *suffix, GPtrArray *out)
       char *path = g_build_filename (dir, name, NULL);
       if (g_file_test (path, G_FILE_TEST_IS_DIR))
         {
-          list_folder (path, suffix, found);
+          list_folder (path, suffix, visited, found);
           g_free (path);
         }
       else if (g_str_has_suffix (name, suffix))
@@ -73,8 +95,10 @@ weft_reader_new (const char *const *inputs, WeftInputFormat format,
       else if (g_file_test (input, G_FILE_TEST_IS_DIR))
         {
           guint before = files->len;
+          g_autoptr (GHashTable) visited = g_hash_table_new_full (
+              g_str_hash, g_str_equal, g_free, NULL);
           list_folder (input, format == WEFT_INPUT_JSONL ? ".jsonl" : ".txt",
-                       files);
+                       visited, files);
           if (files->len == before)
             {
               g_set_error (error, WEFT_ERROR, WEFT_ERROR_IO,
@@ -163,6 +187,18 @@ read_stream (FILE *f, char **text, gsize *len)
   return ok;
 }
 
+/* A UTF-8 byte order mark says nothing about the text; offsets start after
+ * it. */
+static void
+strip_bom (char *text, gsize *len)
+{
+  if (text && *len >= 3 && memcmp (text, "\xEF\xBB\xBF", 3) == 0)
+    {
+      memmove (text, text + 3, *len - 3 + 1);
+      *len -= 3;
+    }
+}
+
 static WeftRawDoc *
 read_text_file (WeftReader *reader, const char *path)
 {
@@ -184,6 +220,7 @@ read_text_file (WeftReader *reader, const char *path)
         }
     }
   reader->bytes += raw->len;
+  strip_bom (raw->text, &raw->len);
   return raw;
 }
 
@@ -267,6 +304,12 @@ weft_reader_next (WeftReader *reader)
             {
               reader->line_no++;
               reader->bytes += n;
+              if (reader->line_no == 1)
+                {
+                  gsize len = n;
+                  strip_bom (reader->line, &len);
+                  n = len;
+                }
               while (n > 0 && (reader->line[n - 1] == '\n'
                                || reader->line[n - 1] == '\r'))
                 n--;

@@ -222,6 +222,23 @@ test_text_format (void)
   result_clear (&r);
 }
 
+static void
+test_symlink_loop_and_bom (void)
+{
+  write_file ("loop/sub/a.txt", "\xEF\xBB\xBF" "BOM TEXT\r\n", -1);
+  Result r = sh ("ln -s .. loop/sub/up && $WEFT run words.yaml loop --layers shouts");
+  g_assert_cmpint (r.status, ==, 0);
+  /* listed once despite the loop; offsets start after the BOM */
+  g_assert_cmpstr (r.out, ==,
+                   "{\"id\":\"a\",\"source\":\"loop/sub/a.txt\",\"date\":null,\"meta\":{},"
+                   "\"doc\":{\"words\":{\"count\":2}},\"shouts\":[{\"start\":0,\"end\":3,"
+                   "\"text\":\"BOM\",\"word\":\"BOM\",\"length\":3,\"ratio\":0.3,"
+                   "\"all_caps\":true,\"first_start\":0,\"first_end\":3},{\"start\":4,\"end\":8,"
+                   "\"text\":\"TEXT\",\"word\":\"TEXT\",\"length\":4,\"ratio\":0.4,"
+                   "\"all_caps\":true,\"first_start\":0,\"first_end\":3}]}\n");
+  result_clear (&r);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -239,6 +256,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
   g_test_add_func ("/cli/describe-check-version", test_describe_check_version);
   g_test_add_func ("/cli/run/text-format", test_text_format);
+  g_test_add_func ("/cli/run/symlink-loop-and-bom", test_symlink_loop_and_bom);
   int status = g_test_run ();
   g_autofree char *rm = g_strdup_printf ("rm -rf '%s'", tmpdir);
   if (system (rm) != 0)
