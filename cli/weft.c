@@ -144,8 +144,9 @@ cmd_run (int argc, char **argv)
 {
   g_autofree char *input = NULL, *format = NULL, *layers = NULL,
                   *output = NULL, *date = NULL;
-  gint jobs = 1;
-  gboolean quiet = FALSE;
+  gint jobs = 1, max_errors = 0;
+  gboolean quiet = FALSE, fail_fast = FALSE;
+  g_autofree char *invalid_utf8 = NULL;
   const GOptionEntry entries[] = {
     { "input", 'i', 0, G_OPTION_ARG_STRING, &input,
       "Input format: text (a document per file; the default) or jsonl (a "
@@ -165,6 +166,13 @@ cmd_run (int argc, char **argv)
       "Reference date for documents that carry none", "YYYY-MM-DD" },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "No progress on stderr",
       NULL },
+    { "fail-fast", 0, 0, G_OPTION_ARG_NONE, &fail_fast,
+      "Stop at the first document that fails", NULL },
+    { "max-errors", 0, 0, G_OPTION_ARG_INT, &max_errors,
+      "Stop after N documents failed (default: never stop)", "N" },
+    { "invalid-utf8", 0, 0, G_OPTION_ARG_STRING, &invalid_utf8,
+      "error: a document that is not UTF-8 gets an error record (default); "
+      "replace: invalid bytes and NULs become U+FFFD", "error|replace" },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr (GOptionContext) context = command_context (
@@ -182,6 +190,12 @@ cmd_run (int argc, char **argv)
     return fail_usage ("--format must be jsonl or text, not '%s'", format);
   if (date && !valid_date (date))
     return fail_usage ("--date must be a date, YYYY-MM-DD, not '%s'", date);
+  if (invalid_utf8 && strcmp (invalid_utf8, "error") != 0
+      && strcmp (invalid_utf8, "replace") != 0)
+    return fail_usage ("--invalid-utf8 must be error or replace, not '%s'",
+                       invalid_utf8);
+  if (max_errors < 0)
+    return fail_usage ("--max-errors must be 0 or more%s", "");
   if (jobs < 1 || jobs > 256)
     return fail_usage ("--jobs must be between 1 and 256%s", "");
 
@@ -203,10 +217,19 @@ cmd_run (int argc, char **argv)
     .jobs = jobs,
     .output = output,
     .progress = !quiet && isatty (STDERR_FILENO),
+    .max_errors = fail_fast ? 1 : (guint64) max_errors,
+    .replace_invalid = invalid_utf8 && strcmp (invalid_utf8, "replace") == 0,
   };
   WeftRunStats stats;
   if (!weft_run (pipeline, &config, (const char *const *) inputs, &stats, &error))
     return fail_error (error);
+  if (stats.stopped)
+    {
+      fprintf (stderr, "weft: stopped after %" G_GUINT64_FORMAT
+               " failed documents; the documents after the last record were not run\n",
+               stats.failed);
+      return EXIT_FAILED_DOCS;
+    }
   if (stats.failed)
     {
       fprintf (stderr, "weft: %" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT

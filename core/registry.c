@@ -5,6 +5,8 @@
 #include "registry.h"
 
 #include <dlfcn.h>
+#include <glib/gstdio.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -158,6 +160,23 @@ load_file_locked (const char *path, GError **error)
   WeftPluginInfo *info = g_hash_table_lookup (loaded, path);
   if (info)
     return info;
+
+  /* Code that anyone may replace is not code to run. */
+  g_autofree char *dir = g_path_get_dirname (path);
+  const char *const checked[] = { path, dir };
+  for (guint i = 0; i < G_N_ELEMENTS (checked); i++)
+    {
+      GStatBuf st;
+      if (g_stat (checked[i], &st) == 0 && (st.st_mode & S_IWOTH)
+          && !(i == 1 && (st.st_mode & S_ISVTX)))
+        {
+          g_set_error (error, WEFT_ERROR, WEFT_ERROR_PLUGIN,
+                       "%s: refusing to load a plugin from a %s writable by "
+                       "others (%s); run 'chmod o-w %s'",
+                       path, i ? "folder" : "file", checked[i], checked[i]);
+          return NULL;
+        }
+    }
 
   /* Never dlclose() after a successful dlopen: a failed check leaves the
    * handle open, which is harmless and avoids running destructors. */

@@ -43,7 +43,29 @@ typedef struct {
   WeftReader *reader;
   gint64 started;
   gint64 last_progress;
+  gint stop; /* atomic: set by the writer when max_errors is reached */
 } Run;
+
+/* Replaces each byte that does not start valid UTF-8 (and each NUL) with
+ * U+FFFD.  Returns: (transfer full). */
+static char *
+make_valid (const char *text, gsize len, gsize *out_len)
+{
+  GString *s = g_string_sized_new (len + 16);
+  gsize pos = 0;
+  while (pos < len)
+    {
+      const char *end;
+      gboolean ok = g_utf8_validate_len (text + pos, len - pos, &end);
+      g_string_append_len (s, text + pos, end - (text + pos));
+      if (ok)
+        break;
+      g_string_append (s, "\xEF\xBF\xBD");
+      pos = end - text + 1;
+    }
+  *out_len = s->len;
+  return g_string_free (s, FALSE);
+}
 
 /* Fills @doc from @raw, runs the pipeline, renders the record into job->out. */
 static void
@@ -70,6 +92,15 @@ process_job (Run *run, WeftDoc *doc, Job *job)
     {
       const WeftJsonMember *m = g_ptr_array_index (raw->meta, i);
       weft_doc_add_meta (doc, m->key, m->raw, m->string);
+    }
+  if (run->config->replace_invalid
+      && !g_utf8_validate_len (raw->text, raw->len, NULL))
+    {
+      gsize len;
+      char *valid = make_valid (raw->text, raw->len, &len);
+      g_free (raw->text);
+      raw->text = valid;
+      raw->len = len;
     }
   if (weft_doc_set_text (doc, raw->text, raw->len, &error)
       && weft_pipeline_process (run->pipeline, doc, &stage, &error))
@@ -108,12 +139,30 @@ show_progress (Run *run, gboolean final)
   fflush (stderr);
 }
 
+/* Whether max_errors was reached: later records are not written, and no
+ * more documents are read. */
+static gboolean
+stopping (Run *run)
+{
+  return run->config->max_errors
+         && run->stats->failed >= run->config->max_errors;
+}
+
 static void
 emit (Run *run, Job *job)
 {
+  if (stopping (run))
+    {
+      g_string_free (job->out, TRUE);
+      weft_raw_doc_free (job->raw);
+      g_free (job);
+      return;
+    }
   run->stats->documents++;
   if (job->failed)
     run->stats->failed++;
+  if (stopping (run))
+    g_atomic_int_set (&run->stop, 1);
   if (!run->write_failed
       && fwrite (job->out->str, 1, job->out->len, run->out) != job->out->len)
     {
@@ -199,7 +248,7 @@ run_threaded (Run *run)
 
   guint64 seq = 0;
   WeftRawDoc *raw;
-  while ((raw = weft_reader_next (run->reader)))
+  while (!g_atomic_int_get (&run->stop) && (raw = weft_reader_next (run->reader)))
     {
       g_mutex_lock (&run->lock);
       while (run->in_flight >= run->max_in_flight)
@@ -232,7 +281,7 @@ run_inline (Run *run)
 {
   WeftDoc *doc = weft_doc_new ();
   WeftRawDoc *raw;
-  while ((raw = weft_reader_next (run->reader)))
+  while (!run->stop && (raw = weft_reader_next (run->reader)))
     {
       Job *job = g_new0 (Job, 1);
       job->raw = raw;
@@ -286,6 +335,7 @@ weft_run (WeftPipeline *pipeline, const WeftRunConfig *config,
   else
     run_inline (&run);
   stats->bytes = weft_reader_get_bytes (run.reader);
+  stats->stopped = run.stop != 0;
   stats->seconds = (g_get_monotonic_time () - run.started) / 1e6;
   show_progress (&run, TRUE);
   weft_reader_free (run.reader);

@@ -14,12 +14,15 @@ typedef struct {
   guint jobs;                 /* worker threads; 0 or 1: run in this thread */
   const char *output;         /* file written atomically; NULL: stdout */
   gboolean progress;          /* a progress line on stderr */
+  guint64 max_errors;         /* stop after this many failed documents; 0: never */
+  gboolean replace_invalid;   /* invalid UTF-8 and NUL become U+FFFD, not errors */
 } WeftRunConfig;
 
 typedef struct {
   guint64 documents;
   guint64 failed;
   guint64 bytes;
+  gboolean stopped;  /* max_errors was reached; later documents were not run */
   double seconds;
 } WeftRunStats;
 

@@ -239,6 +239,53 @@ test_symlink_loop_and_bom (void)
   result_clear (&r);
 }
 
+static void
+test_stop_after_errors (void)
+{
+  /* many.jsonl from /cli/run/jobs-keep-order: every 7th document fails */
+  static const char *const commands[] = {
+    "$WEFT run fails.yaml many.jsonl --max-errors 3 | wc -l",
+    "$WEFT run fails.yaml many.jsonl --max-errors 3 -j 4 | wc -l",
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      Result r = sh (commands[i]);
+      g_assert_cmpstr (r.out, ==, "15\n");
+      g_assert_cmpstr (r.err, ==, "weft: stopped after 3 failed documents; the "
+                                  "documents after the last record were not run\n");
+      result_clear (&r);
+    }
+  Result r = sh ("$WEFT run fails.yaml many.jsonl --fail-fast; echo $?");
+  g_assert_true (g_str_has_suffix (r.out, "\"message\":\"refusing a document that says FAIL\"}}\n1\n"));
+  g_assert_cmpuint (strlen (r.out), ==, strlen (strchr (r.out, '\n')) + strcspn (r.out, "\n"));
+  result_clear (&r);
+}
+
+static void
+test_invalid_utf8_replace (void)
+{
+  /* two invalid bytes and a NUL: three U+FFFD, offsets in code points */
+  write_file ("u/a.txt", "bad \xff\xfe NO\0 OK", 13);
+  Result r = sh ("$WEFT run words.yaml u/a.txt --invalid-utf8=replace --layers sentences,shouts");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.out, ==,
+                   "{\"id\":\"a\",\"source\":\"u/a.txt\",\"date\":null,\"meta\":{},"
+                   "\"doc\":{\"words\":{\"count\":4}},\"sentences\":[{\"start\":0,\"end\":13}],"
+                   "\"shouts\":[{\"start\":11,\"end\":13,\"text\":\"OK\",\"word\":\"OK\","
+                   "\"length\":2,\"ratio\":0.10526315789473684,\"all_caps\":true,\"first_start\":0,\"first_end\":3}]}\n");
+  result_clear (&r);
+}
+
+static void
+test_writable_plugin_refused (void)
+{
+  Result r = sh ("mkdir -p ww && cp " WEFT_FIXTURE_DIR "/words.so ww/ && chmod o+w ww/words.so "
+                 "&& $WEFT run words.yaml --plugin-path ww -");
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "/ww/words.so: refusing to load a plugin from a file writable by others"));
+  result_clear (&r);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -257,6 +304,9 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/describe-check-version", test_describe_check_version);
   g_test_add_func ("/cli/run/text-format", test_text_format);
   g_test_add_func ("/cli/run/symlink-loop-and-bom", test_symlink_loop_and_bom);
+  g_test_add_func ("/cli/run/stop-after-errors", test_stop_after_errors);
+  g_test_add_func ("/cli/run/invalid-utf8-replace", test_invalid_utf8_replace);
+  g_test_add_func ("/cli/plugin/writable-refused", test_writable_plugin_refused);
   int status = g_test_run ();
   g_autofree char *rm = g_strdup_printf ("rm -rf '%s'", tmpdir);
   if (system (rm) != 0)
