@@ -20,6 +20,7 @@ gsize py_n_chars (const char *s, gsize len);
  * one. */
 gboolean py_is_upper (const char *s, gsize len);
 
-/* Writes str.lower() of @len bytes at @s to @out (room for 3 * @len bytes)
- * and returns the bytes written; no NUL is added. */
+/* Writes str.lower() of @len bytes at @s to @out and returns the bytes
+ * written; no NUL is added.  @out needs room for @len * 3 / 2 bytes: no
+ * character's lower case is longer than 1.5 times it in UTF-8. */
 gsize py_lower (const char *s, gsize len, char *out);

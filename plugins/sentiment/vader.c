@@ -113,27 +113,46 @@ translate_emoji (const VaderLexicon *lex, const char *text, gsize len,
   return out;
 }
 
+/* The next whitespace-separated word at or after *p: its start, with *p
+ * moved past it; NULL when there is none. */
+static const char *
+next_word (const char **p, const char *end)
+{
+  const char *q = *p;
+  gsize sl;
+  while (q < end && (sl = py_space_len (q, end)))
+    q += sl;
+  if (q >= end)
+    return NULL;
+  const char *start = q;
+  while (q < end && !py_space_len (q, end))
+    q = g_utf8_next_char (q);
+  *p = q;
+  return start;
+}
+
 /* SentiText: text.split(), each word stripped of surrounding punctuation
  * unless that leaves two characters or fewer (emoticons such as ":)"). */
 static guint
 split_words (const VaderLexicon *lex, const char *text, gsize len,
              WeftDoc *arena, Word **out)
 {
-  Word *words = weft_doc_alloc (arena, (len / 2 + 1) * sizeof (Word));
-  char *lower = weft_doc_alloc (arena, 3 * len + len / 2 + 2);
-  guint n = 0;
   const char *end = text + len;
   const char *p = text;
-  for (;;)
+  guint n = 0;
+  while (next_word (&p, end))
+    n++;
+  *out = NULL;
+  if (!n)
+    return 0;
+
+  Word *words = weft_doc_alloc (arena, n * sizeof (Word));
+  /* Lower case is at most 1.5 times as long in UTF-8 (e.g. U+0130). */
+  char *lower = weft_doc_alloc (arena, len + len / 2 + n + 1);
+  p = text;
+  const char *start;
+  for (guint i = 0; (start = next_word (&p, end)); i++)
     {
-      gsize sl;
-      while (p < end && (sl = py_space_len (p, end)))
-        p += sl;
-      if (p >= end)
-        break;
-      const char *start = p;
-      while (p < end && !py_space_len (p, end))
-        p = g_utf8_next_char (p);
       const char *ws = start, *we = p;
       py_strip_punct (&ws, &we);
       if (py_n_chars (ws, (gsize)(we - ws)) <= 2)
@@ -141,7 +160,7 @@ split_words (const VaderLexicon *lex, const char *text, gsize len,
           ws = start;
           we = p;
         }
-      Word *w = &words[n++];
+      Word *w = &words[i];
       w->upper = py_is_upper (ws, (gsize)(we - ws));
       gsize ll = py_lower (ws, (gsize)(we - ws), lower);
       lower[ll] = '\0';
