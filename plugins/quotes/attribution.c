@@ -1,0 +1,493 @@
+/* quotes — attribution.  A quotation's source is looked for where news
+ * puts it: after the closing mark (", Peskov said." / ", said the
+ * deputy."), before the opening mark in the same sentence ("Hajiyev said
+ * that “…”", "According to X, “…”"), or in a previous sentence ending with
+ * a colon.  A quotation with none that opens its paragraph continues the
+ * previous speaker (resolved later, in speakers.c).  Reported speech
+ * without marks comes from the same cues: "X said that …", "…, X said.",
+ * "according to X, …", "This was stated by X". */
+#include "attribution.h"
+
+#include "mention.h"
+
+#define NO_TOKEN G_MAXUINT
+
+static const char *const clause_blockers[] = {
+  "in", "on", "at", "to", "during", "after", "before", "from", "with", "by",
+  "for", "about", "of", "it", "so", "this", "nothing", "something",
+  "goodbye", "yes", "no", "hello", "sorry", "thanks", "as", "when", "while",
+  "goodbye", "farewell", NULL
+};
+
+static const char *const title_small_words[] = {
+  "of", "the", "and", "for", "to", "in", "on", "a", "an", "at", "by", "with",
+  "from", "or", NULL
+};
+
+static gboolean
+token_in (const QuotesContext *ctx, guint i, const char *const *words)
+{
+  for (guint k = 0; words[k]; k++)
+    if (ctx_token_is (ctx, i, words[k]))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+newline_before (const QuotesContext *ctx, guint i)
+{
+  return i < ctx->n_tokens
+         && (ctx->tokens[i].flags
+             & (WEFT_TOKEN_NEWLINE_BEFORE | WEFT_TOKEN_PARAGRAPH_BEFORE));
+}
+
+static void
+sentence_bounds (const QuotesContext *ctx, guint i, guint *first, guint *last)
+{
+  guint s = i < ctx->n_tokens ? ctx->sentence_of[i] : G_MAXUINT;
+  if (s == G_MAXUINT)
+    {
+      *first = i;
+      *last = MIN (i + 1, ctx->n_tokens);
+      return;
+    }
+  *first = ctx->sentences[s].first_token;
+  *last = ctx->sentences[s].first_token + ctx->sentences[s].n_tokens;
+}
+
+/* Whether the quotation opening at @open begins a sentence: nothing but
+ * punctuation since the sentence or paragraph start, or a colon before. */
+static gboolean
+starts_sentence (const QuotesContext *ctx, guint open)
+{
+  for (guint i = open; i-- > 0;)
+    {
+      if (newline_before (ctx, i + 1))
+        return TRUE;
+      if (ctx_is_sentence_end (ctx, i) || ctx_punct_is (ctx, i, ':'))
+        return TRUE;
+      if (ctx->tokens[i].kind == WEFT_TOKEN_WORD
+          || ctx->tokens[i].kind == WEFT_TOKEN_NUMBER
+          || ctx->tokens[i].kind == WEFT_TOKEN_ABBREV || ctx->quoted[i])
+        {
+          /* A closing mark from an earlier quotation followed by its own
+           * sentence end is handled above; anything else is text. */
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static void
+set_cue (QuotesContext *ctx, Quote *q, const char *cue, guint first,
+         guint last)
+{
+  q->cue = cue;
+  q->cue_first = first;
+  q->cue_last = last;
+  for (guint i = first; i < last; i++)
+    ctx->used[i] = 1;
+}
+
+/* The cue of a quotation introduced by a colon after the sentence that
+ * holds it ("X stressed that …:") stays free for that sentence's own
+ * reported speech. */
+static void
+share_cue (QuotesContext *ctx, Quote *q, const char *cue, guint first,
+           guint last)
+{
+  set_cue (ctx, q, cue, first, last);
+  for (guint i = first; i < last; i++)
+    ctx->used[i] = 0;
+}
+
+/* ", Peskov said." / ", said the deputy." / ", the Azerbaijani
+ * parliamentarian launched into …" right after the closing mark. */
+static gboolean
+trailing (QuotesContext *ctx, Quote *q, gboolean lenient)
+{
+  if (q->close_token == NO_TOKEN)
+    return FALSE;
+  guint j = q->close_token + 1;
+  if (ctx_punct_is (ctx, j, ','))
+    j++;
+  if (j >= ctx->n_tokens || newline_before (ctx, j))
+    return FALSE;
+  for (guint k = j; k < ctx->n_tokens && k < j + 10; k++)
+    {
+      if (k > j && newline_before (ctx, k))
+        break;
+      if (ctx->quoted[k] || ctx_is_sentence_end (ctx, k)
+          || ctx_punct_is (ctx, k, ';') || ctx_punct_is (ctx, k, ','))
+        break;
+      guint end;
+      const QuotesCue *cue = quotes_match_cue (ctx, k, &end);
+      if (!cue)
+        continue;
+      Mention m;
+      guint np_end;
+      MentionKind kind;
+      if (cue->kind == QUOTES_CUE_PREP || k == j)
+        kind = quotes_np_after (ctx, end, cue->kind == QUOTES_CUE_PREP, &m,
+                                &np_end);
+      else
+        kind = quotes_find_mention (ctx, j, k, FALSE, &m);
+      if (kind == MENTION_NONE)
+        return FALSE;
+      q->mention = m;
+      set_cue (ctx, q, cue->text, k, end);
+      return TRUE;
+    }
+  if (!lenient)
+    return FALSE;
+  /* No listed cue: accept "NP verb" when the quotation ended with a comma,
+   * a question or exclamation mark (it continues into this clause). */
+  guchar before = ctx->text[ctx->tokens[q->close_token].start - 1];
+  if (before != ',' && before != '?' && before != '!'
+      && !ctx_punct_is (ctx, q->close_token + 1, ','))
+    return FALSE;
+  Mention m;
+  MentionKind kind = MENTION_NONE;
+  guint k = j;
+  if (ctx_classes (ctx, j) & (QW_PRONOUN | QW_GROUP))
+    kind = quotes_find_mention (ctx, j, j + 1, FALSE, &m), k = j + 1;
+  else if (ctx_token_is (ctx, j, "the"))
+    {
+      for (k = j + 1; k < j + 5 && ctx_is_word (ctx, k); k++)
+        if (ctx_classes (ctx, k) & QW_ROLE)
+          {
+            kind = quotes_find_mention (ctx, j, k + 1, FALSE, &m);
+            k++;
+            break;
+          }
+    }
+  else if (ctx_capitalized (ctx, j))
+    {
+      k = quotes_run_end (ctx, j, MIN (j + 5, ctx->n_tokens));
+      kind = quotes_find_mention (ctx, j, k, FALSE, &m);
+    }
+  if (kind == MENTION_NONE || kind == MENTION_ORG || !ctx_is_word (ctx, k)
+      || (ctx->tokens[k].flags & WEFT_TOKEN_CAPITALIZED))
+    return FALSE;
+  q->mention = m;
+  const WeftToken *verb = &ctx->tokens[k];
+  set_cue (ctx, q,
+           weft_doc_strndup (ctx->doc, ctx->text + verb->start,
+                             verb->end - verb->start),
+           k, k + 1);
+  return TRUE;
+}
+
+/* The source of a cue found at @k (ending at @end): a subject before it,
+ * else an inverted subject after it. */
+static MentionKind
+cue_source (const QuotesContext *ctx, const QuotesCue *cue, guint k,
+            guint end, guint floor, Mention *m)
+{
+  guint start, np_end;
+  if (cue->kind == QUOTES_CUE_PREP)
+    return quotes_np_after (ctx, end, TRUE, m, &np_end);
+  MentionKind kind = quotes_subject_before (ctx, k, floor, m, &start);
+  if (kind == MENTION_NONE && k > floor
+      && (ctx_token_is (ctx, k - 1, "and") || ctx_token_is (ctx, k - 1, "but")))
+    {
+      /* "X called it “…” and described it as “…”": the sentence's
+       * subject. */
+      guint e = floor;
+      while (e < k && e < floor + 10 && !ctx->quoted[e]
+             && !ctx_punct_is (ctx, e, ','))
+        e++;
+      kind = quotes_find_mention (ctx, floor, e, FALSE, m);
+    }
+  if (kind == MENTION_NONE)
+    kind = quotes_np_after (ctx, end, FALSE, m, &np_end);
+  return kind;
+}
+
+/* A cue before the opening mark, in the same sentence ("Hajiyev said that
+ * “…”"), or in the sentence before when that one ends with a colon. */
+static gboolean
+leading (QuotesContext *ctx, Quote *q, guint *cue_end)
+{
+  guint open = q->open_token;
+  guint i = open;
+  gboolean colon = FALSE;
+  /* "…law.:" then a new paragraph opening with the quotation. */
+  if (i > 0 && ctx_punct_is (ctx, i - 1, ':'))
+    {
+      i--;
+      colon = newline_before (ctx, open);
+      if (i > 0 && ctx_is_sentence_end (ctx, i - 1))
+        i--;
+    }
+  guint floor = i > 40 ? i - 40 : 0;
+  while (i > floor)
+    {
+      i--;
+      if ((ctx_is_sentence_end (ctx, i) || ctx_punct_is (ctx, i, ':')
+           || ctx_punct_is (ctx, i, ';'))
+          && !ctx->quoted[i])
+        return FALSE;
+      if (newline_before (ctx, i + 1) && !ctx_punct_is (ctx, open - 1, ':'))
+        return FALSE;
+      guint end;
+      const QuotesCue *cue = quotes_match_cue (ctx, i, &end);
+      if (!cue)
+        continue;
+      guint s0, s1;
+      sentence_bounds (ctx, i, &s0, &s1);
+      Mention m;
+      if (cue_source (ctx, cue, i, end, MIN (s0, i), &m) == MENTION_NONE)
+        continue;
+      q->mention = m;
+      if (colon)
+        share_cue (ctx, q, cue->text, i, end);
+      else
+        set_cue (ctx, q, cue->text, i, end);
+      *cue_end = end;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* Counts the words of a quotation and tells whether it reads like a title
+ * ("Azerbaijan's Contribution to the Euro-Atlantic Peace and Security") or
+ * a name ("MK"). */
+static void
+shape (const QuotesContext *ctx, const Quote *q, guint *words,
+       gboolean *sentence, gboolean *title)
+{
+  guint last = q->close_token != NO_TOKEN ? q->close_token
+                                          : weft_doc_find_token (ctx->doc,
+                                                                 q->end);
+  *words = 0;
+  *sentence = FALSE;
+  gboolean all_caps = TRUE;
+  for (guint i = q->first_token; i < last && i < ctx->n_tokens; i++)
+    {
+      const WeftToken *t = &ctx->tokens[i];
+      if (t->kind == WEFT_TOKEN_WORD || t->kind == WEFT_TOKEN_NUMBER
+          || t->kind == WEFT_TOKEN_ABBREV)
+        {
+          (*words)++;
+          if (t->kind == WEFT_TOKEN_WORD
+              && !(t->flags & WEFT_TOKEN_CAPITALIZED)
+              && !token_in (ctx, i, title_small_words))
+            all_caps = FALSE;
+        }
+      else if (ctx_is_sentence_end (ctx, i) || ctx_punct_is (ctx, i, ','))
+        *sentence = TRUE;
+    }
+  *title = all_caps && *words > 0;
+}
+
+void
+quotes_attribute (QuotesContext *ctx)
+{
+  for (guint n = 0; n < ctx->n_quotes; n++)
+    {
+      Quote *q = &ctx->quotes[n];
+      guint words;
+      gboolean sentence, title;
+      shape (ctx, q, &words, &sentence, &title);
+      gboolean first = starts_sentence (ctx, q->open_token);
+      guint cue_end = 0;
+      gboolean found = FALSE;
+      if (title && !(sentence && words > 3))
+        {
+          q->kind = QUOTE_TERM;
+          continue;
+        }
+      if (first)
+        {
+          found = trailing (ctx, q, TRUE);
+          if (!found && q->open_token > 0
+              && ctx_punct_is (ctx, q->open_token - 1, ':'))
+            found = leading (ctx, q, &cue_end);
+          if (!found && words > 3)
+            q->continuation = TRUE;
+        }
+      else
+        {
+          found = leading (ctx, q, &cue_end);
+          if (found)
+            {
+              /* Direct when introduced by "X said:" / "X said," / "said
+               * “Capital…"; mixed when woven into the sentence. */
+              guint before = q->open_token - 1;
+              gboolean capital = ctx_capitalized (ctx, q->first_token);
+              if (ctx_punct_is (ctx, before, ':')
+                  || (ctx_punct_is (ctx, before, ',')
+                      && (capital || before == cue_end))
+                  || (before + 1 == cue_end && capital))
+                q->kind = QUOTE_DIRECT;
+              else
+                q->kind = QUOTE_MIXED;
+            }
+          else
+            {
+              found = trailing (ctx, q, FALSE);
+              if (found)
+                q->kind = QUOTE_MIXED;
+            }
+        }
+      if ((words <= 3 && !(first && found))
+          || (!found && !first && words < 8 && !sentence))
+        {
+          q->kind = QUOTE_TERM;
+          q->mention.kind = MENTION_NONE;
+          q->cue = NULL;
+          q->continuation = FALSE;
+        }
+    }
+  for (guint n = 0; n < ctx->n_quotes; n++)
+    {
+      Quote *q = &ctx->quotes[n];
+      if (q->kind != QUOTE_TERM)
+        continue;
+      guint last = q->close_token != NO_TOKEN ? q->close_token : q->first_token;
+      for (guint i = q->open_token; i <= last && i < ctx->n_tokens; i++)
+        ctx->quoted[i] = 2;
+    }
+}
+
+/* Appends an indirect quotation over tokens [@first, @last). */
+static void
+add_indirect (QuotesContext *ctx, guint first, guint last, const char *cue,
+              guint cue_first, guint cue_last, const Mention *m)
+{
+  while (last > first && ctx->tokens[last - 1].kind == WEFT_TOKEN_PUNCT
+         && !ctx->quoted[last - 1])
+    last--;
+  while (first < last && ctx->tokens[first].kind == WEFT_TOKEN_PUNCT
+         && !ctx->quoted[first])
+    first++;
+  if (last < first + 3)
+    return;
+  for (guint i = first; i < last; i++)
+    if (ctx->quoted[i] == 1)
+      return; /* reported speech holding a quotation: it is that quotation */
+  Quote *q = quotes_context_add (ctx);
+  q->start = ctx->tokens[first].start;
+  q->end = ctx->tokens[last - 1].end;
+  q->first_token = first;
+  q->open_token = q->close_token = NO_TOKEN;
+  q->kind = QUOTE_INDIRECT;
+  q->mention = *m;
+  set_cue (ctx, q, cue, cue_first, cue_last);
+}
+
+/* "commenting", "adding": a participle phrase after an attribution. */
+static gboolean
+is_participle (const QuotesContext *ctx, guint i)
+{
+  if (!ctx_is_word (ctx, i) || (ctx->tokens[i].flags & WEFT_TOKEN_CAPITALIZED))
+    return FALSE;
+  const WeftToken *t = &ctx->tokens[i];
+  return t->end - t->start > 4 && memcmp (ctx->text + t->end - 3, "ing", 3) == 0;
+}
+
+/* "This was stated by X": the previous sentence is what X said. */
+static gboolean
+passive (QuotesContext *ctx, const QuotesCue *cue, guint k, guint end,
+         guint s0)
+{
+  if (!ctx_token_is (ctx, end, "by") || k == 0
+      || !(ctx_token_is (ctx, k - 1, "was") || ctx_token_is (ctx, k - 1, "were")
+           || ctx_token_is (ctx, k - 1, "been"))
+      || !(ctx_token_is (ctx, s0, "this") || ctx_token_is (ctx, s0, "that")
+           || ctx_token_is (ctx, s0, "it")) || s0 == 0)
+    return FALSE;
+  Mention m;
+  guint np_end;
+  if (quotes_np_after (ctx, end + 1, FALSE, &m, &np_end) == MENTION_NONE)
+    return FALSE;
+  guint p0, p1;
+  sentence_bounds (ctx, s0 - 1, &p0, &p1);
+  add_indirect (ctx, p0, p1, cue->text, k, end, &m);
+  return TRUE;
+}
+
+static void
+indirect_at (QuotesContext *ctx, guint k, guint s0, guint s1)
+{
+  guint end;
+  const QuotesCue *cue = quotes_match_cue (ctx, k, &end);
+  if (!cue || ctx->used[k])
+    return;
+  Mention m;
+  guint np_end, start;
+  if (cue->kind == QUOTES_CUE_PREP)
+    {
+      if (quotes_np_after (ctx, end, TRUE, &m, &np_end) == MENTION_NONE)
+        return;
+      gboolean initial = TRUE;
+      for (guint i = s0; i < k; i++)
+        if (ctx_is_word (ctx, i))
+          initial = FALSE;
+      if (initial && ctx_punct_is (ctx, np_end, ','))
+        add_indirect (ctx, np_end + 1, s1, cue->text, k, end, &m);
+      else if (!initial && ctx_punct_is (ctx, k - 1, ',')
+               && (np_end >= s1 || ctx_is_sentence_end (ctx, np_end)))
+        add_indirect (ctx, s0, k - 1, cue->text, k, end, &m);
+      return;
+    }
+  if (passive (ctx, cue, k, end, s0))
+    return;
+  MentionKind kind = quotes_subject_before (ctx, k, s0, &m, &start);
+  gboolean inverted = FALSE;
+  if (kind == MENTION_NONE && k > s0 && ctx_punct_is (ctx, k - 1, ','))
+    {
+      kind = quotes_np_after (ctx, end, FALSE, &m, &np_end);
+      inverted = TRUE, start = k;
+    }
+  if (kind == MENTION_NONE || kind == MENTION_GROUP)
+    return;
+  /* "X said [to …] that CLAUSE". */
+  for (guint i = end; i < s1 && i < end + 9 && !inverted; i++)
+    {
+      if (ctx->quoted[i] || ctx_punct_is (ctx, i, ',')
+          || ctx_is_sentence_end (ctx, i))
+        break;
+      if (ctx_token_is (ctx, i, "that"))
+        {
+          add_indirect (ctx, i + 1, s1, cue->text, k, end, &m);
+          return;
+        }
+    }
+  /* "CLAUSE, X said [to Trend]." or "CLAUSE, X said, adding …". */
+  if (start > s0 && ctx_punct_is (ctx, start - 1, ','))
+    {
+      guint tail = end;
+      if (inverted)
+        tail = np_end;
+      while (tail < s1 && !ctx_punct_is (ctx, tail, ',')
+             && !ctx_is_sentence_end (ctx, tail) && tail < end + 6)
+        tail++;
+      if (tail >= s1 || ctx_is_sentence_end (ctx, tail)
+          || (ctx_punct_is (ctx, tail, ',') && is_participle (ctx, tail + 1)))
+        add_indirect (ctx, s0, start - 1, cue->text, k, end, &m);
+      else if (ctx_punct_is (ctx, tail, ','))
+        add_indirect (ctx, s0, s1, cue->text, k, end, &m);
+      return;
+    }
+  /* "X said the talks would …". */
+  if (cue->kind == QUOTES_CUE_SAY && end < s1 && ctx_is_word (ctx, end)
+      && !token_in (ctx, end, clause_blockers) && !ctx->quoted[end]
+      && s1 - end >= 4)
+    add_indirect (ctx, end, s1, cue->text, k, end, &m);
+}
+
+void
+quotes_find_indirect (QuotesContext *ctx)
+{
+  for (guint s = 0; s < ctx->n_sentences; s++)
+    {
+      guint s0 = ctx->sentences[s].first_token;
+      guint s1 = s0 + ctx->sentences[s].n_tokens;
+      for (guint k = s0; k < s1; k++)
+        if (ctx->words[k] && (ctx->words[k]->classes & QW_CUE)
+            && !ctx->quoted[k])
+          indirect_at (ctx, k, s0, s1);
+    }
+}

@@ -1,0 +1,116 @@
+/* quotes — the per-document working state shared by the passes (marks,
+ * attribution, speakers): the token view of the document with each word's
+ * lexicon entry, and the quotations found so far.  All memory is arena. */
+#pragma once
+
+#include <stdint.h>
+#include <string.h>
+
+#include "lexicon.h"
+#include "weft/doc.h"
+
+typedef enum {
+  QUOTE_DIRECT = 0,
+  QUOTE_MIXED,
+  QUOTE_INDIRECT,
+  QUOTE_TERM,
+} QuoteKind;
+
+typedef enum {
+  MENTION_NONE = 0,
+  MENTION_NAME,        /* a person's name: "Dmitry Peskov", "Peskov" */
+  MENTION_PRONOUN,     /* he, she */
+  MENTION_GROUP,       /* they, we: never resolved */
+  MENTION_DESCRIPTION, /* "the Russian expert" */
+  MENTION_ORG,         /* "the Ministry of Defense", any other source NP */
+} MentionKind;
+
+/* A source mention: a token range [first, last) and what it is. */
+typedef struct {
+  guint first, last;
+  MentionKind kind;
+  guint8 role_group; /* the role word's group, for descriptions */
+} Mention;
+
+/* One quotation, direct or not; byte offsets, end exclusive. */
+typedef struct {
+  uint32_t start, end;       /* content */
+  guint first_token;         /* first content token */
+  guint open_token;          /* token of the opening mark; G_MAXUINT: none */
+  guint close_token;         /* token of the closing mark; G_MAXUINT: none */
+  QuoteKind kind;
+  const char *cue;           /* canonical cue text, or NULL */
+  guint cue_first, cue_last; /* cue tokens [first, last); first == last: none */
+  Mention mention;
+  const char *speaker;       /* resolved name (arena), or NULL */
+  gboolean continuation;     /* speaker carried over from the previous quote */
+} Quote;
+
+typedef struct {
+  const QuotesLexicon *lexicon;
+  WeftDoc *doc;
+  const char *text;
+  gsize len;
+  const WeftToken *tokens;
+  guint n_tokens;
+  const WeftSentence *sentences;
+  guint n_sentences;
+  const QuotesWord **words; /* per token: lexicon entry or NULL */
+  guint8 *quoted;   /* per token: inside a quotation (marks included) */
+  guint8 *used;     /* per token: part of an attribution already */
+  guint *sentence_of; /* per token: its sentence index */
+  Quote *quotes;
+  guint n_quotes, quotes_size;
+} QuotesContext;
+
+static inline gboolean
+ctx_is_word (const QuotesContext *ctx, guint i)
+{
+  return i < ctx->n_tokens && (ctx->tokens[i].kind == WEFT_TOKEN_WORD
+                               || ctx->tokens[i].kind == WEFT_TOKEN_ABBREV);
+}
+
+static inline guint32
+ctx_classes (const QuotesContext *ctx, guint i)
+{
+  return i < ctx->n_tokens && ctx->words[i] ? ctx->words[i]->classes : 0;
+}
+
+static inline gboolean
+ctx_capitalized (const QuotesContext *ctx, guint i)
+{
+  return i < ctx->n_tokens && ctx_is_word (ctx, i)
+         && (ctx->tokens[i].flags & WEFT_TOKEN_CAPITALIZED);
+}
+
+/* Whether token @i is the ASCII word @word, ignoring case. */
+static inline gboolean
+ctx_token_is (const QuotesContext *ctx, guint i, const char *word)
+{
+  if (i >= ctx->n_tokens)
+    return FALSE;
+  const WeftToken *t = &ctx->tokens[i];
+  gsize n = strlen (word);
+  return t->end - t->start == n
+         && g_ascii_strncasecmp (ctx->text + t->start, word, n) == 0;
+}
+
+/* Whether token @i is the single punctuation character @c. */
+static inline gboolean
+ctx_punct_is (const QuotesContext *ctx, guint i, char c)
+{
+  if (i >= ctx->n_tokens)
+    return FALSE;
+  const WeftToken *t = &ctx->tokens[i];
+  return t->end - t->start == 1 && ctx->text[t->start] == c;
+}
+
+static inline gboolean
+ctx_is_sentence_end (const QuotesContext *ctx, guint i)
+{
+  return ctx_punct_is (ctx, i, '.') || ctx_punct_is (ctx, i, '!')
+         || ctx_punct_is (ctx, i, '?');
+}
+
+/* Appends a zeroed quote and returns it (arena; may move earlier ones). */
+Quote *quotes_context_add (QuotesContext *ctx);

@@ -1,0 +1,352 @@
+/* quotes — loading the word lists.  Every list is data (one entry a line,
+ * '#' comments); this file only knows their column layout.  Lookups hash
+ * the lower-cased bytes of a token straight from the document text, so the
+ * hot path never copies or allocates. */
+#include "lexicon.h"
+
+#include <string.h>
+
+#include "weft/plugin.h"
+
+#define MAX_WORD 40
+
+typedef struct {
+  char *key; /* lower case, NUL-terminated */
+  guint8 len;
+  QuotesWord word;
+} Slot;
+
+struct _QuotesLexicon {
+  Slot *slots;
+  guint mask;
+  guint n_used;
+  GPtrArray *cues;       /* QuotesCue *, in file order */
+  GArray *cue_index;     /* guint16 into cues, grouped by first word */
+  GPtrArray *role_groups; /* char *; [0] = "" */
+};
+
+static guint32
+hash_lower (const char *s, gsize len)
+{
+  guint32 h = 2166136261u;
+  for (gsize i = 0; i < len; i++)
+    {
+      guchar c = (guchar) s[i];
+      if (c >= 'A' && c <= 'Z')
+        c += 'a' - 'A';
+      h = (h ^ c) * 16777619u;
+    }
+  return h;
+}
+
+static gboolean
+equal_lower (const char *key, const char *s, gsize len)
+{
+  for (gsize i = 0; i < len; i++)
+    {
+      guchar c = (guchar) s[i];
+      if (c >= 'A' && c <= 'Z')
+        c += 'a' - 'A';
+      if ((guchar) key[i] != c)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+const QuotesWord *
+quotes_lexicon_lookup (const QuotesLexicon *lexicon, const char *s, gsize len)
+{
+  if (len == 0 || len > MAX_WORD)
+    return NULL;
+  guint i = hash_lower (s, len) & lexicon->mask;
+  for (;;)
+    {
+      const Slot *slot = &lexicon->slots[i];
+      if (!slot->key)
+        return NULL;
+      if (slot->len == len && equal_lower (slot->key, s, len))
+        return &slot->word;
+      i = (i + 1) & lexicon->mask;
+    }
+}
+
+static void
+grow (QuotesLexicon *lexicon)
+{
+  guint old_size = lexicon->mask + 1;
+  Slot *old = lexicon->slots;
+  guint size = old_size * 2;
+  lexicon->slots = g_new0 (Slot, size);
+  lexicon->mask = size - 1;
+  for (guint i = 0; i < old_size; i++)
+    if (old[i].key)
+      {
+        guint j = hash_lower (old[i].key, old[i].len) & lexicon->mask;
+        while (lexicon->slots[j].key)
+          j = (j + 1) & lexicon->mask;
+        lexicon->slots[j] = old[i];
+      }
+  g_free (old);
+}
+
+/* The entry for @word (lower case), added when missing. */
+static QuotesWord *
+intern (QuotesLexicon *lexicon, const char *word)
+{
+  gsize len = strlen (word);
+  QuotesWord *found = (QuotesWord *) quotes_lexicon_lookup (lexicon, word, len);
+  if (found)
+    return found;
+  if ((lexicon->n_used + 1) * 2 > lexicon->mask + 1)
+    grow (lexicon);
+  guint i = hash_lower (word, len) & lexicon->mask;
+  while (lexicon->slots[i].key)
+    i = (i + 1) & lexicon->mask;
+  lexicon->slots[i].key = g_ascii_strdown (word, len);
+  lexicon->slots[i].len = len;
+  lexicon->n_used++;
+  return &lexicon->slots[i].word;
+}
+
+typedef gboolean (*LineFunc) (QuotesLexicon *lexicon, char **columns,
+                              guint n_columns, const char *where,
+                              GError **error);
+
+/* Calls @func on every non-comment line of @dir/@name, split at tabs. */
+static gboolean
+read_list (QuotesLexicon *lexicon, const char *dir, const char *name,
+           LineFunc func, GError **error)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr (GError) local = NULL;
+  if (!g_file_get_contents (path, &contents, NULL, &local))
+    {
+      g_set_error (error, WEFT_ERROR, WEFT_ERROR_DATA, "%s: %s", path,
+                   local->message);
+      return FALSE;
+    }
+  g_auto (GStrv) lines = g_strsplit (contents, "\n", -1);
+  for (guint n = 0; lines[n]; n++)
+    {
+      char *line = g_strstrip (lines[n]);
+      if (!*line || *line == '#')
+        continue;
+      g_auto (GStrv) columns = g_strsplit (line, "\t", -1);
+      guint n_columns = g_strv_length (columns);
+      for (guint c = 0; c < n_columns; c++)
+        g_strstrip (columns[c]);
+      g_autofree char *where = g_strdup_printf ("%s:%u", path, n + 1);
+      if (strlen (columns[0]) > MAX_WORD)
+        {
+          g_set_error (error, WEFT_ERROR, WEFT_ERROR_DATA,
+                       "%s: entry longer than %d bytes", where, MAX_WORD);
+          return FALSE;
+        }
+      if (!func (lexicon, columns, n_columns, where, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+add_cue (QuotesLexicon *lexicon, char **columns, guint n_columns,
+         const char *where, GError **error)
+{
+  QuotesCueKind kind = QUOTES_CUE_VERB;
+  if (n_columns > 1 && g_str_equal (columns[1], "prep"))
+    kind = QUOTES_CUE_PREP;
+  else if (n_columns > 1 && g_str_equal (columns[1], "say"))
+    kind = QUOTES_CUE_SAY;
+  else if (n_columns > 1 && g_str_equal (columns[1], "noun"))
+    kind = QUOTES_CUE_NOUN;
+  else if (n_columns > 1 && !g_str_equal (columns[1], "verb"))
+    {
+      g_set_error (error, WEFT_ERROR, WEFT_ERROR_DATA,
+                   "%s: unknown cue kind '%s' (expected verb, say, prep or noun)",
+                   where, columns[1]);
+      return FALSE;
+    }
+  QuotesCue *cue = g_new0 (QuotesCue, 1);
+  cue->words = g_strsplit_set (columns[0], " ", -1);
+  cue->n_words = g_strv_length (cue->words);
+  cue->kind = kind;
+  cue->text = g_strjoinv (" ", cue->words);
+  for (guint i = 0; i < cue->n_words; i++)
+    {
+      char *lower = g_ascii_strdown (cue->words[i], -1);
+      g_free (cue->words[i]);
+      cue->words[i] = lower;
+    }
+  g_ptr_array_add (lexicon->cues, cue);
+  intern (lexicon, cue->words[0])->classes |= QW_CUE;
+  return TRUE;
+}
+
+static gboolean
+add_role (QuotesLexicon *lexicon, char **columns, guint n_columns,
+          const char *where, GError **error)
+{
+  if (n_columns < 2 || !*columns[1])
+    {
+      g_set_error (error, WEFT_ERROR, WEFT_ERROR_DATA,
+                   "%s: expected a role and its group separated by a tab",
+                   where);
+      return FALSE;
+    }
+  QuotesWord *word = intern (lexicon, columns[0]);
+  if (g_str_equal (columns[1], "title"))
+    {
+      word->classes |= QW_TITLE;
+      return TRUE;
+    }
+  guint group;
+  for (group = 1; group < lexicon->role_groups->len; group++)
+    if (g_str_equal (g_ptr_array_index (lexicon->role_groups, group),
+                     columns[1]))
+      break;
+  if (group == lexicon->role_groups->len)
+    {
+      if (group > G_MAXUINT8)
+        {
+          g_set_error (error, WEFT_ERROR, WEFT_ERROR_DATA,
+                       "%s: too many role groups", where);
+          return FALSE;
+        }
+      g_ptr_array_add (lexicon->role_groups, g_strdup (columns[1]));
+    }
+  word->classes |= QW_ROLE;
+  word->role_group = group;
+  return TRUE;
+}
+
+static gboolean
+add_pronoun (QuotesLexicon *lexicon, char **columns, guint n_columns,
+             const char *where, GError **error)
+{
+  guint32 cls;
+  if (n_columns > 1 && g_str_equal (columns[1], "person"))
+    cls = QW_PRONOUN;
+  else if (n_columns > 1 && g_str_equal (columns[1], "group"))
+    cls = QW_GROUP;
+  else
+    {
+      g_set_error (error, WEFT_ERROR, WEFT_ERROR_DATA,
+                   "%s: expected a pronoun, a tab and 'person' or 'group'",
+                   where);
+      return FALSE;
+    }
+  intern (lexicon, columns[0])->classes |= cls;
+  return TRUE;
+}
+
+#define DEFINE_PLAIN(fn, cls)                                               \
+  static gboolean fn (QuotesLexicon *lexicon, char **columns,                \
+                      guint n_columns, const char *where, GError **error)    \
+  {                                                                          \
+    (void) n_columns;                                                        \
+    (void) where;                                                            \
+    (void) error;                                                            \
+    intern (lexicon, columns[0])->classes |= (cls);                          \
+    return TRUE;                                                             \
+  }
+
+DEFINE_PLAIN (add_demonym, QW_DEMONYM)
+DEFINE_PLAIN (add_nonname, QW_NONNAME)
+DEFINE_PLAIN (add_org, QW_ORG)
+
+static void
+cue_free (gpointer data)
+{
+  QuotesCue *cue = data;
+  g_strfreev (cue->words);
+  g_free (cue->text);
+  g_free (cue);
+}
+
+/* Groups cue indices by first word, longest cue first, so matching tries
+ * "pointed out" before "pointed". */
+static void
+index_cues (QuotesLexicon *lexicon)
+{
+  for (guint s = 0; s <= lexicon->mask; s++)
+    {
+      Slot *slot = &lexicon->slots[s];
+      if (!slot->key || !(slot->word.classes & QW_CUE))
+        continue;
+      slot->word.cue_first = lexicon->cue_index->len;
+      for (guint n = 8; n > 0; n--)
+        for (guint c = 0; c < lexicon->cues->len; c++)
+          {
+            QuotesCue *cue = g_ptr_array_index (lexicon->cues, c);
+            if (cue->n_words == n && g_str_equal (cue->words[0], slot->key))
+              {
+                guint16 index = c;
+                g_array_append_val (lexicon->cue_index, index);
+              }
+          }
+      slot->word.cue_count = lexicon->cue_index->len - slot->word.cue_first;
+    }
+}
+
+QuotesLexicon *
+quotes_lexicon_load (const char *dir, GError **error)
+{
+  QuotesLexicon *lexicon = g_new0 (QuotesLexicon, 1);
+  lexicon->slots = g_new0 (Slot, 256);
+  lexicon->mask = 255;
+  lexicon->cues = g_ptr_array_new_with_free_func (cue_free);
+  lexicon->cue_index = g_array_new (FALSE, FALSE, sizeof (guint16));
+  lexicon->role_groups = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (lexicon->role_groups, g_strdup (""));
+  if (!read_list (lexicon, dir, "cues.txt", add_cue, error)
+      || !read_list (lexicon, dir, "roles.txt", add_role, error)
+      || !read_list (lexicon, dir, "pronouns.txt", add_pronoun, error)
+      || !read_list (lexicon, dir, "demonyms.txt", add_demonym, error)
+      || !read_list (lexicon, dir, "nonnames.txt", add_nonname, error)
+      || !read_list (lexicon, dir, "organizations.txt", add_org, error))
+    {
+      quotes_lexicon_free (lexicon);
+      return NULL;
+    }
+  if (lexicon->cues->len > G_MAXUINT16)
+    {
+      g_set_error (error, WEFT_ERROR, WEFT_ERROR_DATA, "%s/cues.txt: too many cues",
+                   dir);
+      quotes_lexicon_free (lexicon);
+      return NULL;
+    }
+  index_cues (lexicon);
+  return lexicon;
+}
+
+void
+quotes_lexicon_free (QuotesLexicon *lexicon)
+{
+  if (!lexicon)
+    return;
+  for (guint i = 0; i <= lexicon->mask; i++)
+    g_free (lexicon->slots[i].key);
+  g_free (lexicon->slots);
+  g_ptr_array_unref (lexicon->cues);
+  g_array_unref (lexicon->cue_index);
+  g_ptr_array_unref (lexicon->role_groups);
+  g_free (lexicon);
+}
+
+const QuotesCue *
+quotes_lexicon_get_cue (const QuotesLexicon *lexicon, const QuotesWord *word,
+                        guint i)
+{
+  g_return_val_if_fail (i < word->cue_count, NULL);
+  guint16 index = g_array_index (lexicon->cue_index, guint16,
+                                 word->cue_first + i);
+  return g_ptr_array_index (lexicon->cues, index);
+}
+
+const char *
+quotes_lexicon_get_role_group (const QuotesLexicon *lexicon, guint group)
+{
+  g_return_val_if_fail (group < lexicon->role_groups->len, "");
+  return g_ptr_array_index (lexicon->role_groups, group);
+}

@@ -1,0 +1,58 @@
+/* quotes — the word tables read from the plugin's data files (cue verbs,
+ * roles, pronouns, demonyms, non-name words, organisation words), compiled
+ * once at init into one read-only hash table keyed by lower-cased words. */
+#pragma once
+
+#include <glib.h>
+
+/* Word classes (bit set). */
+enum {
+  QW_CUE = 1 << 0,      /* the first word of at least one cue */
+  QW_ROLE = 1 << 1,     /* a role that can head a description */
+  QW_TITLE = 1 << 2,    /* an honorific or rank, never a head alone */
+  QW_PRONOUN = 1 << 3,  /* he, she, i: resolves to a person */
+  QW_GROUP = 1 << 4,    /* they, we: left unresolved */
+  QW_DEMONYM = 1 << 5,  /* russian, azerbaijani */
+  QW_NONNAME = 1 << 6,  /* never part of a person's name */
+  QW_ORG = 1 << 7,      /* organisation or place head word */
+};
+
+typedef enum {
+  QUOTES_CUE_VERB = 0, /* "noted that …" */
+  QUOTES_CUE_SAY,      /* a verb that may take a bare clause: "said the …" */
+  QUOTES_CUE_PREP,     /* "according to X" */
+  QUOTES_CUE_NOUN,
+} QuotesCueKind;
+
+/* One cue: its words (lower case) and kind. */
+typedef struct {
+  char **words; /* NULL-terminated */
+  guint n_words;
+  QuotesCueKind kind;
+  char *text; /* the words joined by spaces, as reported in `cue` */
+} QuotesCue;
+
+typedef struct {
+  guint32 classes;
+  guint8 role_group; /* index into the role group names; 0 = none */
+  guint16 cue_first; /* first index into the cue index of cues starting here */
+  guint16 cue_count; /* how many; longest first */
+} QuotesWord;
+
+typedef struct _QuotesLexicon QuotesLexicon;
+
+/* Reads the data files in @dir (cues.txt, roles.txt, pronouns.txt,
+ * demonyms.txt, nonnames.txt, organizations.txt).  Returns: (transfer full),
+ * or NULL with WEFT_ERROR_DATA naming file:line. */
+QuotesLexicon *quotes_lexicon_load (const char *dir, GError **error);
+void quotes_lexicon_free (QuotesLexicon *lexicon);
+
+/* The entry of the word @s (@len bytes, any case), or NULL.  Borrowed. */
+const QuotesWord *quotes_lexicon_lookup (const QuotesLexicon *lexicon,
+                                         const char *s, gsize len);
+/* The @i-th cue starting with @word (0 <= i < word->cue_count).  Borrowed. */
+const QuotesCue *quotes_lexicon_get_cue (const QuotesLexicon *lexicon,
+                                         const QuotesWord *word, guint i);
+/* Borrowed: the name of role group @group. */
+const char *quotes_lexicon_get_role_group (const QuotesLexicon *lexicon,
+                                           guint group);

@@ -1,0 +1,261 @@
+/* quotes — quote marks.  Straight, curly and angle quotes are told apart
+ * from apostrophes by what flanks them (a space or punctuation on one side,
+ * a letter on the other), then paired on a small stack so that nested
+ * quotes stay inside their outer quotation.  A quotation still open at the
+ * end of a paragraph continues when the next paragraph opens with a quote
+ * mark of the same family (the news convention for multi-paragraph quotes);
+ * otherwise it ends with its paragraph. */
+#include "marks.h"
+
+typedef enum { FAMILY_DOUBLE, FAMILY_SINGLE, FAMILY_ANGLE } Family;
+
+typedef enum { SIDE_SPACE, SIDE_PUNCT, SIDE_ALNUM } Side;
+
+typedef struct {
+  uint32_t start, end; /* the mark's bytes */
+  guint token;
+  Family family;
+} Mark;
+
+#define MAX_DEPTH 8
+
+typedef struct {
+  QuotesContext *ctx;
+  Mark stack[MAX_DEPTH];
+  guint depth;
+  gboolean pending;     /* a quotation left open by the previous paragraph */
+  Mark pending_open;
+  uint32_t pending_end; /* where its last paragraph ended */
+  guint pending_last;   /* and that paragraph's last token */
+} Pairing;
+
+static gboolean
+is_space_char (const char *s)
+{
+  guchar c = s[0];
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r'
+         || (c == 0xC2 && (guchar) s[1] == 0xA0);
+}
+
+static gboolean
+is_alnum_char (const char *s)
+{
+  guchar c = s[0];
+  if (c < 0x80)
+    return g_ascii_isalnum (c);
+  /* Multi-byte: letters, except the punctuation blocks quotes live in
+   * (U+2000–U+206F), « » and the no-break space. */
+  if (c == 0xE2 && (guchar) s[1] == 0x80)
+    return FALSE;
+  if (c == 0xC2 && ((guchar) s[1] == 0xAB || (guchar) s[1] == 0xBB
+                    || (guchar) s[1] == 0xA0))
+    return FALSE;
+  return TRUE;
+}
+
+static Side
+side_at (const QuotesContext *ctx, gssize at)
+{
+  if (at < 0 || (gsize) at >= ctx->len)
+    return SIDE_SPACE;
+  const char *s = ctx->text + at;
+  if (is_space_char (s))
+    return SIDE_SPACE;
+  return is_alnum_char (s) ? SIDE_ALNUM : SIDE_PUNCT;
+}
+
+/* The start of the code point before byte @at. */
+static gssize
+previous_char (const QuotesContext *ctx, uint32_t at)
+{
+  gssize p = (gssize) at - 1;
+  while (p > 0 && ((guchar) ctx->text[p] & 0xC0) == 0x80)
+    p--;
+  return p;
+}
+
+static void
+emit (Pairing *p, const Mark *open, uint32_t end, guint close_token)
+{
+  QuotesContext *ctx = p->ctx;
+  uint32_t start = open->end;
+  while (start < end && is_space_char (ctx->text + start))
+    start++;
+  while (end > start
+         && (ctx->text[end - 1] == ' ' || ctx->text[end - 1] == '\n'
+             || ctx->text[end - 1] == '\t' || ctx->text[end - 1] == '\r'
+             || ctx->text[end - 1] == ','))
+    end--;
+  if (end <= start)
+    return;
+  Quote *q = quotes_context_add (ctx);
+  q->start = start;
+  q->end = end;
+  q->first_token = weft_doc_find_token (ctx->doc, start);
+  q->open_token = open->token;
+  q->close_token = close_token;
+  q->kind = QUOTE_DIRECT;
+  guint last = close_token != G_MAXUINT ? close_token : p->pending_last;
+  for (guint i = open->token; i <= last && i < ctx->n_tokens; i++)
+    ctx->quoted[i] = 1;
+}
+
+/* Handles one quote mark; returns FALSE when it is not a mark. */
+static void
+mark (Pairing *p, const Mark *m, gboolean can_open, gboolean can_close)
+{
+  if (can_close)
+    {
+      for (guint d = p->depth; d-- > 0;)
+        {
+          if (p->stack[d].family == m->family)
+            {
+              if (d == 0)
+                emit (p, &p->stack[0], m->start, m->token);
+              p->depth = d;
+              return;
+            }
+          if (m->family == FAMILY_SINGLE)
+            break; /* a closing single quote only closes the innermost */
+        }
+    }
+  if (can_open && p->depth < MAX_DEPTH)
+    p->stack[p->depth++] = *m;
+}
+
+/* Classifies the quote character at @at (if it is one) and feeds it. */
+static guint
+scan_char (Pairing *p, uint32_t at, guint token)
+{
+  const QuotesContext *ctx = p->ctx;
+  const guchar *s = (const guchar *) ctx->text + at;
+  Mark m = { at, at + 1, token, FAMILY_DOUBLE };
+  gboolean opener = FALSE, closer = FALSE, straight = FALSE;
+  if (s[0] == '"')
+    straight = TRUE;
+  else if (s[0] == '\'')
+    straight = TRUE, m.family = FAMILY_SINGLE;
+  else if (s[0] == 0xE2 && s[1] == 0x80)
+    {
+      m.end = at + 3;
+      switch (s[2])
+        {
+        case 0x9C: opener = TRUE; break;                           /* “ */
+        case 0x9D: closer = TRUE; break;                           /* ” */
+        case 0x9E: opener = TRUE; break;                           /* „ */
+        case 0x98: opener = TRUE, m.family = FAMILY_SINGLE; break; /* ‘ */
+        case 0x99: closer = TRUE, m.family = FAMILY_SINGLE; break; /* ’ */
+        default: return 3;
+        }
+    }
+  else if (s[0] == 0xC2 && (s[1] == 0xAB || s[1] == 0xBB))
+    {
+      m.end = at + 2;
+      m.family = FAMILY_ANGLE;
+      opener = s[1] == 0xAB;
+      closer = !opener;
+    }
+  else
+    return s[0] < 0x80 ? 1 : s[0] < 0xE0 ? 2 : s[0] < 0xF0 ? 3 : 4;
+
+  Side left = side_at (ctx, previous_char (ctx, at));
+  Side right = side_at (ctx, m.end);
+  gboolean can_open, can_close;
+  if (straight)
+    {
+      can_open = right != SIDE_SPACE && left != SIDE_ALNUM;
+      can_close = left != SIDE_SPACE && right != SIDE_ALNUM;
+      if (m.family == FAMILY_SINGLE)
+        can_open = can_open && right == SIDE_ALNUM;
+    }
+  else if (opener)
+    {
+      can_open = right != SIDE_SPACE;
+      /* “ misused as a closing mark: word“ followed by a space. */
+      can_close = m.family == FAMILY_DOUBLE && s[2] == 0x9C
+                  && left != SIDE_SPACE && right != SIDE_ALNUM;
+      if (m.family == FAMILY_SINGLE)
+        can_open = can_open && left != SIDE_ALNUM;
+    }
+  else
+    {
+      (void) closer;
+      can_close = left != SIDE_SPACE;
+      /* ” misused as an opening mark: a space before, a letter after. */
+      can_open = m.family == FAMILY_DOUBLE && left == SIDE_SPACE
+                 && right == SIDE_ALNUM;
+      if (m.family == FAMILY_SINGLE)
+        can_close = can_close && right != SIDE_ALNUM;
+    }
+  mark (p, &m, can_open, can_close);
+  return m.end - at;
+}
+
+static void
+end_block (Pairing *p, guint last_token)
+{
+  if (p->depth > 0 && p->stack[0].family != FAMILY_SINGLE)
+    {
+      p->pending = TRUE;
+      p->pending_open = p->stack[0];
+      p->pending_end = p->ctx->tokens[last_token].end;
+      p->pending_last = last_token;
+    }
+  p->depth = 0;
+}
+
+/* At the first token of a paragraph: continue or close the pending
+ * quotation.  Returns TRUE when the token's opening mark was consumed as
+ * a continuation. */
+static gboolean
+start_block (Pairing *p, guint token)
+{
+  if (!p->pending)
+    return FALSE;
+  p->pending = FALSE;
+  const QuotesContext *ctx = p->ctx;
+  const WeftToken *t = &ctx->tokens[token];
+  const guchar *s = (const guchar *) ctx->text + t->start;
+  gboolean opens = FALSE;
+  if (p->pending_open.family == FAMILY_DOUBLE)
+    opens = s[0] == '"' || (s[0] == 0xE2 && s[1] == 0x80
+                            && (s[2] == 0x9C || s[2] == 0x9E));
+  else if (p->pending_open.family == FAMILY_ANGLE)
+    opens = s[0] == 0xC2 && s[1] == 0xAB;
+  if (opens && t->kind != WEFT_TOKEN_WORD)
+    {
+      p->stack[0] = p->pending_open;
+      p->depth = 1;
+      return TRUE;
+    }
+  emit (p, &p->pending_open, p->pending_end, G_MAXUINT);
+  return FALSE;
+}
+
+void
+quotes_find_marks (QuotesContext *ctx)
+{
+  Pairing p = { .ctx = ctx };
+  for (guint i = 0; i < ctx->n_tokens; i++)
+    {
+      const WeftToken *t = &ctx->tokens[i];
+      uint32_t from = t->start;
+      if (i > 0 && (t->flags & (WEFT_TOKEN_NEWLINE_BEFORE
+                                | WEFT_TOKEN_PARAGRAPH_BEFORE)))
+        {
+          end_block (&p, i - 1);
+          if (start_block (&p, i))
+            from += ctx->text[from] == '"' ? 1 : ctx->text[from] == '\xC2' ? 2 : 3;
+        }
+      if (t->kind != WEFT_TOKEN_PUNCT && t->kind != WEFT_TOKEN_SYMBOL)
+        continue;
+      for (uint32_t at = from; at < t->end;)
+        at += scan_char (&p, at, i);
+    }
+  if (ctx->n_tokens > 0)
+    {
+      end_block (&p, ctx->n_tokens - 1);
+      if (p.pending)
+        emit (&p, &p.pending_open, p.pending_end, G_MAXUINT);
+    }
+}

@@ -1,0 +1,358 @@
+/* quotes — finding who speaks.  Works on the token view: capitalized runs
+ * are candidate names, the word lists say which words are titles, roles,
+ * nationalities or organisation heads, and a handful of grammatical words
+ * (articles, prepositions, auxiliaries) mark clause and phrase edges. */
+#include "mention.h"
+
+static const char *const determiners[] = {
+  "the", "a", "an", "this", "that", "these", "those", "our", "its", "his",
+  "her", "their", "another", NULL
+};
+
+/* Prepositions that put a following name in a place or organisation
+ * ("in Georgia", "of Ankara") rather than in a speaker. */
+static const char *const place_prepositions[] = {
+  "of", "for", "in", "at", "from", "to", "with", "on", "into", "against",
+  "about", "over", "between", "near", "across", "toward", "towards", NULL
+};
+
+/* Words that may stand between a subject and its reporting verb. */
+static const char *const verb_fillers[] = {
+  "also", "has", "have", "had", "was", "were", "is", "are", "will", "would",
+  "could", "can", "may", "might", "should", "later", "then", "further",
+  "again", "once", "not", "never", "already", "even", "still", "too",
+  "just", "had", "did", "does", "do", "reportedly", NULL
+};
+
+/* Words that end an inverted subject ("said the deputy in an interview"). */
+static const char *const np_enders[] = {
+  "who", "which", "that", "in", "during", "after", "when",
+  "while", "adding", "commenting", "as", "because", "but", "before",
+  "referring", "speaking", "noting", "explaining", "told", "to", "said",
+  "recently", "earlier", "last", "yesterday", "today", NULL
+};
+
+static gboolean
+token_in (const QuotesContext *ctx, guint i, const char *const *words)
+{
+  if (!ctx_is_word (ctx, i))
+    return FALSE;
+  for (guint k = 0; words[k]; k++)
+    if (ctx_token_is (ctx, i, words[k]))
+      return TRUE;
+  return FALSE;
+}
+
+const QuotesCue *
+quotes_match_cue (const QuotesContext *ctx, guint i, guint *end)
+{
+  const QuotesWord *w = ctx->words[i];
+  if (!w || !(w->classes & QW_CUE) || ctx->quoted[i])
+    return NULL;
+  for (guint c = 0; c < w->cue_count; c++)
+    {
+      const QuotesCue *cue = quotes_lexicon_get_cue (ctx->lexicon, w, c);
+      if (cue->kind != QUOTES_CUE_PREP
+          && (ctx->tokens[i].flags & WEFT_TOKEN_CAPITALIZED))
+        continue;
+      guint k = 1;
+      for (; k < cue->n_words; k++)
+        if (!ctx_token_is (ctx, i + k, cue->words[k]))
+          break;
+      if (k == cue->n_words)
+        {
+          *end = i + k;
+          return cue;
+        }
+    }
+  return NULL;
+}
+
+gboolean
+quotes_is_possessive (const QuotesContext *ctx, guint i)
+{
+  const char *s;
+  if (i + 1 < ctx->n_tokens && ctx->tokens[i + 1].start == ctx->tokens[i].end)
+    {
+      s = ctx->text + ctx->tokens[i + 1].start;
+      if ((s[0] == '\'' && (s[1] == 's' || s[1] == ' ' || s[1] == '\0'))
+          || (g_str_has_prefix (s, "\xE2\x80\x99") && s[3] == 's'))
+        return TRUE;
+    }
+  const WeftToken *t = &ctx->tokens[i];
+  s = ctx->text + t->end;
+  return (t->end - t->start > 2 && s[-1] == 's' && s[-2] == '\'')
+         || (t->end - t->start > 4 && s[-1] == 's'
+             && g_str_has_prefix (s - 4, "\xE2\x80\x99"));
+}
+
+static gboolean
+is_name_word (const QuotesContext *ctx, guint i)
+{
+  return ctx_capitalized (ctx, i) && !ctx->quoted[i]
+         && !(ctx_classes (ctx, i) & QW_NONNAME);
+}
+
+guint
+quotes_run_end (const QuotesContext *ctx, guint i, guint limit)
+{
+  while (i < limit && is_name_word (ctx, i))
+    {
+      i++;
+      /* A possessive ends the run: "Azerbaijan's representative". */
+      if (quotes_is_possessive (ctx, i - 1))
+        break;
+    }
+  return i;
+}
+
+gboolean
+quotes_name_part (const QuotesContext *ctx, guint first, guint last,
+                  guint *name_first, guint *name_last)
+{
+  guint k = first;
+  for (guint i = first; i < last; i++)
+    {
+      const WeftToken *t = &ctx->tokens[i];
+      if ((ctx_classes (ctx, i)
+           & (QW_ROLE | QW_TITLE | QW_DEMONYM | QW_NONNAME | QW_ORG))
+          || ((t->flags & WEFT_TOKEN_ALL_CAPS) && t->end - t->start > 1)
+          || t->kind == WEFT_TOKEN_ABBREV)
+        k = i + 1;
+    }
+  if (k >= last || quotes_is_possessive (ctx, last - 1))
+    return FALSE;
+  if (last - k > 3)
+    k = last - 2;
+  *name_first = k;
+  *name_last = last;
+  return TRUE;
+}
+
+/* The role group of the last role word in [first, last), or 0. */
+static guint8
+role_group_in (const QuotesContext *ctx, guint first, guint last)
+{
+  guint8 group = 0;
+  for (guint i = first; i < last; i++)
+    if (ctx->words[i] && (ctx->words[i]->classes & QW_ROLE))
+      group = ctx->words[i]->role_group;
+  return group;
+}
+
+MentionKind
+quotes_find_mention (const QuotesContext *ctx, guint first, guint last,
+                     gboolean any, Mention *out)
+{
+  while (first < last && !ctx_is_word (ctx, first)
+         && ctx->tokens[first].kind != WEFT_TOKEN_NUMBER)
+    first++;
+  while (last > first && !ctx_is_word (ctx, last - 1)
+         && ctx->tokens[last - 1].kind != WEFT_TOKEN_NUMBER
+         && !ctx_punct_is (ctx, last - 1, ')'))
+    last--;
+  if (first >= last)
+    return MENTION_NONE;
+
+  guint32 head = ctx_classes (ctx, last - 1);
+  if (ctx_classes (ctx, first) & (QW_PRONOUN | QW_GROUP) && last - first <= 2)
+    head = ctx_classes (ctx, first), last = first + 1;
+  if (head & (QW_PRONOUN | QW_GROUP) && !ctx->quoted[last - 1])
+    {
+      *out = (Mention) { last - 1, last,
+                         head & QW_PRONOUN ? MENTION_PRONOUN : MENTION_GROUP,
+                         0 };
+      return out->kind;
+    }
+
+  /* The last person-like capitalized run. */
+  gboolean found = FALSE;
+  guint best_first = 0, best_last = 0, best_run = 0;
+  for (guint i = first; i < last;)
+    {
+      if (!is_name_word (ctx, i))
+        {
+          i++;
+          continue;
+        }
+      guint end = quotes_run_end (ctx, i, last);
+      guint nf, nl;
+      if (quotes_name_part (ctx, i, end, &nf, &nl))
+        {
+          guint before = i;
+          if (before > first && ctx_token_is (ctx, before - 1, "the"))
+            before--;
+          gboolean placed = before > first
+                            && token_in (ctx, before - 1, place_prepositions);
+          /* "of the Russian President Dmitry Peskov", "to NATO Kamil
+           * Khasiev" still name a person. */
+          gboolean titled = FALSE;
+          for (guint k = i; k < nf; k++)
+            if (!(ctx_classes (ctx, k) & QW_DEMONYM))
+              titled = TRUE;
+          if (!placed || (titled && nl - nf >= 2))
+            {
+              found = TRUE;
+              best_first = nf, best_last = nl, best_run = i;
+            }
+        }
+      i = end > i ? end : i + 1;
+    }
+  if (found)
+    {
+      guint from = best_run > first ? best_run - 1 : best_run;
+      *out = (Mention) { best_first, best_last, MENTION_NAME,
+                         role_group_in (ctx, from, best_first) };
+      return MENTION_NAME;
+    }
+
+  /* A role before any organisation word: a description of a person. */
+  guint role = G_MAXUINT, org = G_MAXUINT;
+  for (guint i = first; i < last; i++)
+    {
+      guint32 c = ctx_classes (ctx, i);
+      if ((c & QW_ROLE) && role == G_MAXUINT)
+        role = i;
+      if ((c & QW_ORG) && org == G_MAXUINT)
+        org = i;
+    }
+  if (role != G_MAXUINT && role < org)
+    {
+      guint head_role = role;
+      while (head_role + 1 < last && (ctx_classes (ctx, head_role + 1)
+                                      & (QW_ROLE | QW_TITLE)))
+        head_role++;
+      guint start = head_role;
+      for (guint back = 0; start > first && back < 4; back++)
+        {
+          if (token_in (ctx, start - 1, determiners))
+            {
+              start--;
+              break;
+            }
+          if (!ctx_is_word (ctx, start - 1))
+            break;
+          start--;
+        }
+      *out = (Mention) { start, head_role + 1, MENTION_DESCRIPTION,
+                         ctx->words[head_role]->role_group };
+      return MENTION_DESCRIPTION;
+    }
+  if (org != G_MAXUINT || (any && last - first <= 12))
+    {
+      *out = (Mention) { first, last, MENTION_ORG, 0 };
+      return MENTION_ORG;
+    }
+  return MENTION_NONE;
+}
+
+static gboolean
+is_boundary (const QuotesContext *ctx, guint i)
+{
+  if (ctx->quoted[i])
+    return TRUE;
+  const WeftToken *t = &ctx->tokens[i];
+  if (t->kind == WEFT_TOKEN_PUNCT)
+    {
+      char c = ctx->text[t->start];
+      return c == ',' || c == ';' || c == ':' || c == '.' || c == '!'
+             || c == '?' || (guchar) c == 0xE2 /* dashes, ellipsis */;
+    }
+  return ctx_token_is (ctx, i, "that");
+}
+
+/* Whether token @i starts a segment that is not itself a subject: an
+ * indefinite appositive ("a professor at …") or a participle phrase. */
+static gboolean
+is_parenthetical (const QuotesContext *ctx, guint i)
+{
+  if (!ctx_is_word (ctx, i))
+    return FALSE;
+  if (ctx_token_is (ctx, i, "and") || ctx_token_is (ctx, i, "but")
+      || ctx_token_is (ctx, i, "or") || ctx_token_is (ctx, i, "so"))
+    return FALSE; /* a clause, not an aside */
+  if (ctx_token_is (ctx, i, "a") || ctx_token_is (ctx, i, "an")
+      || ctx_token_is (ctx, i, "who") || ctx_token_is (ctx, i, "which"))
+    return TRUE;
+  /* "…, the son of …, says": a definite description as an aside. */
+  if (ctx_token_is (ctx, i, "the"))
+    for (guint k = i + 1; k < i + 4 && ctx_is_word (ctx, k); k++)
+      if (ctx_classes (ctx, k) & QW_ROLE)
+        return ctx_token_is (ctx, k + 1, "of");
+  return !(ctx->tokens[i].flags & WEFT_TOKEN_CAPITALIZED)
+         && !token_in (ctx, i, determiners)
+         && !(ctx_classes (ctx, i) & (QW_PRONOUN | QW_GROUP | QW_ROLE
+                                      | QW_DEMONYM));
+}
+
+MentionKind
+quotes_subject_before (const QuotesContext *ctx, guint cue, guint floor,
+                       Mention *out, guint *start)
+{
+  guint pos = cue;
+  while (pos > floor && !ctx->quoted[pos - 1]
+         && (token_in (ctx, pos - 1, verb_fillers)
+             || (ctx_is_word (ctx, pos - 1)
+                 && !(ctx->tokens[pos - 1].flags & WEFT_TOKEN_CAPITALIZED)
+                 && ctx->tokens[pos - 1].end - ctx->tokens[pos - 1].start > 3
+                 && ctx->text[ctx->tokens[pos - 1].end - 1] == 'y'
+                 && ctx->text[ctx->tokens[pos - 1].end - 2] == 'l')))
+    pos--;
+  /* "X, explaining Y, said": step over the parenthetical.  But "CLAUSE,
+   * said NP" has no subject before the verb at all. */
+  gboolean stepped = FALSE;
+  if (pos > floor && ctx_punct_is (ctx, pos - 1, ','))
+    pos--, stepped = TRUE;
+  MentionKind fallback = MENTION_NONE;
+  Mention fallback_mention = { 0 };
+  guint fallback_start = pos;
+  for (guint n = 0; n < 3 && pos > floor; n++)
+    {
+      guint s = pos;
+      while (s > floor && !is_boundary (ctx, s - 1) && pos - s < 16)
+        s--;
+      if (s == pos)
+        break;
+      Mention m;
+      MentionKind kind = quotes_find_mention (ctx, s, pos, FALSE, &m);
+      gboolean parenthetical = s > floor && ctx_punct_is (ctx, s - 1, ',')
+                               && is_parenthetical (ctx, s);
+      if (n == 0 && stepped && !parenthetical
+          && !(s > floor && ctx_punct_is (ctx, s - 1, ',')
+               && kind == MENTION_NAME && m.first == s && m.last == pos))
+        return MENTION_NONE;
+      if ((kind == MENTION_NAME && !(parenthetical && stepped))
+          || kind == MENTION_PRONOUN
+          || (kind == MENTION_GROUP && m.last == pos)
+          || (kind != MENTION_NONE && !parenthetical))
+        {
+          *out = m;
+          *start = s;
+          return kind;
+        }
+      if (!parenthetical || !stepped)
+        break;
+      if (kind != MENTION_NONE && fallback == MENTION_NONE)
+        fallback = kind, fallback_mention = m, fallback_start = s;
+      pos = s - 1;
+    }
+  if (fallback != MENTION_NONE)
+    {
+      *out = fallback_mention;
+      *start = fallback_start;
+    }
+  return fallback;
+}
+
+MentionKind
+quotes_np_after (const QuotesContext *ctx, guint from, gboolean any,
+                 Mention *out, guint *end)
+{
+  guint e = from;
+  while (e < ctx->n_tokens && e - from < 20 && !is_boundary (ctx, e)
+         && !(e > from && (ctx->tokens[e].flags & WEFT_TOKEN_NEWLINE_BEFORE))
+         && !(e > from && token_in (ctx, e, np_enders)))
+    e++;
+  *end = e;
+  return quotes_find_mention (ctx, from, e, any, out);
+}

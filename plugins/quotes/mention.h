@@ -1,0 +1,41 @@
+/* quotes — source mentions: the noun phrase that names who is speaking. */
+#pragma once
+
+#include "context.h"
+
+/* The cue starting at token @i (NULL when none); *end gets the token after
+ * it.  Reporting verbs match in lower case only ("State Duma" is no cue). */
+const QuotesCue *quotes_match_cue (const QuotesContext *ctx, guint i,
+                                   guint *end);
+
+/* The speaker mention inside tokens [@first, @last): a pronoun, the last
+ * person's name (titles and nationalities stripped), an organisation, or a
+ * role description ("the Russian expert").  With @any, an otherwise
+ * unrecognised noun phrase is returned as MENTION_ORG ("according to local
+ * media").  Returns the kind; MENTION_NONE leaves *out untouched. */
+MentionKind quotes_find_mention (const QuotesContext *ctx, guint first,
+                                 guint last, gboolean any, Mention *out);
+
+/* The subject of the reporting verb at @cue (scanning left, no further than
+ * @floor): skips auxiliaries and adverbs, looks past appositives ("Salih
+ * Yilmaz, a professor at …, said") and participle phrases.  *start gets
+ * the first token of the subject's segment. */
+MentionKind quotes_subject_before (const QuotesContext *ctx, guint cue,
+                                   guint floor, Mention *out, guint *start);
+
+/* The noun phrase right after @from (an inverted subject, "said the
+ * deputy", or the source after "according to"), up to a comma, clause
+ * boundary or the end of the sentence.  *end gets the token after it. */
+MentionKind quotes_np_after (const QuotesContext *ctx, guint from,
+                             gboolean any, Mention *out, guint *end);
+
+/* Person-name helpers for the speaker pass.  The name part of the
+ * capitalized run [@first, @last): titles, roles, nationalities and
+ * organisation words are stripped from its left.  FALSE when nothing
+ * person-like remains. */
+gboolean quotes_name_part (const QuotesContext *ctx, guint first, guint last,
+                           guint *name_first, guint *name_last);
+/* The end of the capitalized run starting at @i (@i itself when none). */
+guint quotes_run_end (const QuotesContext *ctx, guint i, guint limit);
+/* Whether token @i is followed by a possessive 's. */
+gboolean quotes_is_possessive (const QuotesContext *ctx, guint i);

@@ -1,0 +1,156 @@
+/* quotes — the plugin: finds quotations and reported speech in news text
+ * and who said them.  Passes, each in its own file: marks.c (quote marks
+ * into quotations), attribution.c (cues and mentions, indirect speech),
+ * speakers.c (mentions to names).  Word lists are data, read at init. */
+#include "attribution.h"
+#include "lexicon.h"
+#include "marks.h"
+#include "speakers.h"
+#include "weft/plugin.h"
+
+typedef struct {
+  QuotesLexicon *lexicon;
+  WeftLayerSchema *schema;
+  guint kind, cue, speaker, speaker_span, cue_span;
+  gboolean terms, indirect;
+} QuotesState;
+
+static const char *const kind_names[] = { "direct", "mixed", "indirect",
+                                          "term" };
+
+Quote *
+quotes_context_add (QuotesContext *ctx)
+{
+  if (ctx->n_quotes == ctx->quotes_size)
+    {
+      guint size = ctx->quotes_size ? ctx->quotes_size * 2 : 16;
+      Quote *quotes = weft_doc_alloc (ctx->doc, size * sizeof (Quote));
+      if (ctx->n_quotes)
+        memcpy (quotes, ctx->quotes, ctx->n_quotes * sizeof (Quote));
+      ctx->quotes = quotes;
+      ctx->quotes_size = size;
+    }
+  Quote *q = &ctx->quotes[ctx->n_quotes++];
+  memset (q, 0, sizeof *q);
+  return q;
+}
+
+static gboolean
+quotes_init (const WeftOptions *options, gpointer *state, GError **error)
+{
+  const char *dir = weft_options_get_path (options, "lexicon-dir");
+  if (!dir)
+    dir = weft_options_get_data_dir (options);
+  QuotesLexicon *lexicon = quotes_lexicon_load (dir, error);
+  if (!lexicon)
+    return FALSE;
+  QuotesState *st = g_new0 (QuotesState, 1);
+  st->lexicon = lexicon;
+  st->terms = weft_options_get_bool (options, "terms");
+  st->indirect = weft_options_get_bool (options, "indirect");
+  st->schema = weft_layer_schema_new ("quotes");
+  st->kind = weft_layer_schema_add_field (st->schema, "kind", WEFT_FIELD_STRING);
+  st->cue = weft_layer_schema_add_field (st->schema, "cue", WEFT_FIELD_STRING);
+  st->speaker = weft_layer_schema_add_field (st->schema, "speaker",
+                                             WEFT_FIELD_STRING);
+  st->speaker_span = weft_layer_schema_add_field (st->schema, "speaker_span",
+                                                  WEFT_FIELD_SPAN);
+  st->cue_span = weft_layer_schema_add_field (st->schema, "cue_span",
+                                              WEFT_FIELD_SPAN);
+  *state = st;
+  return TRUE;
+}
+
+static void
+quotes_finish (gpointer state)
+{
+  QuotesState *st = state;
+  quotes_lexicon_free (st->lexicon);
+  weft_layer_schema_free (st->schema);
+  g_free (st);
+}
+
+static void
+write_layer (const QuotesState *st, QuotesContext *ctx)
+{
+  WeftLayer *layer = weft_doc_add_layer (ctx->doc, st->schema);
+  for (guint i = 0; i < ctx->n_quotes; i++)
+    {
+      const Quote *q = &ctx->quotes[i];
+      if (q->kind == QUOTE_TERM && !st->terms)
+        continue;
+      guint span = weft_layer_add_span (layer, q->start, q->end);
+      weft_layer_set_string (layer, span, st->kind, kind_names[q->kind]);
+      if (q->cue)
+        {
+          weft_layer_set_string (layer, span, st->cue, q->cue);
+          weft_layer_set_span (layer, span, st->cue_span,
+                               ctx->tokens[q->cue_first].start,
+                               ctx->tokens[q->cue_last - 1].end);
+        }
+      if (q->speaker)
+        weft_layer_set_string (layer, span, st->speaker, q->speaker);
+      if (q->mention.kind != MENTION_NONE)
+        weft_layer_set_span (layer, span, st->speaker_span,
+                             ctx->tokens[q->mention.first].start,
+                             ctx->tokens[q->mention.last - 1].end);
+    }
+}
+
+static gboolean
+quotes_process (gpointer state, WeftDoc *doc, GError **error)
+{
+  const QuotesState *st = state;
+  (void) error;
+  QuotesContext ctx = { .lexicon = st->lexicon, .doc = doc };
+  ctx.text = weft_doc_get_text (doc, &ctx.len);
+  ctx.tokens = weft_doc_get_tokens (doc, &ctx.n_tokens);
+  ctx.sentences = weft_doc_get_sentences (doc, &ctx.n_sentences);
+  guint n = ctx.n_tokens;
+  if (n == 0)
+    {
+      weft_doc_add_layer (doc, st->schema);
+      return TRUE;
+    }
+  ctx.words = weft_doc_alloc (doc, n * sizeof (*ctx.words));
+  ctx.quoted = weft_doc_alloc (doc, n);
+  ctx.used = weft_doc_alloc (doc, n);
+  ctx.sentence_of = weft_doc_alloc (doc, n * sizeof (guint));
+  memset (ctx.sentence_of, 0xff, n * sizeof (guint));
+  for (guint s = 0; s < ctx.n_sentences; s++)
+    for (guint i = 0; i < ctx.sentences[s].n_tokens; i++)
+      ctx.sentence_of[ctx.sentences[s].first_token + i] = s;
+  for (guint i = 0; i < n; i++)
+    {
+      const WeftToken *t = &ctx.tokens[i];
+      if (t->kind == WEFT_TOKEN_WORD || t->kind == WEFT_TOKEN_ABBREV)
+        ctx.words[i] = quotes_lexicon_lookup (st->lexicon, ctx.text + t->start,
+                                              t->end - t->start);
+    }
+  quotes_find_marks (&ctx);
+  quotes_attribute (&ctx);
+  if (st->indirect)
+    quotes_find_indirect (&ctx);
+  quotes_resolve_speakers (&ctx);
+  write_layer (st, &ctx);
+  return TRUE;
+}
+
+static const WeftOptionSpec quotes_options[] = {
+  { "terms", WEFT_OPTION_BOOL, "true",
+    "Report quoted names, titles and scare quotes with kind \"term\"" },
+  { "indirect", WEFT_OPTION_BOOL, "true",
+    "Report reported speech without quote marks (kind \"indirect\")" },
+  { "lexicon-dir", WEFT_OPTION_PATH, NULL,
+    "Folder with the word lists (cues.txt, roles.txt, …); default: the "
+    "plugin's own" },
+  { NULL },
+};
+
+WEFT_PLUGIN_DEFINE (.name = "quotes", .version = "0.1.0",
+                    .description = "Quotations and reported speech with "
+                                   "their cues and speakers",
+                    .requires = WEFT_LAYERS ("tokens", "sentences"),
+                    .provides = WEFT_LAYERS ("quotes"),
+                    .options = quotes_options, .init = quotes_init,
+                    .process = quotes_process, .finish = quotes_finish);

@@ -1,0 +1,282 @@
+/* quotes — speakers.  A first pass collects the people the article names
+ * with a role beside them ("military expert Aleksey Ivanov", "Viktor
+ * Vodolatsky, first deputy chairman"); then the mentions are walked in
+ * text order, each resolved against the people seen so far, and each
+ * resolved speaker becomes the most recent person for what follows. */
+#include "speakers.h"
+
+#include <stdlib.h>
+
+#include "mention.h"
+
+typedef struct {
+  uint32_t pos;
+  const char *name;
+  const char *last_word; /* points into name */
+  guint8 group;
+  gboolean person; /* met with a role: a referent for "he", "the expert" */
+} Person;
+
+typedef struct {
+  Person *items;
+  guint n, size;
+} People;
+
+static void
+people_add (QuotesContext *ctx, People *people, const Person *p)
+{
+  if (people->n == people->size)
+    {
+      guint size = people->size ? people->size * 2 : 32;
+      Person *items = weft_doc_alloc (ctx->doc, size * sizeof (Person));
+      if (people->n)
+        memcpy (items, people->items, people->n * sizeof (Person));
+      people->items = items;
+      people->size = size;
+    }
+  people->items[people->n++] = *p;
+}
+
+/* The text of tokens [first, last) without a trailing possessive. */
+static const char *
+span_text (QuotesContext *ctx, guint first, guint last)
+{
+  uint32_t start = ctx->tokens[first].start, end = ctx->tokens[last - 1].end;
+  const char *t = ctx->text;
+  if (end - start > 2 && t[end - 1] == 's' && t[end - 2] == '\'')
+    end -= 2;
+  else if (end - start > 4 && t[end - 1] == 's'
+           && memcmp (t + end - 4, "\xE2\x80\x99", 3) == 0)
+    end -= 4;
+  return weft_doc_strndup (ctx->doc, t + start, end - start);
+}
+
+static const char *
+last_word (const char *name)
+{
+  const char *space = strrchr (name, ' ');
+  return space ? space + 1 : name;
+}
+
+/* Whether a role word follows the run ending at @end as an appositive:
+ * "Viktor Vodolatsky, first deputy chairman …".  Returns its group. */
+static guint8
+role_after (const QuotesContext *ctx, guint end)
+{
+  if (!ctx_punct_is (ctx, end, ','))
+    return 0;
+  for (guint i = end + 1; i < ctx->n_tokens && i < end + 6; i++)
+    {
+      if (!ctx_is_word (ctx, i))
+        return 0;
+      if (ctx->words[i] && (ctx->words[i]->classes & QW_ROLE))
+        return ctx->words[i]->role_group;
+    }
+  return 0;
+}
+
+static void
+collect_people (QuotesContext *ctx, People *people)
+{
+  for (guint i = 0; i < ctx->n_tokens;)
+    {
+      if (!ctx_capitalized (ctx, i) || ctx->quoted[i]
+          || (ctx_classes (ctx, i) & QW_NONNAME))
+        {
+          i++;
+          continue;
+        }
+      guint end = quotes_run_end (ctx, i, ctx->n_tokens);
+      if (end == i)
+        {
+          i++;
+          continue;
+        }
+      guint nf, nl;
+      if (quotes_name_part (ctx, i, end, &nf, &nl) && nl - nf >= 2)
+        {
+          guint8 group = 0;
+          gboolean person = FALSE;
+          for (guint k = i > 0 ? i - 1 : 0; k < nf; k++)
+            if (ctx->words[k] && (ctx->words[k]->classes & QW_ROLE))
+              group = ctx->words[k]->role_group, person = TRUE;
+          if (nf > i && (ctx_classes (ctx, nf - 1) & QW_TITLE))
+            person = TRUE;
+          guint8 after = role_after (ctx, end);
+          if (after)
+            group = after, person = TRUE;
+          Person p = { ctx->tokens[nf].start, span_text (ctx, nf, nl), NULL,
+                       group, person };
+          p.last_word = last_word (p.name);
+          people_add (ctx, people, &p);
+        }
+      i = end;
+    }
+}
+
+/* The fullest known name ending with the surname @word. */
+static const char *
+expand_surname (const People *history, const People *all, const char *word)
+{
+  for (guint i = history->n; i-- > 0;)
+    if (history->items[i].last_word != history->items[i].name
+        && g_str_equal (history->items[i].last_word, word))
+      return history->items[i].name;
+  for (guint i = 0; i < all->n; i++)
+    if (g_str_equal (all->items[i].last_word, word))
+      return all->items[i].name;
+  return word;
+}
+
+static const Person *
+latest_person (const People *history, guint8 group)
+{
+  for (guint i = history->n; i-- > 0;)
+    if (history->items[i].person
+        && (group == 0 || history->items[i].group == group))
+      return &history->items[i];
+  return NULL;
+}
+
+typedef struct {
+  uint32_t key;
+  guint index;
+} Order;
+
+static int
+order_compare (const void *a, const void *b)
+{
+  const Order *x = a, *y = b;
+  if (x->key != y->key)
+    return x->key < y->key ? -1 : 1;
+  return x->index < y->index ? -1 : x->index > y->index;
+}
+
+static void
+resolve (QuotesContext *ctx, Quote *q, People *history, const People *all)
+{
+  const Mention *m = &q->mention;
+  uint32_t pos = ctx->tokens[m->first].start;
+  const Person *found;
+  switch (m->kind)
+    {
+    case MENTION_NAME:
+      {
+        const char *name = span_text (ctx, m->first, m->last);
+        if (m->last - m->first == 1)
+          name = expand_surname (history, all, name);
+        Person p = { pos, name, last_word (name), m->role_group, TRUE };
+        for (guint i = 0; i < all->n && !p.group; i++)
+          if (g_str_equal (all->items[i].name, name))
+            p.group = all->items[i].group;
+        q->speaker = name;
+        people_add (ctx, history, &p);
+        break;
+      }
+    case MENTION_PRONOUN:
+      found = latest_person (history, 0);
+      q->speaker = found ? found->name : NULL;
+      break;
+    case MENTION_DESCRIPTION:
+      found = latest_person (history, m->role_group);
+      if (!found)
+        found = latest_person (history, 0);
+      if (found)
+        {
+          Person p = *found;
+          p.pos = pos;
+          p.group = m->role_group;
+          q->speaker = found->name;
+          people_add (ctx, history, &p);
+        }
+      break;
+    case MENTION_ORG:
+      {
+        guint first = m->first;
+        if (ctx_token_is (ctx, first, "the") && first + 1 < m->last)
+          first++;
+        q->speaker = span_text (ctx, first, m->last);
+        break;
+      }
+    case MENTION_GROUP:
+    case MENTION_NONE:
+      break;
+    }
+}
+
+/* Paragraph breaks between tokens @from and @to. */
+static guint
+breaks_between (const QuotesContext *ctx, guint from, guint to)
+{
+  guint n = 0;
+  for (guint i = from + 1; i <= to && i < ctx->n_tokens; i++)
+    if (ctx->tokens[i].flags
+        & (WEFT_TOKEN_NEWLINE_BEFORE | WEFT_TOKEN_PARAGRAPH_BEFORE))
+      n++;
+  return n;
+}
+
+void
+quotes_resolve_speakers (QuotesContext *ctx)
+{
+  People all = { 0 }, history = { 0 };
+  collect_people (ctx, &all);
+  guint n = ctx->n_quotes;
+  if (n == 0)
+    return;
+  Order *order = weft_doc_alloc (ctx->doc, n * sizeof (Order));
+
+  /* Text order of the mentions, people met on the way joining history. */
+  for (guint i = 0; i < n; i++)
+    {
+      const Quote *q = &ctx->quotes[i];
+      order[i].key = q->mention.kind != MENTION_NONE
+                         ? ctx->tokens[q->mention.first].start
+                         : q->start;
+      order[i].index = i;
+    }
+  qsort (order, n, sizeof (Order), order_compare);
+  guint next_person = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      Quote *q = &ctx->quotes[order[i].index];
+      while (next_person < all.n && all.items[next_person].pos < order[i].key)
+        people_add (ctx, &history, &all.items[next_person++]);
+      if (q->mention.kind != MENTION_NONE)
+        resolve (ctx, q, &history, &all);
+    }
+
+  /* Quotations in text order; continuations take the previous speaker. */
+  Quote *sorted = weft_doc_alloc (ctx->doc, n * sizeof (Quote));
+  for (guint i = 0; i < n; i++)
+    {
+      order[i].key = ctx->quotes[i].start;
+      order[i].index = i;
+    }
+  qsort (order, n, sizeof (Order), order_compare);
+  for (guint i = 0; i < n; i++)
+    sorted[i] = ctx->quotes[order[i].index];
+  ctx->quotes = sorted;
+  ctx->quotes_size = n;
+  const Quote *previous = NULL;
+  guint previous_end = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      Quote *q = &sorted[i];
+      if (q->kind == QUOTE_TERM)
+        continue;
+      if (q->continuation && q->mention.kind == MENTION_NONE && previous
+          && breaks_between (ctx, previous_end, q->open_token) <= 2)
+        {
+          q->mention = previous->mention;
+          q->speaker = previous->speaker;
+        }
+      if (q->mention.kind != MENTION_NONE)
+        {
+          previous = q;
+          previous_end = q->close_token != G_MAXUINT
+                             ? q->close_token
+                             : weft_doc_find_token (ctx->doc, q->end);
+        }
+    }
+}
