@@ -144,6 +144,27 @@ joins_short_letters (const guchar *seg, const guchar *q, const guchar *e)
   return TRUE;
 }
 
+/* Whether the period at @q, between the segment [@seg, @q) and a word,
+ * ends a sentence with its space left out (school.But): a lower-case word
+ * of two letters or more before, a capitalized word with lower-case letters
+ * after.  Domains and abbreviations (Amazon.com, St.Petersburg, U.S.) are
+ * not written like that. */
+static gboolean
+missing_space (const guchar *seg, const guchar *q, const guchar *e)
+{
+  if (q - seg < 2)
+    return FALSE;
+  for (const guchar *r = seg; r < q; r++)
+    if (*r < 'a' || *r > 'z')
+      return FALSE;
+  if (!(q + 2 < e && q[1] >= 'A' && q[1] <= 'Z'))
+    return FALSE;
+  const guchar *r = q + 2;
+  while (r < e && *r >= 'a' && *r <= 'z')
+    r++;
+  return r - (q + 2) >= 1 && !(r < e && (*r == '.' || *r == '/'));
+}
+
 /* Whether the period after the word [@s, @q) belongs to it. */
 static gboolean
 takes_period (TokScanner *sc, const guchar *s, const guchar *q,
@@ -201,7 +222,7 @@ scan_word (TokScanner *sc, const guchar *s, const guchar *e)
       guint ap;
       if (b == '.')
         {
-          if (!alnum_at (q + 1, e))
+          if (!alnum_at (q + 1, e) || missing_space (seg, q, e))
             break;
           max_seg = MAX (max_seg, (gsize) (q - seg));
           n_dots++;

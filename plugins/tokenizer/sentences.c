@@ -56,6 +56,14 @@ token_role (const guchar *text, const WeftToken *t)
     }
 }
 
+static gboolean
+is_ellipsis (const guchar *text, const WeftToken *t)
+{
+  return text[t->start] == 0xE2
+         || (t->end - t->start >= 2 && text[t->start] == '.'
+             && text[t->start + 1] == '.');
+}
+
 /* Whether the token starts with a lower-case letter. */
 static gboolean
 starts_lower (const guchar *text, const WeftToken *t)
@@ -81,6 +89,52 @@ abbreviation_ends (const TokConfig *config, const guchar *text,
     return FALSE;
   return tok_lexicon_lookup (config->starters, (const char *) text + next->start,
                              next->end - next->start, NULL);
+}
+
+static gboolean
+is_dash (const guchar *text, const WeftToken *t)
+{
+  const guchar *p = text + t->start;
+  return t->kind == WEFT_TOKEN_PUNCT
+         && ((p[0] == '-' && (t->end - t->start <= 2))
+             || (t->end - t->start == 3 && p[0] == 0xE2 && p[1] == 0x80
+                 && (p[2] == 0x93 || p[2] == 0x94)));
+}
+
+/* A dateline opening a story is a sentence of its own: "MOSCOW, July 26
+ * (Reuters) -", a word in capitals, then place, date and agency words, then
+ * a dash before a capitalized word.  Returns the index of its first token,
+ * or G_MAXUINT.  It may start inside the current sentence when the text
+ * before it ended without a break (a colon, a headline). */
+static guint
+dateline_start (const guchar *text, const WeftToken *tokens, guint first,
+                guint dash, const WeftToken *next)
+{
+  if (!(next->flags & WEFT_TOKEN_CAPITALIZED) || dash == first)
+    return G_MAXUINT;
+  guint start = G_MAXUINT;
+  for (guint j = dash; j-- > first && dash - j <= 12;)
+    {
+      const WeftToken *t = &tokens[j];
+      if (t->kind == WEFT_TOKEN_WORD && (t->flags & WEFT_TOKEN_ALL_CAPS)
+          && t->end - t->start >= 3
+          && (j == first || token_role (text, &tokens[j - 1]) != T_OTHER
+              || !(tokens[j - 1].flags & WEFT_TOKEN_ALL_CAPS)))
+        start = j;
+      gboolean fits = (t->flags & WEFT_TOKEN_CAPITALIZED)
+                      || t->kind == WEFT_TOKEN_NUMBER
+                      || t->kind == WEFT_TOKEN_DATE
+                      || t->kind == WEFT_TOKEN_ABBREV
+                      || (t->kind == WEFT_TOKEN_PUNCT
+                          && strchr ("(),/", text[t->start]));
+      if (!fits)
+        break;
+    }
+  /* MOSCOW, … or WASHINGTON (Reuters) … */
+  if (start != G_MAXUINT
+      && !(start + 1 < dash && strchr (",(", text[tokens[start + 1].start])))
+    return G_MAXUINT;
+  return start;
 }
 
 /* Whether a single line break before @next ends the sentence: not when the
@@ -124,6 +178,7 @@ tok_split_sentences (const TokConfig *config, WeftDoc *doc)
         break;
       const WeftToken *next = &tokens[i + 1];
       gboolean end = FALSE;
+      guint dateline;
       if (next->flags & WEFT_TOKEN_PARAGRAPH_BEFORE)
         end = TRUE;
       else if (config->line_breaks && (next->flags & WEFT_TOKEN_NEWLINE_BEFORE)
@@ -132,19 +187,51 @@ tok_split_sentences (const TokConfig *config, WeftDoc *doc)
       else if (terminal)
         {
           TokenRole next_role = token_role (text, next);
-          if (next_role == T_CLOSER || next_role == T_COMMA
+          if (next->kind == WEFT_TOKEN_EMOTICON
+              || next->kind == WEFT_TOKEN_EMOJI)
+            end = FALSE; /* it ends the sentence; see below */
+          else if (next_role == T_CLOSER || next_role == T_COMMA
               || next_role == T_TERMINAL
               || (next_role == T_QUOTE
                   && !(next->flags & WEFT_TOKEN_SPACE_BEFORE)))
             end = FALSE;
-          else if (!(next->flags & WEFT_TOKEN_SPACE_BEFORE)
-                   && next->kind != WEFT_TOKEN_PUNCT)
-            end = FALSE;
+          else if (starts_lower (text, next))
+            {
+              /* Web text starts sentences in lower case too; a lower-case
+               * word after a closing quote ("Why?" he asked) or an
+               * ellipsis (and then... we) continues the sentence. */
+              const WeftToken *last = &tokens[i];
+              end = token_role (text, last) == T_TERMINAL
+                    && !is_ellipsis (text, last);
+            }
           else
-            end = !starts_lower (text, next);
+            end = TRUE;
         }
       else if (t->kind == WEFT_TOKEN_ABBREV)
         end = abbreviation_ends (config, text, t, next);
+      else if (is_dash (text, t)
+               && (dateline = dateline_start (text, tokens, first, i, next))
+                      != G_MAXUINT)
+        {
+          if (dateline > first)
+            weft_doc_add_sentence (doc, first, dateline - first);
+          first = dateline;
+          end = TRUE;
+        }
+      else if ((t->kind == WEFT_TOKEN_EMOTICON || t->kind == WEFT_TOKEN_EMOJI)
+               && (next->flags & WEFT_TOKEN_CAPITALIZED))
+        end = TRUE; /* "great food :) Prices are fair" */
+      else if (t->kind == WEFT_TOKEN_URL && next->kind == WEFT_TOKEN_URL)
+        end = TRUE; /* a list of links */
+      else if (text[t->start] == ':' && t->kind == WEFT_TOKEN_PUNCT
+               && (next->kind == WEFT_TOKEN_URL
+                   || next->kind == WEFT_TOKEN_EMAIL))
+        end = TRUE; /* "here is the link: http://…" */
+      else if (text[t->start] == '>' && i > 0
+               && (tokens[i - 1].kind == WEFT_TOKEN_EMAIL
+                   || tokens[i - 1].kind == WEFT_TOKEN_URL)
+               && (next->flags & WEFT_TOKEN_CAPITALIZED))
+        end = TRUE; /* a header line: "From: Name <name@host>" */
 
       if (end)
         {
