@@ -178,6 +178,16 @@ parse_time (const Ctx *c, guint i, DateSpec *s)
       s->minute = 0;
       return i + 1;
     }
+  if (num_at (c, i) && c->a[i].ndigits == 4 && c->a[i].num % 100 < 60
+      && c->a[i].num < 2400 && (e = lex_at (c, i + 1)) && e->cue == C_TZ
+      && (c->a[i + 1].flags & AF_UPPER))
+    {
+      s->hour = c->a[i].num / 100;
+      s->minute = c->a[i].num % 100;
+      s->has_tz = TRUE;
+      s->tz = e->cue_val;
+      return i + 2;
+    }
   if (!num_at (c, i) || c->a[i].ndigits > 2 || c->a[i].num > 24)
     return 0;
   int h = c->a[i].num, m = -1, sec = -1;
@@ -214,10 +224,14 @@ parse_time (const Ctx *c, guint i, DateSpec *s)
   s->hour = h;
   s->minute = m < 0 ? 0 : m;
   s->second = sec;
-  /* a zone abbreviation is read and dropped: values are wall-clock */
+  /* a zone abbreviation gives the offset: 18:00 UTC is T18:00Z */
   e = lex_at (c, j);
   if (e && e->cue == C_TZ && (c->a[j].flags & AF_UPPER))
-    j++;
+    {
+      s->has_tz = TRUE;
+      s->tz = e->cue_val;
+      j++;
+    }
   return j;
 }
 
@@ -428,8 +442,10 @@ plausible_year (const Ctx *c, guint i, guint end, int year)
   if (i > 0 && glued (c, i))
     {
       const Atom *p = &c->a[i - 1];
-      if (p->kind == A_WORD || p->kind == A_NUM
-          || (p->kind == A_PUNCT && strchr ("$#€£.,-:/", p->punct)))
+      gboolean pos = p->kind == A_PUNCT && p->punct == '-' && i > 1
+                     && cue_at (c, i - 2, C_POS);
+      if (!pos && (p->kind == A_WORD || p->kind == A_NUM
+                   || (p->kind == A_PUNCT && strchr ("$#.,-:/", p->punct))))
         return FALSE;
     }
   if (end < c->n && glued (c, end)
@@ -456,6 +472,20 @@ plausible_year (const Ctx *c, guint i, guint end, int year)
   return TRUE;
 }
 
+/* "his 80s" is an age */
+static gboolean
+possessive (const Ctx *c, guint i)
+{
+  static const char *const words[] = { "his", "her", "their", "its", "my",
+                                       "our", "your", NULL };
+  if (i >= c->n || c->a[i].kind != A_WORD)
+    return FALSE;
+  for (const char *const *w = words; *w; w++)
+    if (text_is (c, i, *w))
+      return TRUE;
+  return FALSE;
+}
+
 /* "the 1990s", "1990s", "'90s", "the 80s" */
 static guint
 parse_decade (const Ctx *c, guint i, DateSpec *s)
@@ -470,7 +500,7 @@ parse_decade (const Ctx *c, guint i, DateSpec *s)
   int nd = c->a[j].ndigits, v = c->a[j].num;
   if (nd == 4 && v >= 1000)
     s->year = v;
-  else if (nd == 2 && (apos || cue_at (c, i - 1, C_THE)))
+  else if (nd == 2 && (apos || !possessive (c, i - 1)))
     s->year = 1900 + v;
   else
     return 0;
@@ -521,9 +551,6 @@ parse_quarter (const Ctx *c, guint i, DateSpec *s)
   guint y;
   if ((y = parse_year (c, k, FALSE, &year)))
     s->year = year, j = y;
-  else if (cue_at (c, k, C_REL) && lex_at (c, k)->cue_val == V_THIS
-           && lex_at (c, k + 1) && lex_at (c, k + 1)->unit == U_Y)
-    j = k + 2;
   return j;
 }
 
@@ -546,9 +573,15 @@ parse_season (const Ctx *c, guint i, DateSpec *s)
     return 0;
   /* "in the fall", "in summer": not "prices fall" */
   guint p = i > 0 && cue_at (c, i - 1, C_THE) ? i - 1 : i;
-  if (p == 0 || !(cue_at (c, p - 1, C_IN) || cue_at (c, p - 1, C_SINCE)
-                  || cue_at (c, p - 1, C_BY) || cue_at (c, p - 1, C_UNTIL)
-                  || cue_at (c, p - 1, C_POS)))
+  /* "their Autumn meetings": capitalised inside a sentence */
+  gboolean named = (c->a[i].flags & AF_CAP)
+                   && !(c->a[i].flags & (AF_SENT | AF_NEWLINE)) && i > 0
+                   && c->a[i - 1].kind == A_WORD;
+  gboolean prep = p > 0 && (cue_at (c, p - 1, C_IN) || cue_at (c, p - 1, C_SINCE)
+                            || cue_at (c, p - 1, C_BY)
+                            || cue_at (c, p - 1, C_UNTIL)
+                            || cue_at (c, p - 1, C_POS));
+  if (!named && !prep)
     return 0;
   s->season = e->cue_val;
   return j;
@@ -582,6 +615,43 @@ attach_time (const Ctx *c, guint j, DateSpec *s)
       return e;
     }
   return j;
+}
+
+/* "[of] next year", ", this year" after a month, quarter or season. */
+static guint
+parse_rel_year (const Ctx *c, guint j, DateSpec *s)
+{
+  guint k = cue_at (c, j, C_OF) || punct_at (c, j, ',') ? j + 1 : j;
+  const LexEntry *r = lex_at (c, k), *u = lex_at (c, k + 1);
+  if (!r || r->cue != C_REL || !u || u->unit != U_Y || atom_len (c, k + 1) != 4)
+    return j;
+  s->has_rel_year = TRUE;
+  s->rel_year = r->cue_val;
+  return k + 2;
+}
+
+/* A time followed by a weekday or today: "12:00 UTC Monday". */
+static guint
+time_then_day (const Ctx *c, guint d, DateSpec *s)
+{
+  const LexEntry *e = lex_at (c, d);
+  if (e && e->weekday && !e->weekday_plural && atom_len (c, d) > 3)
+    {
+      s->kind = K_WEEKDAY;
+      s->weekday = e->weekday;
+      s->dir = 2;
+      return d + 1;
+    }
+  if (e && e->cue == C_DEICTIC && e->cue_val <= V_TOMORROW
+      && e->cue_val != V_TONIGHT)
+    {
+      s->kind = K_OFFSET;
+      s->unit = U_D;
+      s->dir = e->cue_val == V_YESTERDAY ? -1 : e->cue_val == V_TOMORROW;
+      s->amount = s->dir ? 1 : 0;
+      return d + 1;
+    }
+  return 0;
 }
 
 guint
@@ -634,9 +704,11 @@ parse_absolute (const Ctx *c, guint i, Match *m)
             }
           if (e2 && t.day)
             best = e2, s = t, m->explicit_year = s.year != NONE;
+          else if ((e2 = time_then_day (c, d, &s)))
+            best = e2;
         }
-      else if ((k = parse_year (c, i, FALSE, &year))
-               && plausible_year (c, i, k, year))
+      else if ((k = parse_year (c, i, punct_at (c, i, '\''), &year))
+               && (punct_at (c, i, '\'') || plausible_year (c, i, k, year)))
         {
           s.year = year;
           best = k;
@@ -645,6 +717,9 @@ parse_absolute (const Ctx *c, guint i, Match *m)
     }
   if (!best)
     return 0;
+  if (s.kind == K_DATE && s.year == NONE && !s.day
+      && (s.month || s.quarter || s.season || s.half))
+    best = parse_rel_year (c, best, &s);
   m->s = s;
   m->type = s.hour >= 0 || s.pod ? T_TIME : T_DATE;
   return best;

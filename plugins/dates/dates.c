@@ -57,32 +57,59 @@ dates_state_free (DatesState *st)
   g_free (st);
 }
 
-/* -1 past, +1 future, 0 unknown: "will" anywhere in the sentence wins,
- * else a past form (was, said, any -ed word). */
+/* The tense a word marks: a cue word (was, will, scheduled…) or any
+ * lower-case word ending in -ed; 0 for other words. */
 static int
-sentence_tense (const Ctx *c, guint first)
+word_tense (const Ctx *c, guint i)
+{
+  const Atom *a = &c->a[i];
+  if (a->kind != A_WORD)
+    return 0;
+  if (a->lex)
+    return a->lex->cue == C_TENSE ? a->lex->cue_val : 0;
+  if (a->end - a->start > 4 && c->text[a->end - 1] == 'd'
+      && c->text[a->end - 2] == 'e' && !(a->flags & AF_CAP))
+    return -1;
+  return 0;
+}
+
+/* -1 past, +1 future, 0 unknown: the tense marker nearest to atoms
+ * [first, last) in their sentence (the one before on a tie), which is
+ * usually the verb the expression modifies. */
+static int
+local_tense (const Ctx *c, guint first, guint last)
 {
   uint32_t sent = c->a[first].sent;
-  guint i = first;
-  while (i > 0 && c->a[i - 1].sent == sent)
-    i--;
-  int tense = 0;
-  for (; i < c->n && c->a[i].sent == sent; i++)
+  for (guint d = 1; d <= 12; d++)
     {
-      const Atom *a = &c->a[i];
-      if (a->kind != A_WORD)
-        continue;
-      if (a->lex && a->lex->cue == C_TENSE)
-        {
-          if (a->lex->cue_val > 0)
-            return 1;
-          tense = -1;
-        }
-      else if (a->end - a->start > 4 && c->text[a->end - 1] == 'd'
-               && c->text[a->end - 2] == 'e' && !(a->flags & AF_CAP))
-        tense = -1;
+      int t;
+      if (first >= d && c->a[first - d].sent == sent
+          && (t = word_tense (c, first - d)))
+        return t;
+      if (last + d - 1 < c->n && c->a[last + d - 1].sent == sent
+          && (t = word_tense (c, last + d - 1)))
+        return t;
     }
-  return tense;
+  return 0;
+}
+
+/* "the lowest level in six years": a duration after a superlative or
+ * "first", not a date six years ahead. */
+static gboolean
+after_superlative (const Ctx *c, guint first)
+{
+  for (guint d = 2; d <= 7 && d <= first; d++)
+    {
+      const Atom *a = &c->a[first - d];
+      guint len = a->end - a->start;
+      if (a->kind == A_WORD && len > 4
+          && memcmp (c->text + a->end - 3, "est", 3) == 0)
+        return TRUE;
+      if (a->kind == A_WORD && len == 5
+          && g_ascii_strncasecmp (c->text + a->start, "first", 5) == 0)
+        return TRUE;
+    }
+  return FALSE;
 }
 
 /* A full date written at the top of the text ("07.10.2019", "Friday,
@@ -108,11 +135,15 @@ find_dateline (const Ctx *c, const Match *ms, guint n, RefDate *r)
   return FALSE;
 }
 
+/* Notes what later expressions may be resolved against: the last full
+ * date, and a year that opens its sentence ("In 2018, … in April"). */
 static void
 note_date (Anchor *a, const DateSpec *s, gboolean explicit_year,
-           uint32_t sent, uint32_t *ctx_sent, int *ctx_year)
+           gboolean opens_sentence, uint32_t sent, uint32_t *ctx_sent,
+           int *ctx_year)
 {
-  if (s->kind == K_DATE && explicit_year && s->ylen == 4 && s->year != NONE)
+  if (s->kind == K_DATE && explicit_year && s->ylen == 4 && s->year != NONE
+      && opens_sentence)
     {
       *ctx_year = s->year;
       *ctx_sent = sent;
@@ -158,13 +189,13 @@ dates_state_process (DatesState *st, WeftDoc *doc, GError **error)
       char value[64], end_value[64], abuf[40], abuf2[40];
       gboolean needs = spec_is_relative (&m->s)
                        || (m->range && spec_is_relative (&m->e));
-      anchor.tense = needs ? sentence_tense (&c, m->first) : 0;
-      anchor.ctx_year = ctx_year && sent <= ctx_sent + 1
+      anchor.tense = needs ? local_tense (&c, m->first, m->last) : 0;
+      anchor.ctx_year = ctx_year && sent == ctx_sent
                                 && (!anchor.dct.has_date
                                     || ctx_year != anchor.dct.year)
                             ? ctx_year
                             : 0;
-      if (m->in_offset && anchor.tense < 0)
+      if (m->in_offset && (anchor.tense < 0 || after_superlative (&c, m->first)))
         {
           m->s.kind = K_DURATION;
           m->type = T_DURATION;
@@ -184,7 +215,11 @@ dates_state_process (DatesState *st, WeftDoc *doc, GError **error)
       if (m->mod)
         weft_layer_set_string (layer, span, st->f_mod, mod_names[m->mod]);
       weft_layer_set_string (layer, span, st->f_anchor, an);
-      note_date (&anchor, &m->s, m->explicit_year, sent, &ctx_sent, &ctx_year);
+      gboolean opens = m->first < 3 || atoms[m->first - 1].sent != sent
+                       || atoms[m->first - 2].sent != sent
+                       || atoms[m->first - 3].sent != sent;
+      note_date (&anchor, &m->s, m->explicit_year, opens, sent, &ctx_sent,
+                 &ctx_year);
     }
   return TRUE;
 }

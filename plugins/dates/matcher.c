@@ -230,6 +230,7 @@ match_at (const Ctx *c, guint i, Match *m)
        * of", not to "the 2018 elections" */
       gboolean keep_the = (mod && mod < MOD_APPROX)
                           || m->s.kind == K_REL || m->s.kind == K_OFFSET
+                          || m->s.kind == K_REF
                           || (core && (core->cue == C_REL
                                        || core->cue == C_PAST))
                           || m->s.season || m->s.quarter || m->s.half
@@ -273,17 +274,27 @@ match_at (const Ctx *c, guint i, Match *m)
 guint
 matcher_run (const Ctx *c, WeftDoc *doc, Match **out)
 {
-  guint cap = 16, n = 0;
+  guint cap = 16, n = 0, line_end = 0;
   Match *ms = weft_doc_alloc (doc, cap * sizeof (Match));
+  /* expressions never cross a line break: the rules see one line at a
+   * time */
+  Ctx line = *c;
   for (guint i = 0; i < c->n;)
     {
-      if (!can_start (c, i))
+      if (i >= line_end)
+        {
+          line_end = i + 1;
+          while (line_end < c->n && !(c->a[line_end].flags & AF_NEWLINE))
+            line_end++;
+          line.n = line_end;
+        }
+      if (!can_start (&line, i))
         {
           i++;
           continue;
         }
       Match m;
-      guint end = match_at (c, i, &m);
+      guint end = match_at (&line, i, &m);
       if (!end)
         {
           i++;

@@ -143,7 +143,12 @@ fmt_calendar (char *b, const DateSpec *s)
     {
       b += sprintf (b, "T%02d:%02d", s->hour, s->minute < 0 ? 0 : s->minute);
       if (s->second >= 0)
-        sprintf (b, ":%02d", s->second);
+        b += sprintf (b, ":%02d", s->second);
+      if (s->has_tz && s->tz == 0)
+        sprintf (b, "Z");
+      else if (s->has_tz)
+        sprintf (b, "%c%02d:%02d", s->tz < 0 ? '-' : '+', ABS (s->tz) / 60,
+                 ABS (s->tz) % 60);
     }
   else if (s->pod)
     sprintf (b, "T%s", pod_names[s->pod]);
@@ -461,7 +466,15 @@ spec_normalize (DateSpec *s, const Anchor *a, char *buf, char *anchor_buf)
       fmt_calendar (buf, s);
       return anchor;
     }
-  if (a->ctx_year)
+  if (s->has_rel_year)
+    {
+      if (dct->has_date)
+        {
+          s->year = dct->year + s->rel_year;
+          anchor = "dct";
+        }
+    }
+  else if (a->ctx_year)
     {
       s->year = a->ctx_year;
       sprintf (anchor_buf, "context:%d", a->ctx_year);

@@ -17,9 +17,13 @@ unit_at (const Ctx *c, guint i, gboolean after_number)
     return 0;
   if (atom_len (c, i) <= 2 || (e->month && e->unit))
     {
-      if (!after_number)
+      /* "1h ago", "3mo later", not "A400M", "737s", "3D" */
+      if (!after_number || !glued (c, i))
         return 0;
-      if (!glued (c, i) && !cue_at (c, i + 1, C_AGO))
+      guint j = i + 1;
+      while (num_at (c, j) && lex_at (c, j + 1) && lex_at (c, j + 1)->unit)
+        j += 2; /* "1d 21 h 25m ago" */
+      if (!cue_at (c, j, C_AGO) && !cue_at (c, j, C_ANCHOR))
         return 0;
     }
   return e->unit;
@@ -74,8 +78,8 @@ parse_amount (const Ctx *c, guint i, double *amount, int *unit,
   if (!(*unit = unit_at (c, j, TRUE)))
     return 0;
   if (lex_at (c, i) && lex_at (c, i)->num == 1 && atom_len (c, i) <= 2
-      && atom_len (c, j) <= 3)
-    return 0; /* "a m" */
+      && (*unit == U_S || *unit == U_Q))
+    return 0; /* "a second time", "about a quarter of" */
   *adjective = hyphen;
   *amount = v;
   j++;
@@ -113,6 +117,18 @@ parse_deictic (const Ctx *c, guint i, Match *m)
 {
   const LexEntry *e = lex_at (c, i);
   DateSpec *s = &m->s;
+  if (punct_at (c, i + 1, '-') && glued (c, i + 1))
+    return 0; /* "the now-cancelled deal" */
+  if (e->cue_val == V_PAST_REF && unit_at (c, i + 1, FALSE)
+      && is_plural_unit (c, i + 1))
+    {
+      /* "in recent years" */
+      spec_init (s, K_DURATION);
+      s->amount = -1;
+      s->unit = unit_at (c, i + 1, FALSE);
+      m->type = T_DURATION;
+      return i + 2;
+    }
   if (e->cue_val >= V_PRESENT_REF)
     {
       spec_init (s, K_REF);
@@ -201,6 +217,14 @@ parse_rel (const Ctx *c, guint i, Match *m)
   int unit;
   gboolean adj;
   guint k;
+  if (e->cue == C_PAST && the && (j >= c->n || c->a[j].kind == A_PUNCT
+                                  || (n && n->cue >= C_TO && n->cue <= C_AT)))
+    {
+      /* "the past," "in the past" */
+      spec_init (s, K_REF);
+      s->ref = V_PAST_REF;
+      return j;
+    }
   if (!n && !num_at (c, j))
     return 0;
   if (n && n->weekday && !n->weekday_plural && atom_len (c, j) > 3)
@@ -313,6 +337,21 @@ parse_relative (const Ctx *c, guint i, Match *m)
           j = k + 2;
         }
       j = attach_pod (c, j, &m->s);
+    }
+  else if (e && e->unit == U_WE && !is_plural_unit (c, i) && i > 0
+           && cue_at (c, i - 1, C_THE))
+    {
+      spec_init (&m->s, K_REL);
+      m->s.unit = U_WE;
+      j = i + 1;
+    }
+  else if (e && e->cue == C_FUTURE && i > 0 && cue_at (c, i - 1, C_THE)
+           && !(i + 1 < c->n && c->a[i + 1].kind == A_WORD
+                && !c->a[i + 1].lex))
+    {
+      spec_init (&m->s, K_REF);
+      m->s.ref = V_FUTURE_REF;
+      j = i + 1;
     }
   else if (e && e->unit == U_D && atom_len (c, i) == 3
            && cue_at (c, i + 1, C_ANCHOR) && cue_at (c, i + 2, C_DEICTIC)

@@ -29,6 +29,10 @@ typedef struct {
   int8_t month, day;  /* 0 when not given */
   int8_t week, quarter, half, season, weekday, pod, weekend;
   int8_t hour, minute, second; /* -1 when not given */
+  int8_t has_tz;      /* tz: the zone's offset east of UTC in minutes */
+  int16_t tz;
+  int8_t has_rel_year; /* "January next year": rel_year -1 / 0 / +1 */
+  int8_t rel_year;
   int8_t unit;        /* DateUnit, for offsets, durations, sets */
   int8_t dir;         /* -1 / 0 / +1 for offsets and relative units */
   int8_t from_context; /* offsets: from the last mentioned date */

@@ -1,0 +1,308 @@
+#!/usr/bin/env python3
+"""Quality of weft's dates plugin against public temporal-expression data.
+
+    python3 eval/dates.py [PATH] [--weft build/cli/weft] [--show N]
+
+PATH (default ../shared/eval/dates/chrono/chrono-en.tsv, relative to the
+repository root) selects the data set by its form:
+  * chrono-en.tsv (or its folder): chrono-node's English test cases.  A row
+    passes when weft finds the expected text (a dates span overlapping it)
+    with the expected start value, or finds nothing in a `none` row.
+  * a .jsonl file (MEANTIME: {doc, dct, text, timexes:[{type, value, start,
+    end}]}) or a folder / file of TimeML .tml documents (TempEval-3): scored
+    with TempEval-3's rules: a system expression matches a gold one when the
+    extents overlap (relaxed) or are identical (strict); value accuracy is
+    the share of relaxed matches with the gold value; value F1 = relaxed F1
+    x value accuracy.  MEANTIME annotates only each article's title,
+    dateline and first sentences (its first 6 lines); weft's expressions
+    after them are not counted.  A weft range (value + end_value) that overlaps a gold
+    expression has the right value when either end equals it.
+
+weft runs pipelines/dates.yaml (tokenizer -> dates) with --input jsonl.
+Python 3 standard library only.
+"""
+import argparse
+import datetime
+import glob
+import html
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+DEFAULT = os.path.join(ROOT, "..", "shared", "eval", "dates", "chrono",
+                       "chrono-en.tsv")
+
+
+def run_weft(weft, docs, extra=()):
+    """docs: list of {id, text, date?}; returns {id: record}."""
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", encoding="utf-8",
+                                     delete=False) as f:
+        for d in docs:
+            f.write(json.dumps(d, ensure_ascii=False) + "\n")
+        path = f.name
+    try:
+        cmd = [weft, "run", os.path.join(ROOT, "pipelines", "dates.yaml"),
+               "--input", "jsonl", "--format", "jsonl", "--quiet", *extra,
+               path]
+        out = subprocess.run(cmd, capture_output=True, text=True,
+                             encoding="utf-8")
+    finally:
+        os.unlink(path)
+    if out.returncode == 2:
+        sys.exit(f"{' '.join(cmd)} failed:\n{out.stderr}")
+    res = {}
+    for line in out.stdout.splitlines():
+        rec = json.loads(line)
+        res[rec["id"]] = rec
+    return res
+
+
+# ---- chrono ---------------------------------------------------------------
+
+def unescape(s):
+    return re.sub(r"\\(.)", lambda m: {"t": "\t", "n": "\n", "r": "\r"}.get(
+        m.group(1), m.group(1)), s)
+
+
+ORDER = ["year", "month", "day", "hour", "minute", "second"]
+CUT = {"year": 4, "month": 7, "day": 10, "hour": 13, "minute": 16,
+       "second": 19}
+
+
+def strip_zone(v):
+    v = re.sub(r"(T[\d:.]+)(Z|[+-]\d\d:?\d\d)$", r"\1", v)
+    return re.sub(r"^(\d{4}-\d\d-\d\d)[+-]\d\d:\d\d$", r"\1", v)
+
+
+def value_ok(got, expected, known):
+    """Compares at the precision the test asserts (its known components)."""
+    if not got or not expected:
+        return False
+    exp = strip_zone(expected)
+    got = strip_zone(got)
+    comps = [c for c in ORDER if c in known.split(",")]
+    if "weekday" in known and "day" not in comps:
+        comps.append("day")
+    if not comps:
+        comps = ["day"] if len(exp) >= 10 else ["year"]
+    cut = max(CUT[c] for c in comps)
+    cut = min(cut, len(exp))
+    exp = exp[:cut]
+    if re.fullmatch(r"\d{4}-W\d\d(-WE)?", got) and len(exp) >= 10:
+        y, m, d = map(int, exp[:10].split("-"))
+        iy, iw, _ = datetime.date(y, m, d).isocalendar()
+        return got[:8] == f"{iy:04d}-W{iw:02d}"
+    if len(got) < cut and got + ":00" == exp[:len(got) + 3]:
+        got += ":00"
+    return got[:cut] == exp
+
+
+def chrono(path, weft, show):
+    if os.path.isdir(path):
+        path = os.path.join(path, "chrono-en.tsv")
+    rows = []
+    with open(path, encoding="utf-8") as f:
+        head = f.readline().rstrip("\n").split("\t")
+        for n, line in enumerate(f):
+            r = dict(zip(head, line.rstrip("\n").split("\t")))
+            r["id"] = str(n)
+            r["text"] = unescape(r["text"])
+            r["matched_text"] = unescape(r["matched_text"])
+            rows.append(r)
+    groups = {True: [], False: []}
+    for r in rows:
+        opts = json.loads(r["options"]) if r["options"] else {}
+        groups[opts.get("locale") == "en-GB"].append(r)
+    res = {}
+    for day_first, rs in groups.items():
+        docs = []
+        for r in rs:
+            d = {"id": r["id"], "text": r["text"]}
+            ref = r["reference"]
+            if ref:
+                d["date"] = re.sub(r"(\.\d+)?([+-]\d\d:\d\d|Z)?$", "", ref)
+            docs.append(d)
+        res.update(run_weft(weft, docs, ["--set", "dates.day-first=%s" % (
+            "true" if day_first else "false")]))
+    ok = 0
+    by_file = {}
+    bad = []
+    for r in rows:
+        spans = res.get(r["id"], {}).get("dates") or []
+        if r["expect"] == "none":
+            good = not spans
+        else:
+            mt = r["matched_text"]
+            if mt:
+                at = int(r["index"]) if r["index"] else r["text"].find(mt)
+                lo, hi = at, at + len(mt)
+                cand = [s for s in spans if s["start"] < hi and s["end"] > lo]
+            else:
+                cand = spans
+            good = bool(cand) and (not r["start"] or any(
+                value_ok(s["value"], r["start"], r["known"]) for s in cand))
+        ok += good
+        f = by_file.setdefault(r["file"], [0, 0])
+        f[0] += good
+        f[1] += 1
+        if not good:
+            bad.append((r, spans))
+    print(f"chrono: {ok} / {len(rows)} rows ({100.0 * ok / len(rows):.1f}%)")
+    for name, (g, t) in sorted(by_file.items()):
+        print(f"  {name:40s} {g:3d} / {t:3d}")
+    for r, spans in bad[:show]:
+        got = "; ".join(f"{s['text']!r}={s['value']}" for s in spans)
+        print(f"  MISS {r['file']}:{r['case']} {r['text'][:70]!r} "
+              f"ref={r['reference']} want {r['matched_text']!r}={r['start']}"
+              f" got {got or '-'}")
+
+
+# ---- MEANTIME / TimeML ------------------------------------------------------
+
+def fix_dct(dct):
+    if not dct:
+        return None
+    m = re.fullmatch(r"(\d\d)-(\d\d)-(\d{4})", dct)
+    if m:
+        return f"{m.group(3)}-{m.group(2)}-{m.group(1)}"
+    return dct if re.fullmatch(r"\d{4}-\d\d-\d\d", dct) else None
+
+
+def read_meantime(path):
+    docs = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            d = json.loads(line)
+            gold = [t for t in d["timexes"]
+                    if t["start"] is not None and t["end"] > t["start"]]
+            # Only the title, the dateline and the first sentences are
+            # annotated (every gold expression lies in the first 6 lines).
+            limit = -1
+            for _ in range(6):
+                limit = d["text"].find("\n", limit + 1)
+                if limit < 0:
+                    limit = len(d["text"])
+                    break
+            docs.append({"id": d["doc"], "text": d["text"],
+                         "date": fix_dct(d.get("dct")), "gold": gold,
+                         "limit": limit})
+    return docs
+
+
+TAG = re.compile(r"<(/?)(\w+)([^>]*)>")
+
+
+def read_tml(path):
+    raw = open(path, encoding="utf-8").read()
+    dct = None
+    m = re.search(r"<DCT>.*?value=\"([^\"]+)\"", raw, re.S)
+    if m:
+        dct = fix_dct(m.group(1)[:10])
+    body = re.search(r"<TEXT>(.*)</TEXT>", raw, re.S)
+    body = body.group(1) if body else raw
+    text, gold, pos, stack = [], [], 0, []
+    n = 0
+    for m in TAG.finditer(body):
+        chunk = html.unescape(body[pos:m.start()])
+        text.append(chunk)
+        n += len(chunk)
+        pos = m.end()
+        if m.group(2) != "TIMEX3":
+            continue
+        if m.group(1):
+            if stack:
+                attrs, start = stack.pop()
+                if n > start:
+                    gold.append({"start": start, "end": n,
+                                 "type": attrs.get("type"),
+                                 "value": attrs.get("value")})
+        elif not m.group(3).rstrip().endswith("/"):
+            attrs = dict(re.findall(r"(\w+)=\"([^\"]*)\"", m.group(3)))
+            stack.append((attrs, n))
+    text.append(html.unescape(body[pos:]))
+    return {"id": os.path.basename(path), "text": "".join(text), "date": dct,
+            "gold": gold}
+
+
+def score(docs, weft, show):
+    res = run_weft(weft, [{k: d[k] for k in ("id", "text", "date") if d[k]}
+                          for d in docs])
+    n_sys = n_gold = sys_rel = gold_rel = sys_strict = gold_strict = 0
+    pairs = val_ok = type_ok = 0
+    misses = []
+    for d in docs:
+        sysx = [s for s in res.get(d["id"], {}).get("dates") or []
+                if s["start"] < d.get("limit", len(d["text"]))]
+        gold = d["gold"]
+        n_sys += len(sysx)
+        n_gold += len(gold)
+        for s in sysx:
+            ov = [g for g in gold if g["start"] < s["end"] and g["end"] > s["start"]]
+            sys_rel += bool(ov)
+            sys_strict += any(g["start"] == s["start"] and g["end"] == s["end"]
+                              for g in ov)
+            if not ov:
+                misses.append(("FP", d, s, None))
+        for g in gold:
+            ov = [s for s in sysx if s["start"] < g["end"] and s["end"] > g["start"]]
+            gold_rel += bool(ov)
+            gold_strict += any(g["start"] == s["start"] and g["end"] == s["end"]
+                               for s in ov)
+            if not ov:
+                misses.append(("FN", d, None, g))
+                continue
+            s = ov[0]
+            pairs += 1
+            good = g["value"] in (s["value"], s.get("end_value"))
+            val_ok += good
+            type_ok += g["type"] == s["type"]
+            if not good:
+                misses.append(("VAL", d, s, g))
+
+    def f1(p, r):
+        return 2 * p * r / (p + r) if p + r else 0.0
+    p, r = sys_rel / max(n_sys, 1), gold_rel / max(n_gold, 1)
+    sp, sr = sys_strict / max(n_sys, 1), gold_strict / max(n_gold, 1)
+    rel = f1(p, r)
+    acc = val_ok / max(pairs, 1)
+    print(f"documents {len(docs)}, gold {n_gold}, weft {n_sys}")
+    print(f"relaxed  P {100 * p:.1f}  R {100 * r:.1f}  F1 {100 * rel:.1f}")
+    print(f"strict   P {100 * sp:.1f}  R {100 * sr:.1f}  F1 {100 * f1(sp, sr):.1f}")
+    print(f"value accuracy {100 * acc:.1f}  type accuracy "
+          f"{100 * type_ok / max(pairs, 1):.1f}")
+    print(f"value F1 {100 * rel * acc:.1f}")
+    for kind, d, s, g in misses[:show]:
+        t = d["text"]
+        if s is not None and g is not None:
+            print(f"  VAL {t[g['start']:g['end']]!r} gold={g['value']} "
+                  f"weft {s['text']!r}={s['value']} dct={d['date']}")
+        elif s is not None:
+            print(f"  FP  {s['text']!r}={s['value']}  …{t[max(0, s['start'] - 30):s['end'] + 20]!r}")
+        else:
+            print(f"  FN  {t[g['start']:g['end']]!r}={g['value']} "
+                  f"…{t[max(0, g['start'] - 30):g['end'] + 20]!r}")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("path", nargs="?", default=DEFAULT)
+    ap.add_argument("--weft", default=os.path.join(ROOT, "build", "cli", "weft"))
+    ap.add_argument("--show", type=int, default=0,
+                    help="print up to N misses")
+    a = ap.parse_args()
+    if a.path.endswith(".tsv") or os.path.exists(os.path.join(a.path, "chrono-en.tsv")):
+        chrono(a.path, a.weft, a.show)
+    elif a.path.endswith(".jsonl"):
+        score(read_meantime(a.path), a.weft, a.show)
+    else:
+        files = sorted(glob.glob(os.path.join(a.path, "**", "*.tml"),
+                                 recursive=True)) if os.path.isdir(a.path) else [a.path]
+        score([read_tml(f) for f in files], a.weft, a.show)
+
+
+if __name__ == "__main__":
+    main()
