@@ -108,7 +108,8 @@ test_numbers (void)
     { "more than 2,500 military personnel",
       "more | than | 2,500 | military | personnel" },
     { "grew 5.2 percent, 76% of $1.13bn",
-      "grew | 5.2 | percent | , | 76 | % | of | $ | 1.13bn" },
+      "grew | 5.2 | percent | , | 76 | % | of | $ | 1.13 | bn" },
+    { "at 6am, 81K and 5x", "at | 6 | am | , | 81 | K | and | 5x" },
     { "on 07.10.2019 and 2021-07-26 at 10:30.",
       "on | 07.10.2019 | and | 2021-07-26 | at | 10:30 | ." },
     { "August 1-6 as observers", "August | 1 | - | 6 | as | observers" },
@@ -194,6 +195,8 @@ test_abbreviations (void)
     { "by J. R. R. Tolkien", "by | J. | R. | R. | Tolkien" },
     { "No. 5 but say no.", "No. | 5 | but | say | no | ." },
     { "and I. Then", "and | I | . | Then" },
+    { "medical school.But J.Aron of Smith Inc.One day",
+      "medical | school | . | But | J. | Aron | of | Smith | Inc. | One | day" },
   };
   check_cases (cases, G_N_ELEMENTS (cases), NULL);
 }
@@ -211,7 +214,9 @@ test_clitics (void)
       "we | ~'ve | won" },
     { "don't cannot won't O'Brien rock'n'roll the players' union",
       "do | ~n't | can | ~not | wo | ~n't | O'Brien | rock'n'roll | the | "
-      "players | ' | union" },
+      "players | ~' | union" },
+    { "the 'friends' and the Thames’ banks",
+      "the | ' | friends | ' | and | the | Thames | ~’ | banks" },
   };
   check_cases (cases, G_N_ELEMENTS (cases), NULL);
   static const TokenCase joined[] = {

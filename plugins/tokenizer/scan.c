@@ -144,25 +144,60 @@ joins_short_letters (const guchar *seg, const guchar *q, const guchar *e)
   return TRUE;
 }
 
-/* Whether the period at @q, between the segment [@seg, @q) and a word,
- * ends a sentence with its space left out (school.But): a lower-case word
- * of two letters or more before, a capitalized word with lower-case letters
- * after.  Domains and abbreviations (Amazon.com, St.Petersburg, U.S.) are
- * not written like that. */
+/* Whether the period at @q, between the segment [@seg, @q) of the word
+ * starting at @s and a capitalized word, ends a sentence or an
+ * abbreviation with the space left out (school.But, J.Aron, Inc.One).
+ * Domains and dotted abbreviations (Amazon.com, U.S.) do not look like
+ * that. */
 static gboolean
-missing_space (const guchar *seg, const guchar *q, const guchar *e)
+missing_space (TokScanner *sc, const guchar *s, const guchar *seg,
+               const guchar *q, const guchar *e)
 {
-  if (q - seg < 2)
-    return FALSE;
-  for (const guchar *r = seg; r < q; r++)
-    if (*r < 'a' || *r > 'z')
-      return FALSE;
   if (!(q + 2 < e && q[1] >= 'A' && q[1] <= 'Z'))
     return FALSE;
   const guchar *r = q + 2;
   while (r < e && *r >= 'a' && *r <= 'z')
     r++;
-  return r - (q + 2) >= 1 && !(r < e && (*r == '.' || *r == '/'));
+  gsize lower_after = r - (q + 2);
+  if (lower_after == 0 || (r < e && (*r == '.' || *r == '/')))
+    return FALSE;
+  if (seg == s && q - s == 1 && *s >= 'A' && *s <= 'Z')
+    return lower_after >= 2; /* an initial */
+  if (seg == s && tok_lexicon_lookup (sc->config->abbreviations,
+                                      (const char *) s, q + 1 - s, NULL))
+    return TRUE;
+  if (q - seg < 2)
+    return FALSE;
+  for (const guchar *t = seg; t < q; t++)
+    if (*t < 'a' || *t > 'z')
+      return FALSE;
+  return TRUE;
+}
+
+/* Whether an apostrophe after a word ending in s closes a single quote
+ * opened earlier on the line ('the friends') rather than marking a plural
+ * possessive (the players' union). */
+static gboolean
+closes_single_quote (TokScanner *sc, const guchar *s, gboolean curly)
+{
+  const guchar *limit = s - MIN ((gsize) (s - sc->text), 300);
+  for (const guchar *p = s; p > limit; p--)
+    {
+      const guchar *c = p - 1;
+      if (*c == '\n')
+        break;
+      if (curly)
+        {
+          if (c >= sc->text + 2 && *c == 0x98 && c[-1] == 0x80
+              && c[-2] == 0xE2)
+            return TRUE;
+        }
+      else if (*c == '\'' && (c == sc->text || c[-1] == ' ' || c[-1] == '('
+                               || c[-1] == '"' || c[-1] == '\n')
+               && g_ascii_isalpha (c[1]))
+        return TRUE;
+    }
+  return FALSE;
 }
 
 /* Whether the period after the word [@s, @q) belongs to it. */
@@ -222,7 +257,7 @@ scan_word (TokScanner *sc, const guchar *s, const guchar *e)
       guint ap;
       if (b == '.')
         {
-          if (!alnum_at (q + 1, e) || missing_space (seg, q, e))
+          if (!alnum_at (q + 1, e) || missing_space (sc, s, seg, q, e))
             break;
           max_seg = MAX (max_seg, (gsize) (q - seg));
           n_dots++;
@@ -251,6 +286,19 @@ scan_word (TokScanner *sc, const guchar *s, const guchar *e)
                 }
             }
           q = r;
+        }
+      else if (ap && (q[-1] == 's' || q[-1] == 'S') && !alnum_at (q + ap, e)
+               && !closes_single_quote (sc, s, ap == 3))
+        {
+          /* A plural possessive: players' -> players ' */
+          if (config->split_clitics)
+            {
+              tok_emit (sc, s, q, WEFT_TOKEN_WORD);
+              tok_emit (sc, q, q + ap, WEFT_TOKEN_CLITIC);
+            }
+          else
+            tok_emit (sc, s, q + ap, WEFT_TOKEN_WORD);
+          return q + ap;
         }
       else if ((b == '-' && alnum_at (q + 1, e))
                || (b == 0xE2 && e - q >= 3 && q[1] == 0x80
@@ -418,20 +466,22 @@ scan_number (TokScanner *sc, const guchar *s, const guchar *e)
   guint ap;
   if (q < e && letter_at (q, e))
     {
-      /* 26th, 1990s, 5x, 10:30am */
+      /* Ordinals, decades and single letters stay (26th, 1990s, 5x,
+       * 3801a); units split off as in UD (81 K, 300 USD, 1.13 bn,
+       * 6 am). */
       const guchar *t = skip_alnum (q, e);
       gsize n = t - q;
-      gboolean ordinal = n <= 2 && !(seps & ~2u)
-                         && (g_ascii_strncasecmp ((const char *) q, "st", n) == 0
-                             || g_ascii_strncasecmp ((const char *) q, "nd", n) == 0
-                             || g_ascii_strncasecmp ((const char *) q, "rd", n) == 0
-                             || g_ascii_strncasecmp ((const char *) q, "th", n) == 0
-                             || g_ascii_strncasecmp ((const char *) q, "s", n) == 0);
-      gboolean meridiem = n == 2 && (q[1] == 'm' || q[1] == 'M')
-                          && strchr ("aApP", q[0]);
-      if (!(kind == WEFT_TOKEN_TIME && meridiem) && !ordinal)
-        kind = WEFT_TOKEN_WORD;
-      q = t;
+      char a = g_ascii_tolower (q[0]), b = n > 1 ? g_ascii_tolower (q[1]) : 0;
+      gboolean keep = (n == 1 && a >= 'a' && a <= 'z' && (a == 's' || q[0] == a))
+                      || (n == 2 && !(seps & ~2u)
+                          && ((a == 's' && b == 't') || (a == 'n' && b == 'd')
+                              || (a == 'r' && b == 'd') || (a == 't' && b == 'h')));
+      if (keep)
+        {
+          if (a != 's' && n == 1)
+            kind = WEFT_TOKEN_WORD;
+          q = t;
+        }
     }
   else if (q < e && (ap = tok_apostrophe_len (q, e))
            && q + ap < e && (q[ap] == 's' || q[ap] == 'S')
