@@ -1,0 +1,31 @@
+/* libFuzzer target: UTF-8 validation and the byte -> code point table. */
+#include "weft/weft.h"
+
+int LLVMFuzzerTestOneInput (const unsigned char *data, size_t size);
+
+static WeftDoc *doc;
+
+int
+LLVMFuzzerTestOneInput (const unsigned char *data, size_t size)
+{
+  if (!doc)
+    doc = weft_doc_new ();
+  weft_doc_reset (doc);
+  GError *error = NULL;
+  if (!weft_doc_set_text (doc, (const char *) data, size, &error))
+    {
+      g_assert (error != NULL);
+      g_error_free (error);
+      return 0;
+    }
+  /* code points grow by one per lead byte and end at the character count */
+  uint32_t last = 0;
+  for (size_t i = 0; i <= size; i++)
+    {
+      uint32_t c = weft_doc_byte_to_char (doc, i);
+      g_assert (c >= last && c <= last + 1);
+      last = c;
+    }
+  g_assert (last == g_utf8_strlen ((const char *) data, size));
+  return 0;
+}
