@@ -92,11 +92,14 @@ def value_ok(got, expected, known):
     cut = max(CUT[c] for c in comps)
     cut = min(cut, len(exp))
     exp = exp[:cut]
+    q = re.fullmatch(r"(\d{4})-Q(\d)", got)
+    if q and len(exp) >= 7:
+        return exp[:4] == q.group(1) and (int(exp[5:7]) - 1) // 3 + 1 == int(q.group(2))
     if re.fullmatch(r"\d{4}-W\d\d(-WE)?", got) and len(exp) >= 10:
         y, m, d = map(int, exp[:10].split("-"))
         iy, iw, _ = datetime.date(y, m, d).isocalendar()
         return got[:8] == f"{iy:04d}-W{iw:02d}"
-    if len(got) < cut and got + ":00" == exp[:len(got) + 3]:
+    if len(got) < cut and (got + ":00")[:cut] == exp:
         got += ":00"
     return got[:cut] == exp
 
@@ -124,7 +127,10 @@ def chrono(path, weft, show):
             d = {"id": r["id"], "text": r["text"]}
             ref = r["reference"]
             if ref:
-                d["date"] = re.sub(r"(\.\d+)?([+-]\d\d:\d\d|Z)?$", "", ref)
+                # the time of day rides in "datetime" (weft keeps the day)
+                d["datetime"] = re.sub(r"(\.\d+)?([+-]\d\d:\d\d|Z)?$", "",
+                                       ref)
+                d["date"] = ref[:10]
             docs.append(d)
         res.update(run_weft(weft, docs, ["--set", "dates.day-first=%s" % (
             "true" if day_first else "false")]))

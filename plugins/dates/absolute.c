@@ -310,7 +310,7 @@ parse_numeric (const Ctx *c, guint i, DateSpec *s)
 static gboolean
 year_ends (const Ctx *c, guint end)
 {
-  if (punct_at (c, end, ':') && glued (c, end))
+  if (punct_at (c, end, ':') && glued (c, end) && c->a[end - 1].ndigits <= 2)
     return FALSE;
   if (c->a[end - 1].ndigits == 2 && end < c->n && c->a[end].kind == A_WORD
       && !(c->a[end].flags & AF_CAP))
@@ -355,6 +355,9 @@ parse_named (const Ctx *c, guint i, DateSpec *s)
     {
       /* month [sep] day [,] [year] */
       k = is_sep (c, j) ? j + 1 : j;
+      if (punct_at (c, k, ',') && num_at (c, k + 1)
+          && (c->a[k + 1].flags & AF_ORD))
+        k++;
       if ((k = parse_day (c, k, &day)) && !(punct_at (c, k, ':') && glued (c, k)))
         {
           t = *s;
@@ -366,10 +369,23 @@ parse_named (const Ctx *c, guint i, DateSpec *s)
             y++;
           if ((y = parse_year (c, y, TRUE, &year)) && year_ends (c, y))
             t.year = year, best = y;
-          if (valid_day (t.year, month, day))
-            *s = t;
-          else
-            best = 0;
+          if (!valid_day (t.year, month, day))
+            return 0; /* "February 29, 2014" is no date at all */
+          *s = t;
+        }
+      else if (num_at (c, k) && !glued (c, k)
+               && (c->a[k].ndigits >= 5
+                   || (c->a[k].ndigits == 2 && c->a[k].num > 31
+                       && atom_len (c, i) > 4)))
+        return 0; /* "August 32", "February 151998" */
+      if (i > 0 && num_at (c, i - 1) && c->a[i - 1].ndigits <= 2
+          && !(c->a[i - 1].flags & AF_ORD) && !(c->a[i].flags & AF_NEWLINE)
+          && !punct_at (c, i - 2, '\''))
+        {
+          /* "32 August": the day-first reading at the number failed */
+          int d2;
+          if (!parse_day (c, i - 1, &d2))
+            return 0;
         }
       if (!best)
         {

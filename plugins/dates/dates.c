@@ -170,8 +170,16 @@ dates_state_process (DatesState *st, WeftDoc *doc, GError **error)
 
   Anchor anchor;
   memset (&anchor, 0, sizeof anchor);
-  if (!refdate_parse (&anchor.dct, weft_doc_get_date (doc))
-      && find_dateline (&c, ms, n, &anchor.dct))
+  RefDate t;
+  if (refdate_parse (&anchor.dct, weft_doc_get_date (doc)))
+    {
+      /* the host keeps only the day; a "datetime" field gives the time */
+      if (refdate_parse (&t, weft_doc_get_meta (doc, "datetime"))
+          && t.has_time && t.year == anchor.dct.year
+          && t.month == anchor.dct.month && t.day == anchor.dct.day)
+        anchor.dct = t;
+    }
+  else if (find_dateline (&c, ms, n, &anchor.dct))
     {
       char d[32];
       snprintf (d, sizeof d, "%04d-%02d-%02d", anchor.dct.year,

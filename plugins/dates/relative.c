@@ -100,9 +100,18 @@ attach_pod (const Ctx *c, guint j, DateSpec *s)
   if (e && e->cue == C_POD)
     {
       s->pod = e->cue_val;
+      /* "this afternoon at 3": an hour of that part of the day */
+      if (cue_at (c, j + 1, C_AT) && num_at (c, j + 2)
+          && c->a[j + 2].ndigits <= 2 && c->a[j + 2].num >= 1
+          && c->a[j + 2].num <= 12 && !punct_at (c, j + 3, ':'))
+        {
+          s->hour = c->a[j + 2].num % 12 + (e->cue_val >= 2 ? 12 : 0);
+          s->minute = 0;
+          return j + 3;
+        }
       return j + 1;
     }
-  guint k = cue_at (c, j, C_AT) ? j + 1 : j;
+  guint k = cue_at (c, j, C_AT) || cue_at (c, j, C_ANCHOR) ? j + 1 : j;
   DateSpec t = *s;
   if ((k = parse_time (c, k, &t)))
     {
@@ -155,6 +164,25 @@ parse_offset (const Ctx *c, guint i, Match *m)
   guint j = parse_amount (c, i, &amount, &unit, &adj);
   if (!j || adj)
     return 0;
+  /* "1 day 21 hours", "2 months, 5 days": summed in the finest unit */
+  static const int secs[U_N] = { [U_D] = 86400, [U_H] = 3600, [U_MIN] = 60,
+                                 [U_S] = 1, [U_W] = 7 * 86400 };
+  for (;;)
+    {
+      guint k = punct_at (c, j, ',') ? j + 1 : j;
+      if (cue_at (c, k, C_AND))
+        k++;
+      double a2;
+      int u2;
+      gboolean adj2;
+      guint e2 = num_at (c, k) ? parse_amount (c, k, &a2, &u2, &adj2) : 0;
+      if (!e2 || adj2 || amount < 0 || !secs[unit] || !secs[u2]
+          || secs[u2] >= secs[unit])
+        break;
+      amount = amount * secs[unit] / secs[u2] + a2;
+      unit = u2;
+      j = e2;
+    }
   DateSpec *s = &m->s;
   spec_init (s, K_OFFSET);
   s->unit = unit;
@@ -193,6 +221,12 @@ parse_offset (const Ctx *c, guint i, Match *m)
           return j + 1;
         }
       return 0;
+    }
+  if (i > 0 && (punct_at (c, i - 1, '+') || punct_at (c, i - 1, '-'))
+      && glued (c, i) && (i < 2 || !glued (c, i - 1)))
+    {
+      s->dir = punct_at (c, i - 1, '+') ? 1 : -1;
+      return j;
     }
   if (i > 0 && cue_at (c, i - 1, C_IN) && !cue_at (c, j, C_OF))
     {
