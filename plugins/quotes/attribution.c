@@ -178,6 +178,28 @@ trailing (QuotesContext *ctx, Quote *q, gboolean lenient)
   return TRUE;
 }
 
+/* "commenting", "adding": a participle phrase after an attribution. */
+static gboolean
+is_participle (const QuotesContext *ctx, guint i)
+{
+  if (!ctx_is_word (ctx, i) || (ctx->tokens[i].flags & WEFT_TOKEN_CAPITALIZED))
+    return FALSE;
+  const WeftToken *t = &ctx->tokens[i];
+  return t->end - t->start > 4 && memcmp (ctx->text + t->end - 3, "ing", 3) == 0;
+}
+
+/* The subject at the start of the clause beginning at @floor. */
+static MentionKind
+clause_subject (const QuotesContext *ctx, guint floor, guint limit,
+                Mention *m)
+{
+  guint e = floor;
+  while (e < limit && e < floor + 10 && !ctx->quoted[e]
+         && !ctx_punct_is (ctx, e, ','))
+    e++;
+  return quotes_find_mention (ctx, floor, e, FALSE, m);
+}
+
 /* The source of a cue found at @k (ending at @end): a subject before it,
  * else an inverted subject after it. */
 static MentionKind
@@ -187,18 +209,16 @@ cue_source (const QuotesContext *ctx, const QuotesCue *cue, guint k,
   guint start, np_end;
   if (cue->kind == QUOTES_CUE_PREP)
     return quotes_np_after (ctx, end, TRUE, m, &np_end);
+  if (ctx_token_is (ctx, end, "by") && k > 0
+      && (ctx_token_is (ctx, k - 1, "was") || ctx_token_is (ctx, k - 1, "were")))
+    return quotes_np_after (ctx, end + 1, FALSE, m, &np_end); /* told by X */
   MentionKind kind = quotes_subject_before (ctx, k, floor, m, &start);
   if (kind == MENTION_NONE && k > floor
-      && (ctx_token_is (ctx, k - 1, "and") || ctx_token_is (ctx, k - 1, "but")))
-    {
-      /* "X called it “…” and described it as “…”": the sentence's
-       * subject. */
-      guint e = floor;
-      while (e < k && e < floor + 10 && !ctx->quoted[e]
-             && !ctx_punct_is (ctx, e, ','))
-        e++;
-      kind = quotes_find_mention (ctx, floor, e, FALSE, m);
-    }
+      && (ctx_token_is (ctx, k - 1, "and") || ctx_token_is (ctx, k - 1, "but")
+          || is_participle (ctx, k)))
+    /* "X called it “…” and described it as “…”", "X praised Y, stating
+     * …": the clause's subject. */
+    kind = clause_subject (ctx, floor, k, m);
   if (kind == MENTION_NONE)
     kind = quotes_np_after (ctx, end, FALSE, m, &np_end);
   return kind;
@@ -232,8 +252,24 @@ leading (QuotesContext *ctx, Quote *q, guint *cue_end)
         return FALSE;
       guint end;
       const QuotesCue *cue = quotes_match_cue (ctx, i, &end);
-      if (!cue)
-        continue;
+      if (!cue || (i > 0 && ctx_token_is (ctx, i - 1, "as")))
+        continue; /* "— as reported by Hurriyet —" is not the speaker */
+      if (ctx->used[i])
+        {
+          /* “…,” wrote Trump, “and therefore …”: the rest of a quotation
+           * split by its attribution. */
+          for (guint p = 0; p < ctx->n_quotes; p++)
+            if (ctx->quotes[p].cue_first == i && &ctx->quotes[p] != q
+                && ctx->quotes[p].cue && ctx->quotes[p].close_token < i
+                && ctx_punct_is (ctx, open - 1, ','))
+              {
+                q->mention = ctx->quotes[p].mention;
+                q->cue = ctx->quotes[p].cue;
+                q->cue_first = i, q->cue_last = end;
+                *cue_end = G_MAXUINT;
+                return TRUE;
+              }
+        }
       guint s0, s1;
       sentence_bounds (ctx, i, &s0, &s1);
       Mention m;
@@ -275,7 +311,7 @@ shape (const QuotesContext *ctx, const Quote *q, guint *words,
               && !token_in (ctx, i, title_small_words))
             all_caps = FALSE;
         }
-      else if (ctx_is_sentence_end (ctx, i) || ctx_punct_is (ctx, i, ','))
+      else if (ctx_is_sentence_end (ctx, i))
         *sentence = TRUE;
     }
   *title = all_caps && *words > 0;
@@ -316,7 +352,8 @@ quotes_attribute (QuotesContext *ctx)
                * “Capital…"; mixed when woven into the sentence. */
               guint before = q->open_token - 1;
               gboolean capital = ctx_capitalized (ctx, q->first_token);
-              if (ctx_punct_is (ctx, before, ':')
+              if (cue_end == G_MAXUINT || ctx_punct_is (ctx, before, ':')
+                  || (capital && quotes_match_cue (ctx, before, &cue_end))
                   || (ctx_punct_is (ctx, before, ',')
                       && (capital || before == cue_end))
                   || (before + 1 == cue_end && capital))
@@ -329,6 +366,25 @@ quotes_attribute (QuotesContext *ctx)
               found = trailing (ctx, q, FALSE);
               if (found)
                 q->kind = QUOTE_MIXED;
+            }
+        }
+      if (!found && q->open_token > 0 && ctx_capitalized (ctx, q->first_token)
+          && (ctx_punct_is (ctx, q->open_token - 1, ':')
+              || ctx_punct_is (ctx, q->open_token - 1, ','))
+          && !newline_before (ctx, q->open_token))
+        {
+          /* "Tanya Chan spoke to the press after the speech: “…”". */
+          guint s0, s1;
+          sentence_bounds (ctx, q->open_token - 1, &s0, &s1);
+          Mention m;
+          MentionKind kind = clause_subject (ctx, s0, q->open_token, &m);
+          if (kind == MENTION_NAME || kind == MENTION_PRONOUN
+              || kind == MENTION_DESCRIPTION)
+            {
+              q->mention = m;
+              q->kind = QUOTE_DIRECT;
+              q->continuation = FALSE;
+              found = TRUE;
             }
         }
       if ((words <= 3 && !(first && found))
@@ -356,6 +412,9 @@ static void
 add_indirect (QuotesContext *ctx, guint first, guint last, const char *cue,
               guint cue_first, guint cue_last, const Mention *m)
 {
+  for (guint i = first + 1; i < last; i++)
+    if (newline_before (ctx, i))
+      last = i; /* reported speech ends with its paragraph */
   while (last > first && ctx->tokens[last - 1].kind == WEFT_TOKEN_PUNCT
          && !ctx->quoted[last - 1])
     last--;
@@ -375,16 +434,6 @@ add_indirect (QuotesContext *ctx, guint first, guint last, const char *cue,
   q->kind = QUOTE_INDIRECT;
   q->mention = *m;
   set_cue (ctx, q, cue, cue_first, cue_last);
-}
-
-/* "commenting", "adding": a participle phrase after an attribution. */
-static gboolean
-is_participle (const QuotesContext *ctx, guint i)
-{
-  if (!ctx_is_word (ctx, i) || (ctx->tokens[i].flags & WEFT_TOKEN_CAPITALIZED))
-    return FALSE;
-  const WeftToken *t = &ctx->tokens[i];
-  return t->end - t->start > 4 && memcmp (ctx->text + t->end - 3, "ing", 3) == 0;
 }
 
 /* "This was stated by X": the previous sentence is what X said. */
@@ -455,6 +504,17 @@ indirect_at (QuotesContext *ctx, guint k, guint s0, guint s1)
           return;
         }
     }
+  /* "X said the talks would …". */
+  gboolean bare = cue->kind == QUOTES_CUE_SAY && !inverted && end < s1
+                  && ctx_is_word (ctx, end) && !token_in (ctx, end, clause_blockers)
+                  && !ctx->quoted[end] && s1 - end >= 5;
+  if (bare && (ctx_classes (ctx, end) & (QW_PRONOUN | QW_GROUP)
+               || ctx_capitalized (ctx, end) || ctx_token_is (ctx, end, "the")
+               || !(start > s0 && ctx_punct_is (ctx, start - 1, ','))))
+    {
+      add_indirect (ctx, end, s1, cue->text, k, end, &m);
+      return;
+    }
   /* "CLAUSE, X said [to Trend]." or "CLAUSE, X said, adding …". */
   if (start > s0 && ctx_punct_is (ctx, start - 1, ','))
     {
@@ -462,7 +522,7 @@ indirect_at (QuotesContext *ctx, guint k, guint s0, guint s1)
       if (inverted)
         tail = np_end;
       while (tail < s1 && !ctx_punct_is (ctx, tail, ',')
-             && !ctx_is_sentence_end (ctx, tail) && tail < end + 6)
+             && !ctx_is_sentence_end (ctx, tail) && tail < end + 4)
         tail++;
       if (tail >= s1 || ctx_is_sentence_end (ctx, tail)
           || (ctx_punct_is (ctx, tail, ',') && is_participle (ctx, tail + 1)))
@@ -471,11 +531,6 @@ indirect_at (QuotesContext *ctx, guint k, guint s0, guint s1)
         add_indirect (ctx, s0, s1, cue->text, k, end, &m);
       return;
     }
-  /* "X said the talks would …". */
-  if (cue->kind == QUOTES_CUE_SAY && end < s1 && ctx_is_word (ctx, end)
-      && !token_in (ctx, end, clause_blockers) && !ctx->quoted[end]
-      && s1 - end >= 4)
-    add_indirect (ctx, end, s1, cue->text, k, end, &m);
 }
 
 void

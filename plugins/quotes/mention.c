@@ -90,7 +90,7 @@ static gboolean
 is_name_word (const QuotesContext *ctx, guint i)
 {
   return ctx_capitalized (ctx, i) && !ctx->quoted[i]
-         && !(ctx_classes (ctx, i) & QW_NONNAME);
+         && !(ctx_classes (ctx, i) & (QW_NONNAME | QW_PRONOUN | QW_GROUP));
 }
 
 guint
@@ -117,7 +117,7 @@ quotes_name_part (const QuotesContext *ctx, guint first, guint last,
       if ((ctx_classes (ctx, i)
            & (QW_ROLE | QW_TITLE | QW_DEMONYM | QW_NONNAME | QW_ORG))
           || ((t->flags & WEFT_TOKEN_ALL_CAPS) && t->end - t->start > 1)
-          || t->kind == WEFT_TOKEN_ABBREV)
+          || (t->kind == WEFT_TOKEN_ABBREV && t->end - t->start > 2))
         k = i + 1;
     }
   if (k >= last || quotes_is_possessive (ctx, last - 1))
@@ -155,7 +155,7 @@ quotes_find_mention (const QuotesContext *ctx, guint first, guint last,
     return MENTION_NONE;
 
   guint32 head = ctx_classes (ctx, last - 1);
-  if (ctx_classes (ctx, first) & (QW_PRONOUN | QW_GROUP) && last - first <= 2)
+  if (ctx_classes (ctx, first) & (QW_PRONOUN | QW_GROUP))
     head = ctx_classes (ctx, first), last = first + 1;
   if (head & (QW_PRONOUN | QW_GROUP) && !ctx->quoted[last - 1])
     {
@@ -192,8 +192,10 @@ quotes_find_mention (const QuotesContext *ctx, guint first, guint last,
               titled = TRUE;
           if (!placed || (titled && nl - nf >= 2))
             {
+              /* The first name is the subject ("Warren commended Biden"). */
               found = TRUE;
               best_first = nf, best_last = nl, best_run = i;
+              break;
             }
         }
       i = end > i ? end : i + 1;
@@ -281,8 +283,7 @@ is_parenthetical (const QuotesContext *ctx, guint i)
         return ctx_token_is (ctx, k + 1, "of");
   return !(ctx->tokens[i].flags & WEFT_TOKEN_CAPITALIZED)
          && !token_in (ctx, i, determiners)
-         && !(ctx_classes (ctx, i) & (QW_PRONOUN | QW_GROUP | QW_ROLE
-                                      | QW_DEMONYM));
+         && !(ctx_classes (ctx, i) & (QW_PRONOUN | QW_GROUP));
 }
 
 MentionKind
@@ -330,6 +331,8 @@ quotes_subject_before (const QuotesContext *ctx, guint cue, guint floor,
           *start = s;
           return kind;
         }
+      if (fallback == MENTION_NAME && kind != MENTION_NAME && !parenthetical)
+        break; /* "The study's lead author, … Maninder Thind, said" */
       if (!parenthetical || !stepped)
         break;
       if (kind != MENTION_NONE && fallback == MENTION_NONE)

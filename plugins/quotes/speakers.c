@@ -63,7 +63,8 @@ last_word (const char *name)
 static guint8
 role_after (const QuotesContext *ctx, guint end)
 {
-  if (!ctx_punct_is (ctx, end, ','))
+  if (!ctx_punct_is (ctx, end, ',') || ctx_token_is (ctx, end + 1, "his")
+      || ctx_token_is (ctx, end + 1, "her") || ctx_token_is (ctx, end + 1, "their"))
     return 0;
   for (guint i = end + 1; i < ctx->n_tokens && i < end + 6; i++)
     {
@@ -73,6 +74,24 @@ role_after (const QuotesContext *ctx, guint end)
         return ctx->words[i]->role_group;
     }
   return 0;
+}
+
+/* "in South Africa", "of Ankara": a place, unless a title came first. */
+static gboolean
+placed (const QuotesContext *ctx, guint run, guint name)
+{
+  guint before = run;
+  if (before > 0 && ctx_token_is (ctx, before - 1, "the"))
+    before--;
+  if (before == 0 || name > run)
+    return FALSE;
+  static const char *const prepositions[] = { "of", "for", "in", "at",
+                                              "from", "to", "with", "on",
+                                              "into", NULL };
+  for (guint k = 0; prepositions[k]; k++)
+    if (ctx_token_is (ctx, before - 1, prepositions[k]))
+      return TRUE;
+  return FALSE;
 }
 
 static void
@@ -93,10 +112,17 @@ collect_people (QuotesContext *ctx, People *people)
           continue;
         }
       guint nf, nl;
-      if (quotes_name_part (ctx, i, end, &nf, &nl) && nl - nf >= 2)
+      gboolean role_before = i > 0 && ctx->words[i - 1]
+                             && (ctx->words[i - 1]->classes & QW_ROLE);
+      if (quotes_name_part (ctx, i, end, &nf, &nl)
+          && (nl - nf >= 2 || role_before) && !placed (ctx, i, nf))
         {
           guint8 group = 0;
-          gboolean person = FALSE;
+          /* Named at the start of a sentence: "Sharif Hotak, of …". */
+          gboolean person = nl - nf >= 2 && nf == i
+                            && (i == 0 || ctx_is_sentence_end (ctx, i - 1)
+                                || (ctx->tokens[i].flags
+                                    & WEFT_TOKEN_NEWLINE_BEFORE));
           for (guint k = i > 0 ? i - 1 : 0; k < nf; k++)
             if (ctx->words[k] && (ctx->words[k]->classes & QW_ROLE))
               group = ctx->words[k]->role_group, person = TRUE;
