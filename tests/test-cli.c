@@ -277,6 +277,16 @@ test_invalid_utf8_replace (void)
 }
 
 static void
+test_full_disk (void)
+{
+  write_file ("full/a.txt", "SOME TEXT", -1);
+  Result r = sh ("$WEFT run words.yaml full/a.txt > /dev/full");
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_cmpstr (r.err, ==, "weft: writing standard output: No space left on device\n");
+  result_clear (&r);
+}
+
+static void
 test_writable_plugin_refused (void)
 {
   Result r = sh ("mkdir -p ww && cp " WEFT_FIXTURE_DIR "/words.so ww/ && chmod o+w ww/words.so "
@@ -291,7 +301,14 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   tmpdir = g_dir_make_tmp ("weft-cli-XXXXXX", NULL);
-  g_setenv ("WEFT", WEFT_EXE, TRUE);
+  /* WEFT_VALGRIND=1 runs every weft command under valgrind: any leak or
+   * memory error makes it exit 99, which fails the test that ran it. */
+  g_autofree char *weft = g_strdup_printf (
+      "%s%s", g_getenv ("WEFT_VALGRIND") ? "valgrind -q --leak-check=full --show-leak-kinds=definite "
+                                           "--errors-for-leak-kinds=definite "
+                                           "--error-exitcode=99 " : "",
+      WEFT_EXE);
+  g_setenv ("WEFT", weft, TRUE);
   write_file ("words.yaml", "name: words\nstages:\n  - plugin: words\n", -1);
   write_file ("fails.yaml", "name: fails\nstages:\n  - plugin: words\n  - plugin: process-fails\n", -1);
   g_test_add_func ("/cli/run/jsonl", test_run_jsonl);
@@ -307,6 +324,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/run/stop-after-errors", test_stop_after_errors);
   g_test_add_func ("/cli/run/invalid-utf8-replace", test_invalid_utf8_replace);
   g_test_add_func ("/cli/plugin/writable-refused", test_writable_plugin_refused);
+  g_test_add_func ("/cli/run/full-disk", test_full_disk);
   int status = g_test_run ();
   g_autofree char *rm = g_strdup_printf ("rm -rf '%s'", tmpdir);
   if (system (rm) != 0)
