@@ -1,3 +1,342 @@
-/* Tests for the dates plugin. */
+/* Tests for the dates plugin: table-driven cases through a pipeline
+ * (tokenizer -> dates), each with the exact spans, types and TIMEX3 values
+ * expected.  Sentences are quoted from the seed articles where they have
+ * the construction under test. */
+#include <glib/gstdio.h>
+#include <string.h>
+
 #include "weft-test.h"
-int main (int argc, char **argv) { g_test_init (&argc, &argv, NULL); return g_test_run (); }
+
+#include "../plugins/dates/dates.h"
+#include "../plugins/dates/spec.h"
+
+typedef struct {
+  const char *text;
+  const char *date;     /* reference date, or NULL */
+  const char *expected; /* "text|TYPE|value[|end_value][|mod]; …" */
+} Case;
+
+static WeftPipeline *pipeline;
+static WeftPipeline *pipeline_us;
+
+/* The layer as "text|TYPE|value|end|mod" items joined by "; ". */
+static char *
+describe (WeftDoc *doc, gboolean with_anchor)
+{
+  GString *out = g_string_new (NULL);
+  WeftLayer *layer = weft_doc_get_layer (doc, "dates");
+  g_assert_nonnull (layer);
+  const WeftLayerSchema *schema = weft_layer_get_schema (layer);
+  int f_type = weft_layer_schema_find_field (schema, "type");
+  int f_value = weft_layer_schema_find_field (schema, "value");
+  int f_end = weft_layer_schema_find_field (schema, "end_value");
+  int f_mod = weft_layer_schema_find_field (schema, "mod");
+  int f_anchor = weft_layer_schema_find_field (schema, "anchor");
+  const char *text = weft_doc_get_text (doc, NULL);
+  for (guint i = 0; i < weft_layer_get_n_spans (layer); i++)
+    {
+      uint32_t s, e;
+      weft_layer_get_span (layer, i, &s, &e);
+      if (out->len)
+        g_string_append (out, "; ");
+      g_string_append_printf (out, "%.*s|%s|%s", (int) (e - s), text + s,
+                              weft_layer_get_string (layer, i, f_type),
+                              weft_layer_get_string (layer, i, f_value));
+      if (weft_layer_is_set (layer, i, f_end))
+        g_string_append_printf (out, "|%s",
+                                weft_layer_get_string (layer, i, f_end));
+      if (weft_layer_is_set (layer, i, f_mod))
+        g_string_append_printf (out, "|%s",
+                                weft_layer_get_string (layer, i, f_mod));
+      if (with_anchor)
+        g_string_append_printf (out, "@%s",
+                                weft_layer_get_string (layer, i, f_anchor));
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+run_cases (WeftPipeline *p, const Case *cases, gsize n)
+{
+  WeftDoc *doc = weft_doc_new ();
+  for (gsize i = 0; i < n; i++)
+    {
+      weft_test_run (p, doc, cases[i].text, cases[i].date);
+      g_autofree char *got = describe (doc, FALSE);
+      if (g_strcmp0 (got, cases[i].expected) != 0)
+        g_test_message ("text: %s", cases[i].text);
+      g_assert_cmpstr (got, ==, cases[i].expected);
+    }
+  weft_doc_free (doc);
+}
+
+#define RUN(cases) run_cases (pipeline, cases, G_N_ELEMENTS (cases))
+
+static void
+test_absolute_day_month_year (void)
+{
+  static const Case cases[] = {
+    { "Russia and Ukraine signed it on February 22, 2022.", NULL,
+      "February 22, 2022|DATE|2022-02-22" },
+    { "It was signed on 22 February 2022 in Moscow.", NULL,
+      "22 February 2022|DATE|2022-02-22" },
+    { "AzerNews (05 October 2019) reported it.", NULL,
+      "05 October 2019|DATE|2019-10-05" },
+    { "Judging by the words of President Ilham Aliyev voiced Oct. 3 at the "
+      "plenary session", "2019-10-07", "Oct. 3|DATE|2019-10-03" },
+    { "The exercises started on 2021-07-26.", NULL,
+      "2021-07-26|DATE|2021-07-26" },
+    { "07.10.2019", NULL, "07.10.2019|DATE|2019-10-07" },
+    { "Friday, January 4, 2019", NULL,
+      "Friday, January 4, 2019|DATE|2019-01-04" },
+  };
+  RUN (cases);
+}
+
+static void
+test_absolute_coarse (void)
+{
+  static const Case cases[] = {
+    { "The last of them took place in February 2020, when in Baku.", NULL,
+      "February 2020|DATE|2020-02" },
+    { "ADEX-2018 Defense Exhibition opened in 2018.", NULL,
+      "2018|DATE|2018" },
+    { "Exports grew through the 1990s.", NULL, "the 1990s|DATE|199" },
+    { "Profits rose in Q3 2021.", NULL, "Q3 2021|DATE|2021-Q3" },
+    { "Talks resumed in the fall of 2020.", NULL,
+      "the fall of 2020|DATE|2020-FA" },
+    { "Prices fell in early 2020.", NULL, "early 2020|DATE|2020|EARLY" },
+    { "The drills end in mid-September.", "2021-07-26",
+      "mid-September|DATE|2021-09|MID" },
+    { "Results for the third quarter of 2009 were weak.", NULL,
+      "the third quarter of 2009|DATE|2009-Q3" },
+  };
+  RUN (cases);
+}
+
+static void
+test_ranges (void)
+{
+  static const Case cases[] = {
+    { "The training exercises will be held from July 26 to August 6.",
+      "2021-07-20", "July 26 to August 6|DATE|2021-07-26|2021-08-06" },
+    { "The drills run August 1-6.", "2021-07-20",
+      "August 1-6|DATE|2021-08-01|2021-08-06" },
+    { "Output doubled between 2001 and 2011.", NULL,
+      "2001 and 2011|DATE|2001|2011" },
+    { "The 2021-2022 plan was approved.", NULL,
+      "2021-2022|DATE|2021|2022" },
+    { "From December to May 2022 it was closed.", NULL,
+      "December to May 2022|DATE|2021-12|2022-05" },
+  };
+  RUN (cases);
+}
+
+static void
+test_context_year (void)
+{
+  static const Case cases[] = {
+    /* 000_67bed60a32caf099.txt */
+    { "In 2018, Gerasimov met twice in the capital of Azerbaijan (in April "
+      "and December) with Supreme Commander of the NATO Joint Forces Curtis "
+      "Scaparrotti.", "2021-07-26",
+      "2018|DATE|2018; April|DATE|2018-04; December|DATE|2018-12" },
+    /* a month alone takes the reference year, the past one when reported
+     * in the past */
+    { "The deal was signed in November.", "2021-07-26",
+      "November|DATE|2020-11" },
+    { "The deal will be signed in November.", "2021-07-26",
+      "November|DATE|2021-11" },
+    { "A meeting is planned for March.", "2021-07-26", "March|DATE|2022-03" },
+  };
+  RUN (cases);
+}
+
+static void
+test_relative (void)
+{
+  static const Case cases[] = {
+    { "Baku said today that talks went well.", "2019-10-07",
+      "today|DATE|2019-10-07" },
+    { "He arrived yesterday.", "2019-10-07", "yesterday|DATE|2019-10-06" },
+    { "The agreement was reached last month.", "2019-10-07",
+      "last month|DATE|2019-09" },
+    { "Last Monday the minister resigned.", "2019-10-07",
+      "Last Monday|DATE|2019-09-30" },
+    { "Talks continue next week.", "2019-10-07", "next week|DATE|2019-W42" },
+    { "The base closed three years ago.", "2019-10-07",
+      "three years ago|DATE|2016" },
+    { "Trade grew this year.", "2019-10-07", "this year|DATE|2019" },
+    { "The lease runs until 2024.", "2019-10-07", "2024|DATE|2024|BEFORE" },
+    { "The ceasefire began on November 10, 2020. Two days before, the city "
+      "fell.", NULL,
+      "November 10, 2020|DATE|2020-11-10; Two days before|DATE|2020-11-08" },
+    { "Troops left on October 3, 2019. The same day, talks began.", NULL,
+      "October 3, 2019|DATE|2019-10-03; The same day|DATE|2019-10-03" },
+    { "He called the day before yesterday.", "2019-10-07",
+      "the day before yesterday|DATE|2019-10-05" },
+    { "It is now clear.", "2019-10-07", "now|DATE|PRESENT_REF" },
+  };
+  RUN (cases);
+}
+
+static void
+test_durations_sets (void)
+{
+  static const Case cases[] = {
+    { "The contract lasts five years.", NULL, "five years|DURATION|P5Y" },
+    { "Trade tripled over the past five years.", "2019-10-07",
+      "the past five years|DURATION|P5Y" },
+    { "It has a 25-year service life.", NULL, "25-year|DURATION|P25Y" },
+    { "The flight took half an hour.", NULL, "half an hour|DURATION|PT30M" },
+    { "It took two and a half years.", NULL,
+      "two and a half years|DURATION|P2.5Y" },
+    { "Officials meet every Monday.", NULL, "every Monday|SET|XXXX-WXX-1" },
+    { "The forum is held annually.", NULL, "annually|SET|P1Y" },
+    { "Rates are reviewed every two weeks.", NULL,
+      "every two weeks|SET|P2W" },
+  };
+  RUN (cases);
+}
+
+static void
+test_not_dates (void)
+{
+  static const Case cases[] = {
+    /* 000_67bed60a32caf099.txt */
+    { "In addition to Georgia and the US, servicemen from 13 NATO countries "
+      "and partner states of the alliance will take part in them.", NULL,
+      "" },
+    { "In total, more than 2,500 military personnel will be involved in the "
+      "exercises.", NULL, "" },
+    { "Azerbaijan bought F-16 jets under Section 7 for $5 billion.", NULL,
+      "" },
+    { "Theresa may become PM soon. I may be here.", NULL, "" },
+    { "The Airbus A400M and 24 A320s flew at 10.", NULL, "" },
+    { "The talks began at 10:30.", "2019-10-07",
+      "10:30|TIME|2019-10-07T10:30" },
+  };
+  RUN (cases);
+}
+
+static void
+test_no_reference (void)
+{
+  WeftDoc *doc = weft_doc_new ();
+  weft_test_run (pipeline, doc, "The drills start on July 26, not today.",
+                 NULL);
+  g_autofree char *got = describe (doc, TRUE);
+  g_assert_cmpstr (got, ==,
+                   "July 26|DATE|XXXX-07-26@none; today|DATE|PRESENT_REF@none");
+  g_assert_null (weft_doc_get_date (doc));
+  weft_doc_free (doc);
+}
+
+static void
+test_dateline (void)
+{
+  /* the top of 001_9f58cf50519153e2.txt */
+  const char *text = "RUSSIA-AZERBAIJAN CO-OP IN MILITARY SPHERE\n\n-\n\n"
+                     "07.10.2019\n\n---\n\nAzerNews (05 October 2019)\n\n"
+                     "Relations improved last month.";
+  WeftDoc *doc = weft_doc_new ();
+  weft_test_run (pipeline, doc, text, NULL);
+  g_assert_cmpstr (weft_doc_get_date (doc), ==, "2019-10-07");
+  g_autofree char *got = describe (doc, TRUE);
+  g_assert_cmpstr (got, ==,
+                   "07.10.2019|DATE|2019-10-07@none; "
+                   "05 October 2019|DATE|2019-10-05@none; "
+                   "last month|DATE|2019-09@dct");
+  /* a date given with the document wins over the dateline */
+  weft_test_run (pipeline, doc, text, "2019-12-01");
+  g_assert_cmpstr (weft_doc_get_date (doc), ==, "2019-12-01");
+  g_clear_pointer (&got, g_free);
+  got = describe (doc, TRUE);
+  g_assert_true (g_str_has_suffix (got, "last month|DATE|2019-11@dct"));
+  weft_doc_free (doc);
+}
+
+static void
+test_day_first_option (void)
+{
+  static const Case us[] = {
+    { "Filed on 8/10/2012.", NULL, "8/10/2012|DATE|2012-08-10" },
+  };
+  static const Case gb[] = {
+    { "Filed on 8/10/2012.", NULL, "8/10/2012|DATE|2012-10-08" },
+    { "Filed on 13/10/2012.", NULL, "13/10/2012|DATE|2012-10-13" },
+  };
+  run_cases (pipeline_us, us, G_N_ELEMENTS (us));
+  run_cases (pipeline, gb, G_N_ELEMENTS (gb));
+}
+
+static void
+test_data_errors (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("weft-dates-XXXXXX", NULL);
+  const char *files[] = { "months.txt", "weekdays.txt", "numbers.txt",
+                          "units.txt", "cues.txt" };
+  for (gsize i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *src = g_build_filename (DATES_DATA_DIR, files[i], NULL);
+      g_autofree char *dst = g_build_filename (dir, files[i], NULL);
+      g_autofree char *data = NULL;
+      g_assert_true (g_file_get_contents (src, &data, NULL, NULL));
+      if (i == 0)
+        {
+          g_free (data);
+          data = g_strdup ("# months\njanuary 1\nfebruary 13\n");
+        }
+      g_assert_true (g_file_set_contents (dst, data, -1, NULL));
+    }
+  g_assert_null (dates_state_new (dir, TRUE, &error));
+  g_assert_error (error, WEFT_ERROR, WEFT_ERROR_DATA);
+  g_assert_true (g_str_has_suffix (error->message,
+                                   "months.txt:3: month must be 1-12"));
+  for (gsize i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *dst = g_build_filename (dir, files[i], NULL);
+      g_remove (dst);
+    }
+  g_rmdir (dir);
+}
+
+static void
+test_calendar (void)
+{
+  int y, m, d;
+  g_assert_cmpint (days_from_civil (1970, 1, 1), ==, 0);
+  civil_from_days (days_from_civil (2020, 2, 29) + 1, &y, &m, &d);
+  g_assert_cmpint (m * 100 + d, ==, 301);
+  g_assert_cmpint (iso_weekday (2019, 10, 7), ==, 1);
+  g_assert_cmpint (days_in_month (2100, 2), ==, 28);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  pipeline = weft_test_pipeline ("stages:\n  - plugin: tokenizer\n"
+                                 "  - plugin: dates\n");
+  pipeline_us = weft_test_pipeline ("stages:\n  - plugin: tokenizer\n"
+                                    "  - plugin: dates\n    options:\n"
+                                    "      day-first: false\n");
+  g_test_add_func ("/dates/absolute/day-month-year",
+                   test_absolute_day_month_year);
+  g_test_add_func ("/dates/absolute/coarse", test_absolute_coarse);
+  g_test_add_func ("/dates/ranges", test_ranges);
+  g_test_add_func ("/dates/context-year", test_context_year);
+  g_test_add_func ("/dates/relative", test_relative);
+  g_test_add_func ("/dates/durations-sets", test_durations_sets);
+  g_test_add_func ("/dates/not-dates", test_not_dates);
+  g_test_add_func ("/dates/reference/none", test_no_reference);
+  g_test_add_func ("/dates/reference/dateline", test_dateline);
+  g_test_add_func ("/dates/option/day-first", test_day_first_option);
+  g_test_add_func ("/dates/data/errors", test_data_errors);
+  g_test_add_func ("/dates/calendar", test_calendar);
+  int status = g_test_run ();
+  weft_pipeline_free (pipeline);
+  weft_pipeline_free (pipeline_us);
+  return status;
+}

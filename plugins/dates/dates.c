@@ -69,7 +69,18 @@ word_tense (const Ctx *c, guint i)
     return a->lex->cue == C_TENSE ? a->lex->cue_val : 0;
   if (a->end - a->start > 4 && c->text[a->end - 1] == 'd'
       && c->text[a->end - 2] == 'e' && !(a->flags & AF_CAP))
-    return -1;
+    {
+      /* a passive ("will be held", "is expected") is not a past */
+      static const char *const aux[] = { "be", "been", "being", "is", "are",
+                                         "am", NULL };
+      if (i > 0 && c->a[i - 1].kind == A_WORD)
+        for (const char *const *w = aux; *w; w++)
+          if (c->a[i - 1].end - c->a[i - 1].start == strlen (*w)
+              && g_ascii_strncasecmp (c->text + c->a[i - 1].start, *w,
+                                      strlen (*w)) == 0)
+            return 0;
+      return -1;
+    }
   return 0;
 }
 
@@ -215,6 +226,10 @@ dates_state_process (DatesState *st, WeftDoc *doc, GError **error)
       weft_layer_set_string (layer, span, st->f_value, value);
       if (m->range)
         {
+          /* the end of "July 26 to August 6" is in the start's year */
+          if (m->e.kind == K_DATE && m->e.year == NONE && m->s.year != NONE
+              && m->e.month && m->s.ylen == 4)
+            m->e.year = m->s.year + (m->s.month && m->e.month < m->s.month);
           const char *an2 = spec_normalize (&m->e, &anchor, end_value, abuf2);
           weft_layer_set_string (layer, span, st->f_end_value, end_value);
           if (strcmp (an, "none") == 0)

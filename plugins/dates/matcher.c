@@ -127,13 +127,16 @@ parse_range (const Ctx *c, guint j, gboolean between, Match *m)
     }
   if (!end && s->kind == K_DATE && s->year != NONE && !s->month
       && !s->quarter && !s->season && !s->half && s->ylen == 4
-      && num_at (c, k) && glued (c, k) && c->a[k].ndigits == 2
-      && !glued (c, k + 1))
+      && num_at (c, k) && (c->a[k].ndigits == 2 || c->a[k].ndigits == 4)
+      && !(glued (c, k + 1) && c->a[k + 1].kind != A_PUNCT))
     {
-      /* 2021-22 */
+      /* 2021-22, 2021-2022, 2001 and 2011 */
       r.s = *s;
-      r.s.year = s->year / 100 * 100 + c->a[k].num;
-      end = k + 1;
+      r.s.year = c->a[k].ndigits == 4 ? c->a[k].num
+                                      : s->year / 100 * 100 + c->a[k].num;
+      if (r.s.year > s->year && r.s.year - s->year < 200
+          && (c->a[k].ndigits == 4 || glued (c, k)))
+        end = k + 1;
     }
   if (!end && s->hour >= 0 && s->kind == K_DATE)
     {
@@ -210,6 +213,8 @@ match_at (const Ctx *c, guint i, Match *m)
             : e->cue_val == V_LESS ? MOD_LESS : MOD_MORE;
       j++;
       e = lex_at (c, j);
+      if (e && e->cue == C_THE)
+        return 0; /* "over the past five years": "over" is a signal */
     }
   guint the = G_MAXUINT;
   if (e && e->cue == C_THE)
@@ -258,6 +263,10 @@ match_at (const Ctx *c, guint i, Match *m)
       if (!end)
         return 0;
     }
+  /* "until 2024", "since 2003": open-ended on one side */
+  if (!mod && m->s.kind == K_DATE && i > 0)
+    mod = cue_at (c, i - 1, C_UNTIL) ? MOD_BEFORE
+          : cue_at (c, i - 1, C_SINCE) ? MOD_AFTER : 0;
   m->mod = mod;
   if (!m->range && (is_plain_date (m) || m->s.kind == K_WEEKDAY
                     || (m->s.kind == K_OFFSET && m->s.unit == U_D)))
