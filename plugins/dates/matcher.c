@@ -19,6 +19,13 @@ can_start (const Ctx *c, guint i)
   if (a->kind != A_WORD || !a->lex)
     return FALSE;
   const LexEntry *e = a->lex;
+  /* "the" and "a" are everywhere: only before a number or a cue word */
+  if (e->cue == C_THE || (e->num == 1 && a->end - a->start <= 2))
+    {
+      const Atom *n = i + 1 < c->n ? &c->a[i + 1] : NULL;
+      return n && (n->kind == A_NUM || (n->kind == A_WORD && n->lex))
+             && !(e->num == 1 && n->kind == A_NUM);
+    }
   if (e->month || e->weekday || e->num >= 0 || e->unit)
     return TRUE;
   switch (e->cue)
