@@ -10,7 +10,8 @@
 #include "../plugins/dates/dates.h"
 #include "../plugins/dates/spec.h"
 
-typedef struct {
+typedef struct
+{
   const char *text;
   const char *date;     /* reference date, or NULL */
   const char *expected; /* "text|TYPE|value[|end_value][|mod]; …" */
@@ -39,7 +40,7 @@ describe (WeftDoc *doc, gboolean with_anchor)
       weft_layer_get_span (layer, i, &s, &e);
       if (out->len)
         g_string_append (out, "; ");
-      g_string_append_printf (out, "%.*s|%s|%s", (int) (e - s), text + s,
+      g_string_append_printf (out, "%.*s|%s|%s", (int)(e - s), text + s,
                               weft_layer_get_string (layer, i, f_type),
                               weft_layer_get_string (layer, i, f_value));
       if (weft_layer_is_set (layer, i, f_end))
@@ -83,7 +84,8 @@ test_absolute_day_month_year (void)
     { "AzerNews (05 October 2019) reported it.", NULL,
       "05 October 2019|DATE|2019-10-05" },
     { "Judging by the words of President Ilham Aliyev voiced Oct. 3 at the "
-      "plenary session", "2019-10-07", "Oct. 3|DATE|2019-10-03" },
+      "plenary session",
+      "2019-10-07", "Oct. 3|DATE|2019-10-03" },
     { "The exercises started on 2021-07-26.", NULL,
       "2021-07-26|DATE|2021-07-26" },
     { "07.10.2019", NULL, "07.10.2019|DATE|2019-10-07" },
@@ -99,8 +101,7 @@ test_absolute_coarse (void)
   static const Case cases[] = {
     { "The last of them took place in February 2020, when in Baku.", NULL,
       "February 2020|DATE|2020-02" },
-    { "ADEX-2018 Defense Exhibition opened in 2018.", NULL,
-      "2018|DATE|2018" },
+    { "ADEX-2018 Defense Exhibition opened in 2018.", NULL, "2018|DATE|2018" },
     { "Exports grew through the 1990s.", NULL, "the 1990s|DATE|199" },
     { "Profits rose in Q3 2021.", NULL, "Q3 2021|DATE|2021-Q3" },
     { "Talks resumed in the fall of 2020.", NULL,
@@ -124,8 +125,7 @@ test_ranges (void)
       "August 1-6|DATE|2021-08-01|2021-08-06" },
     { "Output doubled between 2001 and 2011.", NULL,
       "2001 and 2011|DATE|2001|2011" },
-    { "The 2021-2022 plan was approved.", NULL,
-      "2021-2022|DATE|2021|2022" },
+    { "The 2021-2022 plan was approved.", NULL, "2021-2022|DATE|2021|2022" },
     { "From December to May 2022 it was closed.", NULL,
       "December to May 2022|DATE|2021-12|2022-05" },
   };
@@ -139,7 +139,8 @@ test_context_year (void)
     /* 000_67bed60a32caf099.txt */
     { "In 2018, Gerasimov met twice in the capital of Azerbaijan (in April "
       "and December) with Supreme Commander of the NATO Joint Forces Curtis "
-      "Scaparrotti.", "2021-07-26",
+      "Scaparrotti.",
+      "2021-07-26",
       "2018|DATE|2018; April|DATE|2018-04; December|DATE|2018-12" },
     /* a month alone takes the reference year, the past one when reported
      * in the past */
@@ -169,7 +170,8 @@ test_relative (void)
     { "Trade grew this year.", "2019-10-07", "this year|DATE|2019" },
     { "The lease runs until 2024.", "2019-10-07", "2024|DATE|2024|BEFORE" },
     { "The ceasefire began on November 10, 2020. Two days before, the city "
-      "fell.", NULL,
+      "fell.",
+      NULL,
       "November 10, 2020|DATE|2020-11-10; Two days before|DATE|2020-11-08" },
     { "Troops left on October 3, 2019. The same day, talks began.", NULL,
       "October 3, 2019|DATE|2019-10-03; The same day|DATE|2019-10-03" },
@@ -193,8 +195,7 @@ test_durations_sets (void)
       "two and a half years|DURATION|P2.5Y" },
     { "Officials meet every Monday.", NULL, "every Monday|SET|XXXX-WXX-1" },
     { "The forum is held annually.", NULL, "annually|SET|P1Y" },
-    { "Rates are reviewed every two weeks.", NULL,
-      "every two weeks|SET|P2W" },
+    { "Rates are reviewed every two weeks.", NULL, "every two weeks|SET|P2W" },
   };
   RUN (cases);
 }
@@ -205,12 +206,12 @@ test_not_dates (void)
   static const Case cases[] = {
     /* 000_67bed60a32caf099.txt */
     { "In addition to Georgia and the US, servicemen from 13 NATO countries "
-      "and partner states of the alliance will take part in them.", NULL,
-      "" },
+      "and partner states of the alliance will take part in them.",
+      NULL, "" },
     { "In total, more than 2,500 military personnel will be involved in the "
-      "exercises.", NULL, "" },
-    { "Azerbaijan bought F-16 jets under Section 7 for $5 billion.", NULL,
-      "" },
+      "exercises.",
+      NULL, "" },
+    { "Azerbaijan bought F-16 jets under Section 7 for $5 billion.", NULL, "" },
     { "Theresa may become PM soon. I may be here.", NULL, "" },
     { "The Airbus A400M and 24 A320s flew at 10.", NULL, "" },
     { "The talks began at 10:30.", "2019-10-07",
@@ -292,8 +293,8 @@ test_data_errors (void)
     }
   g_assert_null (dates_state_new (dir, TRUE, &error));
   g_assert_error (error, WEFT_ERROR, WEFT_ERROR_DATA);
-  g_assert_true (g_str_has_suffix (error->message,
-                                   "months.txt:3: month must be 1-12"));
+  g_assert_true (
+      g_str_has_suffix (error->message, "months.txt:3: month must be 1-12"));
   for (gsize i = 0; i < G_N_ELEMENTS (files); i++)
     {
       g_autofree char *dst = g_build_filename (dir, files[i], NULL);

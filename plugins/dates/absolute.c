@@ -100,7 +100,7 @@ parse_day (const Ctx *c, guint i, int *day)
   guint j = parse_number (c, i, &v, &ord);
   if (!j || !ord || v < 1 || v > 31)
     return 0;
-  *day = (int) v;
+  *day = (int)v;
   return j;
 }
 
@@ -248,9 +248,9 @@ parse_numeric (const Ctx *c, guint i, DateSpec *s)
   const Atom *a = &c->a[i], *b = &c->a[i + 2];
   gboolean three = punct_at (c, i + 3, sep) && glued (c, i + 3)
                    && num_at (c, i + 4) && glued (c, i + 4);
-  if (i > 0 && glued (c, i) && (punct_at (c, i - 1, sep)
-                                || c->a[i - 1].kind == A_WORD
-                                || num_at (c, i - 1)))
+  if (i > 0 && glued (c, i)
+      && (punct_at (c, i - 1, sep) || c->a[i - 1].kind == A_WORD
+          || num_at (c, i - 1)))
     return 0;
   if (!three)
     {
@@ -272,7 +272,9 @@ parse_numeric (const Ctx *c, guint i, DateSpec *s)
   else if (a->ndigits <= 2 && b->ndigits <= 2
            && (d->ndigits == 4 || (d->ndigits == 2 && sep != '.')))
     {
-      y = d->ndigits == 4 ? d->num : d->num < 50 ? 2000 + d->num : 1900 + d->num;
+      y = d->ndigits == 4 ? d->num
+          : d->num < 50   ? 2000 + d->num
+                          : 1900 + d->num;
       if (c->day_first)
         day = a->num, m = b->num;
       else
@@ -337,10 +339,11 @@ bare_month_ok (const Ctx *c, guint i, int month)
   const LexEntry *p = i > 0 ? lex_at (c, i - 1) : NULL;
   if (i > 0 && punct_at (c, i - 1, '-'))
     p = lex_at (c, i - 2);
-  return p && (p->cue == C_IN || p->cue == C_OF || p->cue == C_SINCE
-               || p->cue == C_UNTIL || p->cue == C_BY || p->cue == C_FROM
-               || p->cue == C_TO || p->cue == C_POS || p->cue == C_BETWEEN
-               || p->cue == C_REL || p->cue == C_EVERY || p->cue == C_AND);
+  return p
+         && (p->cue == C_IN || p->cue == C_OF || p->cue == C_SINCE
+             || p->cue == C_UNTIL || p->cue == C_BY || p->cue == C_FROM
+             || p->cue == C_TO || p->cue == C_POS || p->cue == C_BETWEEN
+             || p->cue == C_REL || p->cue == C_EVERY || p->cue == C_AND);
 }
 
 /* Dates with a month name: month-day-year, day-month-year, month-year,
@@ -358,7 +361,8 @@ parse_named (const Ctx *c, guint i, DateSpec *s)
       if (punct_at (c, k, ',') && num_at (c, k + 1)
           && (c->a[k + 1].flags & AF_ORD))
         k++;
-      if ((k = parse_day (c, k, &day)) && !(punct_at (c, k, ':') && glued (c, k)))
+      if ((k = parse_day (c, k, &day))
+          && !(punct_at (c, k, ':') && glued (c, k)))
         {
           t = *s;
           t.month = month;
@@ -393,9 +397,9 @@ parse_named (const Ctx *c, guint i, DateSpec *s)
           k = j;
           if (punct_at (c, k, ',') || cue_at (c, k, C_OF) || is_sep (c, k))
             k++;
-          if ((k = parse_year (c, k, !(c->a[j].flags & AF_SPACE)
-                                        || atom_len (c, i) <= 4,
-                               &year)))
+          if ((k = parse_year (
+                   c, k, !(c->a[j].flags & AF_SPACE) || atom_len (c, i) <= 4,
+                   &year)))
             {
               s->month = month;
               s->year = year;
@@ -460,8 +464,9 @@ plausible_year (const Ctx *c, guint i, guint end, int year)
       const Atom *p = &c->a[i - 1];
       gboolean pos = p->kind == A_PUNCT && p->punct == '-' && i > 1
                      && cue_at (c, i - 2, C_POS);
-      if (!pos && (p->kind == A_WORD || p->kind == A_NUM
-                   || (p->kind == A_PUNCT && strchr ("$#.,-:/", p->punct))))
+      if (!pos
+          && (p->kind == A_WORD || p->kind == A_NUM
+              || (p->kind == A_PUNCT && strchr ("$#.,-:/", p->punct))))
         return FALSE;
     }
   if (end < c->n && glued (c, end)
@@ -470,10 +475,11 @@ plausible_year (const Ctx *c, guint i, guint end, int year)
           || (punct_at (c, end, '.') && num_at (c, end + 1))))
     return FALSE;
   const LexEntry *p = i > 0 ? lex_at (c, i - 1) : NULL;
-  gboolean prep = p && (p->cue == C_IN || p->cue == C_SINCE || p->cue == C_OF
-                        || p->cue == C_BY || p->cue == C_FROM
-                        || p->cue == C_UNTIL || p->cue == C_BETWEEN
-                        || p->cue == C_TO || p->cue == C_AND);
+  gboolean prep
+      = p
+        && (p->cue == C_IN || p->cue == C_SINCE || p->cue == C_OF
+            || p->cue == C_BY || p->cue == C_FROM || p->cue == C_UNTIL
+            || p->cue == C_BETWEEN || p->cue == C_TO || p->cue == C_AND);
   if (end > i + 1)
     return TRUE; /* an era was written */
   if (year < 1800 || year > 2100)
@@ -492,8 +498,8 @@ plausible_year (const Ctx *c, guint i, guint end, int year)
 static gboolean
 possessive (const Ctx *c, guint i)
 {
-  static const char *const words[] = { "his", "her", "their", "its", "my",
-                                       "our", "your", NULL };
+  static const char *const words[]
+      = { "his", "her", "their", "its", "my", "our", "your", NULL };
   if (i >= c->n || c->a[i].kind != A_WORD)
     return FALSE;
   for (const char *const *w = words; *w; w++)
@@ -554,9 +560,9 @@ parse_quarter (const Ctx *c, guint i, DateSpec *s)
         j++;
       const LexEntry *u = lex_at (c, j);
       if (u && u->unit == U_Q && v >= 1 && v <= 4 && atom_len (c, j) > 3)
-        q = (int) v;
+        q = (int)v;
       else if (u && u->cue == C_HALF && v >= 1 && v <= 2)
-        h = (int) v;
+        h = (int)v;
       else
         return 0;
       j++;
@@ -593,10 +599,10 @@ parse_season (const Ctx *c, guint i, DateSpec *s)
   gboolean named = (c->a[i].flags & AF_CAP)
                    && !(c->a[i].flags & (AF_SENT | AF_NEWLINE)) && i > 0
                    && c->a[i - 1].kind == A_WORD;
-  gboolean prep = p > 0 && (cue_at (c, p - 1, C_IN) || cue_at (c, p - 1, C_SINCE)
-                            || cue_at (c, p - 1, C_BY)
-                            || cue_at (c, p - 1, C_UNTIL)
-                            || cue_at (c, p - 1, C_POS));
+  gboolean prep = p > 0
+                  && (cue_at (c, p - 1, C_IN) || cue_at (c, p - 1, C_SINCE)
+                      || cue_at (c, p - 1, C_BY) || cue_at (c, p - 1, C_UNTIL)
+                      || cue_at (c, p - 1, C_POS));
   if (!named && !prep)
     return 0;
   s->season = e->cue_val;

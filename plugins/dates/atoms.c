@@ -56,7 +56,7 @@ Atom *
 atoms_build (WeftDoc *doc, const Lexicon *lex, guint *n_atoms)
 {
   gsize text_len;
-  const guint8 *text = (const guint8 *) weft_doc_get_text (doc, &text_len);
+  const guint8 *text = (const guint8 *)weft_doc_get_text (doc, &text_len);
   guint n_tokens, n_sents;
   const WeftToken *tokens = weft_doc_get_tokens (doc, &n_tokens);
   const WeftSentence *sents = weft_doc_get_sentences (doc, &n_sents);
@@ -69,7 +69,8 @@ atoms_build (WeftDoc *doc, const Lexicon *lex, guint *n_atoms)
     {
       const WeftToken *tok = &tokens[t];
       gboolean sent_start = FALSE;
-      while (sent < n_sents && t >= sents[sent].first_token + sents[sent].n_tokens)
+      while (sent < n_sents
+             && t >= sents[sent].first_token + sents[sent].n_tokens)
         sent++;
       if (sent < n_sents && t == sents[sent].first_token)
         sent_start = TRUE;
@@ -96,7 +97,7 @@ atoms_build (WeftDoc *doc, const Lexicon *lex, guint *n_atoms)
               while (q < end && is_digit (*q))
                 v = v < 100000000 ? v * 10 + (*q - '0') : v, q++;
               a->kind = A_NUM;
-              a->num = (int32_t) v;
+              a->num = (int32_t)v;
               a->ndigits = MIN (q - p, 255);
               if (q + 1 < end && *q == ',' && is_digit (q[1]))
                 {
@@ -122,7 +123,9 @@ atoms_build (WeftDoc *doc, const Lexicon *lex, guint *n_atoms)
               gboolean upper = TRUE;
               if (*p >= 'A' && *p <= 'Z')
                 a->flags |= AF_CAP;
-              while (q < end && (is_alpha (*q) || (*q >= 0x80 && !utf8_punct (q, end, &c))))
+              while (q < end
+                     && (is_alpha (*q)
+                         || (*q >= 0x80 && !utf8_punct (q, end, &c))))
                 {
                   if (*q >= 'a' && *q <= 'z')
                     upper = FALSE;
@@ -134,7 +137,8 @@ atoms_build (WeftDoc *doc, const Lexicon *lex, guint *n_atoms)
               if (upper && (a->flags & AF_CAP))
                 a->flags |= AF_UPPER;
               a->kind = A_WORD;
-              a->lex = len <= sizeof buf ? lexicon_lookup (lex, buf, len) : NULL;
+              a->lex
+                  = len <= sizeof buf ? lexicon_lookup (lex, buf, len) : NULL;
               p = q;
             }
           else if ((plen = utf8_punct (p, end, &c)))
@@ -146,7 +150,7 @@ atoms_build (WeftDoc *doc, const Lexicon *lex, guint *n_atoms)
           else
             {
               a->kind = A_PUNCT;
-              a->punct = *p < 0x80 ? (char) *p : '?';
+              a->punct = *p < 0x80 ? (char)*p : '?';
               p++;
             }
           a->end = p - text;

@@ -7,9 +7,16 @@
 #include "lexicon.h"
 #include "weft/doc.h"
 
-enum { A_WORD = 0, A_NUM, A_PUNCT, A_QTY };
+enum
+{
+  A_WORD = 0,
+  A_NUM,
+  A_PUNCT,
+  A_QTY
+};
 
-enum {
+enum
+{
   AF_SPACE = 1 << 0,   /* whitespace before the atom */
   AF_NEWLINE = 1 << 1, /* a line break before it */
   AF_CAP = 1 << 2,     /* starts with an upper-case letter */
@@ -18,14 +25,15 @@ enum {
   AF_SENT = 1 << 5,    /* first atom of a sentence */
 };
 
-typedef struct {
+typedef struct
+{
   uint32_t start, end;
   uint8_t kind;
   uint8_t flags;
-  uint8_t ndigits; /* A_NUM */
-  char punct;      /* A_PUNCT: the ASCII character ('-' for dashes) */
-  int32_t num;     /* A_NUM value (saturated) */
-  uint32_t sent;   /* sentence index */
+  uint8_t ndigits;     /* A_NUM */
+  char punct;          /* A_PUNCT: the ASCII character ('-' for dashes) */
+  int32_t num;         /* A_NUM value (saturated) */
+  uint32_t sent;       /* sentence index */
   const LexEntry *lex; /* A_WORD, may be NULL */
 } Atom;
 

@@ -11,7 +11,8 @@
 
 #define DATELINE_BYTES 600
 
-struct _DatesState {
+struct _DatesState
+{
   Lexicon *lex;
   WeftLayerSchema *schema;
   guint f_type, f_value, f_end_value, f_mod, f_anchor;
@@ -19,10 +20,9 @@ struct _DatesState {
 };
 
 static const char *const type_names[] = { "DATE", "TIME", "DURATION", "SET" };
-static const char *const mod_names[] = {
-  NULL, "EARLY", "MID", "LATE", "APPROX", "LESS_THAN", "MORE_THAN", "BEFORE",
-  "AFTER"
-};
+static const char *const mod_names[]
+    = { NULL,        "EARLY",     "MID",    "LATE", "APPROX",
+        "LESS_THAN", "MORE_THAN", "BEFORE", "AFTER" };
 
 DatesState *
 dates_state_new (const char *data_dir, gboolean day_first, GError **error)
@@ -34,16 +34,16 @@ dates_state_new (const char *data_dir, gboolean day_first, GError **error)
   st->lex = lex;
   st->day_first = day_first;
   st->schema = weft_layer_schema_new ("dates");
-  st->f_type = weft_layer_schema_add_field (st->schema, "type",
-                                            WEFT_FIELD_STRING);
-  st->f_value = weft_layer_schema_add_field (st->schema, "value",
-                                             WEFT_FIELD_STRING);
+  st->f_type
+      = weft_layer_schema_add_field (st->schema, "type", WEFT_FIELD_STRING);
+  st->f_value
+      = weft_layer_schema_add_field (st->schema, "value", WEFT_FIELD_STRING);
   st->f_end_value = weft_layer_schema_add_field (st->schema, "end_value",
                                                  WEFT_FIELD_STRING);
-  st->f_mod = weft_layer_schema_add_field (st->schema, "mod",
-                                           WEFT_FIELD_STRING);
-  st->f_anchor = weft_layer_schema_add_field (st->schema, "anchor",
-                                              WEFT_FIELD_STRING);
+  st->f_mod
+      = weft_layer_schema_add_field (st->schema, "mod", WEFT_FIELD_STRING);
+  st->f_anchor
+      = weft_layer_schema_add_field (st->schema, "anchor", WEFT_FIELD_STRING);
   return st;
 }
 
@@ -71,13 +71,14 @@ word_tense (const Ctx *c, guint i)
       && c->text[a->end - 2] == 'e' && !(a->flags & AF_CAP))
     {
       /* a passive ("will be held", "is expected") is not a past */
-      static const char *const aux[] = { "be", "been", "being", "is", "are",
-                                         "am", NULL };
+      static const char *const aux[]
+          = { "be", "been", "being", "is", "are", "am", NULL };
       if (i > 0 && c->a[i - 1].kind == A_WORD)
         for (const char *const *w = aux; *w; w++)
           if (c->a[i - 1].end - c->a[i - 1].start == strlen (*w)
               && g_ascii_strncasecmp (c->text + c->a[i - 1].start, *w,
-                                      strlen (*w)) == 0)
+                                      strlen (*w))
+                     == 0)
             return 0;
       return -1;
     }
@@ -172,7 +173,7 @@ note_date (Anchor *a, const DateSpec *s, gboolean explicit_year,
 gboolean
 dates_state_process (DatesState *st, WeftDoc *doc, GError **error)
 {
-  (void) error;
+  (void)error;
   guint n_atoms, n;
   Atom *atoms = atoms_build (doc, st->lex, &n_atoms);
   Ctx c = { atoms, n_atoms, weft_doc_get_text (doc, NULL), st->day_first };
@@ -185,9 +186,9 @@ dates_state_process (DatesState *st, WeftDoc *doc, GError **error)
   if (refdate_parse (&anchor.dct, weft_doc_get_date (doc)))
     {
       /* the host keeps only the day; a "datetime" field gives the time */
-      if (refdate_parse (&t, weft_doc_get_meta (doc, "datetime"))
-          && t.has_time && t.year == anchor.dct.year
-          && t.month == anchor.dct.month && t.day == anchor.dct.day)
+      if (refdate_parse (&t, weft_doc_get_meta (doc, "datetime")) && t.has_time
+          && t.year == anchor.dct.year && t.month == anchor.dct.month
+          && t.day == anchor.dct.day)
         anchor.dct = t;
     }
   else if (find_dateline (&c, ms, n, &anchor.dct))
@@ -206,15 +207,16 @@ dates_state_process (DatesState *st, WeftDoc *doc, GError **error)
       Match *m = &ms[k];
       uint32_t sent = atoms[m->first].sent;
       char value[64], end_value[64], abuf[40], abuf2[40];
-      gboolean needs = spec_is_relative (&m->s)
-                       || (m->range && spec_is_relative (&m->e));
+      gboolean needs
+          = spec_is_relative (&m->s) || (m->range && spec_is_relative (&m->e));
       anchor.tense = needs ? local_tense (&c, m->first, m->last) : 0;
-      anchor.ctx_year = ctx_year && sent == ctx_sent
-                                && (!anchor.dct.has_date
-                                    || ctx_year != anchor.dct.year)
-                            ? ctx_year
-                            : 0;
-      if (m->in_offset && (anchor.tense < 0 || after_superlative (&c, m->first)))
+      anchor.ctx_year
+          = ctx_year && sent == ctx_sent
+                    && (!anchor.dct.has_date || ctx_year != anchor.dct.year)
+                ? ctx_year
+                : 0;
+      if (m->in_offset
+          && (anchor.tense < 0 || after_superlative (&c, m->first)))
         {
           m->s.kind = K_DURATION;
           m->type = T_DURATION;
@@ -249,20 +251,18 @@ dates_state_process (DatesState *st, WeftDoc *doc, GError **error)
 
 /* ---- the plugin descriptor ---- */
 
-static const WeftOptionSpec dates_options[] = {
-  { "day-first", WEFT_OPTION_BOOL, "true",
-    "read numeric dates such as 07.10.2019 or 8/10/2012 day first; false "
-    "for US month-first slashes" },
-  { NULL }
-};
+static const WeftOptionSpec dates_options[]
+    = { { "day-first", WEFT_OPTION_BOOL, "true",
+          "read numeric dates such as 07.10.2019 or 8/10/2012 day first; false "
+          "for US month-first slashes" },
+        { NULL } };
 
 static gboolean
 dates_init (const WeftOptions *options, gpointer *state, GError **error)
 {
-  DatesState *st = dates_state_new (weft_options_get_data_dir (options),
-                                    weft_options_get_bool (options,
-                                                           "day-first"),
-                                    error);
+  DatesState *st
+      = dates_state_new (weft_options_get_data_dir (options),
+                         weft_options_get_bool (options, "day-first"), error);
   *state = st;
   return st != NULL;
 }
@@ -283,6 +283,6 @@ WEFT_PLUGIN_DEFINE (.name = "dates", .version = "0.1.0",
                     .description = "Temporal expressions with TIMEX3 "
                                    "types and values",
                     .requires = WEFT_LAYERS ("tokens", "sentences"),
-                    .provides = WEFT_LAYERS ("dates"),
-                    .options = dates_options, .init = dates_init,
-                    .process = dates_process, .finish = dates_finish);
+                    .provides = WEFT_LAYERS ("dates"), .options = dates_options,
+                    .init = dates_init, .process = dates_process,
+                    .finish = dates_finish);

@@ -8,12 +8,22 @@
 #include "atoms.h"
 #include "spec.h"
 
-typedef enum {
-  MOD_NONE = 0, MOD_EARLY, MOD_MID, MOD_LATE, MOD_APPROX, MOD_LESS,
-  MOD_MORE, MOD_BEFORE, MOD_AFTER, MOD_N
+typedef enum
+{
+  MOD_NONE = 0,
+  MOD_EARLY,
+  MOD_MID,
+  MOD_LATE,
+  MOD_APPROX,
+  MOD_LESS,
+  MOD_MORE,
+  MOD_BEFORE,
+  MOD_AFTER,
+  MOD_N
 } Mod;
 
-typedef struct {
+typedef struct
+{
   const Atom *a;
   guint n;
   const char *text;
@@ -22,14 +32,15 @@ typedef struct {
 
 /* One expression found: atoms [first, last), its spec and, for a range,
  * the spec of its end. */
-typedef struct {
+typedef struct
+{
   guint first, last;
   DateSpec s, e;
   gboolean range;
-  uint8_t type; /* TimexType */
-  uint8_t mod;  /* Mod */
+  uint8_t type;           /* TimexType */
+  uint8_t mod;            /* Mod */
   gboolean explicit_year; /* the year is written in the text */
-  gboolean in_offset;     /* "in five days": a date, or a duration in the past */
+  gboolean in_offset; /* "in five days": a date, or a duration in the past */
 } Match;
 
 /* ---- atom tests ---- */

@@ -10,13 +10,15 @@
 
 #define MAX_WORD 24
 
-typedef struct {
+typedef struct
+{
   char word[MAX_WORD + 1];
   guint8 len;
   LexEntry entry;
 } Slot;
 
-struct _Lexicon {
+struct _Lexicon
+{
   Slot *slots;
   guint mask;
   guint n;
@@ -28,7 +30,7 @@ hash_bytes (const char *s, gsize len)
 {
   guint32 h = 2166136261u;
   for (gsize i = 0; i < len; i++)
-    h = (h ^ (guint8) s[i]) * 16777619u;
+    h = (h ^ (guint8)s[i]) * 16777619u;
   return h;
 }
 
@@ -71,47 +73,94 @@ add_word (Lexicon *lex, const char *word)
   return &s->entry;
 }
 
-typedef struct {
+typedef struct
+{
   const char *name;
   int value;
 } Symbol;
 
-static const Symbol unit_symbols[] = {
-  { "Y", U_Y }, { "M", U_M }, { "W", U_W }, { "D", U_D }, { "H", U_H },
-  { "MIN", U_MIN }, { "S", U_S }, { "DE", U_DE }, { "CE", U_CE },
-  { "Q", U_Q }, { "HALF", U_HALF }, { "WE", U_WE }, { "FN", U_FN },
-  { NULL, 0 }
-};
+static const Symbol unit_symbols[]
+    = { { "Y", U_Y },   { "M", U_M },     { "W", U_W },       { "D", U_D },
+        { "H", U_H },   { "MIN", U_MIN }, { "S", U_S },       { "DE", U_DE },
+        { "CE", U_CE }, { "Q", U_Q },     { "HALF", U_HALF }, { "WE", U_WE },
+        { "FN", U_FN }, { NULL, 0 } };
 
-static const Symbol cue_symbols[] = {
-  { "DEICTIC", C_DEICTIC }, { "REL", C_REL }, { "AGO", C_AGO },
-  { "ANCHOR", C_ANCHOR }, { "POS", C_POS }, { "APPROX", C_APPROX },
-  { "SEASON", C_SEASON }, { "POD", C_POD }, { "SETADV", C_SETADV },
-  { "EVERY", C_EVERY }, { "FEW", C_FEW }, { "TO", C_TO },
-  { "UNTIL", C_UNTIL }, { "BETWEEN", C_BETWEEN }, { "AND", C_AND },
-  { "FROM", C_FROM }, { "IN", C_IN }, { "ON", C_ON }, { "AT", C_AT },
-  { "OF", C_OF }, { "THE", C_THE }, { "SINCE", C_SINCE }, { "SAME", C_SAME },
-  { "FOR", C_FOR }, { "WITHIN", C_WITHIN }, { "PAST", C_PAST },
-  { "AMPM", C_AMPM }, { "NOON", C_NOON }, { "MIDNIGHT", C_MIDNIGHT },
-  { "ERA", C_ERA }, { "TZ", C_TZ }, { "Q", C_Q }, { "H", C_H },
-  { "HALF", C_HALF }, { "FUTURE", C_FUTURE }, { "PRESENT", C_PRESENT },
-  { "PERIOD", C_PERIOD }, { "TENSE", C_TENSE }, { "BY", C_BY }, { NULL, 0 }
-};
+static const Symbol cue_symbols[] = { { "DEICTIC", C_DEICTIC },
+                                      { "REL", C_REL },
+                                      { "AGO", C_AGO },
+                                      { "ANCHOR", C_ANCHOR },
+                                      { "POS", C_POS },
+                                      { "APPROX", C_APPROX },
+                                      { "SEASON", C_SEASON },
+                                      { "POD", C_POD },
+                                      { "SETADV", C_SETADV },
+                                      { "EVERY", C_EVERY },
+                                      { "FEW", C_FEW },
+                                      { "TO", C_TO },
+                                      { "UNTIL", C_UNTIL },
+                                      { "BETWEEN", C_BETWEEN },
+                                      { "AND", C_AND },
+                                      { "FROM", C_FROM },
+                                      { "IN", C_IN },
+                                      { "ON", C_ON },
+                                      { "AT", C_AT },
+                                      { "OF", C_OF },
+                                      { "THE", C_THE },
+                                      { "SINCE", C_SINCE },
+                                      { "SAME", C_SAME },
+                                      { "FOR", C_FOR },
+                                      { "WITHIN", C_WITHIN },
+                                      { "PAST", C_PAST },
+                                      { "AMPM", C_AMPM },
+                                      { "NOON", C_NOON },
+                                      { "MIDNIGHT", C_MIDNIGHT },
+                                      { "ERA", C_ERA },
+                                      { "TZ", C_TZ },
+                                      { "Q", C_Q },
+                                      { "H", C_H },
+                                      { "HALF", C_HALF },
+                                      { "FUTURE", C_FUTURE },
+                                      { "PRESENT", C_PRESENT },
+                                      { "PERIOD", C_PERIOD },
+                                      { "TENSE", C_TENSE },
+                                      { "BY", C_BY },
+                                      { NULL, 0 } };
 
 /* Symbolic values of cue words; anything else must be an integer. */
-static const Symbol value_symbols[] = {
-  { "today", V_TODAY }, { "yesterday", V_YESTERDAY },
-  { "tomorrow", V_TOMORROW }, { "tonight", V_TONIGHT },
-  { "PRESENT_REF", V_PRESENT_REF }, { "PAST_REF", V_PAST_REF },
-  { "FUTURE_REF", V_FUTURE_REF }, { "LAST", V_LAST }, { "THIS", V_THIS },
-  { "NEXT", V_NEXT }, { "BEFORE", V_BEFORE }, { "AFTER", V_AFTER },
-  { "EARLY", V_EARLY }, { "MID", V_MID }, { "LATE", V_LATE },
-  { "APPROX", V_APPROX }, { "LESS", V_LESS }, { "MORE", V_MORE },
-  { "SP", 1 }, { "SU", 2 }, { "FA", 3 }, { "WI", 4 },
-  { "MO", 1 }, { "AF", 2 }, { "EV", 3 }, { "NI", 4 },
-  { "AM", V_AM }, { "PM", V_PM }, { "BC", V_BC }, { "AD", V_AD },
-  { "BE", V_BE }, { "PAST", -1 }, { "FUTURE", 1 }, { NULL, 0 }
-};
+static const Symbol value_symbols[] = { { "today", V_TODAY },
+                                        { "yesterday", V_YESTERDAY },
+                                        { "tomorrow", V_TOMORROW },
+                                        { "tonight", V_TONIGHT },
+                                        { "PRESENT_REF", V_PRESENT_REF },
+                                        { "PAST_REF", V_PAST_REF },
+                                        { "FUTURE_REF", V_FUTURE_REF },
+                                        { "LAST", V_LAST },
+                                        { "THIS", V_THIS },
+                                        { "NEXT", V_NEXT },
+                                        { "BEFORE", V_BEFORE },
+                                        { "AFTER", V_AFTER },
+                                        { "EARLY", V_EARLY },
+                                        { "MID", V_MID },
+                                        { "LATE", V_LATE },
+                                        { "APPROX", V_APPROX },
+                                        { "LESS", V_LESS },
+                                        { "MORE", V_MORE },
+                                        { "SP", 1 },
+                                        { "SU", 2 },
+                                        { "FA", 3 },
+                                        { "WI", 4 },
+                                        { "MO", 1 },
+                                        { "AF", 2 },
+                                        { "EV", 3 },
+                                        { "NI", 4 },
+                                        { "AM", V_AM },
+                                        { "PM", V_PM },
+                                        { "BC", V_BC },
+                                        { "AD", V_AD },
+                                        { "BE", V_BE },
+                                        { "PAST", -1 },
+                                        { "FUTURE", 1 },
+                                        { NULL, 0 } };
 
 static gboolean
 symbol_value (const Symbol *table, const char *name, int *value)
@@ -125,7 +174,14 @@ symbol_value (const Symbol *table, const char *name, int *value)
   return FALSE;
 }
 
-typedef enum { F_MONTHS, F_WEEKDAYS, F_NUMBERS, F_UNITS, F_CUES } FileKind;
+typedef enum
+{
+  F_MONTHS,
+  F_WEEKDAYS,
+  F_NUMBERS,
+  F_UNITS,
+  F_CUES
+} FileKind;
 
 static gboolean
 parse_int (const char *s, int lo, int hi, int *out)
@@ -134,7 +190,7 @@ parse_int (const char *s, int lo, int hi, int *out)
   gint64 v = g_ascii_strtoll (s, &end, 10);
   if (*s == '\0' || *end != '\0' || v < lo || v > hi)
     return FALSE;
-  *out = (int) v;
+  *out = (int)v;
   return TRUE;
 }
 
@@ -243,11 +299,14 @@ load_file (Lexicon *lex, const char *dir, const char *name, FileKind kind,
 Lexicon *
 lexicon_load (const char *dir, GError **error)
 {
-  static const struct {
+  static const struct
+  {
     const char *name;
     FileKind kind;
-  } files[] = { { "months.txt", F_MONTHS }, { "weekdays.txt", F_WEEKDAYS },
-                { "numbers.txt", F_NUMBERS }, { "units.txt", F_UNITS },
+  } files[] = { { "months.txt", F_MONTHS },
+                { "weekdays.txt", F_WEEKDAYS },
+                { "numbers.txt", F_NUMBERS },
+                { "units.txt", F_UNITS },
                 { "cues.txt", F_CUES } };
   Lexicon *lex = g_new0 (Lexicon, 1);
   lex->mask = 2048 - 1;

@@ -7,41 +7,127 @@
 #include <stdint.h>
 
 /* Calendar and clock units (units.txt). */
-typedef enum {
-  U_NONE = 0, U_Y, U_M, U_W, U_D, U_H, U_MIN, U_S, U_DE, U_CE, U_Q, U_HALF,
-  U_WE, U_FN, U_N
+typedef enum
+{
+  U_NONE = 0,
+  U_Y,
+  U_M,
+  U_W,
+  U_D,
+  U_H,
+  U_MIN,
+  U_S,
+  U_DE,
+  U_CE,
+  U_Q,
+  U_HALF,
+  U_WE,
+  U_FN,
+  U_N
 } DateUnit;
 
 /* Cue classes (cues.txt). */
-typedef enum {
-  C_NONE = 0, C_DEICTIC, C_REL, C_AGO, C_ANCHOR, C_POS, C_APPROX, C_SEASON,
-  C_POD, C_SETADV, C_EVERY, C_FEW, C_TO, C_UNTIL, C_BETWEEN, C_AND, C_FROM,
-  C_IN, C_ON, C_AT, C_OF, C_THE, C_SINCE, C_SAME, C_FOR, C_WITHIN, C_PAST,
-  C_AMPM, C_NOON, C_MIDNIGHT, C_ERA, C_TZ, C_Q, C_H, C_HALF, C_FUTURE,
-  C_PRESENT, C_PERIOD, C_TENSE, C_BY, C_N
+typedef enum
+{
+  C_NONE = 0,
+  C_DEICTIC,
+  C_REL,
+  C_AGO,
+  C_ANCHOR,
+  C_POS,
+  C_APPROX,
+  C_SEASON,
+  C_POD,
+  C_SETADV,
+  C_EVERY,
+  C_FEW,
+  C_TO,
+  C_UNTIL,
+  C_BETWEEN,
+  C_AND,
+  C_FROM,
+  C_IN,
+  C_ON,
+  C_AT,
+  C_OF,
+  C_THE,
+  C_SINCE,
+  C_SAME,
+  C_FOR,
+  C_WITHIN,
+  C_PAST,
+  C_AMPM,
+  C_NOON,
+  C_MIDNIGHT,
+  C_ERA,
+  C_TZ,
+  C_Q,
+  C_H,
+  C_HALF,
+  C_FUTURE,
+  C_PRESENT,
+  C_PERIOD,
+  C_TENSE,
+  C_BY,
+  C_N
 } CueClass;
 
 /* Symbolic cue values. */
-enum {
-  V_TODAY = 1, V_YESTERDAY, V_TOMORROW, V_TONIGHT, V_PRESENT_REF, V_PAST_REF,
+enum
+{
+  V_TODAY = 1,
+  V_YESTERDAY,
+  V_TOMORROW,
+  V_TONIGHT,
+  V_PRESENT_REF,
+  V_PAST_REF,
   V_FUTURE_REF,
 };
-enum { V_LAST = -1, V_THIS = 0, V_NEXT = 1 };
-enum { V_BEFORE = -1, V_AFTER = 1 };
-enum { V_EARLY = 1, V_MID, V_LATE };
-enum { V_APPROX = 1, V_LESS, V_MORE };
-enum { V_AM = 1, V_PM };
-enum { V_BC = 1, V_AD, V_BE };
+enum
+{
+  V_LAST = -1,
+  V_THIS = 0,
+  V_NEXT = 1
+};
+enum
+{
+  V_BEFORE = -1,
+  V_AFTER = 1
+};
+enum
+{
+  V_EARLY = 1,
+  V_MID,
+  V_LATE
+};
+enum
+{
+  V_APPROX = 1,
+  V_LESS,
+  V_MORE
+};
+enum
+{
+  V_AM = 1,
+  V_PM
+};
+enum
+{
+  V_BC = 1,
+  V_AD,
+  V_BE
+};
 
 /* What one word can be; a word may be several things ("may", "sun"). */
-typedef struct {
+typedef struct
+{
   int8_t month;   /* 1-12, 0 none */
   int8_t weekday; /* 1-7 (Monday 1), 0 none */
   int8_t weekday_plural;
-  int8_t unit;    /* DateUnit */
-  int16_t num;    /* number word value, -1 none */
+  int8_t unit; /* DateUnit */
+  int16_t num; /* number word value, -1 none */
   int8_t ordinal;
-  uint8_t cue;    /* CueClass */
+  uint8_t cue; /* CueClass */
   int16_t cue_val;
   const char *cue_str; /* a TIMEX3 value for SETADV, else NULL */
 } LexEntry;

@@ -30,9 +30,21 @@ can_start (const Ctx *c, guint i)
     return TRUE;
   switch (e->cue)
     {
-    case C_DEICTIC: case C_REL: case C_POS: case C_APPROX: case C_SEASON:
-    case C_SETADV: case C_EVERY: case C_FEW: case C_THE: case C_PAST:
-    case C_NOON: case C_MIDNIGHT: case C_Q: case C_H: case C_HALF:
+    case C_DEICTIC:
+    case C_REL:
+    case C_POS:
+    case C_APPROX:
+    case C_SEASON:
+    case C_SETADV:
+    case C_EVERY:
+    case C_FEW:
+    case C_THE:
+    case C_PAST:
+    case C_NOON:
+    case C_MIDNIGHT:
+    case C_Q:
+    case C_H:
+    case C_HALF:
     case C_SAME:
       return TRUE;
     default:
@@ -77,8 +89,9 @@ parse_position (const Ctx *c, guint i, int *mod)
     return i;
   else if (punct_at (c, j, '-') && glued (c, j))
     j++;
-  *mod = e->cue_val == V_EARLY ? MOD_EARLY : e->cue_val == V_MID ? MOD_MID
-                                                                 : MOD_LATE;
+  *mod = e->cue_val == V_EARLY ? MOD_EARLY
+         : e->cue_val == V_MID ? MOD_MID
+                               : MOD_LATE;
   return j;
 }
 
@@ -132,9 +145,9 @@ parse_range (const Ctx *c, guint j, gboolean between, Match *m)
             }
         }
     }
-  if (!end && s->kind == K_DATE && s->year != NONE && !s->month
-      && !s->quarter && !s->season && !s->half && s->ylen == 4
-      && num_at (c, k) && (c->a[k].ndigits == 2 || c->a[k].ndigits == 4)
+  if (!end && s->kind == K_DATE && s->year != NONE && !s->month && !s->quarter
+      && !s->season && !s->half && s->ylen == 4 && num_at (c, k)
+      && (c->a[k].ndigits == 2 || c->a[k].ndigits == 4)
       && !(glued (c, k + 1) && c->a[k + 1].kind != A_PUNCT))
     {
       /* 2021-22, 2021-2022, 2001 and 2011 */
@@ -156,12 +169,12 @@ parse_range (const Ctx *c, guint j, gboolean between, Match *m)
     }
   if (!end && (end = parse_core (c, k, &r)))
     {
-      gboolean ok = (r.s.kind == K_DATE && s->kind == K_DATE)
-                    || (r.s.kind == K_WEEKDAY && s->kind == K_WEEKDAY)
-                    || (s->kind == K_DATE && r.s.kind == K_OFFSET
-                        && r.s.unit == U_D)
-                    || (s->kind == K_OFFSET && s->unit == U_D
-                        && (r.s.kind == K_WEEKDAY || r.s.kind == K_OFFSET));
+      gboolean ok
+          = (r.s.kind == K_DATE && s->kind == K_DATE)
+            || (r.s.kind == K_WEEKDAY && s->kind == K_WEEKDAY)
+            || (s->kind == K_DATE && r.s.kind == K_OFFSET && r.s.unit == U_D)
+            || (s->kind == K_OFFSET && s->unit == U_D
+                && (r.s.kind == K_WEEKDAY || r.s.kind == K_OFFSET));
       if (!ok || r.range)
         return 0;
       if (s->kind == K_DATE && r.s.kind == K_DATE)
@@ -191,7 +204,8 @@ parse_left_partial (const Ctx *c, guint i, Match *m)
 {
   int day;
   guint j = parse_day (c, i, &day);
-  if (!j || !is_connector (c, j, FALSE) || (c->a[j].punct == '-' && !glued (c, j) && glued (c, j + 1)))
+  if (!j || !is_connector (c, j, FALSE)
+      || (c->a[j].punct == '-' && !glued (c, j) && glued (c, j + 1)))
     return 0;
   Match r;
   memset (&r, 0, sizeof r);
@@ -217,7 +231,8 @@ match_at (const Ctx *c, guint i, Match *m)
   if (e && e->cue == C_APPROX)
     {
       mod = e->cue_val == V_APPROX ? MOD_APPROX
-            : e->cue_val == V_LESS ? MOD_LESS : MOD_MORE;
+            : e->cue_val == V_LESS ? MOD_LESS
+                                   : MOD_MORE;
       j++;
       e = lex_at (c, j);
       if (e && e->cue == C_THE)
@@ -240,13 +255,11 @@ match_at (const Ctx *c, guint i, Match *m)
         return 0;
       /* "the" belongs to "the 1990s", "the past five years", "the end
        * of", not to "the 2018 elections" */
-      gboolean keep_the = (mod && mod < MOD_APPROX)
-                          || m->s.kind == K_REL || m->s.kind == K_OFFSET
-                          || m->s.kind == K_REF
-                          || (core && (core->cue == C_REL
-                                       || core->cue == C_PAST))
-                          || m->s.season || m->s.quarter || m->s.half
-                          || m->s.ylen != 4;
+      gboolean keep_the
+          = (mod && mod < MOD_APPROX) || m->s.kind == K_REL
+            || m->s.kind == K_OFFSET || m->s.kind == K_REF
+            || (core && (core->cue == C_REL || core->cue == C_PAST))
+            || m->s.season || m->s.quarter || m->s.half || m->s.ylen != 4;
       if (the != G_MAXUINT && !keep_the)
         {
           if (the == i)
@@ -272,11 +285,13 @@ match_at (const Ctx *c, guint i, Match *m)
     }
   /* "until 2024", "since 2003": open-ended on one side */
   if (!mod && m->s.kind == K_DATE && i > 0)
-    mod = cue_at (c, i - 1, C_UNTIL) ? MOD_BEFORE
-          : cue_at (c, i - 1, C_SINCE) ? MOD_AFTER : 0;
+    mod = cue_at (c, i - 1, C_UNTIL)   ? MOD_BEFORE
+          : cue_at (c, i - 1, C_SINCE) ? MOD_AFTER
+                                       : 0;
   m->mod = mod;
-  if (!m->range && (is_plain_date (m) || m->s.kind == K_WEEKDAY
-                    || (m->s.kind == K_OFFSET && m->s.unit == U_D)))
+  if (!m->range
+      && (is_plain_date (m) || m->s.kind == K_WEEKDAY
+          || (m->s.kind == K_OFFSET && m->s.unit == U_D)))
     {
       guint r = parse_range (c, end, between, m);
       if (r)

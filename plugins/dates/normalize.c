@@ -159,8 +159,8 @@ fmt_amount (char *b, double amount)
 {
   if (amount < 0)
     strcpy (b, "X");
-  else if (amount == (int) amount)
-    sprintf (b, "%d", (int) amount);
+  else if (amount == (int)amount)
+    sprintf (b, "%d", (int)amount);
   else
     sprintf (b, "%g", amount);
 }
@@ -169,7 +169,7 @@ static void
 fmt_duration (char *b, double amount, int unit)
 {
   char n[24];
-  if (amount > 0 && amount != (int) amount)
+  if (amount > 0 && amount != (int)amount)
     {
       /* half an hour is PT30M, not PT0.5H */
       if (unit == U_H)
@@ -184,17 +184,39 @@ fmt_duration (char *b, double amount, int unit)
   fmt_amount (n, amount);
   switch (unit)
     {
-    case U_H: sprintf (b, "PT%sH", n); break;
-    case U_MIN: sprintf (b, "PT%sM", n); break;
-    case U_S: sprintf (b, "PT%sS", n); break;
-    case U_M: sprintf (b, "P%sM", n); break;
-    case U_W: sprintf (b, "P%sW", n); break;
-    case U_D: sprintf (b, "P%sD", n); break;
-    case U_DE: sprintf (b, "P%sDE", n); break;
-    case U_CE: sprintf (b, "P%sCE", n); break;
-    case U_Q: sprintf (b, "P%sQ", n); break;
-    case U_WE: sprintf (b, "P%sWE", n); break;
-    default: sprintf (b, "P%sY", n); break;
+    case U_H:
+      sprintf (b, "PT%sH", n);
+      break;
+    case U_MIN:
+      sprintf (b, "PT%sM", n);
+      break;
+    case U_S:
+      sprintf (b, "PT%sS", n);
+      break;
+    case U_M:
+      sprintf (b, "P%sM", n);
+      break;
+    case U_W:
+      sprintf (b, "P%sW", n);
+      break;
+    case U_D:
+      sprintf (b, "P%sD", n);
+      break;
+    case U_DE:
+      sprintf (b, "P%sDE", n);
+      break;
+    case U_CE:
+      sprintf (b, "P%sCE", n);
+      break;
+    case U_Q:
+      sprintf (b, "P%sQ", n);
+      break;
+    case U_WE:
+      sprintf (b, "P%sWE", n);
+      break;
+    default:
+      sprintf (b, "P%sY", n);
+      break;
     }
 }
 
@@ -228,9 +250,12 @@ resolve_weekday (int z, int weekday, int dir, int tense)
   int diff = weekday - w; /* -6 … 6 */
   switch (dir)
     {
-    case -1: return z + (diff < 0 ? diff : diff - 7);
-    case 1: return z - w + 1 + 7 + weekday - 1;
-    case 0: return z + (diff >= 0 ? diff : diff + 7);
+    case -1:
+      return z + (diff < 0 ? diff : diff - 7);
+    case 1:
+      return z - w + 1 + 7 + weekday - 1;
+    case 0:
+      return z + (diff >= 0 ? diff : diff + 7);
     default:
       if (tense < 0)
         return z + (diff <= 0 ? diff : diff - 7);
@@ -262,15 +287,17 @@ place_year (const RefDate *r, int month, int day, int tense)
 }
 
 static const char *const ref_names[] = {
-  [V_PRESENT_REF] = "PRESENT_REF", [V_PAST_REF] = "PAST_REF",
+  [V_PRESENT_REF] = "PRESENT_REF",
+  [V_PAST_REF] = "PAST_REF",
   [V_FUTURE_REF] = "FUTURE_REF",
 };
 
 static const char *
 dir_ref (int dir)
 {
-  return ref_names[dir < 0 ? V_PAST_REF : dir > 0 ? V_FUTURE_REF
-                                                  : V_PRESENT_REF];
+  return ref_names[dir < 0   ? V_PAST_REF
+                   : dir > 0 ? V_FUTURE_REF
+                             : V_PRESENT_REF];
 }
 
 static void
@@ -286,33 +313,52 @@ normalize_offset (DateSpec *s, const RefDate *r, char *buf)
 {
   if (s->amount < 0 || (s->unit >= U_H && s->unit <= U_S && !r->has_time))
     return strcpy (buf, dir_ref (s->dir));
-  int n = (int) (s->amount + 0.5) * s->dir;
+  int n = (int)(s->amount + 0.5) * s->dir;
   int z = days_from_civil (r->year, r->month, r->day);
   switch (s->unit)
     {
-    case U_Y: s->year = r->year + n; break;
-    case U_M: shift_months (s, r, n); break;
+    case U_Y:
+      s->year = r->year + n;
+      break;
+    case U_M:
+      shift_months (s, r, n);
+      break;
     case U_Q:
       shift_months (s, r, 3 * n);
       s->quarter = (s->month - 1) / 3 + 1;
       s->month = 0;
       break;
-    case U_HALF: shift_months (s, r, 6 * n); s->month = 0; break;
-    case U_W: case U_WE: case U_FN:
+    case U_HALF:
+      shift_months (s, r, 6 * n);
+      s->month = 0;
+      break;
+    case U_W:
+    case U_WE:
+    case U_FN:
       set_week (s, z + 7 * n * (s->unit == U_FN ? 2 : 1));
       s->weekend = s->unit == U_WE;
       break;
-    case U_DE: s->year = r->year + 10 * n; s->ylen = 3; break;
-    case U_CE: s->year = r->year + 100 * n; s->ylen = 2; break;
-    case U_D: set_day (s, z + n); break;
+    case U_DE:
+      s->year = r->year + 10 * n;
+      s->ylen = 3;
+      break;
+    case U_CE:
+      s->year = r->year + 100 * n;
+      s->ylen = 2;
+      break;
+    case U_D:
+      set_day (s, z + n);
+      break;
     default:
       {
         double secs = s->amount * s->dir
-                      * (s->unit == U_H ? 3600 : s->unit == U_MIN ? 60 : 1);
-        gint64 t = (gint64) z * 86400 + r->hour * 3600 + r->minute * 60
-                   + r->second + (gint64) secs;
-        int day = (int) (t >= 0 ? t / 86400 : (t - 86399) / 86400);
-        int rest = (int) (t - (gint64) day * 86400);
+                      * (s->unit == U_H     ? 3600
+                         : s->unit == U_MIN ? 60
+                                            : 1);
+        gint64 t = (gint64)z * 86400 + r->hour * 3600 + r->minute * 60
+                   + r->second + (gint64)secs;
+        int day = (int)(t >= 0 ? t / 86400 : (t - 86399) / 86400);
+        int rest = (int)(t - (gint64)day * 86400);
         set_day (s, day);
         s->hour = rest / 3600;
         s->minute = rest / 60 % 60;
@@ -344,8 +390,12 @@ normalize_rel (DateSpec *s, const RefDate *r, int tense, char *buf)
   else
     switch (s->unit)
       {
-      case U_Y: s->year = r->year + d; break;
-      case U_M: shift_months (s, r, d); break;
+      case U_Y:
+        s->year = r->year + d;
+        break;
+      case U_M:
+        shift_months (s, r, d);
+        break;
       case U_Q:
         shift_months (s, r, 3 * d);
         s->quarter = (s->month - 1) / 3 + 1;
@@ -356,13 +406,23 @@ normalize_rel (DateSpec *s, const RefDate *r, int tense, char *buf)
         s->half = s->month <= 6 ? 1 : 2;
         s->month = 0;
         break;
-      case U_W: case U_WE: case U_FN:
+      case U_W:
+      case U_WE:
+      case U_FN:
         set_week (s, z + 7 * d);
         s->weekend = s->unit == U_WE;
         break;
-      case U_DE: s->year = r->year + 10 * d; s->ylen = 3; break;
-      case U_CE: s->year = r->year + 100 * d; s->ylen = 2; break;
-      case U_D: set_day (s, z + d); break;
+      case U_DE:
+        s->year = r->year + 10 * d;
+        s->ylen = 3;
+        break;
+      case U_CE:
+        s->year = r->year + 100 * d;
+        s->ylen = 2;
+        break;
+      case U_D:
+        set_day (s, z + d);
+        break;
       default:
         return normalize_offset (s, r, buf);
       }
@@ -379,7 +439,9 @@ spec_is_relative (const DateSpec *s)
       return s->year == NONE
              && (s->month || s->season || s->quarter || s->half || s->weekday
                  || s->hour >= 0 || s->day || s->pod);
-    case K_OFFSET: case K_REL: case K_WEEKDAY:
+    case K_OFFSET:
+    case K_REL:
+    case K_WEEKDAY:
       return TRUE;
     default:
       return FALSE;
@@ -391,7 +453,7 @@ spec_normalize (DateSpec *s, const Anchor *a, char *buf, char *anchor_buf)
 {
   const RefDate *dct = &a->dct;
   const char *anchor = "none";
-  switch ((SpecKind) s->kind)
+  switch ((SpecKind)s->kind)
     {
     case K_REF:
       strcpy (buf, ref_names[s->ref]);
@@ -412,8 +474,8 @@ spec_normalize (DateSpec *s, const Anchor *a, char *buf, char *anchor_buf)
       return anchor;
     case K_OFFSET:
       {
-        const RefDate *base = s->from_context && a->last.has_date ? &a->last
-                                                                  : dct;
+        const RefDate *base
+            = s->from_context && a->last.has_date ? &a->last : dct;
         if (!base->has_date)
           return strcpy (buf, dir_ref (s->dir)), anchor;
         if (base == &a->last)
@@ -449,9 +511,9 @@ spec_normalize (DateSpec *s, const Anchor *a, char *buf, char *anchor_buf)
           return anchor;
         }
       int z = days_from_civil (dct->year, dct->month, dct->day);
-      set_day (s, resolve_weekday (z, s->weekday,
-                                   s->kind == K_WEEKDAY ? s->dir : 2,
-                                   a->tense));
+      set_day (s,
+               resolve_weekday (z, s->weekday,
+                                s->kind == K_WEEKDAY ? s->dir : 2, a->tense));
       fmt_calendar (buf, s);
       return "dct";
     }
@@ -482,11 +544,11 @@ spec_normalize (DateSpec *s, const Anchor *a, char *buf, char *anchor_buf)
     }
   else if (dct->has_date)
     {
-      int month = s->month ? s->month
+      int month = s->month     ? s->month
                   : s->quarter ? s->quarter * 3 - 2
-                  : s->half ? s->half * 6 - 5
-                  : s->season ? s->season * 3
-                  : dct->month;
+                  : s->half    ? s->half * 6 - 5
+                  : s->season  ? s->season * 3
+                               : dct->month;
       s->year = place_year (dct, month, s->day, a->tense);
       anchor = "dct";
     }

@@ -165,8 +165,9 @@ parse_offset (const Ctx *c, guint i, Match *m)
   if (!j || adj)
     return 0;
   /* "1 day 21 hours", "2 months, 5 days": summed in the finest unit */
-  static const int secs[U_N] = { [U_D] = 86400, [U_H] = 3600, [U_MIN] = 60,
-                                 [U_S] = 1, [U_W] = 7 * 86400 };
+  static const int secs[U_N] = {
+    [U_D] = 86400, [U_H] = 3600, [U_MIN] = 60, [U_S] = 1, [U_W] = 7 * 86400
+  };
   for (;;)
     {
       guint k = punct_at (c, j, ',') ? j + 1 : j;
@@ -204,11 +205,11 @@ parse_offset (const Ctx *c, guint i, Match *m)
     {
       s->dir = e->cue_val;
       const LexEntry *d = lex_at (c, j + 1);
-      if (d && d->cue == C_DEICTIC && d->cue_val <= V_TOMORROW
-          && amount >= 0 && (unit == U_D || unit == U_W))
+      if (d && d->cue == C_DEICTIC && d->cue_val <= V_TOMORROW && amount >= 0
+          && (unit == U_D || unit == U_W))
         {
           int base = d->cue_val == V_YESTERDAY ? -1 : d->cue_val == V_TOMORROW;
-          int days = (int) amount * (unit == U_W ? 7 : 1) * s->dir + base;
+          int days = (int)amount * (unit == U_W ? 7 : 1) * s->dir + base;
           s->unit = U_D;
           s->dir = days < 0 ? -1 : 1;
           s->amount = days < 0 ? -days : days;
@@ -251,8 +252,9 @@ parse_rel (const Ctx *c, guint i, Match *m)
   int unit;
   gboolean adj;
   guint k;
-  if (e->cue == C_PAST && the && (j >= c->n || c->a[j].kind == A_PUNCT
-                                  || (n && n->cue >= C_TO && n->cue <= C_AT)))
+  if (e->cue == C_PAST && the
+      && (j >= c->n || c->a[j].kind == A_PUNCT
+          || (n && n->cue >= C_TO && n->cue <= C_AT)))
     {
       /* "the past," "in the past" */
       spec_init (s, K_REF);
@@ -333,7 +335,8 @@ static guint
 parse_same (const Ctx *c, guint i, Match *m)
 {
   int unit = unit_at (c, i + 1, FALSE);
-  if (!unit || is_plural_unit (c, i + 1) || !(i > 0 && cue_at (c, i - 1, C_THE)))
+  if (!unit || is_plural_unit (c, i + 1)
+      || !(i > 0 && cue_at (c, i - 1, C_THE)))
     return 0;
   spec_init (&m->s, K_OFFSET);
   m->s.unit = unit;
@@ -380,8 +383,7 @@ parse_relative (const Ctx *c, guint i, Match *m)
       j = i + 1;
     }
   else if (e && e->cue == C_FUTURE && i > 0 && cue_at (c, i - 1, C_THE)
-           && !(i + 1 < c->n && c->a[i + 1].kind == A_WORD
-                && !c->a[i + 1].lex))
+           && !(i + 1 < c->n && c->a[i + 1].kind == A_WORD && !c->a[i + 1].lex))
     {
       spec_init (&m->s, K_REF);
       m->s.ref = V_FUTURE_REF;

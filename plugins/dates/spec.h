@@ -10,7 +10,8 @@
 
 #define NONE (-32768)
 
-typedef enum {
+typedef enum
+{
   K_DATE = 0, /* calendar fields; missing ones come from the anchor */
   K_OFFSET,   /* amount × unit from the anchor: "three years ago" */
   K_REL,      /* this/last/next unit: "last month", "next week" */
@@ -20,39 +21,48 @@ typedef enum {
   K_SET,      /* every …; the value is the calendar fields with X */
 } SpecKind;
 
-typedef enum { T_DATE = 0, T_TIME, T_DURATION, T_SET } TimexType;
+typedef enum
+{
+  T_DATE = 0,
+  T_TIME,
+  T_DURATION,
+  T_SET
+} TimexType;
 
-typedef struct {
-  uint8_t kind;       /* SpecKind */
-  int16_t year;       /* NONE when not given */
-  int8_t ylen;        /* 4 a year, 3 a decade (199), 2 a century (19) */
-  int8_t month, day;  /* 0 when not given */
+typedef struct
+{
+  uint8_t kind;      /* SpecKind */
+  int16_t year;      /* NONE when not given */
+  int8_t ylen;       /* 4 a year, 3 a decade (199), 2 a century (19) */
+  int8_t month, day; /* 0 when not given */
   int8_t week, quarter, half, season, weekday, pod, weekend;
   int8_t hour, minute, second; /* -1 when not given */
-  int8_t has_tz;      /* tz: the zone's offset east of UTC in minutes */
+  int8_t has_tz; /* tz: the zone's offset east of UTC in minutes */
   int16_t tz;
   int8_t has_rel_year; /* "January next year": rel_year -1 / 0 / +1 */
   int8_t rel_year;
-  int8_t unit;        /* DateUnit, for offsets, durations, sets */
-  int8_t dir;         /* -1 / 0 / +1 for offsets and relative units */
+  int8_t unit;         /* DateUnit, for offsets, durations, sets */
+  int8_t dir;          /* -1 / 0 / +1 for offsets and relative units */
   int8_t from_context; /* offsets: from the last mentioned date */
-  int8_t ref;         /* V_PRESENT_REF … for K_REF */
-  double amount;      /* < 0: unspecified ("several") */
+  int8_t ref;          /* V_PRESENT_REF … for K_REF */
+  double amount;       /* < 0: unspecified ("several") */
   const char *literal; /* a ready value (annually -> P1Y) */
 } DateSpec;
 
-typedef struct {
+typedef struct
+{
   gboolean has_date;
   int year, month, day;
   gboolean has_time;
   int hour, minute, second;
 } RefDate;
 
-typedef struct {
-  RefDate dct;      /* the reference date, from metadata or a dateline */
-  RefDate last;     /* the last full date mentioned before */
-  int ctx_year;     /* a year mentioned just before (0 none) */
-  int tense;        /* -1 past, 0 unknown, +1 future */
+typedef struct
+{
+  RefDate dct;  /* the reference date, from metadata or a dateline */
+  RefDate last; /* the last full date mentioned before */
+  int ctx_year; /* a year mentioned just before (0 none) */
+  int tense;    /* -1 past, 0 unknown, +1 future */
 } Anchor;
 
 void spec_init (DateSpec *s, SpecKind kind);
