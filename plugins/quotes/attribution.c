@@ -193,11 +193,20 @@ static MentionKind
 clause_subject (const QuotesContext *ctx, guint floor, guint limit,
                 Mention *m)
 {
-  guint e = floor;
-  while (e < limit && e < floor + 10 && !ctx->quoted[e]
-         && !ctx_punct_is (ctx, e, ','))
-    e++;
-  return quotes_find_mention (ctx, floor, e, FALSE, m);
+  /* Skips introductory phrases: "In a video message posted to Twitter,
+   * Warren commended …". */
+  for (guint n = 0; n < 3 && floor < limit; n++)
+    {
+      guint e = floor;
+      while (e < limit && e < floor + 10 && !ctx->quoted[e]
+             && !ctx_punct_is (ctx, e, ','))
+        e++;
+      MentionKind kind = quotes_find_mention (ctx, floor, e, FALSE, m);
+      if (kind != MENTION_NONE || !ctx_punct_is (ctx, e, ','))
+        return kind;
+      floor = e + 1;
+    }
+  return MENTION_NONE;
 }
 
 /* The source of a cue found at @k (ending at @end): a subject before it,
@@ -248,7 +257,7 @@ leading (QuotesContext *ctx, Quote *q, guint *cue_end)
            || ctx_punct_is (ctx, i, ';'))
           && !ctx->quoted[i])
         return FALSE;
-      if (newline_before (ctx, i + 1) && !ctx_punct_is (ctx, open - 1, ':'))
+      if (newline_before (ctx, i + 1) && !(colon && i + 1 == open))
         return FALSE;
       guint end;
       const QuotesCue *cue = quotes_match_cue (ctx, i, &end);
@@ -352,8 +361,11 @@ quotes_attribute (QuotesContext *ctx)
                * “Capital…"; mixed when woven into the sentence. */
               guint before = q->open_token - 1;
               gboolean capital = ctx_capitalized (ctx, q->first_token);
+              guint ignored;
               if (cue_end == G_MAXUINT || ctx_punct_is (ctx, before, ':')
-                  || (capital && quotes_match_cue (ctx, before, &cue_end))
+                  || (ctx->tokens[before].kind == WEFT_TOKEN_PUNCT
+                      && (guchar) ctx->text[ctx->tokens[before].start] == 0xE2)
+                  || quotes_match_cue (ctx, before, &ignored)
                   || (ctx_punct_is (ctx, before, ',')
                       && (capital || before == cue_end))
                   || (before + 1 == cue_end && capital))
@@ -386,6 +398,15 @@ quotes_attribute (QuotesContext *ctx)
               q->continuation = FALSE;
               found = TRUE;
             }
+        }
+      if (!found && !first && words > 3 && q->open_token > 0
+          && ctx_punct_is (ctx, q->open_token - 1, ','))
+        {
+          /* "In this regard, “…”": an adverbial, then the quotation. */
+          guint s0, s1;
+          sentence_bounds (ctx, q->open_token - 1, &s0, &s1);
+          if (q->open_token - s0 <= 5)
+            q->continuation = TRUE, first = TRUE;
         }
       if ((words <= 3 && !(first && found))
           || (!found && !first && words < 8 && !sentence))

@@ -177,7 +177,12 @@ quotes_find_mention (const QuotesContext *ctx, guint first, guint last,
         }
       guint end = quotes_run_end (ctx, i, last);
       guint nf, nl;
-      if (quotes_name_part (ctx, i, end, &nf, &nl))
+      /* "Sea-Eye spokesperson Carlotta Weibl": a run before a role word or
+       * a hyphen names the organisation, not the person. */
+      gboolean modifier = end < last
+                          && ((ctx_classes (ctx, end) & QW_ROLE)
+                              || ctx_punct_is (ctx, end, '-'));
+      if (!modifier && quotes_name_part (ctx, i, end, &nf, &nl))
         {
           guint before = i;
           if (before > first && ctx_token_is (ctx, before - 1, "the"))
@@ -240,7 +245,12 @@ quotes_find_mention (const QuotesContext *ctx, guint first, guint last,
                          ctx->words[head_role]->role_group };
       return MENTION_DESCRIPTION;
     }
-  if (org != G_MAXUINT || (any && last - first <= 12))
+  gboolean capitalized = FALSE;
+  for (guint i = first; i < last && i < first + 4; i++)
+    if (is_name_word (ctx, i))
+      capitalized = TRUE;
+  if (org != G_MAXUINT || (any && last - first <= 12)
+      || (capitalized && last - first <= 4))
     {
       *out = (Mention) { first, last, MENTION_ORG, 0 };
       return MENTION_ORG;
@@ -318,10 +328,14 @@ quotes_subject_before (const QuotesContext *ctx, guint cue, guint floor,
       MentionKind kind = quotes_find_mention (ctx, s, pos, FALSE, &m);
       gboolean parenthetical = s > floor && ctx_punct_is (ctx, s - 1, ',')
                                && is_parenthetical (ctx, s);
+      if (parenthetical && n == 0 && ctx_token_is (ctx, s, "who"))
+        stepped = TRUE; /* "Sevinj Osmangyzy, who promised to say" */
       if (n == 0 && stepped && !parenthetical
           && !(s > floor && ctx_punct_is (ctx, s - 1, ',')
                && kind == MENTION_NAME && m.first == s && m.last == pos))
         return MENTION_NONE;
+      if (fallback == MENTION_NAME && kind != MENTION_NAME && !parenthetical)
+        break; /* "The study's lead author, … Maninder Thind, said" */
       if ((kind == MENTION_NAME && !(parenthetical && stepped))
           || kind == MENTION_PRONOUN
           || (kind == MENTION_GROUP && m.last == pos)
@@ -331,8 +345,6 @@ quotes_subject_before (const QuotesContext *ctx, guint cue, guint floor,
           *start = s;
           return kind;
         }
-      if (fallback == MENTION_NAME && kind != MENTION_NAME && !parenthetical)
-        break; /* "The study's lead author, … Maninder Thind, said" */
       if (!parenthetical || !stepped)
         break;
       if (kind != MENTION_NONE && fallback == MENTION_NONE)
