@@ -37,6 +37,31 @@ const guint8 tok_ascii_class[256] = {
   X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X,
 };
 
+const guint8 tok_ascii_word[256] = {
+  ['0'] = CASE_DIGIT, ['1'] = CASE_DIGIT, ['2'] = CASE_DIGIT,
+  ['3'] = CASE_DIGIT, ['4'] = CASE_DIGIT, ['5'] = CASE_DIGIT,
+  ['6'] = CASE_DIGIT, ['7'] = CASE_DIGIT, ['8'] = CASE_DIGIT,
+  ['9'] = CASE_DIGIT,
+  ['A'] = CASE_UPPER, ['B'] = CASE_UPPER, ['C'] = CASE_UPPER,
+  ['D'] = CASE_UPPER, ['E'] = CASE_UPPER, ['F'] = CASE_UPPER,
+  ['G'] = CASE_UPPER, ['H'] = CASE_UPPER, ['I'] = CASE_UPPER,
+  ['J'] = CASE_UPPER, ['K'] = CASE_UPPER, ['L'] = CASE_UPPER,
+  ['M'] = CASE_UPPER, ['N'] = CASE_UPPER, ['O'] = CASE_UPPER,
+  ['P'] = CASE_UPPER, ['Q'] = CASE_UPPER, ['R'] = CASE_UPPER,
+  ['S'] = CASE_UPPER, ['T'] = CASE_UPPER, ['U'] = CASE_UPPER,
+  ['V'] = CASE_UPPER, ['W'] = CASE_UPPER, ['X'] = CASE_UPPER,
+  ['Y'] = CASE_UPPER, ['Z'] = CASE_UPPER,
+  ['a'] = CASE_LOWER, ['b'] = CASE_LOWER, ['c'] = CASE_LOWER,
+  ['d'] = CASE_LOWER, ['e'] = CASE_LOWER, ['f'] = CASE_LOWER,
+  ['g'] = CASE_LOWER, ['h'] = CASE_LOWER, ['i'] = CASE_LOWER,
+  ['j'] = CASE_LOWER, ['k'] = CASE_LOWER, ['l'] = CASE_LOWER,
+  ['m'] = CASE_LOWER, ['n'] = CASE_LOWER, ['o'] = CASE_LOWER,
+  ['p'] = CASE_LOWER, ['q'] = CASE_LOWER, ['r'] = CASE_LOWER,
+  ['s'] = CASE_LOWER, ['t'] = CASE_LOWER, ['u'] = CASE_LOWER,
+  ['v'] = CASE_LOWER, ['w'] = CASE_LOWER, ['x'] = CASE_LOWER,
+  ['y'] = CASE_LOWER, ['z'] = CASE_LOWER,
+};
+
 #undef S
 #undef N
 #undef U

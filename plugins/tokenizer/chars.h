@@ -23,6 +23,15 @@ typedef enum {
 /* The class of every byte < 0x80; entries >= 0x80 are CH_INVALID. */
 extern const guint8 tok_ascii_class[256];
 
+/* Word characters among bytes < 0x80, as bits: letters and digits are
+ * non-zero, everything else 0. */
+enum {
+  CASE_UPPER = 1,
+  CASE_LOWER = 2,
+  CASE_DIGIT = 4,
+};
+extern const guint8 tok_ascii_word[256];
+
 /* Decodes the code point at @p (which must be < @end) into *@c and returns
  * its length in bytes (1 for an invalid or truncated sequence, *@c then
  * being U+FFFD). */

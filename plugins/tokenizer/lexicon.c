@@ -9,12 +9,6 @@
 
 #define MAX_WORD 64
 
-struct _TokLexicon {
-  GHashTable *words; /* char* -> GUINT_TO_POINTER (tags | TAG_PRESENT) */
-  gboolean fold_case;
-  gsize max_len;
-  guint8 first_bytes[256];
-};
 
 /* Stored with every entry so that an entry without tags is not NULL. */
 #define TAG_PRESENT (1u << 31)
@@ -50,6 +44,7 @@ tok_lexicon_add (TokLexicon *lexicon, const char *word, guint tags)
   g_hash_table_replace (lexicon->words, key,
                         GUINT_TO_POINTER (old | tags | TAG_PRESENT));
   lexicon->max_len = MAX (lexicon->max_len, len);
+  lexicon->lengths |= G_GUINT64_CONSTANT (1) << len;
   lexicon->first_bytes[(guchar) key[0]] = 1;
   if (lexicon->fold_case)
     lexicon->first_bytes[(guchar) g_ascii_toupper (key[0])] = 1;
@@ -108,7 +103,9 @@ tok_lexicon_lookup (const TokLexicon *lexicon, const char *word, gsize len,
                     guint *tags)
 {
   char key[MAX_WORD];
-  if (len == 0 || len > lexicon->max_len)
+  if (len == 0 || len > lexicon->max_len
+      || !(lexicon->lengths & (G_GUINT64_CONSTANT (1) << len))
+      || !lexicon->first_bytes[(guchar) word[0]])
     return FALSE;
   if (lexicon->fold_case)
     for (gsize i = 0; i < len; i++)
@@ -122,16 +119,4 @@ tok_lexicon_lookup (const TokLexicon *lexicon, const char *word, gsize len,
   if (tags)
     *tags = GPOINTER_TO_UINT (value) & ~TAG_PRESENT;
   return TRUE;
-}
-
-gsize
-tok_lexicon_max_len (const TokLexicon *lexicon)
-{
-  return lexicon->max_len;
-}
-
-gboolean
-tok_lexicon_has_first_byte (const TokLexicon *lexicon, guchar b)
-{
-  return lexicon->first_bytes[b] != 0;
 }

@@ -5,8 +5,15 @@
 
 #include <glib.h>
 
-/* A set of words, each with a small bit set of tags. */
-typedef struct _TokLexicon TokLexicon;
+/* A set of words, each with a small bit set of tags.  The fields are
+ * visible for the inline pre-checks below; use the functions. */
+typedef struct {
+  GHashTable *words; /* char* -> GUINT_TO_POINTER (tags | TAG_PRESENT) */
+  gboolean fold_case;
+  gsize max_len;
+  guint64 lengths; /* bit n: some entry is n bytes long */
+  guint8 first_bytes[256];
+} TokLexicon;
 
 /* Tag names accepted after a word in a data file, and their bits. */
 typedef struct {
@@ -35,7 +42,23 @@ gboolean tok_lexicon_load (TokLexicon *lexicon, const char *path,
 gboolean tok_lexicon_lookup (const TokLexicon *lexicon, const char *word,
                              gsize len, guint *tags);
 
+/* Whether some entry is @len bytes long: a cheap test before a lookup. */
+static inline gboolean
+tok_lexicon_has_length (const TokLexicon *lexicon, gsize len)
+{
+  return len < 64 && (lexicon->lengths & (G_GUINT64_CONSTANT (1) << len));
+}
+
 /* The length in bytes of the longest entry. */
-gsize tok_lexicon_max_len (const TokLexicon *lexicon);
+static inline gsize
+tok_lexicon_max_len (const TokLexicon *lexicon)
+{
+  return lexicon->max_len;
+}
+
 /* Whether some entry starts with byte @b. */
-gboolean tok_lexicon_has_first_byte (const TokLexicon *lexicon, guchar b);
+static inline gboolean
+tok_lexicon_has_first_byte (const TokLexicon *lexicon, guchar b)
+{
+  return lexicon->first_bytes[b] != 0;
+}

@@ -16,7 +16,7 @@ typedef enum {
   T_COMMA,    /* , ; : — punctuation that continues a sentence */
 } TokenRole;
 
-static TokenRole
+static inline TokenRole
 token_role (const guchar *text, const WeftToken *t)
 {
   if (t->kind != WEFT_TOKEN_PUNCT)
@@ -177,6 +177,10 @@ tok_split_sentences (const TokConfig *config, WeftDoc *doc)
       if (i + 1 == n)
         break;
       const WeftToken *next = &tokens[i + 1];
+      if (!terminal && t->kind == WEFT_TOKEN_WORD
+          && !(next->flags & (WEFT_TOKEN_NEWLINE_BEFORE
+                              | WEFT_TOKEN_PARAGRAPH_BEFORE)))
+        continue; /* the common case: a word inside a line */
       gboolean end = FALSE;
       guint dateline;
       if (next->flags & WEFT_TOKEN_PARAGRAPH_BEFORE)

@@ -31,8 +31,8 @@ tok_extend_url (const guchar *start, const guchar *p, const guchar *e)
       guchar b = *q;
       if (b < 0x80)
         {
-          if (b == '<' || b == '>' || b == '"' || b == '`' || b == '\\'
-              || b == '{' || b == '}' || b == '|')
+          if (b <= ' ' || b == '<' || b == '>' || b == '"' || b == '`'
+              || b == '\\' || b == '{' || b == '}' || b == '|' || b == 0x7F)
             break;
           if (b == '(')
             parens++;
@@ -49,7 +49,8 @@ tok_extend_url (const guchar *start, const guchar *p, const guchar *e)
       guint n;
       CharClass k = tok_char_at (q, e, &c, &n);
       /* Curly quotes, dashes and the like end a URL written in prose. */
-      if (k == CH_PUNCT || k == CH_SPACE || k == CH_INVALID)
+      if (k == CH_PUNCT || k == CH_SPACE || k == CH_NEWLINE
+          || k == CH_PARAGRAPH || k == CH_INVALID)
         break;
       q += n;
     }
@@ -164,16 +165,25 @@ tok_match_hashtag (const guchar *p, const guchar *e)
   return q > p + 1 && letter ? q : NULL;
 }
 
+gboolean
+tok_space_at (const guchar *p, const guchar *e)
+{
+  gunichar c;
+  guint n;
+  CharClass k = tok_char_at (p, e, &c, &n);
+  return k == CH_SPACE || k == CH_NEWLINE || k == CH_PARAGRAPH;
+}
+
 const guchar *
-tok_match_emoticon (const TokLexicon *emoticons, const guchar *chunk,
+tok_match_emoticon (const TokLexicon *emoticons, gboolean alone,
                     const guchar *p, const guchar *e)
 {
   if (!tok_lexicon_has_first_byte (emoticons, *p))
     return NULL;
-  /* Emoticons that start like words or brackets ("XD", "8)", "):") only
-   * count as a chunk of their own; ":)" may follow a word. */
+  /* Emoticons that start like words or brackets ("XD", "(:") only count
+   * between white space; ":)" may follow a word and precede . , ! ? */
   gboolean whole = g_ascii_isalnum (*p) || *p == '(' || *p == ')';
-  if (whole && p != chunk)
+  if (whole && !alone)
     return NULL;
   gsize max = MIN ((gsize) (e - p), tok_lexicon_max_len (emoticons));
   for (gsize len = max; len >= 2; len--)
@@ -182,9 +192,9 @@ tok_match_emoticon (const TokLexicon *emoticons, const guchar *chunk,
         continue;
       const guchar *r = p + len, *t = r;
       if (!whole)
-        while (t < e && strchr (".,!?", *t))
+        while (t < e && strchr (".,!?", *t) && *t)
           t++;
-      if (t == e)
+      if (t == e || tok_space_at (t, e))
         return r;
     }
   return NULL;

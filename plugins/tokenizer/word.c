@@ -1,0 +1,310 @@
+/* tokenizer — words, following the Universal Dependencies (English Web
+ * Treebank) conventions: clitics split off (do n't, Baku 's), hyphenated
+ * compounds split except after bound prefixes, abbreviations and initials
+ * keep their period, dotted names (U.S., wikinews.org) stay whole.  Words
+ * that turn out to be URLs or e-mail addresses are handed to special.c. */
+#include <string.h>
+
+#include "scan.h"
+
+static const guchar *
+skip_letters (const guchar *q, const guchar *e)
+{
+  while (q < e)
+    {
+      gunichar c;
+      guint n;
+      CharClass k = tok_char_at (q, e, &c, &n);
+      if (!tok_class_is_letter (k) && k != CH_MARK)
+        break;
+      q += n;
+    }
+  return q;
+}
+
+static gboolean
+is_clitic (const guchar *p, gsize len)
+{
+  guchar a = g_ascii_tolower (p[0]);
+  if (len == 1)
+    return a == 's' || a == 'm' || a == 'd';
+  if (len == 2)
+    {
+      guchar b = g_ascii_tolower (p[1]);
+      return (a == 'l' && b == 'l') || (a == 'r' && b == 'e')
+             || (a == 'v' && b == 'e');
+    }
+  return FALSE;
+}
+
+/* Letter sequences joined by '&' or '/' stay one token when both sides are
+ * short: AT&T, Q&A, b/c, w/o. */
+static gboolean
+joins_short_letters (const guchar *seg, const guchar *q, const guchar *e)
+{
+  if (q - seg > 3 || !tok_letter_at (q + 1, e))
+    return FALSE;
+  guint mask = 0;
+  const guchar *r = tok_skip_alnum (q + 1, e, &mask);
+  if (r - (q + 1) > 3)
+    return FALSE;
+  if (*q == '/')
+    return q - seg <= 2 && r - (q + 1) <= 2
+           && !(r < e && (*r == '/' || *r == '-'));
+  return TRUE;
+}
+
+/* Whether the period at @q, between the segment [@seg, @q) of the word
+ * starting at @s and a capitalized word, ends a sentence or an
+ * abbreviation with the space left out (school.But, J.Aron, Inc.One).
+ * Domains and dotted abbreviations (Amazon.com, U.S.) do not look like
+ * that. */
+static gboolean
+missing_space (TokScanner *sc, const guchar *s, const guchar *seg,
+               const guchar *q, const guchar *e)
+{
+  if (!(q + 2 < e && q[1] >= 'A' && q[1] <= 'Z'))
+    return FALSE;
+  const guchar *r = q + 2;
+  while (r < e && *r >= 'a' && *r <= 'z')
+    r++;
+  gsize lower_after = r - (q + 2);
+  if (lower_after == 0 || (r < e && (*r == '.' || *r == '/')))
+    return FALSE;
+  if (seg == s && q - s == 1 && *s >= 'A' && *s <= 'Z')
+    return lower_after >= 2; /* an initial */
+  if (seg == s && tok_lexicon_lookup (sc->config->abbreviations,
+                                      (const char *) s, q + 1 - s, NULL))
+    return TRUE;
+  if (q - seg < 2)
+    return FALSE;
+  for (const guchar *t = seg; t < q; t++)
+    if (*t < 'a' || *t > 'z')
+      return FALSE;
+  return TRUE;
+}
+
+/* Whether an apostrophe after a word ending in s closes a single quote
+ * opened earlier on the line ('the friends') rather than marking a plural
+ * possessive (the players' union). */
+static gboolean
+closes_single_quote (TokScanner *sc, const guchar *s, gboolean curly)
+{
+  const guchar *limit = s - MIN ((gsize) (s - sc->text), 300);
+  for (const guchar *p = s; p > limit; p--)
+    {
+      const guchar *c = p - 1;
+      if (*c == '\n')
+        break;
+      if (curly)
+        {
+          if (c >= sc->text + 2 && *c == 0x98 && c[-1] == 0x80
+              && c[-2] == 0xE2)
+            return TRUE;
+        }
+      else if (*c == '\'' && (c == sc->text || c[-1] == ' ' || c[-1] == '('
+                              || c[-1] == '"' || c[-1] == '\n')
+               && g_ascii_isalpha (c[1]))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether the period after the word [@s, @q) belongs to it. */
+static gboolean
+takes_period (TokScanner *sc, const guchar *s, const guchar *q,
+              guint n_dots, gsize max_seg, gboolean all_letters)
+{
+  guint tags;
+  const TokLexicon *abbr = sc->config->abbreviations;
+  gboolean found = tok_lexicon_lookup (abbr, (const char *) s, q + 1 - s,
+                                       &tags);
+  if (!found && s[0] >= 'A' && s[0] <= 'Z' && q - s < 63
+      && tok_lexicon_has_length (abbr, q + 1 - s))
+    {
+      /* A capitalized form of a lower-case abbreviation (Approx.). */
+      char lower[64];
+      memcpy (lower, s, q + 1 - s);
+      lower[0] = g_ascii_tolower (lower[0]);
+      found = tok_lexicon_lookup (abbr, lower, q + 1 - s, &tags);
+    }
+  if (found)
+    {
+      if (!(tags & ABBR_NUMBER))
+        return TRUE;
+      const guchar *r = q + 1;
+      while (r < sc->end && (*r == ' ' || *r == '\t'))
+        r++;
+      return tok_digit_at (r, sc->end);
+    }
+  if (n_dots > 0)
+    return all_letters && max_seg <= 3;
+  /* An initial: one upper-case letter (but not the pronoun I). */
+  gunichar c;
+  guint n;
+  CharClass k = tok_char_at (s, q, &c, &n);
+  return k == CH_UPPER && s + n == q && c != 'I';
+}
+
+/* Whether an e-mail address may start at the word [@s, @q): the word stops
+ * at '@', or at characters of an address's local part followed by '@'
+ * (john-smith@, franz371...@). */
+static inline gboolean
+is_local_punct (guchar b)
+{
+  return b == '.' || b == '_' || b == '%' || b == '+' || b == '-';
+}
+
+static gboolean
+may_be_email (const guchar *q, const guchar *e)
+{
+  while (q < e && *q != '@' && (g_ascii_isalnum (*q) || is_local_punct (*q)))
+    q++;
+  return q < e && *q == '@';
+}
+
+const guchar *
+tok_scan_word (TokScanner *sc, const guchar *s)
+{
+  const TokConfig *config = sc->config;
+  const guchar *e = sc->end;
+  const guchar *q = s, *seg = s;
+  guint n_dots = 0, mask = 0;
+  gsize max_seg = 0;
+  gboolean capitalized;
+  {
+    gunichar c;
+    guint n;
+    capitalized = tok_char_at (s, e, &c, &n) == CH_UPPER;
+  }
+  const guchar *m;
+  if ((*s == 'w' || *s == 'W') && e - s > 4 && (s[1] | 0x20) == 'w'
+      && (s[2] | 0x20) == 'w' && s[3] == '.' && (m = tok_match_url (s, e)))
+    {
+      tok_emit (sc, s, m, WEFT_TOKEN_URL);
+      return m;
+    }
+
+  for (;;)
+    {
+      q = tok_skip_alnum (q, e, &mask);
+      if (q >= e)
+        break;
+      guchar b = *q;
+      guint ap;
+      if (b == '.')
+        {
+          if (!tok_alnum_at (q + 1, e) || missing_space (sc, s, seg, q, e))
+            break;
+          max_seg = MAX (max_seg, (gsize) (q - seg));
+          n_dots++;
+          seg = ++q;
+        }
+      else if (b == ':' && seg == s && e - q > 3 && q[1] == '/' && q[2] == '/'
+               && (m = tok_match_url (s, e)))
+        {
+          tok_emit (sc, s, m, WEFT_TOKEN_URL);
+          return m;
+        }
+      else if ((ap = tok_apostrophe_len (q, e)) && tok_letter_at (q + ap, e))
+        {
+          const guchar *r = q + ap, *t = skip_letters (r, e);
+          guint ap2 = tok_apostrophe_len (t, e);
+          gboolean ends = !tok_alnum_at (t, e)
+                          && !(ap2 && tok_letter_at (t + ap2, e));
+          if (config->split_clitics && ends && q > s)
+            {
+              if (is_clitic (r, t - r))
+                {
+                  tok_emit_cased (sc, s, q, WEFT_TOKEN_WORD, mask,
+                                  capitalized);
+                  tok_emit (sc, q, t, WEFT_TOKEN_CLITIC);
+                  return t;
+                }
+              if (t - r == 1 && (*r == 't' || *r == 'T') && q - 1 > s
+                  && (q[-1] == 'n' || q[-1] == 'N'))
+                {
+                  tok_emit (sc, s, q - 1, WEFT_TOKEN_WORD);
+                  tok_emit (sc, q - 1, t, WEFT_TOKEN_CLITIC);
+                  return t;
+                }
+            }
+          q = r;
+        }
+      else if (ap && (q[-1] == 's' || q[-1] == 'S') && !tok_alnum_at (q + ap, e)
+               && !closes_single_quote (sc, s, ap == 3))
+        {
+          /* A plural possessive: players' -> players ' */
+          if (config->split_clitics)
+            {
+              tok_emit_cased (sc, s, q, WEFT_TOKEN_WORD, mask, capitalized);
+              tok_emit (sc, q, q + ap, WEFT_TOKEN_CLITIC);
+            }
+          else
+            tok_emit_cased (sc, s, q + ap, WEFT_TOKEN_WORD, mask,
+                            capitalized);
+          return q + ap;
+        }
+      else if ((b == '-' && tok_alnum_at (q + 1, e))
+               || (b == 0xE2 && e - q >= 3 && q[1] == 0x80
+                   && (q[2] == 0x90 || q[2] == 0x91)
+                   && tok_alnum_at (q + 3, e)))
+        {
+          /* Hyphenated compounds split (search - engine) unless the first
+           * part is a bound prefix (e-mail, anti-war, re-elect). */
+          if (config->split_hyphens
+              && !tok_lexicon_lookup (config->prefixes, (const char *) seg,
+                                      q - seg, NULL))
+            break;
+          q += b == '-' ? 1 : 3;
+          seg = q;
+        }
+      else if ((b == '&' || b == '/') && joins_short_letters (seg, q, e))
+        q = tok_skip_alnum (q + 1, e, &mask);
+      else if (b == '_' && tok_alnum_at (q + 1, e))
+        q++;
+      else
+        break;
+    }
+  max_seg = MAX (max_seg, (gsize) (q - seg));
+
+  if (q < e && (*q == '@' || is_local_punct (*q)) && may_be_email (q, e)
+      && (m = tok_match_email (s, e)))
+    {
+      tok_emit (sc, s, m, WEFT_TOKEN_EMAIL);
+      return m;
+    }
+
+  /* Words split before a fixed suffix without an apostrophe: cannot,
+   * gonna, gotta (case-folded list; the tag is the split offset). */
+  guint at;
+  if (config->split_clitics && n_dots == 0
+      && tok_lexicon_has_length (config->contractions, q - s)
+      && tok_lexicon_lookup (config->contractions, (const char *) s, q - s,
+                             &at)
+      && at > 0 && at < (guint) (q - s))
+    {
+      tok_emit (sc, s, s + at, WEFT_TOKEN_WORD);
+      tok_emit (sc, s + at, q, WEFT_TOKEN_CLITIC);
+      return q;
+    }
+
+  WeftTokenKind kind = WEFT_TOKEN_WORD;
+  if (q < e && *q == '.'
+      && takes_period (sc, s, q, n_dots, max_seg, !(mask & CASE_DIGIT)))
+    {
+      q++;
+      kind = WEFT_TOKEN_ABBREV;
+    }
+  else if (n_dots > 0
+           && tok_lexicon_lookup (config->tlds, (const char *) seg, q - seg,
+                                  NULL))
+    {
+      /* A bare domain name (wikinews.org), perhaps with a path. */
+      kind = WEFT_TOKEN_URL;
+      if (q < e && *q == '/')
+        q = tok_extend_url (s, q, e);
+    }
+  tok_emit_cased (sc, s, q, kind, mask, capitalized);
+  return q;
+}
