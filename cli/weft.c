@@ -145,7 +145,8 @@ cmd_run (int argc, char **argv)
   g_autofree char *input = NULL, *format = NULL, *layers = NULL,
                   *output = NULL, *date = NULL;
   gint jobs = 1, max_errors = 0;
-  gboolean quiet = FALSE, fail_fast = FALSE;
+  gboolean quiet = FALSE, fail_fast = FALSE, isolate = FALSE;
+  double timeout = 0;
   g_autofree char *invalid_utf8 = NULL;
   const GOptionEntry entries[] = {
     { "input", 'i', 0, G_OPTION_ARG_STRING, &input,
@@ -170,6 +171,12 @@ cmd_run (int argc, char **argv)
       "Stop at the first document that fails", NULL },
     { "max-errors", 0, 0, G_OPTION_ARG_INT, &max_errors,
       "Stop after N documents failed (default: never stop)", "N" },
+    { "isolate", 0, 0, G_OPTION_ARG_NONE, &isolate,
+      "Run documents in forked worker processes (-j of them): a plugin that "
+      "crashes or hangs costs that document (an error record), not the run",
+      NULL },
+    { "timeout", 0, 0, G_OPTION_ARG_DOUBLE, &timeout,
+      "With --isolate: the time limit per document, in seconds", "SECONDS" },
     { "invalid-utf8", 0, 0, G_OPTION_ARG_STRING, &invalid_utf8,
       "error: a document that is not UTF-8 gets an error record (default); "
       "replace: invalid bytes and NULs become U+FFFD", "error|replace" },
@@ -194,6 +201,8 @@ cmd_run (int argc, char **argv)
       && strcmp (invalid_utf8, "replace") != 0)
     return fail_usage ("--invalid-utf8 must be error or replace, not '%s'",
                        invalid_utf8);
+  if (timeout < 0 || timeout > 86400 || (timeout > 0 && !isolate))
+    return fail_usage ("--timeout needs --isolate and 0 to 86400 seconds%s", "");
   if (max_errors < 0)
     return fail_usage ("--max-errors must be 0 or more%s", "");
   if (jobs < 1 || jobs > 256)
@@ -219,6 +228,8 @@ cmd_run (int argc, char **argv)
     .progress = !quiet && isatty (STDERR_FILENO),
     .max_errors = fail_fast ? 1 : (guint64) max_errors,
     .replace_invalid = invalid_utf8 && strcmp (invalid_utf8, "replace") == 0,
+    .isolate = isolate,
+    .timeout_ms = (guint) (timeout * 1000),
   };
   WeftRunStats stats;
   if (!weft_run (pipeline, &config, (const char *const *) inputs, &stats, &error))

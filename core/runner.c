@@ -12,6 +12,7 @@
 
 #include <glib/gstdio.h>
 
+#include "isolate.h"
 #include "json.h"
 #include "reader.h"
 #include "writer.h"
@@ -67,21 +68,19 @@ make_valid (const char *text, gsize len, gsize *out_len)
   return g_string_free (s, FALSE);
 }
 
-/* Fills @doc from @raw, runs the pipeline, renders the record into job->out. */
-static void
-process_job (Run *run, WeftDoc *doc, Job *job)
+/* Fills @doc from @raw, runs the pipeline and appends the record (or an
+ * error record) to @out.  Returns whether the document failed. */
+static gboolean
+render_doc (Run *run, WeftDoc *doc, WeftRawDoc *raw, GString *out)
 {
-  WeftRawDoc *raw = job->raw;
-  job->out = g_string_sized_new (raw->len + 512);
   GError *error = NULL;
   const char *stage = "input";
   weft_doc_reset (doc);
   if (raw->error)
     {
-      weft_write_error (job->out, run->format, raw->id, raw->source, stage,
+      weft_write_error (out, run->format, raw->id, raw->source, stage,
                         raw->error);
-      job->failed = TRUE;
-      return;
+      return TRUE;
     }
   weft_doc_set_id (doc, raw->id);
   weft_doc_set_source (doc, raw->source);
@@ -104,17 +103,23 @@ process_job (Run *run, WeftDoc *doc, Job *job)
     }
   if (weft_doc_set_text (doc, raw->text, raw->len, &error)
       && weft_pipeline_process (run->pipeline, doc, &stage, &error))
-    weft_write_record (job->out, run->format, doc, run->layers);
-  else
     {
-      g_autofree char *message = g_strdup_printf (
-          "%s%s%s", strcmp (stage, "input") == 0 ? raw->source : "",
-          strcmp (stage, "input") == 0 ? ": " : "", error->message);
-      weft_write_error (job->out, run->format, raw->id, raw->source, stage,
-                        message);
-      job->failed = TRUE;
-      g_error_free (error);
+      weft_write_record (out, run->format, doc, run->layers);
+      return FALSE;
     }
+  g_autofree char *message = g_strdup_printf (
+      "%s%s%s", strcmp (stage, "input") == 0 ? raw->source : "",
+      strcmp (stage, "input") == 0 ? ": " : "", error->message);
+  weft_write_error (out, run->format, raw->id, raw->source, stage, message);
+  g_error_free (error);
+  return TRUE;
+}
+
+static void
+process_job (Run *run, WeftDoc *doc, Job *job)
+{
+  job->out = g_string_sized_new (job->raw->len + 512);
+  job->failed = render_doc (run, doc, job->raw, job->out);
   weft_raw_doc_free (g_steal_pointer (&job->raw));
 }
 
@@ -276,6 +281,67 @@ run_threaded (Run *run)
   g_cond_clear (&run->slot_free);
 }
 
+/* The child side of --isolate: each worker process keeps one document. */
+static void
+render_isolated (gpointer data, WeftRawDoc *raw, WeftIsolateResult *result)
+{
+  static WeftDoc *doc;
+  if (!doc)
+    doc = weft_doc_new ();
+  result->failed = render_doc (data, doc, raw, result->out);
+}
+
+/* --isolate: this process only reads and writes; documents run in forked
+ * workers (no threads here, so forking stays safe). */
+static gboolean
+run_isolated (Run *run, GError **error)
+{
+  WeftIsolate *isolate = weft_isolate_new (run->config->jobs,
+                                           run->config->timeout_ms,
+                                           render_isolated, run, error);
+  if (!isolate)
+    return FALSE;
+  GQueue pending = G_QUEUE_INIT;
+  guint64 seq = 0, next = 0;
+  gboolean reading = TRUE;
+  for (;;)
+    {
+      while (reading && !run->stop && weft_isolate_has_free_worker (isolate))
+        {
+          WeftRawDoc *raw = weft_reader_next (run->reader);
+          if (!raw)
+            reading = FALSE;
+          else
+            weft_isolate_submit (isolate, seq++, raw);
+        }
+      Job *job = g_new0 (Job, 1);
+      WeftIsolateResult result;
+      if (!weft_isolate_collect (isolate, run->format, &job->seq, &result))
+        {
+          g_free (job);
+          if (reading && !run->stop)
+            {
+              g_set_error (error, WEFT_ERROR, WEFT_ERROR_IO,
+                           "--isolate: no worker process could be started");
+              weft_isolate_free (isolate);
+              return FALSE;
+            }
+          break;
+        }
+      job->out = result.out;
+      job->failed = result.failed;
+      g_queue_insert_sorted (&pending, job, compare_jobs, NULL);
+      while (!g_queue_is_empty (&pending)
+             && ((Job *) g_queue_peek_head (&pending))->seq == next)
+        {
+          emit (run, g_queue_pop_head (&pending));
+          next++;
+        }
+    }
+  weft_isolate_free (isolate);
+  return TRUE;
+}
+
 static void
 run_inline (Run *run)
 {
@@ -330,7 +396,10 @@ weft_run (WeftPipeline *pipeline, const WeftRunConfig *config,
   setvbuf (run.out, buffer, _IOFBF, sizeof buffer);
 
   run.started = g_get_monotonic_time ();
-  if (config->jobs > 1)
+  gboolean ran = TRUE;
+  if (config->isolate)
+    ran = run_isolated (&run, error);
+  else if (config->jobs > 1)
     run_threaded (&run);
   else
     run_inline (&run);
@@ -362,6 +431,12 @@ weft_run (WeftPipeline *pipeline, const WeftRunConfig *config,
     }
   else
     setvbuf (stdout, NULL, _IOLBF, 0);
+  if (!ran)
+    {
+      if (config->output)
+        g_unlink (tmp_path);
+      return FALSE;
+    }
   if (run.write_failed)
     {
       g_set_error (error, WEFT_ERROR, WEFT_ERROR_IO, "writing %s: %s",

@@ -16,6 +16,8 @@ typedef struct {
   gboolean progress;          /* a progress line on stderr */
   guint64 max_errors;         /* stop after this many failed documents; 0: never */
   gboolean replace_invalid;   /* invalid UTF-8 and NUL become U+FFFD, not errors */
+  gboolean isolate;           /* run documents in forked worker processes */
+  guint timeout_ms;           /* with isolate: time limit per document; 0: none */
 } WeftRunConfig;
 
 typedef struct {
