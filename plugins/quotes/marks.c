@@ -74,6 +74,15 @@ previous_char (const QuotesContext *ctx, uint32_t at)
   return p;
 }
 
+/* "the rivals' plan": an apostrophe after a plural s, followed by a
+ * lower-case word, is a possessive rather than a closing quote. */
+static gboolean
+plural_possessive (const QuotesContext *ctx, uint32_t at, uint32_t end)
+{
+  return at > 0 && ctx->text[at - 1] == 's' && end + 1 < ctx->len
+         && ctx->text[end] == ' ' && g_ascii_islower (ctx->text[end + 1]);
+}
+
 static void
 emit (Pairing *p, const Mark *open, uint32_t end, guint close_token)
 {
@@ -166,7 +175,10 @@ scan_char (Pairing *p, uint32_t at, guint token)
       can_open = right != SIDE_SPACE && left != SIDE_ALNUM;
       can_close = left != SIDE_SPACE && right != SIDE_ALNUM;
       if (m.family == FAMILY_SINGLE)
-        can_open = can_open && right == SIDE_ALNUM;
+        {
+          can_open = can_open && right == SIDE_ALNUM;
+          can_close = can_close && !plural_possessive (ctx, at, m.end);
+        }
     }
   else if (opener)
     {
@@ -185,7 +197,8 @@ scan_char (Pairing *p, uint32_t at, guint token)
       can_open = m.family == FAMILY_DOUBLE && left == SIDE_SPACE
                  && right == SIDE_ALNUM;
       if (m.family == FAMILY_SINGLE)
-        can_close = can_close && right != SIDE_ALNUM;
+        can_close = can_close && right != SIDE_ALNUM
+                    && !plural_possessive (ctx, at, m.end);
     }
   mark (p, &m, can_open, can_close);
   return m.end - at;

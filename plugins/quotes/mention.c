@@ -218,8 +218,8 @@ quotes_find_mention (const QuotesContext *ctx, guint first, guint last,
   for (guint i = first; i < last; i++)
     {
       guint32 c = ctx_classes (ctx, i);
-      if ((c & QW_ROLE) && role == G_MAXUINT)
-        role = i;
+      if ((c & QW_ROLE) && role == G_MAXUINT && !quotes_is_possessive (ctx, i))
+        role = i; /* "the minister's aide": the aide speaks */
       if ((c & QW_ORG) && org == G_MAXUINT)
         org = i;
     }
