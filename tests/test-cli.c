@@ -287,8 +287,9 @@ test_isolate (void)
               "{\"id\": \"3\", \"text\": \"HANG now\"}\n{\"id\": \"4\", \"text\": \"fine too\"}\n"
               "{\"id\": \"5\", \"text\": \"FAIL\"}\n", -1);
   static const char *const commands[] = {
-    "$WEFT run crash.yaml iso.jsonl --isolate --timeout 1 --layers sentences",
-    "$WEFT run crash.yaml iso.jsonl --isolate --timeout 1 -j 3 --layers sentences",
+    /* under ASan, let the crash be a real SIGSEGV as in a normal build */
+    "ASAN_OPTIONS=${ASAN_OPTIONS:-}:handle_segv=0 $WEFT run crash.yaml iso.jsonl --isolate --timeout 1 --layers sentences",
+    "ASAN_OPTIONS=${ASAN_OPTIONS:-}:handle_segv=0 $WEFT run crash.yaml iso.jsonl --isolate --timeout 1 -j 3 --layers sentences",
   };
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
