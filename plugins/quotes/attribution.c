@@ -44,8 +44,19 @@ newline_before (const QuotesContext *ctx, guint i)
 static void
 sentence_bounds (const QuotesContext *ctx, guint i, guint *first, guint *last)
 {
-  guint s = i < ctx->n_tokens ? ctx->sentence_of[i] : G_MAXUINT;
-  if (s == G_MAXUINT)
+  /* Binary search: only tokens near cues and quote marks ask. */
+  guint lo = 0, hi = ctx->n_sentences;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      if (ctx->sentences[mid].first_token + ctx->sentences[mid].n_tokens <= i)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  guint s = lo;
+  if (i >= ctx->n_tokens || s >= ctx->n_sentences
+      || ctx->sentences[s].first_token > i)
     {
       *first = i;
       *last = MIN (i + 1, ctx->n_tokens);
@@ -562,7 +573,12 @@ quotes_find_indirect (QuotesContext *ctx)
       guint s0 = ctx->sentences[s].first_token;
       guint s1 = s0 + ctx->sentences[s].n_tokens;
       for (guint k = s0; k < s1; k++)
-        if (ctx->words[k] && (ctx->words[k]->classes & QW_CUE)
+        if (ctx->tokens[k].kind == WEFT_TOKEN_WORD
+            && quotes_lexicon_may_be_cue (ctx->lexicon,
+                                          ctx->text + ctx->tokens[k].start,
+                                          ctx->tokens[k].end
+                                              - ctx->tokens[k].start)
+            && (ctx_word (ctx, k)->classes & QW_CUE)
             && !ctx->quoted[k])
           indirect_at (ctx, k, s0, s1);
     }

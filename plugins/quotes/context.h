@@ -55,10 +55,9 @@ typedef struct {
   guint n_tokens;
   const WeftSentence *sentences;
   guint n_sentences;
-  const QuotesWord **words; /* per token: lexicon entry or NULL */
+  const QuotesWord **words; /* per token: lexicon entry; NULL: not yet */
   guint8 *quoted;   /* per token: inside a quotation (marks included) */
   guint8 *used;     /* per token: part of an attribution already */
-  guint *sentence_of; /* per token: its sentence index */
   Quote *quotes;
   guint n_quotes, quotes_size;
 } QuotesContext;
@@ -70,10 +69,31 @@ ctx_is_word (const QuotesContext *ctx, guint i)
                                || ctx->tokens[i].kind == WEFT_TOKEN_ABBREV);
 }
 
+extern const QuotesWord quotes_no_word;
+
+/* Token @i's lexicon entry (quotes_no_word when none), looked up on first
+ * use: most tokens are never asked about. */
+static inline const QuotesWord *
+ctx_word (const QuotesContext *ctx, guint i)
+{
+  const QuotesWord *w = ctx->words[i];
+  if (G_UNLIKELY (!w))
+    {
+      const WeftToken *t = &ctx->tokens[i];
+      if (t->kind == WEFT_TOKEN_WORD || t->kind == WEFT_TOKEN_ABBREV)
+        w = quotes_lexicon_lookup (ctx->lexicon, ctx->text + t->start,
+                                   t->end - t->start);
+      if (!w)
+        w = &quotes_no_word;
+      ctx->words[i] = w;
+    }
+  return w;
+}
+
 static inline guint32
 ctx_classes (const QuotesContext *ctx, guint i)
 {
-  return i < ctx->n_tokens && ctx->words[i] ? ctx->words[i]->classes : 0;
+  return i < ctx->n_tokens ? ctx_word (ctx, i)->classes : 0;
 }
 
 static inline gboolean

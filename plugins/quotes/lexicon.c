@@ -23,7 +23,19 @@ struct _QuotesLexicon {
   GPtrArray *cues;       /* QuotesCue *, in file order */
   GArray *cue_index;     /* guint16 into cues, grouped by first word */
   GPtrArray *role_groups; /* char *; [0] = "" */
+  /* A cheap pre-filter: most tokens are in no list, and their first two
+   * bytes or their length already say so. */
+  guint8 pairs[256][32];
+  guint64 lengths;
+  guint8 cue_pairs[256][32]; /* the same, for the first words of cues */
+  guint64 cue_lengths;
 };
+
+static inline guchar
+lower (guchar c)
+{
+  return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
 
 static guint32
 hash_lower (const char *s, gsize len)
@@ -31,10 +43,7 @@ hash_lower (const char *s, gsize len)
   guint32 h = 2166136261u;
   for (gsize i = 0; i < len; i++)
     {
-      guchar c = (guchar) s[i];
-      if (c >= 'A' && c <= 'Z')
-        c += 'a' - 'A';
-      h = (h ^ c) * 16777619u;
+      h = (h ^ lower (s[i])) * 16777619u;
     }
   return h;
 }
@@ -56,7 +65,10 @@ equal_lower (const char *key, const char *s, gsize len)
 const QuotesWord *
 quotes_lexicon_lookup (const QuotesLexicon *lexicon, const char *s, gsize len)
 {
-  if (len == 0 || len > MAX_WORD)
+  if (len == 0 || len > MAX_WORD || !(lexicon->lengths & ((guint64) 1 << len)))
+    return NULL;
+  guchar c0 = lower (s[0]), c1 = len > 1 ? lower (s[1]) : 0;
+  if (!(lexicon->pairs[c0][c1 >> 3] & (1 << (c1 & 7))))
     return NULL;
   guint i = hash_lower (s, len) & lexicon->mask;
   for (;;)
@@ -105,6 +117,9 @@ intern (QuotesLexicon *lexicon, const char *word)
   lexicon->slots[i].key = g_ascii_strdown (word, len);
   lexicon->slots[i].len = len;
   lexicon->n_used++;
+  guchar c0 = lower (word[0]), c1 = len > 1 ? lower (word[1]) : 0;
+  lexicon->pairs[c0][c1 >> 3] |= 1 << (c1 & 7);
+  lexicon->lengths |= (guint64) 1 << len;
   return &lexicon->slots[i].word;
 }
 
@@ -180,6 +195,11 @@ add_cue (QuotesLexicon *lexicon, char **columns, guint n_columns,
     }
   g_ptr_array_add (lexicon->cues, cue);
   intern (lexicon, cue->words[0])->classes |= QW_CUE;
+  const char *w = cue->words[0];
+  gsize len = strlen (w);
+  guchar c1 = len > 1 ? (guchar) w[1] : 0;
+  lexicon->cue_pairs[(guchar) w[0]][c1 >> 3] |= 1 << (c1 & 7);
+  lexicon->cue_lengths |= (guint64) 1 << len;
   return TRUE;
 }
 
@@ -349,4 +369,15 @@ quotes_lexicon_get_role_group (const QuotesLexicon *lexicon, guint group)
 {
   g_return_val_if_fail (group < lexicon->role_groups->len, "");
   return g_ptr_array_index (lexicon->role_groups, group);
+}
+
+gboolean
+quotes_lexicon_may_be_cue (const QuotesLexicon *lexicon, const char *s,
+                           gsize len)
+{
+  if (len == 0 || len > MAX_WORD
+      || !(lexicon->cue_lengths & ((guint64) 1 << len)))
+    return FALSE;
+  guchar c0 = lower (s[0]), c1 = len > 1 ? lower (s[1]) : 0;
+  return (lexicon->cue_pairs[c0][c1 >> 3] & (1 << (c1 & 7))) != 0;
 }

@@ -50,6 +50,9 @@ void quotes_lexicon_free (QuotesLexicon *lexicon);
 /* The entry of the word @s (@len bytes, any case), or NULL.  Borrowed. */
 const QuotesWord *quotes_lexicon_lookup (const QuotesLexicon *lexicon,
                                          const char *s, gsize len);
+/* FALSE when the word @s cannot start a cue (a fast filter). */
+gboolean quotes_lexicon_may_be_cue (const QuotesLexicon *lexicon,
+                                    const char *s, gsize len);
 /* The @i-th cue starting with @word (0 <= i < word->cue_count).  Borrowed. */
 const QuotesCue *quotes_lexicon_get_cue (const QuotesLexicon *lexicon,
                                          const QuotesWord *word, guint i);

@@ -46,7 +46,7 @@ token_in (const QuotesContext *ctx, guint i, const char *const *words)
 const QuotesCue *
 quotes_match_cue (const QuotesContext *ctx, guint i, guint *end)
 {
-  const QuotesWord *w = ctx->words[i];
+  const QuotesWord *w = ctx_word (ctx, i);
   if (!w || !(w->classes & QW_CUE) || ctx->quoted[i])
     return NULL;
   for (guint c = 0; c < w->cue_count; c++)
@@ -135,8 +135,8 @@ role_group_in (const QuotesContext *ctx, guint first, guint last)
 {
   guint8 group = 0;
   for (guint i = first; i < last; i++)
-    if (ctx->words[i] && (ctx->words[i]->classes & QW_ROLE))
-      group = ctx->words[i]->role_group;
+    if ((ctx_word (ctx, i)->classes & QW_ROLE))
+      group = ctx_word (ctx, i)->role_group;
   return group;
 }
 
@@ -242,7 +242,7 @@ quotes_find_mention (const QuotesContext *ctx, guint first, guint last,
           start--;
         }
       *out = (Mention) { start, head_role + 1, MENTION_DESCRIPTION,
-                         ctx->words[head_role]->role_group };
+                         ctx_word (ctx, head_role)->role_group };
       return MENTION_DESCRIPTION;
     }
   gboolean capitalized = FALSE;

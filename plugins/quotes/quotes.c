@@ -15,6 +15,8 @@ typedef struct {
   gboolean terms, indirect;
 } QuotesState;
 
+const QuotesWord quotes_no_word = { 0 };
+
 static const char *const kind_names[] = { "direct", "mixed", "indirect",
                                           "term" };
 
@@ -115,18 +117,6 @@ quotes_process (gpointer state, WeftDoc *doc, GError **error)
   ctx.words = weft_doc_alloc (doc, n * sizeof (*ctx.words));
   ctx.quoted = weft_doc_alloc (doc, n);
   ctx.used = weft_doc_alloc (doc, n);
-  ctx.sentence_of = weft_doc_alloc (doc, n * sizeof (guint));
-  memset (ctx.sentence_of, 0xff, n * sizeof (guint));
-  for (guint s = 0; s < ctx.n_sentences; s++)
-    for (guint i = 0; i < ctx.sentences[s].n_tokens; i++)
-      ctx.sentence_of[ctx.sentences[s].first_token + i] = s;
-  for (guint i = 0; i < n; i++)
-    {
-      const WeftToken *t = &ctx.tokens[i];
-      if (t->kind == WEFT_TOKEN_WORD || t->kind == WEFT_TOKEN_ABBREV)
-        ctx.words[i] = quotes_lexicon_lookup (st->lexicon, ctx.text + t->start,
-                                              t->end - t->start);
-    }
   quotes_find_marks (&ctx);
   quotes_attribute (&ctx);
   if (st->indirect)

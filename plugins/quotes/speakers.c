@@ -70,8 +70,8 @@ role_after (const QuotesContext *ctx, guint end)
     {
       if (!ctx_is_word (ctx, i))
         return 0;
-      if (ctx->words[i] && (ctx->words[i]->classes & QW_ROLE))
-        return ctx->words[i]->role_group;
+      if ((ctx_word (ctx, i)->classes & QW_ROLE))
+        return ctx_word (ctx, i)->role_group;
     }
   return 0;
 }
@@ -95,9 +95,9 @@ placed (const QuotesContext *ctx, guint run, guint name)
 }
 
 static void
-collect_people (QuotesContext *ctx, People *people)
+collect_people (QuotesContext *ctx, People *people, guint limit)
 {
-  for (guint i = 0; i < ctx->n_tokens;)
+  for (guint i = 0; i < limit;)
     {
       if (!ctx_capitalized (ctx, i) || ctx->quoted[i]
           || (ctx_classes (ctx, i) & QW_NONNAME))
@@ -112,8 +112,8 @@ collect_people (QuotesContext *ctx, People *people)
           continue;
         }
       guint nf, nl;
-      gboolean role_before = i > 0 && ctx->words[i - 1]
-                             && (ctx->words[i - 1]->classes & QW_ROLE);
+      gboolean role_before = i > 0
+                             && (ctx_word (ctx, i - 1)->classes & QW_ROLE);
       if (quotes_name_part (ctx, i, end, &nf, &nl)
           && (nl - nf >= 2 || role_before) && !placed (ctx, i, nf))
         {
@@ -124,8 +124,8 @@ collect_people (QuotesContext *ctx, People *people)
                                 || (ctx->tokens[i].flags
                                     & WEFT_TOKEN_NEWLINE_BEFORE));
           for (guint k = i > 0 ? i - 1 : 0; k < nf; k++)
-            if (ctx->words[k] && (ctx->words[k]->classes & QW_ROLE))
-              group = ctx->words[k]->role_group, person = TRUE;
+            if ((ctx_word (ctx, k)->classes & QW_ROLE))
+              group = ctx_word (ctx, k)->role_group, person = TRUE;
           if (nf > i && (ctx_classes (ctx, nf - 1) & QW_TITLE))
             person = TRUE;
           guint8 after = role_after (ctx, end);
@@ -246,10 +246,21 @@ void
 quotes_resolve_speakers (QuotesContext *ctx)
 {
   People all = { 0 }, history = { 0 };
-  collect_people (ctx, &all);
   guint n = ctx->n_quotes;
   if (n == 0)
     return;
+  /* The people pass only serves surnames, pronouns and descriptions, and
+   * only up to the last of them. */
+  guint limit = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      const Mention *m = &ctx->quotes[i].mention;
+      if (m->kind == MENTION_PRONOUN || m->kind == MENTION_DESCRIPTION
+          || (m->kind == MENTION_NAME && m->last - m->first == 1))
+        limit = MAX (limit, m->last);
+    }
+  if (limit)
+    collect_people (ctx, &all, limit);
   Order *order = weft_doc_alloc (ctx->doc, n * sizeof (Order));
 
   /* Text order of the mentions, people met on the way joining history. */

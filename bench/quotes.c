@@ -1,0 +1,100 @@
+/* bench quotes — throughput of the quotes stage alone.  Reads documents
+ * separated by NUL bytes, repeats them up to --mb megabytes, tokenizes each
+ * with the tokenizer plugin (untimed) and times the quotes plugin's
+ * process() on it; prints "BYTES SECONDS QUOTES" for each of --runs runs. */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "options.h"
+#include "pipeline.h"
+#include "weft/weft.h"
+
+extern const WeftPlugin weft_plugin_descriptor;
+
+static double
+now (void)
+{
+  struct timespec ts;
+  clock_gettime (CLOCK_MONOTONIC, &ts);
+  return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+int
+main (int argc, char **argv)
+{
+  gint mb = 50, runs = 3;
+  GOptionEntry entries[] = {
+    { "mb", 0, 0, G_OPTION_ARG_INT, &mb, "Megabytes of text per run", "N" },
+    { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Timed runs", "N" },
+    { NULL },
+  };
+  g_autoptr (GOptionContext) context
+      = g_option_context_new ("DATA_DIR FILE - time the quotes stage");
+  g_option_context_add_main_entries (context, entries, NULL);
+  g_autoptr (GError) error = NULL;
+  if (!g_option_context_parse (context, &argc, &argv, &error) || argc != 3)
+    {
+      g_printerr ("%s\n", error ? error->message : "usage: quotes-bench DIR FILE");
+      return 2;
+    }
+  g_autofree char *contents = NULL;
+  gsize length;
+  if (!g_file_get_contents (argv[2], &contents, &length, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
+  GPtrArray *docs = g_ptr_array_new ();
+  for (char *p = contents; p < contents + length; p += strlen (p) + 1)
+    if (*p)
+      g_ptr_array_add (docs, p);
+
+  g_autoptr (WeftPipeline) tokenizer = weft_pipeline_load_data (
+      "stages:\n  - plugin: tokenizer\n", -1, "bench", &error);
+  if (!tokenizer || !weft_pipeline_prepare (tokenizer, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
+  g_autoptr (WeftOptions) options = weft_options_new (
+      &weft_plugin_descriptor, argv[1], "quotes", &error);
+  gpointer state = NULL;
+  if (!options || !weft_plugin_descriptor.init (options, &state, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
+  WeftDoc *doc = weft_doc_new ();
+  for (gint r = 0; r < runs; r++)
+    {
+      gsize bytes = 0, n_quotes = 0;
+      double seconds = 0;
+      for (guint i = 0; bytes < (gsize) mb * 1000000; i = (i + 1) % docs->len)
+        {
+          const char *text = g_ptr_array_index (docs, i);
+          gsize len = strlen (text);
+          weft_doc_reset (doc);
+          if (!weft_doc_set_text (doc, text, len, &error)
+              || !weft_pipeline_process (tokenizer, doc, NULL, &error))
+            {
+              g_printerr ("%s\n", error->message);
+              return 1;
+            }
+          double t0 = now ();
+          if (!weft_plugin_descriptor.process (state, doc, &error))
+            {
+              g_printerr ("%s\n", error->message);
+              return 1;
+            }
+          seconds += now () - t0;
+          bytes += len;
+          n_quotes += weft_layer_get_n_spans (weft_doc_get_layer (doc, "quotes"));
+        }
+      printf ("%zu %.6f %zu\n", bytes, seconds, n_quotes);
+    }
+  weft_doc_free (doc);
+  weft_plugin_descriptor.finish (state);
+  g_ptr_array_unref (docs);
+  return 0;
+}
