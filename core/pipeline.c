@@ -15,6 +15,8 @@
  * name the same large node many times, and each visit costs. */
 #define MAX_NODE_VISITS 20000
 #define MAX_EXTENDS_DEPTH 16
+#define MAX_FLOW_DEPTH 64
+#define MAX_FILE_SIZE (1024 * 1024)
 
 typedef struct {
   char *name;
@@ -446,10 +448,63 @@ load_node (Loader *l, yaml_node_t *root, guint depth)
   return g_steal_pointer (&pipeline);
 }
 
+/* libyaml's scanner takes time quadratic in the nesting of flow
+ * collections ([[[[…), so a pipeline's depth and size are checked before it
+ * sees the text.  Brackets inside quotes and comments are not counted. */
+static gboolean
+check_shape (const char *yaml, gsize len, const char *origin, GError **error)
+{
+  if (len > MAX_FILE_SIZE)
+    {
+      g_set_error (error, WEFT_ERROR, WEFT_ERROR_CONFIG,
+                   "%s: %" G_GSIZE_FORMAT " bytes is too large for a pipeline "
+                   "(the limit is %d)", origin, len, MAX_FILE_SIZE);
+      return FALSE;
+    }
+  guint depth = 0, line = 1, column = 1;
+  char quote = 0;
+  for (gsize i = 0; i < len; i++, column++)
+    {
+      char c = yaml[i];
+      if (c == '\n')
+        {
+          line++;
+          column = 0;
+          if (quote == '#')
+            quote = 0;
+          continue;
+        }
+      if (quote)
+        {
+          if (c == quote && quote != '#')
+            quote = 0;
+          continue;
+        }
+      if (c == '"' || c == '\'' || (c == '#' && (i == 0 || g_ascii_isspace (yaml[i - 1]))))
+        quote = c;
+      else if (c == '[' || c == '{')
+        {
+          if (++depth > MAX_FLOW_DEPTH)
+            {
+              g_set_error (error, WEFT_ERROR, WEFT_ERROR_CONFIG,
+                           "%s:%u:%u: brackets nest more than %d deep; refusing "
+                           "the pipeline",
+                           origin, line, column, MAX_FLOW_DEPTH);
+              return FALSE;
+            }
+        }
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+  return TRUE;
+}
+
 static WeftPipeline *
 load_data (const char *yaml, gsize len, const char *origin,
            const char *base_dir, guint depth, GError **error)
 {
+  if (!check_shape (yaml, len, origin, error))
+    return NULL;
   yaml_parser_t parser;
   yaml_document_t document;
   yaml_parser_initialize (&parser);

@@ -326,6 +326,66 @@ test_writable_plugin_refused (void)
   result_clear (&r);
 }
 
+static void
+test_hostile_small (void)
+{
+  /* an empty file, CRLF line ends, a dangling symlink among good files */
+  write_file ("h/empty.txt", "", 0);
+  write_file ("h/crlf.jsonl", "{\"id\": \"c1\", \"text\": \"A\"}\r\n\r\n{\"id\": \"c2\", \"text\": \"B\"}\r\n", -1);
+  Result r = sh ("ln -sf /nonexistent/target h/dangling.txt && "
+                 "$WEFT run words.yaml h --layers sentences; echo \"exit $?\"; "
+                 "$WEFT run words.yaml h/crlf.jsonl --layers sentences");
+  g_assert_cmpstr (r.out, ==,
+                   "{\"id\":\"dangling\",\"source\":\"h/dangling.txt\",\"error\":{\"stage\":\"input\","
+                   "\"message\":\"Failed to open file “h/dangling.txt”: No such file or directory\"}}\n"
+                   "{\"id\":\"empty\",\"source\":\"h/empty.txt\",\"date\":null,\"meta\":{},"
+                   "\"doc\":{\"words\":{\"count\":0}},\"sentences\":[]}\n"
+                   "exit 1\n"
+                   "{\"id\":\"c1\",\"source\":\"h/crlf.jsonl:1\",\"date\":null,\"meta\":{},"
+                   "\"doc\":{\"words\":{\"count\":1}},\"sentences\":[{\"start\":0,\"end\":1}]}\n"
+                   "{\"id\":\"c2\",\"source\":\"h/crlf.jsonl:3\",\"date\":null,\"meta\":{},"
+                   "\"doc\":{\"words\":{\"count\":1}},\"sentences\":[{\"start\":0,\"end\":1}]}\n");
+  result_clear (&r);
+
+  /* a deeply nested YAML file is an error, not a crash */
+  GString *deep = g_string_new ("stages: ");
+  for (int i = 0; i < 100000; i++)
+    g_string_append_c (deep, '[');
+  write_file ("deep.yaml", deep->str, deep->len);
+  g_string_free (deep, TRUE);
+  r = sh ("$WEFT check deep.yaml");
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_true (g_str_has_suffix (r.err, "deep.yaml:1:73: brackets nest more than 64 deep; refusing the pipeline\n"));
+  result_clear (&r);
+}
+
+/* Large inputs: run with -m slow (the cli-slow test). */
+static void
+test_hostile_large (void)
+{
+  if (!g_test_slow ())
+    {
+      g_test_skip ("large inputs run in the cli-slow test");
+      return;
+    }
+  /* one 204 MB document: 6 million lines, a sentence each */
+  Result r = sh ("python3 -c \"import sys; w=sys.stdout.write\n"
+                 "for i in range(6_000_000): w('WORD %07d and some more words.\\n' % i)\" > huge.txt && "
+                 "ls -l huge.txt | cut -d' ' -f5 && $WEFT run words.yaml huge.txt --layers sentences | "
+                 "python3 -c \"import json, sys; d = json.load(sys.stdin); s = d['sentences']; "
+                 "print(len(s), s[-1]['start'], s[-1]['end'], d['doc']['words']['count'])\"");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.out, ==, "204000000\n6000000 203999966 203999999 36000000\n");
+  result_clear (&r);
+  /* a million one-line JSONL documents, every one accounted for */
+  r = sh ("python3 -c \"import sys; w=sys.stdout.write\n"
+          "for i in range(1_000_000): w('{\\\"id\\\": %d, \\\"text\\\": \\\"LINE %d\\\"}\\n' % (i, i))\" > million.jsonl && "
+          "$WEFT run words.yaml million.jsonl -j 2 --layers shouts | grep -c '\"shouts\":\\[{\"start\":0,\"end\":4'");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.out, ==, "1000000\n");
+  result_clear (&r);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -357,6 +417,8 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/plugin/writable-refused", test_writable_plugin_refused);
   g_test_add_func ("/cli/run/full-disk", test_full_disk);
   g_test_add_func ("/cli/run/isolate", test_isolate);
+  g_test_add_func ("/cli/hostile/small", test_hostile_small);
+  g_test_add_func ("/cli/hostile/large", test_hostile_large);
   int status = g_test_run ();
   g_autofree char *rm = g_strdup_printf ("rm -rf '%s'", tmpdir);
   if (system (rm) != 0)
