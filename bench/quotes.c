@@ -35,7 +35,8 @@ main (int argc, char **argv)
   g_autoptr (GError) error = NULL;
   if (!g_option_context_parse (context, &argc, &argv, &error) || argc != 3)
     {
-      g_printerr ("%s\n", error ? error->message : "usage: quotes-bench DIR FILE");
+      g_printerr ("%s\n",
+                  error ? error->message : "usage: quotes-bench DIR FILE");
       return 2;
     }
   g_autofree char *contents = NULL;
@@ -57,8 +58,8 @@ main (int argc, char **argv)
       g_printerr ("%s\n", error->message);
       return 2;
     }
-  g_autoptr (WeftOptions) options = weft_options_new (
-      &weft_plugin_descriptor, argv[1], "quotes", &error);
+  g_autoptr (WeftOptions) options
+      = weft_options_new (&weft_plugin_descriptor, argv[1], "quotes", &error);
   gpointer state = NULL;
   if (!options || !weft_plugin_descriptor.init (options, &state, &error))
     {
@@ -70,7 +71,7 @@ main (int argc, char **argv)
     {
       gsize bytes = 0, n_quotes = 0;
       double seconds = 0;
-      for (guint i = 0; bytes < (gsize) mb * 1000000; i = (i + 1) % docs->len)
+      for (guint i = 0; bytes < (gsize)mb * 1000000; i = (i + 1) % docs->len)
         {
           const char *text = g_ptr_array_index (docs, i);
           gsize len = strlen (text);
@@ -89,7 +90,8 @@ main (int argc, char **argv)
             }
           seconds += now () - t0;
           bytes += len;
-          n_quotes += weft_layer_get_n_spans (weft_doc_get_layer (doc, "quotes"));
+          n_quotes
+              += weft_layer_get_n_spans (weft_doc_get_layer (doc, "quotes"));
         }
       printf ("%zu %.6f %zu\n", bytes, seconds, n_quotes);
     }

@@ -8,7 +8,8 @@
 #include "lexicon.h"
 #include "weft-test.h"
 
-typedef struct {
+typedef struct
+{
   const char *kind;
   const char *content; /* the exact text of the span */
   const char *speaker; /* resolved name, or NULL */
@@ -16,7 +17,8 @@ typedef struct {
   const char *cue;     /* or NULL */
 } Expected;
 
-typedef struct {
+typedef struct
+{
   const char *path;
   const char *text;
   Expected quotes[6];
@@ -24,27 +26,34 @@ typedef struct {
 
 static const Case cases[] = {
   { "/quotes/direct/trailing-name",
-    "He spoke.\n\n\xe2\x80\x9c" "Azerbaijan is a sovereign state. We value our relations with "
+    "He spoke.\n\n\xe2\x80\x9c"
+    "Azerbaijan is a sovereign state. We value our relations with "
     "Azerbaijan, these are partnership ties,\xe2\x80\x9d Peskov said.",
-    { { "direct", "Azerbaijan is a sovereign state. We value our relations with "
-        "Azerbaijan, these are partnership ties", "Peskov", "Peskov", "said" } } },
+    { { "direct",
+        "Azerbaijan is a sovereign state. We value our relations with "
+        "Azerbaijan, these are partnership ties",
+        "Peskov", "Peskov", "said" } } },
   { "/quotes/direct/inverted-description",
     "This opinion was shared by Viktor Vodolatsky, first deputy chairman of "
     "the State Duma Committee on CIS Affairs.\n\"Such actions are not "
     "productive. It makes no sense for us to react,\" said the deputy.",
-    { { "direct", "Such actions are not productive. It makes no sense for us to react",
+    { { "direct",
+        "Such actions are not productive. It makes no sense for us to react",
         "Viktor Vodolatsky", "the deputy", "said" } } },
   { "/quotes/indirect/inverted-title",
     "Azerbaijan is a sovereign state, and Russia values partner relations "
     "with it, said the press secretary of the Russian President Dmitry "
     "Peskov, commenting on Baku's participation.",
-    { { "indirect", "Azerbaijan is a sovereign state, and Russia values partner "
-        "relations with it", "Dmitry Peskov", "Dmitry Peskov", "said" } } },
+    { { "indirect",
+        "Azerbaijan is a sovereign state, and Russia values partner "
+        "relations with it",
+        "Dmitry Peskov", "Dmitry Peskov", "said" } } },
   { "/quotes/surname-and-pronoun",
     "Azerbaijan values it, said the press secretary Dmitry Peskov.\n\n"
     "\xe2\x80\x9cWe value our relations,\xe2\x80\x9d Peskov said.\n\n"
     "He noted that the participation of Baku is another confirmation.",
-    { { "indirect", "Azerbaijan values it", "Dmitry Peskov", "Dmitry Peskov", "said" },
+    { { "indirect", "Azerbaijan values it", "Dmitry Peskov", "Dmitry Peskov",
+        "said" },
       { "direct", "We value our relations", "Dmitry Peskov", "Peskov", "said" },
       { "indirect", "the participation of Baku is another confirmation",
         "Dmitry Peskov", "He", "noted" } } },
@@ -57,12 +66,14 @@ static const Case cases[] = {
   { "/quotes/indirect/according-to",
     "According to military expert Azad Isazade, accelerating the transition "
     "of the Azerbaijani army to NATO standards isn\xe2\x80\x99t the main goal.",
-    { { "indirect", "accelerating the transition of the Azerbaijani army to NATO "
-        "standards isn\xe2\x80\x99t the main goal", "Azad Isazade", "Azad Isazade",
-        "according to" } } },
+    { { "indirect",
+        "accelerating the transition of the Azerbaijani army to NATO "
+        "standards isn\xe2\x80\x99t the main goal",
+        "Azad Isazade", "Azad Isazade", "according to" } } },
   { "/quotes/terms/names-and-scare-quotes",
     "In an interview with \xe2\x80\x9cMK,\xe2\x80\x9d the specialist told what "
-    "Russia should expect. Lavrov referred to it as \xe2\x80\x9c" "breaking "
+    "Russia should expect. Lavrov referred to it as \xe2\x80\x9c"
+    "breaking "
     "pots.\xe2\x80\x9d The \"Sputnik Azerbaijan\" agency reported it.",
     { { "term", "MK", NULL, NULL, NULL },
       { "term", "breaking pots.", NULL, NULL, NULL },
@@ -75,7 +86,8 @@ static const Case cases[] = {
         "Rasim Musabekov", "Rasim Musabekov", "described" } } },
   { "/quotes/description/expert",
     "According to military expert Aleksey Ivanov, Azerbaijan is unlikely to "
-    "join NATO.\n\n\xe2\x80\x9cThey arrive, exchange experience, and that\xe2\x80\x99s "
+    "join NATO.\n\n\xe2\x80\x9cThey arrive, exchange experience, and "
+    "that\xe2\x80\x99s "
     "all,\xe2\x80\x9d the Russian expert said.",
     { { "indirect", "Azerbaijan is unlikely to join NATO", "Aleksey Ivanov",
         "Aleksey Ivanov", "according to" },
@@ -84,23 +96,28 @@ static const Case cases[] = {
   { "/quotes/marks/multi-paragraph",
     "Chepa said:\n\"It seems to me that this issue will be settled.\n\"We need "
     "to figure everything out.\" The talks go on.",
-    { { "direct", "It seems to me that this issue will be settled.\n\"We need to "
-        "figure everything out.", "Chepa", "Chepa", "said" } } },
+    { { "direct",
+        "It seems to me that this issue will be settled.\n\"We need to "
+        "figure everything out.",
+        "Chepa", "Chepa", "said" } } },
   { "/quotes/marks/guillemets-nested",
     "Lam said: \xc2\xabWe will not accept \xe2\x80\x9cindependence\xe2\x80\x9d "
     "in any form.\xc2\xbb",
-    { { "direct", "We will not accept \xe2\x80\x9cindependence\xe2\x80\x9d in any form.",
+    { { "direct",
+        "We will not accept \xe2\x80\x9cindependence\xe2\x80\x9d in any form.",
         "Lam", "Lam", "said" } } },
   { "/quotes/marks/single-and-apostrophes",
     "The minister's aide said: 'We can't accept the rivals' plan at all.' "
     "Others disagreed.",
-    { { "direct", "We can't accept the rivals' plan at all.", NULL, "aide", "said" } } },
+    { { "direct", "We can't accept the rivals' plan at all.", NULL, "aide",
+        "said" } } },
   { "/quotes/continuation",
     "\"Such actions are not productive,\" said Viktor Vodolatsky.\n"
     "\"Every violator must be brought to justice and severely punished.\"",
     { { "direct", "Such actions are not productive", "Viktor Vodolatsky",
         "Viktor Vodolatsky", "said" },
-      { "direct", "Every violator must be brought to justice and severely punished.",
+      { "direct",
+        "Every violator must be brought to justice and severely punished.",
         "Viktor Vodolatsky", "Viktor Vodolatsky", NULL } } },
   { "/quotes/colon-subject",
     "Legislator Tanya Chan spoke to the press after the speech: \"I really "
@@ -110,7 +127,8 @@ static const Case cases[] = {
   { "/quotes/split-quotation",
     "\"I informed John Bolton last night,\" wrote Trump on Twitter, \"and "
     "therefore I asked John for his resignation.\"",
-    { { "direct", "I informed John Bolton last night", "Trump", "Trump", "wrote" },
+    { { "direct", "I informed John Bolton last night", "Trump", "Trump",
+        "wrote" },
       { "direct", "and therefore I asked John for his resignation.", "Trump",
         "Trump", "wrote" } } },
   { "/quotes/none",
@@ -156,7 +174,8 @@ run_case (gconstpointer data)
       g_autofree char *who = span_text (c->text, layer, i, mention);
       g_assert_cmpstr (weft_layer_get_string (layer, i, kind), ==, x->kind);
       g_assert_cmpstr (content, ==, x->content);
-      g_assert_cmpstr (weft_layer_get_string (layer, i, speaker), ==, x->speaker);
+      g_assert_cmpstr (weft_layer_get_string (layer, i, speaker), ==,
+                       x->speaker);
       g_assert_cmpstr (who, ==, x->mention);
       g_assert_cmpstr (weft_layer_get_string (layer, i, cue), ==, x->cue);
     }
@@ -173,7 +192,8 @@ test_terms_option (void)
   WeftDoc *doc = weft_doc_new ();
   weft_test_run (pipeline, doc,
                  "Aliyev named the \"culprit\" of the incident. He said "
-                 "that the talks would go on.", NULL);
+                 "that the talks would go on.",
+                 NULL);
   g_assert_cmpuint (weft_layer_get_n_spans (weft_doc_get_layer (doc, "quotes")),
                     ==, 0);
   weft_doc_free (doc);
@@ -192,24 +212,26 @@ test_lexicon_errors (void)
       g_assert_true (g_file_set_contents (p, "# empty\n", -1, NULL));
     }
   g_autofree char *cues = g_build_filename (dir, "cues.txt", NULL);
-  g_assert_true (g_file_set_contents (cues, "said\tverb\n\nsays\tshout\n", -1,
-                                      NULL));
+  g_assert_true (
+      g_file_set_contents (cues, "said\tverb\n\nsays\tshout\n", -1, NULL));
   g_autoptr (GError) error = NULL;
   g_assert_null (quotes_lexicon_load (dir, &error));
   g_assert_error (error, WEFT_ERROR, WEFT_ERROR_DATA);
   g_autofree char *expected = g_strdup_printf (
-      "%s:3: unknown cue kind 'shout' (expected verb, say, prep or noun)", cues);
+      "%s:3: unknown cue kind 'shout' (expected verb, say, prep or noun)",
+      cues);
   g_assert_cmpstr (error->message, ==, expected);
   g_clear_error (&error);
 
-  g_assert_true (g_file_set_contents (cues, "pointed out\tverb\npointed\tverb\n",
-                                      -1, NULL));
+  g_assert_true (g_file_set_contents (
+      cues, "pointed out\tverb\npointed\tverb\n", -1, NULL));
   QuotesLexicon *lexicon = quotes_lexicon_load (dir, &error);
   g_assert_no_error (error);
   const QuotesWord *w = quotes_lexicon_lookup (lexicon, "Pointed", 7);
   g_assert_nonnull (w);
   g_assert_cmpuint (w->cue_count, ==, 2);
-  g_assert_cmpstr (quotes_lexicon_get_cue (lexicon, w, 0)->text, ==, "pointed out");
+  g_assert_cmpstr (quotes_lexicon_get_cue (lexicon, w, 0)->text, ==,
+                   "pointed out");
   g_assert_null (quotes_lexicon_lookup (lexicon, "point", 5));
   quotes_lexicon_free (lexicon);
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)

@@ -12,17 +12,16 @@
 
 #define NO_TOKEN G_MAXUINT
 
-static const char *const clause_blockers[] = {
-  "in", "on", "at", "to", "during", "after", "before", "from", "with", "by",
-  "for", "about", "of", "it", "so", "this", "nothing", "something",
-  "goodbye", "yes", "no", "hello", "sorry", "thanks", "as", "when", "while",
-  "goodbye", "farewell", NULL
-};
+static const char *const clause_blockers[]
+    = { "in",      "on",   "at",    "to",      "during",   "after",
+        "before",  "from", "with",  "by",      "for",      "about",
+        "of",      "it",   "so",    "this",    "nothing",  "something",
+        "goodbye", "yes",  "no",    "hello",   "sorry",    "thanks",
+        "as",      "when", "while", "goodbye", "farewell", NULL };
 
-static const char *const title_small_words[] = {
-  "of", "the", "and", "for", "to", "in", "on", "a", "an", "at", "by", "with",
-  "from", "or", NULL
-};
+static const char *const title_small_words[]
+    = { "of", "the", "and", "for",  "to",   "in", "on", "a",
+        "an", "at",  "by",  "with", "from", "or", NULL };
 
 static gboolean
 token_in (const QuotesContext *ctx, guint i, const char *const *words)
@@ -90,8 +89,7 @@ starts_sentence (const QuotesContext *ctx, guint open)
 }
 
 static void
-set_cue (QuotesContext *ctx, Quote *q, const char *cue, guint first,
-         guint last)
+set_cue (QuotesContext *ctx, Quote *q, const char *cue, guint first, guint last)
 {
   q->cue = cue;
   q->cue_first = first;
@@ -196,13 +194,13 @@ is_participle (const QuotesContext *ctx, guint i)
   if (!ctx_is_word (ctx, i) || (ctx->tokens[i].flags & WEFT_TOKEN_CAPITALIZED))
     return FALSE;
   const WeftToken *t = &ctx->tokens[i];
-  return t->end - t->start > 4 && memcmp (ctx->text + t->end - 3, "ing", 3) == 0;
+  return t->end - t->start > 4
+         && memcmp (ctx->text + t->end - 3, "ing", 3) == 0;
 }
 
 /* The subject at the start of the clause beginning at @floor. */
 static MentionKind
-clause_subject (const QuotesContext *ctx, guint floor, guint limit,
-                Mention *m)
+clause_subject (const QuotesContext *ctx, guint floor, guint limit, Mention *m)
 {
   /* Skips introductory phrases: "In a video message posted to Twitter,
    * Warren commended …". */
@@ -223,14 +221,15 @@ clause_subject (const QuotesContext *ctx, guint floor, guint limit,
 /* The source of a cue found at @k (ending at @end): a subject before it,
  * else an inverted subject after it. */
 static MentionKind
-cue_source (const QuotesContext *ctx, const QuotesCue *cue, guint k,
-            guint end, guint floor, Mention *m)
+cue_source (const QuotesContext *ctx, const QuotesCue *cue, guint k, guint end,
+            guint floor, Mention *m)
 {
   guint start, np_end;
   if (cue->kind == QUOTES_CUE_PREP)
     return quotes_np_after (ctx, end, TRUE, m, &np_end);
   if (ctx_token_is (ctx, end, "by") && k > 0
-      && (ctx_token_is (ctx, k - 1, "was") || ctx_token_is (ctx, k - 1, "were")))
+      && (ctx_token_is (ctx, k - 1, "was")
+          || ctx_token_is (ctx, k - 1, "were")))
     return quotes_np_after (ctx, end + 1, FALSE, m, &np_end); /* told by X */
   MentionKind kind = quotes_subject_before (ctx, k, floor, m, &start);
   if (kind == MENTION_NONE && k > floor
@@ -313,9 +312,9 @@ static void
 shape (const QuotesContext *ctx, const Quote *q, guint *words,
        gboolean *sentence, gboolean *title)
 {
-  guint last = q->close_token != NO_TOKEN ? q->close_token
-                                          : weft_doc_find_token (ctx->doc,
-                                                                 q->end);
+  guint last = q->close_token != NO_TOKEN
+                   ? q->close_token
+                   : weft_doc_find_token (ctx->doc, q->end);
   *words = 0;
   *sentence = FALSE;
   gboolean all_caps = TRUE;
@@ -326,8 +325,7 @@ shape (const QuotesContext *ctx, const Quote *q, guint *words,
           || t->kind == WEFT_TOKEN_ABBREV)
         {
           (*words)++;
-          if (t->kind == WEFT_TOKEN_WORD
-              && !(t->flags & WEFT_TOKEN_CAPITALIZED)
+          if (t->kind == WEFT_TOKEN_WORD && !(t->flags & WEFT_TOKEN_CAPITALIZED)
               && !token_in (ctx, i, title_small_words))
             all_caps = FALSE;
         }
@@ -375,7 +373,7 @@ quotes_attribute (QuotesContext *ctx)
               guint ignored;
               if (cue_end == G_MAXUINT || ctx_punct_is (ctx, before, ':')
                   || (ctx->tokens[before].kind == WEFT_TOKEN_PUNCT
-                      && (guchar) ctx->text[ctx->tokens[before].start] == 0xE2)
+                      && (guchar)ctx->text[ctx->tokens[before].start] == 0xE2)
                   || quotes_match_cue (ctx, before, &ignored)
                   || (ctx_punct_is (ctx, before, ',')
                       && (capital || before == cue_end))
@@ -470,14 +468,14 @@ add_indirect (QuotesContext *ctx, guint first, guint last, const char *cue,
 
 /* "This was stated by X": the previous sentence is what X said. */
 static gboolean
-passive (QuotesContext *ctx, const QuotesCue *cue, guint k, guint end,
-         guint s0)
+passive (QuotesContext *ctx, const QuotesCue *cue, guint k, guint end, guint s0)
 {
   if (!ctx_token_is (ctx, end, "by") || k == 0
       || !(ctx_token_is (ctx, k - 1, "was") || ctx_token_is (ctx, k - 1, "were")
            || ctx_token_is (ctx, k - 1, "been"))
       || !(ctx_token_is (ctx, s0, "this") || ctx_token_is (ctx, s0, "that")
-           || ctx_token_is (ctx, s0, "it")) || s0 == 0)
+           || ctx_token_is (ctx, s0, "it"))
+      || s0 == 0)
     return FALSE;
   Mention m;
   guint np_end;
@@ -538,11 +536,13 @@ indirect_at (QuotesContext *ctx, guint k, guint s0, guint s1)
     }
   /* "X said the talks would …". */
   gboolean bare = cue->kind == QUOTES_CUE_SAY && !inverted && end < s1
-                  && ctx_is_word (ctx, end) && !token_in (ctx, end, clause_blockers)
-                  && !ctx->quoted[end] && s1 - end >= 5;
-  if (bare && (ctx_classes (ctx, end) & (QW_PRONOUN | QW_GROUP)
-               || ctx_capitalized (ctx, end) || ctx_token_is (ctx, end, "the")
-               || !(start > s0 && ctx_punct_is (ctx, start - 1, ','))))
+                  && ctx_is_word (ctx, end)
+                  && !token_in (ctx, end, clause_blockers) && !ctx->quoted[end]
+                  && s1 - end >= 5;
+  if (bare
+      && (ctx_classes (ctx, end) & (QW_PRONOUN | QW_GROUP)
+          || ctx_capitalized (ctx, end) || ctx_token_is (ctx, end, "the")
+          || !(start > s0 && ctx_punct_is (ctx, start - 1, ','))))
     {
       add_indirect (ctx, end, s1, cue->text, k, end, &m);
       return;
@@ -574,12 +574,10 @@ quotes_find_indirect (QuotesContext *ctx)
       guint s1 = s0 + ctx->sentences[s].n_tokens;
       for (guint k = s0; k < s1; k++)
         if (ctx->tokens[k].kind == WEFT_TOKEN_WORD
-            && quotes_lexicon_may_be_cue (ctx->lexicon,
-                                          ctx->text + ctx->tokens[k].start,
-                                          ctx->tokens[k].end
-                                              - ctx->tokens[k].start)
-            && (ctx_word (ctx, k)->classes & QW_CUE)
-            && !ctx->quoted[k])
+            && quotes_lexicon_may_be_cue (
+                ctx->lexicon, ctx->text + ctx->tokens[k].start,
+                ctx->tokens[k].end - ctx->tokens[k].start)
+            && (ctx_word (ctx, k)->classes & QW_CUE) && !ctx->quoted[k])
           indirect_at (ctx, k, s0, s1);
     }
 }

@@ -9,14 +9,16 @@
 #include "lexicon.h"
 #include "weft/doc.h"
 
-typedef enum {
+typedef enum
+{
   QUOTE_DIRECT = 0,
   QUOTE_MIXED,
   QUOTE_INDIRECT,
   QUOTE_TERM,
 } QuoteKind;
 
-typedef enum {
+typedef enum
+{
   MENTION_NONE = 0,
   MENTION_NAME,        /* a person's name: "Dmitry Peskov", "Peskov" */
   MENTION_PRONOUN,     /* he, she */
@@ -26,27 +28,30 @@ typedef enum {
 } MentionKind;
 
 /* A source mention: a token range [first, last) and what it is. */
-typedef struct {
+typedef struct
+{
   guint first, last;
   MentionKind kind;
   guint8 role_group; /* the role word's group, for descriptions */
 } Mention;
 
 /* One quotation, direct or not; byte offsets, end exclusive. */
-typedef struct {
-  uint32_t start, end;       /* content */
-  guint first_token;         /* first content token */
-  guint open_token;          /* token of the opening mark; G_MAXUINT: none */
-  guint close_token;         /* token of the closing mark; G_MAXUINT: none */
+typedef struct
+{
+  uint32_t start, end; /* content */
+  guint first_token;   /* first content token */
+  guint open_token;    /* token of the opening mark; G_MAXUINT: none */
+  guint close_token;   /* token of the closing mark; G_MAXUINT: none */
   QuoteKind kind;
   const char *cue;           /* canonical cue text, or NULL */
   guint cue_first, cue_last; /* cue tokens [first, last); first == last: none */
   Mention mention;
-  const char *speaker;       /* resolved name (arena), or NULL */
-  gboolean continuation;     /* speaker carried over from the previous quote */
+  const char *speaker;   /* resolved name (arena), or NULL */
+  gboolean continuation; /* speaker carried over from the previous quote */
 } Quote;
 
-typedef struct {
+typedef struct
+{
   const QuotesLexicon *lexicon;
   WeftDoc *doc;
   const char *text;
@@ -56,8 +61,8 @@ typedef struct {
   const WeftSentence *sentences;
   guint n_sentences;
   const QuotesWord **words; /* per token: lexicon entry; NULL: not yet */
-  guint8 *quoted;   /* per token: inside a quotation (marks included) */
-  guint8 *used;     /* per token: part of an attribution already */
+  guint8 *quoted;           /* per token: inside a quotation (marks included) */
+  guint8 *used;             /* per token: part of an attribution already */
   Quote *quotes;
   guint n_quotes, quotes_size;
 } QuotesContext;
@@ -65,8 +70,9 @@ typedef struct {
 static inline gboolean
 ctx_is_word (const QuotesContext *ctx, guint i)
 {
-  return i < ctx->n_tokens && (ctx->tokens[i].kind == WEFT_TOKEN_WORD
-                               || ctx->tokens[i].kind == WEFT_TOKEN_ABBREV);
+  return i < ctx->n_tokens
+         && (ctx->tokens[i].kind == WEFT_TOKEN_WORD
+             || ctx->tokens[i].kind == WEFT_TOKEN_ABBREV);
 }
 
 extern const QuotesWord quotes_no_word;

@@ -10,18 +10,20 @@
 
 #define MAX_WORD 40
 
-typedef struct {
+typedef struct
+{
   char *key; /* lower case, NUL-terminated */
   guint8 len;
   QuotesWord word;
 } Slot;
 
-struct _QuotesLexicon {
+struct _QuotesLexicon
+{
   Slot *slots;
   guint mask;
   guint n_used;
-  GPtrArray *cues;       /* QuotesCue *, in file order */
-  GArray *cue_index;     /* guint16 into cues, grouped by first word */
+  GPtrArray *cues;        /* QuotesCue *, in file order */
+  GArray *cue_index;      /* guint16 into cues, grouped by first word */
   GPtrArray *role_groups; /* char *; [0] = "" */
   /* A cheap pre-filter: most tokens are in no list, and their first two
    * bytes or their length already say so. */
@@ -53,10 +55,10 @@ equal_lower (const char *key, const char *s, gsize len)
 {
   for (gsize i = 0; i < len; i++)
     {
-      guchar c = (guchar) s[i];
+      guchar c = (guchar)s[i];
       if (c >= 'A' && c <= 'Z')
         c += 'a' - 'A';
-      if ((guchar) key[i] != c)
+      if ((guchar)key[i] != c)
         return FALSE;
     }
   return TRUE;
@@ -65,7 +67,7 @@ equal_lower (const char *key, const char *s, gsize len)
 const QuotesWord *
 quotes_lexicon_lookup (const QuotesLexicon *lexicon, const char *s, gsize len)
 {
-  if (len == 0 || len > MAX_WORD || !(lexicon->lengths & ((guint64) 1 << len)))
+  if (len == 0 || len > MAX_WORD || !(lexicon->lengths & ((guint64)1 << len)))
     return NULL;
   guchar c0 = lower (s[0]), c1 = len > 1 ? lower (s[1]) : 0;
   if (!(lexicon->pairs[c0][c1 >> 3] & (1 << (c1 & 7))))
@@ -106,7 +108,7 @@ static QuotesWord *
 intern (QuotesLexicon *lexicon, const char *word)
 {
   gsize len = strlen (word);
-  QuotesWord *found = (QuotesWord *) quotes_lexicon_lookup (lexicon, word, len);
+  QuotesWord *found = (QuotesWord *)quotes_lexicon_lookup (lexicon, word, len);
   if (found)
     return found;
   if ((lexicon->n_used + 1) * 2 > lexicon->mask + 1)
@@ -119,7 +121,7 @@ intern (QuotesLexicon *lexicon, const char *word)
   lexicon->n_used++;
   guchar c0 = lower (word[0]), c1 = len > 1 ? lower (word[1]) : 0;
   lexicon->pairs[c0][c1 >> 3] |= 1 << (c1 & 7);
-  lexicon->lengths |= (guint64) 1 << len;
+  lexicon->lengths |= (guint64)1 << len;
   return &lexicon->slots[i].word;
 }
 
@@ -177,9 +179,10 @@ add_cue (QuotesLexicon *lexicon, char **columns, guint n_columns,
     kind = QUOTES_CUE_NOUN;
   else if (n_columns > 1 && !g_str_equal (columns[1], "verb"))
     {
-      g_set_error (error, WEFT_ERROR, WEFT_ERROR_DATA,
-                   "%s: unknown cue kind '%s' (expected verb, say, prep or noun)",
-                   where, columns[1]);
+      g_set_error (
+          error, WEFT_ERROR, WEFT_ERROR_DATA,
+          "%s: unknown cue kind '%s' (expected verb, say, prep or noun)", where,
+          columns[1]);
       return FALSE;
     }
   QuotesCue *cue = g_new0 (QuotesCue, 1);
@@ -197,9 +200,9 @@ add_cue (QuotesLexicon *lexicon, char **columns, guint n_columns,
   intern (lexicon, cue->words[0])->classes |= QW_CUE;
   const char *w = cue->words[0];
   gsize len = strlen (w);
-  guchar c1 = len > 1 ? (guchar) w[1] : 0;
-  lexicon->cue_pairs[(guchar) w[0]][c1 >> 3] |= 1 << (c1 & 7);
-  lexicon->cue_lengths |= (guint64) 1 << len;
+  guchar c1 = len > 1 ? (guchar)w[1] : 0;
+  lexicon->cue_pairs[(guchar)w[0]][c1 >> 3] |= 1 << (c1 & 7);
+  lexicon->cue_lengths |= (guint64)1 << len;
   return TRUE;
 }
 
@@ -260,15 +263,15 @@ add_pronoun (QuotesLexicon *lexicon, char **columns, guint n_columns,
   return TRUE;
 }
 
-#define DEFINE_PLAIN(fn, cls)                                               \
-  static gboolean fn (QuotesLexicon *lexicon, char **columns,                \
-                      guint n_columns, const char *where, GError **error)    \
-  {                                                                          \
-    (void) n_columns;                                                        \
-    (void) where;                                                            \
-    (void) error;                                                            \
-    intern (lexicon, columns[0])->classes |= (cls);                          \
-    return TRUE;                                                             \
+#define DEFINE_PLAIN(fn, cls)                                                  \
+  static gboolean fn (QuotesLexicon *lexicon, char **columns, guint n_columns, \
+                      const char *where, GError **error)                       \
+  {                                                                            \
+    (void)n_columns;                                                           \
+    (void)where;                                                               \
+    (void)error;                                                               \
+    intern (lexicon, columns[0])->classes |= (cls);                            \
+    return TRUE;                                                               \
   }
 
 DEFINE_PLAIN (add_demonym, QW_DEMONYM)
@@ -331,8 +334,8 @@ quotes_lexicon_load (const char *dir, GError **error)
     }
   if (lexicon->cues->len > G_MAXUINT16)
     {
-      g_set_error (error, WEFT_ERROR, WEFT_ERROR_DATA, "%s/cues.txt: too many cues",
-                   dir);
+      g_set_error (error, WEFT_ERROR, WEFT_ERROR_DATA,
+                   "%s/cues.txt: too many cues", dir);
       quotes_lexicon_free (lexicon);
       return NULL;
     }
@@ -359,8 +362,8 @@ quotes_lexicon_get_cue (const QuotesLexicon *lexicon, const QuotesWord *word,
                         guint i)
 {
   g_return_val_if_fail (i < word->cue_count, NULL);
-  guint16 index = g_array_index (lexicon->cue_index, guint16,
-                                 word->cue_first + i);
+  guint16 index
+      = g_array_index (lexicon->cue_index, guint16, word->cue_first + i);
   return g_ptr_array_index (lexicon->cues, index);
 }
 
@@ -376,7 +379,7 @@ quotes_lexicon_may_be_cue (const QuotesLexicon *lexicon, const char *s,
                            gsize len)
 {
   if (len == 0 || len > MAX_WORD
-      || !(lexicon->cue_lengths & ((guint64) 1 << len)))
+      || !(lexicon->cue_lengths & ((guint64)1 << len)))
     return FALSE;
   guchar c0 = lower (s[0]), c1 = len > 1 ? lower (s[1]) : 0;
   return (lexicon->cue_pairs[c0][c1 >> 3] & (1 << (c1 & 7))) != 0;

@@ -6,18 +6,20 @@
 #include <glib.h>
 
 /* Word classes (bit set). */
-enum {
-  QW_CUE = 1 << 0,      /* the first word of at least one cue */
-  QW_ROLE = 1 << 1,     /* a role that can head a description */
-  QW_TITLE = 1 << 2,    /* an honorific or rank, never a head alone */
-  QW_PRONOUN = 1 << 3,  /* he, she, i: resolves to a person */
-  QW_GROUP = 1 << 4,    /* they, we: left unresolved */
-  QW_DEMONYM = 1 << 5,  /* russian, azerbaijani */
-  QW_NONNAME = 1 << 6,  /* never part of a person's name */
-  QW_ORG = 1 << 7,      /* organisation or place head word */
+enum
+{
+  QW_CUE = 1 << 0,     /* the first word of at least one cue */
+  QW_ROLE = 1 << 1,    /* a role that can head a description */
+  QW_TITLE = 1 << 2,   /* an honorific or rank, never a head alone */
+  QW_PRONOUN = 1 << 3, /* he, she, i: resolves to a person */
+  QW_GROUP = 1 << 4,   /* they, we: left unresolved */
+  QW_DEMONYM = 1 << 5, /* russian, azerbaijani */
+  QW_NONNAME = 1 << 6, /* never part of a person's name */
+  QW_ORG = 1 << 7,     /* organisation or place head word */
 };
 
-typedef enum {
+typedef enum
+{
   QUOTES_CUE_VERB = 0, /* "noted that …" */
   QUOTES_CUE_SAY,      /* a verb that may take a bare clause: "said the …" */
   QUOTES_CUE_PREP,     /* "according to X" */
@@ -25,14 +27,16 @@ typedef enum {
 } QuotesCueKind;
 
 /* One cue: its words (lower case) and kind. */
-typedef struct {
+typedef struct
+{
   char **words; /* NULL-terminated */
   guint n_words;
   QuotesCueKind kind;
   char *text; /* the words joined by spaces, as reported in `cue` */
 } QuotesCue;
 
-typedef struct {
+typedef struct
+{
   guint32 classes;
   guint8 role_group; /* index into the role group names; 0 = none */
   guint16 cue_first; /* first index into the cue index of cues starting here */
@@ -51,8 +55,8 @@ void quotes_lexicon_free (QuotesLexicon *lexicon);
 const QuotesWord *quotes_lexicon_lookup (const QuotesLexicon *lexicon,
                                          const char *s, gsize len);
 /* FALSE when the word @s cannot start a cue (a fast filter). */
-gboolean quotes_lexicon_may_be_cue (const QuotesLexicon *lexicon,
-                                    const char *s, gsize len);
+gboolean quotes_lexicon_may_be_cue (const QuotesLexicon *lexicon, const char *s,
+                                    gsize len);
 /* The @i-th cue starting with @word (0 <= i < word->cue_count).  Borrowed. */
 const QuotesCue *quotes_lexicon_get_cue (const QuotesLexicon *lexicon,
                                          const QuotesWord *word, guint i);

@@ -7,11 +7,22 @@
  * otherwise it ends with its paragraph. */
 #include "marks.h"
 
-typedef enum { FAMILY_DOUBLE, FAMILY_SINGLE, FAMILY_ANGLE } Family;
+typedef enum
+{
+  FAMILY_DOUBLE,
+  FAMILY_SINGLE,
+  FAMILY_ANGLE
+} Family;
 
-typedef enum { SIDE_SPACE, SIDE_PUNCT, SIDE_ALNUM } Side;
+typedef enum
+{
+  SIDE_SPACE,
+  SIDE_PUNCT,
+  SIDE_ALNUM
+} Side;
 
-typedef struct {
+typedef struct
+{
   uint32_t start, end; /* the mark's bytes */
   guint token;
   Family family;
@@ -19,11 +30,12 @@ typedef struct {
 
 #define MAX_DEPTH 8
 
-typedef struct {
+typedef struct
+{
   QuotesContext *ctx;
   Mark stack[MAX_DEPTH];
   guint depth;
-  gboolean pending;     /* a quotation left open by the previous paragraph */
+  gboolean pending; /* a quotation left open by the previous paragraph */
   Mark pending_open;
   uint32_t pending_end; /* where its last paragraph ended */
   guint pending_last;   /* and that paragraph's last token */
@@ -34,7 +46,7 @@ is_space_char (const char *s)
 {
   guchar c = s[0];
   return c == ' ' || c == '\t' || c == '\n' || c == '\r'
-         || (c == 0xC2 && (guchar) s[1] == 0xA0);
+         || (c == 0xC2 && (guchar)s[1] == 0xA0);
 }
 
 static gboolean
@@ -45,10 +57,10 @@ is_alnum_char (const char *s)
     return g_ascii_isalnum (c);
   /* Multi-byte: letters, except the punctuation blocks quotes live in
    * (U+2000–U+206F), « » and the no-break space. */
-  if (c == 0xE2 && (guchar) s[1] == 0x80)
+  if (c == 0xE2 && (guchar)s[1] == 0x80)
     return FALSE;
-  if (c == 0xC2 && ((guchar) s[1] == 0xAB || (guchar) s[1] == 0xBB
-                    || (guchar) s[1] == 0xA0))
+  if (c == 0xC2
+      && ((guchar)s[1] == 0xAB || (guchar)s[1] == 0xBB || (guchar)s[1] == 0xA0))
     return FALSE;
   return TRUE;
 }
@@ -56,7 +68,7 @@ is_alnum_char (const char *s)
 static Side
 side_at (const QuotesContext *ctx, gssize at)
 {
-  if (at < 0 || (gsize) at >= ctx->len)
+  if (at < 0 || (gsize)at >= ctx->len)
     return SIDE_SPACE;
   const char *s = ctx->text + at;
   if (is_space_char (s))
@@ -68,8 +80,8 @@ side_at (const QuotesContext *ctx, gssize at)
 static gssize
 previous_char (const QuotesContext *ctx, uint32_t at)
 {
-  gssize p = (gssize) at - 1;
-  while (p > 0 && ((guchar) ctx->text[p] & 0xC0) == 0x80)
+  gssize p = (gssize)at - 1;
+  while (p > 0 && ((guchar)ctx->text[p] & 0xC0) == 0x80)
     p--;
   return p;
 }
@@ -137,7 +149,7 @@ static guint
 scan_char (Pairing *p, uint32_t at, guint token)
 {
   const QuotesContext *ctx = p->ctx;
-  const guchar *s = (const guchar *) ctx->text + at;
+  const guchar *s = (const guchar *)ctx->text + at;
   Mark m = { at, at + 1, token, FAMILY_DOUBLE };
   gboolean opener = FALSE, closer = FALSE, straight = FALSE;
   if (s[0] == '"')
@@ -149,12 +161,23 @@ scan_char (Pairing *p, uint32_t at, guint token)
       m.end = at + 3;
       switch (s[2])
         {
-        case 0x9C: opener = TRUE; break;                           /* “ */
-        case 0x9D: closer = TRUE; break;                           /* ” */
-        case 0x9E: opener = TRUE; break;                           /* „ */
-        case 0x98: opener = TRUE, m.family = FAMILY_SINGLE; break; /* ‘ */
-        case 0x99: closer = TRUE, m.family = FAMILY_SINGLE; break; /* ’ */
-        default: return 3;
+        case 0x9C:
+          opener = TRUE;
+          break; /* “ */
+        case 0x9D:
+          closer = TRUE;
+          break; /* ” */
+        case 0x9E:
+          opener = TRUE;
+          break; /* „ */
+        case 0x98:
+          opener = TRUE, m.family = FAMILY_SINGLE;
+          break; /* ‘ */
+        case 0x99:
+          closer = TRUE, m.family = FAMILY_SINGLE;
+          break; /* ’ */
+        default:
+          return 3;
         }
     }
   else if (s[0] == 0xC2 && (s[1] == 0xAB || s[1] == 0xBB))
@@ -191,7 +214,7 @@ scan_char (Pairing *p, uint32_t at, guint token)
     }
   else
     {
-      (void) closer;
+      (void)closer;
       can_close = left != SIDE_SPACE;
       /* ” misused as an opening mark: a space before, a letter after. */
       can_open = m.family == FAMILY_DOUBLE && left == SIDE_SPACE
@@ -228,11 +251,11 @@ start_block (Pairing *p, guint token)
   p->pending = FALSE;
   const QuotesContext *ctx = p->ctx;
   const WeftToken *t = &ctx->tokens[token];
-  const guchar *s = (const guchar *) ctx->text + t->start;
+  const guchar *s = (const guchar *)ctx->text + t->start;
   gboolean opens = FALSE;
   if (p->pending_open.family == FAMILY_DOUBLE)
-    opens = s[0] == '"' || (s[0] == 0xE2 && s[1] == 0x80
-                            && (s[2] == 0x9C || s[2] == 0x9E));
+    opens = s[0] == '"'
+            || (s[0] == 0xE2 && s[1] == 0x80 && (s[2] == 0x9C || s[2] == 0x9E));
   else if (p->pending_open.family == FAMILY_ANGLE)
     opens = s[0] == 0xC2 && s[1] == 0xAB;
   if (opens && t->kind != WEFT_TOKEN_WORD)
@@ -253,12 +276,15 @@ quotes_find_marks (QuotesContext *ctx)
     {
       const WeftToken *t = &ctx->tokens[i];
       uint32_t from = t->start;
-      if (i > 0 && (t->flags & (WEFT_TOKEN_NEWLINE_BEFORE
-                                | WEFT_TOKEN_PARAGRAPH_BEFORE)))
+      if (i > 0
+          && (t->flags
+              & (WEFT_TOKEN_NEWLINE_BEFORE | WEFT_TOKEN_PARAGRAPH_BEFORE)))
         {
           end_block (&p, i - 1);
           if (start_block (&p, i))
-            from += ctx->text[from] == '"' ? 1 : ctx->text[from] == '\xC2' ? 2 : 3;
+            from += ctx->text[from] == '"'      ? 1
+                    : ctx->text[from] == '\xC2' ? 2
+                                                : 3;
         }
       if (t->kind != WEFT_TOKEN_PUNCT && t->kind != WEFT_TOKEN_SYMBOL)
         continue;

@@ -4,33 +4,33 @@
  * (articles, prepositions, auxiliaries) mark clause and phrase edges. */
 #include "mention.h"
 
-static const char *const determiners[] = {
-  "the", "a", "an", "this", "that", "these", "those", "our", "its", "his",
-  "her", "their", "another", NULL
-};
+static const char *const determiners[]
+    = { "the", "a",   "an",  "this", "that",  "these",   "those",
+        "our", "its", "his", "her",  "their", "another", NULL };
 
 /* Prepositions that put a following name in a place or organisation
  * ("in Georgia", "of Ankara") rather than in a speaker. */
-static const char *const place_prepositions[] = {
-  "of", "for", "in", "at", "from", "to", "with", "on", "into", "against",
-  "about", "over", "between", "near", "across", "toward", "towards", NULL
-};
+static const char *const place_prepositions[]
+    = { "of",      "for",  "in",     "at",      "from",    "to",
+        "with",    "on",   "into",   "against", "about",   "over",
+        "between", "near", "across", "toward",  "towards", NULL };
 
 /* Words that may stand between a subject and its reporting verb. */
-static const char *const verb_fillers[] = {
-  "also", "has", "have", "had", "was", "were", "is", "are", "will", "would",
-  "could", "can", "may", "might", "should", "later", "then", "further",
-  "again", "once", "not", "never", "already", "even", "still", "too",
-  "just", "had", "did", "does", "do", "reportedly", NULL
-};
+static const char *const verb_fillers[]
+    = { "also",   "has",     "have",  "had",        "was",   "were", "is",
+        "are",    "will",    "would", "could",      "can",   "may",  "might",
+        "should", "later",   "then",  "further",    "again", "once", "not",
+        "never",  "already", "even",  "still",      "too",   "just", "had",
+        "did",    "does",    "do",    "reportedly", NULL };
 
 /* Words that end an inverted subject ("said the deputy in an interview"). */
-static const char *const np_enders[] = {
-  "who", "which", "that", "in", "during", "after", "when",
-  "while", "adding", "commenting", "as", "because", "but", "before",
-  "referring", "speaking", "noting", "explaining", "told", "to", "said",
-  "recently", "earlier", "last", "yesterday", "today", NULL
-};
+static const char *const np_enders[]
+    = { "who",      "which",    "that",       "in",     "during",
+        "after",    "when",     "while",      "adding", "commenting",
+        "as",       "because",  "but",        "before", "referring",
+        "speaking", "noting",   "explaining", "told",   "to",
+        "said",     "recently", "earlier",    "last",   "yesterday",
+        "today",    NULL };
 
 static gboolean
 token_in (const QuotesContext *ctx, guint i, const char *const *words)
@@ -159,9 +159,9 @@ quotes_find_mention (const QuotesContext *ctx, guint first, guint last,
     head = ctx_classes (ctx, first), last = first + 1;
   if (head & (QW_PRONOUN | QW_GROUP) && !ctx->quoted[last - 1])
     {
-      *out = (Mention) { last - 1, last,
-                         head & QW_PRONOUN ? MENTION_PRONOUN : MENTION_GROUP,
-                         0 };
+      *out
+          = (Mention){ last - 1, last,
+                       head & QW_PRONOUN ? MENTION_PRONOUN : MENTION_GROUP, 0 };
       return out->kind;
     }
 
@@ -208,8 +208,8 @@ quotes_find_mention (const QuotesContext *ctx, guint first, guint last,
   if (found)
     {
       guint from = best_run > first ? best_run - 1 : best_run;
-      *out = (Mention) { best_first, best_last, MENTION_NAME,
-                         role_group_in (ctx, from, best_first) };
+      *out = (Mention){ best_first, best_last, MENTION_NAME,
+                        role_group_in (ctx, from, best_first) };
       return MENTION_NAME;
     }
 
@@ -226,8 +226,8 @@ quotes_find_mention (const QuotesContext *ctx, guint first, guint last,
   if (role != G_MAXUINT && role < org)
     {
       guint head_role = role;
-      while (head_role + 1 < last && (ctx_classes (ctx, head_role + 1)
-                                      & (QW_ROLE | QW_TITLE)))
+      while (head_role + 1 < last
+             && (ctx_classes (ctx, head_role + 1) & (QW_ROLE | QW_TITLE)))
         head_role++;
       guint start = head_role;
       for (guint back = 0; start > first && back < 4; back++)
@@ -241,8 +241,8 @@ quotes_find_mention (const QuotesContext *ctx, guint first, guint last,
             break;
           start--;
         }
-      *out = (Mention) { start, head_role + 1, MENTION_DESCRIPTION,
-                         ctx_word (ctx, head_role)->role_group };
+      *out = (Mention){ start, head_role + 1, MENTION_DESCRIPTION,
+                        ctx_word (ctx, head_role)->role_group };
       return MENTION_DESCRIPTION;
     }
   gboolean capitalized = FALSE;
@@ -252,7 +252,7 @@ quotes_find_mention (const QuotesContext *ctx, guint first, guint last,
   if (org != G_MAXUINT || (any && last - first <= 12)
       || (capitalized && last - first <= 4))
     {
-      *out = (Mention) { first, last, MENTION_ORG, 0 };
+      *out = (Mention){ first, last, MENTION_ORG, 0 };
       return MENTION_ORG;
     }
   return MENTION_NONE;
@@ -268,7 +268,7 @@ is_boundary (const QuotesContext *ctx, guint i)
     {
       char c = ctx->text[t->start];
       return c == ',' || c == ';' || c == ':' || c == '.' || c == '!'
-             || c == '?' || (guchar) c == 0xE2 /* dashes, ellipsis */;
+             || c == '?' || (guchar)c == 0xE2 /* dashes, ellipsis */;
     }
   return ctx_token_is (ctx, i, "that");
 }
@@ -337,8 +337,7 @@ quotes_subject_before (const QuotesContext *ctx, guint cue, guint floor,
       if (fallback == MENTION_NAME && kind != MENTION_NAME && !parenthetical)
         break; /* "The study's lead author, … Maninder Thind, said" */
       if ((kind == MENTION_NAME && !(parenthetical && stepped))
-          || kind == MENTION_PRONOUN
-          || (kind == MENTION_GROUP && m.last == pos)
+          || kind == MENTION_PRONOUN || (kind == MENTION_GROUP && m.last == pos)
           || (kind != MENTION_NONE && !parenthetical))
         {
           *out = m;

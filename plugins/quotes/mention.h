@@ -26,8 +26,8 @@ MentionKind quotes_subject_before (const QuotesContext *ctx, guint cue,
 /* The noun phrase right after @from (an inverted subject, "said the
  * deputy", or the source after "according to"), up to a comma, clause
  * boundary or the end of the sentence.  *end gets the token after it. */
-MentionKind quotes_np_after (const QuotesContext *ctx, guint from,
-                             gboolean any, Mention *out, guint *end);
+MentionKind quotes_np_after (const QuotesContext *ctx, guint from, gboolean any,
+                             Mention *out, guint *end);
 
 /* Person-name helpers for the speaker pass.  The name part of the
  * capitalized run [@first, @last): titles, roles, nationalities and

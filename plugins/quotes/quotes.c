@@ -8,7 +8,8 @@
 #include "speakers.h"
 #include "weft/plugin.h"
 
-typedef struct {
+typedef struct
+{
   QuotesLexicon *lexicon;
   WeftLayerSchema *schema;
   guint kind, cue, speaker, speaker_span, cue_span;
@@ -17,8 +18,8 @@ typedef struct {
 
 const QuotesWord quotes_no_word = { 0 };
 
-static const char *const kind_names[] = { "direct", "mixed", "indirect",
-                                          "term" };
+static const char *const kind_names[]
+    = { "direct", "mixed", "indirect", "term" };
 
 Quote *
 quotes_context_add (QuotesContext *ctx)
@@ -51,14 +52,15 @@ quotes_init (const WeftOptions *options, gpointer *state, GError **error)
   st->terms = weft_options_get_bool (options, "terms");
   st->indirect = weft_options_get_bool (options, "indirect");
   st->schema = weft_layer_schema_new ("quotes");
-  st->kind = weft_layer_schema_add_field (st->schema, "kind", WEFT_FIELD_STRING);
+  st->kind
+      = weft_layer_schema_add_field (st->schema, "kind", WEFT_FIELD_STRING);
   st->cue = weft_layer_schema_add_field (st->schema, "cue", WEFT_FIELD_STRING);
-  st->speaker = weft_layer_schema_add_field (st->schema, "speaker",
-                                             WEFT_FIELD_STRING);
+  st->speaker
+      = weft_layer_schema_add_field (st->schema, "speaker", WEFT_FIELD_STRING);
   st->speaker_span = weft_layer_schema_add_field (st->schema, "speaker_span",
                                                   WEFT_FIELD_SPAN);
-  st->cue_span = weft_layer_schema_add_field (st->schema, "cue_span",
-                                              WEFT_FIELD_SPAN);
+  st->cue_span
+      = weft_layer_schema_add_field (st->schema, "cue_span", WEFT_FIELD_SPAN);
   *state = st;
   return TRUE;
 }
@@ -103,7 +105,7 @@ static gboolean
 quotes_process (gpointer state, WeftDoc *doc, GError **error)
 {
   const QuotesState *st = state;
-  (void) error;
+  (void)error;
   QuotesContext ctx = { .lexicon = st->lexicon, .doc = doc };
   ctx.text = weft_doc_get_text (doc, &ctx.len);
   ctx.tokens = weft_doc_get_tokens (doc, &ctx.n_tokens);

@@ -9,7 +9,8 @@
 
 #include "mention.h"
 
-typedef struct {
+typedef struct
+{
   uint32_t pos;
   const char *name;
   const char *last_word; /* points into name */
@@ -17,7 +18,8 @@ typedef struct {
   gboolean person; /* met with a role: a referent for "he", "the expert" */
 } Person;
 
-typedef struct {
+typedef struct
+{
   Person *items;
   guint n, size;
 } People;
@@ -64,7 +66,8 @@ static guint8
 role_after (const QuotesContext *ctx, guint end)
 {
   if (!ctx_punct_is (ctx, end, ',') || ctx_token_is (ctx, end + 1, "his")
-      || ctx_token_is (ctx, end + 1, "her") || ctx_token_is (ctx, end + 1, "their"))
+      || ctx_token_is (ctx, end + 1, "her")
+      || ctx_token_is (ctx, end + 1, "their"))
     return 0;
   for (guint i = end + 1; i < ctx->n_tokens && i < end + 6; i++)
     {
@@ -85,9 +88,8 @@ placed (const QuotesContext *ctx, guint run, guint name)
     before--;
   if (before == 0 || name > run)
     return FALSE;
-  static const char *const prepositions[] = { "of", "for", "in", "at",
-                                              "from", "to", "with", "on",
-                                              "into", NULL };
+  static const char *const prepositions[]
+      = { "of", "for", "in", "at", "from", "to", "with", "on", "into", NULL };
   for (guint k = 0; prepositions[k]; k++)
     if (ctx_token_is (ctx, before - 1, prepositions[k]))
       return TRUE;
@@ -112,17 +114,17 @@ collect_people (QuotesContext *ctx, People *people, guint limit)
           continue;
         }
       guint nf, nl;
-      gboolean role_before = i > 0
-                             && (ctx_word (ctx, i - 1)->classes & QW_ROLE);
+      gboolean role_before
+          = i > 0 && (ctx_word (ctx, i - 1)->classes & QW_ROLE);
       if (quotes_name_part (ctx, i, end, &nf, &nl)
           && (nl - nf >= 2 || role_before) && !placed (ctx, i, nf))
         {
           guint8 group = 0;
           /* Named at the start of a sentence: "Sharif Hotak, of …". */
-          gboolean person = nl - nf >= 2 && nf == i
-                            && (i == 0 || ctx_is_sentence_end (ctx, i - 1)
-                                || (ctx->tokens[i].flags
-                                    & WEFT_TOKEN_NEWLINE_BEFORE));
+          gboolean person
+              = nl - nf >= 2 && nf == i
+                && (i == 0 || ctx_is_sentence_end (ctx, i - 1)
+                    || (ctx->tokens[i].flags & WEFT_TOKEN_NEWLINE_BEFORE));
           for (guint k = i > 0 ? i - 1 : 0; k < nf; k++)
             if ((ctx_word (ctx, k)->classes & QW_ROLE))
               group = ctx_word (ctx, k)->role_group, person = TRUE;
@@ -164,7 +166,8 @@ latest_person (const People *history, guint8 group)
   return NULL;
 }
 
-typedef struct {
+typedef struct
+{
   uint32_t key;
   guint index;
 } Order;
