@@ -168,6 +168,7 @@ test_special (void)
     { "(see https://en.wikinews.org/wiki/Magnitogorsk_(city)).",
       "( | see | https://en.wikinews.org/wiki/Magnitogorsk_(city) | ) | ." },
     { "at www.rbc.ru/politics, said", "at | www.rbc.ru/politics | , | said" },
+    { "(mailto:press@kremlin.ru)", "( | mailto:press@kremlin.ru | )" },
     { "write to franz371...@gmail.com.", "write | to | franz371...@gmail.com | ." },
     { "@Kremlin_RU: #Baku2021!", "@Kremlin_RU | : | #Baku2021 | !" },
     { "so good:) and <3", "so | good | :) | and | <3" },

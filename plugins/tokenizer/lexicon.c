@@ -1,6 +1,7 @@
-/* tokenizer — word lists.  A GHashTable of NUL-terminated keys; a lookup
- * copies the queried bytes into a stack buffer, so process() never
- * allocates and only reads the table. */
+/* tokenizer — word lists.  Entries live in one string pool; an
+ * open-addressing table of (hash, offset, length, tags) finds them.  A
+ * lookup hashes the queried bytes in place (lower-casing ASCII on the fly
+ * for case-folded lists), so process() never copies or allocates. */
 #include "lexicon.h"
 
 #include <string.h>
@@ -9,16 +10,48 @@
 
 #define MAX_WORD 64
 
+struct _TokLexiconSlot {
+  guint32 hash;
+  guint32 offset; /* into the pool; 0 marks an empty slot */
+  guint32 len;
+  guint32 tags;
+};
 
-/* Stored with every entry so that an entry without tags is not NULL. */
-#define TAG_PRESENT (1u << 31)
+static inline guchar
+fold (guchar b)
+{
+  return b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b;
+}
+
+/* FNV-1a; never 0. */
+static inline guint32
+hash_bytes (const guchar *p, gsize len, gboolean fold_case)
+{
+  guint32 h = 2166136261u;
+  for (gsize i = 0; i < len; i++)
+    h = (h ^ (fold_case ? fold (p[i]) : p[i])) * 16777619u;
+  return h | 1;
+}
+
+static inline gboolean
+equal (const guchar *a, const guchar *b, gsize len, gboolean fold_case)
+{
+  if (!fold_case)
+    return memcmp (a, b, len) == 0;
+  for (gsize i = 0; i < len; i++)
+    if (fold (a[i]) != b[i])
+      return FALSE;
+  return TRUE;
+}
 
 TokLexicon *
 tok_lexicon_new (gboolean fold_case)
 {
   TokLexicon *lexicon = g_new0 (TokLexicon, 1);
-  lexicon->words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                          NULL);
+  lexicon->pool = g_string_new ("");
+  g_string_append_c (lexicon->pool, '\0'); /* offset 0 means empty */
+  lexicon->n_slots = 64;
+  lexicon->slots = g_new0 (TokLexiconSlot, lexicon->n_slots);
   lexicon->fold_case = fold_case;
   return lexicon;
 }
@@ -28,8 +61,47 @@ tok_lexicon_free (TokLexicon *lexicon)
 {
   if (!lexicon)
     return;
-  g_hash_table_unref (lexicon->words);
+  g_string_free (lexicon->pool, TRUE);
+  g_free (lexicon->slots);
   g_free (lexicon);
+}
+
+static TokLexiconSlot *
+find_slot (TokLexiconSlot *slots, guint n_slots, const GString *pool,
+           const guchar *word, gsize len, guint32 hash, gboolean fold_case)
+{
+  guint mask = n_slots - 1;
+  for (guint i = hash & mask;; i = (i + 1) & mask)
+    {
+      TokLexiconSlot *slot = &slots[i];
+      if (slot->offset == 0
+          || (slot->hash == hash && slot->len == len
+              && equal (word, (const guchar *) pool->str + slot->offset, len,
+                        fold_case)))
+        return slot;
+    }
+}
+
+static void
+grow (TokLexicon *lexicon)
+{
+  guint n = lexicon->n_slots * 2;
+  TokLexiconSlot *slots = g_new0 (TokLexiconSlot, n);
+  for (guint i = 0; i < lexicon->n_slots; i++)
+    {
+      TokLexiconSlot *old = &lexicon->slots[i];
+      if (old->offset == 0)
+        continue;
+      for (guint j = old->hash & (n - 1);; j = (j + 1) & (n - 1))
+        if (slots[j].offset == 0)
+          {
+            slots[j] = *old;
+            break;
+          }
+    }
+  g_free (lexicon->slots);
+  lexicon->slots = slots;
+  lexicon->n_slots = n;
 }
 
 void
@@ -38,16 +110,36 @@ tok_lexicon_add (TokLexicon *lexicon, const char *word, guint tags)
   gsize len = strlen (word);
   if (len == 0 || len >= MAX_WORD)
     return;
-  char *key = lexicon->fold_case ? g_ascii_strdown (word, -1)
-                                 : g_strdup (word);
-  guint old = GPOINTER_TO_UINT (g_hash_table_lookup (lexicon->words, key));
-  g_hash_table_replace (lexicon->words, key,
-                        GUINT_TO_POINTER (old | tags | TAG_PRESENT));
+  if (2 * (lexicon->n_entries + 1) > lexicon->n_slots)
+    grow (lexicon);
+  const guchar *w = (const guchar *) word;
+  guint32 hash = hash_bytes (w, len, lexicon->fold_case);
+  TokLexiconSlot *slot = find_slot (lexicon->slots, lexicon->n_slots,
+                                    lexicon->pool, w, len, hash,
+                                    lexicon->fold_case);
+  if (slot->offset == 0)
+    {
+      slot->hash = hash;
+      slot->offset = lexicon->pool->len;
+      slot->len = len;
+      for (gsize i = 0; i < len; i++)
+        g_string_append_c (lexicon->pool,
+                           lexicon->fold_case ? fold (w[i]) : w[i]);
+      g_string_append_c (lexicon->pool, '\0');
+      lexicon->n_entries++;
+    }
+  slot->tags |= tags;
   lexicon->max_len = MAX (lexicon->max_len, len);
   lexicon->lengths |= G_GUINT64_CONSTANT (1) << len;
-  lexicon->first_bytes[(guchar) key[0]] = 1;
+  guchar first = w[0], last = w[len - 1];
+  lexicon->first_bytes[first] = lexicon->last_bytes[last] = 1;
   if (lexicon->fold_case)
-    lexicon->first_bytes[(guchar) g_ascii_toupper (key[0])] = 1;
+    {
+      lexicon->first_bytes[(guchar) g_ascii_toupper (first)] = 1;
+      lexicon->first_bytes[fold (first)] = 1;
+      lexicon->last_bytes[(guchar) g_ascii_toupper (last)] = 1;
+      lexicon->last_bytes[fold (last)] = 1;
+    }
 }
 
 gboolean
@@ -102,21 +194,18 @@ gboolean
 tok_lexicon_lookup (const TokLexicon *lexicon, const char *word, gsize len,
                     guint *tags)
 {
-  char key[MAX_WORD];
-  if (len == 0 || len > lexicon->max_len
+  const guchar *w = (const guchar *) word;
+  if (len == 0 || len >= MAX_WORD
       || !(lexicon->lengths & (G_GUINT64_CONSTANT (1) << len))
-      || !lexicon->first_bytes[(guchar) word[0]])
+      || !lexicon->first_bytes[w[0]] || !lexicon->last_bytes[w[len - 1]])
     return FALSE;
-  if (lexicon->fold_case)
-    for (gsize i = 0; i < len; i++)
-      key[i] = g_ascii_tolower (word[i]);
-  else
-    memcpy (key, word, len);
-  key[len] = '\0';
-  gpointer value = g_hash_table_lookup (lexicon->words, key);
-  if (!value)
+  guint32 hash = hash_bytes (w, len, lexicon->fold_case);
+  const TokLexiconSlot *slot = find_slot (lexicon->slots, lexicon->n_slots,
+                                          lexicon->pool, w, len, hash,
+                                          lexicon->fold_case);
+  if (slot->offset == 0)
     return FALSE;
   if (tags)
-    *tags = GPOINTER_TO_UINT (value) & ~TAG_PRESENT;
+    *tags = slot->tags;
   return TRUE;
 }

@@ -1,18 +1,24 @@
 /* tokenizer — word lists (abbreviations, hyphen prefixes, emoticons,
- * sentence starters): loaded once from data files into hash tables, then
- * looked up by byte range without allocating. */
+ * sentence starters): loaded once from data files into open-addressing
+ * hash tables, then looked up by byte range without copying or
+ * allocating; cheap length and first/last byte filters run first. */
 #pragma once
 
 #include <glib.h>
 
 /* A set of words, each with a small bit set of tags.  The fields are
  * visible for the inline pre-checks below; use the functions. */
+typedef struct _TokLexiconSlot TokLexiconSlot;
 typedef struct {
-  GHashTable *words; /* char* -> GUINT_TO_POINTER (tags | TAG_PRESENT) */
+  GString *pool;         /* the entries, NUL-separated */
+  TokLexiconSlot *slots; /* n_slots, a power of two */
+  guint n_slots;
+  guint n_entries;
   gboolean fold_case;
   gsize max_len;
   guint64 lengths; /* bit n: some entry is n bytes long */
   guint8 first_bytes[256];
+  guint8 last_bytes[256];
 } TokLexicon;
 
 /* Tag names accepted after a word in a data file, and their bits. */
@@ -38,7 +44,7 @@ gboolean tok_lexicon_load (TokLexicon *lexicon, const char *path,
                            const TokLexiconTag *tags, GError **error);
 
 /* Whether the @len bytes at @word are an entry; *@tags (may be NULL) gets
- * its tags.  Words longer than 63 bytes never match.  Thread-safe. */
+ * its tags.  Words of 64 bytes or more never match.  Thread-safe. */
 gboolean tok_lexicon_lookup (const TokLexicon *lexicon, const char *word,
                              gsize len, guint *tags);
 
@@ -47,6 +53,16 @@ static inline gboolean
 tok_lexicon_has_length (const TokLexicon *lexicon, gsize len)
 {
   return len < 64 && (lexicon->lengths & (G_GUINT64_CONSTANT (1) << len));
+}
+
+/* Whether the @len bytes at @word pass the length and first and last byte
+ * filters: FALSE means surely not an entry. */
+static inline gboolean
+tok_lexicon_may_hold (const TokLexicon *lexicon, const guchar *word,
+                      gsize len)
+{
+  return tok_lexicon_has_length (lexicon, len)
+         && lexicon->first_bytes[word[0]] && lexicon->last_bytes[word[len - 1]];
 }
 
 /* The length in bytes of the longest entry. */

@@ -112,14 +112,15 @@ tok_scan_number (TokScanner *sc, const guchar *s)
   WeftTokenKind kind = date ? WEFT_TOKEN_DATE
                             : classify_number (s, q, seps, n_groups, first,
                                                last);
-  guint ap, mask = 0;
+  guint ap;
+  gboolean letters = FALSE;
   const guchar *t;
   if (q < e && tok_letter_at (q, e))
     {
       /* Ordinals, decades and single letters stay (26th, 1990s, 5x,
        * 3801a); units split off as in UD (81 K, 300 USD, 1.13 bn,
        * 6 am). */
-      t = tok_skip_alnum (q, e, &mask);
+      t = tok_skip_alnum (q, e);
       gsize n = t - q;
       char a = g_ascii_tolower (q[0]), b = n > 1 ? g_ascii_tolower (q[1]) : 0;
       gboolean keep = (n == 1 && a >= 'a' && a <= 'z' && (a == 's' || q[0] == a))
@@ -131,9 +132,8 @@ tok_scan_number (TokScanner *sc, const guchar *s)
           if (a != 's' && n == 1)
             kind = WEFT_TOKEN_WORD;
           q = t;
+          letters = TRUE;
         }
-      else
-        mask = 0;
     }
   else if (q < e && (ap = tok_apostrophe_len (q, e))
            && q + ap < e && (q[ap] == 's' || q[ap] == 'S')
@@ -144,7 +144,10 @@ tok_scan_number (TokScanner *sc, const guchar *s)
       q = t;
       kind = WEFT_TOKEN_EMAIL;
     }
-  tok_emit_cased (sc, s, q, kind, mask, FALSE);
+  if (letters)
+    tok_emit (sc, s, q, kind);
+  else
+    tok_emit_cased (sc, s, q, kind, FALSE);
   return q;
 }
 

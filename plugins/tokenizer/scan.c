@@ -42,8 +42,7 @@ tok_emit (TokScanner *sc, const guchar *s, const guchar *e,
       if (upper && !lower)
         flags |= WEFT_TOKEN_ALL_CAPS;
     }
-  weft_doc_add_token (sc->doc, (uint32_t) (s - sc->text),
-                      (uint32_t) (e - sc->text), kind, flags);
+  tok_append (sc, s, e, kind, flags);
 }
 
 /* Punctuation and symbols: runs of . ! ? … are one token (...), as are
@@ -74,7 +73,8 @@ scan_punct (TokScanner *sc, const guchar *p, const guchar *e)
       while (q < e && (*q == '-' || *q == '='))
         q++;
     }
-  else if (b < 0x80 && strchr ("*_+~^#", b))
+  else if (b == '*' || b == '_' || b == '+' || b == '~' || b == '^'
+           || b == '#')
     {
       while (q < e && *q == b)
         q++;
@@ -85,8 +85,7 @@ scan_punct (TokScanner *sc, const guchar *p, const guchar *e)
            && !tok_digit_at (q + 2, e))
     {
       /* '73, '90s: a year with its century left out */
-      guint mask = 0;
-      q = tok_skip_alnum (q, e, &mask);
+      q = tok_skip_alnum (q, e);
       kind = WEFT_TOKEN_NUMBER;
     }
   else
@@ -111,6 +110,15 @@ scan_punct (TokScanner *sc, const guchar *p, const guchar *e)
   tok_emit (sc, p, q, kind);
   return q;
 }
+
+/* Punctuation (1), symbols (2) and terminal marks (3) that are a token of
+ * one byte unless the same byte, another terminal mark after a terminal
+ * mark, or a non-ASCII character follows (runs, combining marks). */
+static const guint8 simple_punct[256] = {
+  [','] = 1, ['.'] = 3, [';'] = 1, ['('] = 1, [')'] = 1, ['['] = 1,
+  [']'] = 1, ['{'] = 1, ['}'] = 1, ['"'] = 1, ['!'] = 3, ['?'] = 3,
+  ['/'] = 1, ['$'] = 2, ['%'] = 2, ['&'] = 2, ['\\'] = 1,
+};
 
 /* Scans one token (or a few, for clitics) at @p, which is not white
  * space and has class @k; returns the end of what it emitted. */
@@ -175,7 +183,9 @@ tok_scan (const TokConfig *config, WeftDoc *doc)
 {
   gsize len;
   const guchar *text = (const guchar *) weft_doc_get_text (doc, &len);
-  TokScanner sc = { config, doc, text, text + len, 0 };
+  TokScanner sc = { config, doc, text, text + len, 0, 0, 0, FALSE, 0,
+                    { 0, FALSE } };
+  /* No block yet: any offset from address 0 is >= 64. */
   const guchar *p = text, *e = text + len;
   gboolean newline = FALSE;
   while (p < e)
@@ -183,6 +193,45 @@ tok_scan (const TokConfig *config, WeftDoc *doc)
       guchar b = *p;
       CharClass k;
       guint n = 1;
+      /* The common case first: one space, then a word. */
+      if (b == ' ')
+        {
+          sc.flags |= WEFT_TOKEN_SPACE_BEFORE;
+          if (++p == e)
+            break;
+          b = *p;
+        }
+      if ((tok_ascii_word[b] & (CASE_UPPER | CASE_LOWER))
+          && !tok_lexicon_has_first_byte (config->emoticons, b))
+        {
+          /* Most words are letters up to a space or a comma. */
+          newline = FALSE;
+          const guchar *q = tok_skip_word (&sc, p);
+          if ((q == e || tok_plain_end[*q])
+              && !tok_lexicon_may_hold (config->contractions, p, q - p))
+            {
+              tok_emit_cased (&sc, p, q, WEFT_TOKEN_WORD,
+                              tok_ascii_word[b] == CASE_UPPER);
+              p = q;
+            }
+          else
+            p = tok_scan_word (&sc, p);
+          continue;
+        }
+      if (simple_punct[b]
+          && !(p + 1 < e && (p[1] == b || p[1] >= 0x80
+                             || (simple_punct[b] == 3
+                                 && simple_punct[p[1]] == 3)))
+          && !tok_lexicon_has_first_byte (config->emoticons, b))
+        {
+          /* One character of punctuation with nothing special after. */
+          newline = FALSE;
+          tok_emit_cased (&sc, p, p + 1, simple_punct[b] == 2
+                                             ? WEFT_TOKEN_SYMBOL
+                                             : WEFT_TOKEN_PUNCT, FALSE);
+          p++;
+          continue;
+        }
       if (b < 0x80)
         {
           k = (CharClass) tok_ascii_class[b];
@@ -227,4 +276,5 @@ tok_scan (const TokConfig *config, WeftDoc *doc)
       newline = FALSE;
       p = scan_token (&sc, p, k, n);
     }
+  tok_sentences_finish (doc, &sc.sentences);
 }

@@ -14,7 +14,41 @@ typedef struct {
   const guchar *text;
   const guchar *end;
   guint flags; /* space flags for the next token */
+  /* A bit per byte of the 64 bytes from block: set for ASCII letters and
+   * digits.  Found once per block, it lets words end without a branch
+   * per letter. */
+  guintptr block; /* address of the block, or 0 */
+  guint64 block_word;
+  /* Sentences: whether the last token appended was a word (a word never
+   * ends a sentence unless a line break or a full stop is involved). */
+  gboolean last_was_word;
+  guint n_tokens;
+  TokSentences sentences;
 } TokScanner;
+
+/* Appends a token with its final flags and lets the sentence splitter
+ * look at the token before it. */
+static inline void
+tok_append (TokScanner *sc, const guchar *s, const guchar *e,
+            WeftTokenKind kind, guint flags)
+{
+  weft_doc_add_token (sc->doc, (uint32_t) (s - sc->text),
+                      (uint32_t) (e - sc->text), kind, flags);
+  guint i = sc->n_tokens++;
+  if (i > 0)
+    {
+      if (sc->last_was_word
+          && !(flags & (WEFT_TOKEN_NEWLINE_BEFORE | WEFT_TOKEN_PARAGRAPH_BEFORE)))
+        sc->sentences.terminal = FALSE;
+      else
+        tok_sentences_step (sc->config, sc->doc, &sc->sentences, i - 1);
+    }
+  sc->last_was_word = kind == WEFT_TOKEN_WORD;
+}
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 static inline gboolean
 tok_alnum_at (const guchar *p, const guchar *e)
@@ -71,34 +105,100 @@ tok_case_bits (CharClass k, gunichar c)
     }
 }
 
-/* The end of a run of letters, digits and marks from @q; their CASE_* bits
- * are OR-ed into *@mask. */
+/* The end of a run of letters, digits and marks from @q (scalar). */
 static inline const guchar *
-tok_skip_alnum (const guchar *q, const guchar *e, guint *mask)
+tok_skip_alnum (const guchar *q, const guchar *e)
 {
-  guint m = 0;
   while (q < e)
     {
       guchar b = *q;
       if (b < 0x80)
         {
-          guint8 f = tok_ascii_word[b];
-          if (!f)
+          if (!tok_ascii_word[b])
             break;
-          m |= f;
           q++;
           continue;
         }
       gunichar c;
       guint n;
-      CharClass k = tok_char_at (q, e, &c, &n);
-      if (!tok_class_is_alnum (k))
+      if (!tok_class_is_alnum (tok_char_at (q, e, &c, &n)))
         break;
-      m |= tok_case_bits (k, c);
       q += n;
     }
-  *mask |= m;
   return q;
+}
+
+#ifdef __SSE2__
+static inline guint64
+word_bits16 (const guchar *q)
+{
+  __m128i v = _mm_loadu_si128 ((const __m128i *) (const void *) q);
+  __m128i lv = _mm_or_si128 (v, _mm_set1_epi8 (0x20));
+  __m128i letter = _mm_and_si128 (_mm_cmpgt_epi8 (lv, _mm_set1_epi8 ('a' - 1)),
+                                  _mm_cmplt_epi8 (lv, _mm_set1_epi8 ('z' + 1)));
+  __m128i digit = _mm_and_si128 (_mm_cmpgt_epi8 (v, _mm_set1_epi8 ('0' - 1)),
+                                 _mm_cmplt_epi8 (v, _mm_set1_epi8 ('9' + 1)));
+  return (guint) _mm_movemask_epi8 (_mm_or_si128 (letter, digit));
+}
+#endif
+
+/* tok_skip_alnum() for the hot path.  Words are short and end
+ * unpredictably, so where SSE2 exists the letters and digits of 64 bytes
+ * are found at once and a word's end is a shift and a count of trailing
+ * zeros, not a branch per letter. */
+static inline const guchar *
+tok_skip_word (TokScanner *sc, const guchar *q)
+{
+#ifdef __SSE2__
+  const guchar *e = sc->end;
+  for (;;)
+    {
+      gsize offset = (guintptr) q - sc->block;
+      if (offset >= 64)
+        {
+          if (e - q < 64)
+            break;
+          sc->block = (guintptr) q;
+          sc->block_word = word_bits16 (q) | word_bits16 (q + 16) << 16
+                           | word_bits16 (q + 32) << 32
+                           | word_bits16 (q + 48) << 48;
+          offset = 0;
+        }
+      guint64 stop = ~sc->block_word >> offset;
+      if (stop)
+        {
+          q += __builtin_ctzll (stop);
+          if (q >= e || *q < 0x80)
+            return q;
+          break; /* a non-ASCII character: decode it */
+        }
+      q = (const guchar *) sc->block + 64;
+    }
+#endif
+  return tok_skip_alnum (q, sc->end);
+}
+
+/* Whether [@s, @e) holds a lower-case letter, or a digit with
+ * @digits. */
+static inline gboolean
+tok_has_case (const guchar *s, const guchar *e, guint bits)
+{
+  while (s < e)
+    {
+      if (*s < 0x80)
+        {
+          if (tok_ascii_word[*s++] & bits)
+            return TRUE;
+          continue;
+        }
+      gunichar c;
+      guint n;
+      CharClass k = tok_char_at (s, e, &c, &n);
+      if (tok_case_bits (k, c) & bits)
+        return TRUE;
+      s += n;
+    }
+  return FALSE;
 }
 
 /* Appends the token [@s, @e) with the pending space flags and case flags
@@ -106,21 +206,26 @@ tok_skip_alnum (const guchar *q, const guchar *e, guint *mask)
 void tok_emit (TokScanner *sc, const guchar *s, const guchar *e,
                WeftTokenKind kind);
 
-/* Appends a token whose case is known: @mask holds the CASE_* bits of its
- * characters, @capitalized whether the first is upper case. */
+/* Appends a token starting with a letter; @capitalized tells whether that
+ * letter is upper case (only then can the token be all capitals). */
 static inline void
 tok_emit_cased (TokScanner *sc, const guchar *s, const guchar *e,
-                WeftTokenKind kind, guint mask, gboolean capitalized)
+                WeftTokenKind kind, gboolean capitalized)
 {
   guint flags = sc->flags;
   sc->flags = 0;
   if (capitalized)
-    flags |= WEFT_TOKEN_CAPITALIZED;
-  if ((mask & (CASE_UPPER | CASE_LOWER)) == CASE_UPPER)
-    flags |= WEFT_TOKEN_ALL_CAPS;
-  weft_doc_add_token (sc->doc, (uint32_t) (s - sc->text),
-                      (uint32_t) (e - sc->text), kind, flags);
+    {
+      flags |= WEFT_TOKEN_CAPITALIZED;
+      if (!tok_has_case (s, e, CASE_LOWER))
+        flags |= WEFT_TOKEN_ALL_CAPS;
+    }
+  tok_append (sc, s, e, kind, flags);
 }
+
+/* Bytes after which a word ends with nothing more to decide: white space,
+ * commas, brackets... (not '.', '-', apostrophes, ':', '@'). */
+extern const guint8 tok_plain_end[256];
 
 /* word.c: a word from the letter or mark at @s; returns the end of what it
  * emitted (a word, an abbreviation, a word and its clitic, a URL). */

@@ -1,4 +1,6 @@
-/* tokenizer — sentence boundaries over the finished token array.  A
+/* tokenizer — sentence boundaries, decided as the scanner appends tokens
+ * (scan.h calls tok_sentences_step() for a token once the next one is
+ * known, skipping words inside a line, which never end a sentence).  A
  * sentence ends at terminal punctuation (with the closing quotes and
  * brackets after it) unless the next word is lower case, after an
  * abbreviation only when a typical sentence opener follows, and always at a
@@ -153,97 +155,93 @@ line_break_ends (const guchar *text, const WeftToken *prev,
 }
 
 void
-tok_split_sentences (const TokConfig *config, WeftDoc *doc)
+tok_sentences_step (const TokConfig *config, WeftDoc *doc,
+                    TokSentences *state, guint i)
+{
+  const WeftToken *tokens = weft_doc_get_tokens (doc, NULL);
+  const guchar *text = (const guchar *) weft_doc_get_text (doc, NULL);
+  const WeftToken *t = &tokens[i];
+  const WeftToken *next = &tokens[i + 1];
+  guint first = state->first;
+  gboolean terminal = state->terminal;
+
+  TokenRole role = token_role (text, t);
+  if (role == T_TERMINAL)
+    terminal = TRUE;
+  else if (terminal && (role == T_CLOSER
+                        || (role == T_QUOTE
+                            && !(t->flags & WEFT_TOKEN_SPACE_BEFORE))))
+    ;
+  else
+    terminal = FALSE;
+
+  gboolean end = FALSE;
+  guint dateline;
+  if (next->flags & WEFT_TOKEN_PARAGRAPH_BEFORE)
+    end = TRUE;
+  else if (config->line_breaks && (next->flags & WEFT_TOKEN_NEWLINE_BEFORE)
+           && line_break_ends (text, t, next))
+    end = TRUE;
+  else if (terminal)
+    {
+      TokenRole next_role = token_role (text, next);
+      if (next->kind == WEFT_TOKEN_EMOTICON || next->kind == WEFT_TOKEN_EMOJI)
+        end = FALSE; /* it ends the sentence; see below */
+      else if (next_role == T_CLOSER || next_role == T_COMMA
+               || next_role == T_TERMINAL
+               || (next_role == T_QUOTE
+                   && !(next->flags & WEFT_TOKEN_SPACE_BEFORE)))
+        end = FALSE;
+      else if (starts_lower (text, next))
+        {
+          /* Web text starts sentences in lower case too; a lower-case
+           * word after a closing quote ("Why?" he asked) or an ellipsis
+           * (and then... we) continues the sentence. */
+          end = role == T_TERMINAL && !is_ellipsis (text, t);
+        }
+      else
+        end = TRUE;
+    }
+  else if (t->kind == WEFT_TOKEN_ABBREV)
+    end = abbreviation_ends (config, text, t, next);
+  else if (is_dash (text, t)
+           && (dateline = dateline_start (text, tokens, first, i, next))
+                  != G_MAXUINT)
+    {
+      if (dateline > first)
+        weft_doc_add_sentence (doc, first, dateline - first);
+      first = dateline;
+      end = TRUE;
+    }
+  else if ((t->kind == WEFT_TOKEN_EMOTICON || t->kind == WEFT_TOKEN_EMOJI)
+           && (next->flags & WEFT_TOKEN_CAPITALIZED))
+    end = TRUE; /* "great food :) Prices are fair" */
+  else if (t->kind == WEFT_TOKEN_URL && next->kind == WEFT_TOKEN_URL)
+    end = TRUE; /* a list of links */
+  else if (text[t->start] == ':' && t->kind == WEFT_TOKEN_PUNCT
+           && (next->kind == WEFT_TOKEN_URL || next->kind == WEFT_TOKEN_EMAIL))
+    end = TRUE; /* "here is the link: http://…" */
+  else if (text[t->start] == '>' && i > 0
+           && (tokens[i - 1].kind == WEFT_TOKEN_EMAIL
+               || tokens[i - 1].kind == WEFT_TOKEN_URL)
+           && (next->flags & WEFT_TOKEN_CAPITALIZED))
+    end = TRUE; /* a header line: "From: Name <name@host>" */
+
+  if (end)
+    {
+      weft_doc_add_sentence (doc, first, i + 1 - first);
+      first = i + 1;
+      terminal = FALSE;
+    }
+  state->first = first;
+  state->terminal = terminal;
+}
+
+void
+tok_sentences_finish (WeftDoc *doc, TokSentences *state)
 {
   guint n;
-  const WeftToken *tokens = weft_doc_get_tokens (doc, &n);
-  const guchar *text = (const guchar *) weft_doc_get_text (doc, NULL);
-  guint first = 0;
-  gboolean terminal = FALSE; /* a terminal mark, perhaps with closers */
-
-  for (guint i = 0; i < n; i++)
-    {
-      const WeftToken *t = &tokens[i];
-      TokenRole role = token_role (text, t);
-      if (role == T_TERMINAL)
-        terminal = TRUE;
-      else if (terminal && (role == T_CLOSER
-                            || (role == T_QUOTE
-                                && !(t->flags & WEFT_TOKEN_SPACE_BEFORE))))
-        ;
-      else
-        terminal = FALSE;
-
-      if (i + 1 == n)
-        break;
-      const WeftToken *next = &tokens[i + 1];
-      if (!terminal && t->kind == WEFT_TOKEN_WORD
-          && !(next->flags & (WEFT_TOKEN_NEWLINE_BEFORE
-                              | WEFT_TOKEN_PARAGRAPH_BEFORE)))
-        continue; /* the common case: a word inside a line */
-      gboolean end = FALSE;
-      guint dateline;
-      if (next->flags & WEFT_TOKEN_PARAGRAPH_BEFORE)
-        end = TRUE;
-      else if (config->line_breaks && (next->flags & WEFT_TOKEN_NEWLINE_BEFORE)
-               && line_break_ends (text, t, next))
-        end = TRUE;
-      else if (terminal)
-        {
-          TokenRole next_role = token_role (text, next);
-          if (next->kind == WEFT_TOKEN_EMOTICON
-              || next->kind == WEFT_TOKEN_EMOJI)
-            end = FALSE; /* it ends the sentence; see below */
-          else if (next_role == T_CLOSER || next_role == T_COMMA
-              || next_role == T_TERMINAL
-              || (next_role == T_QUOTE
-                  && !(next->flags & WEFT_TOKEN_SPACE_BEFORE)))
-            end = FALSE;
-          else if (starts_lower (text, next))
-            {
-              /* Web text starts sentences in lower case too; a lower-case
-               * word after a closing quote ("Why?" he asked) or an
-               * ellipsis (and then... we) continues the sentence. */
-              const WeftToken *last = &tokens[i];
-              end = token_role (text, last) == T_TERMINAL
-                    && !is_ellipsis (text, last);
-            }
-          else
-            end = TRUE;
-        }
-      else if (t->kind == WEFT_TOKEN_ABBREV)
-        end = abbreviation_ends (config, text, t, next);
-      else if (is_dash (text, t)
-               && (dateline = dateline_start (text, tokens, first, i, next))
-                      != G_MAXUINT)
-        {
-          if (dateline > first)
-            weft_doc_add_sentence (doc, first, dateline - first);
-          first = dateline;
-          end = TRUE;
-        }
-      else if ((t->kind == WEFT_TOKEN_EMOTICON || t->kind == WEFT_TOKEN_EMOJI)
-               && (next->flags & WEFT_TOKEN_CAPITALIZED))
-        end = TRUE; /* "great food :) Prices are fair" */
-      else if (t->kind == WEFT_TOKEN_URL && next->kind == WEFT_TOKEN_URL)
-        end = TRUE; /* a list of links */
-      else if (text[t->start] == ':' && t->kind == WEFT_TOKEN_PUNCT
-               && (next->kind == WEFT_TOKEN_URL
-                   || next->kind == WEFT_TOKEN_EMAIL))
-        end = TRUE; /* "here is the link: http://…" */
-      else if (text[t->start] == '>' && i > 0
-               && (tokens[i - 1].kind == WEFT_TOKEN_EMAIL
-                   || tokens[i - 1].kind == WEFT_TOKEN_URL)
-               && (next->flags & WEFT_TOKEN_CAPITALIZED))
-        end = TRUE; /* a header line: "From: Name <name@host>" */
-
-      if (end)
-        {
-          weft_doc_add_sentence (doc, first, i + 1 - first);
-          first = i + 1;
-          terminal = FALSE;
-        }
-    }
-  if (n > first)
-    weft_doc_add_sentence (doc, first, n - first);
+  weft_doc_get_tokens (doc, &n);
+  if (n > state->first)
+    weft_doc_add_sentence (doc, state->first, n - state->first);
 }

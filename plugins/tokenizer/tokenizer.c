@@ -133,7 +133,6 @@ tokenizer_process (gpointer state, WeftDoc *doc, GError **error)
   const TokConfig *config = state;
   (void) error;
   tok_scan (config, doc);
-  tok_split_sentences (config, doc);
   return TRUE;
 }
 

@@ -23,7 +23,18 @@ typedef struct {
   gboolean line_breaks; /* a single line break may end a sentence */
 } TokConfig;
 
-/* Appends the tokens of @doc's text. */
+/* Appends the tokens and sentences of @doc's text. */
 void tok_scan (const TokConfig *config, WeftDoc *doc);
-/* Appends the sentences over @doc's tokens. */
-void tok_split_sentences (const TokConfig *config, WeftDoc *doc);
+
+/* Sentence splitting state while tokens are appended. */
+typedef struct {
+  guint first;       /* first token of the open sentence */
+  gboolean terminal; /* after a terminal mark, perhaps with closers */
+} TokSentences;
+
+/* Decides whether a sentence ends after token @i, the one before the last
+ * token appended, and appends it if so. */
+void tok_sentences_step (const TokConfig *config, WeftDoc *doc,
+                         TokSentences *state, guint i);
+/* Appends the last sentence. */
+void tok_sentences_finish (WeftDoc *doc, TokSentences *state);

@@ -7,6 +7,14 @@
 
 #include "scan.h"
 
+const guint8 tok_plain_end[256] = {
+  [' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1, [','] = 1, [';'] = 1,
+  ['('] = 1, [')'] = 1, ['['] = 1, [']'] = 1, ['{'] = 1, ['}'] = 1,
+  ['"'] = 1, ['!'] = 1, ['?'] = 1, ['<'] = 1, ['>'] = 1, ['='] = 1,
+  ['*'] = 1, ['|'] = 1, ['~'] = 1, ['^'] = 1, ['`'] = 1, ['#'] = 1,
+  ['$'] = 1,
+};
+
 static const guchar *
 skip_letters (const guchar *q, const guchar *e)
 {
@@ -44,8 +52,7 @@ joins_short_letters (const guchar *seg, const guchar *q, const guchar *e)
 {
   if (q - seg > 3 || !tok_letter_at (q + 1, e))
     return FALSE;
-  guint mask = 0;
-  const guchar *r = tok_skip_alnum (q + 1, e, &mask);
+  const guchar *r = tok_skip_alnum (q + 1, e);
   if (r - (q + 1) > 3)
     return FALSE;
   if (*q == '/')
@@ -169,14 +176,17 @@ tok_scan_word (TokScanner *sc, const guchar *s)
   const TokConfig *config = sc->config;
   const guchar *e = sc->end;
   const guchar *q = s, *seg = s;
-  guint n_dots = 0, mask = 0;
+  guint n_dots = 0;
   gsize max_seg = 0;
   gboolean capitalized;
-  {
-    gunichar c;
-    guint n;
-    capitalized = tok_char_at (s, e, &c, &n) == CH_UPPER;
-  }
+  if (*s < 0x80)
+    capitalized = tok_ascii_word[*s] == CASE_UPPER;
+  else
+    {
+      gunichar c;
+      guint n;
+      capitalized = tok_char_at (s, e, &c, &n) == CH_UPPER;
+    }
   const guchar *m;
   if ((*s == 'w' || *s == 'W') && e - s > 4 && (s[1] | 0x20) == 'w'
       && (s[2] | 0x20) == 'w' && s[3] == '.' && (m = tok_match_url (s, e)))
@@ -185,9 +195,17 @@ tok_scan_word (TokScanner *sc, const guchar *s)
       return m;
     }
 
+  /* Most words end at a space or a comma: nothing else to decide. */
+  q = tok_skip_word (sc, q);
+  if ((q == e || tok_plain_end[*q])
+      && !tok_lexicon_may_hold (config->contractions, s, q - s))
+    {
+      tok_emit_cased (sc, s, q, WEFT_TOKEN_WORD, capitalized);
+      return q;
+    }
   for (;;)
     {
-      q = tok_skip_alnum (q, e, &mask);
+      q = tok_skip_word (sc, q);
       if (q >= e)
         break;
       guchar b = *q;
@@ -200,7 +218,11 @@ tok_scan_word (TokScanner *sc, const guchar *s)
           n_dots++;
           seg = ++q;
         }
-      else if (b == ':' && seg == s && e - q > 3 && q[1] == '/' && q[2] == '/'
+      else if (b == ':' && seg == s && e - q > 3
+               && ((q[1] == '/' && q[2] == '/')
+                   || (q - s == 6
+                       && g_ascii_strncasecmp ((const char *) s, "mailto", 6)
+                              == 0))
                && (m = tok_match_url (s, e)))
         {
           tok_emit (sc, s, m, WEFT_TOKEN_URL);
@@ -216,8 +238,7 @@ tok_scan_word (TokScanner *sc, const guchar *s)
             {
               if (is_clitic (r, t - r))
                 {
-                  tok_emit_cased (sc, s, q, WEFT_TOKEN_WORD, mask,
-                                  capitalized);
+                  tok_emit_cased (sc, s, q, WEFT_TOKEN_WORD, capitalized);
                   tok_emit (sc, q, t, WEFT_TOKEN_CLITIC);
                   return t;
                 }
@@ -237,12 +258,11 @@ tok_scan_word (TokScanner *sc, const guchar *s)
           /* A plural possessive: players' -> players ' */
           if (config->split_clitics)
             {
-              tok_emit_cased (sc, s, q, WEFT_TOKEN_WORD, mask, capitalized);
+              tok_emit_cased (sc, s, q, WEFT_TOKEN_WORD, capitalized);
               tok_emit (sc, q, q + ap, WEFT_TOKEN_CLITIC);
             }
           else
-            tok_emit_cased (sc, s, q + ap, WEFT_TOKEN_WORD, mask,
-                            capitalized);
+            tok_emit_cased (sc, s, q + ap, WEFT_TOKEN_WORD, capitalized);
           return q + ap;
         }
       else if ((b == '-' && tok_alnum_at (q + 1, e))
@@ -260,7 +280,7 @@ tok_scan_word (TokScanner *sc, const guchar *s)
           seg = q;
         }
       else if ((b == '&' || b == '/') && joins_short_letters (seg, q, e))
-        q = tok_skip_alnum (q + 1, e, &mask);
+        q = tok_skip_alnum (q + 1, e);
       else if (b == '_' && tok_alnum_at (q + 1, e))
         q++;
       else
@@ -291,7 +311,8 @@ tok_scan_word (TokScanner *sc, const guchar *s)
 
   WeftTokenKind kind = WEFT_TOKEN_WORD;
   if (q < e && *q == '.'
-      && takes_period (sc, s, q, n_dots, max_seg, !(mask & CASE_DIGIT)))
+      && takes_period (sc, s, q, n_dots, max_seg,
+                       !tok_has_case (s, q, CASE_DIGIT)))
     {
       q++;
       kind = WEFT_TOKEN_ABBREV;
@@ -305,6 +326,6 @@ tok_scan_word (TokScanner *sc, const guchar *s)
       if (q < e && *q == '/')
         q = tok_extend_url (s, q, e);
     }
-  tok_emit_cased (sc, s, q, kind, mask, capitalized);
+  tok_emit_cased (sc, s, q, kind, capitalized);
   return q;
 }
