@@ -131,7 +131,18 @@ tok_lexicon_add (TokLexicon *lexicon, const char *word, guint tags)
   slot->tags |= tags;
   lexicon->max_len = MAX (lexicon->max_len, len);
   lexicon->lengths |= G_GUINT64_CONSTANT (1) << len;
-  guchar first = w[0], last = w[len - 1];
+  guchar first = w[0], last = w[len - 1], second = len > 1 ? w[1] : 0;
+  for (guint variant = 0; variant < 4; variant++)
+    {
+      guchar a = first, b = second;
+      if (lexicon->fold_case)
+        {
+          a = variant & 1 ? g_ascii_toupper (a) : fold (a);
+          b = variant & 2 ? g_ascii_toupper (b) : fold (b);
+        }
+      guint key = (guint) a << 8 | b;
+      lexicon->prefixes[key >> 3] |= 1u << (key & 7);
+    }
   lexicon->first_bytes[first] = lexicon->last_bytes[last] = 1;
   if (lexicon->fold_case)
     {
@@ -195,9 +206,7 @@ tok_lexicon_lookup (const TokLexicon *lexicon, const char *word, gsize len,
                     guint *tags)
 {
   const guchar *w = (const guchar *) word;
-  if (len == 0 || len >= MAX_WORD
-      || !(lexicon->lengths & (G_GUINT64_CONSTANT (1) << len))
-      || !lexicon->first_bytes[w[0]] || !lexicon->last_bytes[w[len - 1]])
+  if (len == 0 || !tok_lexicon_may_hold (lexicon, w, len))
     return FALSE;
   guint32 hash = hash_bytes (w, len, lexicon->fold_case);
   const TokLexiconSlot *slot = find_slot (lexicon->slots, lexicon->n_slots,

@@ -19,6 +19,7 @@ typedef struct {
   guint64 lengths; /* bit n: some entry is n bytes long */
   guint8 first_bytes[256];
   guint8 last_bytes[256];
+  guint8 prefixes[8192]; /* bit (b0 << 8 | b1): an entry starts b0 b1 */
 } TokLexicon;
 
 /* Tag names accepted after a word in a data file, and their bits. */
@@ -61,8 +62,10 @@ static inline gboolean
 tok_lexicon_may_hold (const TokLexicon *lexicon, const guchar *word,
                       gsize len)
 {
+  guint key = (guint) word[0] << 8 | (len > 1 ? word[1] : 0);
   return tok_lexicon_has_length (lexicon, len)
-         && lexicon->first_bytes[word[0]] && lexicon->last_bytes[word[len - 1]];
+         && (lexicon->prefixes[key >> 3] & (1u << (key & 7)))
+         && lexicon->last_bytes[word[len - 1]];
 }
 
 /* The length in bytes of the longest entry. */

@@ -115,10 +115,28 @@ scan_punct (TokScanner *sc, const guchar *p, const guchar *e)
  * one byte unless the same byte, another terminal mark after a terminal
  * mark, or a non-ASCII character follows (runs, combining marks). */
 static const guint8 simple_punct[256] = {
-  [','] = 1, ['.'] = 3, [';'] = 1, ['('] = 1, [')'] = 1, ['['] = 1,
-  [']'] = 1, ['{'] = 1, ['}'] = 1, ['"'] = 1, ['!'] = 3, ['?'] = 3,
-  ['/'] = 1, ['$'] = 2, ['%'] = 2, ['&'] = 2, ['\\'] = 1,
+  [','] = START_PUNCT, ['.'] = START_TERMINAL, [';'] = START_PUNCT,
+  ['('] = START_PUNCT, [')'] = START_PUNCT, ['['] = START_PUNCT,
+  [']'] = START_PUNCT, ['{'] = START_PUNCT, ['}'] = START_PUNCT,
+  ['"'] = START_PUNCT, ['!'] = START_TERMINAL, ['?'] = START_TERMINAL,
+  ['/'] = START_PUNCT, ['$'] = START_SYMBOL, ['%'] = START_SYMBOL,
+  ['&'] = START_SYMBOL, ['\\'] = START_PUNCT,
 };
+
+void
+tok_scan_prepare (TokConfig *config)
+{
+  for (guint b = 0; b < 256; b++)
+    {
+      guint8 start = simple_punct[b];
+      if (tok_lexicon_has_first_byte (config->emoticons, b))
+        start = START_OTHER;
+      /* A letter starting an emoticon (xD) is checked in the fast path. */
+      if (tok_ascii_word[b] & (CASE_UPPER | CASE_LOWER))
+        start = START_WORD;
+      config->start[b] = start;
+    }
+}
 
 /* Scans one token (or a few, for clitics) at @p, which is not white
  * space and has class @k; returns the end of what it emitted. */
@@ -183,7 +201,7 @@ tok_scan (const TokConfig *config, WeftDoc *doc)
 {
   gsize len;
   const guchar *text = (const guchar *) weft_doc_get_text (doc, &len);
-  TokScanner sc = { config, doc, text, text + len, 0, 0, 0, FALSE, 0,
+  TokScanner sc = { config, doc, text, text + len, 0, 0, 0, 0,
                     { 0, FALSE } };
   /* No block yet: any offset from address 0 is >= 64. */
   const guchar *p = text, *e = text + len;
@@ -201,8 +219,10 @@ tok_scan (const TokConfig *config, WeftDoc *doc)
             break;
           b = *p;
         }
-      if ((tok_ascii_word[b] & (CASE_UPPER | CASE_LOWER))
-          && !tok_lexicon_has_first_byte (config->emoticons, b))
+      guint8 start = config->start[b];
+      if (start == START_WORD
+          && !(tok_lexicon_has_first_byte (config->emoticons, b)
+               && !(p + 1 < e && g_ascii_islower (p[1]))))
         {
           /* Most words are letters up to a space or a comma. */
           newline = FALSE;
@@ -214,21 +234,24 @@ tok_scan (const TokConfig *config, WeftDoc *doc)
                               tok_ascii_word[b] == CASE_UPPER);
               p = q;
             }
+          else if (*q == '.' && (q + 1 == e || tok_plain_end[q[1]]))
+            p = tok_scan_word_at_period (&sc, p, q);
           else
             p = tok_scan_word (&sc, p);
           continue;
         }
-      if (simple_punct[b]
+      if (start > START_WORD
           && !(p + 1 < e && (p[1] == b || p[1] >= 0x80
-                             || (simple_punct[b] == 3
-                                 && simple_punct[p[1]] == 3)))
-          && !tok_lexicon_has_first_byte (config->emoticons, b))
+                             || (start == START_TERMINAL
+                                 && simple_punct[p[1]] == START_TERMINAL))))
         {
           /* One character of punctuation with nothing special after. */
           newline = FALSE;
-          tok_emit_cased (&sc, p, p + 1, simple_punct[b] == 2
+          tok_emit_cased (&sc, p, p + 1, start == START_SYMBOL
                                              ? WEFT_TOKEN_SYMBOL
                                              : WEFT_TOKEN_PUNCT, FALSE);
+          if (start != START_TERMINAL)
+            sc.last_plain = 2;
           p++;
           continue;
         }

@@ -19,10 +19,10 @@ typedef struct {
    * per letter. */
   guintptr block; /* address of the block, or 0 */
   guint64 block_word;
-  /* Sentences: whether the last token appended was a word (a word never
-   * ends a sentence unless a line break or a full stop is involved). */
-  gboolean last_was_word;
-  guint n_tokens;
+  /* Sentences: whether the last token appended was a word (1) or plain
+   * punctuation (2) — a comma, a bracket — which end no sentence unless a
+   * line break follows or, for punctuation, a full stop came before. */
+  guint last_plain;
   TokSentences sentences;
 } TokScanner;
 
@@ -32,18 +32,18 @@ static inline void
 tok_append (TokScanner *sc, const guchar *s, const guchar *e,
             WeftTokenKind kind, guint flags)
 {
-  weft_doc_add_token (sc->doc, (uint32_t) (s - sc->text),
-                      (uint32_t) (e - sc->text), kind, flags);
-  guint i = sc->n_tokens++;
+  guint i = weft_doc_add_token (sc->doc, (uint32_t) (s - sc->text),
+                                (uint32_t) (e - sc->text), kind, flags);
   if (i > 0)
     {
-      if (sc->last_was_word
+      if ((sc->last_plain == 1
+           || (sc->last_plain == 2 && !sc->sentences.terminal))
           && !(flags & (WEFT_TOKEN_NEWLINE_BEFORE | WEFT_TOKEN_PARAGRAPH_BEFORE)))
         sc->sentences.terminal = FALSE;
       else
         tok_sentences_step (sc->config, sc->doc, &sc->sentences, i - 1);
     }
-  sc->last_was_word = kind == WEFT_TOKEN_WORD;
+  sc->last_plain = kind == WEFT_TOKEN_WORD;
 }
 
 #ifdef __SSE2__
@@ -230,6 +230,10 @@ extern const guint8 tok_plain_end[256];
 /* word.c: a word from the letter or mark at @s; returns the end of what it
  * emitted (a word, an abbreviation, a word and its clitic, a URL). */
 const guchar *tok_scan_word (TokScanner *sc, const guchar *s);
+/* The same for an ASCII word [@s, @q) followed by a period and white
+ * space or plain punctuation: a word or an abbreviation. */
+const guchar *tok_scan_word_at_period (TokScanner *sc, const guchar *s,
+                                       const guchar *q);
 /* number.c: a number, date or time from the ASCII digit at @s. */
 const guchar *tok_scan_number (TokScanner *sc, const guchar *s);
 

@@ -123,6 +123,7 @@ tokenizer_init (const WeftOptions *options, gpointer *state, GError **error)
       tokenizer_finish (config);
       return FALSE;
     }
+  tok_scan_prepare (config);
   *state = config;
   return TRUE;
 }

@@ -21,7 +21,22 @@ typedef struct {
   gboolean split_clitics;
   gboolean split_hyphens;
   gboolean line_breaks; /* a single line break may end a sentence */
+  /* What a byte starting a token allows the scanner's fast paths to
+   * assume (START_*), made by tok_scan_prepare() once the lists are
+   * loaded. */
+  guint8 start[256];
 } TokConfig;
+
+enum {
+  START_OTHER = 0,
+  START_WORD,     /* an ASCII letter that starts no emoticon */
+  START_PUNCT,    /* one byte of punctuation, unless repeated */
+  START_SYMBOL,   /* one byte of symbol, unless repeated */
+  START_TERMINAL, /* . ! ? unless another of them follows */
+};
+
+/* Fills config->start from the loaded word lists. */
+void tok_scan_prepare (TokConfig *config);
 
 /* Appends the tokens and sentences of @doc's text. */
 void tok_scan (const TokConfig *config, WeftDoc *doc);

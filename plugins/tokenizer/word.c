@@ -329,3 +329,19 @@ tok_scan_word (TokScanner *sc, const guchar *s)
   tok_emit_cased (sc, s, q, kind, capitalized);
   return q;
 }
+
+const guchar *
+tok_scan_word_at_period (TokScanner *sc, const guchar *s, const guchar *q)
+{
+  if (tok_lexicon_may_hold (sc->config->contractions, s, q - s))
+    return tok_scan_word (sc, s);
+  gboolean capitalized = tok_ascii_word[*s] == CASE_UPPER;
+  WeftTokenKind kind = WEFT_TOKEN_WORD;
+  if (takes_period (sc, s, q, 0, q - s, !tok_has_case (s, q, CASE_DIGIT)))
+    {
+      q++;
+      kind = WEFT_TOKEN_ABBREV;
+    }
+  tok_emit_cased (sc, s, q, kind, capitalized);
+  return q;
+}
