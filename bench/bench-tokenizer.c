@@ -26,7 +26,7 @@ thread_seconds (void)
 static int
 compare_double (const void *a, const void *b)
 {
-  double x = *(const double *) a, y = *(const double *) b;
+  double x = *(const double *)a, y = *(const double *)b;
   return (x > y) - (x < y);
 }
 
@@ -46,7 +46,8 @@ main (int argc, char **argv)
   g_autoptr (GError) error = NULL;
   if (!g_option_context_parse (context, &argc, &argv, &error) || argc != 2)
     {
-      g_printerr ("%s\n", error ? error->message : "usage: bench-tokenizer FILE");
+      g_printerr ("%s\n",
+                  error ? error->message : "usage: bench-tokenizer FILE");
       return 2;
     }
   g_autofree char *contents = NULL;
@@ -76,7 +77,7 @@ main (int argc, char **argv)
     total += strlen (docs->pdata[d]);
   if (total == 0)
     return 2;
-  guint repeat = (guint) ((mb * 1000000.0 + total - 1) / total);
+  guint repeat = (guint)((mb * 1000000.0 + total - 1) / total);
   double *rates = g_new (double, runs), *wall_rates = g_new (double, runs);
   guint64 tokens = 0;
   for (gint r = 0; r < runs; r++)
@@ -98,8 +99,8 @@ main (int argc, char **argv)
             weft_doc_get_tokens (doc, &n);
             tokens += n;
           }
-      rates[r] = total * (double) repeat / 1e6 / seconds;
-      wall_rates[r] = total * (double) repeat / 1e6 / wall;
+      rates[r] = total * (double)repeat / 1e6 / seconds;
+      wall_rates[r] = total * (double)repeat / 1e6 / wall;
     }
   qsort (rates, runs, sizeof *rates, compare_double);
   qsort (wall_rates, runs, sizeof *wall_rates, compare_double);

@@ -46,7 +46,8 @@ tokens_of (WeftPipeline *pipeline, const char *text)
   return g_string_free (out, FALSE);
 }
 
-typedef struct {
+typedef struct
+{
   const char *text;
   const char *tokens;
 } TokenCase;
@@ -70,7 +71,8 @@ test_words (void)
       "Georgia.",
       "Multinational | military | exercises | Agile | Spirit | 2021 | have | "
       "kicked | off | in | Georgia | ." },
-    { "(parliament) Mustafa Sentop.", "( | parliament | ) | Mustafa | Sentop | ." },
+    { "(parliament) Mustafa Sentop.",
+      "( | parliament | ) | Mustafa | Sentop | ." },
     { "than [cooperation within] the",
       "than | [ | cooperation | within | ] | the" },
     { "Gyumri (Armenia), on", "Gyumri | ( | Armenia | ) | , | on" },
@@ -104,7 +106,8 @@ test_numbers (void)
 static void
 test_kinds (void)
 {
-  static const struct {
+  static const struct
+  {
     const char *text;
     guint index;
     WeftTokenKind kind;
@@ -147,18 +150,22 @@ test_special (void)
       "( | see | https://en.wikinews.org/wiki/Magnitogorsk_(city) | ) | ." },
     { "at www.rbc.ru/politics, said", "at | www.rbc.ru/politics | , | said" },
     { "(mailto:press@kremlin.ru)", "( | mailto:press@kremlin.ru | )" },
-    { "write to franz371...@gmail.com.", "write | to | franz371...@gmail.com | ." },
+    { "write to franz371...@gmail.com.",
+      "write | to | franz371...@gmail.com | ." },
     { "@Kremlin_RU: #Baku2021!", "@Kremlin_RU | : | #Baku2021 | !" },
     { "so good:) and <3", "so | good | :) | and | <3" },
     { "(item 8) here", "( | item | 8 | ) | here" },
     { "family 👨‍👩‍👧 flag 🇦🇿🇷🇺 keycap 1️⃣ ok",
-      "family | 👨‍👩‍👧 | flag | 🇦🇿 | 🇷🇺 | keycap | 1️⃣ | ok" },
+      "family | 👨‍👩‍👧 | flag | 🇦🇿 | 🇷🇺 | keycap | 1️⃣ | "
+      "ok" },
     { "wait... what?! no!!! – yes — no…",
       "wait | ... | what | ?! | no | !!! | – | yes | — | no | …" },
     { "“We value our relations,” Peskov said.",
       "“ | We | value | our | relations | , | ” | Peskov | said | ." },
-    { "\"Sputnik Azerbaijan\" reports", "\" | Sputnik | Azerbaijan | \" | reports" },
-    { "AT&T and b/c and/or USD/DM", "AT&T | and | b/c | and | / | or | USD | / | DM" },
+    { "\"Sputnik Azerbaijan\" reports",
+      "\" | Sputnik | Azerbaijan | \" | reports" },
+    { "AT&T and b/c and/or USD/DM",
+      "AT&T | and | b/c | and | / | or | USD | / | DM" },
   };
   check_cases (cases, G_N_ELEMENTS (cases), NULL);
 }
@@ -175,7 +182,8 @@ test_abbreviations (void)
     { "No. 5 but say no.", "No. | 5 | but | say | no | ." },
     { "and I. Then", "and | I | . | Then" },
     { "medical school.But J.Aron of Smith Inc.One day",
-      "medical | school | . | But | J. | Aron | of | Smith | Inc. | One | day" },
+      "medical | school | . | But | J. | Aron | of | Smith | Inc. | One | "
+      "day" },
   };
   check_cases (cases, G_N_ELEMENTS (cases), NULL);
 }
@@ -239,8 +247,7 @@ test_flags (void)
                         | WEFT_TOKEN_CAPITALIZED);
   g_assert_cmpuint (t[5].flags, ==,
                     WEFT_TOKEN_SPACE_BEFORE | WEFT_TOKEN_NEWLINE_BEFORE
-                        | WEFT_TOKEN_PARAGRAPH_BEFORE
-                        | WEFT_TOKEN_CAPITALIZED);
+                        | WEFT_TOKEN_PARAGRAPH_BEFORE | WEFT_TOKEN_CAPITALIZED);
   g_assert_cmpuint (t[6].flags, ==, WEFT_TOKEN_SPACE_BEFORE);
   weft_doc_free (doc);
 }
@@ -302,12 +309,13 @@ test_bad_abbreviation_file (void)
   g_autofree char *path = NULL;
   int fd = g_file_open_tmp ("abbrev-XXXXXX.txt", &path, &error);
   g_assert_no_error (error);
-  g_assert_true (g_file_set_contents (path, "Gen.\ttitle\nVol.\tbogus\n", -1,
-                                      &error));
+  g_assert_true (
+      g_file_set_contents (path, "Gen.\ttitle\nVol.\tbogus\n", -1, &error));
   close (fd);
-  g_autofree char *yaml = g_strdup_printf (
-      "stages:\n  - plugin: tokenizer\n    options:\n"
-      "      abbreviations: [%s]\n", path);
+  g_autofree char *yaml
+      = g_strdup_printf ("stages:\n  - plugin: tokenizer\n    options:\n"
+                         "      abbreviations: [%s]\n",
+                         path);
   g_autoptr (WeftPipeline) pipeline
       = weft_pipeline_load_data (yaml, -1, "test", &error);
   g_assert_no_error (error);
@@ -394,13 +402,72 @@ test_random (void)
   /* Pieces that exercise every path; random strings are built from them
    * and from random code points, then mutated byte-wise. */
   static const char *const pieces[] = {
-    "a", "Z", "é", "ß", "1", "0", ".", ",", ":", "/", "-", "'", "’", "\"",
-    "“", "”", "(", ")", "[", "@", "#", "$", "%", "&", "_", "*", "=", "!",
-    "?", "…", "—", " ", "  ", "\n", "\n\n", "\r\n", "\t", " ", "\xc2\xa0",
-    "👍", "🏽", "\xe2\x80\x8d", "🇦", "\xef\xb8\x8f", "\xe2\x83\xa3", "n't",
-    "'s", "http://", "www.", ".com", "U.S.", "Mr.", "e-", ":-)", "<3",
-    "\xcc\x81", "\xe2\x80\x8b", "\xf3\xa0\x80\xa1", "\x01", "2021-07-",
-    "10:3", "2,50", "gonna", "can", "\xe2\x80\xa8", "\xe2\x80\xa9",
+    "a",
+    "Z",
+    "é",
+    "ß",
+    "1",
+    "0",
+    ".",
+    ",",
+    ":",
+    "/",
+    "-",
+    "'",
+    "’",
+    "\"",
+    "“",
+    "”",
+    "(",
+    ")",
+    "[",
+    "@",
+    "#",
+    "$",
+    "%",
+    "&",
+    "_",
+    "*",
+    "=",
+    "!",
+    "?",
+    "…",
+    "—",
+    " ",
+    "  ",
+    "\n",
+    "\n\n",
+    "\r\n",
+    "\t",
+    " ",
+    "\xc2\xa0",
+    "👍",
+    "🏽",
+    "\xe2\x80\x8d",
+    "🇦",
+    "\xef\xb8\x8f",
+    "\xe2\x83\xa3",
+    "n't",
+    "'s",
+    "http://",
+    "www.",
+    ".com",
+    "U.S.",
+    "Mr.",
+    "e-",
+    ":-)",
+    "<3",
+    "\xcc\x81",
+    "\xe2\x80\x8b",
+    "\xf3\xa0\x80\xa1",
+    "\x01",
+    "2021-07-",
+    "10:3",
+    "2,50",
+    "gonna",
+    "can",
+    "\xe2\x80\xa8",
+    "\xe2\x80\xa9",
   };
   g_autoptr (WeftPipeline) pipeline = make_pipeline (NULL);
   WeftDoc *doc = weft_doc_new ();
@@ -419,8 +486,9 @@ test_random (void)
                 g_string_append_unichar (text, c);
             }
           else
-            g_string_append (text, pieces[g_rand_int_range (
-                                       rand, 0, G_N_ELEMENTS (pieces))]);
+            g_string_append (
+                text,
+                pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
         }
       if (iter % 4 == 3 && text->len > 0)
         {

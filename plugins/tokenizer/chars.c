@@ -12,6 +12,7 @@
 #define Y CH_SYMBOL
 #define X CH_INVALID
 
+/* clang-format off */
 const guint8 tok_ascii_class[256] = {
   /* 0x00 */ Y, Y, Y, Y, Y, Y, Y, Y, Y, S, N, S, S, S, Y, Y,
   /* 0x10 */ Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y,
@@ -36,21 +37,21 @@ const guint8 tok_ascii_class[256] = {
   X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X,
   X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X,
 };
+/* clang-format on */
 
 const guint8 tok_ascii_word[256] = {
   ['0'] = CASE_DIGIT, ['1'] = CASE_DIGIT, ['2'] = CASE_DIGIT,
   ['3'] = CASE_DIGIT, ['4'] = CASE_DIGIT, ['5'] = CASE_DIGIT,
   ['6'] = CASE_DIGIT, ['7'] = CASE_DIGIT, ['8'] = CASE_DIGIT,
-  ['9'] = CASE_DIGIT,
-  ['A'] = CASE_UPPER, ['B'] = CASE_UPPER, ['C'] = CASE_UPPER,
-  ['D'] = CASE_UPPER, ['E'] = CASE_UPPER, ['F'] = CASE_UPPER,
-  ['G'] = CASE_UPPER, ['H'] = CASE_UPPER, ['I'] = CASE_UPPER,
-  ['J'] = CASE_UPPER, ['K'] = CASE_UPPER, ['L'] = CASE_UPPER,
-  ['M'] = CASE_UPPER, ['N'] = CASE_UPPER, ['O'] = CASE_UPPER,
-  ['P'] = CASE_UPPER, ['Q'] = CASE_UPPER, ['R'] = CASE_UPPER,
-  ['S'] = CASE_UPPER, ['T'] = CASE_UPPER, ['U'] = CASE_UPPER,
-  ['V'] = CASE_UPPER, ['W'] = CASE_UPPER, ['X'] = CASE_UPPER,
-  ['Y'] = CASE_UPPER, ['Z'] = CASE_UPPER,
+  ['9'] = CASE_DIGIT, ['A'] = CASE_UPPER, ['B'] = CASE_UPPER,
+  ['C'] = CASE_UPPER, ['D'] = CASE_UPPER, ['E'] = CASE_UPPER,
+  ['F'] = CASE_UPPER, ['G'] = CASE_UPPER, ['H'] = CASE_UPPER,
+  ['I'] = CASE_UPPER, ['J'] = CASE_UPPER, ['K'] = CASE_UPPER,
+  ['L'] = CASE_UPPER, ['M'] = CASE_UPPER, ['N'] = CASE_UPPER,
+  ['O'] = CASE_UPPER, ['P'] = CASE_UPPER, ['Q'] = CASE_UPPER,
+  ['R'] = CASE_UPPER, ['S'] = CASE_UPPER, ['T'] = CASE_UPPER,
+  ['U'] = CASE_UPPER, ['V'] = CASE_UPPER, ['W'] = CASE_UPPER,
+  ['X'] = CASE_UPPER, ['Y'] = CASE_UPPER, ['Z'] = CASE_UPPER,
   ['a'] = CASE_LOWER, ['b'] = CASE_LOWER, ['c'] = CASE_LOWER,
   ['d'] = CASE_LOWER, ['e'] = CASE_LOWER, ['f'] = CASE_LOWER,
   ['g'] = CASE_LOWER, ['h'] = CASE_LOWER, ['i'] = CASE_LOWER,
@@ -82,10 +83,23 @@ is_pictograph (gunichar c)
     return TRUE;
   switch (c)
     {
-    case 0x231A: case 0x231B: case 0x2328: case 0x23CF:
-    case 0x2B50: case 0x2B55: case 0x2B1B: case 0x2B1C:
-    case 0x2B05: case 0x2B06: case 0x2B07: case 0x3030:
-    case 0x303D: case 0x3297: case 0x3299: case 0x2934: case 0x2935:
+    case 0x231A:
+    case 0x231B:
+    case 0x2328:
+    case 0x23CF:
+    case 0x2B50:
+    case 0x2B55:
+    case 0x2B1B:
+    case 0x2B1C:
+    case 0x2B05:
+    case 0x2B06:
+    case 0x2B07:
+    case 0x3030:
+    case 0x303D:
+    case 0x3297:
+    case 0x3299:
+    case 0x2934:
+    case 0x2935:
       return TRUE;
     default:
       return c >= 0x23E9 && c <= 0x23FA;
@@ -97,16 +111,29 @@ tok_unichar_class (gunichar c)
 {
   switch (c)
     {
-    case 0x2018: case 0x2019: case 0x201C: case 0x201D: /* curly quotes */
-    case 0x2013: case 0x2014: case 0x2026: case 0x00AB: case 0x00BB:
+    case 0x2018:
+    case 0x2019:
+    case 0x201C:
+    case 0x201D: /* curly quotes */
+    case 0x2013:
+    case 0x2014:
+    case 0x2026:
+    case 0x00AB:
+    case 0x00BB:
       return CH_PUNCT;
-    case 0x00A0: case 0x200B: case 0xFEFF: case 0x2060:
+    case 0x00A0:
+    case 0x200B:
+    case 0xFEFF:
+    case 0x2060:
       return CH_SPACE;
-    case 0x2028: case 0x0085:
+    case 0x2028:
+    case 0x0085:
       return CH_NEWLINE;
     case 0x2029:
       return CH_PARAGRAPH;
-    case 0x200D: case 0x200C: case 0x00AD:
+    case 0x200D:
+    case 0x200C:
+    case 0x00AD:
       return CH_MARK;
     default:
       break;

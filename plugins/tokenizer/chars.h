@@ -6,18 +6,19 @@
 #include <glib.h>
 #include <stdint.h>
 
-typedef enum {
-  CH_SPACE = 0,  /* horizontal white space, ignorable format characters */
-  CH_NEWLINE,    /* \n, U+2028, U+0085 */
-  CH_PARAGRAPH,  /* U+2029: a paragraph separator counts as a blank line */
-  CH_UPPER,      /* upper- or title-case letter */
-  CH_LOWER,      /* other letters (lower case, uncased scripts) */
-  CH_DIGIT,      /* decimal digit */
-  CH_MARK,       /* combining mark: sticks to what precedes it */
-  CH_PUNCT,      /* punctuation */
-  CH_SYMBOL,     /* symbols, control characters, anything else */
-  CH_EMOJI,      /* a pictograph that starts an emoji sequence */
-  CH_INVALID,    /* an invalid or truncated byte sequence (one byte) */
+typedef enum
+{
+  CH_SPACE = 0, /* horizontal white space, ignorable format characters */
+  CH_NEWLINE,   /* \n, U+2028, U+0085 */
+  CH_PARAGRAPH, /* U+2029: a paragraph separator counts as a blank line */
+  CH_UPPER,     /* upper- or title-case letter */
+  CH_LOWER,     /* other letters (lower case, uncased scripts) */
+  CH_DIGIT,     /* decimal digit */
+  CH_MARK,      /* combining mark: sticks to what precedes it */
+  CH_PUNCT,     /* punctuation */
+  CH_SYMBOL,    /* symbols, control characters, anything else */
+  CH_EMOJI,     /* a pictograph that starts an emoji sequence */
+  CH_INVALID,   /* an invalid or truncated byte sequence (one byte) */
 } CharClass;
 
 /* The class of every byte < 0x80; entries >= 0x80 are CH_INVALID. */
@@ -25,7 +26,8 @@ extern const guint8 tok_ascii_class[256];
 
 /* Word characters among bytes < 0x80, as bits: letters and digits are
  * non-zero, everything else 0. */
-enum {
+enum
+{
   CASE_UPPER = 1,
   CASE_LOWER = 2,
   CASE_DIGIT = 4,
@@ -46,13 +48,13 @@ tok_decode (const guchar *p, const guchar *end, gunichar *c)
     }
   if (b >= 0xC2 && b < 0xE0 && end - p >= 2 && (p[1] & 0xC0) == 0x80)
     {
-      *c = ((gunichar) (b & 0x1F) << 6) | (p[1] & 0x3F);
+      *c = ((gunichar)(b & 0x1F) << 6) | (p[1] & 0x3F);
       return 2;
     }
   if (b >= 0xE0 && b < 0xF0 && end - p >= 3 && (p[1] & 0xC0) == 0x80
       && (p[2] & 0xC0) == 0x80)
     {
-      *c = ((gunichar) (b & 0x0F) << 12) | ((gunichar) (p[1] & 0x3F) << 6)
+      *c = ((gunichar)(b & 0x0F) << 12) | ((gunichar)(p[1] & 0x3F) << 6)
            | (p[2] & 0x3F);
       if (*c >= 0x800 && (*c < 0xD800 || *c > 0xDFFF))
         return 3;
@@ -60,8 +62,8 @@ tok_decode (const guchar *p, const guchar *end, gunichar *c)
   else if (b >= 0xF0 && b < 0xF5 && end - p >= 4 && (p[1] & 0xC0) == 0x80
            && (p[2] & 0xC0) == 0x80 && (p[3] & 0xC0) == 0x80)
     {
-      *c = ((gunichar) (b & 0x07) << 18) | ((gunichar) (p[1] & 0x3F) << 12)
-           | ((gunichar) (p[2] & 0x3F) << 6) | (p[3] & 0x3F);
+      *c = ((gunichar)(b & 0x07) << 18) | ((gunichar)(p[1] & 0x3F) << 12)
+           | ((gunichar)(p[2] & 0x3F) << 6) | (p[3] & 0x3F);
       if (*c >= 0x10000 && *c <= 0x10FFFF)
         return 4;
     }
@@ -81,7 +83,7 @@ tok_char_at (const guchar *p, const guchar *end, gunichar *c, guint *len)
     {
       *c = *p;
       *len = 1;
-      return (CharClass) tok_ascii_class[*p];
+      return (CharClass)tok_ascii_class[*p];
     }
   *len = tok_decode (p, end, c);
   if (*len == 1)
@@ -110,8 +112,8 @@ tok_apostrophe_len (const guchar *p, const guchar *end)
     return 1;
   if (end - p >= 3 && p[0] == 0xE2 && p[1] == 0x80 && p[2] == 0x99)
     return 3;
-  if (end - p >= 2 && ((p[0] == 0xCA && p[1] == 0xBC)
-                       || (p[0] == 0xC2 && p[1] == 0xB4)))
+  if (end - p >= 2
+      && ((p[0] == 0xCA && p[1] == 0xBC) || (p[0] == 0xC2 && p[1] == 0xB4)))
     return 2;
   return 0;
 }

@@ -10,7 +10,8 @@
 
 #define MAX_WORD 64
 
-struct _TokLexiconSlot {
+struct _TokLexiconSlot
+{
   guint32 hash;
   guint32 offset; /* into the pool; 0 marks an empty slot */
   guint32 len;
@@ -76,7 +77,7 @@ find_slot (TokLexiconSlot *slots, guint n_slots, const GString *pool,
       TokLexiconSlot *slot = &slots[i];
       if (slot->offset == 0
           || (slot->hash == hash && slot->len == len
-              && equal (word, (const guchar *) pool->str + slot->offset, len,
+              && equal (word, (const guchar *)pool->str + slot->offset, len,
                         fold_case)))
         return slot;
     }
@@ -112,11 +113,11 @@ tok_lexicon_add (TokLexicon *lexicon, const char *word, guint tags)
     return;
   if (2 * (lexicon->n_entries + 1) > lexicon->n_slots)
     grow (lexicon);
-  const guchar *w = (const guchar *) word;
+  const guchar *w = (const guchar *)word;
   guint32 hash = hash_bytes (w, len, lexicon->fold_case);
-  TokLexiconSlot *slot = find_slot (lexicon->slots, lexicon->n_slots,
-                                    lexicon->pool, w, len, hash,
-                                    lexicon->fold_case);
+  TokLexiconSlot *slot
+      = find_slot (lexicon->slots, lexicon->n_slots, lexicon->pool, w, len,
+                   hash, lexicon->fold_case);
   if (slot->offset == 0)
     {
       slot->hash = hash;
@@ -140,15 +141,15 @@ tok_lexicon_add (TokLexicon *lexicon, const char *word, guint tags)
           a = variant & 1 ? g_ascii_toupper (a) : fold (a);
           b = variant & 2 ? g_ascii_toupper (b) : fold (b);
         }
-      guint key = (guint) a << 8 | b;
+      guint key = (guint)a << 8 | b;
       lexicon->prefixes[key >> 3] |= 1u << (key & 7);
     }
   lexicon->first_bytes[first] = lexicon->last_bytes[last] = 1;
   if (lexicon->fold_case)
     {
-      lexicon->first_bytes[(guchar) g_ascii_toupper (first)] = 1;
+      lexicon->first_bytes[(guchar)g_ascii_toupper (first)] = 1;
       lexicon->first_bytes[fold (first)] = 1;
-      lexicon->last_bytes[(guchar) g_ascii_toupper (last)] = 1;
+      lexicon->last_bytes[(guchar)g_ascii_toupper (last)] = 1;
       lexicon->last_bytes[fold (last)] = 1;
     }
 }
@@ -205,13 +206,13 @@ gboolean
 tok_lexicon_lookup (const TokLexicon *lexicon, const char *word, gsize len,
                     guint *tags)
 {
-  const guchar *w = (const guchar *) word;
+  const guchar *w = (const guchar *)word;
   if (len == 0 || !tok_lexicon_may_hold (lexicon, w, len))
     return FALSE;
   guint32 hash = hash_bytes (w, len, lexicon->fold_case);
-  const TokLexiconSlot *slot = find_slot (lexicon->slots, lexicon->n_slots,
-                                          lexicon->pool, w, len, hash,
-                                          lexicon->fold_case);
+  const TokLexiconSlot *slot
+      = find_slot (lexicon->slots, lexicon->n_slots, lexicon->pool, w, len,
+                   hash, lexicon->fold_case);
   if (slot->offset == 0)
     return FALSE;
   if (tags)

@@ -9,7 +9,8 @@
 /* A set of words, each with a small bit set of tags.  The fields are
  * visible for the inline pre-checks below; use the functions. */
 typedef struct _TokLexiconSlot TokLexiconSlot;
-typedef struct {
+typedef struct
+{
   GString *pool;         /* the entries, NUL-separated */
   TokLexiconSlot *slots; /* n_slots, a power of two */
   guint n_slots;
@@ -23,7 +24,8 @@ typedef struct {
 } TokLexicon;
 
 /* Tag names accepted after a word in a data file, and their bits. */
-typedef struct {
+typedef struct
+{
   const char *name;
   guint bit;
 } TokLexiconTag;
@@ -59,10 +61,9 @@ tok_lexicon_has_length (const TokLexicon *lexicon, gsize len)
 /* Whether the @len bytes at @word pass the length and first and last byte
  * filters: FALSE means surely not an entry. */
 static inline gboolean
-tok_lexicon_may_hold (const TokLexicon *lexicon, const guchar *word,
-                      gsize len)
+tok_lexicon_may_hold (const TokLexicon *lexicon, const guchar *word, gsize len)
 {
-  guint key = (guint) word[0] << 8 | (len > 1 ? word[1] : 0);
+  guint key = (guint)word[0] << 8 | (len > 1 ? word[1] : 0);
   return tok_lexicon_has_length (lexicon, len)
          && (lexicon->prefixes[key >> 3] & (1u << (key & 7)))
          && lexicon->last_bytes[word[len - 1]];

@@ -17,7 +17,7 @@ is_month_abbrev (const guchar *p, const guchar *e)
   if (e - p < 3)
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (months); i++)
-    if (g_ascii_strncasecmp ((const char *) p, months[i], 3) == 0)
+    if (g_ascii_strncasecmp ((const char *)p, months[i], 3) == 0)
       return TRUE;
   return FALSE;
 }
@@ -56,15 +56,14 @@ classify_number (const guchar *s, const guchar *q, guint seps, guint n_groups,
 {
   if (seps == (1 << 2) && first <= 2 && last == 2 && n_groups <= 3)
     return WEFT_TOKEN_TIME;
-  if (n_groups == 3 && (seps == (1 << 0) || seps == (1 << 3)
-                        || seps == (1 << 4)))
+  if (n_groups == 3
+      && (seps == (1 << 0) || seps == (1 << 3) || seps == (1 << 4)))
     {
-      if ((first <= 2 && (last == 2 || last == 4))
-          || (first == 4 && last <= 2))
+      if ((first <= 2 && (last == 2 || last == 4)) || (first == 4 && last <= 2))
         return WEFT_TOKEN_DATE;
     }
-  (void) s;
-  (void) q;
+  (void)s;
+  (void)q;
   return WEFT_TOKEN_NUMBER;
 }
 
@@ -88,9 +87,8 @@ tok_scan_number (TokScanner *sc, const guchar *s)
                && !(seps & ~2u))
         seps |= 2;
       else if (b == '-' && tok_digit_at (q + 1, e)
-               && hyphen_joins_digits (run, q, e,
-                                       seps == 16 && n_groups == 2
-                                           && first == 4))
+               && hyphen_joins_digits (
+                   run, q, e, seps == 16 && n_groups == 2 && first == 4))
         seps |= 16;
       else if (b == '-' && q - run <= 2 && !(seps & ~16u)
                && is_month_abbrev (q + 1, e) && q + 4 < e && q[4] == '-'
@@ -109,9 +107,9 @@ tok_scan_number (TokScanner *sc, const guchar *s)
       last = q - run;
       n_groups++;
     }
-  WeftTokenKind kind = date ? WEFT_TOKEN_DATE
-                            : classify_number (s, q, seps, n_groups, first,
-                                               last);
+  WeftTokenKind kind
+      = date ? WEFT_TOKEN_DATE
+             : classify_number (s, q, seps, n_groups, first, last);
   guint ap;
   gboolean letters = FALSE;
   const guchar *t;
@@ -123,10 +121,11 @@ tok_scan_number (TokScanner *sc, const guchar *s)
       t = tok_skip_alnum (q, e);
       gsize n = t - q;
       char a = g_ascii_tolower (q[0]), b = n > 1 ? g_ascii_tolower (q[1]) : 0;
-      gboolean keep = (n == 1 && a >= 'a' && a <= 'z' && (a == 's' || q[0] == a))
-                      || (n == 2 && !(seps & ~2u)
-                          && ((a == 's' && b == 't') || (a == 'n' && b == 'd')
-                              || (a == 'r' && b == 'd') || (a == 't' && b == 'h')));
+      gboolean keep
+          = (n == 1 && a >= 'a' && a <= 'z' && (a == 's' || q[0] == a))
+            || (n == 2 && !(seps & ~2u)
+                && ((a == 's' && b == 't') || (a == 'n' && b == 'd')
+                    || (a == 'r' && b == 'd') || (a == 't' && b == 'h')));
       if (keep)
         {
           if (a != 's' && n == 1)
@@ -135,9 +134,8 @@ tok_scan_number (TokScanner *sc, const guchar *s)
           letters = TRUE;
         }
     }
-  else if (q < e && (ap = tok_apostrophe_len (q, e))
-           && q + ap < e && (q[ap] == 's' || q[ap] == 'S')
-           && !tok_alnum_at (q + ap + 1, e))
+  else if (q < e && (ap = tok_apostrophe_len (q, e)) && q + ap < e
+           && (q[ap] == 's' || q[ap] == 'S') && !tok_alnum_at (q + ap + 1, e))
     q += ap + 1; /* 1980's */
   else if (q < e && *q == '@' && (t = tok_match_email (s, e)))
     {
@@ -150,4 +148,3 @@ tok_scan_number (TokScanner *sc, const guchar *s)
     tok_emit_cased (sc, s, q, kind, FALSE);
   return q;
 }
-

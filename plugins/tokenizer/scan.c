@@ -8,8 +8,7 @@
 #include "scan.h"
 
 void
-tok_emit (TokScanner *sc, const guchar *s, const guchar *e,
-          WeftTokenKind kind)
+tok_emit (TokScanner *sc, const guchar *s, const guchar *e, WeftTokenKind kind)
 {
   guint flags = sc->flags;
   sc->flags = 0;
@@ -73,8 +72,7 @@ scan_punct (TokScanner *sc, const guchar *p, const guchar *e)
       while (q < e && (*q == '-' || *q == '='))
         q++;
     }
-  else if (b == '*' || b == '_' || b == '+' || b == '~' || b == '^'
-           || b == '#')
+  else if (b == '*' || b == '_' || b == '+' || b == '~' || b == '^' || b == '#')
     {
       while (q < e && *q == b)
         q++;
@@ -115,11 +113,11 @@ scan_punct (TokScanner *sc, const guchar *p, const guchar *e)
  * one byte unless the same byte, another terminal mark after a terminal
  * mark, or a non-ASCII character follows (runs, combining marks). */
 static const guint8 simple_punct[256] = {
-  [','] = START_PUNCT, ['.'] = START_TERMINAL, [';'] = START_PUNCT,
-  ['('] = START_PUNCT, [')'] = START_PUNCT, ['['] = START_PUNCT,
-  [']'] = START_PUNCT, ['{'] = START_PUNCT, ['}'] = START_PUNCT,
-  ['"'] = START_PUNCT, ['!'] = START_TERMINAL, ['?'] = START_TERMINAL,
-  ['/'] = START_PUNCT, ['$'] = START_SYMBOL, ['%'] = START_SYMBOL,
+  [','] = START_PUNCT,  ['.'] = START_TERMINAL, [';'] = START_PUNCT,
+  ['('] = START_PUNCT,  [')'] = START_PUNCT,    ['['] = START_PUNCT,
+  [']'] = START_PUNCT,  ['{'] = START_PUNCT,    ['}'] = START_PUNCT,
+  ['"'] = START_PUNCT,  ['!'] = START_TERMINAL, ['?'] = START_TERMINAL,
+  ['/'] = START_PUNCT,  ['$'] = START_SYMBOL,   ['%'] = START_SYMBOL,
   ['&'] = START_SYMBOL, ['\\'] = START_PUNCT,
 };
 
@@ -200,9 +198,8 @@ void
 tok_scan (const TokConfig *config, WeftDoc *doc)
 {
   gsize len;
-  const guchar *text = (const guchar *) weft_doc_get_text (doc, &len);
-  TokScanner sc = { config, doc, text, text + len, 0, 0, 0, 0,
-                    { 0, FALSE } };
+  const guchar *text = (const guchar *)weft_doc_get_text (doc, &len);
+  TokScanner sc = { config, doc, text, text + len, 0, 0, 0, 0, { 0, FALSE } };
   /* No block yet: any offset from address 0 is >= 64. */
   const guchar *p = text, *e = text + len;
   gboolean newline = FALSE;
@@ -241,15 +238,17 @@ tok_scan (const TokConfig *config, WeftDoc *doc)
           continue;
         }
       if (start > START_WORD
-          && !(p + 1 < e && (p[1] == b || p[1] >= 0x80
-                             || (start == START_TERMINAL
-                                 && simple_punct[p[1]] == START_TERMINAL))))
+          && !(p + 1 < e
+               && (p[1] == b || p[1] >= 0x80
+                   || (start == START_TERMINAL
+                       && simple_punct[p[1]] == START_TERMINAL))))
         {
           /* One character of punctuation with nothing special after. */
           newline = FALSE;
-          tok_emit_cased (&sc, p, p + 1, start == START_SYMBOL
-                                             ? WEFT_TOKEN_SYMBOL
-                                             : WEFT_TOKEN_PUNCT, FALSE);
+          tok_emit_cased (&sc, p, p + 1,
+                          start == START_SYMBOL ? WEFT_TOKEN_SYMBOL
+                                                : WEFT_TOKEN_PUNCT,
+                          FALSE);
           if (start != START_TERMINAL)
             sc.last_plain = 2;
           p++;
@@ -257,7 +256,7 @@ tok_scan (const TokConfig *config, WeftDoc *doc)
         }
       if (b < 0x80)
         {
-          k = (CharClass) tok_ascii_class[b];
+          k = (CharClass)tok_ascii_class[b];
           if (k == CH_SPACE)
             {
               if (G_UNLIKELY (b == '\r'))

@@ -8,7 +8,8 @@
 #include "chars.h"
 #include "tokenizer.h"
 
-typedef struct {
+typedef struct
+{
   const TokConfig *config;
   WeftDoc *doc;
   const guchar *text;
@@ -32,13 +33,14 @@ static inline void
 tok_append (TokScanner *sc, const guchar *s, const guchar *e,
             WeftTokenKind kind, guint flags)
 {
-  guint i = weft_doc_add_token (sc->doc, (uint32_t) (s - sc->text),
-                                (uint32_t) (e - sc->text), kind, flags);
+  guint i = weft_doc_add_token (sc->doc, (uint32_t)(s - sc->text),
+                                (uint32_t)(e - sc->text), kind, flags);
   if (i > 0)
     {
       if ((sc->last_plain == 1
            || (sc->last_plain == 2 && !sc->sentences.terminal))
-          && !(flags & (WEFT_TOKEN_NEWLINE_BEFORE | WEFT_TOKEN_PARAGRAPH_BEFORE)))
+          && !(flags
+               & (WEFT_TOKEN_NEWLINE_BEFORE | WEFT_TOKEN_PARAGRAPH_BEFORE)))
         sc->sentences.terminal = FALSE;
       else
         tok_sentences_step (sc->config, sc->doc, &sc->sentences, i - 1);
@@ -132,13 +134,13 @@ tok_skip_alnum (const guchar *q, const guchar *e)
 static inline guint64
 word_bits16 (const guchar *q)
 {
-  __m128i v = _mm_loadu_si128 ((const __m128i *) (const void *) q);
+  __m128i v = _mm_loadu_si128 ((const __m128i *)(const void *)q);
   __m128i lv = _mm_or_si128 (v, _mm_set1_epi8 (0x20));
   __m128i letter = _mm_and_si128 (_mm_cmpgt_epi8 (lv, _mm_set1_epi8 ('a' - 1)),
                                   _mm_cmplt_epi8 (lv, _mm_set1_epi8 ('z' + 1)));
   __m128i digit = _mm_and_si128 (_mm_cmpgt_epi8 (v, _mm_set1_epi8 ('0' - 1)),
                                  _mm_cmplt_epi8 (v, _mm_set1_epi8 ('9' + 1)));
-  return (guint) _mm_movemask_epi8 (_mm_or_si128 (letter, digit));
+  return (guint)_mm_movemask_epi8 (_mm_or_si128 (letter, digit));
 }
 #endif
 
@@ -153,12 +155,12 @@ tok_skip_word (TokScanner *sc, const guchar *q)
   const guchar *e = sc->end;
   for (;;)
     {
-      gsize offset = (guintptr) q - sc->block;
+      gsize offset = (guintptr)q - sc->block;
       if (offset >= 64)
         {
           if (e - q < 64)
             break;
-          sc->block = (guintptr) q;
+          sc->block = (guintptr)q;
           sc->block_word = word_bits16 (q) | word_bits16 (q + 16) << 16
                            | word_bits16 (q + 32) << 32
                            | word_bits16 (q + 48) << 48;
@@ -172,7 +174,7 @@ tok_skip_word (TokScanner *sc, const guchar *q)
             return q;
           break; /* a non-ASCII character: decode it */
         }
-      q = (const guchar *) sc->block + 64;
+      q = (const guchar *)sc->block + 64;
     }
 #endif
   return tok_skip_alnum (q, sc->end);
@@ -250,9 +252,8 @@ const guchar *tok_match_handle (const guchar *p, const guchar *e);
 const guchar *tok_match_hashtag (const guchar *p, const guchar *e);
 /* An emoticon from @emoticons at @p; @alone tells whether white space (or
  * the start of the text) precedes @p. */
-const guchar *tok_match_emoticon (const TokLexicon *emoticons,
-                                  gboolean alone, const guchar *p,
-                                  const guchar *e);
+const guchar *tok_match_emoticon (const TokLexicon *emoticons, gboolean alone,
+                                  const guchar *p, const guchar *e);
 /* An emoji sequence (ZWJ sequences, modifiers, flags, keycaps) at @p. */
 const guchar *tok_match_emoji (const guchar *p, const guchar *e);
 /* Whether the character at @p (< @e) is white space. */

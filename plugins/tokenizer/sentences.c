@@ -10,7 +10,8 @@
 #include "chars.h"
 #include "tokenizer.h"
 
-typedef enum {
+typedef enum
+{
   T_OTHER,
   T_TERMINAL, /* . ! ? … and runs of them */
   T_CLOSER,   /* ) ] } ” ’ » */
@@ -83,13 +84,13 @@ abbreviation_ends (const TokConfig *config, const guchar *text,
                    const WeftToken *t, const WeftToken *next)
 {
   guint tags = 0;
-  const char *p = (const char *) text + t->start;
+  const char *p = (const char *)text + t->start;
   tok_lexicon_lookup (config->abbreviations, p, t->end - t->start, &tags);
   if (tags & (ABBR_TITLE | ABBR_NUMBER))
     return FALSE;
   if (!(next->flags & WEFT_TOKEN_CAPITALIZED))
     return FALSE;
-  return tok_lexicon_lookup (config->starters, (const char *) text + next->start,
+  return tok_lexicon_lookup (config->starters, (const char *)text + next->start,
                              next->end - next->start, NULL);
 }
 
@@ -123,12 +124,10 @@ dateline_start (const guchar *text, const WeftToken *tokens, guint first,
           && (j == first || token_role (text, &tokens[j - 1]) != T_OTHER
               || !(tokens[j - 1].flags & WEFT_TOKEN_ALL_CAPS)))
         start = j;
-      gboolean fits = (t->flags & WEFT_TOKEN_CAPITALIZED)
-                      || t->kind == WEFT_TOKEN_NUMBER
-                      || t->kind == WEFT_TOKEN_DATE
-                      || t->kind == WEFT_TOKEN_ABBREV
-                      || (t->kind == WEFT_TOKEN_PUNCT
-                          && strchr ("(),/", text[t->start]));
+      gboolean fits
+          = (t->flags & WEFT_TOKEN_CAPITALIZED) || t->kind == WEFT_TOKEN_NUMBER
+            || t->kind == WEFT_TOKEN_DATE || t->kind == WEFT_TOKEN_ABBREV
+            || (t->kind == WEFT_TOKEN_PUNCT && strchr ("(),/", text[t->start]));
       if (!fits)
         break;
     }
@@ -155,11 +154,11 @@ line_break_ends (const guchar *text, const WeftToken *prev,
 }
 
 void
-tok_sentences_step (const TokConfig *config, WeftDoc *doc,
-                    TokSentences *state, guint i)
+tok_sentences_step (const TokConfig *config, WeftDoc *doc, TokSentences *state,
+                    guint i)
 {
   const WeftToken *tokens = weft_doc_get_tokens (doc, NULL);
-  const guchar *text = (const guchar *) weft_doc_get_text (doc, NULL);
+  const guchar *text = (const guchar *)weft_doc_get_text (doc, NULL);
   const WeftToken *t = &tokens[i];
   const WeftToken *next = &tokens[i + 1];
   guint first = state->first;
@@ -168,9 +167,9 @@ tok_sentences_step (const TokConfig *config, WeftDoc *doc,
   TokenRole role = token_role (text, t);
   if (role == T_TERMINAL)
     terminal = TRUE;
-  else if (terminal && (role == T_CLOSER
-                        || (role == T_QUOTE
-                            && !(t->flags & WEFT_TOKEN_SPACE_BEFORE))))
+  else if (terminal
+           && (role == T_CLOSER
+               || (role == T_QUOTE && !(t->flags & WEFT_TOKEN_SPACE_BEFORE))))
     ;
   else
     terminal = FALSE;

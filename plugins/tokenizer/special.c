@@ -49,8 +49,8 @@ tok_extend_url (const guchar *start, const guchar *p, const guchar *e)
       guint n;
       CharClass k = tok_char_at (q, e, &c, &n);
       /* Curly quotes, dashes and the like end a URL written in prose. */
-      if (k == CH_PUNCT || k == CH_SPACE || k == CH_NEWLINE
-          || k == CH_PARAGRAPH || k == CH_INVALID)
+      if (k == CH_PUNCT || k == CH_SPACE || k == CH_NEWLINE || k == CH_PARAGRAPH
+          || k == CH_INVALID)
         break;
       q += n;
     }
@@ -78,10 +78,10 @@ tok_match_url (const guchar *p, const guchar *e)
   const guchar *host;
   if (q > p && e - q > 3 && q[0] == ':' && q[1] == '/' && q[2] == '/')
     host = q + 3;
-  else if (e - p > 4 && g_ascii_strncasecmp ((const char *) p, "www.", 4) == 0)
+  else if (e - p > 4 && g_ascii_strncasecmp ((const char *)p, "www.", 4) == 0)
     host = p + 4;
   else if (q - p == 6 && q < e && *q == ':'
-           && g_ascii_strncasecmp ((const char *) p, "mailto", 6) == 0)
+           && g_ascii_strncasecmp ((const char *)p, "mailto", 6) == 0)
     host = q + 1;
   else
     return NULL;
@@ -185,10 +185,10 @@ tok_match_emoticon (const TokLexicon *emoticons, gboolean alone,
   gboolean whole = g_ascii_isalnum (*p) || *p == '(' || *p == ')';
   if (whole && !alone)
     return NULL;
-  gsize max = MIN ((gsize) (e - p), tok_lexicon_max_len (emoticons));
+  gsize max = MIN ((gsize)(e - p), tok_lexicon_max_len (emoticons));
   for (gsize len = max; len >= 2; len--)
     {
-      if (!tok_lexicon_lookup (emoticons, (const char *) p, len, NULL))
+      if (!tok_lexicon_lookup (emoticons, (const char *)p, len, NULL))
         continue;
       const guchar *r = p + len, *t = r;
       if (!whole)

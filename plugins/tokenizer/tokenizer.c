@@ -79,7 +79,8 @@ load_contractions (TokLexicon *lexicon, const char *dir, GError **error)
         {
           g_set_error (error, WEFT_ERROR, WEFT_ERROR_DATA,
                        "%s:%u: expected one '|' inside the word, as in "
-                       "can|not", path, n + 1);
+                       "can|not",
+                       path, n + 1);
           return FALSE;
         }
       guint at = bar - line;
@@ -107,8 +108,7 @@ tokenizer_init (const WeftOptions *options, gpointer *state, GError **error)
   gboolean ok
       = load_data (config->abbreviations, dir, "abbreviations.txt",
                    abbreviation_tags, error)
-        && load_data (config->prefixes, dir, "hyphen-prefixes.txt", NULL,
-                      error)
+        && load_data (config->prefixes, dir, "hyphen-prefixes.txt", NULL, error)
         && load_data (config->emoticons, dir, "emoticons.txt", NULL, error)
         && load_data (config->starters, dir, "sentence-starters.txt", NULL,
                       error)
@@ -132,7 +132,7 @@ static gboolean
 tokenizer_process (gpointer state, WeftDoc *doc, GError **error)
 {
   const TokConfig *config = state;
-  (void) error;
+  (void)error;
   tok_scan (config, doc);
   return TRUE;
 }
@@ -143,5 +143,4 @@ WEFT_PLUGIN_DEFINE (.name = "tokenizer", .version = "1.0",
                                    "Dependencies) and sentences",
                     .provides = WEFT_LAYERS ("tokens", "sentences"),
                     .options = tokenizer_options, .init = tokenizer_init,
-                    .process = tokenizer_process,
-                    .finish = tokenizer_finish);
+                    .process = tokenizer_process, .finish = tokenizer_finish);

@@ -6,12 +6,14 @@
 #include "weft/weft.h"
 
 /* Tags of abbreviations.txt entries. */
-enum {
+enum
+{
   ABBR_TITLE = 1 << 0,  /* precedes a name: never ends a sentence */
   ABBR_NUMBER = 1 << 1, /* only an abbreviation before a number (No. 5) */
 };
 
-typedef struct {
+typedef struct
+{
   TokLexicon *abbreviations; /* "Mr.", "U.S." -> ABBR_* tags */
   TokLexicon *prefixes;      /* hyphen prefixes kept joined (case-folded) */
   TokLexicon *emoticons;     /* ":-)", "<3" */
@@ -27,7 +29,8 @@ typedef struct {
   guint8 start[256];
 } TokConfig;
 
-enum {
+enum
+{
   START_OTHER = 0,
   START_WORD,     /* an ASCII letter that starts no emoticon */
   START_PUNCT,    /* one byte of punctuation, unless repeated */
@@ -42,7 +45,8 @@ void tok_scan_prepare (TokConfig *config);
 void tok_scan (const TokConfig *config, WeftDoc *doc);
 
 /* Sentence splitting state while tokens are appended. */
-typedef struct {
+typedef struct
+{
   guint first;       /* first token of the open sentence */
   gboolean terminal; /* after a terminal mark, perhaps with closers */
 } TokSentences;

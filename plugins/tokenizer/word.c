@@ -8,11 +8,11 @@
 #include "scan.h"
 
 const guint8 tok_plain_end[256] = {
-  [' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1, [','] = 1, [';'] = 1,
-  ['('] = 1, [')'] = 1, ['['] = 1, [']'] = 1, ['{'] = 1, ['}'] = 1,
-  ['"'] = 1, ['!'] = 1, ['?'] = 1, ['<'] = 1, ['>'] = 1, ['='] = 1,
-  ['*'] = 1, ['|'] = 1, ['~'] = 1, ['^'] = 1, ['`'] = 1, ['#'] = 1,
-  ['$'] = 1,
+  [' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1, [','] = 1,
+  [';'] = 1, ['('] = 1,  [')'] = 1,  ['['] = 1,  [']'] = 1,
+  ['{'] = 1, ['}'] = 1,  ['"'] = 1,  ['!'] = 1,  ['?'] = 1,
+  ['<'] = 1, ['>'] = 1,  ['='] = 1,  ['*'] = 1,  ['|'] = 1,
+  ['~'] = 1, ['^'] = 1,  ['`'] = 1,  ['#'] = 1,  ['$'] = 1,
 };
 
 static const guchar *
@@ -80,8 +80,9 @@ missing_space (TokScanner *sc, const guchar *s, const guchar *seg,
     return FALSE;
   if (seg == s && q - s == 1 && *s >= 'A' && *s <= 'Z')
     return lower_after >= 2; /* an initial */
-  if (seg == s && tok_lexicon_lookup (sc->config->abbreviations,
-                                      (const char *) s, q + 1 - s, NULL))
+  if (seg == s
+      && tok_lexicon_lookup (sc->config->abbreviations, (const char *)s,
+                             q + 1 - s, NULL))
     return TRUE;
   if (q - seg < 2)
     return FALSE;
@@ -97,7 +98,7 @@ missing_space (TokScanner *sc, const guchar *s, const guchar *seg,
 static gboolean
 closes_single_quote (TokScanner *sc, const guchar *s, gboolean curly)
 {
-  const guchar *limit = s - MIN ((gsize) (s - sc->text), 300);
+  const guchar *limit = s - MIN ((gsize)(s - sc->text), 300);
   for (const guchar *p = s; p > limit; p--)
     {
       const guchar *c = p - 1;
@@ -105,12 +106,12 @@ closes_single_quote (TokScanner *sc, const guchar *s, gboolean curly)
         break;
       if (curly)
         {
-          if (c >= sc->text + 2 && *c == 0x98 && c[-1] == 0x80
-              && c[-2] == 0xE2)
+          if (c >= sc->text + 2 && *c == 0x98 && c[-1] == 0x80 && c[-2] == 0xE2)
             return TRUE;
         }
-      else if (*c == '\'' && (c == sc->text || c[-1] == ' ' || c[-1] == '('
-                              || c[-1] == '"' || c[-1] == '\n')
+      else if (*c == '\''
+               && (c == sc->text || c[-1] == ' ' || c[-1] == '(' || c[-1] == '"'
+                   || c[-1] == '\n')
                && g_ascii_isalpha (c[1]))
         return TRUE;
     }
@@ -119,13 +120,12 @@ closes_single_quote (TokScanner *sc, const guchar *s, gboolean curly)
 
 /* Whether the period after the word [@s, @q) belongs to it. */
 static gboolean
-takes_period (TokScanner *sc, const guchar *s, const guchar *q,
-              guint n_dots, gsize max_seg, gboolean all_letters)
+takes_period (TokScanner *sc, const guchar *s, const guchar *q, guint n_dots,
+              gsize max_seg, gboolean all_letters)
 {
   guint tags;
   const TokLexicon *abbr = sc->config->abbreviations;
-  gboolean found = tok_lexicon_lookup (abbr, (const char *) s, q + 1 - s,
-                                       &tags);
+  gboolean found = tok_lexicon_lookup (abbr, (const char *)s, q + 1 - s, &tags);
   if (!found && s[0] >= 'A' && s[0] <= 'Z' && q - s < 63
       && tok_lexicon_has_length (abbr, q + 1 - s))
     {
@@ -214,14 +214,14 @@ tok_scan_word (TokScanner *sc, const guchar *s)
         {
           if (!tok_alnum_at (q + 1, e) || missing_space (sc, s, seg, q, e))
             break;
-          max_seg = MAX (max_seg, (gsize) (q - seg));
+          max_seg = MAX (max_seg, (gsize)(q - seg));
           n_dots++;
           seg = ++q;
         }
       else if (b == ':' && seg == s && e - q > 3
                && ((q[1] == '/' && q[2] == '/')
                    || (q - s == 6
-                       && g_ascii_strncasecmp ((const char *) s, "mailto", 6)
+                       && g_ascii_strncasecmp ((const char *)s, "mailto", 6)
                               == 0))
                && (m = tok_match_url (s, e)))
         {
@@ -232,8 +232,8 @@ tok_scan_word (TokScanner *sc, const guchar *s)
         {
           const guchar *r = q + ap, *t = skip_letters (r, e);
           guint ap2 = tok_apostrophe_len (t, e);
-          gboolean ends = !tok_alnum_at (t, e)
-                          && !(ap2 && tok_letter_at (t + ap2, e));
+          gboolean ends
+              = !tok_alnum_at (t, e) && !(ap2 && tok_letter_at (t + ap2, e));
           if (config->split_clitics && ends && q > s)
             {
               if (is_clitic (r, t - r))
@@ -273,7 +273,7 @@ tok_scan_word (TokScanner *sc, const guchar *s)
           /* Hyphenated compounds split (search - engine) unless the first
            * part is a bound prefix (e-mail, anti-war, re-elect). */
           if (config->split_hyphens
-              && !tok_lexicon_lookup (config->prefixes, (const char *) seg,
+              && !tok_lexicon_lookup (config->prefixes, (const char *)seg,
                                       q - seg, NULL))
             break;
           q += b == '-' ? 1 : 3;
@@ -286,7 +286,7 @@ tok_scan_word (TokScanner *sc, const guchar *s)
       else
         break;
     }
-  max_seg = MAX (max_seg, (gsize) (q - seg));
+  max_seg = MAX (max_seg, (gsize)(q - seg));
 
   if (q < e && (*q == '@' || is_local_punct (*q)) && may_be_email (q, e)
       && (m = tok_match_email (s, e)))
@@ -300,9 +300,8 @@ tok_scan_word (TokScanner *sc, const guchar *s)
   guint at;
   if (config->split_clitics && n_dots == 0
       && tok_lexicon_has_length (config->contractions, q - s)
-      && tok_lexicon_lookup (config->contractions, (const char *) s, q - s,
-                             &at)
-      && at > 0 && at < (guint) (q - s))
+      && tok_lexicon_lookup (config->contractions, (const char *)s, q - s, &at)
+      && at > 0 && at < (guint)(q - s))
     {
       tok_emit (sc, s, s + at, WEFT_TOKEN_WORD);
       tok_emit (sc, s + at, q, WEFT_TOKEN_CLITIC);
@@ -318,7 +317,7 @@ tok_scan_word (TokScanner *sc, const guchar *s)
       kind = WEFT_TOKEN_ABBREV;
     }
   else if (n_dots > 0
-           && tok_lexicon_lookup (config->tlds, (const char *) seg, q - seg,
+           && tok_lexicon_lookup (config->tlds, (const char *)seg, q - seg,
                                   NULL))
     {
       /* A bare domain name (wikinews.org), perhaps with a path. */
