@@ -35,128 +35,360 @@ utf8_punct (const guint8 *p, const guint8 *end, char *c)
   return 0;
 }
 
-static Atom *
-push (WeftDoc *doc, Atom **atoms, guint *n, guint *cap)
+/* Byte classes for the scan over every token. */
+enum
 {
-  if (*n == *cap)
+  B_LETTER = 1,
+  B_DIGIT = 2
+};
+
+static inline guint8
+byte_class (guint8 c)
+{
+  return (guint8)(c - '0') < 10            ? B_DIGIT
+         : (guint8)((c | 0x20) - 'a') < 26 ? B_LETTER
+                                           : 0;
+}
+
+static inline guint64
+load64 (const guint8 *p)
+{
+  guint64 v;
+  memcpy (&v, p, 8);
+  return v;
+}
+
+static inline guint32
+load32 (const guint8 *p)
+{
+  guint32 v;
+  memcpy (&v, p, 4);
+  return v;
+}
+
+#define ONES64 G_GUINT64_CONSTANT (0x0101010101010101)
+
+/* Whether every byte of @x is an ASCII letter: no byte (lower-cased) is
+ * below 'a' or above 'z' (Hacker's Delight's hasless / hasmore). */
+static inline gboolean
+letters64 (guint64 x)
+{
+  guint64 y = x | (ONES64 * 0x20);
+  guint64 lt = (y - ONES64 * 'a') & ~y;
+  guint64 gt = (y + ONES64 * (127 - 'z')) | y;
+  return ((lt | gt) & (ONES64 * 0x80)) == 0;
+}
+
+static inline gboolean
+letters32 (guint32 x)
+{
+  guint32 y = x | 0x20202020u;
+  guint32 lt = (y - 0x61616161u) & ~y;
+  guint32 gt = (y + 0x05050505u) | y;
+  return ((lt | gt) & 0x80808080u) == 0;
+}
+
+/* Whether the @len >= 1 bytes at @p are ASCII letters, read a word at a
+ * time (never outside the token). */
+static inline gboolean
+all_letters (const guint8 *p, gsize len)
+{
+  if (len >= 8)
     {
-      guint ncap = *cap ? *cap * 2 : 256;
-      Atom *na = weft_doc_alloc (doc, ncap * sizeof (Atom));
-      if (*n)
-        memcpy (na, *atoms, *n * sizeof (Atom));
-      *atoms = na;
-      *cap = ncap;
+      for (gsize i = 0; i + 8 < len; i += 8)
+        if (!letters64 (load64 (p + i)))
+          return FALSE;
+      return letters64 (load64 (p + len - 8));
     }
-  Atom *a = &(*atoms)[(*n)++];
-  memset (a, 0, sizeof *a);
-  return a;
+  if (len >= 4)
+    return letters32 (load32 (p)) && letters32 (load32 (p + len - 4));
+  for (gsize i = 0; i < len; i++)
+    if (byte_class (p[i]) != B_LETTER)
+      return FALSE;
+  return TRUE;
+}
+
+/* Whether a token of mixed letters, digits and punctuation can hold the
+ * heart of an expression: "mid-September", "Sept.", "Q3". */
+static gboolean
+mixed_is_trigger (const Lexicon *lex, const TriggerFilter *f, const guint8 *p,
+                  const guint8 *end)
+{
+  while (p < end)
+    {
+      guint8 k = byte_class (*p);
+      if (k == B_DIGIT)
+        return TRUE;
+      if (k == B_LETTER)
+        {
+          const guint8 *q = p + 1;
+          while (q < end && byte_class (*q) == B_LETTER)
+            q++;
+          if (trigger_filter_maybe (f, p, q - p)
+              && lexicon_is_trigger (lex, p, q - p))
+            return TRUE;
+          p = q;
+        }
+      else
+        p++;
+    }
+  return FALSE;
+}
+
+/* Whether the bytes [p, end) of a token can hold the heart of an
+ * expression: a digit, or a trigger word in one of its runs of letters.
+ * The filter goes first: for a word of letters only its answer is exact,
+ * so the common word costs two bit tests and a test of its letters. */
+static inline gboolean
+is_trigger (const Lexicon *lex, const TriggerFilter *f, const guint8 *p,
+            const guint8 *end)
+{
+  gsize len = end - p;
+  guint8 k = byte_class (*p);
+  if (k == B_DIGIT)
+    return TRUE;
+  if (k == B_LETTER)
+    {
+      if (!trigger_filter_maybe (f, p, len))
+        {
+          if (G_LIKELY (all_letters (p, len)))
+            return FALSE;
+        }
+      else if (all_letters (p, len))
+        return lexicon_is_trigger (lex, p, len);
+    }
+  else if (len == 1)
+    return FALSE;
+  return mixed_is_trigger (lex, f, p, end);
+}
+
+/* Whether a token may belong to an expression around a trigger: a word
+ * of the lexicon ("the", "of", "ago"), punctuation, or anything mixed. */
+static gboolean
+is_context (const Lexicon *lex, const guint8 *p, const guint8 *end)
+{
+  if (byte_class (*p) != B_LETTER)
+    return TRUE;
+  char buf[32];
+  guint len = 0;
+  for (; p < end; p++)
+    {
+      if (byte_class (*p) != B_LETTER)
+        return TRUE;
+      if (len == sizeof buf)
+        return FALSE;
+      buf[len++] = *p | 0x20;
+    }
+  return lexicon_lookup (lex, buf, len) != NULL;
+}
+
+typedef struct
+{
+  const Lexicon *lex;
+  const TriggerFilter *filter;
+  const guint8 *text;
+  const WeftToken *tokens;
+  guint n_tokens;
+  const WeftSentence *sents;
+  guint n_sents, sent;
+  Atom *atoms;
+  guint n, cap;
+  WeftDoc *doc;
+} Builder;
+
+static inline Atom *
+push (Builder *b)
+{
+  if (b->n == b->cap)
+    {
+      guint ncap = b->cap * 2;
+      Atom *na = weft_doc_alloc (b->doc, ncap * sizeof (Atom));
+      memcpy (na, b->atoms, b->n * sizeof (Atom));
+      b->atoms = na;
+      b->cap = ncap;
+    }
+  return &b->atoms[b->n++]; /* arena memory is zeroed */
+}
+
+/* Cuts token @t into atoms; @gap: tokens before it were skipped. */
+static void
+cut_token (Builder *b, guint t, gboolean gap)
+{
+  const WeftToken *tok = &b->tokens[t];
+  const guint8 *text = b->text;
+  while (b->sent < b->n_sents
+         && t >= b->sents[b->sent].first_token + b->sents[b->sent].n_tokens)
+    b->sent++;
+  guint8 first
+      = AF_SENT * (b->sent < b->n_sents && t == b->sents[b->sent].first_token);
+  if (gap)
+    first |= AF_GAP;
+  if (t > 0 && tok->start > b->tokens[t - 1].end)
+    first |= AF_SPACE;
+  if (tok->flags & WEFT_TOKEN_NEWLINE_BEFORE)
+    first |= AF_NEWLINE;
+  const guint8 *p = text + tok->start, *end = text + tok->end;
+  while (p < end)
+    {
+      Atom *a = push (b);
+      a->start = p - text;
+      a->sent = b->sent;
+      a->tok = t;
+      a->flags = first;
+      first = 0;
+      char c;
+      int plen;
+      if (is_digit (*p))
+        {
+          const guint8 *q = p;
+          gint64 v = 0;
+          while (q < end && is_digit (*q))
+            v = v < 100000000 ? v * 10 + (*q - '0') : v, q++;
+          a->kind = A_NUM;
+          a->num = (int32_t)v;
+          a->ndigits = MIN (q - p, 255);
+          if (q + 1 < end && *q == ',' && is_digit (q[1]))
+            {
+              while (q < end && (is_digit (*q) || *q == ',' || *q == '.'))
+                q++;
+              a->kind = A_QTY;
+            }
+          else if (q + 1 < end && is_alpha (q[0]) && is_alpha (q[1])
+                   && (q + 2 == end || !is_alpha (q[2])))
+            {
+              char s0 = q[0] | 0x20, s1 = q[1] | 0x20;
+              if ((s0 == 's' && s1 == 't') || (s0 == 'n' && s1 == 'd')
+                  || (s0 == 'r' && s1 == 'd') || (s0 == 't' && s1 == 'h'))
+                a->flags |= AF_ORD, q += 2;
+            }
+          p = q;
+        }
+      else if (is_alpha (*p) || (*p >= 0x80 && !utf8_punct (p, end, &c)))
+        {
+          const guint8 *q = p;
+          char buf[32];
+          guint len = 0;
+          gboolean upper = TRUE;
+          if (*p >= 'A' && *p <= 'Z')
+            a->flags |= AF_CAP;
+          while (q < end
+                 && (is_alpha (*q) || (*q >= 0x80 && !utf8_punct (q, end, &c))))
+            {
+              if (*q >= 'a' && *q <= 'z')
+                upper = FALSE;
+              if (len < sizeof buf)
+                buf[len] = *q < 0x80 ? (*q | 0x20) : *q;
+              len++;
+              q++;
+            }
+          if (upper && (a->flags & AF_CAP))
+            a->flags |= AF_UPPER;
+          a->kind = A_WORD;
+          a->lex = len <= sizeof buf ? lexicon_lookup (b->lex, buf, len) : NULL;
+          p = q;
+        }
+      else if ((plen = utf8_punct (p, end, &c)))
+        {
+          a->kind = A_PUNCT;
+          a->punct = c;
+          p += plen;
+        }
+      else
+        {
+          a->kind = A_PUNCT;
+          a->punct = *p < 0x80 ? (char)*p : '?';
+          p++;
+        }
+      a->end = p - text;
+    }
+}
+
+static inline gboolean
+token_is_trigger (const Builder *b, guint t)
+{
+  const WeftToken *tok = &b->tokens[t];
+  return is_trigger (b->lex, b->filter, b->text + tok->start,
+                     b->text + tok->end);
+}
+
+static inline gboolean
+token_is_context (const Builder *b, guint t)
+{
+  const WeftToken *tok = &b->tokens[t];
+  return is_context (b->lex, b->text + tok->start, b->text + tok->end);
+}
+
+/* The first trigger token at or after @t, or n_tokens. */
+static guint
+next_trigger (const Builder *b, guint t)
+{
+  while (t < b->n_tokens && !token_is_trigger (b, t))
+    t++;
+  return t;
 }
 
 Atom *
 atoms_build (WeftDoc *doc, const Lexicon *lex, guint *n_atoms)
 {
-  gsize text_len;
-  const guint8 *text = (const guint8 *)weft_doc_get_text (doc, &text_len);
-  guint n_tokens, n_sents;
-  const WeftToken *tokens = weft_doc_get_tokens (doc, &n_tokens);
-  const WeftSentence *sents = weft_doc_get_sentences (doc, &n_sents);
-  guint cap = n_tokens + n_tokens / 4 + 16, n = 0;
-  Atom *atoms = weft_doc_alloc (doc, cap * sizeof (Atom));
-  guint sent = 0;
-  uint32_t prev_end = 0;
-
-  for (guint t = 0; t < n_tokens; t++)
+  Builder b;
+  memset (&b, 0, sizeof b);
+  b.lex = lex;
+  b.filter = lexicon_get_filter (lex);
+  b.doc = doc;
+  b.text = (const guint8 *)weft_doc_get_text (doc, NULL);
+  b.tokens = weft_doc_get_tokens (doc, &b.n_tokens);
+  b.sents = weft_doc_get_sentences (doc, &b.n_sents);
+  b.cap = b.n_tokens / 8 + 64;
+  b.atoms = weft_doc_alloc (doc, b.cap * sizeof (Atom));
+  guint done = 0; /* tokens before it are cut or skipped */
+  guint t;
+  while ((t = next_trigger (&b, done)) < b.n_tokens)
     {
-      const WeftToken *tok = &tokens[t];
-      gboolean sent_start = FALSE;
-      while (sent < n_sents
-             && t >= sents[sent].first_token + sents[sent].n_tokens)
-        sent++;
-      if (sent < n_sents && t == sents[sent].first_token)
-        sent_start = TRUE;
-      const guint8 *p = text + tok->start, *end = text + tok->end;
-      while (p < end)
+      /* back over context words, and one token more for the rules that
+       * look behind an expression ("his 80s") */
+      guint from = t, k = 0;
+      while (from > done && k < ATOMS_BEFORE && token_is_context (&b, from - 1))
+        from--, k++;
+      if (from > done)
+        from--;
+      /* on over triggers and context words, and two tokens more for the
+       * rules that look ahead ("two days before,") */
+      guint to = t + 1, extra = 0;
+      k = 0;
+      while (to < b.n_tokens)
         {
-          Atom *a = push (doc, &atoms, &n, &cap);
-          a->start = p - text;
-          a->sent = sent;
-          if (a->start > prev_end)
-            {
-              a->flags |= AF_SPACE;
-              if (memchr (text + prev_end, '\n', a->start - prev_end))
-                a->flags |= AF_NEWLINE;
-            }
-          if (sent_start)
-            a->flags |= AF_SENT, sent_start = FALSE;
-          char c;
-          int plen;
-          if (is_digit (*p))
-            {
-              const guint8 *q = p;
-              gint64 v = 0;
-              while (q < end && is_digit (*q))
-                v = v < 100000000 ? v * 10 + (*q - '0') : v, q++;
-              a->kind = A_NUM;
-              a->num = (int32_t)v;
-              a->ndigits = MIN (q - p, 255);
-              if (q + 1 < end && *q == ',' && is_digit (q[1]))
-                {
-                  while (q < end && (is_digit (*q) || *q == ',' || *q == '.'))
-                    q++;
-                  a->kind = A_QTY;
-                }
-              else if (q + 1 < end && is_alpha (q[0]) && is_alpha (q[1])
-                       && (q + 2 == end || !is_alpha (q[2])))
-                {
-                  char s0 = q[0] | 0x20, s1 = q[1] | 0x20;
-                  if ((s0 == 's' && s1 == 't') || (s0 == 'n' && s1 == 'd')
-                      || (s0 == 'r' && s1 == 'd') || (s0 == 't' && s1 == 'h'))
-                    a->flags |= AF_ORD, q += 2;
-                }
-              p = q;
-            }
-          else if (is_alpha (*p) || (*p >= 0x80 && !utf8_punct (p, end, &c)))
-            {
-              const guint8 *q = p;
-              char buf[32];
-              guint len = 0;
-              gboolean upper = TRUE;
-              if (*p >= 'A' && *p <= 'Z')
-                a->flags |= AF_CAP;
-              while (q < end
-                     && (is_alpha (*q)
-                         || (*q >= 0x80 && !utf8_punct (q, end, &c))))
-                {
-                  if (*q >= 'a' && *q <= 'z')
-                    upper = FALSE;
-                  if (len < sizeof buf)
-                    buf[len] = *q < 0x80 ? (*q | 0x20) : *q;
-                  len++;
-                  q++;
-                }
-              if (upper && (a->flags & AF_CAP))
-                a->flags |= AF_UPPER;
-              a->kind = A_WORD;
-              a->lex
-                  = len <= sizeof buf ? lexicon_lookup (lex, buf, len) : NULL;
-              p = q;
-            }
-          else if ((plen = utf8_punct (p, end, &c)))
-            {
-              a->kind = A_PUNCT;
-              a->punct = c;
-              p += plen;
-            }
+          if (token_is_trigger (&b, to))
+            k = extra = 0;
+          else if (k < ATOMS_AFTER && extra == 0 && token_is_context (&b, to))
+            k++;
+          else if (extra < 2)
+            extra++;
           else
-            {
-              a->kind = A_PUNCT;
-              a->punct = *p < 0x80 ? (char)*p : '?';
-              p++;
-            }
-          a->end = p - text;
-          prev_end = a->end;
+            break;
+          to++;
         }
+      for (guint i = from; i < to; i++)
+        cut_token (&b, i, i == from && from > 0 && from != done);
+      done = to;
     }
-  *n_atoms = n;
-  return atoms;
+  *n_atoms = b.n;
+  return b.atoms;
+}
+
+const LexEntry *
+atoms_token_lex (const Lexicon *lex, const char *text, const WeftToken *tok)
+{
+  const guint8 *p = (const guint8 *)text + tok->start;
+  const guint8 *end = (const guint8 *)text + tok->end;
+  if (p < end && *p == '\'')
+    p++;
+  char buf[32];
+  guint len = 0;
+  for (; p < end; p++)
+    {
+      if (!is_alpha (*p) || len == sizeof buf)
+        return NULL;
+      buf[len++] = *p | 0x20;
+    }
+  return len ? lexicon_lookup (lex, buf, len) : NULL;
 }

@@ -1,7 +1,9 @@
 /* dates — atoms: the document's tokens cut at the boundaries dates care
  * about (digits, letters, single punctuation marks), each word looked up in
  * the lexicon once.  The grammar only ever looks at atoms, so it does not
- * depend on how the tokenizer groups "mid-September" or "2021-2022". */
+ * depend on how the tokenizer groups "mid-September" or "2021-2022".
+ * Only tokens near a trigger (a number, a month, "yesterday"…) become
+ * atoms: most of a text is skipped after a test on a few bytes. */
 #pragma once
 
 #include "lexicon.h"
@@ -23,7 +25,13 @@ enum
   AF_ORD = 1 << 3,     /* a number written 1st, 2nd, 26th */
   AF_UPPER = 1 << 4,   /* all upper case */
   AF_SENT = 1 << 5,    /* first atom of a sentence */
+  AF_GAP = 1 << 6,     /* tokens before it were skipped */
 };
+
+/* Tokens kept before and after each trigger token: enough for every rule
+ * ("the end of the same week", "two days before,"). */
+#define ATOMS_BEFORE 6
+#define ATOMS_AFTER 6
 
 typedef struct
 {
@@ -34,9 +42,15 @@ typedef struct
   char punct;          /* A_PUNCT: the ASCII character ('-' for dashes) */
   int32_t num;         /* A_NUM value (saturated) */
   uint32_t sent;       /* sentence index */
+  uint32_t tok;        /* token index */
   const LexEntry *lex; /* A_WORD, may be NULL */
 } Atom;
 
-/* Builds the atoms of @doc's tokens in its arena.  Returns: borrowed,
- * arena; *n_atoms gets the count. */
+/* Builds the atoms of @doc's tokens near triggers in its arena; a run of
+ * skipped tokens is marked by AF_GAP on the atom after it.  Returns:
+ * borrowed, arena; *n_atoms gets the count. */
 Atom *atoms_build (WeftDoc *doc, const Lexicon *lex, guint *n_atoms);
+/* The lexicon entry of token @tok when it is one word (a leading
+ * apostrophe skipped: "'ll"), else NULL. */
+const LexEntry *atoms_token_lex (const Lexicon *lex, const char *text,
+                                 const WeftToken *tok);

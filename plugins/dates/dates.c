@@ -57,50 +57,70 @@ dates_state_free (DatesState *st)
   g_free (st);
 }
 
+/* The document's tokens, for the rules that look further than the atoms
+ * around a trigger (tense, superlatives, sentence starts). */
+typedef struct
+{
+  const char *text;
+  const WeftToken *tokens;
+  guint n_tokens;
+  const WeftSentence *sents;
+  guint n_sents;
+  const Lexicon *lex;
+} Tokens;
+
+static gboolean
+token_is (const Tokens *t, guint i, const char *word)
+{
+  const WeftToken *k = &t->tokens[i];
+  gsize len = strlen (word);
+  return k->end - k->start == len
+         && g_ascii_strncasecmp (t->text + k->start, word, len) == 0;
+}
+
 /* The tense a word marks: a cue word (was, will, scheduled…) or any
  * lower-case word ending in -ed; 0 for other words. */
 static int
-word_tense (const Ctx *c, guint i)
+word_tense (const Tokens *t, guint i)
 {
-  const Atom *a = &c->a[i];
-  if (a->kind != A_WORD)
+  const WeftToken *k = &t->tokens[i];
+  if (k->kind != WEFT_TOKEN_WORD && k->kind != WEFT_TOKEN_CLITIC)
     return 0;
-  if (a->lex)
-    return a->lex->cue == C_TENSE ? a->lex->cue_val : 0;
-  if (a->end - a->start > 4 && c->text[a->end - 1] == 'd'
-      && c->text[a->end - 2] == 'e' && !(a->flags & AF_CAP))
+  const LexEntry *e = atoms_token_lex (t->lex, t->text, k);
+  if (e)
+    return e->cue == C_TENSE ? e->cue_val : 0;
+  if (k->end - k->start > 4 && t->text[k->end - 1] == 'd'
+      && t->text[k->end - 2] == 'e' && !(k->flags & WEFT_TOKEN_CAPITALIZED))
     {
       /* a passive ("will be held", "is expected") is not a past */
       static const char *const aux[]
           = { "be", "been", "being", "is", "are", "am", NULL };
-      if (i > 0 && c->a[i - 1].kind == A_WORD)
+      if (i > 0)
         for (const char *const *w = aux; *w; w++)
-          if (c->a[i - 1].end - c->a[i - 1].start == strlen (*w)
-              && g_ascii_strncasecmp (c->text + c->a[i - 1].start, *w,
-                                      strlen (*w))
-                     == 0)
+          if (token_is (t, i - 1, *w))
             return 0;
       return -1;
     }
   return 0;
 }
 
-/* -1 past, +1 future, 0 unknown: the tense marker nearest to atoms
- * [first, last) in their sentence (the one before on a tie), which is
+/* -1 past, +1 future, 0 unknown: the tense marker nearest to tokens
+ * [first, last) in sentence @sent (the one before on a tie), which is
  * usually the verb the expression modifies. */
 static int
-local_tense (const Ctx *c, guint first, guint last)
+local_tense (const Tokens *t, guint sent, guint first, guint last)
 {
-  uint32_t sent = c->a[first].sent;
+  if (sent >= t->n_sents)
+    return 0;
+  guint lo = t->sents[sent].first_token;
+  guint hi = lo + t->sents[sent].n_tokens;
   for (guint d = 1; d <= 12; d++)
     {
-      int t;
-      if (first >= d && c->a[first - d].sent == sent
-          && (t = word_tense (c, first - d)))
-        return t;
-      if (last + d - 1 < c->n && c->a[last + d - 1].sent == sent
-          && (t = word_tense (c, last + d - 1)))
-        return t;
+      int v;
+      if (first >= lo + d && (v = word_tense (t, first - d)))
+        return v;
+      if (last + d - 1 < hi && (v = word_tense (t, last + d - 1)))
+        return v;
     }
   return 0;
 }
@@ -108,17 +128,16 @@ local_tense (const Ctx *c, guint first, guint last)
 /* "the lowest level in six years": a duration after a superlative or
  * "first", not a date six years ahead. */
 static gboolean
-after_superlative (const Ctx *c, guint first)
+after_superlative (const Tokens *t, guint first)
 {
   for (guint d = 2; d <= 7 && d <= first; d++)
     {
-      const Atom *a = &c->a[first - d];
-      guint len = a->end - a->start;
-      if (a->kind == A_WORD && len > 4
-          && memcmp (c->text + a->end - 3, "est", 3) == 0)
+      const WeftToken *k = &t->tokens[first - d];
+      guint len = k->end - k->start;
+      if (k->kind == WEFT_TOKEN_WORD && len > 4
+          && memcmp (t->text + k->end - 3, "est", 3) == 0)
         return TRUE;
-      if (a->kind == A_WORD && len == 5
-          && g_ascii_strncasecmp (c->text + a->start, "first", 5) == 0)
+      if (token_is (t, first - d, "first"))
         return TRUE;
     }
   return FALSE;
@@ -177,6 +196,9 @@ dates_state_process (DatesState *st, WeftDoc *doc, GError **error)
   guint n_atoms, n;
   Atom *atoms = atoms_build (doc, st->lex, &n_atoms);
   Ctx c = { atoms, n_atoms, weft_doc_get_text (doc, NULL), st->day_first };
+  Tokens toks = { c.text, NULL, 0, NULL, 0, st->lex };
+  toks.tokens = weft_doc_get_tokens (doc, &toks.n_tokens);
+  toks.sents = weft_doc_get_sentences (doc, &toks.n_sents);
   Match *ms;
   n = matcher_run (&c, doc, &ms);
 
@@ -206,17 +228,19 @@ dates_state_process (DatesState *st, WeftDoc *doc, GError **error)
     {
       Match *m = &ms[k];
       uint32_t sent = atoms[m->first].sent;
+      guint tok_first = atoms[m->first].tok, tok_last = atoms[m->last - 1].tok;
       char value[64], end_value[64], abuf[40], abuf2[40];
       gboolean needs
           = spec_is_relative (&m->s) || (m->range && spec_is_relative (&m->e));
-      anchor.tense = needs ? local_tense (&c, m->first, m->last) : 0;
+      anchor.tense
+          = needs ? local_tense (&toks, sent, tok_first, tok_last + 1) : 0;
       anchor.ctx_year
           = ctx_year && sent == ctx_sent
                     && (!anchor.dct.has_date || ctx_year != anchor.dct.year)
                 ? ctx_year
                 : 0;
       if (m->in_offset
-          && (anchor.tense < 0 || after_superlative (&c, m->first)))
+          && (anchor.tense < 0 || after_superlative (&toks, tok_first)))
         {
           m->s.kind = K_DURATION;
           m->type = T_DURATION;
@@ -240,9 +264,8 @@ dates_state_process (DatesState *st, WeftDoc *doc, GError **error)
       if (m->mod)
         weft_layer_set_string (layer, span, st->f_mod, mod_names[m->mod]);
       weft_layer_set_string (layer, span, st->f_anchor, an);
-      gboolean opens = m->first < 3 || atoms[m->first - 1].sent != sent
-                       || atoms[m->first - 2].sent != sent
-                       || atoms[m->first - 3].sent != sent;
+      gboolean opens = sent >= toks.n_sents
+                       || tok_first < toks.sents[sent].first_token + 3;
       note_date (&anchor, &m->s, m->explicit_year, opens, sent, &ctx_sent,
                  &ctx_year);
     }

@@ -23,6 +23,7 @@ struct _Lexicon
   guint mask;
   guint n;
   GStringChunk *strings;
+  TriggerFilter filter;
 };
 
 static inline guint32
@@ -56,6 +57,77 @@ lexicon_lookup (const Lexicon *lex, const char *word, gsize len)
     return NULL;
   Slot *s = find_slot (lex, word, len);
   return s->len ? &s->entry : NULL;
+}
+
+const TriggerFilter *
+lexicon_get_filter (const Lexicon *lex)
+{
+  return &lex->filter;
+}
+
+gboolean
+lexicon_is_trigger (const Lexicon *lex, const guint8 *word, gsize len)
+{
+  if (len > TRIGGER_MAX_LEN)
+    return FALSE;
+  char buf[TRIGGER_MAX_LEN];
+  for (gsize i = 0; i < len; i++)
+    buf[i] = (char)(word[i] | 0x20);
+  const LexEntry *e = lexicon_lookup (lex, buf, len);
+  return e
+         && (e->trigger == TRIGGER_ALWAYS
+             || (e->trigger == TRIGGER_CAPITALISED && word[0] <= 'Z'));
+}
+
+/* Which meanings make a word a trigger (see lexicon.h). */
+static int
+trigger_of (const Slot *s)
+{
+  const LexEntry *e = &s->entry;
+  int t = TRIGGER_NO;
+  switch (e->cue)
+    {
+    case C_DEICTIC:
+    case C_SEASON:
+    case C_SETADV:
+    case C_PAST:
+    case C_FUTURE:
+    case C_NOON:
+    case C_MIDNIGHT:
+    case C_POD:
+      return TRIGGER_ALWAYS;
+    default:
+      break;
+    }
+  if ((e->num >= 0 && !(e->num == 1 && s->len <= 2)) || (e->unit && s->len > 2)
+      || e->weekday_plural)
+    return TRIGGER_ALWAYS;
+  if (e->month)
+    t = e->month == 5 || s->len <= 3 ? TRIGGER_CAPITALISED : TRIGGER_ALWAYS;
+  if (e->weekday && t != TRIGGER_ALWAYS)
+    t = s->len <= 4 ? TRIGGER_CAPITALISED : TRIGGER_ALWAYS;
+  return t;
+}
+
+static void
+index_triggers (Lexicon *lex)
+{
+  for (guint i = 0; i <= lex->mask; i++)
+    {
+      Slot *s = &lex->slots[i];
+      if (!s->len || !(s->entry.trigger = trigger_of (s)))
+        continue;
+      gboolean letters = TRUE;
+      for (guint k = 0; k < s->len; k++)
+        letters = letters && s->word[k] >= 'a' && s->word[k] <= 'z';
+      if (!letters || s->len > TRIGGER_MAX_LEN)
+        continue; /* the atomizer never looks such a word up as a trigger */
+      const guint8 *w = (const guint8 *)s->word;
+      guint h = trigger_pair (s->len, w[0], s->len > 1 ? w[1] : 0);
+      lex->filter.head[h >> 3] |= 1 << (h & 7);
+      h = trigger_pair (s->len, w[s->len - 1], s->len > 1 ? w[s->len - 2] : 0);
+      lex->filter.tail[h >> 3] |= 1 << (h & 7);
+    }
 }
 
 static LexEntry *
@@ -318,6 +390,7 @@ lexicon_load (const char *dir, GError **error)
         lexicon_free (lex);
         return NULL;
       }
+  index_triggers (lex);
   return lex;
 }
 

@@ -130,7 +130,19 @@ typedef struct
   uint8_t cue; /* CueClass */
   int16_t cue_val;
   const char *cue_str; /* a TIMEX3 value for SETADV, else NULL */
+  uint8_t trigger;     /* TRIGGER_* */
 } LexEntry;
+
+/* Whether a word can be the heart of an expression, so that the matcher
+ * has to look at the words around it.  Function words ("the", "of", "in")
+ * and modifiers ("about", "early", "last") never are: an expression always
+ * holds a trigger besides them. */
+enum
+{
+  TRIGGER_NO = 0,
+  TRIGGER_ALWAYS,
+  TRIGGER_CAPITALISED /* "May", "Sat": only capitalised */
+};
 
 typedef struct _Lexicon Lexicon;
 
@@ -143,3 +155,39 @@ void lexicon_free (Lexicon *lex);
  * Borrowed from @lex. */
 const LexEntry *lexicon_lookup (const Lexicon *lex, const char *word,
                                 gsize len);
+/* A prefilter for triggers: one bit per (length, letter, letter) for the
+ * first two and the last two letters of every trigger word, so that most
+ * words are rejected without a hash lookup.  Letters are taken as their low
+ * five bits; the bits are exact for words of letters only. */
+#define TRIGGER_MAX_LEN 15
+typedef struct
+{
+  guint8 head[(TRIGGER_MAX_LEN + 1) << 7];
+  guint8 tail[(TRIGGER_MAX_LEN + 1) << 7];
+} TriggerFilter;
+
+static inline guint
+trigger_pair (gsize len, guint8 a, guint8 b)
+{
+  return ((guint)len << 10) | ((guint)(a & 31) << 5) | (b & 31);
+}
+
+/* Whether the word of @len bytes at @w may be a trigger (@len >= 1). */
+static inline gboolean
+trigger_filter_maybe (const TriggerFilter *f, const guint8 *w, gsize len)
+{
+  if (len > TRIGGER_MAX_LEN)
+    return FALSE;
+  guint8 b = len > 1 ? w[1] : 0;
+  guint h = trigger_pair (len, w[0], b);
+  if (!((f->head[h >> 3] >> (h & 7)) & 1))
+    return FALSE;
+  h = trigger_pair (len, w[len - 1], len > 1 ? w[len - 2] : 0);
+  return (f->tail[h >> 3] >> (h & 7)) & 1;
+}
+
+/* Borrowed from @lex. */
+const TriggerFilter *lexicon_get_filter (const Lexicon *lex);
+/* Whether the word of @len ASCII letters (any case) at @word is a trigger
+ * (after the filter said it may be). */
+gboolean lexicon_is_trigger (const Lexicon *lex, const guint8 *word, gsize len);

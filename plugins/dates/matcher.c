@@ -302,11 +302,13 @@ match_at (const Ctx *c, guint i, Match *m)
   return end;
 }
 
-guint
-matcher_run (const Ctx *c, WeftDoc *doc, Match **out)
+/* Matches in one run of atoms cut from consecutive tokens; @c starts at
+ * the run, @base is its index in the document's atoms. */
+static void
+match_run (const Ctx *c, guint base, WeftDoc *doc, Match **ms, guint *n,
+           guint *cap)
 {
-  guint cap = 16, n = 0, line_end = 0;
-  Match *ms = weft_doc_alloc (doc, cap * sizeof (Match));
+  guint line_end = 0;
   /* expressions never cross a line break: the rules see one line at a
    * time */
   Ctx line = *c;
@@ -319,27 +321,41 @@ matcher_run (const Ctx *c, WeftDoc *doc, Match **out)
             line_end++;
           line.n = line_end;
         }
-      if (!can_start (&line, i))
-        {
-          i++;
-          continue;
-        }
       Match m;
-      guint end = match_at (&line, i, &m);
-      if (!end)
+      guint end;
+      if (!can_start (&line, i) || !(end = match_at (&line, i, &m)))
         {
           i++;
           continue;
         }
-      /* a bare "the" or "about" that the core did not need stays out */
-      if (n == cap)
+      if (*n == *cap)
         {
-          Match *nm = weft_doc_alloc (doc, cap * 2 * sizeof (Match));
-          memcpy (nm, ms, cap * sizeof (Match));
-          ms = nm;
-          cap *= 2;
+          Match *nm = weft_doc_alloc (doc, *cap * 2 * sizeof (Match));
+          memcpy (nm, *ms, *cap * sizeof (Match));
+          *ms = nm;
+          *cap *= 2;
         }
-      ms[n++] = m;
+      m.first += base;
+      m.last += base;
+      (*ms)[(*n)++] = m;
+      i = end;
+    }
+}
+
+guint
+matcher_run (const Ctx *c, WeftDoc *doc, Match **out)
+{
+  guint cap = 16, n = 0;
+  Match *ms = weft_doc_alloc (doc, cap * sizeof (Match));
+  for (guint i = 0; i < c->n;)
+    {
+      guint end = i + 1;
+      while (end < c->n && !(c->a[end].flags & AF_GAP))
+        end++;
+      Ctx run = *c;
+      run.a = c->a + i;
+      run.n = end - i;
+      match_run (&run, i, doc, &ms, &n, &cap);
       i = end;
     }
   *out = ms;
