@@ -154,8 +154,10 @@ cmd_run (int argc, char **argv)
       "document per line: id, text, optional date, other fields kept under "
       "meta; the default when every input ends in .jsonl)", "text|jsonl" },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
-      "Output format: jsonl (default when writing to a file or pipe) or text "
-      "(a readable summary; default on a terminal)", "jsonl|text" },
+      "Output format: jsonl (default when writing to a file or pipe), text "
+      "(a readable summary; default on a terminal) or html (one "
+      "self-contained report: each article marked up, and an overview of "
+      "speakers, dates and tone)", "jsonl|text|html" },
     { "layers", 'l', 0, G_OPTION_ARG_STRING, &layers,
       "Layers to write, e.g. tokens,sentences (default: the pipeline's "
       "output.layers, else every layer but tokens)", "LIST" },
@@ -193,8 +195,9 @@ cmd_run (int argc, char **argv)
     return fail_usage ("run: which pipeline? (see 'weft list')%s", "");
   if (input && strcmp (input, "text") != 0 && strcmp (input, "jsonl") != 0)
     return fail_usage ("--input must be text or jsonl, not '%s'", input);
-  if (format && strcmp (format, "text") != 0 && strcmp (format, "jsonl") != 0)
-    return fail_usage ("--format must be jsonl or text, not '%s'", format);
+  if (format && strcmp (format, "text") != 0 && strcmp (format, "jsonl") != 0
+      && strcmp (format, "html") != 0)
+    return fail_usage ("--format must be jsonl, text or html, not '%s'", format);
   if (date && !valid_date (date))
     return fail_usage ("--date must be a date, YYYY-MM-DD, not '%s'", date);
   if (invalid_utf8 && strcmp (invalid_utf8, "error") != 0
@@ -221,8 +224,11 @@ cmd_run (int argc, char **argv)
     .input_jsonl = input ? strcmp (input, "jsonl") == 0 : all_jsonl (inputs),
     .date = date,
     .layers = (const char *const *) layer_list,
-    .format_text = format ? strcmp (format, "text") == 0
-                          : !output && isatty (STDOUT_FILENO),
+    .format = !format ? (!output && isatty (STDOUT_FILENO) ? WEFT_FORMAT_TEXT
+                                                           : WEFT_FORMAT_JSONL)
+              : strcmp (format, "html") == 0 ? WEFT_FORMAT_HTML
+              : strcmp (format, "text") == 0 ? WEFT_FORMAT_TEXT
+                                             : WEFT_FORMAT_JSONL,
     .jobs = jobs,
     .output = output,
     .progress = !quiet && isatty (STDERR_FILENO),

@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <glib/gstdio.h>
@@ -15,6 +16,7 @@
 #include "isolate.h"
 #include "json.h"
 #include "reader.h"
+#include "report.h"
 #include "writer.h"
 
 typedef struct {
@@ -29,6 +31,7 @@ typedef struct {
   const WeftRunConfig *config;
   const char *const *layers;
   WeftOutputFormat format;
+  WeftReport *report; /* HTML: the overview's aggregates */
   FILE *out;
   gboolean write_failed;
   int write_errno;
@@ -44,6 +47,8 @@ typedef struct {
   WeftReader *reader;
   gint64 started;
   gint64 last_progress;
+  guint64 total_bytes;     /* of the inputs, when all are files; else 0 */
+  gboolean progress_shown; /* the bar is on screen and must be cleared */
   gint stop; /* atomic: set by the writer when max_errors is reached */
 } Run;
 
@@ -123,25 +128,93 @@ process_job (Run *run, WeftDoc *doc, Job *job)
   weft_raw_doc_free (g_steal_pointer (&job->raw));
 }
 
+/* The terminal's width, for the bar; 80 when unknown. */
+static guint
+stderr_columns (void)
+{
+  struct winsize ws;
+  if (ioctl (STDERR_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 40)
+    return MIN (ws.ws_col, 200);
+  return 80;
+}
+
+/* Sizes the inputs when every one is a regular file, so JSONL runs (whose
+ * document count is unknown until the end) can show a fraction done. */
+static guint64
+inputs_size (const char *const *inputs)
+{
+  guint64 total = 0;
+  for (guint i = 0; inputs && inputs[i]; i++)
+    {
+      GStatBuf st;
+      if (strcmp (inputs[i], "-") == 0 || g_stat (inputs[i], &st) != 0
+          || !S_ISREG (st.st_mode))
+        return 0;
+      total += st.st_size;
+    }
+  return inputs && inputs[0] ? total : 0;
+}
+
+/* A progress bar on stderr, redrawn at most 10 times a second once the run
+ * takes longer than a second: documents done (of the total, when known),
+ * throughput and elapsed time.  The final call clears it. */
 static void
 show_progress (Run *run, gboolean final)
 {
+  if (!run->config->progress)
+    return;
+  if (final)
+    {
+      if (run->progress_shown)
+        fputs ("\r\033[K", stderr);
+      fflush (stderr);
+      return;
+    }
   gint64 now = g_get_monotonic_time ();
-  if (!run->config->progress || (!final && now - run->last_progress < 200000))
+  double seconds = (now - run->started) / 1e6;
+  if (seconds < 1.0 || now - run->last_progress < 100000)
     return;
   run->last_progress = now;
-  double seconds = (now - run->started) / 1e6;
-  if (seconds < 1.0 && !final)
-    return;
-  double mb = weft_reader_get_bytes (run->reader) / 1e6;
-  guint files = weft_reader_get_n_files (run->reader);
-  g_autofree char *total = run->config->input_jsonl
-                               ? g_strdup ("")
-                               : g_strdup_printf ("/%u", files);
-  fprintf (stderr, "\r%" G_GUINT64_FORMAT "%s documents  %.1f MB  %.1f MB/s  %.1fs%s",
-           run->stats->documents, total, mb, seconds > 0 ? mb / seconds : 0.0,
-           seconds, final ? "\n" : "");
+  run->progress_shown = TRUE;
+  guint64 done = run->stats->documents;
+  guint64 bytes = weft_reader_get_bytes (run->reader);
+  double fraction = -1;
+  g_autofree char *count = NULL;
+  if (!run->config->input_jsonl)
+    {
+      guint files = weft_reader_get_n_files (run->reader);
+      count = g_strdup_printf ("%" G_GUINT64_FORMAT "/%u docs", done, files);
+      fraction = files ? (double) done / files : -1;
+    }
+  else
+    {
+      count = g_strdup_printf ("%" G_GUINT64_FORMAT " docs", done);
+      if (run->total_bytes)
+        fraction = (double) bytes / run->total_bytes;
+    }
+  guint elapsed = (guint) seconds;
+  g_autofree char *tail = g_strdup_printf (
+      "  %s  %.1f MB/s  %u:%02u", count, seconds > 0 ? bytes / 1e6 / seconds : 0,
+      elapsed / 60, elapsed % 60);
+  GString *line = g_string_new ("\rweft ");
+  if (fraction >= 0)
+    {
+      fraction = CLAMP (fraction, 0, 1);
+      guint columns = stderr_columns ();
+      guint width = columns > strlen (tail) + 18 ? columns - strlen (tail) - 18
+                                                 : 10;
+      width = MIN (width, 40);
+      guint filled = (guint) (fraction * width);
+      g_string_append_c (line, '[');
+      for (guint i = 0; i < width; i++)
+        g_string_append_c (line, i < filled ? '#' : '.');
+      g_string_append_printf (line, "] %3u%%", (guint) (fraction * 100));
+    }
+  g_string_append (line, tail);
+  g_string_append (line, "\033[K");
+  fputs (line->str, stderr);
   fflush (stderr);
+  g_string_free (line, TRUE);
 }
 
 /* Whether max_errors was reached: later records are not written, and no
@@ -151,6 +224,16 @@ stopping (Run *run)
 {
   return run->config->max_errors
          && run->stats->failed >= run->config->max_errors;
+}
+
+static void
+put (Run *run, const GString *s)
+{
+  if (!run->write_failed && fwrite (s->str, 1, s->len, run->out) != s->len)
+    {
+      run->write_failed = TRUE;
+      run->write_errno = errno;
+    }
 }
 
 static void
@@ -168,12 +251,9 @@ emit (Run *run, Job *job)
     run->stats->failed++;
   if (stopping (run))
     g_atomic_int_set (&run->stop, 1);
-  if (!run->write_failed
-      && fwrite (job->out->str, 1, job->out->len, run->out) != job->out->len)
-    {
-      run->write_failed = TRUE;
-      run->write_errno = errno;
-    }
+  if (run->report)
+    weft_report_add (run->report, job->out);
+  put (run, job->out);
   g_string_free (job->out, TRUE);
   weft_raw_doc_free (job->raw);
   g_free (job);
@@ -368,7 +448,7 @@ weft_run (WeftPipeline *pipeline, const WeftRunConfig *config,
   Run run = { .pipeline = pipeline, .config = config, .stats = stats };
   run.layers = config->layers ? config->layers
                               : weft_pipeline_get_output_layers (pipeline);
-  run.format = config->format_text ? WEFT_FORMAT_TEXT : WEFT_FORMAT_JSONL;
+  run.format = config->format;
   run.reader = weft_reader_new (inputs, config->input_jsonl ? WEFT_INPUT_JSONL
                                                             : WEFT_INPUT_TEXT,
                                 error);
@@ -395,6 +475,17 @@ weft_run (WeftPipeline *pipeline, const WeftRunConfig *config,
   static char buffer[1 << 20];
   setvbuf (run.out, buffer, _IOFBF, sizeof buffer);
 
+  if (run.format == WEFT_FORMAT_HTML)
+    {
+      run.report = weft_report_new (weft_pipeline_get_name (pipeline));
+      GString *head = g_string_new (NULL);
+      weft_report_begin (run.report, head);
+      put (&run, head);
+      g_string_free (head, TRUE);
+      fflush (run.out); /* not left in a buffer that --isolate's fork copies */
+    }
+  if (config->progress)
+    run.total_bytes = inputs_size (inputs);
   run.started = g_get_monotonic_time ();
   gboolean ran = TRUE;
   if (config->isolate)
@@ -408,6 +499,14 @@ weft_run (WeftPipeline *pipeline, const WeftRunConfig *config,
   stats->seconds = (g_get_monotonic_time () - run.started) / 1e6;
   show_progress (&run, TRUE);
   weft_reader_free (run.reader);
+  if (run.report)
+    {
+      GString *tail = g_string_new (NULL);
+      weft_report_end (run.report, tail);
+      put (&run, tail);
+      g_string_free (tail, TRUE);
+      weft_report_free (run.report);
+    }
 
   if (fflush (run.out) != 0 && !run.write_failed)
     {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "pipeline.h"
+#include "writer.h"
 
 G_BEGIN_DECLS
 
@@ -10,10 +11,10 @@ typedef struct {
   gboolean input_jsonl;       /* else plain text, one document per file */
   const char *date;           /* --date: reference date for documents without one */
   const char *const *layers;  /* layers written; NULL: the pipeline's choice */
-  gboolean format_text;       /* else JSONL */
+  WeftOutputFormat format;    /* JSONL (0), text, or an HTML report */
   guint jobs;                 /* worker threads; 0 or 1: run in this thread */
   const char *output;         /* file written atomically; NULL: stdout */
-  gboolean progress;          /* a progress line on stderr */
+  gboolean progress;          /* a progress bar on stderr (a terminal) */
   guint64 max_errors;         /* stop after this many failed documents; 0: never */
   gboolean replace_invalid;   /* invalid UTF-8 and NUL become U+FFFD, not errors */
   gboolean isolate;           /* run documents in forked worker processes */

@@ -1,12 +1,14 @@
 /* weft — writers.  Every layer is written from its schema, so a third
  * party's layer appears in the output without a line of core code.  Offsets
- * go out as Unicode code points. */
+ * go out as Unicode code points.  JSONL lives here; the formats for people
+ * (text, HTML) in report-*.c. */
 #include "writer.h"
 
 #include <string.h>
 
 #include "doc-private.h"
 #include "json.h"
+#include "report.h"
 
 static gboolean
 wanted (const char *const *layers, const char *name, gboolean by_default)
@@ -234,81 +236,30 @@ write_jsonl (GString *out, WeftDoc *doc, const char *const *layers)
   g_string_append (out, "}\n");
 }
 
-/* ---- text --------------------------------------------------------------- */
-
-/* Appends at most @max characters of @s on one line, with an ellipsis. */
-static void
-append_excerpt (GString *out, const char *s, gsize len, guint max)
+void
+weft_write_field_value (GString *out, const WeftLayer *layer, guint span,
+                        guint field)
 {
-  const char *p = s, *end = s + len;
-  guint chars = 0;
-  while (p < end && chars < max)
-    {
-      gunichar c = g_utf8_get_char (p);
-      g_string_append_unichar (out, g_unichar_isspace (c) ? ' ' : c);
-      p = g_utf8_next_char (p);
-      chars++;
-    }
-  if (p < end)
-    g_string_append (out, "…");
-}
-
-static void
-write_text (GString *out, WeftDoc *doc, const char *const *layers)
-{
-  const char *title = weft_doc_get_meta (doc, "title");
-  g_string_append_printf (out, "== %s", doc->id ? doc->id : "?");
-  if (title)
-    g_string_append_printf (out, " — %s", title);
-  g_string_append_printf (out, "\n   source: %s   date: %s\n   %u tokens, %u sentences\n",
-                          doc->source ? doc->source : "-",
-                          doc->date ? doc->date : "unknown", doc->n_tokens,
-                          doc->n_sentences);
-  for (guint i = 0; i < weft_doc_get_n_values (doc); i++)
-    {
-      const char *group, *key, *json;
-      weft_doc_get_nth_value (doc, i, &group, &key, &json);
-      g_string_append_printf (out, "   %s.%s = %s\n", group, key, json);
-    }
-  for (guint i = 0; i < weft_doc_get_n_layers (doc); i++)
-    {
-      const WeftLayer *layer = weft_doc_get_nth_layer (doc, i);
-      const WeftLayerSchema *schema = weft_layer_get_schema (layer);
-      const char *name = weft_layer_schema_get_name (schema);
-      if (!wanted (layers, name, TRUE))
-        continue;
-      guint n = weft_layer_get_n_spans (layer);
-      g_string_append_printf (out, "   %s (%u)\n", name, n);
-      for (guint s = 0; s < n; s++)
-        {
-          uint32_t start, end;
-          weft_layer_get_span (layer, s, &start, &end);
-          g_string_append_printf (out, "     %6u  \"", weft_doc_byte_to_char (doc, start));
-          append_excerpt (out, doc->text + start, end - start, 48);
-          g_string_append_c (out, '"');
-          for (guint f = 0; f < weft_layer_schema_get_n_fields (schema); f++)
-            {
-              if (!weft_layer_is_set (layer, s, f)
-                  || weft_layer_schema_get_field_type (schema, f) == WEFT_FIELD_SPAN)
-                continue;
-              g_string_append_printf (
-                  out, "  %s=", weft_layer_schema_get_field_name (schema, f));
-              append_value (out, layer, s, f);
-            }
-          g_string_append_c (out, '\n');
-        }
-    }
-  g_string_append_c (out, '\n');
+  append_value (out, layer, span, field);
 }
 
 void
 weft_write_record (GString *out, WeftOutputFormat format, WeftDoc *doc,
                    const char *const *layers)
 {
-  if (format == WEFT_FORMAT_TEXT)
-    write_text (out, doc, layers);
-  else
-    write_jsonl (out, doc, layers);
+  switch (format)
+    {
+    case WEFT_FORMAT_TEXT:
+      weft_report_text_write (out, doc, layers);
+      break;
+    case WEFT_FORMAT_HTML:
+      weft_report_html_write (out, doc, layers);
+      break;
+    case WEFT_FORMAT_JSONL:
+    default:
+      write_jsonl (out, doc, layers);
+      break;
+    }
 }
 
 void
@@ -317,9 +268,12 @@ weft_write_error (GString *out, WeftOutputFormat format, const char *id,
 {
   if (format == WEFT_FORMAT_TEXT)
     {
-      g_string_append_printf (out, "== %s\n   source: %s\n   ERROR in %s: %s\n\n",
-                              id ? id : "?", source ? source : "-", stage,
-                              message);
+      weft_report_text_write_error (out, id, source, stage, message);
+      return;
+    }
+  if (format == WEFT_FORMAT_HTML)
+    {
+      weft_report_html_write_error (out, id, source, stage, message);
       return;
     }
   g_string_append (out, "{\"id\":");

@@ -1,5 +1,5 @@
-/* weft — output records: JSONL (the public format in docs/output.md) and a
- * readable text summary.  Internal to libweft. */
+/* weft — output records: JSONL (the public format in docs/output.md), a
+ * readable text summary and an HTML report.  Internal to libweft. */
 #pragma once
 
 #include "weft/doc.h"
@@ -7,6 +7,7 @@
 typedef enum {
   WEFT_FORMAT_JSONL,
   WEFT_FORMAT_TEXT,
+  WEFT_FORMAT_HTML, /* records need weft_report_add() (report.h) */
 } WeftOutputFormat;
 
 /* Appends @doc's record.  @layers chooses the layers written ("tokens",
@@ -18,3 +19,6 @@ void weft_write_record (GString *out, WeftOutputFormat format, WeftDoc *doc,
 void weft_write_error (GString *out, WeftOutputFormat format, const char *id,
                        const char *source, const char *stage,
                        const char *message);
+/* Appends the JSON value of a field that is not a span (null when unset). */
+void weft_write_field_value (GString *out, const WeftLayer *layer, guint span,
+                             guint field);

@@ -166,7 +166,7 @@ test_usage_errors (void)
     { "$WEFT run", 2, "weft: run: which pipeline? (see 'weft list')\n" },
     { "$WEFT run words.yaml nothing.txt", 2, "weft: nothing.txt: no such file or folder\n" },
     { "$WEFT run words.yaml --date 2021-02-30 -", 2, "weft: --date must be a date, YYYY-MM-DD, not '2021-02-30'\n" },
-    { "$WEFT run words.yaml --format xml -", 2, "weft: --format must be jsonl or text, not 'xml'\n" },
+    { "$WEFT run words.yaml --format xml -", 2, "weft: --format must be jsonl, text or html, not 'xml'\n" },
     { "$WEFT run words.yaml --layers shout -", 2,
       "weft: --layers: pipeline 'words' writes no layer 'shout'; did you mean 'shouts'? (it writes: tokens, sentences, shouts)\n" },
     { "$WEFT run nosuch", 2, "weft: no pipeline named 'nosuch' (searched *" },
