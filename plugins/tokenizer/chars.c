@@ -146,11 +146,12 @@ tok_unichar_class (gunichar c)
     case G_UNICODE_TITLECASE_LETTER:
       return CH_UPPER;
     case G_UNICODE_LOWERCASE_LETTER:
+      return CH_LOWER;
     case G_UNICODE_MODIFIER_LETTER:
     case G_UNICODE_OTHER_LETTER:
     case G_UNICODE_LETTER_NUMBER:
     case G_UNICODE_OTHER_NUMBER:
-      return CH_LOWER;
+      return CH_LETTER;
     case G_UNICODE_DECIMAL_NUMBER:
       return CH_DIGIT;
     case G_UNICODE_SPACING_MARK:
@@ -190,4 +191,19 @@ tok_unichar_case (gunichar c)
   if (g_unichar_islower (c))
     return 2;
   return 0;
+}
+
+guint8 tok_bmp_class[0x10000];
+
+void
+tok_chars_init (void)
+{
+  static gsize done = 0;
+  if (g_once_init_enter (&done))
+    {
+      for (gunichar c = 0; c < 0x10000; c++)
+        tok_bmp_class[c]
+            = c < 0x80 ? tok_ascii_class[c] : (guint8)tok_unichar_class (c);
+      g_once_init_leave (&done, 1);
+    }
 }

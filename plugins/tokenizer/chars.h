@@ -12,7 +12,8 @@ typedef enum
   CH_NEWLINE,   /* \n, U+2028, U+0085 */
   CH_PARAGRAPH, /* U+2029: a paragraph separator counts as a blank line */
   CH_UPPER,     /* upper- or title-case letter */
-  CH_LOWER,     /* other letters (lower case, uncased scripts) */
+  CH_LOWER,     /* lower-case letter */
+  CH_LETTER,    /* other letters: uncased scripts, modifiers, letter numbers */
   CH_DIGIT,     /* decimal digit */
   CH_MARK,      /* combining mark: sticks to what precedes it */
   CH_PUNCT,     /* punctuation */
@@ -74,6 +75,12 @@ tok_decode (const guchar *p, const guchar *end, gunichar *c)
 /* The class of a code point >= 0x80. */
 CharClass tok_unichar_class (gunichar c);
 
+/* tok_unichar_class() of every code point below 0x10000, filled by
+ * tok_chars_init(). */
+extern guint8 tok_bmp_class[0x10000];
+/* Fills tok_bmp_class once per process; thread-safe. */
+void tok_chars_init (void);
+
 /* The class of the character at @p (< @end); *@len gets its byte length and
  * *@c the code point. */
 static inline CharClass
@@ -88,20 +95,21 @@ tok_char_at (const guchar *p, const guchar *end, gunichar *c, guint *len)
   *len = tok_decode (p, end, c);
   if (*len == 1)
     return CH_INVALID;
-  return tok_unichar_class (*c);
+  return *c < 0x10000 ? (CharClass)tok_bmp_class[*c] : tok_unichar_class (*c);
 }
 
 /* Whether the class is part of a word: a letter, digit or mark. */
 static inline gboolean
 tok_class_is_alnum (CharClass k)
 {
-  return k == CH_UPPER || k == CH_LOWER || k == CH_DIGIT || k == CH_MARK;
+  return k == CH_UPPER || k == CH_LOWER || k == CH_LETTER || k == CH_DIGIT
+         || k == CH_MARK;
 }
 
 static inline gboolean
 tok_class_is_letter (CharClass k)
 {
-  return k == CH_UPPER || k == CH_LOWER;
+  return k == CH_UPPER || k == CH_LOWER || k == CH_LETTER;
 }
 
 /* Apostrophes that may join a clitic: ' U+2019 U+02BC U+00B4. */

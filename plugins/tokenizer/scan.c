@@ -126,13 +126,11 @@ tok_scan_prepare (TokConfig *config)
 {
   for (guint b = 0; b < 256; b++)
     {
-      guint8 start = simple_punct[b];
-      if (tok_lexicon_has_first_byte (config->emoticons, b))
-        start = START_OTHER;
-      /* A letter starting an emoticon (xD) is checked in the fast path. */
+      gboolean emoticon = tok_lexicon_has_first_byte (config->emoticons, b);
       if (tok_ascii_word[b] & (CASE_UPPER | CASE_LOWER))
-        start = START_WORD;
-      config->start[b] = start;
+        config->start[b] = emoticon ? START_WORD_EMOTICON : START_WORD;
+      else
+        config->start[b] = emoticon ? START_OTHER : simple_punct[b];
     }
 }
 
@@ -150,6 +148,7 @@ scan_token (TokScanner *sc, const guchar *p, CharClass k, guint n)
     {
     case CH_UPPER:
     case CH_LOWER:
+    case CH_LETTER:
       /* Emoticons starting with a letter stand alone: xD, o_O. */
       if (alone && b < 0x80 && p + 1 < e && !g_ascii_islower (p[1])
           && tok_lexicon_has_first_byte (config->emoticons, b)
@@ -218,8 +217,8 @@ tok_scan (const TokConfig *config, WeftDoc *doc)
         }
       guint8 start = config->start[b];
       if (start == START_WORD
-          && !(tok_lexicon_has_first_byte (config->emoticons, b)
-               && !(p + 1 < e && g_ascii_islower (p[1]))))
+          || (start == START_WORD_EMOTICON && p + 1 < e
+              && g_ascii_islower (p[1])))
         {
           /* Most words are letters up to a space or a comma. */
           newline = FALSE;
@@ -237,7 +236,7 @@ tok_scan (const TokConfig *config, WeftDoc *doc)
             p = tok_scan_word (&sc, p);
           continue;
         }
-      if (start > START_WORD
+      if (start >= START_PUNCT
           && !(p + 1 < e
                && (p[1] == b || p[1] >= 0x80
                    || (start == START_TERMINAL

@@ -45,7 +45,14 @@ tok_append (TokScanner *sc, const guchar *s, const guchar *e,
       else
         tok_sentences_step (sc->config, sc->doc, &sc->sentences, i - 1);
     }
-  sc->last_plain = kind == WEFT_TOKEN_WORD;
+  /* Kinds no sentence rule looks at: words, numbers, dates, times,
+   * clitics, handles, hashtags, e-mail addresses. */
+  sc->last_plain = ((1u << WEFT_TOKEN_WORD | 1u << WEFT_TOKEN_NUMBER
+                     | 1u << WEFT_TOKEN_DATE | 1u << WEFT_TOKEN_TIME
+                     | 1u << WEFT_TOKEN_CLITIC | 1u << WEFT_TOKEN_HANDLE
+                     | 1u << WEFT_TOKEN_HASHTAG | 1u << WEFT_TOKEN_EMAIL)
+                    >> kind)
+                   & 1;
 }
 
 #ifdef __SSE2__
@@ -92,7 +99,7 @@ tok_skip_digits (const guchar *q, const guchar *e)
 
 /* The case bits (CASE_*) of a character >= 0x80 of class @k. */
 static inline guint
-tok_case_bits (CharClass k, gunichar c)
+tok_case_bits (CharClass k)
 {
   switch (k)
     {
@@ -101,7 +108,7 @@ tok_case_bits (CharClass k, gunichar c)
     case CH_DIGIT:
       return CASE_DIGIT;
     case CH_LOWER:
-      return tok_unichar_case (c) == 2 ? CASE_LOWER : 0;
+      return CASE_LOWER;
     default:
       return 0;
     }
@@ -196,7 +203,7 @@ tok_has_case (const guchar *s, const guchar *e, guint bits)
       gunichar c;
       guint n;
       CharClass k = tok_char_at (s, e, &c, &n);
-      if (tok_case_bits (k, c) & bits)
+      if (tok_case_bits (k) & bits)
         return TRUE;
       s += n;
     }

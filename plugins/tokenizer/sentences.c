@@ -75,7 +75,7 @@ starts_lower (const guchar *text, const WeftToken *t)
   guint n;
   const guchar *p = text + t->start;
   CharClass k = tok_char_at (p, text + t->end, &c, &n);
-  return k == CH_LOWER && tok_unichar_case (c) == 2;
+  return k == CH_LOWER;
 }
 
 /* Whether a sentence ends after the abbreviation @t, followed by @next. */

@@ -6,6 +6,8 @@
 
 #include <string.h>
 
+#include "chars.h"
+
 static const WeftOptionSpec tokenizer_options[] = {
   { "split-clitics", WEFT_OPTION_BOOL, "true",
     "Split contractions and possessives as Universal Dependencies does: "
@@ -94,6 +96,7 @@ static gboolean
 tokenizer_init (const WeftOptions *options, gpointer *state, GError **error)
 {
   const char *dir = weft_options_get_data_dir (options);
+  tok_chars_init ();
   TokConfig *config = g_new0 (TokConfig, 1);
   config->abbreviations = tok_lexicon_new (FALSE);
   config->prefixes = tok_lexicon_new (TRUE);

@@ -32,10 +32,11 @@ typedef struct
 enum
 {
   START_OTHER = 0,
-  START_WORD,     /* an ASCII letter that starts no emoticon */
-  START_PUNCT,    /* one byte of punctuation, unless repeated */
-  START_SYMBOL,   /* one byte of symbol, unless repeated */
-  START_TERMINAL, /* . ! ? unless another of them follows */
+  START_WORD,          /* an ASCII letter that starts no emoticon */
+  START_WORD_EMOTICON, /* an ASCII letter that starts an emoticon (xD) */
+  START_PUNCT,         /* one byte of punctuation, unless repeated */
+  START_SYMBOL,        /* one byte of symbol, unless repeated */
+  START_TERMINAL,      /* . ! ? unless another of them follows */
 };
 
 /* Fills config->start from the loaded word lists. */
