@@ -156,7 +156,8 @@ test_special (void)
     { "so good:) and <3", "so | good | :) | and | <3" },
     { "(item 8) here", "( | item | 8 | ) | here" },
     { "family 👨‍👩‍👧 flag 🇦🇿🇷🇺 keycap 1️⃣ ok",
-      "family | 👨‍👩‍👧 | flag | 🇦🇿 | 🇷🇺 | keycap | 1️⃣ | "
+      "family | 👨‍👩‍👧 | flag | 🇦🇿 | 🇷🇺 | keycap | 1️⃣ "
+      "| "
       "ok" },
     { "wait... what?! no!!! – yes — no…",
       "wait | ... | what | ?! | no | !!! | – | yes | — | no | …" },
@@ -291,6 +292,10 @@ test_sentences (void)
       "ended.",
       "Russia and NATO || MOSCOW, July 26 || The exercises began... and "
       "ended." },
+    { "on two factors:\n\n1. Implementation of the above Sochi agreements.\n\n"
+      "2. Regulation of the Karabakh conflict.",
+      "on two factors: || 1. Implementation of the above Sochi agreements. || "
+      "2. Regulation of the Karabakh conflict." },
     { "Wait... What? \"No!\" he said.",
       "Wait... || What? || \"No!\" he said." },
   };

@@ -181,6 +181,11 @@ tok_sentences_step (const TokConfig *config, WeftDoc *doc, TokSentences *state,
   else if (config->line_breaks && (next->flags & WEFT_TOKEN_NEWLINE_BEFORE)
            && line_break_ends (text, t, next))
     end = TRUE;
+  else if (terminal && role == T_TERMINAL && i == first + 1
+           && text[t->start] == '.' && t->end - t->start == 1
+           && !(t->flags & WEFT_TOKEN_SPACE_BEFORE)
+           && tokens[first].kind == WEFT_TOKEN_NUMBER)
+    end = FALSE; /* the number of a list item: "1. Implementation of" */
   else if (terminal)
     {
       TokenRole next_role = token_role (text, next);
@@ -218,7 +223,7 @@ tok_sentences_step (const TokConfig *config, WeftDoc *doc, TokSentences *state,
   else if (t->kind == WEFT_TOKEN_URL && next->kind == WEFT_TOKEN_URL)
     end = TRUE; /* a list of links */
   else if (text[t->start] == ':' && t->kind == WEFT_TOKEN_PUNCT
-           && (next->kind == WEFT_TOKEN_URL || next->kind == WEFT_TOKEN_EMAIL))
+           && next->kind == WEFT_TOKEN_URL)
     end = TRUE; /* "here is the link: http://…" */
   else if (text[t->start] == '>' && i > 0
            && (tokens[i - 1].kind == WEFT_TOKEN_EMAIL
