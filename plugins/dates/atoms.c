@@ -162,31 +162,12 @@ is_trigger (const Lexicon *lex, const TriggerFilter *f, const guint8 *p,
   return mixed_is_trigger (lex, f, p, end);
 }
 
-/* Whether a token may belong to an expression around a trigger: a word
- * of the lexicon ("the", "of", "ago"), punctuation, or anything mixed. */
-static gboolean
-is_context (const Lexicon *lex, const guint8 *p, const guint8 *end)
-{
-  if (byte_class (*p) != B_LETTER)
-    return TRUE;
-  char buf[32];
-  guint len = 0;
-  for (; p < end; p++)
-    {
-      if (byte_class (*p) != B_LETTER)
-        return TRUE;
-      if (len == sizeof buf)
-        return FALSE;
-      buf[len++] = *p | 0x20;
-    }
-  return lexicon_lookup (lex, buf, len) != NULL;
-}
-
 typedef struct
 {
   const Lexicon *lex;
   const TriggerFilter *filter;
   const guint8 *text;
+  gsize text_len;
   const WeftToken *tokens;
   guint n_tokens;
   const WeftSentence *sents;
@@ -194,7 +175,66 @@ typedef struct
   Atom *atoms;
   guint n, cap;
   WeftDoc *doc;
+  /* the lexicon entries of the last words looked up, by token index: the
+   * walk around a trigger and the cutting look at the same tokens */
+  struct
+  {
+    guint32 tok;
+    const LexEntry *e;
+  } cache[16];
 } Builder;
+
+/* The lexicon entry of token @t when it is a word of ASCII letters only
+ * (*plain set), else NULL. */
+static const LexEntry *
+plain_word (Builder *b, guint t, gboolean *plain)
+{
+  const WeftToken *tok = &b->tokens[t];
+  const guint8 *p = b->text + tok->start;
+  gsize len = tok->end - tok->start;
+  guint slot = t & (G_N_ELEMENTS (b->cache) - 1);
+  if (b->cache[slot].tok == t)
+    {
+      *plain = TRUE;
+      return b->cache[slot].e;
+    }
+  const LexEntry *e;
+  if (len <= 16 && tok->start + 16 <= b->text_len)
+    {
+      /* letters tested and packed into the key with two loads */
+      guint64 keep0 = G_MAXUINT64 >> (64 - 8 * MIN (len, 8));
+      guint64 keep1 = len > 8 ? G_MAXUINT64 >> (64 - 8 * (len - 8)) : 0;
+      guint64 x0 = load64 (p) & keep0, x1 = load64 (p + 8) & keep1;
+      if (!letters64 (x0 | (~keep0 & (ONES64 * 'a')))
+          || !letters64 (x1 | (~keep1 & (ONES64 * 'a'))))
+        return *plain = FALSE, NULL;
+      guint64 key[3] = { x0 | (keep0 & (ONES64 * 0x20)),
+                         x1 | (keep1 & (ONES64 * 0x20)), 0 };
+      e = lexicon_lookup_key (b->lex, key, len);
+    }
+  else
+    {
+      if (len > 24 || !all_letters (p, len))
+        return *plain = FALSE, NULL;
+      e = lexicon_lookup (b->lex, (const char *)p, len);
+    }
+  *plain = TRUE;
+  b->cache[slot].tok = t;
+  b->cache[slot].e = e;
+  return e;
+}
+
+/* Whether a token may belong to an expression around a trigger: a word
+ * of the lexicon ("the", "of", "ago"), punctuation, or anything mixed. */
+static gboolean
+is_context (Builder *b, guint t)
+{
+  gboolean plain;
+  if (byte_class (b->text[b->tokens[t].start]) != B_LETTER)
+    return TRUE;
+  const LexEntry *e = plain_word (b, t, &plain);
+  return e || !plain;
+}
 
 static inline Atom *
 push (Builder *b)
@@ -210,7 +250,9 @@ push (Builder *b)
   return &b->atoms[b->n++]; /* arena memory is zeroed */
 }
 
-/* Cuts token @t into atoms; @gap: tokens before it were skipped. */
+/* Cuts token @t into atoms; @gap: tokens before it were skipped.  A word
+ * of letters is one atom; other tokens are cut at every change between
+ * letters, digits and punctuation. */
 static void
 cut_token (Builder *b, guint t, gboolean gap)
 {
@@ -228,6 +270,30 @@ cut_token (Builder *b, guint t, gboolean gap)
   if (tok->flags & WEFT_TOKEN_NEWLINE_BEFORE)
     first |= AF_NEWLINE;
   const guint8 *p = text + tok->start, *end = text + tok->end;
+  gboolean plain;
+  const LexEntry *e = plain_word (b, t, &plain);
+  if (plain)
+    {
+      Atom *a = push (b);
+      a->start = tok->start;
+      a->end = tok->end;
+      a->sent = b->sent;
+      a->tok = t;
+      a->kind = A_WORD;
+      a->lex = e;
+      a->flags = first;
+      if (*p <= 'Z')
+        {
+          a->flags |= AF_CAP | AF_UPPER;
+          for (const guint8 *q = p + 1; q < end; q++)
+            if (*q >= 'a')
+              {
+                a->flags &= ~AF_UPPER;
+                break;
+              }
+        }
+      return;
+    }
   while (p < end)
     {
       Atom *a = push (b);
@@ -303,24 +369,59 @@ cut_token (Builder *b, guint t, gboolean gap)
     }
 }
 
-static inline gboolean
-token_is_trigger (const Builder *b, guint t)
+/* Whether any byte of @x is below 'A' (a digit, a hyphen, a period, an
+ * apostrophe, a space): nonzero then. */
+static inline guint64
+bytes_below_A (guint64 x)
 {
-  const WeftToken *tok = &b->tokens[t];
-  return is_trigger (b->lex, b->filter, b->text + tok->start,
-                     b->text + tok->end);
+  return (x - ONES64 * 'A') & ~x & (ONES64 * 0x80);
+}
+
+/* Whether token @t may hold a trigger (a digit, a trigger word, or a word
+ * with punctuation inside, "mid-September"), decided without branches
+ * for a token of up to 16 bytes: every token of the text goes through
+ * here, and a branch on its length or letters would be mispredicted. */
+G_ALWAYS_INLINE static inline gboolean
+token_may_trigger (const Builder *b, const WeftToken *tok)
+{
+  const guint8 *p = b->text + tok->start;
+  guint len = tok->end - tok->start;
+  if (G_UNLIKELY (len > 16 || tok->start + 8 > b->text_len))
+    return TRUE;
+  guint64 keep = G_MAXUINT64 >> (64 - 8 * MIN (len, 8));
+  guint64 x = (load64 (p) & keep) | (~keep & (ONES64 * 'a'));
+  /* for a longer token, its last eight bytes */
+  guint64 y = len > 8 ? load64 (p + len - 8) : x;
+  guint64 below = bytes_below_A (x) | bytes_below_A (y);
+  guint digit = (guint8)(p[0] - '0') < 10;
+  guint flen = MIN (len, TRIGGER_MAX_LEN);
+  guint h = trigger_pair (flen, p[0], p[1 % len]);
+  guint tl = trigger_pair (flen, p[len - 1], p[len - 1 - (len > 1)]);
+  const TriggerFilter *f = b->filter;
+  guint pass
+      = (f->head[h >> 3] >> (h & 7)) & (f->tail[tl >> 3] >> (tl & 7)) & 1;
+  /* a single digit, a trigger word, or a mixed token ("mid-2020") */
+  return digit | (pass & (below == 0)) | ((below != 0) & (len > 1));
 }
 
 static inline gboolean
-token_is_context (const Builder *b, guint t)
+token_is_trigger (Builder *b, guint t)
 {
   const WeftToken *tok = &b->tokens[t];
-  return is_context (b->lex, b->text + tok->start, b->text + tok->end);
+  if (G_LIKELY (!token_may_trigger (b, tok)))
+    return FALSE;
+  const guint8 *p = b->text + tok->start;
+  gsize len = tok->end - tok->start;
+  gboolean plain;
+  const LexEntry *e = plain_word (b, t, &plain);
+  if (plain)
+    return lex_is_trigger (e, *p <= 'Z');
+  return is_trigger (b->lex, b->filter, p, p + len);
 }
 
 /* The first trigger token at or after @t, or n_tokens. */
 static guint
-next_trigger (const Builder *b, guint t)
+next_trigger (Builder *b, guint t)
 {
   while (t < b->n_tokens && !token_is_trigger (b, t))
     t++;
@@ -335,10 +436,12 @@ atoms_build (WeftDoc *doc, const Lexicon *lex, guint *n_atoms)
   b.lex = lex;
   b.filter = lexicon_get_filter (lex);
   b.doc = doc;
-  b.text = (const guint8 *)weft_doc_get_text (doc, NULL);
+  b.text = (const guint8 *)weft_doc_get_text (doc, &b.text_len);
   b.tokens = weft_doc_get_tokens (doc, &b.n_tokens);
   b.sents = weft_doc_get_sentences (doc, &b.n_sents);
   b.cap = b.n_tokens / 8 + 64;
+  for (guint i = 0; i < G_N_ELEMENTS (b.cache); i++)
+    b.cache[i].tok = G_MAXUINT32;
   b.atoms = weft_doc_alloc (doc, b.cap * sizeof (Atom));
   guint done = 0; /* tokens before it are cut or skipped */
   guint t;
@@ -347,7 +450,7 @@ atoms_build (WeftDoc *doc, const Lexicon *lex, guint *n_atoms)
       /* back over context words, and one token more for the rules that
        * look behind an expression ("his 80s") */
       guint from = t, k = 0;
-      while (from > done && k < ATOMS_BEFORE && token_is_context (&b, from - 1))
+      while (from > done && k < ATOMS_BEFORE && is_context (&b, from - 1))
         from--, k++;
       if (from > done)
         from--;
@@ -359,7 +462,7 @@ atoms_build (WeftDoc *doc, const Lexicon *lex, guint *n_atoms)
         {
           if (token_is_trigger (&b, to))
             k = extra = 0;
-          else if (k < ATOMS_AFTER && extra == 0 && token_is_context (&b, to))
+          else if (k < ATOMS_AFTER && extra == 0 && is_context (&b, to))
             k++;
           else if (extra < 2)
             extra++;

@@ -1,7 +1,8 @@
 /* dates — loading the word lists into one table.  Each data file gives a
  * word and what it means; a word found in several files collects all of its
  * meanings in one entry, so the matcher does a single lookup per word.  The
- * table is open addressing over FNV-1a hashes: lookups are the hot path. */
+ * table is open addressing over words packed into three 64-bit keys (a
+ * multiply to hash, three compares to match): lookups are the hot path. */
 #include "lexicon.h"
 
 #include <string.h>
@@ -9,45 +10,77 @@
 #include "weft/plugin.h"
 
 #define MAX_WORD 24
+#define N_SLOTS 1024 /* at most N_SLOTS / 2 words */
 
 typedef struct
 {
-  char word[MAX_WORD + 1];
-  guint8 len;
-  LexEntry entry;
+  union
+  {
+    guint64 key[3]; /* the word's bytes, zero-padded */
+    char word[MAX_WORD];
+  };
+  guint32 len;
+  guint32 entry; /* index into entries */
 } Slot;
 
 struct _Lexicon
 {
   Slot *slots;
+  LexEntry *entries;
   guint mask;
   guint n;
   GStringChunk *strings;
   TriggerFilter filter;
 };
 
-static inline guint32
-hash_bytes (const char *s, gsize len)
+/* Packs @len <= MAX_WORD bytes into @key, ASCII letters lower-cased. */
+static inline void
+pack_key (const char *word, gsize len, guint64 key[3])
 {
-  guint32 h = 2166136261u;
+  union
+  {
+    guint64 k[3];
+    guint8 b[MAX_WORD];
+  } u = { { 0, 0, 0 } };
   for (gsize i = 0; i < len; i++)
-    h = (h ^ (guint8)s[i]) * 16777619u;
-  return h;
+    {
+      guint8 c = (guint8)word[i];
+      u.b[i] = c >= 'A' && c <= 'Z' ? c | 0x20 : c;
+    }
+  key[0] = u.k[0];
+  key[1] = u.k[1];
+  key[2] = u.k[2];
+}
+
+static inline guint
+hash_key (const guint64 key[3], gsize len)
+{
+  guint64 h = (key[0] ^ (key[1] * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15))
+               ^ (key[2] * G_GUINT64_CONSTANT (0xC2B2AE3D27D4EB4F)) ^ len)
+              * G_GUINT64_CONSTANT (0xFF51AFD7ED558CCD);
+  return (guint)(h >> 40);
 }
 
 static Slot *
-find_slot (const Lexicon *lex, const char *word, gsize len)
+find_slot (const Lexicon *lex, const guint64 key[3], gsize len)
 {
-  guint i = hash_bytes (word, len) & lex->mask;
+  guint i = hash_key (key, len) & lex->mask;
   for (;;)
     {
       Slot *s = &lex->slots[i];
-      if (s->len == 0)
-        return s;
-      if (s->len == len && memcmp (s->word, word, len) == 0)
+      if (s->len == 0
+          || (s->len == len && s->key[0] == key[0] && s->key[1] == key[1]
+              && s->key[2] == key[2]))
         return s;
       i = (i + 1) & lex->mask;
     }
+}
+
+const LexEntry *
+lexicon_lookup_key (const Lexicon *lex, const guint64 key[3], gsize len)
+{
+  Slot *s = find_slot (lex, key, len);
+  return s->len ? &lex->entries[s->entry] : NULL;
 }
 
 const LexEntry *
@@ -55,8 +88,10 @@ lexicon_lookup (const Lexicon *lex, const char *word, gsize len)
 {
   if (len == 0 || len > MAX_WORD)
     return NULL;
-  Slot *s = find_slot (lex, word, len);
-  return s->len ? &s->entry : NULL;
+  guint64 key[3];
+  pack_key (word, len, key);
+  Slot *s = find_slot (lex, key, len);
+  return s->len ? &lex->entries[s->entry] : NULL;
 }
 
 const TriggerFilter *
@@ -70,20 +105,14 @@ lexicon_is_trigger (const Lexicon *lex, const guint8 *word, gsize len)
 {
   if (len > TRIGGER_MAX_LEN)
     return FALSE;
-  char buf[TRIGGER_MAX_LEN];
-  for (gsize i = 0; i < len; i++)
-    buf[i] = (char)(word[i] | 0x20);
-  const LexEntry *e = lexicon_lookup (lex, buf, len);
-  return e
-         && (e->trigger == TRIGGER_ALWAYS
-             || (e->trigger == TRIGGER_CAPITALISED && word[0] <= 'Z'));
+  return lex_is_trigger (lexicon_lookup (lex, (const char *)word, len),
+                         word[0] <= 'Z');
 }
 
 /* Which meanings make a word a trigger (see lexicon.h). */
 static int
-trigger_of (const Slot *s)
+trigger_of (const Slot *s, const LexEntry *e)
 {
-  const LexEntry *e = &s->entry;
   int t = TRIGGER_NO;
   switch (e->cue)
     {
@@ -109,13 +138,15 @@ trigger_of (const Slot *s)
   return t;
 }
 
+/* The atomizer relies on triggers being three letters or more. */
 static void
 index_triggers (Lexicon *lex)
 {
   for (guint i = 0; i <= lex->mask; i++)
     {
       Slot *s = &lex->slots[i];
-      if (!s->len || !(s->entry.trigger = trigger_of (s)))
+      LexEntry *e = &lex->entries[s->entry];
+      if (!s->len || s->len < 3 || !(e->trigger = trigger_of (s, e)))
         continue;
       gboolean letters = TRUE;
       for (guint k = 0; k < s->len; k++)
@@ -134,15 +165,17 @@ static LexEntry *
 add_word (Lexicon *lex, const char *word)
 {
   gsize len = strlen (word);
-  Slot *s = find_slot (lex, word, len);
+  guint64 key[3];
+  pack_key (word, len, key);
+  Slot *s = find_slot (lex, key, len);
   if (s->len == 0)
     {
-      memcpy (s->word, word, len);
+      memcpy (s->key, key, sizeof key);
       s->len = len;
-      s->entry.num = -1;
-      lex->n++;
+      s->entry = lex->n++;
+      lex->entries[s->entry].num = -1;
     }
-  return &s->entry;
+  return &lex->entries[s->entry];
 }
 
 typedef struct
@@ -381,8 +414,9 @@ lexicon_load (const char *dir, GError **error)
                 { "units.txt", F_UNITS },
                 { "cues.txt", F_CUES } };
   Lexicon *lex = g_new0 (Lexicon, 1);
-  lex->mask = 2048 - 1;
-  lex->slots = g_new0 (Slot, lex->mask + 1);
+  lex->mask = N_SLOTS - 1;
+  lex->slots = g_new0 (Slot, N_SLOTS);
+  lex->entries = g_new0 (LexEntry, N_SLOTS / 2);
   lex->strings = g_string_chunk_new (256);
   for (gsize i = 0; i < G_N_ELEMENTS (files); i++)
     if (!load_file (lex, dir, files[i].name, files[i].kind, error))
@@ -400,6 +434,7 @@ lexicon_free (Lexicon *lex)
   if (!lex)
     return;
   g_free (lex->slots);
+  g_free (lex->entries);
   g_string_chunk_free (lex->strings);
   g_free (lex);
 }

@@ -186,8 +186,22 @@ trigger_filter_maybe (const TriggerFilter *f, const guint8 *w, gsize len)
   return (f->tail[h >> 3] >> (h & 7)) & 1;
 }
 
+/* Whether a word with entry @e (may be NULL) is a trigger; @cap: the word
+ * is capitalised. */
+static inline gboolean
+lex_is_trigger (const LexEntry *e, gboolean cap)
+{
+  return e
+         && (e->trigger == TRIGGER_ALWAYS
+             || (e->trigger == TRIGGER_CAPITALISED && cap));
+}
+
 /* Borrowed from @lex. */
 const TriggerFilter *lexicon_get_filter (const Lexicon *lex);
+/* The same for a word already packed: its @len <= 24 bytes, lower case,
+ * zero-padded into @key. */
+const LexEntry *lexicon_lookup_key (const Lexicon *lex, const guint64 key[3],
+                                    gsize len);
 /* Whether the word of @len ASCII letters (any case) at @word is a trigger
  * (after the filter said it may be). */
 gboolean lexicon_is_trigger (const Lexicon *lex, const guint8 *word, gsize len);
