@@ -69,6 +69,15 @@ tok_lexicon_may_hold (const TokLexicon *lexicon, const guchar *word, gsize len)
          && lexicon->last_bytes[word[len - 1]];
 }
 
+/* Whether some entry starts with the bytes @b0 @b1 (a one-byte entry
+ * counts as @b0 followed by 0). */
+static inline gboolean
+tok_lexicon_has_prefix2 (const TokLexicon *lexicon, guchar b0, guchar b1)
+{
+  guint key = (guint)b0 << 8 | b1;
+  return (lexicon->prefixes[key >> 3] & (1u << (key & 7))) != 0;
+}
+
 /* The length in bytes of the longest entry. */
 static inline gsize
 tok_lexicon_max_len (const TokLexicon *lexicon)

@@ -117,8 +117,9 @@ static const guint8 simple_punct[256] = {
   ['('] = START_PUNCT,  [')'] = START_PUNCT,    ['['] = START_PUNCT,
   [']'] = START_PUNCT,  ['{'] = START_PUNCT,    ['}'] = START_PUNCT,
   ['"'] = START_PUNCT,  ['!'] = START_TERMINAL, ['?'] = START_TERMINAL,
-  ['/'] = START_PUNCT,  ['$'] = START_SYMBOL,   ['%'] = START_SYMBOL,
-  ['&'] = START_SYMBOL, ['\\'] = START_PUNCT,
+  [':'] = START_PUNCT,  ['-'] = START_PUNCT,    ['/'] = START_PUNCT,
+  ['$'] = START_SYMBOL, ['%'] = START_SYMBOL,   ['&'] = START_SYMBOL,
+  ['\\'] = START_PUNCT,
 };
 
 void
@@ -127,10 +128,13 @@ tok_scan_prepare (TokConfig *config)
   for (guint b = 0; b < 256; b++)
     {
       gboolean emoticon = tok_lexicon_has_first_byte (config->emoticons, b);
+      config->emoticon_start[b] = emoticon;
       if (tok_ascii_word[b] & (CASE_UPPER | CASE_LOWER))
         config->start[b] = emoticon ? START_WORD_EMOTICON : START_WORD;
+      else if (tok_ascii_word[b] & CASE_DIGIT)
+        config->start[b] = START_NUMBER;
       else
-        config->start[b] = emoticon ? START_OTHER : simple_punct[b];
+        config->start[b] = simple_punct[b];
     }
 }
 
@@ -236,22 +240,41 @@ tok_scan (const TokConfig *config, WeftDoc *doc)
             p = tok_scan_word (&sc, p);
           continue;
         }
-      if (start >= START_PUNCT
-          && !(p + 1 < e
-               && (p[1] == b || p[1] >= 0x80
-                   || (start == START_TERMINAL
-                       && simple_punct[p[1]] == START_TERMINAL))))
+      if (start >= START_PUNCT)
         {
-          /* One character of punctuation with nothing special after. */
-          newline = FALSE;
-          tok_emit_cased (&sc, p, p + 1,
-                          start == START_SYMBOL ? WEFT_TOKEN_SYMBOL
-                                                : WEFT_TOKEN_PUNCT,
-                          FALSE);
-          if (start != START_TERMINAL)
-            sc.last_plain = 2;
-          p++;
-          continue;
+          guchar c = p + 1 < e ? p[1] : ' ';
+          if (start == START_NUMBER)
+            {
+              /* not a keycap emoji (1 U+FE0F U+20E3) */
+              if (c < 0x80)
+                {
+                  newline = FALSE;
+                  p = tok_scan_number (&sc, p);
+                  continue;
+                }
+            }
+          else if (!(c == b || c >= 0x80
+                     || (start == START_TERMINAL
+                         && simple_punct[c] == START_TERMINAL)
+                     || (b == '-' && c == '=')
+                     || (config->emoticon_start[b]
+                         && tok_lexicon_has_prefix2 (config->emoticons, b, c))))
+            {
+              /* One character of punctuation with nothing special after:
+               * no run (--, ...), no mark, no emoticon (:-)). */
+              newline = FALSE;
+              tok_emit_cased (&sc, p, p + 1,
+                              start == START_SYMBOL ? WEFT_TOKEN_SYMBOL
+                                                    : WEFT_TOKEN_PUNCT,
+                              FALSE);
+              /* plain for the sentence splitter, unless a rule looks at
+               * it: terminal marks, a dateline's dash, a colon before a
+               * URL */
+              if (start != START_TERMINAL && b != '-' && b != ':')
+                sc.last_plain = 2;
+              p++;
+              continue;
+            }
         }
       if (b < 0x80)
         {

@@ -27,6 +27,7 @@ typedef struct
    * assume (START_*), made by tok_scan_prepare() once the lists are
    * loaded. */
   guint8 start[256];
+  guint8 emoticon_start[256]; /* the byte starts some emoticon */
 } TokConfig;
 
 enum
@@ -37,6 +38,7 @@ enum
   START_PUNCT,         /* one byte of punctuation, unless repeated */
   START_SYMBOL,        /* one byte of symbol, unless repeated */
   START_TERMINAL,      /* . ! ? unless another of them follows */
+  START_NUMBER,        /* an ASCII digit */
 };
 
 /* Fills config->start from the loaded word lists. */
