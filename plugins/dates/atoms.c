@@ -395,7 +395,7 @@ token_may_trigger (const Builder *b, const WeftToken *tok)
   guint64 below = bytes_below_A (x) | bytes_below_A (y);
   guint digit = (guint8)(p[0] - '0') < 10;
   guint flen = MIN (len, TRIGGER_MAX_LEN);
-  guint h = trigger_pair (flen, p[0], p[1 % len]);
+  guint h = trigger_pair (flen, p[0], p[len > 1]);
   guint tl = trigger_pair (flen, p[len - 1], p[len - 1 - (len > 1)]);
   const TriggerFilter *f = b->filter;
   guint pass
@@ -404,12 +404,11 @@ token_may_trigger (const Builder *b, const WeftToken *tok)
   return digit | (pass & (below == 0)) | ((below != 0) & (len > 1));
 }
 
-static inline gboolean
-token_is_trigger (Builder *b, guint t)
+/* Whether token @t, which the filter let through, holds a trigger. */
+static G_NO_INLINE gboolean
+token_confirm_trigger (Builder *b, guint t)
 {
   const WeftToken *tok = &b->tokens[t];
-  if (G_LIKELY (!token_may_trigger (b, tok)))
-    return FALSE;
   const guint8 *p = b->text + tok->start;
   gsize len = tok->end - tok->start;
   gboolean plain;
@@ -419,12 +418,20 @@ token_is_trigger (Builder *b, guint t)
   return is_trigger (b->lex, b->filter, p, p + len);
 }
 
+static inline gboolean
+token_is_trigger (Builder *b, guint t)
+{
+  return token_may_trigger (b, &b->tokens[t]) && token_confirm_trigger (b, t);
+}
+
 /* The first trigger token at or after @t, or n_tokens. */
 static guint
 next_trigger (Builder *b, guint t)
 {
-  while (t < b->n_tokens && !token_is_trigger (b, t))
-    t++;
+  for (; t < b->n_tokens; t++)
+    if (G_UNLIKELY (token_may_trigger (b, &b->tokens[t]))
+        && token_confirm_trigger (b, t))
+      break;
   return t;
 }
 

@@ -86,7 +86,10 @@ word_tense (const Tokens *t, guint i)
   const WeftToken *k = &t->tokens[i];
   if (k->kind != WEFT_TOKEN_WORD && k->kind != WEFT_TOKEN_CLITIC)
     return 0;
-  const LexEntry *e = atoms_token_lex (t->lex, t->text, k);
+  /* tense words in cues.txt are 2 to 10 bytes ("'ll", "scheduled") */
+  const LexEntry *e = k->end - k->start >= 2 && k->end - k->start <= 10
+                          ? atoms_token_lex (t->lex, t->text, k)
+                          : NULL;
   if (e)
     return e->cue == C_TENSE ? e->cue_val : 0;
   if (k->end - k->start > 4 && t->text[k->end - 1] == 'd'

@@ -101,16 +101,44 @@ refdate_parse (RefDate *r, const char *t)
   return TRUE;
 }
 
-static int
+/* Writes @v (>= 0) with at least @width digits at @b; returns the end.
+ * The hot path of every value: no printf. */
+static char *
+put_num (char *b, int v, int width)
+{
+  char d[12];
+  int n = 0;
+  do
+    d[n++] = (char)('0' + v % 10), v /= 10;
+  while (v);
+  while (n < width)
+    d[n++] = '0';
+  while (n)
+    *b++ = d[--n];
+  return b;
+}
+
+static char *
+put_str (char *b, const char *s)
+{
+  while (*s)
+    *b++ = *s++;
+  return b;
+}
+
+static char *
 fmt_year (char *b, int year, int ylen)
 {
   if (ylen == 3)
-    return sprintf (b, "%03d", year / 10);
+    return put_num (b, year / 10, 3);
   if (ylen == 2)
-    return sprintf (b, "%02d", year / 100);
+    return put_num (b, year / 100, 2);
   if (year < 0)
-    return sprintf (b, "-%04d", -year);
-  return sprintf (b, "%04d", year);
+    {
+      *b++ = '-';
+      year = -year;
+    }
+  return put_num (b, year, 4);
 }
 
 static const char *const season_names[] = { "", "SP", "SU", "FA", "WI" };
@@ -120,38 +148,47 @@ static void
 fmt_calendar (char *b, const DateSpec *s)
 {
   if (s->year == NONE)
-    b += sprintf (b, "XXXX");
+    b = put_str (b, "XXXX");
   else
-    b += fmt_year (b, s->year, s->ylen);
+    b = fmt_year (b, s->year, s->ylen);
   if (s->quarter)
-    b += sprintf (b, "-Q%d", s->quarter);
+    b = put_num (put_str (b, "-Q"), s->quarter, 1);
   else if (s->half)
-    b += sprintf (b, "-H%d", s->half);
+    b = put_num (put_str (b, "-H"), s->half, 1);
   else if (s->season)
-    b += sprintf (b, "-%s", season_names[s->season]);
+    b = put_str (put_str (b, "-"), season_names[s->season]);
   else if (s->week)
-    b += sprintf (b, "-W%02d%s", s->week, s->weekend ? "-WE" : "");
+    {
+      b = put_num (put_str (b, "-W"), s->week, 2);
+      if (s->weekend)
+        b = put_str (b, "-WE");
+    }
   else if (s->month)
     {
-      b += sprintf (b, "-%02d", s->month);
+      b = put_num (put_str (b, "-"), s->month, 2);
       if (s->day)
-        b += sprintf (b, "-%02d", s->day);
+        b = put_num (put_str (b, "-"), s->day, 2);
     }
   else if (s->hour >= 0 || s->pod)
-    b += sprintf (b, "-XX-XX");
+    b = put_str (b, "-XX-XX");
   if (s->hour >= 0)
     {
-      b += sprintf (b, "T%02d:%02d", s->hour, s->minute < 0 ? 0 : s->minute);
+      b = put_num (put_str (b, "T"), s->hour, 2);
+      b = put_num (put_str (b, ":"), s->minute < 0 ? 0 : s->minute, 2);
       if (s->second >= 0)
-        b += sprintf (b, ":%02d", s->second);
+        b = put_num (put_str (b, ":"), s->second, 2);
       if (s->has_tz && s->tz == 0)
-        sprintf (b, "Z");
+        b = put_str (b, "Z");
       else if (s->has_tz)
-        sprintf (b, "%c%02d:%02d", s->tz < 0 ? '-' : '+', ABS (s->tz) / 60,
-                 ABS (s->tz) % 60);
+        {
+          *b++ = s->tz < 0 ? '-' : '+';
+          b = put_num (b, ABS (s->tz) / 60, 2);
+          b = put_num (put_str (b, ":"), ABS (s->tz) % 60, 2);
+        }
     }
   else if (s->pod)
-    sprintf (b, "T%s", pod_names[s->pod]);
+    b = put_str (put_str (b, "T"), pod_names[s->pod]);
+  *b = '\0';
 }
 
 static void
