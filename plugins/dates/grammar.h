@@ -1,9 +1,12 @@
 /* dates — the grammar: rules over atoms that recognise temporal
  * expressions and describe them as DateSpecs (no calendar arithmetic here;
- * see normalize.c).  absolute.c holds calendar dates, years and times of
- * day; relative.c deictic words, offsets, durations and sets; matcher.c
- * drives them over a document and joins ranges. */
+ * see normalize.c).  numeric.c holds numbers, years and dates in digits;
+ * clock.c times of day; absolute.c dates with month names, decades,
+ * quarters and seasons; relative.c deictic words, offsets, durations and
+ * sets; matcher.c drives them over a document and joins ranges. */
 #pragma once
+
+#include <string.h>
 
 #include "atoms.h"
 #include "spec.h"
@@ -82,15 +85,45 @@ atom_len (const Ctx *c, guint i)
   return c->a[i].end - c->a[i].start;
 }
 
-/* ---- absolute.c ---- */
+static inline gboolean
+text_is (const Ctx *c, guint i, const char *s)
+{
+  guint len = strlen (s);
+  return i < c->n && atom_len (c, i) == len
+         && g_ascii_strncasecmp (c->text + c->a[i].start, s, len) == 0;
+}
+
+static inline gboolean
+valid_day (int y, int m, int d)
+{
+  if (m < 1 || m > 12 || d < 1)
+    return FALSE;
+  return d <= (y == NONE ? (m == 2 ? 29 : days_in_month (2001, m))
+                         : days_in_month (y, m));
+}
+
+/* ---- numeric.c ---- */
 /* Each parser tries to read an expression starting at atom @i; it returns
  * the index after the last atom read and fills @m, or 0 when nothing
  * matches. */
-guint parse_month (const Ctx *c, guint i, int *month);
 guint parse_day (const Ctx *c, guint i, int *day);
 guint parse_year (const Ctx *c, guint i, gboolean two_digits, int *year);
 guint parse_number (const Ctx *c, guint i, double *value, gboolean *ordinal);
+guint parse_numeric (const Ctx *c, guint i, DateSpec *s);
+/* After a year read at the end of a date: not "5, 12 people", not "20:30". */
+gboolean year_ends (const Ctx *c, guint end);
+/* A year standing alone: only when nothing around it says it is a count. */
+gboolean plausible_year (const Ctx *c, guint i, guint end, int year);
+
+/* ---- clock.c ---- */
 guint parse_time (const Ctx *c, guint i, DateSpec *s);
+/* A time after a date at @j; @j when there is none. */
+guint attach_time (const Ctx *c, guint j, DateSpec *s);
+/* A weekday or today after a time; 0 when there is none. */
+guint time_then_day (const Ctx *c, guint d, DateSpec *s);
+
+/* ---- absolute.c ---- */
+guint parse_month (const Ctx *c, guint i, int *month);
 guint parse_absolute (const Ctx *c, guint i, Match *m);
 
 /* ---- relative.c ---- */
