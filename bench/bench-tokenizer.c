@@ -38,7 +38,7 @@ main (int argc, char **argv)
   GOptionEntry entries[] = {
     { "mb", 0, 0, G_OPTION_ARG_INT, &mb, "Megabytes of text per run", "N" },
     { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Timed runs", "N" },
-    { NULL },
+    { NULL, 0, 0, 0, NULL, NULL, NULL },
   };
   g_autoptr (GOptionContext) context
       = g_option_context_new ("FILE - time the tokenizer");

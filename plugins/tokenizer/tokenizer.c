@@ -26,7 +26,7 @@ static const WeftOptionSpec tokenizer_options[] = {
     "Let a single line break end a sentence when the line does not end in "
     "a comma or hyphen and the next line does not start in lower case (a "
     "blank line always ends a sentence)" },
-  { NULL },
+  { NULL, 0, NULL, NULL },
 };
 
 static const TokLexiconTag abbreviation_tags[] = {
