@@ -91,6 +91,7 @@ test_numbers (void)
     { "grew 5.2 percent, 76% of $1.13bn",
       "grew | 5.2 | percent | , | 76 | % | of | $ | 1.13 | bn" },
     { "at 6am, 81K and 5x", "at | 6 | am | , | 81 | K | and | 5x" },
+    { "profit rose to $2.3bn.", "profit | rose | to | $ | 2.3 | bn | ." },
     { "on 07.10.2019 and 2021-07-26 at 10:30.",
       "on | 07.10.2019 | and | 2021-07-26 | at | 10:30 | ." },
     { "August 1-6 as observers", "August | 1 | - | 6 | as | observers" },
