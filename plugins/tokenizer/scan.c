@@ -236,6 +236,8 @@ tok_scan (const TokConfig *config, WeftDoc *doc)
             }
           else if (*q == '.' && (q + 1 == e || tok_plain_end[q[1]]))
             p = tok_scan_word_at_period (&sc, p, q);
+          else if (*q == '\'' || *q == 0xE2)
+            p = tok_scan_word_at_apostrophe (&sc, p, q);
           else
             p = tok_scan_word (&sc, p);
           continue;

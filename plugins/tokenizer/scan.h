@@ -243,6 +243,11 @@ const guchar *tok_scan_word (TokScanner *sc, const guchar *s);
  * space or plain punctuation: a word or an abbreviation. */
 const guchar *tok_scan_word_at_period (TokScanner *sc, const guchar *s,
                                        const guchar *q);
+/* The same for an ASCII word [@s, @q) followed by an apostrophe: a word
+ * and its clitic (Baku 's, do n't) or, for anything else, tok_scan_word().
+ */
+const guchar *tok_scan_word_at_apostrophe (TokScanner *sc, const guchar *s,
+                                           const guchar *q);
 /* number.c: a number, date or time from the ASCII digit at @s. */
 const guchar *tok_scan_number (TokScanner *sc, const guchar *s);
 

@@ -344,3 +344,34 @@ tok_scan_word_at_period (TokScanner *sc, const guchar *s, const guchar *q)
   tok_emit_cased (sc, s, q, kind, capitalized);
   return q;
 }
+
+const guchar *
+tok_scan_word_at_apostrophe (TokScanner *sc, const guchar *s, const guchar *q)
+{
+  const guchar *e = sc->end;
+  guint ap = tok_apostrophe_len (q, e);
+  if (!sc->config->split_clitics || ap == 0)
+    return tok_scan_word (sc, s);
+  const guchar *r = q + ap, *t = r;
+  while (t < e && t - r < 3 && g_ascii_isalpha (*t))
+    t++;
+  gboolean ends = t == e || tok_plain_end[*t]
+                  || (*t == '.' && (t + 1 == e || tok_plain_end[t[1]]));
+  if (t == r || !ends)
+    return tok_scan_word (sc, s);
+  gboolean capitalized = tok_ascii_word[*s] == CASE_UPPER;
+  if (is_clitic (r, t - r))
+    {
+      tok_emit_cased (sc, s, q, WEFT_TOKEN_WORD, capitalized);
+      tok_emit (sc, q, t, WEFT_TOKEN_CLITIC);
+      return t;
+    }
+  if (t - r == 1 && (*r == 't' || *r == 'T') && q - 1 > s
+      && (q[-1] == 'n' || q[-1] == 'N'))
+    {
+      tok_emit_cased (sc, s, q - 1, WEFT_TOKEN_WORD, capitalized);
+      tok_emit (sc, q - 1, t, WEFT_TOKEN_CLITIC);
+      return t;
+    }
+  return tok_scan_word (sc, s);
+}
