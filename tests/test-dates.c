@@ -18,7 +18,7 @@ typedef struct
 } Case;
 
 static WeftPipeline *pipeline;
-static WeftPipeline *pipeline_us;
+static WeftPipeline *pipeline_gb;
 
 /* The layer as "text|TYPE|value|end|mod" items joined by "; ". */
 static char *
@@ -257,18 +257,22 @@ test_dateline (void)
   weft_doc_free (doc);
 }
 
+/* Slashes and dashes are month-first unless day-first is set; dots are
+ * always day-first; an impossible month-first reading is swapped. */
 static void
 test_day_first_option (void)
 {
   static const Case us[] = {
     { "Filed on 8/10/2012.", NULL, "8/10/2012|DATE|2012-08-10" },
+    { "Filed on 13/10/2012.", NULL, "13/10/2012|DATE|2012-10-13" },
+    { "07.10.2019", NULL, "07.10.2019|DATE|2019-10-07" },
   };
   static const Case gb[] = {
     { "Filed on 8/10/2012.", NULL, "8/10/2012|DATE|2012-10-08" },
-    { "Filed on 13/10/2012.", NULL, "13/10/2012|DATE|2012-10-13" },
+    { "07.10.2019", NULL, "07.10.2019|DATE|2019-10-07" },
   };
-  run_cases (pipeline_us, us, G_N_ELEMENTS (us));
-  run_cases (pipeline, gb, G_N_ELEMENTS (gb));
+  run_cases (pipeline, us, G_N_ELEMENTS (us));
+  run_cases (pipeline_gb, gb, G_N_ELEMENTS (gb));
 }
 
 static void
@@ -320,9 +324,9 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   pipeline = weft_test_pipeline ("stages:\n  - plugin: tokenizer\n"
                                  "  - plugin: dates\n");
-  pipeline_us = weft_test_pipeline ("stages:\n  - plugin: tokenizer\n"
+  pipeline_gb = weft_test_pipeline ("stages:\n  - plugin: tokenizer\n"
                                     "  - plugin: dates\n    options:\n"
-                                    "      day-first: false\n");
+                                    "      day-first: true\n");
   g_test_add_func ("/dates/absolute/day-month-year",
                    test_absolute_day_month_year);
   g_test_add_func ("/dates/absolute/coarse", test_absolute_coarse);
@@ -338,6 +342,6 @@ main (int argc, char **argv)
   g_test_add_func ("/dates/calendar", test_calendar);
   int status = g_test_run ();
   weft_pipeline_free (pipeline);
-  weft_pipeline_free (pipeline_us);
+  weft_pipeline_free (pipeline_gb);
   return status;
 }

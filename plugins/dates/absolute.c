@@ -76,14 +76,22 @@ parse_named (const Ctx *c, guint i, DateSpec *s)
           if ((y = parse_year (c, y, TRUE, &year)) && year_ends (c, y))
             t.year = year, best = y;
           if (!valid_day (t.year, month, day))
-            return 0; /* "February 29, 2014" is no date at all */
+            t.invalid = TRUE; /* "February 29, 2014" is no date at all */
           *s = t;
+          return best;
         }
       else if (num_at (c, k) && !glued (c, k)
                && (c->a[k].ndigits >= 5
                    || (c->a[k].ndigits == 2 && c->a[k].num > 31
                        && atom_len (c, i) > 4)))
-        return 0; /* "August 32", "February 151998" */
+        {
+          /* "August 32", "February 151998": no date, and no year either */
+          if (c->a[k].ndigits == 2 && c->a[k].num > 39)
+            return 0;
+          s->invalid = TRUE;
+          guint y = punct_at (c, k + 1, ',') ? k + 2 : k + 1;
+          return (y = parse_year (c, y, FALSE, &year)) ? y : k + 1;
+        }
       if (i > 0 && num_at (c, i - 1) && c->a[i - 1].ndigits <= 2
           && !(c->a[i - 1].flags & AF_ORD) && !(c->a[i].flags & AF_NEWLINE)
           && !punct_at (c, i - 2, '\''))
@@ -115,6 +123,15 @@ parse_named (const Ctx *c, guint i, DateSpec *s)
         }
       return best;
     }
+  if (num_at (c, i) && c->a[i].ndigits == 2 && c->a[i].num >= 32
+      && c->a[i].num <= 39 && !(c->a[i].flags & AF_ORD)
+      && (k = parse_month (c, i + 1, &month)))
+    {
+      /* "32 August 2014": no date, and no year either */
+      s->invalid = TRUE;
+      guint y = punct_at (c, k, ',') ? k + 1 : k;
+      return (y = parse_year (c, y, FALSE, &year)) ? y : k;
+    }
   if ((j = parse_day (c, i, &day)))
     {
       /* day [of|sep] month [,|sep] [year] */
@@ -130,16 +147,20 @@ parse_named (const Ctx *c, guint i, DateSpec *s)
       if ((k = parse_year (c, k, TRUE, &year)) && year_ends (c, k))
         t.year = year, best = k;
       if (!valid_day (t.year, month, day))
-        return 0;
+        t.invalid = TRUE;
       *s = t;
       return best;
     }
   if (num_at (c, i) && c->a[i].ndigits == 4
       && (j = parse_year (c, i, FALSE, &year)))
     {
-      /* year [sep] month [[sep] day] */
+      /* year [sep] month [[sep] day]; "2012/aug/10" in any case */
       k = is_sep (c, j) ? j + 1 : j;
-      if (!(k = parse_month (c, k, &month)) || atom_len (c, k - 1) < 3)
+      const LexEntry *e = lex_at (c, k);
+      if (is_sep (c, j) && e && e->month && atom_len (c, k) >= 3
+          && is_sep (c, k + 1))
+        month = e->month, k++;
+      else if (!(k = parse_month (c, k, &month)) || atom_len (c, k - 1) < 3)
         return 0;
       if (!glued (c, j) && !is_sep (c, j) && !(c->a[k - 1].flags & AF_CAP))
         return 0;

@@ -278,9 +278,9 @@ dates_state_process (DatesState *st, WeftDoc *doc, GError **error)
 /* ---- the plugin descriptor ---- */
 
 static const WeftOptionSpec dates_options[]
-    = { { "day-first", WEFT_OPTION_BOOL, "true",
-          "read numeric dates such as 07.10.2019 or 8/10/2012 day first; false "
-          "for US month-first slashes" },
+    = { { "day-first", WEFT_OPTION_BOOL, "false",
+          "read dates written with slashes or dashes (8/10/2012) day first; "
+          "dotted dates (07.10.2019) are always day first" },
         { NULL } };
 
 static gboolean

@@ -13,7 +13,10 @@ can_start (const Ctx *c, guint i)
 {
   const Atom *a = &c->a[i];
   if (a->kind == A_NUM)
-    return TRUE;
+    /* not the "3" of "1.5.3": a version or a decimal */
+    return !(i >= 2 && glued (c, i) && glued (c, i - 1)
+             && (punct_at (c, i - 1, '.') || punct_at (c, i - 1, ','))
+             && num_at (c, i - 2));
   if (a->kind == A_PUNCT)
     return a->punct == '\'';
   if (a->kind != A_WORD || !a->lex)
@@ -193,6 +196,9 @@ parse_range (const Ctx *c, guint j, gboolean between, Match *m)
     }
   if (!end)
     return 0;
+  if (r.s.kind == K_DATE && r.s.month && r.s.day
+      && !valid_day (r.s.year, r.s.month, r.s.day))
+    r.s.invalid = TRUE; /* "June 10 - 31, 2022" */
   m->e = r.s;
   m->range = TRUE;
   return end;
@@ -297,6 +303,15 @@ match_at (const Ctx *c, guint i, Match *m)
       if (r)
         end = r;
     }
+  /* "2012-1400": a year glued to a number that makes no range */
+  if (!m->range && m->s.kind == K_DATE && m->s.ylen == 4 && !m->s.month
+      && !m->s.quarter && !m->s.half && !m->s.season && m->s.hour < 0
+      && punct_at (c, end, '-') && glued (c, end) && num_at (c, end + 1)
+      && glued (c, end + 1))
+    {
+      m->s.invalid = TRUE;
+      end += 2;
+    }
   m->first = i;
   m->last = end;
   return end;
@@ -326,6 +341,11 @@ match_run (const Ctx *c, guint base, WeftDoc *doc, Match **ms, guint *n,
       if (!can_start (&line, i) || !(end = match_at (&line, i, &m)))
         {
           i++;
+          continue;
+        }
+      if (m.s.invalid || (m.range && m.e.invalid))
+        {
+          i = end; /* no part of an impossible date is a date */
           continue;
         }
       if (*n == *cap)

@@ -121,6 +121,53 @@ parse_year (const Ctx *c, guint i, gboolean two_digits, int *year)
 }
 
 /* Day-month-year or month-day-year with numbers joined by one separator. */
+/* Whether atom @i is a word that introduces a date: "on", "by", "from",
+ * "until", "since", "to", a weekday. */
+static gboolean
+date_cue_before (const Ctx *c, guint i)
+{
+  const LexEntry *p = lex_at (c, i);
+  return p
+         && (p->cue == C_ON || p->cue == C_BY || p->cue == C_FROM
+             || p->cue == C_UNTIL || p->cue == C_SINCE || p->cue == C_TO
+             || (p->weekday && !p->weekday_plural));
+}
+
+/* Two numbers joined by a slash: "04/2016" (month and year), and "8/10",
+ * "5/31" (month and day; day-first with the option) when something says
+ * it is a date and not a fraction or "24/7": a cue word before, "at" or
+ * a time after, or nothing else on its line. */
+static guint
+parse_two_part (const Ctx *c, guint i, DateSpec *s)
+{
+  const Atom *a = &c->a[i], *b = &c->a[i + 2];
+  if (c->a[i + 1].punct != '/' || a->ndigits > 2 || a->num < 1)
+    return 0;
+  if (b->ndigits == 4)
+    {
+      if (a->num > 12)
+        return 0;
+      s->year = b->num;
+      s->month = a->num;
+      return i + 3;
+    }
+  guint end = i + 3;
+  if (b->ndigits > 2 || (end < c->n && glued (c, end)))
+    return 0;
+  gboolean alone
+      = (c->a[i].start == 0 || (c->a[i].flags & AF_NEWLINE)) && end >= c->n;
+  gboolean cue = (i > 0 && date_cue_before (c, i - 1)) || cue_at (c, end, C_AT)
+                 || (num_at (c, end) && punct_at (c, end + 1, ':'));
+  if (!alone && !cue)
+    return 0;
+  int m = c->day_first ? b->num : a->num, day = c->day_first ? a->num : b->num;
+  if (!valid_day (NONE, m, day))
+    return 0;
+  s->month = m;
+  s->day = day;
+  return end;
+}
+
 guint
 parse_numeric (const Ctx *c, guint i, DateSpec *s)
 {
@@ -138,43 +185,40 @@ parse_numeric (const Ctx *c, guint i, DateSpec *s)
           || num_at (c, i - 1)))
     return 0;
   if (!three)
-    {
-      /* 04/2016 */
-      if (sep != '/' || a->ndigits > 2 || b->ndigits != 4 || a->num < 1
-          || a->num > 12)
-        return 0;
-      s->year = b->num;
-      s->month = a->num;
-      return i + 3;
-    }
+    return parse_two_part (c, i, s);
   const Atom *d = &c->a[i + 4];
   guint end = i + 5;
   if (glued (c, end) && (punct_at (c, end, sep) || num_at (c, end)))
     return 0;
   int y, m, day;
   if (a->ndigits == 4 && b->ndigits <= 2 && d->ndigits <= 2)
-    y = a->num, m = b->num, day = d->num;
+    y = a->num, m = b->num, day = d->num; /* year first: never swapped */
   else if (a->ndigits <= 2 && b->ndigits <= 2
            && (d->ndigits == 4 || (d->ndigits == 2 && sep != '.')))
     {
       y = d->ndigits == 4 ? d->num
           : d->num < 50   ? 2000 + d->num
                           : 1900 + d->num;
-      if (c->day_first)
+      /* 07.10.2019 is day-first everywhere; 8/10/2012 and 8-10-2012
+       * are month-first unless the day-first option says otherwise */
+      if (sep == '.' || c->day_first)
         day = a->num, m = b->num;
       else
         m = a->num, day = b->num;
+      if (m > 12 && day <= 12)
+        {
+          int t = m;
+          m = day;
+          day = t;
+        }
     }
   else
     return 0;
-  if (m > 12 && day <= 12)
-    {
-      int t = m;
-      m = day;
-      day = t;
-    }
   if (!valid_day (y, m, day))
-    return 0;
+    {
+      s->invalid = TRUE; /* "2014-02-30": no date, and no year either */
+      return end;
+    }
   s->year = y;
   s->month = m;
   s->day = day;

@@ -45,6 +45,8 @@ typedef struct
   int8_t dir;          /* -1 / 0 / +1 for offsets and relative units */
   int8_t from_context; /* offsets: from the last mentioned date */
   int8_t ref;          /* V_PRESENT_REF … for K_REF */
+  int8_t invalid;      /* a date that cannot be ("February 30"): its whole
+                          extent is skipped, no part of it is an expression */
   double amount;       /* < 0: unspecified ("several") */
   const char *literal; /* a ready value (annually -> P1Y) */
 } DateSpec;
