@@ -227,13 +227,23 @@ tok_scan (const TokConfig *config, WeftDoc *doc)
           /* Most words are letters up to a space or a comma. */
           newline = FALSE;
           const guchar *q = tok_skip_word (&sc, p);
-          if ((q == e || tok_plain_end[*q])
-              && !tok_lexicon_may_hold (config->contractions, p, q - p))
+          while ((q == e || tok_plain_end[*q])
+                 && !tok_lexicon_may_hold (config->contractions, p, q - p))
             {
               tok_emit_cased (&sc, p, q, WEFT_TOKEN_WORD,
                               tok_ascii_word[b] == CASE_UPPER);
               p = q;
+              /* and the next word when one space leads to it */
+              if (!(e - q > 1 && *q == ' '
+                    && config->start[q[1]] == START_WORD))
+                break;
+              sc.flags = WEFT_TOKEN_SPACE_BEFORE;
+              p = q + 1;
+              b = *p;
+              q = tok_skip_word (&sc, p);
             }
+          if (p == q)
+            ;
           else if (*q == '.' && (q + 1 == e || tok_plain_end[q[1]]))
             p = tok_scan_word_at_period (&sc, p, q);
           else if (*q == '\'' || *q == 0xE2)
