@@ -242,9 +242,10 @@ tok_scan (const TokConfig *config, WeftDoc *doc)
               b = *p;
               q = tok_skip_word (&sc, p);
             }
+          /* p < q: a word that needs a closer look */
           if (p == q)
-            ;
-          else if (*q == '.' && (q + 1 == e || tok_plain_end[q[1]]))
+            continue;
+          if (*q == '.' && (q + 1 == e || tok_plain_end[q[1]]))
             p = tok_scan_word_at_period (&sc, p, q);
           else if (*q == '\'' || *q == 0xE2)
             p = tok_scan_word_at_apostrophe (&sc, p, q);
