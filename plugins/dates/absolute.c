@@ -333,6 +333,11 @@ parse_absolute (const Ctx *c, guint i, Match *m)
       m->explicit_year = s.year != NONE;
       if (s.day || !s.month)
         best = attach_time (c, best, &s);
+      /* "Thu Oct 26 11:00:09 2023": the year after the time */
+      if (s.year == NONE && s.day && s.hour >= 0 && num_at (c, best)
+          && c->a[best].ndigits == 4 && (k = parse_year (c, best, FALSE, &year))
+          && year_ends (c, k))
+        s.year = year, best = k, m->explicit_year = TRUE;
     }
   else if (j == i)
     {
@@ -344,7 +349,10 @@ parse_absolute (const Ctx *c, guint i, Match *m)
         {
           /* a time before a date: "14:15 05/31/2024", "8:23 AM, Jul 9" */
           best = k;
-          guint d = punct_at (c, k, ',') ? k + 1 : k, e2;
+          guint d = k, e2;
+          if (punct_at (c, d, ',') || punct_at (c, d, '?')
+              || cue_at (c, d, C_ON))
+            d++;
           t = s;
           if (!(e2 = parse_numeric (c, d, &t)))
             {
@@ -352,7 +360,11 @@ parse_absolute (const Ctx *c, guint i, Match *m)
               e2 = parse_named (c, d, &t);
             }
           if (e2 && t.day)
-            best = e2, s = t, m->explicit_year = s.year != NONE;
+            {
+              best = e2, s = t, m->explicit_year = s.year != NONE;
+              if (s.hour == 24)
+                s.hour = 0; /* "midnight on 12th August" starts that day */
+            }
           else if ((e2 = time_then_day (c, d, &s)))
             best = e2;
         }

@@ -361,9 +361,12 @@ cut_token (Builder *b, guint t, gboolean gap)
         }
       else
         {
+          /* other symbols, one atom per character ("∙" is '?') */
           a->kind = A_PUNCT;
           a->punct = *p < 0x80 ? (char)*p : '?';
-          p++;
+          if (*p++ >= 0xC0)
+            while (p < end && (*p & 0xC0) == 0x80)
+              p++;
         }
       a->end = p - text;
     }

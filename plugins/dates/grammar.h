@@ -117,6 +117,8 @@ gboolean plausible_year (const Ctx *c, guint i, guint end, int year);
 
 /* ---- clock.c ---- */
 guint parse_time (const Ctx *c, guint i, DateSpec *s);
+/* "8 - 11pm": @s gets the start, @e the end; 0 when there is none. */
+guint parse_hour_range (const Ctx *c, guint i, DateSpec *s, DateSpec *e);
 /* A time after a date at @j; @j when there is none. */
 guint attach_time (const Ctx *c, guint j, DateSpec *s);
 /* A weekday or today after a time; 0 when there is none. */

@@ -208,6 +208,18 @@ parse_range (const Ctx *c, guint j, gboolean between, Match *m)
 static guint
 parse_left_partial (const Ctx *c, guint i, Match *m)
 {
+  DateSpec hs, he;
+  spec_init (&hs, K_DATE);
+  guint h = parse_hour_range (c, i, &hs, &he);
+  if (h)
+    {
+      memset (m, 0, sizeof *m);
+      m->s = hs;
+      m->e = he;
+      m->range = TRUE;
+      m->type = T_TIME;
+      return h;
+    }
   int day;
   guint j = parse_day (c, i, &day);
   if (!j || !is_connector (c, j, FALSE)

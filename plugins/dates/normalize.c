@@ -145,8 +145,23 @@ static const char *const season_names[] = { "", "SP", "SU", "FA", "WI" };
 static const char *const pod_names[] = { "", "MO", "AF", "EV", "NI" };
 
 static void
-fmt_calendar (char *b, const DateSpec *s)
+fmt_calendar (char *b, const DateSpec *spec)
 {
+  DateSpec midnight;
+  const DateSpec *s = spec;
+  if (s->hour == 24 && s->year != NONE && s->month && s->day)
+    {
+      /* midnight ends the day: the next day at 00:00 */
+      int y, m, d;
+      civil_from_days (days_from_civil (s->year, s->month, s->day) + 1, &y, &m,
+                       &d);
+      midnight = *s;
+      midnight.year = y;
+      midnight.month = m;
+      midnight.day = d;
+      midnight.hour = 0;
+      s = &midnight;
+    }
   if (s->year == NONE)
     b = put_str (b, "XXXX");
   else
@@ -556,7 +571,11 @@ spec_normalize (DateSpec *s, const Anchor *a, char *buf, char *anchor_buf)
     }
   if (!s->month && !s->season && !s->quarter && !s->half && !s->day)
     {
-      /* a time of day alone: on the reference day */
+      /* a time of day alone: on the reference day; midnight is the one
+       * that began it, unless the verb looks ahead ("will close at
+       * midnight") */
+      if (s->hour == 24 && a->tense <= 0)
+        s->hour = 0;
       if (dct->has_date)
         {
           s->year = dct->year, s->month = dct->month, s->day = dct->day;

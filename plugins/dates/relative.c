@@ -93,30 +93,33 @@ parse_amount (const Ctx *c, guint i, double *amount, int *unit,
   return j;
 }
 
+/* A part of the day or a time after a day: "Monday morning", "tonight at
+ * 8", "this afternoon at 3" (an hour of that part of the day). */
 static guint
 attach_pod (const Ctx *c, guint j, DateSpec *s)
 {
   const LexEntry *e = lex_at (c, j);
   if (e && e->cue == C_POD)
-    {
-      s->pod = e->cue_val;
-      /* "this afternoon at 3": an hour of that part of the day */
-      if (cue_at (c, j + 1, C_AT) && num_at (c, j + 2)
-          && c->a[j + 2].ndigits <= 2 && c->a[j + 2].num >= 1
-          && c->a[j + 2].num <= 12 && !punct_at (c, j + 3, ':'))
-        {
-          s->hour = c->a[j + 2].num % 12 + (e->cue_val >= 2 ? 12 : 0);
-          s->minute = 0;
-          return j + 3;
-        }
-      return j + 1;
-    }
+    s->pod = e->cue_val, j++;
   guint k = cue_at (c, j, C_AT) || cue_at (c, j, C_ANCHOR) ? j + 1 : j;
   DateSpec t = *s;
   if ((k = parse_time (c, k, &t)))
     {
+      if (s->pod >= 2 && t.hour >= 1 && t.hour < 12
+          && (s->pod != 4 || t.hour >= 6) && num_at (c, k - 1))
+        t.hour += 12;
       *s = t;
       return k;
+    }
+  k = cue_at (c, j, C_AT) ? j + 1 : 0;
+  if (k && s->pod && num_at (c, k) && c->a[k].ndigits <= 2 && c->a[k].num >= 1
+      && c->a[k].num <= 12 && !(k + 1 < c->n && glued (c, k + 1)))
+    {
+      /* "this afternoon at 3,": the part of the day says it is a time */
+      int h = c->a[k].num;
+      s->hour = s->pod >= 2 && h < 12 && (s->pod != 4 || h >= 6) ? h + 12 : h;
+      s->minute = 0;
+      return k + 1;
     }
   return j;
 }
@@ -294,7 +297,7 @@ parse_rel (const Ctx *c, guint i, Match *m)
       s->amount = s->dir ? 1 : 0;
       if (dir > 0)
         return 0;
-      return j + 1;
+      return attach_pod (c, j, s);
     }
   if ((k = parse_amount (c, j, &amount, &unit, &adj)) && !adj)
     {
