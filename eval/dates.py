@@ -116,12 +116,13 @@ def chrono(path, weft, show):
             r["text"] = unescape(r["text"])
             r["matched_text"] = unescape(r["matched_text"])
             rows.append(r)
-    groups = {True: [], False: []}
+    groups = {}
     for r in rows:
         opts = json.loads(r["options"]) if r["options"] else {}
-        groups[opts.get("locale") == "en-GB"].append(r)
+        key = (opts.get("locale") == "en-GB", bool(opts.get("forwardDate")))
+        groups.setdefault(key, []).append(r)
     res = {}
-    for day_first, rs in groups.items():
+    for (day_first, forward), rs in groups.items():
         docs = []
         for r in rs:
             d = {"id": r["id"], "text": r["text"]}
@@ -132,8 +133,9 @@ def chrono(path, weft, show):
                                        ref)
                 d["date"] = ref[:10]
             docs.append(d)
-        res.update(run_weft(weft, docs, ["--set", "dates.day-first=%s" % (
-            "true" if day_first else "false")]))
+        res.update(run_weft(weft, docs, [
+            "--set", "dates.day-first=%s" % str(day_first).lower(),
+            "--set", "dates.forward-dates=%s" % str(forward).lower()]))
     ok = 0
     by_file = {}
     bad = []

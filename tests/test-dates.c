@@ -295,7 +295,7 @@ test_data_errors (void)
         }
       g_assert_true (g_file_set_contents (dst, data, -1, NULL));
     }
-  g_assert_null (dates_state_new (dir, TRUE, &error));
+  g_assert_null (dates_state_new (dir, TRUE, FALSE, &error));
   g_assert_error (error, WEFT_ERROR, WEFT_ERROR_DATA);
   g_assert_true (
       g_str_has_suffix (error->message, "months.txt:3: month must be 1-12"));

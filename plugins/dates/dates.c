@@ -17,6 +17,7 @@ struct _DatesState
   WeftLayerSchema *schema;
   guint f_type, f_value, f_end_value, f_mod, f_anchor;
   gboolean day_first;
+  gboolean forward;
 };
 
 static const char *const type_names[] = { "DATE", "TIME", "DURATION", "SET" };
@@ -25,7 +26,8 @@ static const char *const mod_names[]
         "LESS_THAN", "MORE_THAN", "BEFORE", "AFTER" };
 
 DatesState *
-dates_state_new (const char *data_dir, gboolean day_first, GError **error)
+dates_state_new (const char *data_dir, gboolean day_first, gboolean forward,
+                 GError **error)
 {
   Lexicon *lex = lexicon_load (data_dir, error);
   if (!lex)
@@ -33,6 +35,7 @@ dates_state_new (const char *data_dir, gboolean day_first, GError **error)
   DatesState *st = g_new0 (DatesState, 1);
   st->lex = lex;
   st->day_first = day_first;
+  st->forward = forward;
   st->schema = weft_layer_schema_new ("dates");
   st->f_type
       = weft_layer_schema_add_field (st->schema, "type", WEFT_FIELD_STRING);
@@ -207,6 +210,7 @@ dates_state_process (DatesState *st, WeftDoc *doc, GError **error)
 
   Anchor anchor;
   memset (&anchor, 0, sizeof anchor);
+  anchor.forward = st->forward;
   RefDate t;
   if (refdate_parse (&anchor.dct, weft_doc_get_date (doc)))
     {
@@ -235,8 +239,10 @@ dates_state_process (DatesState *st, WeftDoc *doc, GError **error)
       char value[64], end_value[64], abuf[40], abuf2[40];
       gboolean needs
           = spec_is_relative (&m->s) || (m->range && spec_is_relative (&m->e));
-      anchor.tense
-          = needs ? local_tense (&toks, sent, tok_first, tok_last + 1) : 0;
+      anchor.tense = !needs ? 0
+                     : st->forward
+                         ? 1
+                         : local_tense (&toks, sent, tok_first, tok_last + 1);
       anchor.ctx_year
           = ctx_year && sent == ctx_sent
                     && (!anchor.dct.has_date || ctx_year != anchor.dct.year)
@@ -281,14 +287,18 @@ static const WeftOptionSpec dates_options[]
     = { { "day-first", WEFT_OPTION_BOOL, "false",
           "read dates written with slashes or dashes (8/10/2012) day first; "
           "dotted dates (07.10.2019) are always day first" },
+        { "forward-dates", WEFT_OPTION_BOOL, "false",
+          "resolve a month, weekday or time without a date to its next "
+          "occurrence (schedules) instead of by the tense of the verb" },
         { NULL } };
 
 static gboolean
 dates_init (const WeftOptions *options, gpointer *state, GError **error)
 {
-  DatesState *st
-      = dates_state_new (weft_options_get_data_dir (options),
-                         weft_options_get_bool (options, "day-first"), error);
+  DatesState *st = dates_state_new (
+      weft_options_get_data_dir (options),
+      weft_options_get_bool (options, "day-first"),
+      weft_options_get_bool (options, "forward-dates"), error);
   *state = st;
   return st != NULL;
 }

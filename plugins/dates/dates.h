@@ -8,9 +8,10 @@
 
 typedef struct _DatesState DatesState;
 
-/* Loads the data files from @data_dir.  Returns: (transfer full). */
+/* Loads the data files from @data_dir; @day_first and @forward are the
+ * plugin's options.  Returns: (transfer full). */
 DatesState *dates_state_new (const char *data_dir, gboolean day_first,
-                             GError **error);
+                             gboolean forward, GError **error);
 void dates_state_free (DatesState *st);
 /* Adds the "dates" layer to @doc (which must have tokens and sentences)
  * and sets its date when a dateline gives one. */

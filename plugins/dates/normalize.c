@@ -330,7 +330,7 @@ place_year (const RefDate *r, int month, int day, int tense)
   if (tense < 0)
     return after && month > r->month ? r->year - 1 : r->year;
   if (tense > 0)
-    return before && month < r->month ? r->year + 1 : r->year;
+    return before ? r->year + 1 : r->year;
   if (month - r->month > 6)
     return r->year - 1;
   if (r->month - month > 6)
@@ -578,7 +578,12 @@ spec_normalize (DateSpec *s, const Anchor *a, char *buf, char *anchor_buf)
         s->hour = 0;
       if (dct->has_date)
         {
-          s->year = dct->year, s->month = dct->month, s->day = dct->day;
+          int z = days_from_civil (dct->year, dct->month, dct->day);
+          if (a->forward && dct->has_time && s->hour < 24
+              && s->hour * 60 + MAX (s->minute, 0)
+                     < dct->hour * 60 + dct->minute)
+            z++; /* "1am" seen at 01:57: tomorrow's */
+          set_day (s, z);
           anchor = "dct";
         }
       fmt_calendar (buf, s);

@@ -61,10 +61,11 @@ typedef struct
 
 typedef struct
 {
-  RefDate dct;  /* the reference date, from metadata or a dateline */
-  RefDate last; /* the last full date mentioned before */
-  int ctx_year; /* a year mentioned just before (0 none) */
-  int tense;    /* -1 past, 0 unknown, +1 future */
+  RefDate dct;      /* the reference date, from metadata or a dateline */
+  RefDate last;     /* the last full date mentioned before */
+  int ctx_year;     /* a year mentioned just before (0 none) */
+  int tense;        /* -1 past, 0 unknown, +1 future */
+  gboolean forward; /* the forward-dates option: times after the reference */
 } Anchor;
 
 void spec_init (DateSpec *s, SpecKind kind);
