@@ -32,7 +32,7 @@ struct _WeftDoc {
   const char *text;
   gsize len;
   gboolean ascii;
-  uint32_t *char_offsets; /* byte -> code point, built on demand */
+  uint32_t *char_offsets; /* code points before each 64-byte block */
   const char *id;
   const char *source;
   const char *date;
