@@ -106,8 +106,10 @@ render_doc (Run *run, WeftDoc *doc, WeftRawDoc *raw, GString *out)
       raw->text = valid;
       raw->len = len;
     }
-  if (weft_doc_set_text (doc, raw->text, raw->len, &error)
-      && weft_pipeline_process (run->pipeline, doc, &stage, &error))
+  gboolean ok = weft_doc_set_text (doc, raw->text, raw->len, &error);
+  /* the document has its own copy: one copy of a large text is enough */
+  g_clear_pointer (&raw->text, g_free);
+  if (ok && weft_pipeline_process (run->pipeline, doc, &stage, &error))
     {
       weft_write_record (out, run->format, doc, run->layers);
       return FALSE;
@@ -123,7 +125,7 @@ render_doc (Run *run, WeftDoc *doc, WeftRawDoc *raw, GString *out)
 static void
 process_job (Run *run, WeftDoc *doc, Job *job)
 {
-  job->out = g_string_sized_new (job->raw->len + 512);
+  job->out = g_string_sized_new (4096);
   job->failed = render_doc (run, doc, job->raw, job->out);
   weft_raw_doc_free (g_steal_pointer (&job->raw));
 }
