@@ -63,14 +63,14 @@ parse_named (const Ctx *c, guint i, DateSpec *s)
       if (punct_at (c, k, ',') && num_at (c, k + 1)
           && (c->a[k + 1].flags & AF_ORD))
         k++;
-      if ((k = parse_day (c, k, &day))
-          && !(punct_at (c, k, ':') && glued (c, k)))
+      guint dk = parse_day (c, k, &day);
+      if (dk && !(punct_at (c, dk, ':') && glued (c, dk)))
         {
           t = *s;
           t.month = month;
           t.day = day;
-          best = k;
-          guint y = k;
+          best = dk;
+          guint y = dk;
           if (punct_at (c, y, ',') || is_sep (c, y))
             y++;
           if ((y = parse_year (c, y, TRUE, &year)) && year_ends (c, y))

@@ -143,10 +143,48 @@ after_superlative (const Tokens *t, guint first)
       if (k->kind == WEFT_TOKEN_WORD && len > 4
           && memcmp (t->text + k->end - 3, "est", 3) == 0)
         return TRUE;
-      if (token_is (t, first - d, "first"))
+      if (token_is (t, first - d, "first") || token_is (t, first - d, "best")
+          || token_is (t, first - d, "worst"))
         return TRUE;
     }
   return FALSE;
+}
+
+/* An offset from a date written with it ("2 days after next Friday",
+ * "now + 40 minutes"): the date first, then the offset from it. */
+static const char *
+normalize_based (Match *m, const Anchor *anchor, char *value, char *abuf)
+{
+  char base[64], babuf[40];
+  Anchor a = *anchor;
+  const char *an;
+  if (m->e.kind == K_REF)
+    {
+      a.last = a.dct; /* now */
+      an = a.dct.has_date ? "dct" : "none";
+    }
+  else
+    {
+      an = spec_normalize (&m->e, anchor, base, babuf);
+      if (!refdate_parse (&a.last, base))
+        {
+          /* the date is not a day ("next week"): no value to count from */
+          memset (&a.last, 0, sizeof a.last);
+          a.dct = a.last;
+        }
+      else if (!a.last.has_time && a.dct.has_time)
+        {
+          a.last.has_time = TRUE;
+          a.last.hour = a.dct.hour;
+          a.last.minute = a.dct.minute;
+          a.last.second = a.dct.second;
+        }
+    }
+  m->s.from_context = TRUE;
+  spec_normalize (&m->s, &a, value, abuf);
+  if (an == babuf)
+    an = strcpy (abuf, babuf);
+  return an;
 }
 
 /* A full date written at the top of the text ("07.10.2019", "Friday,
@@ -241,7 +279,7 @@ dates_state_process (DatesState *st, WeftDoc *doc, GError **error)
           = spec_is_relative (&m->s) || (m->range && spec_is_relative (&m->e));
       anchor.tense = !needs ? 0
                      : st->forward
-                         ? 1
+                         ? 2
                          : local_tense (&toks, sent, tok_first, tok_last + 1);
       anchor.ctx_year
           = ctx_year && sent == ctx_sent
@@ -254,7 +292,11 @@ dates_state_process (DatesState *st, WeftDoc *doc, GError **error)
           m->s.kind = K_DURATION;
           m->type = T_DURATION;
         }
-      const char *an = spec_normalize (&m->s, &anchor, value, abuf);
+      const char *an;
+      if (m->based)
+        an = normalize_based (m, &anchor, value, abuf);
+      else
+        an = spec_normalize (&m->s, &anchor, value, abuf);
       guint span = weft_layer_add_span (layer, atoms[m->first].start,
                                         atoms[m->last - 1].end);
       weft_layer_set_string (layer, span, st->f_type, type_names[m->type]);

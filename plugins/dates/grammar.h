@@ -44,6 +44,8 @@ typedef struct
   uint8_t mod;            /* Mod */
   gboolean explicit_year; /* the year is written in the text */
   gboolean in_offset; /* "in five days": a date, or a duration in the past */
+  gboolean based;     /* s is an offset from the date e ("2 days after
+                         next Friday"), not a range */
 } Match;
 
 /* ---- atom tests ---- */

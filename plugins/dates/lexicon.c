@@ -124,6 +124,7 @@ trigger_of (const Slot *s, const LexEntry *e)
     case C_NOON:
     case C_MIDNIGHT:
     case C_POD:
+    case C_WORKDAY:
       return TRIGGER_ALWAYS;
     default:
       break;
@@ -229,6 +230,7 @@ static const Symbol cue_symbols[] = { { "DEICTIC", C_DEICTIC },
                                       { "PERIOD", C_PERIOD },
                                       { "TENSE", C_TENSE },
                                       { "BY", C_BY },
+                                      { "WORKDAY", C_WORKDAY },
                                       { NULL, 0 } };
 
 /* Symbolic values of cue words; anything else must be an integer. */

@@ -69,6 +69,7 @@ typedef enum
   C_PERIOD,
   C_TENSE,
   C_BY,
+  C_WORKDAY,
   C_N
 } CueClass;
 

@@ -178,7 +178,7 @@ parse_range (const Ctx *c, guint j, gboolean between, Match *m)
             || (s->kind == K_DATE && r.s.kind == K_OFFSET && r.s.unit == U_D)
             || (s->kind == K_OFFSET && s->unit == U_D
                 && (r.s.kind == K_WEEKDAY || r.s.kind == K_OFFSET));
-      if (!ok || r.range)
+      if (!ok || r.range || r.s.open_anchor)
         return 0;
       if (s->kind == K_DATE && r.s.kind == K_DATE)
         {
@@ -238,6 +238,81 @@ parse_left_partial (const Ctx *c, guint i, Match *m)
   return end;
 }
 
+/* The date an open offset ("2 days after") counts from: "next Friday",
+ * "02/02", "the election"… only dates.  Returns the end, or 0. */
+static guint
+parse_base (const Ctx *c, guint j, Match *m)
+{
+  Match b;
+  memset (&b, 0, sizeof b);
+  guint end = parse_core (c, j, &b);
+  if (!end || b.range
+      || !((b.s.kind == K_DATE && b.s.month) || b.s.kind == K_WEEKDAY
+           || (b.s.kind == K_OFFSET && b.s.unit == U_D)
+           || (b.s.kind == K_REL && b.s.unit == U_D)))
+    return 0;
+  m->e = b.s;
+  m->based = TRUE;
+  m->explicit_year = b.explicit_year;
+  if (b.type == T_TIME)
+    m->type = T_TIME;
+  return end;
+}
+
+/* "next Tuesday +10 days", "2023-12-29 -10days", "now + 40 minutes": a
+ * date (@m) and a signed offset after it.  Returns the end, or 0. */
+static guint
+parse_signed_offset (const Ctx *c, guint j, Match *m)
+{
+  gboolean plus = punct_at (c, j, '+');
+  if (!plus && !(punct_at (c, j, '-') && !glued (c, j) && glued (c, j + 1)))
+    return 0;
+  Match r;
+  memset (&r, 0, sizeof r);
+  guint end = parse_relative (c, j + 1, &r);
+  if (!end || r.s.kind != K_OFFSET || r.s.from_context || r.range)
+    return 0;
+  m->e = m->s;
+  m->s = r.s;
+  m->s.from_context = TRUE;
+  m->based = TRUE;
+  if (r.type == T_TIME || (r.s.unit >= U_H && r.s.unit <= U_S))
+    m->type = T_TIME;
+  return end;
+}
+
+/* parse_core, then what may follow a core: the date an open offset counts
+ * from ("2 days after next Friday"; else the duration "2 days"), or a
+ * signed offset after a date ("next Tuesday +10 days"). */
+static guint
+parse_core_based (const Ctx *c, guint j, Match *m)
+{
+  guint end = parse_core (c, j, m);
+  if (!end)
+    return 0;
+  if (m->s.kind == K_OFFSET && m->s.open_anchor)
+    {
+      guint b = parse_base (c, end, m);
+      if (b)
+        end = b;
+      else
+        {
+          memset (m, 0, sizeof *m);
+          if (!(end = parse_duration (c, j, m)))
+            return 0;
+        }
+      m->s.open_anchor = FALSE;
+    }
+  else if (m->s.kind == K_DATE || m->s.kind == K_WEEKDAY
+           || (m->s.kind == K_REF && m->s.ref == V_PRESENT_REF))
+    {
+      guint b = parse_signed_offset (c, end, m);
+      if (b)
+        end = b;
+    }
+  return end;
+}
+
 static guint
 match_at (const Ctx *c, guint i, Match *m)
 {
@@ -262,12 +337,12 @@ match_at (const Ctx *c, guint i, Match *m)
   j = parse_position (c, j, &mod);
   if (cue_at (c, j, C_THE))
     the = j++;
-  if (j > i && (end = parse_core (c, j, m)))
+  if (j > i && (end = parse_core_based (c, j, m)))
     {
       gboolean dur = m->type == T_DURATION;
       const LexEntry *core = lex_at (c, j);
       /* "about", "over" only go with durations and numbers of years */
-      if (mod >= MOD_APPROX && !dur && m->s.kind != K_DATE)
+      if (mod >= MOD_APPROX && !dur && m->s.kind != K_DATE && !m->in_offset)
         return 0;
       if (mod >= MOD_APPROX && !dur && c->a[i].flags & AF_CAP)
         return 0;
@@ -290,7 +365,7 @@ match_at (const Ctx *c, guint i, Match *m)
     {
       j = i;
       mod = 0;
-      end = parse_core (c, i, m);
+      end = parse_core_based (c, i, m);
       guint l;
       Match lm;
       if ((l = parse_left_partial (c, i, &lm)) > end)
@@ -307,7 +382,7 @@ match_at (const Ctx *c, guint i, Match *m)
           : cue_at (c, i - 1, C_SINCE) ? MOD_AFTER
                                        : 0;
   m->mod = mod;
-  if (!m->range
+  if (!m->range && !m->based
       && (is_plain_date (m) || m->s.kind == K_WEEKDAY
           || (m->s.kind == K_OFFSET && m->s.unit == U_D)))
     {

@@ -329,8 +329,10 @@ place_year (const RefDate *r, int month, int day, int tense)
   int before = month < r->month || (month == r->month && day && day < r->day);
   if (tense < 0)
     return after && month > r->month ? r->year - 1 : r->year;
+  if (tense > 1)
+    return before ? r->year + 1 : r->year; /* forward-dates */
   if (tense > 0)
-    return before ? r->year + 1 : r->year;
+    return before && month < r->month ? r->year + 1 : r->year;
   if (month - r->month > 6)
     return r->year - 1;
   if (r->month - month > 6)
@@ -399,6 +401,15 @@ normalize_offset (DateSpec *s, const RefDate *r, char *buf)
       s->ylen = 2;
       break;
     case U_D:
+      if (s->business)
+        {
+          /* step over Saturdays and Sundays */
+          for (int k = ABS (n); k > 0; k--)
+            do
+              z += n < 0 ? -1 : 1;
+            while (((z % 7 + 7) + 3) % 7 >= 5);
+          n = 0;
+        }
       set_day (s, z + n);
       break;
     default:

@@ -130,7 +130,7 @@ date_cue_before (const Ctx *c, guint i)
   return p
          && (p->cue == C_ON || p->cue == C_BY || p->cue == C_FROM
              || p->cue == C_UNTIL || p->cue == C_SINCE || p->cue == C_TO
-             || (p->weekday && !p->weekday_plural));
+             || p->cue == C_ANCHOR || (p->weekday && !p->weekday_plural));
 }
 
 /* Two numbers joined by a slash: "04/2016" (month and year), and "8/10",

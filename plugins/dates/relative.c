@@ -63,7 +63,8 @@ parse_amount (const Ctx *c, guint i, double *amount, int *unit,
         j++;
       if (!(*unit = unit_at (c, j, FALSE)) || !is_plural_unit (c, j))
         return 0;
-      *amount = -1;
+      /* "a couple of days" is two; "several", "a few" say no number */
+      *amount = e->cue_val > 0 ? e->cue_val : -1;
       return j + 1;
     }
   if (c->a[i].kind == A_QTY)
@@ -195,7 +196,9 @@ parse_offset (const Ctx *c, guint i, Match *m)
   if (e && e->cue == C_AGO)
     {
       s->dir = e->cue_val;
-      s->from_context = e->cue_val > 0 || atom_len (c, j) != 3;
+      /* "ago", "out": from now; "later", "earlier": from the date
+       * just mentioned */
+      s->from_context = atom_len (c, j) != 3;
       return j + 1;
     }
   if (e && e->cue == C_FROM && cue_at (c, j + 1, C_DEICTIC)
@@ -218,21 +221,23 @@ parse_offset (const Ctx *c, guint i, Match *m)
           s->amount = days < 0 ? -days : days;
           return j + 2;
         }
-      /* "two days before," — before the last mentioned date */
-      if (j + 1 >= c->n || c->a[j + 1].kind == A_PUNCT)
-        {
-          s->from_context = TRUE;
-          return j + 1;
-        }
-      return 0;
+      /* "two days before," — before the last mentioned date; "2 days
+       * after next Friday": the matcher reads the date after it */
+      s->from_context = TRUE;
+      s->open_anchor = !(j + 1 >= c->n || c->a[j + 1].kind == A_PUNCT);
+      return j + 1;
     }
+  /* "+2 months", "-3y"; "now + 40 minutes" */
   if (i > 0 && (punct_at (c, i - 1, '+') || punct_at (c, i - 1, '-'))
-      && glued (c, i) && (i < 2 || !glued (c, i - 1)))
+      && (glued (c, i) || punct_at (c, i - 1, '+'))
+      && (i < 2 || !glued (c, i - 1)))
     {
       s->dir = punct_at (c, i - 1, '+') ? 1 : -1;
       return j;
     }
-  if (i > 0 && cue_at (c, i - 1, C_IN) && !cue_at (c, j, C_OF))
+  /* "in five days", "in about five hours" */
+  guint in = i > 1 && cue_at (c, i - 1, C_APPROX) ? i - 2 : i - 1;
+  if (i > 0 && cue_at (c, in, C_IN) && !cue_at (c, j, C_OF))
     {
       s->dir = 1;
       m->in_offset = TRUE;
@@ -285,6 +290,15 @@ parse_rel (const Ctx *c, guint i, Match *m)
       spec_init (s, K_REL);
       s->season = n->cue_val;
       s->dir = dir;
+      return j + 1;
+    }
+  if (dir && n && n->cue == C_WORKDAY)
+    {
+      /* the last or next working day */
+      spec_init (s, K_OFFSET);
+      s->unit = U_D;
+      s->dir = dir;
+      s->business = TRUE;
       return j + 1;
     }
   if (n && n->cue == C_POD)

@@ -45,6 +45,9 @@ typedef struct
   int8_t dir;          /* -1 / 0 / +1 for offsets and relative units */
   int8_t from_context; /* offsets: from the last mentioned date */
   int8_t ref;          /* V_PRESENT_REF … for K_REF */
+  int8_t business;     /* days are working days ("next weekday") */
+  int8_t open_anchor;  /* an offset ending in before/after: a date may
+                          follow ("2 days after next Friday") */
   int8_t invalid;      /* a date that cannot be ("February 30"): its whole
                           extent is skipped, no part of it is an expression */
   double amount;       /* < 0: unspecified ("several") */
