@@ -435,7 +435,7 @@ append_timeline (WeftReport *report, GString *out)
   for (int b = 0; b < n_bins; b++)
     max = MAX (max, bins[b]);
   const double width = 560, height = 180, left = 28, bottom = 30, top = 14;
-  double slot = (width - left) / n_bins, bar = MAX (1.0, slot * 0.72);
+  double slot = (width - left) / n_bins, bar = CLAMP (slot * 0.72, 1.0, 44.0);
   g_string_append_printf (out,
                           "<svg class=\"timeline\" viewBox=\"0 0 %.0f %.0f\" "
                           "role=\"img\" aria-label=\"%" G_GUINT64_FORMAT

@@ -291,9 +291,10 @@ append_sentence_tones (GString *out, const WeftReportView *v)
   const guint *b = v->n_sentence_tones;
   guint sentences = b[0] + b[1] + b[2] + b[3] + b[4];
   g_string_append_printf (out,
-                          "   sentiment (%u): %u sentences, %u quotes "
+                          "   sentiment (%u): %u sentence%s, %u quote%s "
                           "scored\n",
-                          n, sentences, n - sentences);
+                          n, sentences, sentences == 1 ? "" : "s",
+                          n - sentences, n - sentences == 1 ? "" : "s");
 }
 
 void
