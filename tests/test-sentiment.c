@@ -3,11 +3,13 @@
  * errors, the sentiment layer for sentences and quotes, and the plugin
  * through a pipeline. */
 #include <glib/gstdio.h>
+#include <math.h>
 #include <string.h>
 
 #include "options.h"
 #include "weft-test.h"
 
+#include "../plugins/sentiment/but.h"
 #include "../plugins/sentiment/lexicon.h"
 #include "../plugins/sentiment/vader.h"
 
@@ -208,6 +210,103 @@ test_vader_round (void)
   g_assert_cmpfloat (vader_round (2.675, 2), ==, 2.67);
   g_assert_cmpfloat (vader_round (0.0625, 3), ==, 0.062);
   g_assert_cmpfloat (vader_round (-0.00004, 4), ==, -0.0);
+  g_assert_true (signbit (vader_round (-0.00004, 4)));
+}
+
+/* What the scorer did before its arithmetic rounding, and what Python's
+ * round() agrees with: decimal digits by printf, read back by strtod. */
+static double
+round_by_printf (double x, int digits)
+{
+  char buf[64];
+  g_snprintf (buf, sizeof buf, "%.*f", digits, x);
+  return g_ascii_strtod (buf, NULL);
+}
+
+static void
+assert_rounds_as_printf (double x, int digits)
+{
+  double want = round_by_printf (x, digits), got = vader_round (x, digits);
+  if (want != got || signbit (want) != signbit (got))
+    g_error ("vader_round (%.17g, %d) = %.17g, printf gives %.17g", x, digits,
+             got, want);
+}
+
+static void
+test_vader_round_printf (void)
+{
+  /* Exact ties (k + 0.5) / 10^d, their neighbours one ulp away, and random
+   * values in the ranges the scores take. */
+  GRand *rand = g_rand_new_with_seed (7);
+  for (int digits = 3; digits <= 4; digits++)
+    {
+      double p = digits == 3 ? 1e3 : 1e4;
+      for (int k = -20000; k <= 20000; k++)
+        {
+          double t = (k + 0.5) / p;
+          assert_rounds_as_printf (t, digits);
+          assert_rounds_as_printf (nextafter (t, 2), digits);
+          assert_rounds_as_printf (nextafter (t, -2), digits);
+          assert_rounds_as_printf (k / p, digits);
+        }
+      for (int k = 1; k <= 64; k++)
+        assert_rounds_as_printf (ldexp (1, -k) * (k % 2 ? 1 : -1), digits);
+      for (int i = 0; i < 200000; i++)
+        assert_rounds_as_printf (g_rand_double_range (rand, -1.5, 1.5), digits);
+    }
+  g_rand_free (rand);
+}
+
+/* The reference's loop, as written there:
+ *   for sentiment in sentiments:
+ *       si = sentiments.index(sentiment) ... */
+static void
+but_shift_reference (double *s, guint n, guint but)
+{
+  for (guint p = 0; p < n; p++)
+    {
+      double v = s[p];
+      guint si = 0;
+      while (s[si] != v)
+        si++;
+      if (si < but)
+        s[si] = v * 0.5;
+      else if (si > but)
+        s[si] = v * 1.5;
+    }
+}
+
+static void
+test_vader_but (void)
+{
+  /* Values drawn from a few, so that equal values, values that become
+   * equal (x * 0.5 == y) and both zeros occur often; long lists take the
+   * indexed path, short ones the scan. */
+  static const double pool[] = { 0.0,   -0.0, 1.9,   0.95,  3.8,   -1.5,
+                                 -0.75, 2.85, 1.425, -2.25, 0.475, 4.275 };
+  WeftDoc *doc = weft_doc_new ();
+  GRand *rand = g_rand_new_with_seed (42);
+  for (guint round = 0; round < 3000; round++)
+    {
+      guint n = (guint)g_rand_int_range (rand, 1, round % 2 ? 40 : 400);
+      guint but = (guint)g_rand_int_range (rand, 0, (gint32)n);
+      guint distinct = (guint)g_rand_int_range (rand, 1, G_N_ELEMENTS (pool));
+      double *a = g_new (double, n), *b = g_new (double, n);
+      for (guint i = 0; i < n; i++)
+        a[i] = b[i] = pool[g_rand_int_range (rand, 0, (gint32)distinct)];
+      but_shift_reference (a, n, but);
+      weft_doc_reset (doc);
+      vader_but_shift (b, n, but, 0.5, 1.5, doc);
+      for (guint i = 0; i < n; i++)
+        {
+          g_assert_cmpfloat (a[i], ==, b[i]);
+          g_assert_cmpint (signbit (a[i]), ==, signbit (b[i]));
+        }
+      g_free (a);
+      g_free (b);
+    }
+  g_rand_free (rand);
+  weft_doc_free (doc);
 }
 
 /* ---- lexicons --------------------------------------------------------------
@@ -607,6 +706,8 @@ main (int argc, char **argv)
   g_test_add_func ("/sentiment/vader/reference", test_vader_reference);
   g_test_add_func ("/sentiment/vader/threads", test_vader_threads);
   g_test_add_func ("/sentiment/vader/round", test_vader_round);
+  g_test_add_func ("/sentiment/vader/round-printf", test_vader_round_printf);
+  g_test_add_func ("/sentiment/vader/but", test_vader_but);
   g_test_add_func ("/sentiment/lexicon/defaults", test_lexicon_defaults);
   g_test_add_func ("/sentiment/lexicon/layering", test_lexicon_layering);
   g_test_add_func ("/sentiment/lexicon/plain-scale", test_lexicon_plain_scale);

@@ -11,11 +11,22 @@
 
 struct _VaderLexicon
 {
-  GHashTable *entries; /* char * (in strings) -> VaderEntry * */
+  GHashTable *entries; /* while loading: char * (in strings) -> VaderEntry * */
+  /* Afterwards: the entries in one array, found through an open-addressing
+   * table of 32-bit slots: index + 1 in the low index_bits, the hash's top
+   * bits above, so that a miss seldom reads an entry and the slots stay
+   * small enough for the cache. */
+  VaderEntry *table;
+  guint32 *slots;
+  guint32 mask; /* number of slots - 1 */
+  guint index_bits;
   GHashTable *emoji;   /* code point -> description (in strings) */
+  guint64 *emoji_bits; /* bitmap of the emoji code points below emoji_limit */
+  gunichar emoji_limit;
   GStringChunk *strings;
   VaderConstants constants;
   gsize max_phrase;
+  gsize max_key;
   guint n_valences;
 };
 
@@ -159,11 +170,18 @@ entry_for (VaderLexicon *lex, const char *key)
   return e;
 }
 
+/* A phrase's words are marked, so that the rules look up only phrases
+ * made of marked words. */
 static void
 note_phrase (VaderLexicon *lex, const char *key)
 {
-  if (strchr (key, ' '))
-    lex->max_phrase = MAX (lex->max_phrase, strlen (key));
+  if (!strchr (key, ' '))
+    return;
+  lex->max_phrase = MAX (lex->max_phrase, strlen (key));
+  g_auto (GStrv) words = g_strsplit (key, " ", -1);
+  for (char **w = words; *w; w++)
+    if (**w)
+      entry_for (lex, *w)->flags |= VADER_PHRASE_WORD;
 }
 
 /* A lexicon in VADER's format (token, mean, sd, ratings; only the first two
@@ -346,6 +364,94 @@ load_constants (VaderLexicon *lex, const char *path, GError **error)
   return TRUE;
 }
 
+static const char *const word_names[] = {
+  [VADER_W_NO] = "no",           [VADER_W_NEVER] = "never",
+  [VADER_W_SO] = "so",           [VADER_W_THIS] = "this",
+  [VADER_W_WITHOUT] = "without", [VADER_W_DOUBT] = "doubt",
+  [VADER_W_LEAST] = "least",     [VADER_W_AT] = "at",
+  [VADER_W_VERY] = "very",       [VADER_W_BUT] = "but",
+  [VADER_W_KIND] = "kind",       [VADER_W_OF] = "of",
+  [VADER_W_OR] = "or",           [VADER_W_NOR] = "nor",
+};
+
+/* The hash of a NUL-terminated key, copied so that vader_hash() may read
+ * past its end. */
+static guint64
+hash_key (const char *key, gsize len)
+{
+  char stack[256];
+  char *buf = len + VADER_HASH_PAD <= sizeof stack
+                  ? stack
+                  : g_malloc (len + VADER_HASH_PAD);
+  memcpy (buf, key, len);
+  memset (buf + len, 0, VADER_HASH_PAD);
+  guint64 h = vader_hash (buf, len);
+  if (buf != stack)
+    g_free (buf);
+  return h;
+}
+
+/* The hash's top bits, placed above a slot's index. */
+static inline guint32
+tag (const VaderLexicon *lex, guint64 hash)
+{
+  return (guint32)(hash >> 32) & ~((1u << lex->index_bits) - 1);
+}
+
+/* Moves the entries into one array behind an open-addressing table, with
+ * the words the rules name marked; the table holds at most half its slots
+ * so probes stay short. */
+static void
+freeze (VaderLexicon *lex)
+{
+  for (guint i = 1; i < G_N_ELEMENTS (word_names); i++)
+    entry_for (lex, word_names[i])->word = (guint8)i;
+
+  guint n = g_hash_table_size (lex->entries);
+  guint32 n_slots = 16;
+  while (n_slots < 2 * n)
+    n_slots *= 2;
+  lex->mask = n_slots - 1;
+  lex->index_bits = 1;
+  while (lex->index_bits < 31
+         && (G_GUINT64_CONSTANT (1) << lex->index_bits) <= n)
+    lex->index_bits++;
+  lex->slots = g_new0 (guint32, n_slots);
+  lex->table = g_new0 (VaderEntry, MAX (n, 1));
+
+  GHashTableIter it;
+  gpointer key, value;
+  guint i = 0;
+  g_hash_table_iter_init (&it, lex->entries);
+  while (g_hash_table_iter_next (&it, &key, &value))
+    {
+      VaderEntry *e = &lex->table[i];
+      *e = *(VaderEntry *)value;
+      e->key = key;
+      e->key_len = (guint32)strlen (key);
+      lex->max_key = MAX (lex->max_key, e->key_len);
+      guint64 h = hash_key (key, e->key_len);
+      guint32 s = (guint32)h & lex->mask;
+      while (lex->slots[s])
+        s = (s + 1) & lex->mask;
+      lex->slots[s] = tag (lex, h) | (i + 1);
+      i++;
+    }
+  g_clear_pointer (&lex->entries, g_hash_table_unref);
+
+  GHashTableIter ei;
+  g_hash_table_iter_init (&ei, lex->emoji);
+  while (g_hash_table_iter_next (&ei, &key, NULL))
+    lex->emoji_limit = MAX (lex->emoji_limit, GPOINTER_TO_UINT (key) + 1);
+  lex->emoji_bits = g_new0 (guint64, lex->emoji_limit / 64 + 1);
+  g_hash_table_iter_init (&ei, lex->emoji);
+  while (g_hash_table_iter_next (&ei, &key, NULL))
+    {
+      guint c = GPOINTER_TO_UINT (key);
+      lex->emoji_bits[c / 64] |= G_GUINT64_CONSTANT (1) << (c % 64);
+    }
+}
+
 VaderLexicon *
 vader_lexicon_new (const VaderLexiconFiles *files, GError **error)
 {
@@ -367,6 +473,7 @@ vader_lexicon_new (const VaderLexiconFiles *files, GError **error)
       vader_lexicon_free (lex);
       return NULL;
     }
+  freeze (lex);
   return lex;
 }
 
@@ -375,22 +482,60 @@ vader_lexicon_free (VaderLexicon *lex)
 {
   if (!lex)
     return;
-  g_hash_table_unref (lex->entries);
+  g_clear_pointer (&lex->entries, g_hash_table_unref);
   g_hash_table_unref (lex->emoji);
+  g_free (lex->table);
+  g_free (lex->slots);
+  g_free (lex->emoji_bits);
   g_string_chunk_free (lex->strings);
   g_free (lex);
 }
 
 const VaderEntry *
+vader_lexicon_find (const VaderLexicon *lex, const char *word, gsize len,
+                    guint64 hash)
+{
+  guint32 t = tag (lex, hash), index_mask = (1u << lex->index_bits) - 1;
+  for (guint32 s = (guint32)hash & lex->mask;; s = (s + 1) & lex->mask)
+    {
+      guint32 slot = lex->slots[s];
+      if (!slot)
+        return NULL;
+      if ((slot & ~index_mask) != t)
+        continue;
+      const VaderEntry *e = &lex->table[(slot & index_mask) - 1];
+      if (e->key_len == len && memcmp (e->key, word, len) == 0)
+        return e;
+    }
+}
+
+const VaderEntry *
 vader_lexicon_lookup (const VaderLexicon *lex, const char *word)
 {
-  return g_hash_table_lookup (lex->entries, word);
+  gsize len = strlen (word);
+  if (len > lex->max_key)
+    return NULL;
+  return vader_lexicon_find (lex, word, len, hash_key (word, len));
+}
+
+gsize
+vader_lexicon_max_key (const VaderLexicon *lex)
+{
+  return lex->max_key;
 }
 
 const char *
 vader_lexicon_emoji (const VaderLexicon *lex, gunichar c)
 {
-  return g_hash_table_lookup (lex->emoji, GUINT_TO_POINTER (c));
+  return vader_lexicon_maybe_emoji (lex, c)
+             ? g_hash_table_lookup (lex->emoji, GUINT_TO_POINTER (c))
+             : NULL;
+}
+
+gboolean
+vader_lexicon_maybe_emoji (const VaderLexicon *lex, gunichar c)
+{
+  return c < lex->emoji_limit && (lex->emoji_bits[c / 64] >> (c % 64) & 1);
 }
 
 const VaderConstants *

@@ -4,22 +4,49 @@
 #pragma once
 
 #include <glib.h>
+#include <string.h>
 
 /* What a (lower-case) word or phrase is to the rules; one lookup per word. */
 enum
 {
-  VADER_IN_LEXICON = 1 << 0, /* has a valence */
-  VADER_BOOSTER = 1 << 1,    /* booster or dampener */
-  VADER_NEGATION = 1 << 2,   /* in the negation list */
-  VADER_SPECIAL = 1 << 3,    /* a special-case phrase ("the shit") */
+  VADER_IN_LEXICON = 1 << 0,  /* has a valence */
+  VADER_BOOSTER = 1 << 1,     /* booster or dampener */
+  VADER_NEGATION = 1 << 2,    /* in the negation list */
+  VADER_SPECIAL = 1 << 3,     /* a special-case phrase ("the shit") */
+  VADER_PHRASE_WORD = 1 << 4, /* a word of some booster or special phrase:
+                                 phrases of other words need no lookup */
 };
+
+/* The words the rules test by name ("no", "but", ...), so that a rule
+ * compares a small number instead of a string. */
+typedef enum
+{
+  VADER_W_NONE = 0,
+  VADER_W_NO,
+  VADER_W_NEVER,
+  VADER_W_SO,
+  VADER_W_THIS,
+  VADER_W_WITHOUT,
+  VADER_W_DOUBT,
+  VADER_W_LEAST,
+  VADER_W_AT,
+  VADER_W_VERY,
+  VADER_W_BUT,
+  VADER_W_KIND,
+  VADER_W_OF,
+  VADER_W_OR,
+  VADER_W_NOR,
+} VaderWordId;
 
 typedef struct
 {
   double valence;
   double booster;
   double special;
-  guint flags;
+  const char *key; /* the word or phrase, NUL-terminated */
+  guint32 key_len;
+  guint16 flags;
+  guint8 word; /* VaderWordId */
 } VaderEntry;
 
 /* The constants of constants.txt, named as there. */
@@ -64,8 +91,50 @@ void vader_lexicon_free (VaderLexicon *lexicon);
 /* Borrowed; the entry for @word (lower case, NUL-terminated) or NULL. */
 const VaderEntry *vader_lexicon_lookup (const VaderLexicon *lexicon,
                                         const char *word);
+
+/* Room to leave readable after a key for vader_hash(). */
+#define VADER_HASH_PAD 8
+
+/* The hash of @len bytes at @s; reads whole 8-byte words, so the 8 bytes
+ * from every 8-byte boundary below @len must be readable (pad the buffer
+ * by VADER_HASH_PAD); bytes past @len do not count. */
+static inline guint64
+vader_hash (const char *s, gsize len)
+{
+  guint64 h = (guint64)len * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15);
+  guint64 v;
+  for (; len >= 8; s += 8, len -= 8)
+    {
+      memcpy (&v, s, 8);
+      h = (h ^ v) * G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
+      h ^= h >> 32;
+    }
+  if (len)
+    {
+      memcpy (&v, s, 8);
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN
+      v &= G_MAXUINT64 >> (64 - 8 * len);
+#else
+      v &= G_MAXUINT64 << (64 - 8 * len);
+#endif
+      h = (h ^ v) * G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
+      h ^= h >> 32;
+    }
+  return h ^ (h >> 29);
+}
+
+/* Borrowed; the entry for @len bytes at @word (lower case) whose
+ * vader_hash() is @hash, or NULL. */
+const VaderEntry *vader_lexicon_find (const VaderLexicon *lexicon,
+                                      const char *word, gsize len,
+                                      guint64 hash);
+/* The longest key, in bytes: longer words need no lookup. */
+gsize vader_lexicon_max_key (const VaderLexicon *lexicon);
 /* Borrowed; the description replacing emoji @c, or NULL. */
 const char *vader_lexicon_emoji (const VaderLexicon *lexicon, gunichar c);
+/* Whether code point @c may be an emoji of the lexicon (a bitmap test; no
+ * false negatives). */
+gboolean vader_lexicon_maybe_emoji (const VaderLexicon *lexicon, gunichar c);
 /* Borrowed. */
 const VaderConstants *vader_lexicon_constants (const VaderLexicon *lexicon);
 /* The longest phrase key, in bytes: longer n-grams need no lookup. */

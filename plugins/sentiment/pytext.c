@@ -5,39 +5,49 @@
 
 #include <string.h>
 
-/* string.punctuation */
-static const char punctuation[] = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
+#define S PY_SPACE
+#define P PY_PUNCT
+#define A PY_APOSTROPHE
+#define U PY_UPPER
+#define L PY_LOWER
+#define H PY_HIGH
+#define B PY_BANG
+#define Q PY_QUESTION
+/* Whitespace is Py_UNICODE_ISSPACE of ASCII (\t..\r and \x1c..' ');
+ * punctuation is string.punctuation. */
+/* clang-format off */
+const guint8 py_byte_class[256] = {
+  0, 0, 0, 0, 0, 0, 0, 0, 0, S, S, S, S, S, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, S, S, S, S,
+  S, P | B, P, P, P, P, P, P | A, P, P, P, P, P, P, P, P,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, P, P, P, P, P, P | Q,
+  P, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U,
+  U, U, U, U, U, U, U, U, U, U, U, P, P, P, P, P,
+  P, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L,
+  L, L, L, L, L, L, L, L, L, L, L, P, P, P, P, 0,
+  H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H,
+  H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H,
+  H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H,
+  H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H,
+  H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H,
+  H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H,
+  H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H,
+  H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H,
+};
+/* clang-format on */
+#undef S
+#undef P
+#undef A
+#undef U
+#undef L
+#undef H
+#undef B
+#undef Q
 
 static gboolean
 is_punct (guchar c)
 {
-  return c != 0 && c < 0x80 && strchr (punctuation, c) != NULL;
-}
-
-static gboolean
-is_py_space (gunichar c)
-{
-  /* Py_UNICODE_ISSPACE: bidi class WS, B or S, or category Zs. */
-  if (c < 0x80)
-    return (c >= 0x09 && c <= 0x0d) || (c >= 0x1c && c <= 0x20);
-  return c == 0x85 || c == 0xa0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200a)
-         || c == 0x2028 || c == 0x2029 || c == 0x202f || c == 0x205f
-         || c == 0x3000;
-}
-
-gsize
-py_space_len (const char *p, const char *end)
-{
-  guchar c = (guchar)*p;
-  if (c < 0x80)
-    return is_py_space (c) ? 1 : 0;
-  if (c < 0xc2)
-    return 0;
-  gunichar u = g_utf8_get_char (p);
-  if (!is_py_space (u))
-    return 0;
-  const char *next = g_utf8_next_char (p);
-  return (gsize)(MIN (next, end) - p);
+  return py_byte_class[c] & PY_PUNCT;
 }
 
 void

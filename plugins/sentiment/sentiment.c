@@ -121,12 +121,11 @@ sentiment_finish (gpointer state)
 
 /* Scores text[start, end) and appends it to @layer as a span of @scope. */
 static double
-add_span (const Sentiment *self, WeftDoc *doc, WeftLayer *layer,
-          const char *text, uint32_t start, uint32_t end, const char *scope,
-          const char *speaker)
+add_span (const Sentiment *self, const VaderText *text, WeftLayer *layer,
+          uint32_t start, uint32_t end, const char *scope, const char *speaker)
 {
   VaderScores s;
-  vader_score (self->lexicon, text + start, end - start, doc, &s);
+  vader_text_score (text, start, end, &s);
   guint span = weft_layer_add_span (layer, start, end);
   weft_layer_set_string (layer, span, self->f_scope, scope);
   weft_layer_set_double (layer, span, self->f_compound, s.compound);
@@ -146,8 +145,11 @@ sentiment_process (gpointer state, WeftDoc *doc, GError **error)
   gsize len;
   const char *text = weft_doc_get_text (doc, &len);
 
+  /* Split once; sentences and quotes reuse the words. */
+  VaderText vt;
+  vader_text_init (&vt, self->lexicon, text, len, doc);
   VaderScores s;
-  vader_score (self->lexicon, text, len, doc, &s);
+  vader_text_score (&vt, 0, len, &s);
   weft_doc_set_value_double (doc, "sentiment", "compound", s.compound);
   weft_doc_set_value_double (doc, "sentiment", "pos", s.pos);
   weft_doc_set_value_double (doc, "sentiment", "neu", s.neu);
@@ -181,7 +183,7 @@ sentiment_process (gpointer state, WeftDoc *doc, GError **error)
         weft_layer_get_span (quotes, qi, &qs, &qe);
       if (si < n_sentences && (qi == n_quotes || sentences[si].start <= qs))
         {
-          sum += add_span (self, doc, layer, text, sentences[si].start,
+          sum += add_span (self, &vt, layer, sentences[si].start,
                            sentences[si].end, "sentence", NULL);
           si++;
         }
@@ -192,7 +194,7 @@ sentiment_process (gpointer state, WeftDoc *doc, GError **error)
                         && weft_layer_is_set (quotes, qi, (guint)f_speaker)
                     ? weft_layer_get_string (quotes, qi, (guint)f_speaker)
                     : NULL;
-          add_span (self, doc, layer, text, qs, qe, "quote", speaker);
+          add_span (self, &vt, layer, qs, qe, "quote", speaker);
           qi++;
         }
     }

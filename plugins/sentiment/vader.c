@@ -11,14 +11,22 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "but.h"
 #include "pytext.h"
 
-typedef struct
+/* A word of the text, with what the rules need of it: its entry (found
+ * once, by the lower-cased word), str.isupper() and whether it negates. */
+struct _VaderWord
 {
-  const char *lower; /* str.lower() of the word, NUL-terminated (arena) */
-  const VaderEntry *entry;
-  gboolean upper; /* str.isupper() of the word as written */
-} Word;
+  const VaderEntry *entry; /* NULL when the word is nothing to the rules */
+  guint32 start, end;      /* its bytes in the text split, before stripping */
+  guint32 bangs;           /* '!' in the text before the word */
+  guint32 questions;       /* '?' likewise */
+  guint8 upper;            /* str.isupper() of the word as written */
+  guint8 negated;          /* negated([word]): a negation or "n't" in it */
+};
+
+typedef struct _VaderWord Word;
 
 typedef struct
 {
@@ -29,43 +37,54 @@ typedef struct
   gboolean cap_diff;
 } Ctx;
 
-static gboolean
+static inline gboolean
+has (const Word *w, guint flag)
+{
+  return w->entry && (w->entry->flags & flag);
+}
+
+static inline gboolean
 in_lexicon (const Word *w)
 {
-  return w->entry && (w->entry->flags & VADER_IN_LEXICON);
+  return has (w, VADER_IN_LEXICON);
 }
 
-static gboolean
+static inline gboolean
 is_booster (const Word *w)
 {
-  return w->entry && (w->entry->flags & VADER_BOOSTER);
+  return has (w, VADER_BOOSTER);
 }
 
-static gboolean
-is (const Word *w, const char *word)
+/* Whether the word is @id ("no", "but", ...). */
+static inline gboolean
+is (const Word *w, VaderWordId id)
 {
-  return strcmp (w->lower, word) == 0;
+  return w->entry && w->entry->word == id;
 }
 
-static gboolean
+static inline gboolean
 is_so_or_this (const Word *w)
 {
-  return is (w, "so") || is (w, "this");
-}
-
-/* negated([word]) */
-static gboolean
-negated (const Word *w)
-{
-  return (w->entry && (w->entry->flags & VADER_NEGATION))
-         || strstr (w->lower, "n't") != NULL;
+  return is (w, VADER_W_SO) || is (w, VADER_W_THIS);
 }
 
 /* ---- the text to words --------------------------------------------------- */
 
+/* Whether the text holds an emoji of the lexicon. */
+static gboolean
+has_emoji (const VaderLexicon *lex, const char *text, gsize len)
+{
+  const char *end = text + len;
+  for (const char *p = text; p < end; p++)
+    if ((guchar)*p >= 0xc2
+        && vader_lexicon_maybe_emoji (lex, g_utf8_get_char (p))
+        && vader_lexicon_emoji (lex, g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
 /* The text with each emoji that is one code point replaced by its
- * description, a space put before it unless a space precedes.  Returns
- * @text itself when it holds no such emoji. */
+ * description, a space put before it unless a space precedes. */
 static const char *
 translate_emoji (const VaderLexicon *lex, const char *text, gsize len,
                  WeftDoc *arena, gsize *out_len)
@@ -79,9 +98,6 @@ translate_emoji (const VaderLexicon *lex, const char *text, gsize len,
         if (d)
           extra += strlen (d) + 1;
       }
-  *out_len = len;
-  if (!extra)
-    return text;
 
   char *out = weft_doc_alloc (arena, len + extra + 1);
   char *o = out;
@@ -113,60 +129,146 @@ translate_emoji (const VaderLexicon *lex, const char *text, gsize len,
   return out;
 }
 
-/* The next whitespace-separated word at or after *p: its start, with *p
- * moved past it; NULL when there is none. */
-static const char *
-next_word (const char **p, const char *end)
+/* Whether "n't" is in the lower-cased word: only 'N' and 'T' lower to 'n'
+ * and 't' (no other character lowers to ASCII but U+0130 and U+212A, to 'i'
+ * and 'k'), so the bytes as written tell. */
+static gboolean
+has_nt (const char *s, const char *e)
 {
-  const char *q = *p;
-  gsize sl;
-  while (q < end && (sl = py_space_len (q, end)))
-    q += sl;
-  if (q >= end)
-    return NULL;
-  const char *start = q;
-  while (q < end && !py_space_len (q, end))
-    q = g_utf8_next_char (q);
-  *p = q;
-  return start;
+  for (const char *p = s + 1; p + 1 < e; p++)
+    if (*p == '\'' && (p[-1] | 0x20) == 'n' && (p[1] | 0x20) == 't')
+      return TRUE;
+  return FALSE;
 }
 
-/* SentiText: text.split(), each word stripped of surrounding punctuation
- * unless that leaves two characters or fewer (emoticons such as ":)"). */
+/* The entry of the word [s, e) with non-ASCII characters in it: lower-cased
+ * as str.lower() (at most 1.5 times as long), then looked up; a lower-case
+ * form longer than any key needs no lookup, and since no character lowers
+ * to fewer than a third of its bytes, nor does a word over three times
+ * that. */
+static const VaderEntry *
+lookup_unicode (const VaderLexicon *lex, const char *s, const char *e,
+                WeftDoc *arena)
+{
+  gsize len = (gsize)(e - s), max = vader_lexicon_max_key (lex);
+  if (len > 3 * max)
+    return NULL;
+  char stack[512];
+  gsize need = len + len / 2 + VADER_HASH_PAD;
+  char *buf = need <= sizeof stack ? stack : weft_doc_alloc (arena, need);
+  gsize ll = py_lower (s, len, buf);
+  if (ll > max)
+    return NULL;
+  memset (buf + ll, 0, VADER_HASH_PAD);
+  return vader_lexicon_find (lex, buf, ll, vader_hash (buf, ll));
+}
+
+/* The entry of the ASCII word [s, e): lower-cased into a buffer and
+ * hashed. */
+static const VaderEntry *
+lookup_ascii (const VaderLexicon *lex, const char *s, const char *e)
+{
+  gsize len = (gsize)(e - s);
+  char buf[256 + VADER_HASH_PAD];
+  if (len > vader_lexicon_max_key (lex) || len > 256)
+    return NULL;
+  for (gsize i = 0; i < len; i++)
+    {
+      guchar b = (guchar)s[i];
+      buf[i] = (char)(b | (py_byte_class[b] & PY_UPPER ? 0x20 : 0));
+    }
+  return vader_lexicon_find (lex, buf, len, vader_hash (buf, len));
+}
+
+/* SentiText for one word [start, end) of the text: stripped of surrounding
+ * punctuation unless that leaves two characters or fewer (emoticons such
+ * as ":)"), then looked up lower-cased.  @classes: the py_byte_class bits
+ * of its bytes. */
+static void
+make_word (const VaderLexicon *lex, const char *text, const char *start,
+           const char *end, guint classes, WeftDoc *arena, Word *w)
+{
+  const char *ws = start, *we = end;
+  if (classes & PY_PUNCT)
+    {
+      py_strip_punct (&ws, &we);
+      if ((ws != start || we != end)
+          && ((classes & PY_HIGH) ? py_n_chars (ws, (gsize)(we - ws))
+                                  : (gsize)(we - ws))
+                 <= 2)
+        {
+          ws = start;
+          we = end;
+        }
+    }
+  w->start = (guint32)(start - text);
+  w->end = (guint32)(end - text);
+  /* Stripping removes no letters, so the word's classes hold for what is
+   * left of it. */
+  if (classes & PY_HIGH)
+    {
+      w->upper = py_is_upper (ws, (gsize)(we - ws));
+      w->entry = lookup_unicode (lex, ws, we, arena);
+    }
+  else
+    {
+      w->upper = (classes & PY_UPPER) && !(classes & PY_LOWER);
+      w->entry = lookup_ascii (lex, ws, we);
+    }
+  w->negated = (w->entry && (w->entry->flags & VADER_NEGATION))
+               || ((classes & PY_APOSTROPHE) && has_nt (ws, we));
+}
+
+/* text.split() into SentiText's words: whitespace as str.split() sees it,
+ * ASCII decided by one table load per byte.  @counts: set to the numbers of
+ * '!' and '?' in the text. */
 static guint
 split_words (const VaderLexicon *lex, const char *text, gsize len,
-             WeftDoc *arena, Word **out)
+             WeftDoc *arena, Word **out, guint32 counts[2])
 {
   const char *end = text + len;
   const char *p = text;
-  guint n = 0;
-  while (next_word (&p, end))
-    n++;
-  *out = NULL;
-  if (!n)
-    return 0;
-
-  Word *words = weft_doc_alloc (arena, n * sizeof (Word));
-  /* Lower case is at most 1.5 times as long in UTF-8 (e.g. U+0130). */
-  char *lower = weft_doc_alloc (arena, len + len / 2 + n + 1);
-  p = text;
-  const char *start;
-  for (guint i = 0; (start = next_word (&p, end)); i++)
+  guint cap = (guint)MIN (len / 6 + 16, G_MAXUINT / 2), n = 0;
+  counts[0] = counts[1] = 0;
+  Word *words = weft_doc_alloc (arena, cap * sizeof (Word));
+  for (;;)
     {
-      const char *ws = start, *we = p;
-      py_strip_punct (&ws, &we);
-      if (py_n_chars (ws, (gsize)(we - ws)) <= 2)
+      gsize sl;
+      while (p < end && (sl = py_space_len (p, end)))
+        p += sl;
+      if (p >= end)
+        break;
+      const char *start = p;
+      guint classes = 0;
+      while (p < end)
         {
-          ws = start;
-          we = p;
+          guint8 c = py_byte_class[(guchar)*p];
+          if (c & PY_SPACE)
+            break;
+          if ((c & PY_HIGH) && py_high_space_len (p, end))
+            break;
+          classes |= c;
+          p++;
         }
-      Word *w = &words[i];
-      w->upper = py_is_upper (ws, (gsize)(we - ws));
-      gsize ll = py_lower (ws, (gsize)(we - ws), lower);
-      lower[ll] = '\0';
-      w->lower = lower;
-      w->entry = vader_lexicon_lookup (lex, lower);
-      lower += ll + 1;
+      if (n == cap)
+        {
+          Word *grown = weft_doc_alloc (arena, 2 * cap * sizeof (Word));
+          memcpy (grown, words, cap * sizeof (Word));
+          words = grown;
+          cap *= 2;
+        }
+      Word *w = &words[n++];
+      make_word (lex, text, start, p, classes, arena, w);
+      /* Whitespace holds no '!' or '?': counting them in words counts them
+       * all, and any run of whole words has its count by subtraction. */
+      w->bangs = counts[0];
+      w->questions = counts[1];
+      if (classes & (PY_BANG | PY_QUESTION))
+        for (const char *q = start; q < p; q++)
+          {
+            counts[0] += *q == '!';
+            counts[1] += *q == '?';
+          }
     }
   *out = words;
   return n;
@@ -201,54 +303,60 @@ negation_check (const Ctx *c, double valence, guint start_i, guint i)
   double n_scalar = c->k->negation_scalar;
   if (start_i == 0)
     {
-      if (negated (&w[i - 1]))
+      if (w[i - 1].negated)
         valence = valence * n_scalar;
     }
   else if (start_i == 1)
     {
-      if (is (&w[i - 2], "never") && is_so_or_this (&w[i - 1]))
+      if (is (&w[i - 2], VADER_W_NEVER) && is_so_or_this (&w[i - 1]))
         valence = valence * c->k->never_so_scalar;
-      else if (is (&w[i - 2], "without") && is (&w[i - 1], "doubt"))
+      else if (is (&w[i - 2], VADER_W_WITHOUT) && is (&w[i - 1], VADER_W_DOUBT))
         ;
-      else if (negated (&w[i - 2]))
+      else if (w[i - 2].negated)
         valence = valence * n_scalar;
     }
   else
     {
       /* The reference's precedence: (never and so/this) or so/this. */
-      if ((is (&w[i - 3], "never") && is_so_or_this (&w[i - 2]))
+      if ((is (&w[i - 3], VADER_W_NEVER) && is_so_or_this (&w[i - 2]))
           || is_so_or_this (&w[i - 1]))
         valence = valence * c->k->never_so_scalar;
-      else if (is (&w[i - 3], "without")
-               && (is (&w[i - 2], "doubt") || is (&w[i - 1], "doubt")))
+      else if (is (&w[i - 3], VADER_W_WITHOUT)
+               && (is (&w[i - 2], VADER_W_DOUBT)
+                   || is (&w[i - 1], VADER_W_DOUBT)))
         ;
-      else if (negated (&w[i - 3]))
+      else if (w[i - 3].negated)
         valence = valence * n_scalar;
     }
   return valence;
 }
 
-/* The entry of the phrase "a b" or "a b c" (NULL @c), or NULL. */
+/* The entry of the phrase "a b" or "a b c" (NULL @c), or NULL.  Only
+ * words of some phrase can make one, and those have entries holding their
+ * lower-case form. */
 static const VaderEntry *
 phrase (const Ctx *ctx, const Word *a, const Word *b, const Word *c)
 {
-  char buf[256];
-  gsize max = vader_lexicon_max_phrase (ctx->lex);
-  gsize la = strlen (a->lower), lb = strlen (b->lower);
-  gsize lc = c ? strlen (c->lower) + 1 : 0;
-  gsize total = la + 1 + lb + lc;
-  if (total > max || total >= sizeof buf)
+  if (!has (a, VADER_PHRASE_WORD) || !has (b, VADER_PHRASE_WORD)
+      || (c && !has (c, VADER_PHRASE_WORD)))
     return NULL;
-  memcpy (buf, a->lower, la);
+  char buf[256 + VADER_HASH_PAD];
+  gsize max = vader_lexicon_max_phrase (ctx->lex);
+  gsize la = a->entry->key_len, lb = b->entry->key_len;
+  gsize lc = c ? c->entry->key_len + 1 : 0;
+  gsize total = la + 1 + lb + lc;
+  if (total > max || total > 256)
+    return NULL;
+  memcpy (buf, a->entry->key, la);
   buf[la] = ' ';
-  memcpy (buf + la + 1, b->lower, lb);
+  memcpy (buf + la + 1, b->entry->key, lb);
   if (c)
     {
       buf[la + 1 + lb] = ' ';
-      memcpy (buf + la + 2 + lb, c->lower, lc - 1);
+      memcpy (buf + la + 2 + lb, c->entry->key, lc - 1);
     }
-  buf[total] = '\0';
-  return vader_lexicon_lookup (ctx->lex, buf);
+  memset (buf + total, 0, VADER_HASH_PAD);
+  return vader_lexicon_find (ctx->lex, buf, total, vader_hash (buf, total));
 }
 
 static gboolean
@@ -293,12 +401,12 @@ static double
 least_check (const Ctx *c, double valence, guint i)
 {
   const Word *w = c->w;
-  if (i > 1 && !in_lexicon (&w[i - 1]) && is (&w[i - 1], "least"))
+  if (i > 1 && !in_lexicon (&w[i - 1]) && is (&w[i - 1], VADER_W_LEAST))
     {
-      if (!is (&w[i - 2], "at") && !is (&w[i - 2], "very"))
+      if (!is (&w[i - 2], VADER_W_AT) && !is (&w[i - 2], VADER_W_VERY))
         valence = valence * c->k->negation_scalar;
     }
-  else if (i > 0 && !in_lexicon (&w[i - 1]) && is (&w[i - 1], "least"))
+  else if (i > 0 && !in_lexicon (&w[i - 1]) && is (&w[i - 1], VADER_W_LEAST))
     valence = valence * c->k->negation_scalar;
   return valence;
 }
@@ -314,11 +422,12 @@ word_valence (const Ctx *c, guint i)
   double valence = item->entry->valence;
 
   /* "no" negates the next lexicon word instead of counting itself. */
-  if (is (item, "no") && i != c->n - 1 && in_lexicon (&w[i + 1]))
+  if (is (item, VADER_W_NO) && i != c->n - 1 && in_lexicon (&w[i + 1]))
     valence = 0.0;
-  if ((i > 0 && is (&w[i - 1], "no")) || (i > 1 && is (&w[i - 2], "no"))
-      || (i > 2 && is (&w[i - 3], "no")
-          && (is (&w[i - 1], "or") || is (&w[i - 1], "nor"))))
+  if ((i > 0 && is (&w[i - 1], VADER_W_NO))
+      || (i > 1 && is (&w[i - 2], VADER_W_NO))
+      || (i > 2 && is (&w[i - 3], VADER_W_NO)
+          && (is (&w[i - 1], VADER_W_OR) || is (&w[i - 1], VADER_W_NOR))))
     valence = item->entry->valence * c->k->negation_scalar;
 
   if (item->upper && c->cap_diff)
@@ -347,48 +456,49 @@ word_valence (const Ctx *c, guint i)
   return least_check (c, valence, i);
 }
 
-/* _but_check(), including its use of list.index(): each value is written
- * back at the first position holding an equal value. */
+/* _but_check() */
 static void
-but_check (const Ctx *c, double *s)
+but_check (const Ctx *c, double *s, WeftDoc *arena)
 {
-  guint bi;
-  for (bi = 0; bi < c->n; bi++)
-    if (is (&c->w[bi], "but"))
-      break;
-  if (bi == c->n)
-    return;
-  for (guint p = 0; p < c->n; p++)
-    {
-      double v = s[p];
-      guint si = 0;
-      while (s[si] != v)
-        si++;
-      if (si < bi)
-        s[si] = v * c->k->but_before;
-      else if (si > bi)
-        s[si] = v * c->k->but_after;
-    }
+  for (guint bi = 0; bi < c->n; bi++)
+    if (is (&c->w[bi], VADER_W_BUT))
+      {
+        vader_but_shift (s, c->n, bi, c->k->but_before, c->k->but_after, arena);
+        return;
+      }
 }
 
+/* Python's round() (and printf's "%.*f" then strtod()): |x| * 10^digits
+ * is rounded to the nearest integer by its exact value, ties to even,
+ * then divided back, which rounds correctly once.  fma() gives the exact
+ * product as y + err; the fraction y - floor (y) is exact for y >= 0, and
+ * the sign of (fraction - 0.5) + err decides, exact near the tie. */
 double
 vader_round (double x, int digits)
 {
-  char buf[64];
-  g_snprintf (buf, sizeof buf, "%.*f", digits, x);
-  return g_ascii_strtod (buf, NULL);
+  static const double pow10[] = { 1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8 };
+  double a = fabs (x);
+  if (digits < 0 || digits >= (int)G_N_ELEMENTS (pow10) || !(a < 1e6))
+    {
+      char buf[G_ASCII_DTOSTR_BUF_SIZE + 400];
+      g_snprintf (buf, sizeof buf, "%.*f", digits, x);
+      return g_ascii_strtod (buf, NULL);
+    }
+  double p = pow10[digits];
+  double y = a * p;
+  double err = fma (a, p, -y);
+  double f = floor (y);
+  double d = (y - f - 0.5) + err;
+  double r = f;
+  if (d > 0 || (d == 0 && fmod (f, 2) != 0))
+    r = f + 1;
+  return copysign (r / p, x);
 }
 
 /* _punctuation_emphasis() */
 static double
-punctuation_emphasis (const VaderConstants *k, const char *text, gsize len)
+punctuation_emphasis (const VaderConstants *k, guint ep, guint qm)
 {
-  guint ep = 0, qm = 0;
-  for (gsize i = 0; i < len; i++)
-    {
-      ep += text[i] == '!';
-      qm += text[i] == '?';
-    }
   double ep_count = ep > k->exclamation_max ? k->exclamation_max : ep;
   double ep_amplifier = ep_count * k->exclamation_weight;
   double qm_amplifier = 0;
@@ -399,13 +509,13 @@ punctuation_emphasis (const VaderConstants *k, const char *text, gsize len)
 
 /* score_valence() */
 static void
-score_valence (const VaderConstants *k, const double *s, guint n,
-               const char *text, gsize len, VaderScores *out)
+score_valence (const VaderConstants *k, const double *s, guint n, guint ep,
+               guint qm, VaderScores *out)
 {
   double sum_s = 0;
   for (guint i = 0; i < n; i++)
     sum_s += s[i];
-  double amp = punctuation_emphasis (k, text, len);
+  double amp = punctuation_emphasis (k, ep, qm);
   if (sum_s > 0)
     sum_s += amp;
   else if (sum_s < 0)
@@ -435,14 +545,13 @@ score_valence (const VaderConstants *k, const double *s, guint n,
   out->neu = vader_round (fabs (neu_count / total), 3);
 }
 
-void
-vader_score (const VaderLexicon *lexicon, const char *text, gsize len,
-             WeftDoc *arena, VaderScores *out)
+/* polarity_scores() of the words @w[0, @n), with @ep '!' and @qm '?' in
+ * them; @s: room for @n valences. */
+static void
+score_words (const VaderLexicon *lexicon, const Word *w, guint n, guint ep,
+             guint qm, double *s, WeftDoc *arena, VaderScores *out)
 {
   memset (out, 0, sizeof *out);
-  text = translate_emoji (lexicon, text, len, arena, &len);
-  Word *w;
-  guint n = split_words (lexicon, text, len, arena, &w);
   if (n == 0)
     return;
 
@@ -455,16 +564,108 @@ vader_score (const VaderLexicon *lexicon, const char *text, gsize len,
             .n = n,
             .cap_diff = n_upper > 0 && n_upper < n };
 
-  double *s = weft_doc_alloc (arena, n * sizeof (double));
   for (guint i = 0; i < n; i++)
     {
       if (is_booster (&w[i]))
         s[i] = 0;
-      else if (i < n - 1 && is (&w[i], "kind") && is (&w[i + 1], "of"))
+      else if (i < n - 1 && is (&w[i], VADER_W_KIND)
+               && is (&w[i + 1], VADER_W_OF))
         s[i] = 0;
       else
         s[i] = word_valence (&c, i);
     }
-  but_check (&c, s);
-  score_valence (c.k, s, n, text, len, out);
+  but_check (&c, s, arena);
+  score_valence (c.k, s, n, ep, qm, out);
+}
+
+void
+vader_text_init (VaderText *t, const VaderLexicon *lexicon, const char *text,
+                 gsize len, WeftDoc *arena)
+{
+  memset (t, 0, sizeof *t);
+  t->lexicon = lexicon;
+  t->arena = arena;
+  t->text = text;
+  t->len = len;
+  t->words_text = text;
+  t->words_len = len;
+  if (has_emoji (lexicon, text, len))
+    t->words_text = translate_emoji (lexicon, text, len, arena, &t->words_len);
+  Word *w;
+  t->n_words = split_words (lexicon, t->words_text, t->words_len, arena, &w,
+                            t->counts);
+  t->words = w;
+  t->scratch = weft_doc_alloc (arena, MAX (t->n_words, 1) * sizeof (double));
+}
+
+/* Whether byte @i of @t's text is at a character boundary. */
+static gboolean
+at_boundary (const VaderText *t, gsize i)
+{
+  return i >= t->len || ((guchar)t->text[i] & 0xc0) != 0x80;
+}
+
+void
+vader_text_score (const VaderText *t, gsize start, gsize end, VaderScores *out)
+{
+  if (start == 0 && end == t->len)
+    {
+      score_words (t->lexicon, t->words, t->n_words, t->counts[0], t->counts[1],
+                   t->scratch, t->arena, out);
+      return;
+    }
+  /* The span's own split is the words inside it when none crosses its
+   * ends: a word is a maximal run of non-space characters, so it stays
+   * one within the span.  After emoji were replaced the words no longer
+   * map onto the text's bytes. */
+  const Word *w = t->words;
+  if (t->words_text == t->text && at_boundary (t, start)
+      && at_boundary (t, end))
+    {
+      /* first: the first word ending after @start; last: the first word
+       * starting at or after @end. */
+      guint lo = 0, hi = t->n_words;
+      while (lo < hi)
+        {
+          guint mid = lo + (hi - lo) / 2;
+          if (w[mid].end <= start)
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+      guint first = lo;
+      hi = t->n_words;
+      while (lo < hi)
+        {
+          guint mid = lo + (hi - lo) / 2;
+          if (w[mid].start < end)
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+      guint last = lo;
+      if (first == last || (w[first].start >= start && w[last - 1].end <= end))
+        {
+          guint32 ep = last < t->n_words ? w[last].bangs : t->counts[0];
+          guint32 qm = last < t->n_words ? w[last].questions : t->counts[1];
+          if (first < last)
+            {
+              ep -= w[first].bangs;
+              qm -= w[first].questions;
+            }
+          score_words (t->lexicon, w + first, last - first, ep, qm, t->scratch,
+                       t->arena, out);
+          return;
+        }
+    }
+  vader_score (t->lexicon, t->text + start, end - start, t->arena, out);
+}
+
+void
+vader_score (const VaderLexicon *lexicon, const char *text, gsize len,
+             WeftDoc *arena, VaderScores *out)
+{
+  VaderText t;
+  vader_text_init (&t, lexicon, text, len, arena);
+  vader_text_score (&t, 0, len, out);
 }

@@ -15,6 +15,38 @@ typedef struct
   double neg;
 } VaderScores;
 
+typedef struct _VaderWord VaderWord;
+
+/* A text split into VADER's words once, so that the whole text and spans of
+ * it (sentences, quotes) are scored without splitting again.  Lives in the
+ * arena of the document given to vader_text_init(). */
+typedef struct
+{
+  const VaderLexicon *lexicon;
+  WeftDoc *arena;
+  const char *text; /* as given */
+  gsize len;
+  const char *words_text; /* what the words were split from: @text, or a
+                             copy with emoji replaced by descriptions */
+  gsize words_len;
+  const VaderWord *words;
+  guint n_words;
+  guint32 counts[2]; /* '!' and '?' in the words */
+  double *scratch;   /* room for n_words valences */
+} VaderText;
+
+/* Splits @len bytes of valid UTF-8 at @text into words; @text must stay
+ * valid while @t is used.  Memory comes from @arena's arena. */
+void vader_text_init (VaderText *t, const VaderLexicon *lexicon,
+                      const char *text, gsize len, WeftDoc *arena);
+
+/* Scores bytes [@start, @end) of @t's text (on character boundaries) as
+ * vader_score() scores them alone: the words already split are reused when
+ * no word crosses @start or @end and no emoji was replaced, else the span
+ * is split again.  Not thread-safe for one @t (uses its scratch). */
+void vader_text_score (const VaderText *t, gsize start, gsize end,
+                       VaderScores *out);
+
 /* Scores @len bytes of valid UTF-8 at @text.  Scratch memory comes from
  * @arena's arena (no other allocation); @lexicon is only read, so several
  * threads may score at once with different arenas. */
