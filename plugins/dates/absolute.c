@@ -326,6 +326,9 @@ parse_absolute (const Ctx *c, guint i, Match *m)
   if ((k = parse_numeric (c, j, &t)) > best)
     best = k, s = t;
   t = s;
+  if (j == i && (k = parse_holiday (c, j, &t)) > best)
+    best = k, s = t;
+  t = s;
   if ((k = parse_named (c, j, &t)) > best)
     best = k, s = t;
   if (best)

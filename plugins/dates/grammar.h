@@ -126,6 +126,10 @@ guint attach_time (const Ctx *c, guint j, DateSpec *s);
 /* A weekday or today after a time; 0 when there is none. */
 guint time_then_day (const Ctx *c, guint d, DateSpec *s);
 
+/* ---- holidays.c ---- */
+/* "Christmas Day", "Thanksgiving 2019": the month (and day when fixed). */
+guint parse_holiday (const Ctx *c, guint i, DateSpec *s);
+
 /* ---- absolute.c ---- */
 guint parse_month (const Ctx *c, guint i, int *month);
 guint parse_absolute (const Ctx *c, guint i, Match *m);

@@ -30,6 +30,7 @@ struct _Lexicon
   guint mask;
   guint n;
   GStringChunk *strings;
+  GPtrArray *kept;
   TriggerFilter filter;
 };
 
@@ -136,6 +137,8 @@ trigger_of (const Slot *s, const LexEntry *e)
     t = e->month == 5 || s->len <= 3 ? TRIGGER_CAPITALISED : TRIGGER_ALWAYS;
   if (e->weekday && t != TRIGGER_ALWAYS)
     t = s->len <= 4 ? TRIGGER_CAPITALISED : TRIGGER_ALWAYS;
+  if (!t && e->holiday_last)
+    t = TRIGGER_CAPITALISED; /* "Christmas", "Halloween" */
   return t;
 }
 
@@ -160,6 +163,30 @@ index_triggers (Lexicon *lex)
       h = trigger_pair (s->len, w[s->len - 1], s->len > 1 ? w[s->len - 2] : 0);
       lex->filter.tail[h >> 3] |= 1 << (h & 7);
     }
+}
+
+static LexEntry *add_word (Lexicon *lex, const char *word);
+
+LexEntry *
+lexicon_add_word (Lexicon *lex, const char *word)
+{
+  if ((lex->n + 1) * 2 > lex->mask || strlen (word) > MAX_WORD)
+    return NULL;
+  return add_word (lex, word);
+}
+
+const char *
+lexicon_keep_string (Lexicon *lex, const char *s)
+{
+  return g_string_chunk_insert_const (lex->strings, s);
+}
+
+gpointer
+lexicon_keep (Lexicon *lex, gsize size)
+{
+  gpointer p = g_malloc0 (size);
+  g_ptr_array_add (lex->kept, p);
+  return p;
 }
 
 static LexEntry *
@@ -420,12 +447,18 @@ lexicon_load (const char *dir, GError **error)
   lex->slots = g_new0 (Slot, N_SLOTS);
   lex->entries = g_new0 (LexEntry, N_SLOTS / 2);
   lex->strings = g_string_chunk_new (256);
+  lex->kept = g_ptr_array_new_with_free_func (g_free);
   for (gsize i = 0; i < G_N_ELEMENTS (files); i++)
     if (!load_file (lex, dir, files[i].name, files[i].kind, error))
       {
         lexicon_free (lex);
         return NULL;
       }
+  if (!holidays_load (lex, dir, error))
+    {
+      lexicon_free (lex);
+      return NULL;
+    }
   index_triggers (lex);
   return lex;
 }
@@ -438,5 +471,6 @@ lexicon_free (Lexicon *lex)
   g_free (lex->slots);
   g_free (lex->entries);
   g_string_chunk_free (lex->strings);
+  g_ptr_array_free (lex->kept, TRUE);
   g_free (lex);
 }

@@ -119,6 +119,31 @@ enum
   V_BE
 };
 
+/* A holiday (holidays.txt): the words of its name, lower case, without
+ * apostrophes and periods ("new year s day"), and its date: a fixed
+ * month and day, the nth weekday of a month (n = -1 the last), or days
+ * from Easter Sunday. */
+typedef enum
+{
+  HOL_FIXED = 0,
+  HOL_NTH_WEEKDAY,
+  HOL_EASTER
+} HolidayKind;
+
+typedef struct _Holiday Holiday;
+struct _Holiday
+{
+  const char *words[8];
+  guint8 n_words;
+  guint8 kind;         /* HolidayKind */
+  int8_t month;        /* FIXED, NTH_WEEKDAY */
+  int8_t day;          /* FIXED */
+  int8_t weekday, nth; /* NTH_WEEKDAY */
+  int16_t easter_offset;
+  const Holiday *next; /* the next holiday whose name starts with the same
+                          word, longest first */
+};
+
 /* What one word can be; a word may be several things ("may", "sun"). */
 typedef struct
 {
@@ -130,8 +155,10 @@ typedef struct
   int8_t ordinal;
   uint8_t cue; /* CueClass */
   int16_t cue_val;
-  const char *cue_str; /* a TIMEX3 value for SETADV, else NULL */
-  uint8_t trigger;     /* TRIGGER_* */
+  const char *cue_str;    /* a TIMEX3 value for SETADV, else NULL */
+  const Holiday *holiday; /* holidays whose name starts with this word */
+  uint8_t holiday_last;   /* the last word of a holiday's name */
+  uint8_t trigger;        /* TRIGGER_* */
 } LexEntry;
 
 /* Whether a word can be the heart of an expression, so that the matcher
@@ -147,11 +174,19 @@ enum
 
 typedef struct _Lexicon Lexicon;
 
-/* Reads months.txt, weekdays.txt, numbers.txt, units.txt and cues.txt from
- * @dir.  Returns: (transfer full) or NULL with WEFT_ERROR_DATA naming
- * file:line. */
+/* Reads months.txt, weekdays.txt, numbers.txt, units.txt, cues.txt and
+ * holidays.txt from @dir.  Returns: (transfer full) or NULL with
+ * WEFT_ERROR_DATA naming file:line. */
 Lexicon *lexicon_load (const char *dir, GError **error);
 void lexicon_free (Lexicon *lex);
+/* For the loaders: the entry of @word (lower case), added when new, or
+ * NULL when the table is full; a string or block kept as long as @lex. */
+LexEntry *lexicon_add_word (Lexicon *lex, const char *word);
+const char *lexicon_keep_string (Lexicon *lex, const char *s);
+gpointer lexicon_keep (Lexicon *lex, gsize size);
+/* holidays.c: reads holidays.txt into @lex. */
+gboolean holidays_load (Lexicon *lex, const char *dir, GError **error);
+
 /* The entry for the lower-case word @word of @len bytes, or NULL.
  * Borrowed from @lex. */
 const LexEntry *lexicon_lookup (const Lexicon *lex, const char *word,

@@ -29,7 +29,7 @@ can_start (const Ctx *c, guint i)
       return n && (n->kind == A_NUM || (n->kind == A_WORD && n->lex))
              && !(e->num == 1 && n->kind == A_NUM);
     }
-  if (e->month || e->weekday || e->num >= 0 || e->unit)
+  if (e->month || e->weekday || e->num >= 0 || e->unit || e->holiday)
     return TRUE;
   switch (e->cue)
     {

@@ -144,11 +144,52 @@ fmt_year (char *b, int year, int ylen)
 static const char *const season_names[] = { "", "SP", "SU", "FA", "WI" };
 static const char *const pod_names[] = { "", "MO", "AF", "EV", "NI" };
 
+/* Easter Sunday of year @y (the anonymous Gregorian algorithm). */
+static int
+easter (int y)
+{
+  int a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4;
+  int f = (b + 8) / 25, g = (b - f + 1) / 3;
+  int h = (19 * a + b - d - g + 15) % 30, i = c / 4, k = c % 4;
+  int l = (32 + 2 * e + 2 * i - h - k) % 7, m = (a + 11 * h + 22 * l) / 451;
+  int month = (h + l - 7 * m + 114) / 31, day = (h + l - 7 * m + 114) % 31 + 1;
+  return days_from_civil (y, month, day);
+}
+
+/* The month and day of a movable holiday in year @y. */
+static void
+holiday_date (const Holiday *h, int y, DateSpec *s)
+{
+  int z;
+  if (h->kind == HOL_EASTER)
+    z = easter (y) + h->easter_offset;
+  else if (h->nth > 0)
+    z = days_from_civil (y, h->month, 1)
+        + (h->weekday - iso_weekday (y, h->month, 1) + 7) % 7
+        + 7 * (h->nth - 1);
+  else
+    {
+      int last = days_in_month (y, h->month);
+      z = days_from_civil (y, h->month, last)
+          - (iso_weekday (y, h->month, last) - h->weekday + 7) % 7;
+    }
+  int yy, m, d;
+  civil_from_days (z, &yy, &m, &d);
+  s->month = m;
+  s->day = d;
+}
+
 static void
 fmt_calendar (char *b, const DateSpec *spec)
 {
-  DateSpec midnight;
+  DateSpec midnight, movable;
   const DateSpec *s = spec;
+  if (s->holiday && s->holiday->kind != HOL_FIXED && s->year != NONE)
+    {
+      movable = *s;
+      holiday_date (s->holiday, s->year, &movable);
+      s = &movable;
+    }
   if (s->hour == 24 && s->year != NONE && s->month && s->day)
     {
       /* midnight ends the day: the next day at 00:00 */
