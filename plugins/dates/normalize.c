@@ -414,6 +414,16 @@ normalize_offset (DateSpec *s, const RefDate *r, char *buf)
     {
     case U_Y:
       s->year = r->year + n;
+      if (s->gran == U_M || s->gran == U_Q)
+        s->month = r->month;
+      if (s->gran == U_Q)
+        s->quarter = (s->month - 1) / 3 + 1, s->month = 0;
+      else if (s->gran == U_W)
+        set_week (s, days_from_civil (r->year + n, r->month, r->day));
+      else if (s->gran == U_D)
+        set_day (s, days_from_civil (
+                        r->year + n, r->month,
+                        MIN (r->day, days_in_month (r->year + n, r->month))));
       break;
     case U_M:
       shift_months (s, r, n);

@@ -347,18 +347,50 @@ parse_rel (const Ctx *c, guint i, Match *m)
   return 0;
 }
 
-/* the same day / week / month / year */
+/* "last year", "the previous year", "a year ago / earlier / before": the
+ * index after it, or 0. */
+static guint
+year_back (const Ctx *c, guint k)
+{
+  if (cue_at (c, k, C_THE))
+    k++;
+  const LexEntry *r = lex_at (c, k), *u = lex_at (c, k + 1);
+  if (r && r->cue == C_REL && r->cue_val == V_LAST && u && u->unit == U_Y
+      && !is_plural_unit (c, k + 1))
+    return k + 2;
+  const LexEntry *a = lex_at (c, k + 2);
+  if (r && r->num == 1 && u && u->unit == U_Y && !is_plural_unit (c, k + 1) && a
+      && ((a->cue == C_AGO && a->cue_val < 0)
+          || (a->cue == C_ANCHOR && a->cue_val < 0)))
+    return k + 3;
+  return 0;
+}
+
+/* the same day / week / month / year; "the same period last year", "the
+ * same month a year ago": that part of the year before */
 static guint
 parse_same (const Ctx *c, guint i, Match *m)
 {
   int unit = unit_at (c, i + 1, FALSE);
-  if (!unit || is_plural_unit (c, i + 1)
+  gboolean period = cue_at (c, i + 1, C_PERIOD);
+  if ((!unit && !period) || (unit && is_plural_unit (c, i + 1))
       || !(i > 0 && cue_at (c, i - 1, C_THE)))
     return 0;
   spec_init (&m->s, K_OFFSET);
+  m->s.from_context = TRUE;
+  guint k = cue_at (c, i + 2, C_OF) ? i + 3 : i + 2, end;
+  if ((end = year_back (c, k)) && unit != U_Y)
+    {
+      m->s.unit = U_Y;
+      m->s.dir = -1;
+      m->s.amount = 1;
+      m->s.gran = period ? U_M : unit;
+      return end;
+    }
+  if (period)
+    return 0;
   m->s.unit = unit;
   m->s.amount = 0;
-  m->s.from_context = TRUE;
   return i + 2;
 }
 

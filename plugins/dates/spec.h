@@ -41,17 +41,19 @@ typedef struct
   int16_t tz;
   int8_t has_rel_year; /* "January next year": rel_year -1 / 0 / +1 */
   int8_t rel_year;
-  int8_t unit;            /* DateUnit, for offsets, durations, sets */
-  int8_t dir;             /* -1 / 0 / +1 for offsets and relative units */
-  int8_t from_context;    /* offsets: from the last mentioned date */
-  int8_t ref;             /* V_PRESENT_REF … for K_REF */
-  int8_t business;        /* days are working days ("next weekday") */
-  int8_t open_anchor;     /* an offset ending in before/after: a date may
-                             follow ("2 days after next Friday") */
-  int8_t invalid;         /* a date that cannot be ("February 30"): its whole
-                             extent is skipped, no part of it is an expression */
-  double amount;          /* < 0: unspecified ("several") */
-  const char *literal;    /* a ready value (annually -> P1Y) */
+  int8_t unit;         /* DateUnit, for offsets, durations, sets */
+  int8_t gran;         /* an offset of years kept at this unit: "the same month
+                          last year" is a month */
+  int8_t dir;          /* -1 / 0 / +1 for offsets and relative units */
+  int8_t from_context; /* offsets: from the last mentioned date */
+  int8_t ref;          /* V_PRESENT_REF … for K_REF */
+  int8_t business;     /* days are working days ("next weekday") */
+  int8_t open_anchor;  /* an offset ending in before/after: a date may
+                          follow ("2 days after next Friday") */
+  int8_t invalid;      /* a date that cannot be ("February 30"): its whole
+                          extent is skipped, no part of it is an expression */
+  double amount;       /* < 0: unspecified ("several") */
+  const char *literal; /* a ready value (annually -> P1Y) */
   const Holiday *holiday; /* a movable holiday's rule, for its day */
 } DateSpec;
 
