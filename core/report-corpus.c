@@ -222,6 +222,8 @@ add_doc (WeftReport *report, char **cells, gboolean failed)
           report->tone_buckets[weft_tone_bucket (row.tone)]++;
         }
     }
+  if (!row.label)
+    row.label = g_strdup ("?");
   if (report->rows->len < MAX_DOC_ROWS)
     g_array_append_val (report->rows, row);
   else

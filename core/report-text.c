@@ -317,8 +317,10 @@ weft_report_text_write (GString *out, WeftDoc *doc, const char *const *layers)
     }
   g_string_append (out, "\n   source: ");
   append_clean (out, source ? source : "-", -1, 200);
-  g_string_append_printf (out, "   date: %s\n   %u tokens, %u sentences\n",
-                          date ? date : "unknown", n_tokens, n_sentences);
+  g_string_append (out, "   date: ");
+  append_clean (out, date ? date : "unknown", -1, 40);
+  g_string_append_printf (out, "\n   %u tokens, %u sentences\n", n_tokens,
+                          n_sentences);
   append_doc_values (out, &v);
   for (guint i = 0; i < weft_doc_get_n_layers (doc); i++)
     {

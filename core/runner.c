@@ -48,6 +48,7 @@ typedef struct {
   gint64 started;
   gint64 last_progress;
   guint64 total_bytes;     /* of the inputs, when all are files; else 0 */
+  gboolean progress;       /* a bar is wanted and has a line of its own */
   gboolean progress_shown; /* the bar is on screen and must be cleared */
   gint stop; /* atomic: set by the writer when max_errors is reached */
 } Run;
@@ -163,7 +164,7 @@ inputs_size (const char *const *inputs)
 static void
 show_progress (Run *run, gboolean final)
 {
-  if (!run->config->progress)
+  if (!run->progress)
     return;
   if (final)
     {
@@ -486,7 +487,10 @@ weft_run (WeftPipeline *pipeline, const WeftRunConfig *config,
       g_string_free (head, TRUE);
       fflush (run.out); /* not left in a buffer that --isolate's fork copies */
     }
-  if (config->progress)
+  /* records going to the same terminal would run into the bar's line */
+  run.progress = config->progress
+                 && (config->output || !isatty (STDOUT_FILENO));
+  if (run.progress)
     run.total_bytes = inputs_size (inputs);
   run.started = g_get_monotonic_time ();
   gboolean ran = TRUE;

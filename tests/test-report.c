@@ -354,7 +354,7 @@ write_slow_run (void)
   write_file ("slow.sh",
               "rm -f f2.txt; mkfifo f2.txt; echo one > f1.txt; echo three > f3.txt\n"
               "(sleep 1.5; timeout 10 sh -c 'echo two > f2.txt') &\n"
-              "\"$WEFT_PLAIN\" run tokens f1.txt f2.txt f3.txt -o slow.jsonl \"$@\"\n"
+              "\"$WEFT_PLAIN\" run tokens f1.txt f2.txt f3.txt \"$@\"\n"
               "status=$?; wait; exit $status\n");
 }
 
@@ -362,7 +362,7 @@ static void
 test_progress_not_a_terminal (void)
 {
   write_slow_run ();
-  Result r = sh ("sh slow.sh");
+  Result r = sh ("sh slow.sh -o slow.jsonl");
   g_assert_cmpint (r.status, ==, 0);
   g_assert_cmpstr (r.err, ==, "");
   g_assert_cmpstr (r.out, ==, "");
@@ -381,7 +381,7 @@ test_progress_on_a_terminal (void)
   write_slow_run ();
   /* script(1) gives weft a terminal; what weft writes there comes back on
    * script's stdout */
-  Result r = sh ("script -qec 'sh slow.sh' /dev/null </dev/null");
+  Result r = sh ("script -qec 'sh slow.sh -o slow.jsonl' /dev/null </dev/null");
   g_assert_cmpint (r.status, ==, 0);
   g_assert_true (g_str_has_prefix (r.out, "\rweft ["));
   g_assert_nonnull (strstr (r.out, "#.")); /* two thirds done */
@@ -390,9 +390,15 @@ test_progress_on_a_terminal (void)
   /* cleared at the end */
   g_assert_true (g_str_has_suffix (r.out, "\r\x1b[K"));
   result_clear (&r);
-  r = sh ("script -qec 'sh slow.sh --quiet' /dev/null </dev/null");
+  r = sh ("script -qec 'sh slow.sh -o slow.jsonl --quiet' /dev/null </dev/null");
   g_assert_cmpint (r.status, ==, 0);
   g_assert_cmpstr (r.out, ==, "");
+  result_clear (&r);
+  /* records written to the terminal are the progress: no bar among them */
+  r = sh ("script -qec 'sh slow.sh --format text' /dev/null </dev/null");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_null (strstr (r.out, "\rweft"));
+  g_assert_nonnull (strstr (r.out, "== f3"));
   result_clear (&r);
 }
 
