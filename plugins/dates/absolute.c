@@ -254,6 +254,11 @@ parse_quarter (const Ctx *c, guint i, DateSpec *s)
   guint y;
   if ((y = parse_year (c, k, FALSE, &year)))
     s->year = year, j = y;
+  else if (h
+           && !(cue_at (c, j, C_OF) && lex_at (c, j + 1)
+                && (lex_at (c, j + 1)->cue == C_REL
+                    || lex_at (c, j + 1)->cue == C_THE)))
+    return 0; /* "in the second half" of a match, not of a year */
   return j;
 }
 

@@ -84,7 +84,10 @@ parse_position (const Ctx *c, guint i, int *mod)
   if (!e || e->cue != C_POS)
     return i;
   guint len = atom_len (c, i);
-  gboolean adjective = len == 5 || len == 3 || len == 4; /* early mid late */
+  /* early, mid, late stand before a date; end, start, beginning, middle
+   * need "of" */
+  gboolean adjective = (len == 5 || len == 3 || len == 4)
+                       && !text_is (c, i, "end") && !text_is (c, i, "start");
   guint j = i + 1;
   if (cue_at (c, j, C_OF))
     j++;

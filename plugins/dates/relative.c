@@ -76,6 +76,11 @@ parse_amount (const Ctx *c, guint i, double *amount, int *unit,
   gboolean hyphen = punct_at (c, j, '-') && glued (c, j) && glued (c, j + 1);
   if (hyphen)
     j++;
+  /* "six straight days", "two consecutive quarters" */
+  else if ((text_is (c, j, "straight") || text_is (c, j, "consecutive")
+            || text_is (c, j, "successive"))
+           && lex_at (c, j + 1) && lex_at (c, j + 1)->unit)
+    j++;
   if (!(*unit = unit_at (c, j, TRUE)))
     return 0;
   if (lex_at (c, i) && lex_at (c, i)->num == 1 && atom_len (c, i) <= 2
@@ -394,6 +399,41 @@ parse_same (const Ctx *c, guint i, Match *m)
   return i + 2;
 }
 
+/* "the day" at @i - 1 … @i as the day the story happens: after "end",
+ * "finish", "for", or "early / later in"; not "the day of the vote", "the
+ * day after", "the day he left". */
+static gboolean
+trading_day (const Ctx *c, guint i)
+{
+  static const char *const verbs[]
+      = { "end",      "ended",     "ends",  "ending", "finish",
+          "finished", "finishing", "close", "closed", "closing",
+          "start",    "started",   "for",   NULL };
+  static const char *const times[]
+      = { "early", "earlier", "late", "later", NULL };
+  if (i < 2 || !cue_at (c, i - 1, C_THE))
+    return FALSE;
+  gboolean ok = FALSE;
+  if (cue_at (c, i - 2, C_IN))
+    for (const char *const *w = times; *w && i >= 3; w++)
+      ok = ok || text_is (c, i - 3, *w);
+  for (const char *const *w = verbs; *w; w++)
+    ok = ok || text_is (c, i - 2, *w);
+  if (!ok || i + 1 >= c->n)
+    return ok;
+  const Atom *n = &c->a[i + 1];
+  if (n->kind == A_PUNCT)
+    return n->punct != '\'' && n->punct != '-';
+  const LexEntry *e = n->lex;
+  return !(n->kind == A_NUM
+           || (e
+               && (e->cue == C_OF || e->cue == C_ANCHOR || e->cue == C_THE
+                   || e->cue == C_BY))
+           || text_is (c, i + 1, "when") || text_is (c, i + 1, "that")
+           || text_is (c, i + 1, "which") || text_is (c, i + 1, "he")
+           || text_is (c, i + 1, "she") || text_is (c, i + 1, "they"));
+}
+
 guint
 parse_relative (const Ctx *c, guint i, Match *m)
 {
@@ -450,6 +490,16 @@ parse_relative (const Ctx *c, guint i, Match *m)
       m->s.dir = lex_at (c, i + 1)->cue_val;
       m->s.amount = 2;
       j = i + 3;
+    }
+  else if (e && e->unit == U_D && atom_len (c, i) == 3 && trading_day (c, i))
+    {
+      /* "to end the day at", "for the day", "later in the day": the day
+       * of the story */
+      spec_init (&m->s, K_OFFSET);
+      m->s.unit = U_D;
+      m->s.amount = 0;
+      m->s.from_context = TRUE;
+      j = i + 1;
     }
   else
     j = parse_offset (c, i, m);
