@@ -211,10 +211,16 @@ append_header (GString *out, const WeftReportView *v)
         out, "<span class=\"tone t-%s\">tone %s %s</span> · ",
         weft_tone_class (v->tone), weft_tone_format (buf, v->tone),
         weft_tone_word (v->tone));
-  g_string_append_printf (out,
-                          "%u dates · %u quotes · %u sentences</p></header>\n",
-                          v->dates ? weft_layer_get_n_spans (v->dates) : 0,
-                          v->n_quotes, n_sentences);
+  if (v->dates)
+    {
+      guint n = weft_layer_get_n_spans (v->dates);
+      g_string_append_printf (out, "%u date%s · ", n, n == 1 ? "" : "s");
+    }
+  if (v->quotes)
+    g_string_append_printf (out, "%u quote%s · ", v->n_quotes,
+                            v->n_quotes == 1 ? "" : "s");
+  g_string_append_printf (out, "%u sentence%s</p></header>\n", n_sentences,
+                          n_sentences == 1 ? "" : "s");
 }
 
 /* ---- marks -------------------------------------------------------------- */
