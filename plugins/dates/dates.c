@@ -297,6 +297,9 @@ dates_state_process (DatesState *st, WeftDoc *doc, GError **error)
         an = normalize_based (m, &anchor, value, abuf);
       else
         an = spec_normalize (&m->s, &anchor, value, abuf);
+      if (m->s.kind == K_DATE && m->s.year != NONE && m->s.month && m->s.day
+          && !valid_day (m->s.year, m->s.month, m->s.day))
+        continue; /* "29 February" placed in 2013 */
       guint span = weft_layer_add_span (layer, atoms[m->first].start,
                                         atoms[m->last - 1].end);
       weft_layer_set_string (layer, span, st->f_type, type_names[m->type]);

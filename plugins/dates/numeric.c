@@ -168,9 +168,30 @@ parse_two_part (const Ctx *c, guint i, DateSpec *s)
   return end;
 }
 
+/* "2014 12 28": year, month and day apart, alone up to the end of the
+ * line or a punctuation mark; "2012 80 10" is no date at all. */
+static guint
+parse_spaced (const Ctx *c, guint i, DateSpec *s)
+{
+  if (c->a[i].ndigits != 4 || !num_at (c, i + 1) || !num_at (c, i + 2)
+      || glued (c, i + 1) || glued (c, i + 2) || c->a[i + 1].ndigits > 2
+      || c->a[i + 2].ndigits > 2
+      || (i + 3 < c->n && c->a[i + 3].kind != A_PUNCT)
+      || (i > 0 && c->a[i - 1].kind == A_NUM))
+    return 0;
+  int y = c->a[i].num, m = c->a[i + 1].num, d = c->a[i + 2].num;
+  if (!valid_day (y, m, d))
+    s->invalid = TRUE;
+  else
+    s->year = y, s->month = m, s->day = d;
+  return i + 3;
+}
+
 guint
 parse_numeric (const Ctx *c, guint i, DateSpec *s)
 {
+  if (num_at (c, i) && num_at (c, i + 1))
+    return parse_spaced (c, i, s);
   if (!num_at (c, i) || !punct_at (c, i + 1, c->a[i + 1].punct)
       || !glued (c, i + 1) || !num_at (c, i + 2) || !glued (c, i + 2))
     return 0;

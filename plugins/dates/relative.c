@@ -20,10 +20,23 @@ unit_at (const Ctx *c, guint i, gboolean after_number)
       /* "1h ago", "3mo later", not "A400M", "737s", "3D" */
       if (!after_number || !glued (c, i))
         return 0;
-      guint j = i + 1;
-      while (num_at (c, j) && lex_at (c, j + 1) && lex_at (c, j + 1)->unit)
-        j += 2; /* "1d 21 h 25m ago" */
-      if (!cue_at (c, j, C_AGO) && !cue_at (c, j, C_ANCHOR))
+      guint j = i + 1, n = 1;
+      for (;; n++)
+        {
+          guint k = punct_at (c, j, ',') ? j + 1 : j;
+          if (cue_at (c, k, C_AND))
+            k++;
+          if (!(num_at (c, k) && lex_at (c, k + 1) && lex_at (c, k + 1)->unit))
+            break;
+          j = k + 2; /* "1d 21 h 25m ago", "1d, 2hr, and 5min" */
+        }
+      /* a sign before the number ("-3y", "+1m") or a chain of units says
+       * these letters are units */
+      guint num = i - 1;
+      gboolean sign
+          = num > 0 && glued (c, num)
+            && (punct_at (c, num - 1, '+') || punct_at (c, num - 1, '-'));
+      if (!cue_at (c, j, C_AGO) && !cue_at (c, j, C_ANCHOR) && !sign && n < 2)
         return 0;
     }
   return e->unit;
