@@ -35,7 +35,8 @@ unit_at (const Ctx *c, guint i, gboolean after_number)
       guint num = i - 1;
       gboolean sign
           = num > 0 && glued (c, num)
-            && (punct_at (c, num - 1, '+') || punct_at (c, num - 1, '-'));
+            && (punct_at (c, num - 1, '+') || punct_at (c, num - 1, '-'))
+            && !glued (c, num - 1); /* not "B-17s" */
       if (!cue_at (c, j, C_AGO) && !cue_at (c, j, C_ANCHOR) && !sign && n < 2)
         return 0;
     }
