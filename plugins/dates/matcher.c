@@ -29,8 +29,21 @@ can_start (const Ctx *c, guint i)
       return n && (n->kind == A_NUM || (n->kind == A_WORD && n->lex))
              && !(e->num == 1 && n->kind == A_NUM);
     }
-  if (e->month || e->weekday || e->num >= 0 || e->unit || e->holiday)
+  if (e->month || e->weekday || e->unit || e->holiday)
     return TRUE;
+  if (e->num >= 0)
+    {
+      /* "one", "first" start an expression only before a word the rules
+       * know ("two years", "first quarter", "one and a half") or a hyphen
+       * ("twenty-four"), not "one of the", "the first time" */
+      const Atom *n = i + 1 < c->n ? &c->a[i + 1] : NULL;
+      return n
+             && ((n->kind == A_WORD
+                  && (n->lex || text_is (c, i + 1, "straight")
+                      || text_is (c, i + 1, "consecutive")
+                      || text_is (c, i + 1, "successive")))
+                 || (n->kind == A_PUNCT && n->punct == '-'));
+    }
   switch (e->cue)
     {
     case C_DEICTIC:
@@ -60,18 +73,30 @@ parse_core (const Ctx *c, guint i, Match *m)
 {
   Match t;
   guint best = 0, k;
+  const LexEntry *e = lex_at (c, i);
+  gboolean num = num_at (c, i);
   memset (&t, 0, sizeof t);
   if ((k = parse_absolute (c, i, &t)) > best)
     best = k, *m = t;
+  if (!num && !e)
+    return best;
+  /* the other rules start with a number or a word they know */
   memset (&t, 0, sizeof t);
   if ((k = parse_relative (c, i, &t)) > best)
     best = k, *m = t;
-  memset (&t, 0, sizeof t);
-  if ((k = parse_duration (c, i, &t)) > best)
-    best = k, *m = t;
-  memset (&t, 0, sizeof t);
-  if ((k = parse_set (c, i, &t)) > best)
-    best = k, *m = t;
+  if (num
+      || (e && (e->num >= 0 || e->unit || e->cue == C_FEW || e->cue == C_HALF)))
+    {
+      memset (&t, 0, sizeof t);
+      if ((k = parse_duration (c, i, &t)) > best)
+        best = k, *m = t;
+    }
+  if (e && (e->cue == C_SETADV || e->cue == C_EVERY || e->weekday_plural))
+    {
+      memset (&t, 0, sizeof t);
+      if ((k = parse_set (c, i, &t)) > best)
+        best = k, *m = t;
+    }
   return best;
 }
 
