@@ -96,76 +96,6 @@ weft_tone_format (char buf[16], double compound)
   return buf;
 }
 
-/* ---- the summary lines read by report-corpus.c ------------------------- */
-
-/* Appends a tab, then @s with tabs and line breaks as spaces, cut to @max
- * characters. */
-static void
-append_cell (GString *out, const char *s, guint max)
-{
-  g_string_append_c (out, '\t');
-  for (guint n = 0; s && *s && n < max; n++)
-    {
-      const char *next = g_utf8_find_next_char (s, NULL);
-      gsize len = next ? (gsize)(next - s) : strlen (s);
-      if (*s == '\t' || *s == '\n' || *s == '\r')
-        g_string_append_c (out, ' ');
-      else
-        g_string_append_len (out, s, len);
-      s += len;
-    }
-}
-
-static void
-append_tone_cell (GString *out, gboolean known, double tone)
-{
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-  g_string_append_c (out, '\t');
-  if (known)
-    g_string_append (out, g_ascii_dtostr (buf, sizeof buf, tone));
-}
-
-static const char *
-doc_label (WeftDoc *doc)
-{
-  const char *title = weft_doc_get_meta (doc, "title");
-  const char *id = weft_doc_get_id (doc);
-  return title && *title ? title : id ? id : "?";
-}
-
-static void
-append_summary (GString *out, const WeftReportView *v)
-{
-  guint n_sentences, n_dates = v->dates ? weft_layer_get_n_spans (v->dates) : 0;
-  weft_doc_get_sentences (v->doc, &n_sentences);
-  g_string_append_printf (out, "D\t%u", n_sentences);
-  append_tone_cell (out, v->has_tone, v->tone);
-  append_cell (out, weft_doc_get_date (v->doc), 10);
-  g_string_append_printf (out, "\t%u\t%u", n_dates, v->n_quotes);
-  append_cell (out, doc_label (v->doc), 120);
-  g_string_append_c (out, '\n');
-  for (guint i = 0; v->quotes && i < weft_layer_get_n_spans (v->quotes); i++)
-    if (!weft_report_view_is_term (v, i))
-      {
-        g_string_append_c (out, 'Q');
-        append_cell (
-            out, weft_report_view_string (v->quotes, i, v->quote_speaker), 80);
-        append_tone_cell (out, !isnan (v->quote_tone[i]), v->quote_tone[i]);
-        g_string_append_c (out, '\n');
-      }
-  for (guint i = 0; i < n_dates; i++)
-    {
-      const char *value = weft_report_view_string (v->dates, i, v->date_value);
-      if (value && g_ascii_isdigit (value[0]))
-        {
-          g_string_append_c (out, 'V');
-          append_cell (out, value, 40);
-          g_string_append_c (out, '\n');
-        }
-    }
-  g_string_append_c (out, '\0');
-}
-
 /* ---- the article header ------------------------------------------------- */
 
 static void
@@ -179,7 +109,7 @@ append_header (GString *out, const WeftReportView *v)
   g_string_append (out, "<header class=\"dh\"><a class=\"up\" "
                         "href=\"#overview\" title=\"back to the overview\">"
                         "\xE2\x86\x91 overview</a><h2>");
-  weft_html_append_escaped (out, doc_label (doc), -1);
+  weft_html_append_escaped (out, weft_report_doc_label (doc), -1);
   g_string_append (out, "</h2><p class=\"meta\"><code>");
   weft_html_append_escaped (out, id ? id : "?", -1);
   g_string_append (out, "</code>");
@@ -620,7 +550,7 @@ weft_report_html_write (GString *out, WeftDoc *doc, const char *const *layers)
 {
   WeftReportView v;
   weft_report_view_init (&v, doc, layers);
-  append_summary (out, &v);
+  weft_report_summary_append (out, &v);
   append_header (out, &v);
   GArray *marks = g_array_new (FALSE, FALSE, sizeof (Mark));
   collect_marks (marks, &v, layers);
@@ -634,10 +564,7 @@ void
 weft_report_html_write_error (GString *out, const char *id, const char *source,
                               const char *stage, const char *message)
 {
-  g_string_append (out, "E");
-  append_cell (out, id ? id : "?", 120);
-  g_string_append (out, "\n");
-  g_string_append_c (out, '\0');
+  weft_report_summary_append_error (out, id);
   g_string_append (out,
                    "<header class=\"dh\"><a class=\"up\" href=\"#overview\">"
                    "\xE2\x86\x91 overview</a><h2>");

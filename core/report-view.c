@@ -78,6 +78,14 @@ weft_report_view_is_term (const WeftReportView *view, guint i)
   return kind && strcmp (kind, "term") == 0;
 }
 
+const char *
+weft_report_doc_label (WeftDoc *doc)
+{
+  const char *title = weft_doc_get_meta (doc, "title");
+  const char *id = weft_doc_get_id (doc);
+  return title && *title ? title : id ? id : "?";
+}
+
 guint
 weft_tone_bucket (double compound)
 {

@@ -54,6 +54,8 @@ const char *weft_report_view_string (const WeftLayer *layer, guint span,
                                      int field);
 /* Whether quote @i is a quoted term (a name, a title, scare quotes). */
 gboolean weft_report_view_is_term (const WeftReportView *view, guint i);
+/* Borrowed: the document's title (metadata "title"), else its id. */
+const char *weft_report_doc_label (WeftDoc *doc);
 /* The tone bucket index 0..4 (n2, n1, z, p1, p2) of a compound score. */
 guint weft_tone_bucket (double compound);
 
@@ -81,6 +83,9 @@ void weft_report_html_write (GString *out, WeftDoc *doc,
 void weft_report_html_write_error (GString *out, const char *id,
                                    const char *source, const char *stage,
                                    const char *message);
+/* The summary lines and their NUL (report-summary.c). */
+void weft_report_summary_append (GString *out, const WeftReportView *view);
+void weft_report_summary_append_error (GString *out, const char *id);
 
 /* ---- the corpus overview (report-corpus.c) ----------------------------- */
 
@@ -98,6 +103,20 @@ void weft_report_add (WeftReport *report, GString *record);
  * the end of the file; CSS shows the overview first. */
 void weft_report_end (WeftReport *report, GString *out);
 void weft_report_free (WeftReport *report);
+
+/* The dates of the overview (report-dates.c). */
+typedef struct _WeftDateStats WeftDateStats;
+
+/* Returns: (transfer full); free with weft_date_stats_free(). */
+WeftDateStats *weft_date_stats_new (void);
+void weft_date_stats_free (WeftDateStats *stats);
+/* Counts one mention of the date @value in document number @doc (from 1,
+ * in input order). */
+void weft_date_stats_add (WeftDateStats *stats, const char *value, guint64 doc);
+/* Appends the "Dates mentioned" panel: a bar chart by month and the values
+ * mentioned most; @n_dates counts every date, for the note. */
+void weft_date_stats_append_panel (WeftDateStats *stats, guint64 n_dates,
+                                   GString *out);
 
 /* The style sheet (report-style.c), in pieces (C limits a literal's
  * length), NULL-terminated. */
