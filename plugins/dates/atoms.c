@@ -233,6 +233,8 @@ is_context (Builder *b, guint t)
   if (byte_class (b->text[b->tokens[t].start]) != B_LETTER)
     return TRUE;
   const LexEntry *e = plain_word (b, t, &plain);
+  if (e && e->name_only && b->text[b->tokens[t].start] >= 'a')
+    return FALSE; /* "new", "good" count only in names ("New Year's Day") */
   return e || !plain;
 }
 
@@ -464,8 +466,7 @@ atoms_build (WeftDoc *doc, const Lexicon *lex, guint *n_atoms)
         from--, k++;
       if (from > done)
         from--;
-      /* on over triggers and context words, and two tokens more for the
-       * rules that look ahead ("two days before,") */
+      /* on over triggers and context words, and the lookahead */
       guint to = t + 1, extra = 0;
       k = 0;
       while (to < b.n_tokens)
@@ -474,7 +475,7 @@ atoms_build (WeftDoc *doc, const Lexicon *lex, guint *n_atoms)
             k = extra = 0;
           else if (k < ATOMS_AFTER && extra == 0 && is_context (&b, to))
             k++;
-          else if (extra < 2)
+          else if (extra < ATOMS_LOOKAHEAD)
             extra++;
           else
             break;

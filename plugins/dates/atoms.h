@@ -32,6 +32,9 @@ enum
  * ("the end of the same week", "two days before,"). */
 #define ATOMS_BEFORE 6
 #define ATOMS_AFTER 6
+/* Tokens kept after the last context word, for the rules that look one
+ * token ahead ("2019 elections", "the future of"). */
+#define ATOMS_LOOKAHEAD 1
 
 typedef struct
 {

@@ -87,6 +87,7 @@ add_line (Lexicon *lex, char *line)
         return "name longer than 8 words";
       if (!(e = lexicon_add_word (lex, *w)))
         return "too many words";
+      e->holiday_word = TRUE;
       h->words[h->n_words++] = lexicon_keep_string (lex, *w);
       if (!first)
         first = e;

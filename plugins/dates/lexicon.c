@@ -146,6 +146,12 @@ trigger_of (const Slot *s, const LexEntry *e)
 static void
 index_triggers (Lexicon *lex)
 {
+  for (guint i = 0; i < lex->n; i++)
+    {
+      LexEntry *e = &lex->entries[i];
+      e->name_only = e->holiday_word && !e->month && !e->weekday && !e->unit
+                     && e->num < 0 && !e->cue;
+    }
   for (guint i = 0; i <= lex->mask; i++)
     {
       Slot *s = &lex->slots[i];
@@ -258,6 +264,7 @@ static const Symbol cue_symbols[] = { { "DEICTIC", C_DEICTIC },
                                       { "TENSE", C_TENSE },
                                       { "BY", C_BY },
                                       { "WORKDAY", C_WORKDAY },
+                                      { "CLOCK", C_CLOCK },
                                       { NULL, 0 } };
 
 /* Symbolic values of cue words; anything else must be an integer. */

@@ -70,6 +70,7 @@ typedef enum
   C_TENSE,
   C_BY,
   C_WORKDAY,
+  C_CLOCK,
   C_N
 } CueClass;
 
@@ -158,6 +159,8 @@ typedef struct
   const char *cue_str;    /* a TIMEX3 value for SETADV, else NULL */
   const Holiday *holiday; /* holidays whose name starts with this word */
   uint8_t holiday_last;   /* the last word of a holiday's name */
+  uint8_t holiday_word;   /* a word of a holiday's name */
+  uint8_t name_only;      /* … and nothing else ("new", "good") */
   uint8_t trigger;        /* TRIGGER_* */
 } LexEntry;
 
