@@ -19,6 +19,7 @@ typedef struct
 
 static WeftPipeline *pipeline;
 static WeftPipeline *pipeline_gb;
+static WeftPipeline *pipeline_fwd;
 
 /* The layer as "text|TYPE|value|end|mod" items joined by "; ". */
 static char *
@@ -220,6 +221,110 @@ test_not_dates (void)
   RUN (cases);
 }
 
+/* Clock times: hours with a part of the day, o'clock, hour ranges, a
+ * time after "at" where what follows makes it one. */
+static void
+test_clock (void)
+{
+  static const Case cases[] = {
+    /* Wikinews, 2019-09-04 */
+    { "I mean, it's 3:30 in the morning.", "2019-09-04",
+      "3:30 in the morning|TIME|2019-09-04T03:30" },
+    { "The ferry left at 11 at night and sank.", "2019-09-04",
+      "11 at night|TIME|2019-09-04T23:00" },
+    { "We will meet tonight at 8.", "2012-01-01",
+      "tonight at 8|TIME|2012-01-01T20:00" },
+    { "The bar is open 8 - 11pm.", "2016-10-01",
+      "8 - 11pm|TIME|2016-10-01T20:00|2016-10-01T23:00" },
+    /* Wikinews, 2020-12-15 */
+    { "I went to bed at 1 o'clock and Trump was ahead.", "2020-12-15",
+      "1 o'clock|TIME|2020-12-15T01:00" },
+    { "The talks resume at 12.30 on Monday.", "2019-09-04",
+      "12.30 on Monday|TIME|2019-09-02T12:30" },
+    { "The rate grew at 8 percent.", "2019-09-04", "" },
+  };
+  RUN (cases);
+}
+
+/* Holidays from holidays.txt: fixed, nth weekday, Easter-based; not in
+ * names. */
+static void
+test_holidays (void)
+{
+  static const Case cases[] = {
+    { "Stores close early on Christmas Eve.", "2020-12-01",
+      "Christmas Eve|DATE|2020-12-24" },
+    { "He spoke on Thanksgiving 2019 and on Good Friday.", "2020-12-01",
+      "Thanksgiving 2019|DATE|2019-11-28; Good Friday|DATE|2020-04-10" },
+    /* Wikinews, 2019-01-12 */
+    { "the large statues that dot the island of Rapa Nui, also called "
+      "Easter Island.",
+      "2019-01-12", "" },
+  };
+  RUN (cases);
+}
+
+/* Offsets from a written date, the same period last year, the day of the
+ * story. */
+static void
+test_arithmetic (void)
+{
+  static const Case cases[] = {
+    { "The party is 2 days after next Friday.", "2022-02-02",
+      "2 days after next Friday|DATE|2022-02-13" },
+    { "Due next tuesday +10 days.", "2023-12-29",
+      "next tuesday +10 days|DATE|2024-01-12" },
+    /* Wikinews, 2019-09-24: after a phrase that is no date, a duration */
+    { "On September 13 — two days after the Court of Session ruling — he "
+      "said he remained",
+      "2019-09-24", "September 13|DATE|2019-09-13; two days|DURATION|P2D" },
+    { "Sales rose 5% from the same period last year.", "2020-10-01",
+      "the same period last year|DATE|2019-10" },
+    { "Sales fell 20% from the same month a year ago.", "2009-02-03",
+      "the same month a year ago|DATE|2008-02" },
+    { "The Dow gained 1.67%, to end the day at 9505.96.", "2009-08-21",
+      "the day|DATE|2009-08-21" },
+    { "We ship it next weekday.", "2024-10-18",
+      "next weekday|DATE|2024-10-21" },
+    { "After six straight days of losses, stocks rose.", "2019-09-04",
+      "six straight days|DURATION|P6D" },
+  };
+  RUN (cases);
+}
+
+/* An impossible date is no date, and none of its parts is one either. */
+static void
+test_impossible (void)
+{
+  static const Case cases[] = {
+    { "It was filed on February 29, 2014.", NULL, "" },
+    { "It was filed on 32 August 2014.", NULL, "" },
+    { "It was filed on 2014-02-30.", NULL, "" },
+    { "It runs June 10 - 31, 2022.", NULL, "" },
+    { "In the second half, the team scored twice.", "2008-03-01", "" },
+    { "The hotline is open 24/7 for callers.", "2012-06-01", "" },
+    { "The vote is on 8/10.", "2012-06-01", "8/10|DATE|2012-08-10" },
+  };
+  RUN (cases);
+}
+
+/* forward-dates: a month, weekday or time without a date is the next. */
+static void
+test_forward_option (void)
+{
+  static const Case fwd[] = {
+    { "The meeting was moved to December.", "2023-04-09",
+      "December|DATE|2023-12" },
+    { "The meeting is on Monday.", "2012-08-09", "Monday|DATE|2012-08-13" },
+  };
+  static const Case news[] = {
+    { "The meeting was moved to December.", "2023-04-09",
+      "December|DATE|2022-12" },
+  };
+  run_cases (pipeline_fwd, fwd, G_N_ELEMENTS (fwd));
+  RUN (news);
+}
+
 static void
 test_no_reference (void)
 {
@@ -275,36 +380,49 @@ test_day_first_option (void)
   run_cases (pipeline_gb, gb, G_N_ELEMENTS (gb));
 }
 
-static void
-test_data_errors (void)
+/* A data directory with one file replaced by @bad; the load error. */
+static char *
+load_error (const char *bad_file, const char *bad)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("weft-dates-XXXXXX", NULL);
   const char *files[] = { "months.txt", "weekdays.txt", "numbers.txt",
-                          "units.txt", "cues.txt" };
+                          "units.txt",  "cues.txt",     "holidays.txt" };
   for (gsize i = 0; i < G_N_ELEMENTS (files); i++)
     {
       g_autofree char *src = g_build_filename (DATES_DATA_DIR, files[i], NULL);
       g_autofree char *dst = g_build_filename (dir, files[i], NULL);
       g_autofree char *data = NULL;
       g_assert_true (g_file_get_contents (src, &data, NULL, NULL));
-      if (i == 0)
+      if (strcmp (files[i], bad_file) == 0)
         {
           g_free (data);
-          data = g_strdup ("# months\njanuary 1\nfebruary 13\n");
+          data = g_strdup (bad);
         }
       g_assert_true (g_file_set_contents (dst, data, -1, NULL));
     }
   g_assert_null (dates_state_new (dir, TRUE, FALSE, &error));
   g_assert_error (error, WEFT_ERROR, WEFT_ERROR_DATA);
-  g_assert_true (
-      g_str_has_suffix (error->message, "months.txt:3: month must be 1-12"));
   for (gsize i = 0; i < G_N_ELEMENTS (files); i++)
     {
       g_autofree char *dst = g_build_filename (dir, files[i], NULL);
       g_remove (dst);
     }
   g_rmdir (dir);
+  return g_strdup (error->message);
+}
+
+static void
+test_data_errors (void)
+{
+  g_autofree char *months
+      = load_error ("months.txt", "# months\njanuary 1\nfebruary 13\n");
+  g_assert_true (g_str_has_suffix (months, "months.txt:3: month must be 1-12"));
+  g_autofree char *holidays
+      = load_error ("holidays.txt", "christmas | 12-25\nxmas | 13-25\n");
+  g_assert_true (g_str_has_suffix (
+      holidays, "holidays.txt:2: date must be MM-DD, MM WEEKDAY N (N 1-5 or "
+                "-1) or easter[+-N]"));
 }
 
 static void
@@ -327,6 +445,9 @@ main (int argc, char **argv)
   pipeline_gb = weft_test_pipeline ("stages:\n  - plugin: tokenizer\n"
                                     "  - plugin: dates\n    options:\n"
                                     "      day-first: true\n");
+  pipeline_fwd = weft_test_pipeline ("stages:\n  - plugin: tokenizer\n"
+                                     "  - plugin: dates\n    options:\n"
+                                     "      forward-dates: true\n");
   g_test_add_func ("/dates/absolute/day-month-year",
                    test_absolute_day_month_year);
   g_test_add_func ("/dates/absolute/coarse", test_absolute_coarse);
@@ -335,6 +456,11 @@ main (int argc, char **argv)
   g_test_add_func ("/dates/relative", test_relative);
   g_test_add_func ("/dates/durations-sets", test_durations_sets);
   g_test_add_func ("/dates/not-dates", test_not_dates);
+  g_test_add_func ("/dates/clock", test_clock);
+  g_test_add_func ("/dates/holidays", test_holidays);
+  g_test_add_func ("/dates/arithmetic", test_arithmetic);
+  g_test_add_func ("/dates/impossible", test_impossible);
+  g_test_add_func ("/dates/option/forward-dates", test_forward_option);
   g_test_add_func ("/dates/reference/none", test_no_reference);
   g_test_add_func ("/dates/reference/dateline", test_dateline);
   g_test_add_func ("/dates/option/day-first", test_day_first_option);
@@ -343,5 +469,6 @@ main (int argc, char **argv)
   int status = g_test_run ();
   weft_pipeline_free (pipeline);
   weft_pipeline_free (pipeline_gb);
+  weft_pipeline_free (pipeline_fwd);
   return status;
 }

@@ -152,7 +152,10 @@ parse_two_part (const Ctx *c, guint i, DateSpec *s)
       return i + 3;
     }
   guint end = i + 3;
-  if (b->ndigits > 2 || (end < c->n && glued (c, end)))
+  if (b->ndigits > 2
+      || (end < c->n && glued (c, end)
+          && !(c->a[end].kind == A_PUNCT && strchr (".,;!?)", c->a[end].punct)
+               && !num_at (c, end + 1))))
     return 0;
   gboolean alone
       = (c->a[i].start == 0 || (c->a[i].flags & AF_NEWLINE)) && end >= c->n;

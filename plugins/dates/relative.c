@@ -133,7 +133,10 @@ attach_pod (const Ctx *c, guint j, DateSpec *s)
     }
   k = cue_at (c, j, C_AT) ? j + 1 : 0;
   if (k && s->pod && num_at (c, k) && c->a[k].ndigits <= 2 && c->a[k].num >= 1
-      && c->a[k].num <= 12 && !(k + 1 < c->n && glued (c, k + 1)))
+      && c->a[k].num <= 12
+      && !(k + 1 < c->n && glued (c, k + 1)
+           && !(c->a[k + 1].kind == A_PUNCT
+                && strchr (".,;!?)", c->a[k + 1].punct))))
     {
       /* "this afternoon at 3,": the part of the day says it is a time */
       int h = c->a[k].num;
