@@ -3,7 +3,8 @@
  * list.index(), i.e. at the first position holding an equal value, which
  * may be an earlier word whose value was equal or has become equal.  A
  * scan for that position costs O(n) per word; instead every value keeps
- * the sorted list of positions (below the current one) that hold it. */
+ * the sorted list of indices (below the current one) that hold it.  Only
+ * the words with a non-zero valence take part. */
 #include "but.h"
 
 #include <string.h>
@@ -79,55 +80,58 @@ insert (Positions *ps, Bucket *b, guint32 p)
 }
 
 static void
-but_shift_scan (double *s, guint n, guint but, double before, double after)
+but_shift_scan (double *val, const guint32 *pos, guint m, guint32 but,
+                double before, double after)
 {
-  for (guint p = 0; p < n; p++)
+  for (guint p = 0; p < m; p++)
     {
-      double v = s[p];
+      double v = val[p];
       guint si = 0;
-      while (s[si] != v)
+      while (val[si] != v)
         si++;
-      if (si < but)
-        s[si] = v * before;
-      else if (si > but)
-        s[si] = v * after;
+      if (pos[si] < but)
+        val[si] = v * before;
+      else if (pos[si] > but)
+        val[si] = v * after;
     }
 }
 
 void
-vader_but_shift (double *s, guint n, guint but, double before, double after,
-                 WeftDoc *arena)
+vader_but_shift (double *val, const guint32 *pos, guint m, guint32 but,
+                 double before, double after, WeftDoc *arena)
 {
-  if (n <= 32)
+  if (m <= 32)
     {
-      but_shift_scan (s, n, but, before, after);
+      but_shift_scan (val, pos, m, but, before, after);
       return;
     }
-  /* Each step may add a value (v * before or v * after), so at most
-   * 2m + 1 values occur for m non-zero ones and zero. */
-  guint m = 0;
-  for (guint p = 0; p < n; p++)
-    m += s[p] != 0;
+  /* Each step may add a value (v * before or v * after), so at most 2m
+   * values occur. */
   guint32 n_buckets = 16;
-  while (n_buckets < 4 * m + 4)
+  while (n_buckets < 4 * m)
     n_buckets *= 2;
   Positions ps = { .b = weft_doc_alloc (arena, n_buckets * sizeof (Bucket)),
                    .mask = n_buckets - 1,
-                   .next = weft_doc_alloc (arena, n * sizeof (guint32)) };
-  for (guint p = 0; p < n; p++)
+                   .next = weft_doc_alloc (arena, m * sizeof (guint32)) };
+  for (guint p = 0; p < m; p++)
     {
-      /* s[p] is as yet unchanged: earlier steps write at or before their
-       * own position. */
-      double v = s[p];
+      /* val[p] is as yet unchanged: earlier steps write at or before their
+       * own index. */
+      double v = val[p];
       Bucket *b = bucket (&ps, v, FALSE);
       guint32 si = b && b->head ? b->head - 1 : p;
-      double w = si < but ? v * before : si > but ? v * after : s[si];
-      s[si] = w;
+      double w = pos[si] < but   ? v * before
+                 : pos[si] > but ? v * after
+                                 : val[si];
+      val[si] = w;
+      /* A value that underflowed to zero is never looked for again. */
       if (si < p && w != v)
         {
           b->head = ps.next[si];
-          insert (&ps, bucket (&ps, w, TRUE), si);
+          if (w != 0)
+            insert (&ps, bucket (&ps, w, TRUE), si);
         }
-      insert (&ps, bucket (&ps, s[p], TRUE), p);
+      if (val[p] != 0)
+        insert (&ps, bucket (&ps, val[p], TRUE), p);
     }
 }

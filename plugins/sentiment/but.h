@@ -4,8 +4,11 @@
 
 #include <weft/doc.h>
 
-/* For p = 0 .. @n - 1: v = @s[p]; i = the first index whose value equals v
- * (==, so 0.0 and -0.0 are equal); @s[i] = v * @before when i < @but, v *
- * @after when i > @but.  Scratch memory comes from @arena. */
-void vader_but_shift (double *s, guint n, guint but, double before,
-                      double after, WeftDoc *arena);
+/* The rule over the words with a non-zero valence, @val[0, @m) at word
+ * positions @pos (ascending): for p = 0 .. @m - 1: v = @val[p]; j = the
+ * first index whose value equals v; @val[j] = v * @before when @pos[j] <
+ * @but, v * @after when @pos[j] > @but.  Over all the words' valences the
+ * same happens: a zero is never equal to a non-zero v, and where a zero
+ * is written back does not matter.  Scratch memory comes from @arena. */
+void vader_but_shift (double *val, const guint32 *pos, guint m, guint32 but,
+                      double before, double after, WeftDoc *arena);

@@ -12,21 +12,18 @@
 struct _VaderLexicon
 {
   GHashTable *entries; /* while loading: char * (in strings) -> VaderEntry * */
-  /* Afterwards: the entries in one array, found through an open-addressing
-   * table of 32-bit slots: index + 1 in the low index_bits, the hash's top
-   * bits above, so that a miss seldom reads an entry and the slots stay
-   * small enough for the cache. */
-  VaderEntry *table;
+  /* Afterwards (freeze()): the entries in one array behind the table. */
+  VaderTable table;
+  VaderEntry *array;
   guint32 *slots;
-  guint32 mask; /* number of slots - 1 */
-  guint index_bits;
+  char *keys; /* every key 8-byte aligned, zero-padded */
+  guint64 *bloom;
   GHashTable *emoji;   /* code point -> description (in strings) */
   guint64 *emoji_bits; /* bitmap of the emoji code points below emoji_limit */
   gunichar emoji_limit;
   GStringChunk *strings;
   VaderConstants constants;
   gsize max_phrase;
-  gsize max_key;
   guint n_valences;
 };
 
@@ -391,13 +388,6 @@ hash_key (const char *key, gsize len)
   return h;
 }
 
-/* The hash's top bits, placed above a slot's index. */
-static inline guint32
-tag (const VaderLexicon *lex, guint64 hash)
-{
-  return (guint32)(hash >> 32) & ~((1u << lex->index_bits) - 1);
-}
-
 /* Moves the entries into one array behind an open-addressing table, with
  * the words the rules name marked; the table holds at most half its slots
  * so probes stay short. */
@@ -411,32 +401,49 @@ freeze (VaderLexicon *lex)
   guint32 n_slots = 16;
   while (n_slots < 2 * n)
     n_slots *= 2;
-  lex->mask = n_slots - 1;
-  lex->index_bits = 1;
-  while (lex->index_bits < 31
-         && (G_GUINT64_CONSTANT (1) << lex->index_bits) <= n)
-    lex->index_bits++;
+  guint32 index_mask = 1;
+  while (index_mask < n && index_mask < G_MAXUINT32 / 2)
+    index_mask = 2 * index_mask + 1;
   lex->slots = g_new0 (guint32, n_slots);
-  lex->table = g_new0 (VaderEntry, MAX (n, 1));
+  lex->array = g_new0 (VaderEntry, MAX (n, 1));
 
   GHashTableIter it;
   gpointer key, value;
+  gsize keys_size = 0;
+  g_hash_table_iter_init (&it, lex->entries);
+  while (g_hash_table_iter_next (&it, &key, NULL))
+    keys_size += (strlen (key) + 8) & ~(gsize)7;
+  lex->keys = g_malloc0 (MAX (keys_size, 1));
+  lex->bloom = g_new0 (guint64, VADER_BLOOM_BITS / 64);
+
+  gsize max_key = 0, at = 0;
   guint i = 0;
   g_hash_table_iter_init (&it, lex->entries);
   while (g_hash_table_iter_next (&it, &key, &value))
     {
-      VaderEntry *e = &lex->table[i];
+      VaderEntry *e = &lex->array[i];
       *e = *(VaderEntry *)value;
-      e->key = key;
       e->key_len = (guint32)strlen (key);
-      lex->max_key = MAX (lex->max_key, e->key_len);
+      e->key = memcpy (lex->keys + at, key, e->key_len);
+      at += (e->key_len + 8) & ~(gsize)7;
+      max_key = MAX (max_key, e->key_len);
       guint64 h = hash_key (key, e->key_len);
-      guint32 s = (guint32)h & lex->mask;
+      guint32 s = (guint32)h & (n_slots - 1);
       while (lex->slots[s])
-        s = (s + 1) & lex->mask;
-      lex->slots[s] = tag (lex, h) | (i + 1);
+        s = (s + 1) & (n_slots - 1);
+      lex->slots[s] = ((guint32)(h >> 32) & ~index_mask) | (i + 1);
+      guint32 a = (guint32)(h >> 14) & (VADER_BLOOM_BITS - 1);
+      guint32 b = (guint32)(h >> 31) & (VADER_BLOOM_BITS - 1);
+      lex->bloom[a / 64] |= G_GUINT64_CONSTANT (1) << (a % 64);
+      lex->bloom[b / 64] |= G_GUINT64_CONSTANT (1) << (b % 64);
       i++;
     }
+  lex->table = (VaderTable){ .slots = lex->slots,
+                             .mask = n_slots - 1,
+                             .index_mask = index_mask,
+                             .entries = lex->array,
+                             .max_key = max_key,
+                             .bloom = lex->bloom };
   g_clear_pointer (&lex->entries, g_hash_table_unref);
 
   GHashTableIter ei;
@@ -484,44 +491,33 @@ vader_lexicon_free (VaderLexicon *lex)
     return;
   g_clear_pointer (&lex->entries, g_hash_table_unref);
   g_hash_table_unref (lex->emoji);
-  g_free (lex->table);
+  g_free (lex->array);
   g_free (lex->slots);
+  g_free (lex->keys);
+  g_free (lex->bloom);
   g_free (lex->emoji_bits);
   g_string_chunk_free (lex->strings);
   g_free (lex);
 }
 
 const VaderEntry *
-vader_lexicon_find (const VaderLexicon *lex, const char *word, gsize len,
-                    guint64 hash)
-{
-  guint32 t = tag (lex, hash), index_mask = (1u << lex->index_bits) - 1;
-  for (guint32 s = (guint32)hash & lex->mask;; s = (s + 1) & lex->mask)
-    {
-      guint32 slot = lex->slots[s];
-      if (!slot)
-        return NULL;
-      if ((slot & ~index_mask) != t)
-        continue;
-      const VaderEntry *e = &lex->table[(slot & index_mask) - 1];
-      if (e->key_len == len && memcmp (e->key, word, len) == 0)
-        return e;
-    }
-}
-
-const VaderEntry *
 vader_lexicon_lookup (const VaderLexicon *lex, const char *word)
 {
   gsize len = strlen (word);
-  if (len > lex->max_key)
+  if (len > lex->table.max_key)
     return NULL;
-  return vader_lexicon_find (lex, word, len, hash_key (word, len));
+  char *buf = g_malloc0 (len + VADER_HASH_PAD);
+  memcpy (buf, word, len);
+  const VaderEntry *e
+      = vader_table_find (&lex->table, buf, len, vader_hash (buf, len));
+  g_free (buf);
+  return e;
 }
 
-gsize
-vader_lexicon_max_key (const VaderLexicon *lex)
+const VaderTable *
+vader_lexicon_table (const VaderLexicon *lex)
 {
-  return lex->max_key;
+  return &lex->table;
 }
 
 const char *

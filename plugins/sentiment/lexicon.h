@@ -123,13 +123,70 @@ vader_hash (const char *s, gsize len)
   return h ^ (h >> 29);
 }
 
-/* Borrowed; the entry for @len bytes at @word (lower case) whose
- * vader_hash() is @hash, or NULL. */
-const VaderEntry *vader_lexicon_find (const VaderLexicon *lexicon,
-                                      const char *word, gsize len,
-                                      guint64 hash);
-/* The longest key, in bytes: longer words need no lookup. */
-gsize vader_lexicon_max_key (const VaderLexicon *lexicon);
+/* The word table, read once per word of every text: visible so that
+ * lookups inline.  Open addressing over 32-bit slots: entry index + 1 in
+ * the bits of index_mask, the hash's top bits above, so that a miss seldom
+ * reads an entry and the slots stay small enough for the cache.  Keys are
+ * stored 8-byte aligned and zero-padded to a multiple of 8 bytes. */
+typedef struct
+{
+  const guint32 *slots;
+  guint32 mask; /* number of slots - 1 */
+  guint32 index_mask;
+  const VaderEntry *entries;
+  gsize max_key; /* the longest key, in bytes: longer words need no lookup */
+  const guint64 *bloom; /* VADER_BLOOM_BITS bits, two set per key */
+} VaderTable;
+
+/* 16 KiB: most words are no key, and this answers for them from the
+ * fastest cache. */
+#define VADER_BLOOM_BITS (1u << 17)
+
+/* FALSE when no key has hash @hash; TRUE when one may have. */
+static inline gboolean
+vader_table_maybe (const VaderTable *t, guint64 hash)
+{
+  guint32 a = (guint32)(hash >> 14) & (VADER_BLOOM_BITS - 1);
+  guint32 b = (guint32)(hash >> 31) & (VADER_BLOOM_BITS - 1);
+  return (t->bloom[a / 64] >> (a % 64) & 1)
+         && (t->bloom[b / 64] >> (b % 64) & 1);
+}
+
+/* Borrowed. */
+const VaderTable *vader_lexicon_table (const VaderLexicon *lexicon);
+
+/* Borrowed; the entry for @len bytes at @word (lower case, followed by zero
+ * bytes up to the next multiple of 8, 8-byte readable) whose vader_hash()
+ * is @hash, or NULL. */
+static inline const VaderEntry *
+vader_table_find (const VaderTable *t, const char *word, gsize len,
+                  guint64 hash)
+{
+  guint32 tag = (guint32)(hash >> 32) & ~t->index_mask;
+  for (guint32 s = (guint32)hash & t->mask;; s = (s + 1) & t->mask)
+    {
+      guint32 slot = t->slots[s];
+      if (!slot)
+        return NULL;
+      if ((slot & ~t->index_mask) != tag)
+        continue;
+      const VaderEntry *e = &t->entries[(slot & t->index_mask) - 1];
+      if (e->key_len != len)
+        continue;
+      gsize i = 0;
+      for (; i < len; i += 8)
+        {
+          guint64 a, b;
+          memcpy (&a, e->key + i, 8);
+          memcpy (&b, word + i, 8);
+          if (a != b)
+            break;
+        }
+      if (i >= len)
+        return e;
+    }
+}
+
 /* Borrowed; the description replacing emoji @c, or NULL. */
 const char *vader_lexicon_emoji (const VaderLexicon *lexicon, gunichar c);
 /* Whether code point @c may be an emoji of the lexicon (a bitmap test; no

@@ -94,6 +94,17 @@ is_other_lower (gunichar c)
          || c == 0xa7f9 || (c >= 0xab5c && c <= 0xab5f);
 }
 
+/* Scripts and punctuation frequent in news that have no case: Hebrew to
+ * Tibetan (Devanagari among them), General Punctuation up to U+203F, CJK,
+ * Hangul.  GLib finds every character there neither lower, upper nor
+ * title case, and its own lower case, so the tests below may skip it. */
+static inline gboolean
+is_uncased (gunichar c)
+{
+  return (c >= 0x590 && c <= 0xfff) || (c >= 0x2000 && c <= 0x203f)
+         || (c >= 0x3000 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7a3);
+}
+
 gboolean
 py_is_upper (const char *s, gsize len)
 {
@@ -113,6 +124,8 @@ py_is_upper (const char *s, gsize len)
         }
       gunichar c = g_utf8_get_char (s);
       s = g_utf8_next_char (s);
+      if (is_uncased (c))
+        continue;
       if (g_unichar_islower (c) || g_unichar_istitle (c) || is_other_lower (c))
         return FALSE;
       if (g_unichar_isupper (c) || is_other_upper (c))
@@ -136,7 +149,15 @@ py_lower (const char *s, gsize len, char *out)
           continue;
         }
       gunichar c = g_utf8_get_char (s);
-      s = g_utf8_next_char (s);
+      const char *next = g_utf8_next_char (s);
+      if (is_uncased (c))
+        {
+          memcpy (o, s, (gsize)(next - s));
+          o += next - s;
+          s = next;
+          continue;
+        }
+      s = next;
       if (c == 0x130)
         {
           /* The one unconditional multi-character lower-case mapping. */

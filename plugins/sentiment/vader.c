@@ -10,6 +10,9 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "but.h"
 #include "pytext.h"
@@ -22,8 +25,11 @@ struct _VaderWord
   guint32 start, end;      /* its bytes in the text split, before stripping */
   guint32 bangs;           /* '!' in the text before the word */
   guint32 questions;       /* '?' likewise */
-  guint8 upper;            /* str.isupper() of the word as written */
-  guint8 negated;          /* negated([word]): a negation or "n't" in it */
+  guint32 uppers;          /* words before it that are str.isupper() */
+  guint16 flags;           /* the entry's, copied to save a load per rule */
+  guint8 id;               /* VaderWordId, likewise */
+  guint8 upper : 1;        /* str.isupper() of the word as written */
+  guint8 negated : 1;      /* negated([word]): a negation or "n't" in it */
 };
 
 typedef struct _VaderWord Word;
@@ -35,12 +41,13 @@ typedef struct
   const Word *w;
   guint n;
   gboolean cap_diff;
+  WeftDoc *arena;
 } Ctx;
 
 static inline gboolean
 has (const Word *w, guint flag)
 {
-  return w->entry && (w->entry->flags & flag);
+  return w->flags & flag;
 }
 
 static inline gboolean
@@ -59,7 +66,7 @@ is_booster (const Word *w)
 static inline gboolean
 is (const Word *w, VaderWordId id)
 {
-  return w->entry && w->entry->word == id;
+  return w->id == id;
 }
 
 static inline gboolean
@@ -69,19 +76,6 @@ is_so_or_this (const Word *w)
 }
 
 /* ---- the text to words --------------------------------------------------- */
-
-/* Whether the text holds an emoji of the lexicon. */
-static gboolean
-has_emoji (const VaderLexicon *lex, const char *text, gsize len)
-{
-  const char *end = text + len;
-  for (const char *p = text; p < end; p++)
-    if ((guchar)*p >= 0xc2
-        && vader_lexicon_maybe_emoji (lex, g_utf8_get_char (p))
-        && vader_lexicon_emoji (lex, g_utf8_get_char (p)))
-      return TRUE;
-  return FALSE;
-}
 
 /* The text with each emoji that is one code point replaced by its
  * description, a space put before it unless a space precedes. */
@@ -147,10 +141,10 @@ has_nt (const char *s, const char *e)
  * to fewer than a third of its bytes, nor does a word over three times
  * that. */
 static const VaderEntry *
-lookup_unicode (const VaderLexicon *lex, const char *s, const char *e,
+lookup_unicode (const VaderTable *tab, const char *s, const char *e,
                 WeftDoc *arena)
 {
-  gsize len = (gsize)(e - s), max = vader_lexicon_max_key (lex);
+  gsize len = (gsize)(e - s), max = tab->max_key;
   if (len > 3 * max)
     return NULL;
   char stack[512];
@@ -160,33 +154,63 @@ lookup_unicode (const VaderLexicon *lex, const char *s, const char *e,
   if (ll > max)
     return NULL;
   memset (buf + ll, 0, VADER_HASH_PAD);
-  return vader_lexicon_find (lex, buf, ll, vader_hash (buf, ll));
+  return vader_table_find (tab, buf, ll, vader_hash (buf, ll));
 }
 
-/* The entry of the ASCII word [s, e): lower-cased into a buffer and
- * hashed. */
-static const VaderEntry *
-lookup_ascii (const VaderLexicon *lex, const char *s, const char *e)
+/* The entry of the ASCII word [s, e) (@limit: the end of the readable
+ * text): lower-cased eight bytes at a time into a buffer, hashed on the
+ * way as vader_hash() hashes the buffer. */
+static inline const VaderEntry *
+lookup_ascii (const VaderTable *tab, const char *s, const char *e,
+              const char *limit, WeftDoc *arena)
 {
   gsize len = (gsize)(e - s);
-  char buf[256 + VADER_HASH_PAD];
-  if (len > vader_lexicon_max_key (lex) || len > 256)
+  if (len > tab->max_key)
     return NULL;
-  for (gsize i = 0; i < len; i++)
+  char stack[64 + VADER_HASH_PAD];
+  char *buf = len <= 64 ? stack : weft_doc_alloc (arena, len + VADER_HASH_PAD);
+  guint64 h = (guint64)len * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15);
+  for (gsize i = 0; i < len; i += 8)
     {
-      guchar b = (guchar)s[i];
-      buf[i] = (char)(b | (py_byte_class[b] & PY_UPPER ? 0x20 : 0));
+      guint64 x = 0;
+      gsize n = MIN (8, len - i);
+      if (s + i + 8 <= limit)
+        {
+          memcpy (&x, s + i, 8);
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN
+          if (n < 8)
+            x &= G_MAXUINT64 >> (64 - 8 * n);
+#else
+          if (n < 8)
+            x &= G_MAXUINT64 << (64 - 8 * n);
+#endif
+        }
+      else
+        memcpy (&x, s + i, n);
+      /* Bytes are ASCII: bit 7 of x + 0x3f is set from 'A' up, of
+       * x + 0x25 from '[' up, and no byte carries into the next. */
+      guint64 upper = (x + G_GUINT64_CONSTANT (0x3f3f3f3f3f3f3f3f))
+                      & ~(x + G_GUINT64_CONSTANT (0x2525252525252525))
+                      & G_GUINT64_CONSTANT (0x8080808080808080);
+      x |= upper >> 2;
+      memcpy (buf + i, &x, 8);
+      h = (h ^ x) * G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
+      h ^= h >> 32;
     }
-  return vader_lexicon_find (lex, buf, len, vader_hash (buf, len));
+  h ^= h >> 29;
+  if (!vader_table_maybe (tab, h))
+    return NULL;
+  return vader_table_find (tab, buf, len, h);
 }
 
 /* SentiText for one word [start, end) of the text: stripped of surrounding
  * punctuation unless that leaves two characters or fewer (emoticons such
  * as ":)"), then looked up lower-cased.  @classes: the py_byte_class bits
- * of its bytes. */
+ * of its bytes; @limit: the end of the text. */
 static void
-make_word (const VaderLexicon *lex, const char *text, const char *start,
-           const char *end, guint classes, WeftDoc *arena, Word *w)
+make_word (const VaderTable *tab, const char *text, const char *limit,
+           const char *start, const char *end, guint classes, WeftDoc *arena,
+           Word *w)
 {
   const char *ws = start, *we = end;
   if (classes & PY_PUNCT)
@@ -208,69 +232,170 @@ make_word (const VaderLexicon *lex, const char *text, const char *start,
   if (classes & PY_HIGH)
     {
       w->upper = py_is_upper (ws, (gsize)(we - ws));
-      w->entry = lookup_unicode (lex, ws, we, arena);
+      w->entry = lookup_unicode (tab, ws, we, arena);
     }
   else
     {
       w->upper = (classes & PY_UPPER) && !(classes & PY_LOWER);
-      w->entry = lookup_ascii (lex, ws, we);
+      w->entry = lookup_ascii (tab, ws, we, limit, arena);
     }
-  w->negated = (w->entry && (w->entry->flags & VADER_NEGATION))
+  if (w->entry)
+    {
+      w->flags = w->entry->flags;
+      w->id = w->entry->word;
+    }
+  w->negated = (w->flags & VADER_NEGATION)
                || ((classes & PY_APOSTROPHE) && has_nt (ws, we));
 }
 
+#ifdef __SSE2__
+/* Bit i set where byte i of @v is in [@lo, @hi]. */
+static inline guint
+in_range (__m128i v, guint8 lo, guint8 hi)
+{
+  __m128i t = _mm_sub_epi8 (v, _mm_set1_epi8 ((char)lo));
+  return (guint)_mm_movemask_epi8 (
+      _mm_cmpeq_epi8 (_mm_min_epu8 (t, _mm_set1_epi8 ((char)(hi - lo))), t));
+}
+
+static inline guint
+equal (__m128i v, char c)
+{
+  return (guint)_mm_movemask_epi8 (_mm_cmpeq_epi8 (v, _mm_set1_epi8 (c)));
+}
+
+/* The word at @p when it is ASCII and ends at ASCII whitespace within the
+ * 16 bytes at @p: its length, with its classes and numbers of '!' and '?';
+ * else 0.  Sixteen bytes are tested at once, so the end of a word costs no
+ * mispredicted branch per byte. */
+static inline guint
+scan16 (const char *p, guint *classes, guint32 *bangs, guint32 *questions)
+{
+  __m128i v = _mm_loadu_si128 ((const __m128i *)p);
+  guint space = in_range (v, 0x09, 0x0d) | in_range (v, 0x1c, 0x20);
+  guint high = (guint)_mm_movemask_epi8 (v);
+  guint stop = space | high;
+  if (!stop || (stop & -stop & high))
+    return 0;
+  guint len = (guint)__builtin_ctz (stop);
+  guint range = (1u << len) - 1;
+  guint c = (py_byte_class[(guchar)p[0]] | py_byte_class[(guchar)p[len - 1]])
+            & PY_PUNCT;
+  if (in_range (v, 'A', 'Z') & range)
+    c |= PY_UPPER;
+  if (in_range (v, 'a', 'z') & range)
+    c |= PY_LOWER;
+  if (equal (v, '\'') & range)
+    c |= PY_APOSTROPHE;
+  guint b = equal (v, '!') & range, q = equal (v, '?') & range;
+  *bangs += b ? (guint32)__builtin_popcount (b) : 0;
+  *questions += q ? (guint32)__builtin_popcount (q) : 0;
+  *classes = c;
+  return len;
+}
+#endif
+
+/* @array (of *@cap elements of @size bytes) copied into twice the room. */
+static gpointer
+grow (WeftDoc *arena, gpointer array, guint *cap, gsize size)
+{
+  gpointer grown = weft_doc_alloc (arena, 2 * (gsize)*cap * size);
+  memcpy (grown, array, *cap * size);
+  *cap *= 2;
+  return grown;
+}
+
 /* text.split() into SentiText's words: whitespace as str.split() sees it,
- * ASCII decided by one table load per byte.  @counts: set to the numbers of
- * '!' and '?' in the text. */
+ * ASCII decided by one table load per byte or sixteen bytes at once.
+ * Sets @t's words (with a last one holding the totals of the counts) and
+ * hits and returns the number of words; stops and returns G_MAXUINT at the
+ * first emoji of the lexicon when @emoji is FALSE (the text needs
+ * translating first). */
 static guint
 split_words (const VaderLexicon *lex, const char *text, gsize len,
-             WeftDoc *arena, Word **out, guint32 counts[2])
+             gboolean emoji, WeftDoc *arena, VaderText *t)
 {
   const char *end = text + len;
   const char *p = text;
-  guint cap = (guint)MIN (len / 6 + 16, G_MAXUINT / 2), n = 0;
-  counts[0] = counts[1] = 0;
+  const VaderTable *tab = vader_lexicon_table (lex);
+  guint cap = (guint)MIN (len / 6 + 16, G_MAXUINT / 4), n = 0;
+  guint hits_cap = cap / 4 + 4, n_hits = 0;
+  guint32 bangs = 0, questions = 0, uppers = 0;
   Word *words = weft_doc_alloc (arena, cap * sizeof (Word));
+  guint32 *hits = weft_doc_alloc (arena, hits_cap * sizeof (guint32));
   for (;;)
     {
-      gsize sl;
-      while (p < end && (sl = py_space_len (p, end)))
-        p += sl;
-      if (p >= end)
-        break;
-      const char *start = p;
-      guint classes = 0;
       while (p < end)
         {
           guint8 c = py_byte_class[(guchar)*p];
+          gsize sl;
           if (c & PY_SPACE)
+            p++;
+          else if ((c & PY_HIGH) && (sl = py_high_space_len (p, end)))
+            p += sl;
+          else
             break;
-          if ((c & PY_HIGH) && py_high_space_len (p, end))
-            break;
-          classes |= c;
-          p++;
         }
-      if (n == cap)
-        {
-          Word *grown = weft_doc_alloc (arena, 2 * cap * sizeof (Word));
-          memcpy (grown, words, cap * sizeof (Word));
-          words = grown;
-          cap *= 2;
-        }
-      Word *w = &words[n++];
-      make_word (lex, text, start, p, classes, arena, w);
+      if (p >= end)
+        break;
+      const char *start = p;
       /* Whitespace holds no '!' or '?': counting them in words counts them
        * all, and any run of whole words has its count by subtraction. */
-      w->bangs = counts[0];
-      w->questions = counts[1];
-      if (classes & (PY_BANG | PY_QUESTION))
-        for (const char *q = start; q < p; q++)
-          {
-            counts[0] += *q == '!';
-            counts[1] += *q == '?';
-          }
+      guint32 bangs_before = bangs, questions_before = questions;
+      guint classes = 0, wl = 0;
+#ifdef __SSE2__
+      if (end - p >= 16)
+        wl = scan16 (p, &classes, &bangs, &questions);
+#endif
+      if (wl)
+        p += wl;
+      else
+        {
+          while (p < end)
+            {
+              guint8 c = py_byte_class[(guchar)*p];
+              if (c & PY_SPACE)
+                break;
+              if ((c & PY_HIGH) && (guchar)*p >= 0xc2)
+                {
+                  if (py_high_space_len (p, end))
+                    break;
+                  if (!emoji && vader_lexicon_emoji (lex, g_utf8_get_char (p)))
+                    return G_MAXUINT;
+                }
+              classes |= c;
+              p++;
+            }
+          if (classes & (PY_BANG | PY_QUESTION))
+            for (const char *q = start; q < p; q++)
+              {
+                bangs += *q == '!';
+                questions += *q == '?';
+              }
+        }
+      if (n + 1 == cap)
+        words = grow (arena, words, &cap, sizeof (Word));
+      Word *w = &words[n];
+      make_word (tab, text, end, start, p, classes, arena, w);
+      w->bangs = bangs_before;
+      w->questions = questions_before;
+      w->uppers = uppers;
+      uppers += w->upper;
+      if ((w->flags & VADER_IN_LEXICON) || w->id == VADER_W_BUT)
+        {
+          if (n_hits == hits_cap)
+            hits = grow (arena, hits, &hits_cap, sizeof (guint32));
+          hits[n_hits++] = n;
+        }
+      n++;
     }
-  *out = words;
+  words[n].bangs = bangs;
+  words[n].questions = questions;
+  words[n].uppers = uppers;
+  words[n].start = words[n].end = (guint32)len;
+  t->words = words;
+  t->hits = hits;
+  t->n_hits = n_hits;
   return n;
 }
 
@@ -340,13 +465,16 @@ phrase (const Ctx *ctx, const Word *a, const Word *b, const Word *c)
   if (!has (a, VADER_PHRASE_WORD) || !has (b, VADER_PHRASE_WORD)
       || (c && !has (c, VADER_PHRASE_WORD)))
     return NULL;
-  char buf[256 + VADER_HASH_PAD];
   gsize max = vader_lexicon_max_phrase (ctx->lex);
   gsize la = a->entry->key_len, lb = b->entry->key_len;
   gsize lc = c ? c->entry->key_len + 1 : 0;
   gsize total = la + 1 + lb + lc;
-  if (total > max || total > 256)
+  if (total > max)
     return NULL;
+  char stack[128 + VADER_HASH_PAD];
+  char *buf = total <= 128
+                  ? stack
+                  : weft_doc_alloc (ctx->arena, total + VADER_HASH_PAD);
   memcpy (buf, a->entry->key, la);
   buf[la] = ' ';
   memcpy (buf + la + 1, b->entry->key, lb);
@@ -356,7 +484,8 @@ phrase (const Ctx *ctx, const Word *a, const Word *b, const Word *c)
       memcpy (buf + la + 2 + lb, c->entry->key, lc - 1);
     }
   memset (buf + total, 0, VADER_HASH_PAD);
-  return vader_lexicon_find (ctx->lex, buf, total, vader_hash (buf, total));
+  return vader_table_find (vader_lexicon_table (ctx->lex), buf, total,
+                           vader_hash (buf, total));
 }
 
 static gboolean
@@ -456,23 +585,6 @@ word_valence (const Ctx *c, guint i)
   return least_check (c, valence, i);
 }
 
-/* _but_check() */
-static void
-but_check (const Ctx *c, double *s, WeftDoc *arena)
-{
-  for (guint bi = 0; bi < c->n; bi++)
-    if (is (&c->w[bi], VADER_W_BUT))
-      {
-        vader_but_shift (s, c->n, bi, c->k->but_before, c->k->but_after, arena);
-        return;
-      }
-}
-
-/* Python's round() (and printf's "%.*f" then strtod()): |x| * 10^digits
- * is rounded to the nearest integer by its exact value, ties to even,
- * then divided back, which rounds correctly once.  fma() gives the exact
- * product as y + err; the fraction y - floor (y) is exact for y >= 0, and
- * the sign of (fraction - 0.5) + err decides, exact near the tie. */
 double
 vader_round (double x, int digits)
 {
@@ -507,13 +619,14 @@ punctuation_emphasis (const VaderConstants *k, guint ep, guint qm)
   return ep_amplifier + qm_amplifier;
 }
 
-/* score_valence() */
+/* score_valence() over the @m non-zero valences @s of @n words: zeros
+ * add nothing to a sum that starts at +0.0 and never becomes -0.0. */
 static void
-score_valence (const VaderConstants *k, const double *s, guint n, guint ep,
-               guint qm, VaderScores *out)
+score_valence (const VaderConstants *k, const double *s, guint m, guint n,
+               guint ep, guint qm, VaderScores *out)
 {
   double sum_s = 0;
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < m; i++)
     sum_s += s[i];
   double amp = punctuation_emphasis (k, ep, qm);
   if (sum_s > 0)
@@ -524,15 +637,15 @@ score_valence (const VaderConstants *k, const double *s, guint n, guint ep,
   compound = CLAMP (compound, -1.0, 1.0);
 
   double pos_sum = 0.0, neg_sum = 0.0;
-  guint neu_count = 0;
-  for (guint i = 0; i < n; i++)
+  guint neu_count = n;
+  for (guint i = 0; i < m; i++)
     {
       if (s[i] > 0)
         pos_sum += s[i] + 1;
       if (s[i] < 0)
         neg_sum += s[i] - 1;
-      if (s[i] == 0)
-        neu_count++;
+      if (s[i] != 0)
+        neu_count--;
     }
   if (pos_sum > fabs (neg_sum))
     pos_sum += amp;
@@ -545,37 +658,64 @@ score_valence (const VaderConstants *k, const double *s, guint n, guint ep,
   out->neu = vader_round (fabs (neu_count / total), 3);
 }
 
-/* polarity_scores() of the words @w[0, @n), with @ep '!' and @qm '?' in
- * them; @s: room for @n valences. */
+/* The first index of @hits[0, @n) holding a value >= @x. */
+static guint
+lower_bound (const guint32 *hits, guint n, guint32 x)
+{
+  guint lo = 0, hi = n;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      if (hits[mid] < x)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* polarity_scores() of @t's words [@first, @last): only words with a
+ * valence can have a non-zero one, and only they and "but" need a look. */
 static void
-score_words (const VaderLexicon *lexicon, const Word *w, guint n, guint ep,
-             guint qm, double *s, WeftDoc *arena, VaderScores *out)
+score_words (const VaderText *t, guint first, guint last, VaderScores *out)
 {
   memset (out, 0, sizeof *out);
+  guint n = last - first;
   if (n == 0)
     return;
-
-  guint n_upper = 0;
-  for (guint i = 0; i < n; i++)
-    n_upper += w[i].upper;
-  Ctx c = { .lex = lexicon,
-            .k = vader_lexicon_constants (lexicon),
+  const Word *w = t->words + first, *after = t->words + last;
+  guint n_upper = after->uppers - w->uppers;
+  Ctx c = { .lex = t->lexicon,
+            .k = vader_lexicon_constants (t->lexicon),
             .w = w,
             .n = n,
-            .cap_diff = n_upper > 0 && n_upper < n };
+            .cap_diff = n_upper > 0 && n_upper < n,
+            .arena = t->arena };
 
-  for (guint i = 0; i < n; i++)
+  guint h = first == 0 ? 0 : lower_bound (t->hits, t->n_hits, first);
+  guint m = 0;
+  guint32 but = G_MAXUINT32;
+  for (; h < t->n_hits && t->hits[h] < last; h++)
     {
-      if (is_booster (&w[i]))
-        s[i] = 0;
-      else if (i < n - 1 && is (&w[i], VADER_W_KIND)
-               && is (&w[i + 1], VADER_W_OF))
-        s[i] = 0;
-      else
-        s[i] = word_valence (&c, i);
+      guint i = t->hits[h] - first;
+      if (is (&w[i], VADER_W_BUT) && but == G_MAXUINT32)
+        but = i;
+      if (!in_lexicon (&w[i]) || is_booster (&w[i]))
+        continue;
+      if (i < n - 1 && is (&w[i], VADER_W_KIND) && is (&w[i + 1], VADER_W_OF))
+        continue;
+      double v = word_valence (&c, i);
+      if (v != 0)
+        {
+          t->values[m] = v;
+          t->indices[m++] = i;
+        }
     }
-  but_check (&c, s, arena);
-  score_valence (c.k, s, n, ep, qm, out);
+  if (but != G_MAXUINT32)
+    vader_but_shift (t->values, t->indices, m, but, c.k->but_before,
+                     c.k->but_after, t->arena);
+  score_valence (c.k, t->values, m, n, after->bangs - w->bangs,
+                 after->questions - w->questions, out);
 }
 
 void
@@ -589,13 +729,16 @@ vader_text_init (VaderText *t, const VaderLexicon *lexicon, const char *text,
   t->len = len;
   t->words_text = text;
   t->words_len = len;
-  if (has_emoji (lexicon, text, len))
-    t->words_text = translate_emoji (lexicon, text, len, arena, &t->words_len);
-  Word *w;
-  t->n_words = split_words (lexicon, t->words_text, t->words_len, arena, &w,
-                            t->counts);
-  t->words = w;
-  t->scratch = weft_doc_alloc (arena, MAX (t->n_words, 1) * sizeof (double));
+  t->n_words = split_words (lexicon, text, len, FALSE, arena, t);
+  if (t->n_words == G_MAXUINT)
+    {
+      t->words_text
+          = translate_emoji (lexicon, text, len, arena, &t->words_len);
+      t->n_words
+          = split_words (lexicon, t->words_text, t->words_len, TRUE, arena, t);
+    }
+  t->values = weft_doc_alloc (arena, MAX (t->n_hits, 1) * sizeof (double));
+  t->indices = weft_doc_alloc (arena, MAX (t->n_hits, 1) * sizeof (guint32));
 }
 
 /* Whether byte @i of @t's text is at a character boundary. */
@@ -610,8 +753,7 @@ vader_text_score (const VaderText *t, gsize start, gsize end, VaderScores *out)
 {
   if (start == 0 && end == t->len)
     {
-      score_words (t->lexicon, t->words, t->n_words, t->counts[0], t->counts[1],
-                   t->scratch, t->arena, out);
+      score_words (t, 0, t->n_words, out);
       return;
     }
   /* The span's own split is the words inside it when none crosses its
@@ -646,15 +788,7 @@ vader_text_score (const VaderText *t, gsize start, gsize end, VaderScores *out)
       guint last = lo;
       if (first == last || (w[first].start >= start && w[last - 1].end <= end))
         {
-          guint32 ep = last < t->n_words ? w[last].bangs : t->counts[0];
-          guint32 qm = last < t->n_words ? w[last].questions : t->counts[1];
-          if (first < last)
-            {
-              ep -= w[first].bangs;
-              qm -= w[first].questions;
-            }
-          score_words (t->lexicon, w + first, last - first, ep, qm, t->scratch,
-                       t->arena, out);
+          score_words (t, first, last, out);
           return;
         }
     }

@@ -29,10 +29,12 @@ typedef struct
   const char *words_text; /* what the words were split from: @text, or a
                              copy with emoji replaced by descriptions */
   gsize words_len;
-  const VaderWord *words;
+  const VaderWord *words; /* n_words, then one holding the totals */
   guint n_words;
-  guint32 counts[2]; /* '!' and '?' in the words */
-  double *scratch;   /* room for n_words valences */
+  const guint32 *hits; /* the words with a valence or "but", ascending */
+  guint n_hits;
+  double *values;   /* scratch: room for n_hits valences */
+  guint32 *indices; /* and their word indices */
 } VaderText;
 
 /* Splits @len bytes of valid UTF-8 at @text into words; @text must stay
