@@ -13,10 +13,21 @@ can_start (const Ctx *c, guint i)
 {
   const Atom *a = &c->a[i];
   if (a->kind == A_NUM)
-    /* not the "3" of "1.5.3": a version or a decimal */
-    return !(i >= 2 && glued (c, i) && glued (c, i - 1)
-             && (punct_at (c, i - 1, '.') || punct_at (c, i - 1, ','))
-             && num_at (c, i - 2));
+    {
+      /* not the "3" of "1.5.3": a version or a decimal */
+      if (i >= 2 && glued (c, i) && glued (c, i - 1)
+          && (punct_at (c, i - 1, '.') || punct_at (c, i - 1, ','))
+          && num_at (c, i - 2))
+        return FALSE;
+      /* not "$5", "5%", "13 NATO countries", "50 people": a number that
+       * is no year can only start a date before a word the rules know */
+      const Atom *n = i + 1 < c->n ? &c->a[i + 1] : NULL;
+      if ((i > 0 && glued (c, i) && punct_at (c, i - 1, '$'))
+          || (n && glued (c, i + 1) && n->kind == A_PUNCT && n->punct == '%'))
+        return FALSE;
+      return !(a->ndigits != 4 && !(a->flags & AF_ORD) && n && n->kind == A_WORD
+               && !n->lex && !glued (c, i + 1) && !text_is (c, i + 1, "p"));
+    }
   if (a->kind == A_PUNCT)
     return a->punct == '\'';
   if (a->kind != A_WORD || !a->lex)
