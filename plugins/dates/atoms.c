@@ -32,6 +32,14 @@ utf8_punct (const guint8 *p, const guint8 *end, char *c)
       if (p[2] == 0x9C || p[2] == 0x9D)
         return *c = '"', 3;
     }
+  if (*p >= 0xC0)
+    {
+      /* other symbols and punctuation ("∙", "·"): one '?' atom */
+      gunichar u = g_utf8_get_char_validated ((const char *)p, end - p);
+      if (u != (gunichar)-1 && u != (gunichar)-2 && !g_unichar_isalnum (u)
+          && !g_unichar_ismark (u))
+        return *c = '?', g_utf8_skip[*p];
+    }
   return 0;
 }
 
