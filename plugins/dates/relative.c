@@ -479,7 +479,17 @@ parse_relative (const Ctx *c, guint i, Match *m)
           m->s.dir = r->cue_val;
           j = k + 2;
         }
-      j = attach_pod (c, j, &m->s);
+      guint t = attach_pod (c, j, &m->s), h;
+      DateSpec hs = m->s, he;
+      if (t == j && (h = parse_hour_range (c, j, &hs, &he)))
+        {
+          /* "monday 7 to 9am" */
+          m->s = hs;
+          m->e = he;
+          m->range = TRUE;
+          t = h;
+        }
+      j = t;
     }
   else if (e && e->unit == U_WE && !is_plural_unit (c, i) && i > 0
            && cue_at (c, i - 1, C_THE))
