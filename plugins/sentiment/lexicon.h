@@ -92,6 +92,17 @@ void vader_lexicon_free (VaderLexicon *lexicon);
 const VaderEntry *vader_lexicon_lookup (const VaderLexicon *lexicon,
                                         const char *word);
 
+/* The low @n bytes (1..8) of an 8-byte word as read from memory. */
+static inline guint64
+vader_first_bytes (guint64 v, gsize n)
+{
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN
+  return v & (G_MAXUINT64 >> (64 - 8 * n));
+#else
+  return v & (G_MAXUINT64 << (64 - 8 * n));
+#endif
+}
+
 /* Room to leave readable after a key for vader_hash(). */
 #define VADER_HASH_PAD 8
 
@@ -112,11 +123,7 @@ vader_hash (const char *s, gsize len)
   if (len)
     {
       memcpy (&v, s, 8);
-#if G_BYTE_ORDER == G_LITTLE_ENDIAN
-      v &= G_MAXUINT64 >> (64 - 8 * len);
-#else
-      v &= G_MAXUINT64 << (64 - 8 * len);
-#endif
+      v = vader_first_bytes (v, len);
       h = (h ^ v) * G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
       h ^= h >> 32;
     }
@@ -155,9 +162,9 @@ vader_table_maybe (const VaderTable *t, guint64 hash)
 /* Borrowed. */
 const VaderTable *vader_lexicon_table (const VaderLexicon *lexicon);
 
-/* Borrowed; the entry for @len bytes at @word (lower case, followed by zero
- * bytes up to the next multiple of 8, 8-byte readable) whose vader_hash()
- * is @hash, or NULL. */
+/* Borrowed; the entry for @len bytes at @word (lower case; the 8 bytes
+ * from every 8-byte boundary below @len readable) whose vader_hash() is
+ * @hash, or NULL. */
 static inline const VaderEntry *
 vader_table_find (const VaderTable *t, const char *word, gsize len,
                   guint64 hash)
@@ -173,17 +180,20 @@ vader_table_find (const VaderTable *t, const char *word, gsize len,
       const VaderEntry *e = &t->entries[(slot & t->index_mask) - 1];
       if (e->key_len != len)
         continue;
-      gsize i = 0;
-      for (; i < len; i += 8)
+      for (gsize i = 0;; i += 8)
         {
           guint64 a, b;
           memcpy (&a, e->key + i, 8);
           memcpy (&b, word + i, 8);
+          if (len - i <= 8)
+            {
+              if (a == vader_first_bytes (b, len - i))
+                return e;
+              break;
+            }
           if (a != b)
             break;
         }
-      if (i >= len)
-        return e;
     }
 }
 

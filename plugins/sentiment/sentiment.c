@@ -121,7 +121,7 @@ sentiment_finish (gpointer state)
 
 /* Scores text[start, end) and appends it to @layer as a span of @scope. */
 static double
-add_span (const Sentiment *self, const VaderText *text, WeftLayer *layer,
+add_span (const Sentiment *self, VaderText *text, WeftLayer *layer,
           uint32_t start, uint32_t end, const char *scope, const char *speaker)
 {
   VaderScores s;

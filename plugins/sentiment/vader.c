@@ -264,12 +264,21 @@ equal (__m128i v, char c)
   return (guint)_mm_movemask_epi8 (_mm_cmpeq_epi8 (v, _mm_set1_epi8 (c)));
 }
 
-/* The word at @p when it is ASCII and ends at ASCII whitespace within the
- * 16 bytes at @p: its length, with its classes and numbers of '!' and '?';
- * else 0.  Sixteen bytes are tested at once, so the end of a word costs no
- * mispredicted branch per byte. */
+/* The highest set bit of @x (non-zero). */
 static inline guint
-scan16 (const char *p, guint *classes, guint32 *bangs, guint32 *questions)
+top_bit (guint x)
+{
+  return 31 - (guint)__builtin_clz (x);
+}
+
+/* make_word() for the word at @p when it is ASCII and ends at ASCII
+ * whitespace within the 16 bytes at @p: returns its length (0 when it is
+ * not such a word) and counts its '!' and '?'.  Sixteen bytes are tested
+ * at once, stripping and case are bit masks, and the lower-case form is
+ * one vector OR, so a word costs no branch per byte. */
+static inline guint
+word16 (const VaderTable *tab, const char *text, const char *p, Word *w,
+        guint32 *bangs, guint32 *questions)
 {
   __m128i v = _mm_loadu_si128 ((const __m128i *)p);
   guint space = in_range (v, 0x09, 0x0d) | in_range (v, 0x1c, 0x20);
@@ -279,18 +288,72 @@ scan16 (const char *p, guint *classes, guint32 *bangs, guint32 *questions)
     return 0;
   guint len = (guint)__builtin_ctz (stop);
   guint range = (1u << len) - 1;
-  guint c = (py_byte_class[(guchar)p[0]] | py_byte_class[(guchar)p[len - 1]])
-            & PY_PUNCT;
-  if (in_range (v, 'A', 'Z') & range)
-    c |= PY_UPPER;
-  if (in_range (v, 'a', 'z') & range)
-    c |= PY_LOWER;
-  if (equal (v, '\'') & range)
-    c |= PY_APOSTROPHE;
+
+  __m128i t = _mm_sub_epi8 (v, _mm_set1_epi8 ('A'));
+  __m128i up = _mm_cmpeq_epi8 (_mm_min_epu8 (t, _mm_set1_epi8 (25)), t);
+  guint upper = (guint)_mm_movemask_epi8 (up) & range;
+  guint lower = in_range (v, 'a', 'z') & range;
+  guint alnum = upper | lower | in_range (v, '0', '9');
+  /* string.punctuation: the printable ASCII that is neither letter nor
+   * digit. */
+  guint keep = range & ~(in_range (v, 0x21, 0x7e) & ~alnum);
+  guint lead = 0, kl = len;
+  if (keep != range)
+    {
+      guint l = keep ? (guint)__builtin_ctz (keep) : len;
+      guint k = keep ? top_bit (keep) + 1 - l : 0;
+      /* Stripping that leaves two characters or fewer is undone. */
+      if (k > 2)
+        {
+          lead = l;
+          kl = k;
+        }
+    }
+
   guint b = equal (v, '!') & range, q = equal (v, '?') & range;
-  *bangs += b ? (guint32)__builtin_popcount (b) : 0;
-  *questions += q ? (guint32)__builtin_popcount (q) : 0;
-  *classes = c;
+  if (b | q)
+    {
+      *bangs += (guint32)__builtin_popcount (b);
+      *questions += (guint32)__builtin_popcount (q);
+    }
+
+  w->start = (guint32)(p - text);
+  w->end = w->start + len;
+  w->upper = upper && !lower;
+  w->entry = NULL;
+  w->flags = 0;
+  w->id = 0;
+  if (kl <= tab->max_key)
+    {
+      char buf[32];
+      _mm_storeu_si128 ((__m128i *)(buf + 16), _mm_setzero_si128 ());
+      _mm_storeu_si128 (
+          (__m128i *)buf,
+          _mm_or_si128 (v, _mm_and_si128 (up, _mm_set1_epi8 (0x20))));
+      const char *key = buf + lead;
+      guint64 h = vader_hash (key, kl);
+      if (vader_table_maybe (tab, h))
+        {
+          w->entry = vader_table_find (tab, key, kl, h);
+          if (w->entry)
+            {
+              w->flags = w->entry->flags;
+              w->id = w->entry->word;
+            }
+        }
+    }
+  w->negated = (w->flags & VADER_NEGATION) != 0;
+  guint apos = equal (v, '\'') & range;
+  if (apos)
+    {
+      /* "n't" within what is left after stripping. */
+      guint kept = ((1u << kl) - 1) << lead;
+      guint n = equal (v, 'n') | equal (v, 'N');
+      guint tt = equal (v, 't') | equal (v, 'T');
+      w->negated
+          |= (apos & (n << 1) & (tt >> 1) & kept & (kept << 1) & (kept >> 1))
+             != 0;
+    }
   return len;
 }
 #endif
@@ -343,9 +406,12 @@ split_words (const VaderLexicon *lex, const char *text, gsize len,
        * all, and any run of whole words has its count by subtraction. */
       guint32 bangs_before = bangs, questions_before = questions;
       guint classes = 0, wl = 0;
+      if (n + 1 == cap)
+        words = grow (arena, words, &cap, sizeof (Word));
+      Word *w = &words[n];
 #ifdef __SSE2__
       if (end - p >= 16)
-        wl = scan16 (p, &classes, &bangs, &questions);
+        wl = word16 (tab, text, p, w, &bangs, &questions);
 #endif
       if (wl)
         p += wl;
@@ -372,11 +438,8 @@ split_words (const VaderLexicon *lex, const char *text, gsize len,
                 bangs += *q == '!';
                 questions += *q == '?';
               }
+          make_word (tab, text, end, start, p, classes, arena, w);
         }
-      if (n + 1 == cap)
-        words = grow (arena, words, &cap, sizeof (Word));
-      Word *w = &words[n];
-      make_word (tab, text, end, start, p, classes, arena, w);
       w->bangs = bangs_before;
       w->questions = questions_before;
       w->uppers = uppers;
@@ -589,6 +652,8 @@ double
 vader_round (double x, int digits)
 {
   static const double pow10[] = { 1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8 };
+  if (x == 0 || x == 1)
+    return x; /* the commonest scores: 0 (of either sign) and neu 1 */
   double a = fabs (x);
   if (digits < 0 || digits >= (int)G_N_ELEMENTS (pow10) || !(a < 1e6))
     {
@@ -675,14 +740,17 @@ lower_bound (const guint32 *hits, guint n, guint32 x)
 }
 
 /* polarity_scores() of @t's words [@first, @last): only words with a
- * valence can have a non-zero one, and only they and "but" need a look. */
-static void
-score_words (const VaderText *t, guint first, guint last, VaderScores *out)
+ * valence can have a non-zero one, and only they and "but" need a look.
+ * @h: the index of the first hit at or after @first; returns that of the
+ * first at or after @last. */
+static guint
+score_words (const VaderText *t, guint first, guint last, guint h,
+             VaderScores *out)
 {
   memset (out, 0, sizeof *out);
   guint n = last - first;
   if (n == 0)
-    return;
+    return h;
   const Word *w = t->words + first, *after = t->words + last;
   guint n_upper = after->uppers - w->uppers;
   Ctx c = { .lex = t->lexicon,
@@ -692,7 +760,6 @@ score_words (const VaderText *t, guint first, guint last, VaderScores *out)
             .cap_diff = n_upper > 0 && n_upper < n,
             .arena = t->arena };
 
-  guint h = first == 0 ? 0 : lower_bound (t->hits, t->n_hits, first);
   guint m = 0;
   guint32 but = G_MAXUINT32;
   for (; h < t->n_hits && t->hits[h] < last; h++)
@@ -716,6 +783,7 @@ score_words (const VaderText *t, guint first, guint last, VaderScores *out)
                      c.k->but_after, t->arena);
   score_valence (c.k, t->values, m, n, after->bangs - w->bangs,
                  after->questions - w->questions, out);
+  return h;
 }
 
 void
@@ -749,11 +817,11 @@ at_boundary (const VaderText *t, gsize i)
 }
 
 void
-vader_text_score (const VaderText *t, gsize start, gsize end, VaderScores *out)
+vader_text_score (VaderText *t, gsize start, gsize end, VaderScores *out)
 {
   if (start == 0 && end == t->len)
     {
-      score_words (t, 0, t->n_words, out);
+      score_words (t, 0, t->n_words, 0, out);
       return;
     }
   /* The span's own split is the words inside it when none crosses its
@@ -764,31 +832,34 @@ vader_text_score (const VaderText *t, gsize start, gsize end, VaderScores *out)
   if (t->words_text == t->text && at_boundary (t, start)
       && at_boundary (t, end))
     {
-      /* first: the first word ending after @start; last: the first word
-       * starting at or after @end. */
-      guint lo = 0, hi = t->n_words;
-      while (lo < hi)
+      /* first: the first word ending after @start, found from where the
+       * last span ended (sentences follow each other) or by bisection;
+       * last: the first word starting at or after @end. */
+      guint first = t->next;
+      if (!(first <= t->n_words && w[first].end > start
+            && (first == 0 || w[first - 1].end <= start)))
         {
-          guint mid = lo + (hi - lo) / 2;
-          if (w[mid].end <= start)
-            lo = mid + 1;
-          else
-            hi = mid;
+          guint lo = 0, hi = t->n_words;
+          while (lo < hi)
+            {
+              guint mid = lo + (hi - lo) / 2;
+              if (w[mid].end <= start)
+                lo = mid + 1;
+              else
+                hi = mid;
+            }
+          first = lo;
         }
-      guint first = lo;
-      hi = t->n_words;
-      while (lo < hi)
-        {
-          guint mid = lo + (hi - lo) / 2;
-          if (w[mid].start < end)
-            lo = mid + 1;
-          else
-            hi = mid;
-        }
-      guint last = lo;
+      guint last = first;
+      while (last < t->n_words && w[last].start < end)
+        last++;
       if (first == last || (w[first].start >= start && w[last - 1].end <= end))
         {
-          score_words (t, first, last, out);
+          guint h = first == t->next
+                        ? t->next_hit
+                        : lower_bound (t->hits, t->n_hits, (guint32)first);
+          t->next_hit = score_words (t, first, last, h, out);
+          t->next = last;
           return;
         }
     }

@@ -35,6 +35,8 @@ typedef struct
   guint n_hits;
   double *values;   /* scratch: room for n_hits valences */
   guint32 *indices; /* and their word indices */
+  guint next;       /* the word after the last span scored */
+  guint next_hit;   /* the first hit at or after it */
 } VaderText;
 
 /* Splits @len bytes of valid UTF-8 at @text into words; @text must stay
@@ -46,8 +48,7 @@ void vader_text_init (VaderText *t, const VaderLexicon *lexicon,
  * vader_score() scores them alone: the words already split are reused when
  * no word crosses @start or @end and no emoji was replaced, else the span
  * is split again.  Not thread-safe for one @t (uses its scratch). */
-void vader_text_score (const VaderText *t, gsize start, gsize end,
-                       VaderScores *out);
+void vader_text_score (VaderText *t, gsize start, gsize end, VaderScores *out);
 
 /* Scores @len bytes of valid UTF-8 at @text.  Scratch memory comes from
  * @arena's arena (no other allocation); @lexicon is only read, so several
