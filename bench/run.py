@@ -121,10 +121,15 @@ def main():
     ap.add_argument("--mb", type=int, default=50, help="corpus size (default 50)")
     ap.add_argument("--runs", type=int, default=5, help="runs per figure (default 5)")
     ap.add_argument("--quick", action="store_true", help="skip the peers")
+    ap.add_argument("--memory", action="store_true",
+                    help="instead: peak RSS on a 10 MB and a 500 MB corpus, "
+                         "and time against size for huge and pathological documents")
     args = ap.parse_args()
     env = dict(os.environ, WEFT_PIPELINE_PATH=os.path.join(ROOT, "pipelines"),
                WEFT_PLUGIN_PATH=os.path.join(BUILD, "plugins"))
     os.environ.update(env)
+    if args.memory:
+        return memory_and_linearity(args)
     corpus, text = build_corpus(args.mb)
     docs, size = count_docs_bytes(corpus)
     mb = size / 1e6
@@ -173,6 +178,61 @@ def main():
     with open(path, "w") as f:
         json.dump(results, f, indent=2)
     print_table(results, path)
+
+
+def one_document(path, text):
+    if not os.path.exists(path):
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+    return path
+
+
+def memory_and_linearity(args):
+    """Streaming and linear time: the news pipeline's peak RSS must not grow
+    with the corpus, and time must grow linearly with a document's size,
+    also for pathological documents."""
+    r = {"rss": {}, "linearity": {}}
+    largest = 0
+    for mb in (10, 500):
+        corpus, _ = build_corpus(mb)
+        for line in open(prefix(corpus, 3), encoding="utf-8"):
+            largest = max(largest, len(json.loads(line)["text"].encode("utf-8")))
+        seconds, rss = run_timed([WEFT, "run", "news", corpus, "-q"])
+        r["rss"]["%d MB" % mb] = {"peak_rss_mb": round(rss, 1), "seconds": round(seconds, 1)}
+    r["rss"]["bound_mb"] = round(64 + 4 * largest / 1e6, 1)
+
+    corpus, _ = build_corpus(50)
+    texts = [json.loads(line)["text"] for line in open(prefix(corpus, 100), encoding="utf-8")]
+    prose = "\n\n".join(texts)
+    cases = {
+        "prose": lambda n: (prose * (n // len(prose) + 1))[:n],
+        "quote marks": lambda n: "\"" * n,
+        "digits": lambda n: "7" * n,
+        "no whitespace": lambda n: ("Azerbaijan" * (n // 10 + 1))[:n],
+    }
+    sizes = {"prose": (50_000_000, 100_000_000), "quote marks": (100_000, 200_000),
+             "digits": (10_000_000, 20_000_000), "no whitespace": (1_000_000, 2_000_000)}
+    for name, make in cases.items():
+        times = []
+        for n in sizes[name]:
+            path = one_document(os.path.join(OUT, "doc-%s-%d.txt" % (name.replace(" ", "-"), n)), make(n))
+            runs = [run_timed([WEFT, "run", "news", path, "-q"]) for _ in range(max(1, args.runs // 2))]
+            times.append((statistics.median(t for t, _ in runs), max(m for _, m in runs)))
+        r["linearity"][name] = {"sizes": sizes[name], "seconds": [round(t, 3) for t, _ in times],
+                                "peak_rss_mb": [round(m, 1) for _, m in times],
+                                "ratio": round(times[1][0] / times[0][0], 2)}
+    path = os.path.join(OUT, "memory.json")
+    with open(path, "w") as f:
+        json.dump(r, f, indent=2)
+    print("news pipeline, peak RSS (bound: 64 MB + 4 x the largest document = %.1f MB)" % r["rss"]["bound_mb"])
+    for k in ("10 MB", "500 MB"):
+        print("  %-7s corpus: %7.1f MB in %.1f s" % (k, r["rss"][k]["peak_rss_mb"], r["rss"][k]["seconds"]))
+    print("\ntime for a document of size n and 2n (ratio should be <= 2.2)")
+    for name, x in r["linearity"].items():
+        print("  %-14s %11d B %7.3f s   %11d B %7.3f s   ratio %.2f   RSS %s MB" % (
+            name, x["sizes"][0], x["seconds"][0], x["sizes"][1], x["seconds"][1],
+            x["ratio"], "/".join(str(m) for m in x["peak_rss_mb"])))
+    print("\nfigures: %s" % path)
 
 
 def print_table(r, path):
