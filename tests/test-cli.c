@@ -3,44 +3,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-static char *tmpdir;
-
-typedef struct {
-  int status;
-  char *out;
-  char *err;
-} Result;
-
-static void
-result_clear (Result *r)
-{
-  g_free (r->out);
-  g_free (r->err);
-}
-
-/* Runs a shell command line with $WEFT set to the weft binary, in tmpdir. */
-static Result
-sh (const char *command)
-{
-  Result r = { 0 };
-  const char *argv[] = { "/bin/sh", "-c", command, NULL };
-  g_autoptr (GError) error = NULL;
-  int wait_status;
-  g_assert_true (g_spawn_sync (tmpdir, (char **) argv, NULL, 0, NULL, NULL,
-                               &r.out, &r.err, &wait_status, &error));
-  g_assert_no_error (error);
-  r.status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : 128 + WTERMSIG (wait_status);
-  return r;
-}
-
-static void
-write_file (const char *name, const char *contents, gssize len)
-{
-  g_autofree char *path = g_build_filename (tmpdir, name, NULL);
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_mkdir_with_parents (dir, 0755);
-  g_assert_true (g_file_set_contents (path, contents, len, NULL));
-}
+#include "cli-test.h"
 
 static void
 test_run_jsonl (void)

@@ -8,42 +8,7 @@
 #include <string.h>
 #include <sys/wait.h>
 
-static char *tmpdir;
-
-typedef struct {
-  int status;
-  char *out;
-  char *err;
-} Result;
-
-static void
-result_clear (Result *r)
-{
-  g_free (r->out);
-  g_free (r->err);
-}
-
-/* Runs a shell command line with $WEFT set to the weft binary, in tmpdir. */
-static Result
-sh (const char *command)
-{
-  Result r = { 0 };
-  const char *argv[] = { "/bin/sh", "-c", command, NULL };
-  g_autoptr (GError) error = NULL;
-  int wait_status;
-  g_assert_true (g_spawn_sync (tmpdir, (char **) argv, NULL, 0, NULL, NULL,
-                               &r.out, &r.err, &wait_status, &error));
-  g_assert_no_error (error);
-  r.status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : 128;
-  return r;
-}
-
-static void
-write_file (const char *name, const char *contents)
-{
-  g_autofree char *path = g_build_filename (tmpdir, name, NULL);
-  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
-}
+#include "cli-test.h"
 
 static char *
 read_file (const char *name)
@@ -115,7 +80,7 @@ count_marks (const char *html)
 static void
 test_html_marks (void)
 {
-  write_file ("known.jsonl", known_jsonl);
+  write_file ("known.jsonl", known_jsonl, -1);
   Result r = sh ("$WEFT run news known.jsonl --format html -o known.html");
   g_assert_cmpstr (r.err, ==, "");
   g_assert_cmpint (r.status, ==, 0);
@@ -149,7 +114,7 @@ test_html_marks (void)
 static void
 test_html_self_contained (void)
 {
-  write_file ("known.jsonl", known_jsonl);
+  write_file ("known.jsonl", known_jsonl, -1);
   Result r = sh ("$WEFT run news known.jsonl --format html");
   g_assert_cmpint (r.status, ==, 0);
   static const char *const fetches[] = { "src=", "<link", "url(", "@import",
@@ -165,7 +130,7 @@ test_html_self_contained (void)
 static void
 test_html_escaping (void)
 {
-  write_file ("hostile.jsonl", hostile_jsonl);
+  write_file ("hostile.jsonl", hostile_jsonl, -1);
   Result r = sh ("$WEFT run news hostile.jsonl --format html");
   g_assert_cmpint (r.status, ==, 0);
   g_assert_null (strstr (r.out, "<script"));
@@ -185,7 +150,7 @@ static void
 test_html_errors_and_other_layers (void)
 {
   write_file ("mixed.jsonl", "{\"id\": \"ok\", \"text\": \"NATO says NO\"}\n"
-                             "{\"id\": \"bad<1>\", \"text\": \"please FAIL\"}\n");
+                             "{\"id\": \"bad<1>\", \"text\": \"please FAIL\"}\n", -1);
   Result r = sh ("$WEFT run fails.yaml mixed.jsonl --format html");
   g_assert_cmpint (r.status, ==, 1);
   /* a third party's layer is marked, its fields in the title */
@@ -229,10 +194,10 @@ report_peak_kb (guint n)
               "for i in range(int(sys.argv[1])):\n"
               "    print(json.dumps({'id': 'n%d' % i, 'date': '2019-01-15',\n"
               "        'title': 'Article %d' % i, 'text': '\"We won,\" %s said on Monday. '\n"
-              "        'Rain fell on %d May 2018.' % (names[i % 5], i % 28 + 1)}))\n");
+              "        'Rain fell on %d May 2018.' % (names[i % 5], i % 28 + 1)}))\n", -1);
   write_file ("peak.py", "import resource, subprocess, sys\n"
                          "subprocess.run(sys.argv[1:], check=True)\n"
-                         "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n");
+                         "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n", -1);
   g_autofree char *command = g_strdup_printf (
       "python3 gen.py %u > big.jsonl && python3 peak.py $WEFT_PLAIN run news big.jsonl "
       "--format html -o big.html", n);
@@ -298,8 +263,8 @@ test_html_in_chromium (void)
       g_test_skip ("chromium is not installed (scripts/deps with WEFT_BROWSER_TESTS=1)");
       return;
     }
-  write_file ("known.jsonl", known_jsonl);
-  write_file ("hostile.jsonl", hostile_jsonl);
+  write_file ("known.jsonl", known_jsonl, -1);
+  write_file ("hostile.jsonl", hostile_jsonl, -1);
   Result r = sh ("$WEFT run news known.jsonl hostile.jsonl " SAMPLE
                  " --format html -o browser.html");
   g_assert_cmpint (r.status, ==, 0);
@@ -337,7 +302,7 @@ static void
 test_text_terminal_safe (void)
 {
   write_file ("esc.jsonl", "{\"id\": \"e\\u001b[2J\", \"title\": \"T\\u001b]0;x\\u0007\", "
-                           "\"text\": \"He said \\\"all \\u001b[31mred\\\" on Monday.\"}\n");
+                           "\"text\": \"He said \\\"all \\u001b[31mred\\\" on Monday.\"}\n", -1);
   Result r = sh ("$WEFT run news esc.jsonl --format text --date 2019-01-15");
   g_assert_cmpint (r.status, ==, 0);
   g_assert_null (strchr (r.out, '\x1b'));
@@ -355,7 +320,7 @@ write_slow_run (void)
               "rm -f f2.txt; mkfifo f2.txt; echo one > f1.txt; echo three > f3.txt\n"
               "(sleep 1.5; timeout 10 sh -c 'echo two > f2.txt') &\n"
               "\"$WEFT_PLAIN\" run tokens f1.txt f2.txt f3.txt \"$@\"\n"
-              "status=$?; wait; exit $status\n");
+              "status=$?; wait; exit $status\n", -1);
 }
 
 static void
@@ -409,7 +374,7 @@ main (int argc, char **argv)
   tmpdir = g_dir_make_tmp ("weft-report-XXXXXX", NULL);
   g_setenv ("WEFT", WEFT_EXE, TRUE);
   g_setenv ("WEFT_PLAIN", WEFT_EXE, TRUE);
-  write_file ("fails.yaml", "name: fails\nstages:\n  - plugin: words\n  - plugin: process-fails\n");
+  write_file ("fails.yaml", "name: fails\nstages:\n  - plugin: words\n  - plugin: process-fails\n", -1);
   g_test_add_func ("/report/html/marks", test_html_marks);
   g_test_add_func ("/report/html/self-contained", test_html_self_contained);
   g_test_add_func ("/report/html/escaping", test_html_escaping);
