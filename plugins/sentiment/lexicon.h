@@ -92,40 +92,56 @@ void vader_lexicon_free (VaderLexicon *lexicon);
 const VaderEntry *vader_lexicon_lookup (const VaderLexicon *lexicon,
                                         const char *word);
 
-/* The low @n bytes (1..8) of an 8-byte word as read from memory. */
+/* Room to leave readable after a key for vader_hash(). */
+#define VADER_HASH_PAD 16
+
+/* The first @n bytes (0..8) of an 8-byte word read from memory. */
 static inline guint64
-vader_first_bytes (guint64 v, gsize n)
+vader_first_bytes_mask (gsize n)
 {
 #if G_BYTE_ORDER == G_LITTLE_ENDIAN
-  return v & (G_MAXUINT64 >> (64 - 8 * n));
+  return n >= 8 ? G_MAXUINT64 : (G_GUINT64_CONSTANT (1) << (8 * n)) - 1;
 #else
-  return v & (G_MAXUINT64 << (64 - 8 * n));
+  return n >= 8 ? G_MAXUINT64 : n == 0 ? 0 : G_MAXUINT64 << (64 - 8 * n);
 #endif
 }
 
-/* Room to leave readable after a key for vader_hash(). */
-#define VADER_HASH_PAD 8
+static inline guint64
+vader_hash_mix (guint64 h, guint64 v)
+{
+  h = (h ^ v) * G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
+  return h ^ (h >> 32);
+}
 
-/* The hash of @len bytes at @s; reads whole 8-byte words, so the 8 bytes
- * from every 8-byte boundary below @len must be readable (pad the buffer
- * by VADER_HASH_PAD); bytes past @len do not count. */
+/* The hash of @len bytes at @s; reads whole 8-byte words, so
+ * MAX (16, @len rounded up to 8) bytes at @s must be readable (pad buffers
+ * by VADER_HASH_PAD); bytes past @len do not count.  Words of up to 16
+ * bytes, nearly all, take two rounds without a branch on their length. */
 static inline guint64
 vader_hash (const char *s, gsize len)
 {
   guint64 h = (guint64)len * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15);
-  guint64 v;
-  for (; len >= 8; s += 8, len -= 8)
+  guint64 v, w;
+  if (len <= 16)
     {
       memcpy (&v, s, 8);
-      h = (h ^ v) * G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
-      h ^= h >> 32;
+      memcpy (&w, s + 8, 8);
+      h = vader_hash_mix (h, v & vader_first_bytes_mask (len));
+      h = vader_hash_mix (h,
+                          w & vader_first_bytes_mask (len < 8 ? 0 : len - 8));
     }
-  if (len)
+  else
     {
-      memcpy (&v, s, 8);
-      v = vader_first_bytes (v, len);
-      h = (h ^ v) * G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
-      h ^= h >> 32;
+      for (; len >= 8; s += 8, len -= 8)
+        {
+          memcpy (&v, s, 8);
+          h = vader_hash_mix (h, v);
+        }
+      if (len)
+        {
+          memcpy (&v, s, 8);
+          h = vader_hash_mix (h, v & vader_first_bytes_mask (len));
+        }
     }
   return h ^ (h >> 29);
 }
@@ -155,8 +171,7 @@ vader_table_maybe (const VaderTable *t, guint64 hash)
 {
   guint32 a = (guint32)(hash >> 14) & (VADER_BLOOM_BITS - 1);
   guint32 b = (guint32)(hash >> 31) & (VADER_BLOOM_BITS - 1);
-  return (t->bloom[a / 64] >> (a % 64) & 1)
-         && (t->bloom[b / 64] >> (b % 64) & 1);
+  return (t->bloom[a / 64] >> (a % 64)) & (t->bloom[b / 64] >> (b % 64)) & 1;
 }
 
 /* Borrowed. */
@@ -187,7 +202,7 @@ vader_table_find (const VaderTable *t, const char *word, gsize len,
           memcpy (&b, word + i, 8);
           if (len - i <= 8)
             {
-              if (a == vader_first_bytes (b, len - i))
+              if (a == (b & vader_first_bytes_mask (len - i)))
                 return e;
               break;
             }

@@ -158,8 +158,7 @@ lookup_unicode (const VaderTable *tab, const char *s, const char *e,
 }
 
 /* The entry of the ASCII word [s, e) (@limit: the end of the readable
- * text): lower-cased eight bytes at a time into a buffer, hashed on the
- * way as vader_hash() hashes the buffer. */
+ * text): lower-cased eight bytes at a time into a buffer. */
 static inline const VaderEntry *
 lookup_ascii (const VaderTable *tab, const char *s, const char *e,
               const char *limit, WeftDoc *arena)
@@ -169,21 +168,14 @@ lookup_ascii (const VaderTable *tab, const char *s, const char *e,
     return NULL;
   char stack[64 + VADER_HASH_PAD];
   char *buf = len <= 64 ? stack : weft_doc_alloc (arena, len + VADER_HASH_PAD);
-  guint64 h = (guint64)len * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15);
-  for (gsize i = 0; i < len; i += 8)
+  for (gsize i = 0; i < len + 8; i += 8)
     {
       guint64 x = 0;
-      gsize n = MIN (8, len - i);
+      gsize n = i < len ? MIN (8, len - i) : 0;
       if (s + i + 8 <= limit)
         {
           memcpy (&x, s + i, 8);
-#if G_BYTE_ORDER == G_LITTLE_ENDIAN
-          if (n < 8)
-            x &= G_MAXUINT64 >> (64 - 8 * n);
-#else
-          if (n < 8)
-            x &= G_MAXUINT64 << (64 - 8 * n);
-#endif
+          x &= vader_first_bytes_mask (n);
         }
       else
         memcpy (&x, s + i, n);
@@ -192,12 +184,9 @@ lookup_ascii (const VaderTable *tab, const char *s, const char *e,
       guint64 upper = (x + G_GUINT64_CONSTANT (0x3f3f3f3f3f3f3f3f))
                       & ~(x + G_GUINT64_CONSTANT (0x2525252525252525))
                       & G_GUINT64_CONSTANT (0x8080808080808080);
-      x |= upper >> 2;
-      memcpy (buf + i, &x, 8);
-      h = (h ^ x) * G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
-      h ^= h >> 32;
+      memcpy (buf + i, &(guint64){ x | upper >> 2 }, 8);
     }
-  h ^= h >> 29;
+  guint64 h = vader_hash (buf, len);
   if (!vader_table_maybe (tab, h))
     return NULL;
   return vader_table_find (tab, buf, len, h);
@@ -281,12 +270,15 @@ word16 (const VaderTable *tab, const char *text, const char *p, Word *w,
         guint32 *bangs, guint32 *questions)
 {
   __m128i v = _mm_loadu_si128 ((const __m128i *)p);
-  guint space = in_range (v, 0x09, 0x0d) | in_range (v, 0x1c, 0x20);
-  guint high = (guint)_mm_movemask_epi8 (v);
-  guint stop = space | high;
-  if (!stop || (stop & -stop & high))
+  /* Bytes below '!' as signed: whitespace, control characters and every
+   * byte of a multi-byte character; the word must end at whitespace. */
+  guint stop
+      = (guint)_mm_movemask_epi8 (_mm_cmplt_epi8 (v, _mm_set1_epi8 ('!')));
+  if (!stop)
     return 0;
   guint len = (guint)__builtin_ctz (stop);
+  if (!(py_byte_class[(guchar)p[len]] & PY_SPACE))
+    return 0;
   guint range = (1u << len) - 1;
 
   __m128i t = _mm_sub_epi8 (v, _mm_set1_epi8 ('A'));
@@ -295,8 +287,8 @@ word16 (const VaderTable *tab, const char *text, const char *p, Word *w,
   guint lower = in_range (v, 'a', 'z') & range;
   guint alnum = upper | lower | in_range (v, '0', '9');
   /* string.punctuation: the printable ASCII that is neither letter nor
-   * digit. */
-  guint keep = range & ~(in_range (v, 0x21, 0x7e) & ~alnum);
+   * digit (the word holds no byte below '!'). */
+  guint keep = range & (alnum | ~in_range (v, 0x21, 0x7e));
   guint lead = 0, kl = len;
   if (keep != range)
     {
@@ -310,19 +302,18 @@ word16 (const VaderTable *tab, const char *text, const char *p, Word *w,
         }
     }
 
-  guint b = equal (v, '!') & range, q = equal (v, '?') & range;
-  if (b | q)
-    {
-      *bangs += (guint32)__builtin_popcount (b);
-      *questions += (guint32)__builtin_popcount (q);
-    }
+  guint marks = (guint)_mm_movemask_epi8 (
+                    _mm_or_si128 (_mm_cmpeq_epi8 (v, _mm_set1_epi8 ('!')),
+                                  _mm_cmpeq_epi8 (v, _mm_set1_epi8 ('?'))))
+                & range;
+  if (marks)
+    for (guint i = 0; i < len; i++)
+      {
+        *bangs += p[i] == '!';
+        *questions += p[i] == '?';
+      }
 
-  w->start = (guint32)(p - text);
-  w->end = w->start + len;
-  w->upper = upper && !lower;
-  w->entry = NULL;
-  w->flags = 0;
-  w->id = 0;
+  const VaderEntry *e = NULL;
   if (kl <= tab->max_key)
     {
       char buf[32];
@@ -333,27 +324,17 @@ word16 (const VaderTable *tab, const char *text, const char *p, Word *w,
       const char *key = buf + lead;
       guint64 h = vader_hash (key, kl);
       if (vader_table_maybe (tab, h))
-        {
-          w->entry = vader_table_find (tab, key, kl, h);
-          if (w->entry)
-            {
-              w->flags = w->entry->flags;
-              w->id = w->entry->word;
-            }
-        }
+        e = vader_table_find (tab, key, kl, h);
     }
-  w->negated = (w->flags & VADER_NEGATION) != 0;
-  guint apos = equal (v, '\'') & range;
-  if (apos)
-    {
-      /* "n't" within what is left after stripping. */
-      guint kept = ((1u << kl) - 1) << lead;
-      guint n = equal (v, 'n') | equal (v, 'N');
-      guint tt = equal (v, 't') | equal (v, 'T');
-      w->negated
-          |= (apos & (n << 1) & (tt >> 1) & kept & (kept << 1) & (kept >> 1))
-             != 0;
-    }
+  w->start = (guint32)(p - text);
+  w->end = w->start + len;
+  w->entry = e;
+  w->flags = e ? e->flags : 0;
+  w->id = e ? e->word : 0;
+  w->upper = upper && !lower;
+  w->negated
+      = (w->flags & VADER_NEGATION)
+        || ((equal (v, '\'') & range) && has_nt (p + lead, p + lead + kl));
   return len;
 }
 #endif
@@ -381,11 +362,12 @@ split_words (const VaderLexicon *lex, const char *text, gsize len,
   const char *end = text + len;
   const char *p = text;
   const VaderTable *tab = vader_lexicon_table (lex);
-  guint cap = (guint)MIN (len / 6 + 16, G_MAXUINT / 4), n = 0;
-  guint hits_cap = cap / 4 + 4, n_hits = 0;
-  guint32 bangs = 0, questions = 0, uppers = 0;
+  guint cap = (guint)MIN (len / 6 + 16, G_MAXUINT / 4);
   Word *words = weft_doc_alloc (arena, cap * sizeof (Word));
-  guint32 *hits = weft_doc_alloc (arena, hits_cap * sizeof (guint32));
+  Word *w = words, *last = words + cap - 1; /* room for the totals */
+  /* Whitespace holds no '!' or '?': counting them in words counts them
+   * all, and any run of whole words has its count by subtraction. */
+  guint32 bangs = 0, questions = 0;
   for (;;)
     {
       while (p < end)
@@ -401,14 +383,16 @@ split_words (const VaderLexicon *lex, const char *text, gsize len,
         }
       if (p >= end)
         break;
-      const char *start = p;
-      /* Whitespace holds no '!' or '?': counting them in words counts them
-       * all, and any run of whole words has its count by subtraction. */
-      guint32 bangs_before = bangs, questions_before = questions;
-      guint classes = 0, wl = 0;
-      if (n + 1 == cap)
-        words = grow (arena, words, &cap, sizeof (Word));
-      Word *w = &words[n];
+      if (w == last)
+        {
+          guint n = (guint)(w - words);
+          words = grow (arena, words, &cap, sizeof (Word));
+          w = words + n;
+          last = words + cap - 1;
+        }
+      w->bangs = bangs;
+      w->questions = questions;
+      guint wl = 0;
 #ifdef __SSE2__
       if (end - p >= 16)
         wl = word16 (tab, text, p, w, &bangs, &questions);
@@ -417,6 +401,8 @@ split_words (const VaderLexicon *lex, const char *text, gsize len,
         p += wl;
       else
         {
+          const char *start = p;
+          guint classes = 0;
           while (p < end)
             {
               guint8 c = py_byte_class[(guchar)*p];
@@ -440,22 +426,25 @@ split_words (const VaderLexicon *lex, const char *text, gsize len,
               }
           make_word (tab, text, end, start, p, classes, arena, w);
         }
-      w->bangs = bangs_before;
-      w->questions = questions_before;
-      w->uppers = uppers;
-      uppers += w->upper;
-      if ((w->flags & VADER_IN_LEXICON) || w->id == VADER_W_BUT)
-        {
-          if (n_hits == hits_cap)
-            hits = grow (arena, hits, &hits_cap, sizeof (guint32));
-          hits[n_hits++] = n;
-        }
-      n++;
+      w++;
     }
-  words[n].bangs = bangs;
-  words[n].questions = questions;
+  w->bangs = bangs;
+  w->questions = questions;
+  w->start = w->end = (guint32)len;
+  guint n = (guint)(w - words);
+
+  /* The uppers before each word, and the words the rules look at. */
+  guint32 *hits = weft_doc_alloc (arena, MAX (n, 1) * sizeof (guint32));
+  guint32 uppers = 0, n_hits = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      words[i].uppers = uppers;
+      uppers += words[i].upper;
+      hits[n_hits] = i;
+      n_hits
+          += (words[i].flags & VADER_IN_LEXICON) || words[i].id == VADER_W_BUT;
+    }
   words[n].uppers = uppers;
-  words[n].start = words[n].end = (guint32)len;
   t->words = words;
   t->hits = hits;
   t->n_hits = n_hits;
@@ -522,12 +511,9 @@ negation_check (const Ctx *c, double valence, guint start_i, guint i)
 /* The entry of the phrase "a b" or "a b c" (NULL @c), or NULL.  Only
  * words of some phrase can make one, and those have entries holding their
  * lower-case form. */
-static const VaderEntry *
-phrase (const Ctx *ctx, const Word *a, const Word *b, const Word *c)
+G_GNUC_NO_INLINE static const VaderEntry *
+lookup_phrase (const Ctx *ctx, const Word *a, const Word *b, const Word *c)
 {
-  if (!has (a, VADER_PHRASE_WORD) || !has (b, VADER_PHRASE_WORD)
-      || (c && !has (c, VADER_PHRASE_WORD)))
-    return NULL;
   gsize max = vader_lexicon_max_phrase (ctx->lex);
   gsize la = a->entry->key_len, lb = b->entry->key_len;
   gsize lc = c ? c->entry->key_len + 1 : 0;
@@ -549,6 +535,15 @@ phrase (const Ctx *ctx, const Word *a, const Word *b, const Word *c)
   memset (buf + total, 0, VADER_HASH_PAD);
   return vader_table_find (vader_lexicon_table (ctx->lex), buf, total,
                            vader_hash (buf, total));
+}
+
+static inline const VaderEntry *
+phrase (const Ctx *ctx, const Word *a, const Word *b, const Word *c)
+{
+  if (!has (a, VADER_PHRASE_WORD) || !has (b, VADER_PHRASE_WORD)
+      || (c && !has (c, VADER_PHRASE_WORD)))
+    return NULL;
+  return lookup_phrase (ctx, a, b, c);
 }
 
 static gboolean
