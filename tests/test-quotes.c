@@ -204,8 +204,9 @@ static void
 test_lexicon_errors (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("quotes-XXXXXX", NULL);
-  const char *names[] = { "roles.txt", "pronouns.txt", "demonyms.txt",
-                          "nonnames.txt", "organizations.txt" };
+  const char *names[]
+      = { "roles.txt",    "pronouns.txt",      "demonyms.txt",
+          "nonnames.txt", "organizations.txt", "function-words.txt" };
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
       g_autofree char *p = g_build_filename (dir, names[i], NULL);

@@ -12,26 +12,6 @@
 
 #define NO_TOKEN G_MAXUINT
 
-static const char *const clause_blockers[]
-    = { "in",      "on",   "at",    "to",      "during",   "after",
-        "before",  "from", "with",  "by",      "for",      "about",
-        "of",      "it",   "so",    "this",    "nothing",  "something",
-        "goodbye", "yes",  "no",    "hello",   "sorry",    "thanks",
-        "as",      "when", "while", "goodbye", "farewell", NULL };
-
-static const char *const title_small_words[]
-    = { "of", "the", "and", "for",  "to",   "in", "on", "a",
-        "an", "at",  "by",  "with", "from", "or", NULL };
-
-static gboolean
-token_in (const QuotesContext *ctx, guint i, const char *const *words)
-{
-  for (guint k = 0; words[k]; k++)
-    if (ctx_token_is (ctx, i, words[k]))
-      return TRUE;
-  return FALSE;
-}
-
 static gboolean
 newline_before (const QuotesContext *ctx, guint i)
 {
@@ -325,8 +305,9 @@ shape (const QuotesContext *ctx, const Quote *q, guint *words,
           || t->kind == WEFT_TOKEN_ABBREV)
         {
           (*words)++;
-          if (t->kind == WEFT_TOKEN_WORD && !(t->flags & WEFT_TOKEN_CAPITALIZED)
-              && !token_in (ctx, i, title_small_words))
+          if (all_caps && t->kind == WEFT_TOKEN_WORD
+              && !(t->flags & WEFT_TOKEN_CAPITALIZED)
+              && !ctx_has (ctx, i, QW_TITLE_SMALL))
             all_caps = FALSE;
         }
       else if (ctx_is_sentence_end (ctx, i))
@@ -537,7 +518,7 @@ indirect_at (QuotesContext *ctx, guint k, guint s0, guint s1)
   /* "X said the talks would …". */
   gboolean bare = cue->kind == QUOTES_CUE_SAY && !inverted && end < s1
                   && ctx_is_word (ctx, end)
-                  && !token_in (ctx, end, clause_blockers) && !ctx->quoted[end]
+                  && !ctx_has (ctx, end, QW_CLAUSE_BLOCK) && !ctx->quoted[end]
                   && s1 - end >= 5;
   if (bare
       && (ctx_classes (ctx, end) & (QW_PRONOUN | QW_GROUP)
@@ -568,16 +549,20 @@ indirect_at (QuotesContext *ctx, guint k, guint s0, guint s1)
 void
 quotes_find_indirect (QuotesContext *ctx)
 {
-  for (guint s = 0; s < ctx->n_sentences; s++)
+  /* Only the cue words listed by the marks pass, each with its sentence
+   * (tokens outside every sentence are skipped, as before). */
+  guint s = 0;
+  for (guint c = 0; c < ctx->n_cues; c++)
     {
+      guint k = ctx->cues[c];
+      while (s < ctx->n_sentences
+             && ctx->sentences[s].first_token + ctx->sentences[s].n_tokens <= k)
+        s++;
+      if (s == ctx->n_sentences)
+        break;
       guint s0 = ctx->sentences[s].first_token;
       guint s1 = s0 + ctx->sentences[s].n_tokens;
-      for (guint k = s0; k < s1; k++)
-        if (ctx->tokens[k].kind == WEFT_TOKEN_WORD
-            && quotes_lexicon_may_be_cue (
-                ctx->lexicon, ctx->text + ctx->tokens[k].start,
-                ctx->tokens[k].end - ctx->tokens[k].start)
-            && (ctx_word (ctx, k)->classes & QW_CUE) && !ctx->quoted[k])
-          indirect_at (ctx, k, s0, s1);
+      if (k >= s0 && !ctx->quoted[k])
+        indirect_at (ctx, k, s0, s1);
     }
 }

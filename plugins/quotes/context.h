@@ -65,6 +65,8 @@ typedef struct
   guint8 *used;             /* per token: part of an attribution already */
   Quote *quotes;
   guint n_quotes, quotes_size;
+  guint *cues; /* tokens whose word may start a cue, in text order */
+  guint n_cues, cues_size;
 } QuotesContext;
 
 static inline gboolean
@@ -100,6 +102,13 @@ static inline guint32
 ctx_classes (const QuotesContext *ctx, guint i)
 {
   return i < ctx->n_tokens ? ctx_word (ctx, i)->classes : 0;
+}
+
+/* Whether token @i is a word with any of the lexicon classes @classes. */
+static inline gboolean
+ctx_has (const QuotesContext *ctx, guint i, guint32 classes)
+{
+  return (ctx_classes (ctx, i) & classes) != 0;
 }
 
 static inline gboolean

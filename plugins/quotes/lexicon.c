@@ -274,6 +274,37 @@ add_pronoun (QuotesLexicon *lexicon, char **columns, guint n_columns,
     return TRUE;                                                               \
   }
 
+static const struct
+{
+  const char *name;
+  guint32 cls;
+} function_classes[] = {
+  { "determiner", QW_DETERMINER },
+  { "place", QW_PLACE },
+  { "filler", QW_FILLER },
+  { "np-end", QW_NP_END },
+  { "clause-block", QW_CLAUSE_BLOCK },
+  { "title-small", QW_TITLE_SMALL },
+  { "object", QW_OBJECT },
+};
+
+static gboolean
+add_function_word (QuotesLexicon *lexicon, char **columns, guint n_columns,
+                   const char *where, GError **error)
+{
+  for (guint i = 0; n_columns > 1 && i < G_N_ELEMENTS (function_classes); i++)
+    if (g_str_equal (columns[1], function_classes[i].name))
+      {
+        intern (lexicon, columns[0])->classes |= function_classes[i].cls;
+        return TRUE;
+      }
+  g_set_error (error, WEFT_ERROR, WEFT_ERROR_DATA,
+               "%s: expected a word, a tab and one of determiner, place, "
+               "object, filler, np-end, clause-block, title-small",
+               where);
+  return FALSE;
+}
+
 DEFINE_PLAIN (add_demonym, QW_DEMONYM)
 DEFINE_PLAIN (add_nonname, QW_NONNAME)
 DEFINE_PLAIN (add_org, QW_ORG)
@@ -327,7 +358,9 @@ quotes_lexicon_load (const char *dir, GError **error)
       || !read_list (lexicon, dir, "pronouns.txt", add_pronoun, error)
       || !read_list (lexicon, dir, "demonyms.txt", add_demonym, error)
       || !read_list (lexicon, dir, "nonnames.txt", add_nonname, error)
-      || !read_list (lexicon, dir, "organizations.txt", add_org, error))
+      || !read_list (lexicon, dir, "organizations.txt", add_org, error)
+      || !read_list (lexicon, dir, "function-words.txt", add_function_word,
+                     error))
     {
       quotes_lexicon_free (lexicon);
       return NULL;

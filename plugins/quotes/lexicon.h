@@ -16,6 +16,14 @@ enum
   QW_DEMONYM = 1 << 5, /* russian, azerbaijani */
   QW_NONNAME = 1 << 6, /* never part of a person's name */
   QW_ORG = 1 << 7,     /* organisation or place head word */
+  /* function-words.txt */
+  QW_DETERMINER = 1 << 8,    /* the, his: opens a noun phrase */
+  QW_PLACE = 1 << 9,         /* of, in: a following name is a place */
+  QW_FILLER = 1 << 10,       /* also, has: between subject and verb */
+  QW_NP_END = 1 << 11,       /* who, during: ends an inverted subject */
+  QW_CLAUSE_BLOCK = 1 << 12, /* in, goodbye: no reported clause after said */
+  QW_TITLE_SMALL = 1 << 13,  /* of, and: lower case inside a title */
+  QW_OBJECT = 1 << 14,       /* against, about: its object is no speaker */
 };
 
 typedef enum
@@ -46,8 +54,8 @@ typedef struct
 typedef struct _QuotesLexicon QuotesLexicon;
 
 /* Reads the data files in @dir (cues.txt, roles.txt, pronouns.txt,
- * demonyms.txt, nonnames.txt, organizations.txt).  Returns: (transfer full),
- * or NULL with WEFT_ERROR_DATA naming file:line. */
+ * demonyms.txt, nonnames.txt, organizations.txt, function-words.txt).  Returns:
+ * (transfer full), or NULL with WEFT_ERROR_DATA naming file:line. */
 QuotesLexicon *quotes_lexicon_load (const char *dir, GError **error);
 void quotes_lexicon_free (QuotesLexicon *lexicon);
 

@@ -268,6 +268,21 @@ start_block (Pairing *p, guint token)
   return FALSE;
 }
 
+static void
+add_cue (QuotesContext *ctx, guint token)
+{
+  if (ctx->n_cues == ctx->cues_size)
+    {
+      guint size = ctx->cues_size ? ctx->cues_size * 2 : 64;
+      guint *cues = weft_doc_alloc (ctx->doc, size * sizeof (guint));
+      if (ctx->n_cues)
+        memcpy (cues, ctx->cues, ctx->n_cues * sizeof (guint));
+      ctx->cues = cues;
+      ctx->cues_size = size;
+    }
+  ctx->cues[ctx->n_cues++] = token;
+}
+
 void
 quotes_find_marks (QuotesContext *ctx)
 {
@@ -285,6 +300,14 @@ quotes_find_marks (QuotesContext *ctx)
             from += ctx->text[from] == '"'      ? 1
                     : ctx->text[from] == '\xC2' ? 2
                                                 : 3;
+        }
+      if (t->kind == WEFT_TOKEN_WORD)
+        {
+          if (quotes_lexicon_may_be_cue (ctx->lexicon, ctx->text + t->start,
+                                         t->end - t->start)
+              && (ctx_word (ctx, i)->classes & QW_CUE))
+            add_cue (ctx, i);
+          continue;
         }
       if (t->kind != WEFT_TOKEN_PUNCT && t->kind != WEFT_TOKEN_SYMBOL)
         continue;

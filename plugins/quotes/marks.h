@@ -5,5 +5,7 @@
 
 /* Pairs the quote marks found in the punctuation tokens of @ctx into
  * quotations and appends one Quote per outermost quotation (kind DIRECT,
- * not yet attributed), in text order; marks their tokens in ctx->quoted. */
+ * not yet attributed), in text order; marks their tokens in ctx->quoted.
+ * The same pass over the tokens lists the words that may start a cue in
+ * ctx->cues, so that later passes visit only those. */
 void quotes_find_marks (QuotesContext *ctx);

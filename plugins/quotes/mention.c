@@ -4,45 +4,6 @@
  * (articles, prepositions, auxiliaries) mark clause and phrase edges. */
 #include "mention.h"
 
-static const char *const determiners[]
-    = { "the", "a",   "an",  "this", "that",  "these",   "those",
-        "our", "its", "his", "her",  "their", "another", NULL };
-
-/* Prepositions that put a following name in a place or organisation
- * ("in Georgia", "of Ankara") rather than in a speaker. */
-static const char *const place_prepositions[]
-    = { "of",      "for",  "in",     "at",      "from",    "to",
-        "with",    "on",   "into",   "against", "about",   "over",
-        "between", "near", "across", "toward",  "towards", NULL };
-
-/* Words that may stand between a subject and its reporting verb. */
-static const char *const verb_fillers[]
-    = { "also",   "has",     "have",  "had",        "was",   "were", "is",
-        "are",    "will",    "would", "could",      "can",   "may",  "might",
-        "should", "later",   "then",  "further",    "again", "once", "not",
-        "never",  "already", "even",  "still",      "too",   "just", "had",
-        "did",    "does",    "do",    "reportedly", NULL };
-
-/* Words that end an inverted subject ("said the deputy in an interview"). */
-static const char *const np_enders[]
-    = { "who",      "which",    "that",       "in",     "during",
-        "after",    "when",     "while",      "adding", "commenting",
-        "as",       "because",  "but",        "before", "referring",
-        "speaking", "noting",   "explaining", "told",   "to",
-        "said",     "recently", "earlier",    "last",   "yesterday",
-        "today",    NULL };
-
-static gboolean
-token_in (const QuotesContext *ctx, guint i, const char *const *words)
-{
-  if (!ctx_is_word (ctx, i))
-    return FALSE;
-  for (guint k = 0; words[k]; k++)
-    if (ctx_token_is (ctx, i, words[k]))
-      return TRUE;
-  return FALSE;
-}
-
 const QuotesCue *
 quotes_match_cue (const QuotesContext *ctx, guint i, guint *end)
 {
@@ -188,7 +149,7 @@ quotes_find_mention (const QuotesContext *ctx, guint first, guint last,
           if (before > first && ctx_token_is (ctx, before - 1, "the"))
             before--;
           gboolean placed = before > first
-                            && token_in (ctx, before - 1, place_prepositions);
+                            && ctx_has (ctx, before - 1, QW_PLACE | QW_OBJECT);
           /* "of the Russian President Dmitry Peskov", "to NATO Kamil
            * Khasiev" still name a person. */
           gboolean titled = FALSE;
@@ -232,7 +193,7 @@ quotes_find_mention (const QuotesContext *ctx, guint first, guint last,
       guint start = head_role;
       for (guint back = 0; start > first && back < 4; back++)
         {
-          if (token_in (ctx, start - 1, determiners))
+          if (ctx_has (ctx, start - 1, QW_DETERMINER))
             {
               start--;
               break;
@@ -292,7 +253,7 @@ is_parenthetical (const QuotesContext *ctx, guint i)
       if (ctx_classes (ctx, k) & QW_ROLE)
         return ctx_token_is (ctx, k + 1, "of");
   return !(ctx->tokens[i].flags & WEFT_TOKEN_CAPITALIZED)
-         && !token_in (ctx, i, determiners)
+         && !ctx_has (ctx, i, QW_DETERMINER)
          && !(ctx_classes (ctx, i) & (QW_PRONOUN | QW_GROUP));
 }
 
@@ -302,7 +263,7 @@ quotes_subject_before (const QuotesContext *ctx, guint cue, guint floor,
 {
   guint pos = cue;
   while (pos > floor && !ctx->quoted[pos - 1]
-         && (token_in (ctx, pos - 1, verb_fillers)
+         && (ctx_has (ctx, pos - 1, QW_FILLER)
              || (ctx_is_word (ctx, pos - 1)
                  && !(ctx->tokens[pos - 1].flags & WEFT_TOKEN_CAPITALIZED)
                  && ctx->tokens[pos - 1].end - ctx->tokens[pos - 1].start > 3
@@ -365,7 +326,7 @@ quotes_np_after (const QuotesContext *ctx, guint from, gboolean any,
   guint e = from;
   while (e < ctx->n_tokens && e - from < 20 && !is_boundary (ctx, e)
          && !(e > from && (ctx->tokens[e].flags & WEFT_TOKEN_NEWLINE_BEFORE))
-         && !(e > from && token_in (ctx, e, np_enders)))
+         && !(e > from && ctx_has (ctx, e, QW_NP_END)))
     e++;
   *end = e;
   return quotes_find_mention (ctx, from, e, any, out);

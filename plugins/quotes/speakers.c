@@ -88,12 +88,7 @@ placed (const QuotesContext *ctx, guint run, guint name)
     before--;
   if (before == 0 || name > run)
     return FALSE;
-  static const char *const prepositions[]
-      = { "of", "for", "in", "at", "from", "to", "with", "on", "into", NULL };
-  for (guint k = 0; prepositions[k]; k++)
-    if (ctx_token_is (ctx, before - 1, prepositions[k]))
-      return TRUE;
-  return FALSE;
+  return ctx_has (ctx, before - 1, QW_PLACE);
 }
 
 static void
