@@ -425,6 +425,7 @@ freeze (VaderLexicon *lex)
       *e = *(VaderEntry *)value;
       e->key_len = (guint32)strlen (key);
       e->key = memcpy (lex->keys + at, key, e->key_len);
+      memcpy (e->head, key, MIN (e->key_len, sizeof e->head));
       at += (e->key_len + 8) & ~(gsize)7;
       max_key = MAX (max_key, e->key_len);
       guint64 h = hash_key (key, e->key_len);

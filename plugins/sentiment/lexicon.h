@@ -40,13 +40,15 @@ typedef enum
 
 typedef struct
 {
-  double valence;
-  double booster;
-  double special;
-  const char *key; /* the word or phrase, NUL-terminated */
+  /* What a lookup reads first, in one cache line with the valence. */
+  guint64 head[2]; /* the key's first 16 bytes, zero-padded */
   guint32 key_len;
   guint16 flags;
   guint8 word; /* VaderWordId */
+  double valence;
+  const char *key; /* the word or phrase, NUL-terminated */
+  double booster;
+  double special;
 } VaderEntry;
 
 /* The constants of constants.txt, named as there. */
@@ -177,9 +179,8 @@ vader_table_maybe (const VaderTable *t, guint64 hash)
 /* Borrowed. */
 const VaderTable *vader_lexicon_table (const VaderLexicon *lexicon);
 
-/* Borrowed; the entry for @len bytes at @word (lower case; the 8 bytes
- * from every 8-byte boundary below @len readable) whose vader_hash() is
- * @hash, or NULL. */
+/* Borrowed; the entry for @len bytes at @word (lower case; readable as
+ * for vader_hash()) whose vader_hash() is @hash, or NULL. */
 static inline const VaderEntry *
 vader_table_find (const VaderTable *t, const char *word, gsize len,
                   guint64 hash)
@@ -195,6 +196,17 @@ vader_table_find (const VaderTable *t, const char *word, gsize len,
       const VaderEntry *e = &t->entries[(slot & t->index_mask) - 1];
       if (e->key_len != len)
         continue;
+      guint64 a, b;
+      memcpy (&a, word, 8);
+      memcpy (&b, word + 8, 8);
+      if (len <= 16)
+        {
+          if (e->head[0] == (a & vader_first_bytes_mask (len))
+              && e->head[1]
+                     == (b & vader_first_bytes_mask (len < 8 ? 0 : len - 8)))
+            return e;
+          continue;
+        }
       for (gsize i = 0;; i += 8)
         {
           guint64 a, b;
