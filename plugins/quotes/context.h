@@ -53,6 +53,7 @@ typedef struct
 typedef struct
 {
   const QuotesLexicon *lexicon;
+  const guint64 *cue_filter; /* quotes_lexicon_get_cue_filter() */
   WeftDoc *doc;
   const char *text;
   gsize len;
@@ -79,6 +80,15 @@ ctx_is_word (const QuotesContext *ctx, guint i)
 
 extern const QuotesWord quotes_no_word;
 
+/* Token @i's key for the lexicon (quotes_word_key()). */
+static inline guint64
+ctx_key (const QuotesContext *ctx, guint i)
+{
+  const WeftToken *t = &ctx->tokens[i];
+  return quotes_word_key (ctx->text + t->start, t->end - t->start,
+                          ctx->len - t->start);
+}
+
 /* Token @i's lexicon entry (quotes_no_word when none), looked up on first
  * use: most tokens are never asked about. */
 static inline const QuotesWord *
@@ -89,8 +99,8 @@ ctx_word (const QuotesContext *ctx, guint i)
     {
       const WeftToken *t = &ctx->tokens[i];
       if (t->kind == WEFT_TOKEN_WORD || t->kind == WEFT_TOKEN_ABBREV)
-        w = quotes_lexicon_lookup (ctx->lexicon, ctx->text + t->start,
-                                   t->end - t->start);
+        w = quotes_lexicon_lookup_key (ctx->lexicon, ctx_key (ctx, i),
+                                       ctx->text + t->start, t->end - t->start);
       if (!w)
         w = &quotes_no_word;
       ctx->words[i] = w;

@@ -12,9 +12,10 @@
 
 typedef struct
 {
-  char *key; /* lower case, NUL-terminated */
+  char *word;  /* lower case, NUL-terminated */
+  guint64 key; /* quotes_word_key() */
   guint8 len;
-  QuotesWord word;
+  QuotesWord word_entry;
 } Slot;
 
 struct _QuotesLexicon
@@ -25,29 +26,17 @@ struct _QuotesLexicon
   GPtrArray *cues;        /* QuotesCue *, in file order */
   GArray *cue_index;      /* guint16 into cues, grouped by first word */
   GPtrArray *role_groups; /* char *; [0] = "" */
-  /* A cheap pre-filter: most tokens are in no list, and their first two
-   * bytes or their length already say so. */
-  guint8 pairs[256][32];
+  /* Cheap pre-filters: most tokens are in no list, and their length or
+   * one bit of their key already says so. */
   guint64 lengths;
-  guint8 cue_pairs[256][32]; /* the same, for the first words of cues */
-  guint64 cue_lengths;
+  guint64 filter[256];                         /* top 14 bits of the keys */
+  guint64 cue_filter[QUOTES_CUE_FILTER_WORDS]; /* top 12, cues' first words */
 };
 
-static inline guchar
-lower (guchar c)
+static inline guint
+slot_of (const QuotesLexicon *lexicon, guint64 key)
 {
-  return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
-}
-
-static guint32
-hash_lower (const char *s, gsize len)
-{
-  guint32 h = 2166136261u;
-  for (gsize i = 0; i < len; i++)
-    {
-      h = (h ^ lower (s[i])) * 16777619u;
-    }
-  return h;
+  return (guint)(key >> 32) & lexicon->mask;
 }
 
 static gboolean
@@ -65,23 +54,32 @@ equal_lower (const char *key, const char *s, gsize len)
 }
 
 const QuotesWord *
-quotes_lexicon_lookup (const QuotesLexicon *lexicon, const char *s, gsize len)
+quotes_lexicon_lookup_key (const QuotesLexicon *lexicon, guint64 key,
+                           const char *s, gsize len)
 {
   if (len == 0 || len > MAX_WORD || !(lexicon->lengths & ((guint64)1 << len)))
     return NULL;
-  guchar c0 = lower (s[0]), c1 = len > 1 ? lower (s[1]) : 0;
-  if (!(lexicon->pairs[c0][c1 >> 3] & (1 << (c1 & 7))))
+  guint bit = key >> 50;
+  if (!((lexicon->filter[bit >> 6] >> (bit & 63)) & 1))
     return NULL;
-  guint i = hash_lower (s, len) & lexicon->mask;
-  for (;;)
+  for (guint i = slot_of (lexicon, key);; i = (i + 1) & lexicon->mask)
     {
       const Slot *slot = &lexicon->slots[i];
-      if (!slot->key)
+      if (!slot->word)
         return NULL;
-      if (slot->len == len && equal_lower (slot->key, s, len))
-        return &slot->word;
-      i = (i + 1) & lexicon->mask;
+      if (slot->key == key && slot->len == len
+          && equal_lower (slot->word, s, len))
+        return &slot->word_entry;
     }
+}
+
+const QuotesWord *
+quotes_lexicon_lookup (const QuotesLexicon *lexicon, const char *s, gsize len)
+{
+  if (len == 0 || len > MAX_WORD)
+    return NULL;
+  return quotes_lexicon_lookup_key (lexicon, quotes_word_key (s, len, len), s,
+                                    len);
 }
 
 static void
@@ -93,10 +91,10 @@ grow (QuotesLexicon *lexicon)
   lexicon->slots = g_new0 (Slot, size);
   lexicon->mask = size - 1;
   for (guint i = 0; i < old_size; i++)
-    if (old[i].key)
+    if (old[i].word)
       {
-        guint j = hash_lower (old[i].key, old[i].len) & lexicon->mask;
-        while (lexicon->slots[j].key)
+        guint j = slot_of (lexicon, old[i].key);
+        while (lexicon->slots[j].word)
           j = (j + 1) & lexicon->mask;
         lexicon->slots[j] = old[i];
       }
@@ -113,16 +111,18 @@ intern (QuotesLexicon *lexicon, const char *word)
     return found;
   if ((lexicon->n_used + 1) * 2 > lexicon->mask + 1)
     grow (lexicon);
-  guint i = hash_lower (word, len) & lexicon->mask;
-  while (lexicon->slots[i].key)
+  guint64 key = quotes_word_key (word, len, len);
+  guint i = slot_of (lexicon, key);
+  while (lexicon->slots[i].word)
     i = (i + 1) & lexicon->mask;
-  lexicon->slots[i].key = g_ascii_strdown (word, len);
+  lexicon->slots[i].word = g_ascii_strdown (word, len);
+  lexicon->slots[i].key = key;
   lexicon->slots[i].len = len;
   lexicon->n_used++;
-  guchar c0 = lower (word[0]), c1 = len > 1 ? lower (word[1]) : 0;
-  lexicon->pairs[c0][c1 >> 3] |= 1 << (c1 & 7);
+  guint bit = key >> 50;
+  lexicon->filter[bit >> 6] |= (guint64)1 << (bit & 63);
   lexicon->lengths |= (guint64)1 << len;
-  return &lexicon->slots[i].word;
+  return &lexicon->slots[i].word_entry;
 }
 
 typedef gboolean (*LineFunc) (QuotesLexicon *lexicon, char **columns,
@@ -199,10 +199,8 @@ add_cue (QuotesLexicon *lexicon, char **columns, guint n_columns,
   g_ptr_array_add (lexicon->cues, cue);
   intern (lexicon, cue->words[0])->classes |= QW_CUE;
   const char *w = cue->words[0];
-  gsize len = strlen (w);
-  guchar c1 = len > 1 ? (guchar)w[1] : 0;
-  lexicon->cue_pairs[(guchar)w[0]][c1 >> 3] |= 1 << (c1 & 7);
-  lexicon->cue_lengths |= (guint64)1 << len;
+  guint bit = quotes_word_key (w, strlen (w), strlen (w)) >> 52;
+  lexicon->cue_filter[bit >> 6] |= (guint64)1 << (bit & 63);
   return TRUE;
 }
 
@@ -326,20 +324,21 @@ index_cues (QuotesLexicon *lexicon)
   for (guint s = 0; s <= lexicon->mask; s++)
     {
       Slot *slot = &lexicon->slots[s];
-      if (!slot->key || !(slot->word.classes & QW_CUE))
+      if (!slot->word || !(slot->word_entry.classes & QW_CUE))
         continue;
-      slot->word.cue_first = lexicon->cue_index->len;
+      slot->word_entry.cue_first = lexicon->cue_index->len;
       for (guint n = 8; n > 0; n--)
         for (guint c = 0; c < lexicon->cues->len; c++)
           {
             QuotesCue *cue = g_ptr_array_index (lexicon->cues, c);
-            if (cue->n_words == n && g_str_equal (cue->words[0], slot->key))
+            if (cue->n_words == n && g_str_equal (cue->words[0], slot->word))
               {
                 guint16 index = c;
                 g_array_append_val (lexicon->cue_index, index);
               }
           }
-      slot->word.cue_count = lexicon->cue_index->len - slot->word.cue_first;
+      slot->word_entry.cue_count
+          = lexicon->cue_index->len - slot->word_entry.cue_first;
     }
 }
 
@@ -382,7 +381,7 @@ quotes_lexicon_free (QuotesLexicon *lexicon)
   if (!lexicon)
     return;
   for (guint i = 0; i <= lexicon->mask; i++)
-    g_free (lexicon->slots[i].key);
+    g_free (lexicon->slots[i].word);
   g_free (lexicon->slots);
   g_ptr_array_unref (lexicon->cues);
   g_array_unref (lexicon->cue_index);
@@ -407,13 +406,8 @@ quotes_lexicon_get_role_group (const QuotesLexicon *lexicon, guint group)
   return g_ptr_array_index (lexicon->role_groups, group);
 }
 
-gboolean
-quotes_lexicon_may_be_cue (const QuotesLexicon *lexicon, const char *s,
-                           gsize len)
+const guint64 *
+quotes_lexicon_get_cue_filter (const QuotesLexicon *lexicon)
 {
-  if (len == 0 || len > MAX_WORD
-      || !(lexicon->cue_lengths & ((guint64)1 << len)))
-    return FALSE;
-  guchar c0 = lower (s[0]), c1 = len > 1 ? lower (s[1]) : 0;
-  return (lexicon->cue_pairs[c0][c1 >> 3] & (1 << (c1 & 7))) != 0;
+  return lexicon->cue_filter;
 }

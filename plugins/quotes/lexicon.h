@@ -4,6 +4,7 @@
 #pragma once
 
 #include <glib.h>
+#include <string.h>
 
 /* Word classes (bit set). */
 enum
@@ -53,6 +54,34 @@ typedef struct
 
 typedef struct _QuotesLexicon QuotesLexicon;
 
+/* A word's key for the lexicon's filters and table: its first eight bytes
+ * with 0x20 set in each (ASCII letters folded to lower case; other bytes
+ * change too, alike on both sides), zero-padded, plus its length.  @s
+ * needs @readable >= @len readable bytes; with eight or more, one load. */
+static inline guint64
+quotes_word_key (const char *s, gsize len, gsize readable)
+{
+  guint64 k = 0;
+  memcpy (&k, s, readable >= 8 ? 8 : len);
+  k = GUINT64_FROM_LE (k);
+  if (len < 8)
+    k &= ((guint64)1 << (8 * len)) - 1;
+  return ((k | G_GUINT64_CONSTANT (0x2020202020202020)) + len)
+         * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
+}
+
+/* Bits of the cue filter: the 4096-bit set of the keys' top 12 bits. */
+#define QUOTES_CUE_FILTER_WORDS 64
+
+/* FALSE when a word with key @key starts no cue; TRUE for every cue's
+ * first word and a few others.  @filter: quotes_lexicon_get_cue_filter(). */
+static inline gboolean
+quotes_may_be_cue (const guint64 *filter, guint64 key)
+{
+  guint bit = key >> 52;
+  return (filter[bit >> 6] >> (bit & 63)) & 1;
+}
+
 /* Reads the data files in @dir (cues.txt, roles.txt, pronouns.txt,
  * demonyms.txt, nonnames.txt, organizations.txt, function-words.txt).  Returns:
  * (transfer full), or NULL with WEFT_ERROR_DATA naming file:line. */
@@ -62,9 +91,12 @@ void quotes_lexicon_free (QuotesLexicon *lexicon);
 /* The entry of the word @s (@len bytes, any case), or NULL.  Borrowed. */
 const QuotesWord *quotes_lexicon_lookup (const QuotesLexicon *lexicon,
                                          const char *s, gsize len);
-/* FALSE when the word @s cannot start a cue (a fast filter). */
-gboolean quotes_lexicon_may_be_cue (const QuotesLexicon *lexicon, const char *s,
-                                    gsize len);
+/* The same with the word's key already computed (quotes_word_key). */
+const QuotesWord *quotes_lexicon_lookup_key (const QuotesLexicon *lexicon,
+                                             guint64 key, const char *s,
+                                             gsize len);
+/* Borrowed: the cue filter for quotes_may_be_cue(). */
+const guint64 *quotes_lexicon_get_cue_filter (const QuotesLexicon *lexicon);
 /* The @i-th cue starting with @word (0 <= i < word->cue_count).  Borrowed. */
 const QuotesCue *quotes_lexicon_get_cue (const QuotesLexicon *lexicon,
                                          const QuotesWord *word, guint i);

@@ -303,8 +303,7 @@ quotes_find_marks (QuotesContext *ctx)
         }
       if (t->kind == WEFT_TOKEN_WORD)
         {
-          if (quotes_lexicon_may_be_cue (ctx->lexicon, ctx->text + t->start,
-                                         t->end - t->start)
+          if (quotes_may_be_cue (ctx->cue_filter, ctx_key (ctx, i))
               && (ctx_word (ctx, i)->classes & QW_CUE))
             add_cue (ctx, i);
           continue;

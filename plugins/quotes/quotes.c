@@ -106,7 +106,10 @@ quotes_process (gpointer state, WeftDoc *doc, GError **error)
 {
   const QuotesState *st = state;
   (void)error;
-  QuotesContext ctx = { .lexicon = st->lexicon, .doc = doc };
+  QuotesContext ctx
+      = { .lexicon = st->lexicon,
+          .cue_filter = quotes_lexicon_get_cue_filter (st->lexicon),
+          .doc = doc };
   ctx.text = weft_doc_get_text (doc, &ctx.len);
   ctx.tokens = weft_doc_get_tokens (doc, &ctx.n_tokens);
   ctx.sentences = weft_doc_get_sentences (doc, &ctx.n_sentences);
