@@ -552,9 +552,9 @@ quotes_find_indirect (QuotesContext *ctx)
   /* Only the cue words listed by the marks pass, each with its sentence
    * (tokens outside every sentence are skipped, as before). */
   guint s = 0;
-  for (guint c = 0; c < ctx->n_cues; c++)
+  for (guint c = 0; c < ctx->cues.n; c++)
     {
-      guint k = ctx->cues[c];
+      guint k = ctx->cues.items[c];
       while (s < ctx->n_sentences
              && ctx->sentences[s].first_token + ctx->sentences[s].n_tokens <= k)
         s++;

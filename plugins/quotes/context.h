@@ -35,6 +35,13 @@ typedef struct
   guint8 role_group; /* the role word's group, for descriptions */
 } Mention;
 
+/* A growable list of token indices (arena). */
+typedef struct
+{
+  guint *items;
+  guint n, size;
+} TokenList;
+
 /* One quotation, direct or not; byte offsets, end exclusive. */
 typedef struct
 {
@@ -66,8 +73,9 @@ typedef struct
   guint8 *used;             /* per token: part of an attribution already */
   Quote *quotes;
   guint n_quotes, quotes_size;
-  guint *cues; /* tokens whose word may start a cue, in text order */
-  guint n_cues, cues_size;
+  /* Listed by the marks pass, in text order, so that later passes visit
+   * only these tokens: words that may start a cue, capitalized words. */
+  TokenList cues, capitals;
 } QuotesContext;
 
 static inline gboolean
@@ -159,3 +167,5 @@ ctx_is_sentence_end (const QuotesContext *ctx, guint i)
 
 /* Appends a zeroed quote and returns it (arena; may move earlier ones). */
 Quote *quotes_context_add (QuotesContext *ctx);
+/* Appends token @token to @list (arena). */
+void quotes_token_list_add (QuotesContext *ctx, TokenList *list, guint token);

@@ -62,10 +62,16 @@ static inline guint64
 quotes_word_key (const char *s, gsize len, gsize readable)
 {
   guint64 k = 0;
-  memcpy (&k, s, readable >= 8 ? 8 : len);
-  k = GUINT64_FROM_LE (k);
-  if (len < 8)
-    k &= ((guint64)1 << (8 * len)) - 1;
+  if (G_LIKELY (readable >= 8))
+    {
+      memcpy (&k, s, 8);
+      k = GUINT64_FROM_LE (k);
+      if (len < 8)
+        k &= ((guint64)1 << (8 * len)) - 1;
+    }
+  else
+    for (gsize i = len; i-- > 0;)
+      k = k << 8 | (guchar)s[i];
   return ((k | G_GUINT64_CONSTANT (0x2020202020202020)) + len)
          * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
 }

@@ -268,21 +268,6 @@ start_block (Pairing *p, guint token)
   return FALSE;
 }
 
-static void
-add_cue (QuotesContext *ctx, guint token)
-{
-  if (ctx->n_cues == ctx->cues_size)
-    {
-      guint size = ctx->cues_size ? ctx->cues_size * 2 : 64;
-      guint *cues = weft_doc_alloc (ctx->doc, size * sizeof (guint));
-      if (ctx->n_cues)
-        memcpy (cues, ctx->cues, ctx->n_cues * sizeof (guint));
-      ctx->cues = cues;
-      ctx->cues_size = size;
-    }
-  ctx->cues[ctx->n_cues++] = token;
-}
-
 void
 quotes_find_marks (QuotesContext *ctx)
 {
@@ -301,11 +286,14 @@ quotes_find_marks (QuotesContext *ctx)
                     : ctx->text[from] == '\xC2' ? 2
                                                 : 3;
         }
-      if (t->kind == WEFT_TOKEN_WORD)
+      if (t->kind == WEFT_TOKEN_WORD || t->kind == WEFT_TOKEN_ABBREV)
         {
-          if (quotes_may_be_cue (ctx->cue_filter, ctx_key (ctx, i))
+          if (t->flags & WEFT_TOKEN_CAPITALIZED)
+            quotes_token_list_add (ctx, &ctx->capitals, i);
+          if (t->kind == WEFT_TOKEN_WORD
+              && quotes_may_be_cue (ctx->cue_filter, ctx_key (ctx, i))
               && (ctx_word (ctx, i)->classes & QW_CUE))
-            add_cue (ctx, i);
+            quotes_token_list_add (ctx, &ctx->cues, i);
           continue;
         }
       if (t->kind != WEFT_TOKEN_PUNCT && t->kind != WEFT_TOKEN_SYMBOL)

@@ -7,5 +7,5 @@
  * quotations and appends one Quote per outermost quotation (kind DIRECT,
  * not yet attributed), in text order; marks their tokens in ctx->quoted.
  * The same pass over the tokens lists the words that may start a cue in
- * ctx->cues, so that later passes visit only those. */
+ * ctx->cues and the capitalized words in ctx->capitals. */
 void quotes_find_marks (QuotesContext *ctx);

@@ -38,6 +38,21 @@ quotes_context_add (QuotesContext *ctx)
   return q;
 }
 
+void
+quotes_token_list_add (QuotesContext *ctx, TokenList *list, guint token)
+{
+  if (list->n == list->size)
+    {
+      guint size = list->size ? list->size * 2 : 64;
+      guint *items = weft_doc_alloc (ctx->doc, size * sizeof (guint));
+      if (list->n)
+        memcpy (items, list->items, list->n * sizeof (guint));
+      list->items = items;
+      list->size = size;
+    }
+  list->items[list->n++] = token;
+}
+
 static gboolean
 quotes_init (const WeftOptions *options, gpointer *state, GError **error)
 {

@@ -94,20 +94,19 @@ placed (const QuotesContext *ctx, guint run, guint name)
 static void
 collect_people (QuotesContext *ctx, People *people, guint limit)
 {
-  for (guint i = 0; i < limit;)
+  /* Only capitalized words can start a run (the marks pass listed them). */
+  guint next = 0;
+  for (guint c = 0; c < ctx->capitals.n; c++)
     {
-      if (!ctx_capitalized (ctx, i) || ctx->quoted[i]
-          || (ctx_classes (ctx, i) & QW_NONNAME))
-        {
-          i++;
-          continue;
-        }
+      guint i = ctx->capitals.items[c];
+      if (i >= limit)
+        break;
+      if (i < next || ctx->quoted[i] || (ctx_classes (ctx, i) & QW_NONNAME))
+        continue;
       guint end = quotes_run_end (ctx, i, ctx->n_tokens);
+      next = MAX (end, i + 1);
       if (end == i)
-        {
-          i++;
-          continue;
-        }
+        continue;
       guint nf, nl;
       gboolean role_before
           = i > 0 && (ctx_word (ctx, i - 1)->classes & QW_ROLE);
@@ -133,7 +132,6 @@ collect_people (QuotesContext *ctx, People *people, guint limit)
           p.last_word = last_word (p.name);
           people_add (ctx, people, &p);
         }
-      i = end;
     }
 }
 
