@@ -316,6 +316,26 @@ shape (const QuotesContext *ctx, const Quote *q, guint *words,
   *title = all_caps && *words > 0;
 }
 
+/* Turns @q into a term; its cue is free again for reported speech unless
+ * another quotation shares it. */
+static void
+make_term (QuotesContext *ctx, Quote *q)
+{
+  gboolean shared = FALSE;
+  for (guint p = 0; p < ctx->n_quotes && q->cue; p++)
+    if (&ctx->quotes[p] != q && ctx->quotes[p].cue
+        && ctx->quotes[p].cue_first == q->cue_first
+        && ctx->quotes[p].kind != QUOTE_TERM)
+      shared = TRUE;
+  for (guint i = q->cue_first; q->cue && !shared && i < q->cue_last; i++)
+    ctx->used[i] = 0;
+  q->kind = QUOTE_TERM;
+  q->mention.kind = MENTION_NONE;
+  q->cue = NULL;
+  q->cue_first = q->cue_last = 0;
+  q->continuation = FALSE;
+}
+
 void
 quotes_attribute (QuotesContext *ctx)
 {
@@ -398,14 +418,15 @@ quotes_attribute (QuotesContext *ctx)
           if (q->open_token - s0 <= 5)
             q->continuation = TRUE, first = TRUE;
         }
-      if ((words <= 3 && !(first && found))
+      /* A short quotation is speech when it opens its sentence with an
+       * attribution, or stands right after the cue as a whole utterance
+       * (said “We couldn’t win,”); else a name or scare quote. */
+      gboolean utterance = found && !first && q->kind == QUOTE_DIRECT
+                           && words >= 2
+                           && ctx_capitalized (ctx, q->first_token);
+      if ((words <= 3 && !(first && found) && !utterance)
           || (!found && !first && words < 8 && !sentence))
-        {
-          q->kind = QUOTE_TERM;
-          q->mention.kind = MENTION_NONE;
-          q->cue = NULL;
-          q->continuation = FALSE;
-        }
+        make_term (ctx, q);
     }
   for (guint n = 0; n < ctx->n_quotes; n++)
     {
@@ -418,6 +439,54 @@ quotes_attribute (QuotesContext *ctx)
     }
 }
 
+/* Whether token @i is a cue word ending in -ing ("adding", "saying"). */
+static gboolean
+is_cue_participle (const QuotesContext *ctx, guint i)
+{
+  guint end;
+  if (!quotes_match_cue (ctx, i, &end))
+    return FALSE;
+  const WeftToken *t = &ctx->tokens[i];
+  return t->end - t->start > 4
+         && memcmp (ctx->text + t->end - 3, "ing", 3) == 0;
+}
+
+/* Where reported speech that starts at @first ends, at the latest @last:
+ * before a semicolon, ", adding …", ", according to …", "without
+ * elaborating", or "and added …" (the speaker's next act, not the
+ * report). */
+static guint
+content_end (const QuotesContext *ctx, guint first, guint last)
+{
+  for (guint i = first + 1; i < last; i++)
+    {
+      if (ctx->quoted[i])
+        continue;
+      if (ctx_punct_is (ctx, i, ';'))
+        return i;
+      if (ctx_punct_is (ctx, i, ',') && is_cue_participle (ctx, i + 1))
+        return i;
+      Mention m;
+      guint np_end;
+      if (ctx_punct_is (ctx, i, ',') && ctx_token_is (ctx, i + 1, "according")
+          && ctx_token_is (ctx, i + 2, "to")
+          && quotes_np_after (ctx, i + 3, TRUE, &m, &np_end) != MENTION_NONE
+          && (np_end >= last || ctx_is_sentence_end (ctx, np_end)))
+        return i; /* "…, according to the ministry." closes it */
+      if (ctx_token_is (ctx, i, "without") && is_participle (ctx, i + 1)
+          && i + 2 <= last
+          && (i + 2 == last || ctx->tokens[i + 2].kind == WEFT_TOKEN_PUNCT))
+        return i; /* "without elaborating." */
+      guint end;
+      if ((ctx_token_is (ctx, i, "and") || ctx_token_is (ctx, i, "but"))
+          && i + 1 < last && !ctx->quoted[i + 1]
+          && quotes_match_cue (ctx, i + 1, &end)
+          && !(ctx->tokens[i + 1].flags & WEFT_TOKEN_CAPITALIZED))
+        return ctx_punct_is (ctx, i - 1, ',') ? i - 1 : i;
+    }
+  return last;
+}
+
 /* Appends an indirect quotation over tokens [@first, @last). */
 static void
 add_indirect (QuotesContext *ctx, guint first, guint last, const char *cue,
@@ -426,6 +495,15 @@ add_indirect (QuotesContext *ctx, guint first, guint last, const char *cue,
   for (guint i = first + 1; i < last; i++)
     if (newline_before (ctx, i))
       last = i; /* reported speech ends with its paragraph */
+  if (first >= cue_last)
+    last = content_end (ctx, first, last);
+  else
+    for (guint i = last; i-- > first;)
+      if (ctx_punct_is (ctx, i, ';') && !ctx->quoted[i])
+        {
+          first = i + 1; /* "A; B, X said": only B */
+          break;
+        }
   while (last > first && ctx->tokens[last - 1].kind == WEFT_TOKEN_PUNCT
          && !ctx->quoted[last - 1])
     last--;
