@@ -169,7 +169,16 @@ test_relative (void)
     { "The base closed three years ago.", "2019-10-07",
       "three years ago|DATE|2016" },
     { "Trade grew this year.", "2019-10-07", "this year|DATE|2019" },
-    { "The lease runs until 2024.", "2019-10-07", "2024|DATE|2024|BEFORE" },
+    /* TimeML: "until", "since" are signals outside the date, no mod */
+    { "The lease runs until 2024.", "2019-10-07", "2024|DATE|2024" },
+    /* wikinews-2019-1 */
+    { "Nancy Pelosi became the first woman to serve as Speaker of the House "
+      "in 2007 and held the post until 2011.",
+      "2019-01-04", "2007|DATE|2007; 2011|DATE|2011" },
+    { "He left over a decade ago; she came nearly a year ago.", "2019-10-07",
+      "over a decade ago|DATE|200|BEFORE; nearly a year ago|DATE|2018|AFTER" },
+    { "Sales fell in 2008. The year before, they rose.", "2010-01-28",
+      "2008|DATE|2008; The year before|DATE|2007" },
     { "The ceasefire began on November 10, 2020. Two days before, the city "
       "fell.",
       NULL,
@@ -288,6 +297,16 @@ test_arithmetic (void)
       "next weekday|DATE|2024-10-21" },
     { "After six straight days of losses, stocks rose.", "2019-09-04",
       "six straight days|DURATION|P6D" },
+    /* months, then days from that day */
+    { "Renewal: +2 months, 5 days.", "2016-10-01",
+      "2 months, 5 days|DATE|2016-12-06" },
+    { "The files were deleted 1d 21 h ago.", "2012-08-10",
+      "1d 21 h ago|DATE|PAST_REF" },
+    { "Revenue fell last year, and the year previous.", "2010-01-28",
+      "last year|DATE|2009; the year previous|DATE|2008" },
+    { "The ceasefire began on November 10, 2020. The week after, talks "
+      "resumed.",
+      NULL, "November 10, 2020|DATE|2020-11-10; The week after|DATE|2020-W47" },
   };
   RUN (cases);
 }

@@ -28,15 +28,24 @@ is_sep (const Ctx *c, guint i)
   return (punct_at (c, i, '-') || punct_at (c, i, '/')) && glued (c, i);
 }
 
-/* Whether a month name standing alone at @i reads as a month: capitalised,
- * and "May" or an abbreviation only after a preposition or modifier. */
+/* Whether a month name standing alone at [@i, @j) reads as a month:
+ * capitalised, and "May" or an abbreviation only after a preposition or
+ * modifier, or alone before a punctuation mark or the end of the line
+ * ("May.", "May, June and July"; not "May I", "Theresa May."). */
 static gboolean
-bare_month_ok (const Ctx *c, guint i, int month)
+bare_month_ok (const Ctx *c, guint i, guint j, int month)
 {
   if (!(c->a[i].flags & AF_CAP))
     return FALSE;
   gboolean weak = month == 5 || atom_len (c, i) <= 4;
   if (!weak)
+    return TRUE;
+  gboolean ends = j >= c->n
+                  || (c->a[j].kind == A_PUNCT && c->a[j].punct != '\''
+                      && c->a[j].punct != '-');
+  gboolean name = i > 0 && c->a[i - 1].kind == A_WORD
+                  && (c->a[i - 1].flags & AF_CAP) && !(c->a[i].flags & AF_SENT);
+  if (ends && !name)
     return TRUE;
   const LexEntry *p = i > 0 ? lex_at (c, i - 1) : NULL;
   if (i > 0 && punct_at (c, i - 1, '-'))
@@ -75,6 +84,15 @@ parse_named (const Ctx *c, guint i, DateSpec *s)
             y++;
           if ((y = parse_year (c, y, TRUE, &year)) && year_ends (c, y))
             t.year = year, best = y;
+          else if (c->day_first && dk == k + 1 && c->a[k].ndigits == 2
+                   && !(c->a[k].flags & AF_ORD))
+            {
+              /* day-first writers put the day first: "Dec. 21" is
+               * December 2021 */
+              s->month = month;
+              s->year = 2000 + c->a[k].num;
+              return dk;
+            }
           if (!valid_day (t.year, month, day))
             t.invalid = TRUE; /* "February 29, 2014" is no date at all */
           *s = t;
@@ -93,7 +111,8 @@ parse_named (const Ctx *c, guint i, DateSpec *s)
           return (y = parse_year (c, y, FALSE, &year)) ? y : k + 1;
         }
       if (i > 0 && num_at (c, i - 1) && c->a[i - 1].ndigits <= 2
-          && !(c->a[i - 1].flags & AF_ORD) && !(c->a[i].flags & AF_NEWLINE)
+          && c->a[i - 1].num <= 39 && !(c->a[i - 1].flags & AF_ORD)
+          && !(c->a[i].flags & AF_NEWLINE)
           && !punct_at (c, i - 2, '\''))
         {
           /* "32 August": the day-first reading at the number failed */
@@ -115,7 +134,7 @@ parse_named (const Ctx *c, guint i, DateSpec *s)
               s->year = year;
               best = k;
             }
-          else if (bare_month_ok (c, i, month))
+          else if (bare_month_ok (c, i, j, month))
             {
               s->month = month;
               best = j;

@@ -223,6 +223,9 @@ note_date (Anchor *a, const DateSpec *s, gboolean explicit_year,
       *ctx_year = s->year;
       *ctx_sent = sent;
     }
+  if ((s->kind == K_DATE || s->kind == K_OFFSET || s->kind == K_REL)
+      && s->year != NONE && s->ylen == 4 && !s->week)
+    a->last_year = s->year;
   if ((s->kind == K_DATE || s->kind == K_OFFSET || s->kind == K_WEEKDAY)
       && s->year != NONE && s->month && s->day && s->ylen == 4)
     {

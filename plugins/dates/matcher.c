@@ -380,9 +380,16 @@ match_at (const Ctx *c, guint i, Match *m)
     {
       gboolean dur = m->type == T_DURATION;
       const LexEntry *core = lex_at (c, j);
-      /* "about", "over" only go with durations and numbers of years */
-      if (mod >= MOD_APPROX && !dur && m->s.kind != K_DATE && !m->in_offset)
+      /* "about", "over" only go with durations, numbers of years and
+       * offsets from now: "over a decade ago" is before the day a decade
+       * ago, "nearly a year ago" after it (TIMEX2's BEFORE and AFTER) */
+      gboolean ago = m->s.kind == K_OFFSET && m->s.dir && !m->s.from_context
+                     && !m->based;
+      if (mod >= MOD_APPROX && !dur && m->s.kind != K_DATE && !m->in_offset
+          && !ago)
         return 0;
+      if (ago && (mod == MOD_MORE || mod == MOD_LESS))
+        mod = (mod == MOD_MORE) == (m->s.dir < 0) ? MOD_BEFORE : MOD_AFTER;
       if (mod >= MOD_APPROX && !dur && c->a[i].flags & AF_CAP)
         return 0;
       /* "the" belongs to "the 1990s", "the past five years", "the end
@@ -415,11 +422,9 @@ match_at (const Ctx *c, guint i, Match *m)
       if (!end)
         return 0;
     }
-  /* "until 2024", "since 2003": open-ended on one side */
-  if (!mod && m->s.kind == K_DATE && i > 0)
-    mod = cue_at (c, i - 1, C_UNTIL)   ? MOD_BEFORE
-          : cue_at (c, i - 1, C_SINCE) ? MOD_AFTER
-                                       : 0;
+  /* "until 2024", "since 2003": TimeML leaves the preposition outside as
+   * a signal, and the date keeps no mod (mod is for modifiers inside the
+   * extent: "early", "about", "over") */
   m->mod = mod;
   if (!m->range && !m->based
       && (is_plain_date (m) || m->s.kind == K_WEEKDAY

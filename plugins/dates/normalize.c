@@ -374,9 +374,12 @@ place_year (const RefDate *r, int month, int day, int tense)
     return before ? r->year + 1 : r->year; /* forward-dates */
   if (tense > 0)
     return before && month < r->month ? r->year + 1 : r->year;
-  if (month - r->month > 6)
+  /* the nearer one, in half days (a month of 30.5 days; a month without
+   * a day at its middle): from November 22, May is next year's */
+  int ahead = 61 * (month - r->month) + 2 * ((day ? day : 15) - r->day);
+  if (ahead > 365)
     return r->year - 1;
-  if (r->month - month > 6)
+  if (ahead < -365)
     return r->year + 1;
   return r->year;
 }
@@ -427,6 +430,8 @@ normalize_offset (DateSpec *s, const RefDate *r, char *buf)
       break;
     case U_M:
       shift_months (s, r, n);
+      if (s->gran == U_D)
+        s->day = MIN (r->day, days_in_month (s->year, s->month));
       break;
     case U_Q:
       shift_months (s, r, 3 * n);
@@ -590,6 +595,19 @@ spec_normalize (DateSpec *s, const Anchor *a, char *buf, char *anchor_buf)
       {
         const RefDate *base
             = s->from_context && a->last.has_date ? &a->last : dct;
+        RefDate year_base;
+        if (s->from_context && s->unit == U_Y && !s->gran && a->last_year
+            && base->year != a->last_year)
+          {
+            /* "the year before" the year just mentioned */
+            year_base = *base;
+            year_base.year = a->last_year;
+            if (!year_base.has_date)
+              year_base.has_date = TRUE, year_base.month = year_base.day = 1;
+            sprintf (anchor_buf, "context:%d", a->last_year);
+            normalize_offset (s, &year_base, buf);
+            return anchor_buf;
+          }
         if (!base->has_date)
           return strcpy (buf, dir_ref (s->dir)), anchor;
         if (base == &a->last)
@@ -634,9 +652,9 @@ spec_normalize (DateSpec *s, const Anchor *a, char *buf, char *anchor_buf)
   if (!s->month && !s->season && !s->quarter && !s->half && !s->day)
     {
       /* a time of day alone: on the reference day; midnight is the one
-       * that began it, unless the verb looks ahead ("will close at
-       * midnight") */
-      if (s->hour == 24 && a->tense <= 0)
+       * that ends it ("the deadline is midnight"), unless the verb looks
+       * back ("the deadline was midnight") */
+      if (s->hour == 24 && a->tense < 0)
         s->hour = 0;
       if (dct->has_date)
         {

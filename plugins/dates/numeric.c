@@ -204,9 +204,12 @@ parse_numeric (const Ctx *c, guint i, DateSpec *s)
   const Atom *a = &c->a[i], *b = &c->a[i + 2];
   gboolean three = punct_at (c, i + 3, sep) && glued (c, i + 3)
                    && num_at (c, i + 4) && glued (c, i + 4);
+  /* not inside "1/05/25/2015" or "A-12-3"; a stray leading separator
+   * ("/05/25/2015") is no more than punctuation */
   if (i > 0 && glued (c, i)
-      && (punct_at (c, i - 1, sep) || c->a[i - 1].kind == A_WORD
-          || num_at (c, i - 1)))
+      && ((punct_at (c, i - 1, sep) && i > 1 && glued (c, i - 1)
+           && c->a[i - 2].kind != A_PUNCT)
+          || c->a[i - 1].kind == A_WORD || num_at (c, i - 1)))
     return 0;
   if (!three)
     return parse_two_part (c, i, s);

@@ -17,8 +17,11 @@ unit_at (const Ctx *c, guint i, gboolean after_number)
     return 0;
   if (atom_len (c, i) <= 2 || (e->month && e->unit))
     {
-      /* "1h ago", "3mo later", not "A400M", "737s", "3D" */
-      if (!after_number || !glued (c, i))
+      /* "1h ago", "3mo later", not "A400M", "737s", "3D"; spaced only
+       * inside a chain after a unit ("1d 21 h 25m ago") */
+      if (!after_number
+          || !(glued (c, i)
+               || (i >= 2 && lex_at (c, i - 2) && lex_at (c, i - 2)->unit)))
         return 0;
       guint j = i + 1, n = 1;
       for (;; n++)
@@ -179,6 +182,8 @@ parse_deictic (const Ctx *c, guint i, Match *m)
   return attach_pod (c, i + 1, s);
 }
 
+static guint offset_direction (const Ctx *c, guint i, guint j, Match *m);
+
 /* "N units ago", "N units before/after today", "N units from now", "N
  * units later"; @i is at the amount. */
 static guint
@@ -190,10 +195,13 @@ parse_offset (const Ctx *c, guint i, Match *m)
   guint j = parse_amount (c, i, &amount, &unit, &adj);
   if (!j || adj)
     return 0;
-  /* "1 day 21 hours", "2 months, 5 days": summed in the finest unit */
+  /* "1 day 21 hours": summed in the finest unit; "2 months, 5 days":
+   * years or months first, then the days from that day */
   static const int secs[U_N] = {
     [U_D] = 86400, [U_H] = 3600, [U_MIN] = 60, [U_S] = 1, [U_W] = 7 * 86400
   };
+  int coarse = 0;
+  double coarse_amount = 0;
   for (;;)
     {
       guint k = punct_at (c, j, ',') ? j + 1 : j;
@@ -203,10 +211,18 @@ parse_offset (const Ctx *c, guint i, Match *m)
       int u2;
       gboolean adj2;
       guint e2 = num_at (c, k) ? parse_amount (c, k, &a2, &u2, &adj2) : 0;
-      if (!e2 || adj2 || amount < 0 || !secs[unit] || !secs[u2]
-          || secs[u2] >= secs[unit])
+      if (!e2 || adj2 || amount < 0 || !secs[u2])
         break;
-      amount = amount * secs[unit] / secs[u2] + a2;
+      if ((unit == U_Y || unit == U_M) && !coarse)
+        {
+          coarse = unit;
+          coarse_amount = amount;
+        }
+      else if (!secs[unit] || secs[u2] >= secs[unit])
+        break;
+      else
+        a2 += amount * secs[unit] / secs[u2];
+      amount = a2;
       unit = u2;
       j = e2;
     }
@@ -214,6 +230,31 @@ parse_offset (const Ctx *c, guint i, Match *m)
   spec_init (s, K_OFFSET);
   s->unit = unit;
   s->amount = amount;
+  j = offset_direction (c, i, j, m);
+  if (j && coarse && s->open_anchor)
+    return 0;
+  if (j && coarse)
+    {
+      /* the months from the anchor to a day, then the days from it */
+      m->e = *s;
+      m->e.unit = coarse;
+      m->e.amount = coarse_amount;
+      m->e.gran = U_D;
+      s->from_context = TRUE;
+      m->based = TRUE;
+    }
+  return j;
+}
+
+/* What follows "N units" at @j (the amount at @i): ago, later, before,
+ * from now, a sign before it, "in" before it.  Sets the direction of m->s
+ * and returns the end, or 0 when it is no offset. */
+static guint
+offset_direction (const Ctx *c, guint i, guint j, Match *m)
+{
+  DateSpec *s = &m->s;
+  double amount = s->amount;
+  int unit = s->unit;
   const LexEntry *e = lex_at (c, j);
   if (e && e->cue == C_AGO)
     {
@@ -257,8 +298,11 @@ parse_offset (const Ctx *c, guint i, Match *m)
       s->dir = punct_at (c, i - 1, '+') ? 1 : -1;
       return j;
     }
-  /* "in five days", "in about five hours" */
-  guint in = i > 1 && cue_at (c, i - 1, C_APPROX) ? i - 2 : i - 1;
+  /* "in five days", "in about five hours", "in about ~5 hours" */
+  guint in = i - 1;
+  while (in > 0 && in + 3 > i
+         && (cue_at (c, in, C_APPROX) || punct_at (c, in, '~')))
+    in--;
   if (i > 0 && cue_at (c, in, C_IN) && !cue_at (c, j, C_OF))
     {
       s->dir = 1;
@@ -517,6 +561,22 @@ parse_relative (const Ctx *c, guint i, Match *m)
       m->s.dir = lex_at (c, i + 1)->cue_val;
       m->s.amount = 2;
       j = i + 3;
+    }
+  else if (e && unit_at (c, i, FALSE) && !is_plural_unit (c, i) && i > 0
+           && cue_at (c, i - 1, C_THE)
+           && (cue_at (c, i + 1, C_ANCHOR)
+               || (cue_at (c, i + 1, C_REL)
+                   && lex_at (c, i + 1)->cue_val == V_LAST
+                   && !text_is (c, i + 1, "last")))
+           && (i + 2 >= c->n || c->a[i + 2].kind == A_PUNCT))
+    {
+      /* "the year before,", "the min after", "the year previous": one
+       * unit from the last mentioned date */
+      spec_init (&m->s, K_OFFSET);
+      m->s.unit = unit_at (c, i, FALSE);
+      m->s.dir = cue_at (c, i + 1, C_ANCHOR) ? lex_at (c, i + 1)->cue_val : -1;
+      m->s.from_context = TRUE;
+      j = i + 2;
     }
   else if (e && e->unit == U_D && atom_len (c, i) == 3 && trading_day (c, i))
     {

@@ -70,6 +70,8 @@ typedef struct
   RefDate dct;      /* the reference date, from metadata or a dateline */
   RefDate last;     /* the last full date mentioned before */
   int ctx_year;     /* a year mentioned just before (0 none) */
+  int last_year;    /* the year of the last date mentioned (0 none), for
+                       "the year before" after "in 2008" or "last year" */
   int tense;        /* -1 past, 0 unknown, +1 future */
   gboolean forward; /* the forward-dates option: times after the reference */
 } Anchor;
