@@ -5,6 +5,7 @@
 #include "json.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -41,11 +42,49 @@ weft_json_append_string (GString *out, const char *s, gssize len)
   g_string_append_c (out, '"');
 }
 
+/* The fast path for the common case, a value with at most six decimals
+ * (scores rounded to 4, ratios): if n / 10^6 reads back as @value, @value is
+ * the double nearest that decimal, so the decimal, trimmed, is its shortest
+ * form and what %.15g would print.  Limited to where %g prints no exponent. */
+static gboolean
+format_short_decimal (char *buf, double value)
+{
+  double magnitude = fabs (value);
+  if (!(magnitude >= 1e-4 && magnitude < 1e9))
+    return FALSE;
+  long long n = llround (value * 1e6);
+  if ((double) n / 1e6 != value)
+    return FALSE;
+  unsigned long long u = n < 0 ? -(unsigned long long) n : (unsigned long long) n;
+  char *p = buf;
+  if (n < 0)
+    *p++ = '-';
+  p += sprintf (p, "%llu", u / 1000000);
+  unsigned fraction = u % 1000000;
+  if (fraction)
+    {
+      int digits = 6;
+      while (fraction % 10 == 0)
+        {
+          fraction /= 10;
+          digits--;
+        }
+      sprintf (p, ".%0*u", digits, fraction);
+    }
+  else
+    *p = '\0';
+  return TRUE;
+}
+
 const char *
 weft_json_format_double (char *buf, double value)
 {
   if (!isfinite (value))
     return strcpy (buf, "null");
+  if (value == 0)
+    return strcpy (buf, signbit (value) ? "-0" : "0");
+  if (format_short_decimal (buf, value))
+    return buf;
   /* %.15g is exact for the values people read (0.4215); fall back to %.17g
    * only when it would not read back the same. */
   g_ascii_formatd (buf, G_ASCII_DTOSTR_BUF_SIZE, "%.15g", value);

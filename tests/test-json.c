@@ -20,6 +20,18 @@ test_double (void)
   g_assert_cmpstr (weft_json_format_double (buf, -1.0), ==, "-1");
   g_assert_cmpstr (weft_json_format_double (buf, 0.1 + 0.2), ==,
                    "0.30000000000000004");
+  /* the short-decimal path prints what %.15g would */
+  static const double values[] = { 0.0001, 0.00012, 1e-05, 123456.5, -0.9999,
+                                   1e9, 999999999.999999, 2.0 / 3, -7, 0.5,
+                                   -0.0, 1e300, 0.000123456789 };
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      char expected[G_ASCII_DTOSTR_BUF_SIZE];
+      g_ascii_formatd (expected, sizeof expected, "%.15g", values[i]);
+      if (g_ascii_strtod (expected, NULL) != values[i])
+        g_ascii_formatd (expected, sizeof expected, "%.17g", values[i]);
+      g_assert_cmpstr (weft_json_format_double (buf, values[i]), ==, expected);
+    }
 }
 
 static void
