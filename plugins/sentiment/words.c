@@ -1,0 +1,390 @@
+/* sentiment — splitting a text into VADER's words, as SentiText does:
+ * str.split() on Python's whitespace, string.punctuation stripped from
+ * both ends unless that leaves two characters or fewer, str.lower() looked
+ * up in the lexicon, str.isupper() and "n't" noted.  ASCII words take a
+ * 16-byte SSE2 step with no branch per byte; others follow Python's rules
+ * character by character (pytext.c). */
+#include "words.h"
+
+#include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
+#include "pytext.h"
+
+typedef VaderWord Word;
+
+/* The text with each emoji that is one code point replaced by its
+ * description, a space put before it unless a space precedes. */
+const char *
+vader_words_translate_emoji (const VaderLexicon *lex, const char *text,
+                             gsize len, WeftDoc *arena, gsize *out_len)
+{
+  gsize extra = 0;
+  const char *end = text + len;
+  for (const char *p = text; p < end; p++)
+    if ((guchar)*p >= 0xc2)
+      {
+        const char *d = vader_lexicon_emoji (lex, g_utf8_get_char (p));
+        if (d)
+          extra += strlen (d) + 1;
+      }
+
+  char *out = weft_doc_alloc (arena, len + extra + 1);
+  char *o = out;
+  gboolean prev_space = TRUE;
+  for (const char *p = text; p < end;)
+    {
+      const char *next = g_utf8_next_char (p);
+      const char *d = (guchar)*p >= 0xc2
+                          ? vader_lexicon_emoji (lex, g_utf8_get_char (p))
+                          : NULL;
+      if (d)
+        {
+          if (!prev_space)
+            *o++ = ' ';
+          gsize dl = strlen (d);
+          memcpy (o, d, dl);
+          o += dl;
+          prev_space = FALSE;
+        }
+      else
+        {
+          memcpy (o, p, (gsize)(next - p));
+          o += next - p;
+          prev_space = *p == ' ';
+        }
+      p = next;
+    }
+  *out_len = (gsize)(o - out);
+  return out;
+}
+
+/* Whether "n't" is in the lower-cased word: only 'N' and 'T' lower to 'n'
+ * and 't' (no other character lowers to ASCII but U+0130 and U+212A, to 'i'
+ * and 'k'), so the bytes as written tell. */
+static gboolean
+has_nt (const char *s, const char *e)
+{
+  for (const char *p = s + 1; p + 1 < e; p++)
+    if (*p == '\'' && (p[-1] | 0x20) == 'n' && (p[1] | 0x20) == 't')
+      return TRUE;
+  return FALSE;
+}
+
+/* The entry of the word [s, e) with non-ASCII characters in it: lower-cased
+ * as str.lower() (at most 1.5 times as long), then looked up; a lower-case
+ * form longer than any key needs no lookup, and since no character lowers
+ * to fewer than a third of its bytes, nor does a word over three times
+ * that. */
+static const VaderEntry *
+lookup_unicode (const VaderTable *tab, const char *s, const char *e,
+                WeftDoc *arena)
+{
+  gsize len = (gsize)(e - s), max = tab->max_key;
+  if (len > 3 * max)
+    return NULL;
+  char stack[512];
+  gsize need = len + len / 2 + VADER_HASH_PAD;
+  char *buf = need <= sizeof stack ? stack : weft_doc_alloc (arena, need);
+  gsize ll = py_lower (s, len, buf);
+  if (ll > max)
+    return NULL;
+  memset (buf + ll, 0, VADER_HASH_PAD);
+  return vader_table_find (tab, buf, ll, vader_hash (buf, ll));
+}
+
+/* The entry of the ASCII word [s, e) (@limit: the end of the readable
+ * text): lower-cased eight bytes at a time into a buffer. */
+static inline const VaderEntry *
+lookup_ascii (const VaderTable *tab, const char *s, const char *e,
+              const char *limit, WeftDoc *arena)
+{
+  gsize len = (gsize)(e - s);
+  if (len > tab->max_key)
+    return NULL;
+  char stack[64 + VADER_HASH_PAD];
+  char *buf = len <= 64 ? stack : weft_doc_alloc (arena, len + VADER_HASH_PAD);
+  for (gsize i = 0; i < len + 8; i += 8)
+    {
+      guint64 x = 0;
+      gsize n = i < len ? MIN (8, len - i) : 0;
+      if (s + i + 8 <= limit)
+        {
+          memcpy (&x, s + i, 8);
+          x &= vader_first_bytes_mask (n);
+        }
+      else
+        memcpy (&x, s + i, n);
+      /* Bytes are ASCII: bit 7 of x + 0x3f is set from 'A' up, of
+       * x + 0x25 from '[' up, and no byte carries into the next. */
+      guint64 upper = (x + G_GUINT64_CONSTANT (0x3f3f3f3f3f3f3f3f))
+                      & ~(x + G_GUINT64_CONSTANT (0x2525252525252525))
+                      & G_GUINT64_CONSTANT (0x8080808080808080);
+      memcpy (buf + i, &(guint64){ x | upper >> 2 }, 8);
+    }
+  guint64 h = vader_hash (buf, len);
+  if (!vader_table_maybe (tab, h))
+    return NULL;
+  return vader_table_find (tab, buf, len, h);
+}
+
+/* SentiText for one word [start, end) of the text: stripped of surrounding
+ * punctuation unless that leaves two characters or fewer (emoticons such
+ * as ":)"), then looked up lower-cased.  @classes: the py_byte_class bits
+ * of its bytes; @limit: the end of the text. */
+static void
+make_word (const VaderTable *tab, const char *text, const char *limit,
+           const char *start, const char *end, guint classes, WeftDoc *arena,
+           Word *w)
+{
+  const char *ws = start, *we = end;
+  if (classes & PY_PUNCT)
+    {
+      py_strip_punct (&ws, &we);
+      if ((ws != start || we != end)
+          && ((classes & PY_HIGH) ? py_n_chars (ws, (gsize)(we - ws))
+                                  : (gsize)(we - ws))
+                 <= 2)
+        {
+          ws = start;
+          we = end;
+        }
+    }
+  w->start = (guint32)(start - text);
+  w->end = (guint32)(end - text);
+  /* Stripping removes no letters, so the word's classes hold for what is
+   * left of it. */
+  if (classes & PY_HIGH)
+    {
+      w->upper = py_is_upper (ws, (gsize)(we - ws));
+      w->entry = lookup_unicode (tab, ws, we, arena);
+    }
+  else
+    {
+      w->upper = (classes & PY_UPPER) && !(classes & PY_LOWER);
+      w->entry = lookup_ascii (tab, ws, we, limit, arena);
+    }
+  if (w->entry)
+    {
+      w->flags = w->entry->flags;
+      w->id = w->entry->word;
+    }
+  w->negated = (w->flags & VADER_NEGATION)
+               || ((classes & PY_APOSTROPHE) && has_nt (ws, we));
+}
+
+#ifdef __SSE2__
+/* Bit i set where byte i of @v is in [@lo, @hi]. */
+static inline guint
+in_range (__m128i v, guint8 lo, guint8 hi)
+{
+  __m128i t = _mm_sub_epi8 (v, _mm_set1_epi8 ((char)lo));
+  return (guint)_mm_movemask_epi8 (
+      _mm_cmpeq_epi8 (_mm_min_epu8 (t, _mm_set1_epi8 ((char)(hi - lo))), t));
+}
+
+static inline guint
+equal (__m128i v, char c)
+{
+  return (guint)_mm_movemask_epi8 (_mm_cmpeq_epi8 (v, _mm_set1_epi8 (c)));
+}
+
+/* The highest set bit of @x (non-zero). */
+static inline guint
+top_bit (guint x)
+{
+  return 31 - (guint)__builtin_clz (x);
+}
+
+/* make_word() for the word at @p when it is ASCII and ends at ASCII
+ * whitespace within the 16 bytes at @p: returns its length (0 when it is
+ * not such a word) and counts its '!' and '?'.  Sixteen bytes are tested
+ * at once, stripping and case are bit masks, and the lower-case form is
+ * one vector OR, so a word costs no branch per byte. */
+static inline guint
+word16 (const VaderTable *tab, const char *text, const char *p, Word *w,
+        guint32 *bangs, guint32 *questions)
+{
+  __m128i v = _mm_loadu_si128 ((const __m128i *)p);
+  /* Bytes below '!' as signed: whitespace, control characters and every
+   * byte of a multi-byte character; the word must end at whitespace. */
+  guint stop
+      = (guint)_mm_movemask_epi8 (_mm_cmplt_epi8 (v, _mm_set1_epi8 ('!')));
+  if (!stop)
+    return 0;
+  guint len = (guint)__builtin_ctz (stop);
+  if (!(py_byte_class[(guchar)p[len]] & PY_SPACE))
+    return 0;
+  guint range = (1u << len) - 1;
+
+  __m128i t = _mm_sub_epi8 (v, _mm_set1_epi8 ('A'));
+  __m128i up = _mm_cmpeq_epi8 (_mm_min_epu8 (t, _mm_set1_epi8 (25)), t);
+  guint upper = (guint)_mm_movemask_epi8 (up) & range;
+  guint lower = in_range (v, 'a', 'z') & range;
+  guint alnum = upper | lower | in_range (v, '0', '9');
+  /* string.punctuation: the printable ASCII that is neither letter nor
+   * digit (the word holds no byte below '!'). */
+  guint keep = range & (alnum | ~in_range (v, 0x21, 0x7e));
+  guint lead = 0, kl = len;
+  if (keep != range)
+    {
+      guint l = keep ? (guint)__builtin_ctz (keep) : len;
+      guint k = keep ? top_bit (keep) + 1 - l : 0;
+      /* Stripping that leaves two characters or fewer is undone. */
+      if (k > 2)
+        {
+          lead = l;
+          kl = k;
+        }
+    }
+
+  guint marks = (guint)_mm_movemask_epi8 (
+                    _mm_or_si128 (_mm_cmpeq_epi8 (v, _mm_set1_epi8 ('!')),
+                                  _mm_cmpeq_epi8 (v, _mm_set1_epi8 ('?'))))
+                & range;
+  if (marks)
+    for (guint i = 0; i < len; i++)
+      {
+        *bangs += p[i] == '!';
+        *questions += p[i] == '?';
+      }
+
+  const VaderEntry *e = NULL;
+  if (kl <= tab->max_key)
+    {
+      char buf[32];
+      _mm_storeu_si128 ((__m128i *)(buf + 16), _mm_setzero_si128 ());
+      _mm_storeu_si128 (
+          (__m128i *)buf,
+          _mm_or_si128 (v, _mm_and_si128 (up, _mm_set1_epi8 (0x20))));
+      const char *key = buf + lead;
+      guint64 h = vader_hash (key, kl);
+      if (vader_table_maybe (tab, h))
+        e = vader_table_find (tab, key, kl, h);
+    }
+  w->start = (guint32)(p - text);
+  w->end = w->start + len;
+  w->entry = e;
+  w->flags = e ? e->flags : 0;
+  w->id = e ? e->word : 0;
+  w->upper = upper && !lower;
+  w->negated
+      = (w->flags & VADER_NEGATION)
+        || ((equal (v, '\'') & range) && has_nt (p + lead, p + lead + kl));
+  return len;
+}
+#endif
+
+/* @array (of *@cap elements of @size bytes) copied into twice the room. */
+static gpointer
+grow (WeftDoc *arena, gpointer array, guint *cap, gsize size)
+{
+  gpointer grown = weft_doc_alloc (arena, 2 * (gsize)*cap * size);
+  memcpy (grown, array, *cap * size);
+  *cap *= 2;
+  return grown;
+}
+
+/* text.split() into SentiText's words: whitespace as str.split() sees it,
+ * ASCII decided by one table load per byte or sixteen bytes at once.
+ * Sets @t's words (with a last one holding the totals of the counts) and
+ * hits and returns the number of words; stops and returns G_MAXUINT at the
+ * first emoji of the lexicon when @emoji is FALSE (the text needs
+ * translating first). */
+guint
+vader_words_split (const VaderLexicon *lex, const char *text, gsize len,
+                   gboolean emoji, WeftDoc *arena, VaderText *t)
+{
+  const char *end = text + len;
+  const char *p = text;
+  const VaderTable *tab = vader_lexicon_table (lex);
+  guint cap = (guint)MIN (len / 6 + 16, G_MAXUINT / 4);
+  Word *words = weft_doc_alloc (arena, cap * sizeof (Word));
+  Word *w = words, *last = words + cap - 1; /* room for the totals */
+  /* Whitespace holds no '!' or '?': counting them in words counts them
+   * all, and any run of whole words has its count by subtraction. */
+  guint32 bangs = 0, questions = 0;
+  for (;;)
+    {
+      while (p < end)
+        {
+          guint8 c = py_byte_class[(guchar)*p];
+          gsize sl;
+          if (c & PY_SPACE)
+            p++;
+          else if ((c & PY_HIGH) && (sl = py_high_space_len (p, end)))
+            p += sl;
+          else
+            break;
+        }
+      if (p >= end)
+        break;
+      if (w == last)
+        {
+          guint n = (guint)(w - words);
+          words = grow (arena, words, &cap, sizeof (Word));
+          w = words + n;
+          last = words + cap - 1;
+        }
+      w->bangs = bangs;
+      w->questions = questions;
+      guint wl = 0;
+#ifdef __SSE2__
+      if (end - p >= 16)
+        wl = word16 (tab, text, p, w, &bangs, &questions);
+#endif
+      if (wl)
+        p += wl;
+      else
+        {
+          const char *start = p;
+          guint classes = 0;
+          while (p < end)
+            {
+              guint8 c = py_byte_class[(guchar)*p];
+              if (c & PY_SPACE)
+                break;
+              if ((c & PY_HIGH) && (guchar)*p >= 0xc2)
+                {
+                  if (py_high_space_len (p, end))
+                    break;
+                  if (!emoji && vader_lexicon_emoji (lex, g_utf8_get_char (p)))
+                    return G_MAXUINT;
+                }
+              classes |= c;
+              p++;
+            }
+          if (classes & (PY_BANG | PY_QUESTION))
+            for (const char *q = start; q < p; q++)
+              {
+                bangs += *q == '!';
+                questions += *q == '?';
+              }
+          make_word (tab, text, end, start, p, classes, arena, w);
+        }
+      w++;
+    }
+  w->bangs = bangs;
+  w->questions = questions;
+  w->start = w->end = (guint32)len;
+  guint n = (guint)(w - words);
+
+  /* The uppers before each word, and the words the rules look at. */
+  guint32 *hits = weft_doc_alloc (arena, MAX (n, 1) * sizeof (guint32));
+  guint32 uppers = 0, n_hits = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      words[i].uppers = uppers;
+      uppers += words[i].upper;
+      hits[n_hits] = i;
+      n_hits
+          += (words[i].flags & VADER_IN_LEXICON) || words[i].id == VADER_W_BUT;
+    }
+  words[n].uppers = uppers;
+  t->words = words;
+  t->hits = hits;
+  t->n_hits = n_hits;
+  return n;
+}

@@ -1,0 +1,36 @@
+/* sentiment — a text to VADER's words: SentiText's split on whitespace,
+ * each word stripped of surrounding punctuation, looked up once and
+ * described by what the rules need. */
+#pragma once
+
+#include "lexicon.h"
+#include "vader.h"
+
+/* A word of the text, with what the rules need of it: its entry (found
+ * once, by the lower-cased word), str.isupper() and whether it negates. */
+struct _VaderWord
+{
+  const VaderEntry *entry; /* NULL when the word is nothing to the rules */
+  guint32 start, end;      /* its bytes in the text split, before stripping */
+  guint32 bangs;           /* '!' in the text before the word */
+  guint32 questions;       /* '?' likewise */
+  guint32 uppers;          /* words before it that are str.isupper() */
+  guint16 flags;           /* the entry's, copied to save a load per rule */
+  guint8 id;               /* VaderWordId, likewise */
+  guint8 upper : 1;        /* str.isupper() of the word as written */
+  guint8 negated : 1;      /* negated([word]): a negation or "n't" in it */
+};
+
+/* The text with each emoji of the lexicon that is one code point replaced
+ * by its description, a space put before it unless a space precedes;
+ * in @arena's arena. */
+const char *vader_words_translate_emoji (const VaderLexicon *lex,
+                                         const char *text, gsize len,
+                                         WeftDoc *arena, gsize *out_len);
+
+/* text.split() into SentiText's words.  Sets @t's words (one more after
+ * them holding the totals of the counts) and hits and returns the number
+ * of words; stops and returns G_MAXUINT at the first emoji of the lexicon
+ * when @emoji is FALSE (the text needs translating first). */
+guint vader_words_split (const VaderLexicon *lex, const char *text, gsize len,
+                         gboolean emoji, WeftDoc *arena, VaderText *t);
