@@ -216,9 +216,14 @@ plain_word (Builder *b, guint t, gboolean *plain)
       if (!letters64 (x0 | (~keep0 & (ONES64 * 'a')))
           || !letters64 (x1 | (~keep1 & (ONES64 * 'a'))))
         return *plain = FALSE, NULL;
-      guint64 key[3] = { x0 | (keep0 & (ONES64 * 0x20)),
-                         x1 | (keep1 & (ONES64 * 0x20)), 0 };
-      e = lexicon_lookup_key (b->lex, key, len);
+      if (!filter_test (b->filter->word, filter_hash (x0, x1, len)))
+        e = NULL; /* most words are in no list: no probe */
+      else
+        {
+          guint64 key[3] = { x0 | (keep0 & (ONES64 * 0x20)),
+                             x1 | (keep1 & (ONES64 * 0x20)), 0 };
+          e = lexicon_lookup_key (b->lex, key, len);
+        }
     }
   else
     {
@@ -399,20 +404,17 @@ token_may_trigger (const Builder *b, const WeftToken *tok)
 {
   const guint8 *p = b->text + tok->start;
   guint len = tok->end - tok->start;
-  if (G_UNLIKELY (len > 16 || tok->start + 8 > b->text_len))
+  if (G_UNLIKELY (len > 16 || tok->start + 16 > b->text_len))
     return TRUE;
-  guint64 keep = G_MAXUINT64 >> (64 - 8 * MIN (len, 8));
-  guint64 x = (load64 (p) & keep) | (~keep & (ONES64 * 'a'));
-  /* for a longer token, its last eight bytes */
-  guint64 y = len > 8 ? load64 (p + len - 8) : x;
-  guint64 below = bytes_below_A (x) | bytes_below_A (y);
+  guint64 keep0 = G_MAXUINT64 >> (64 - 8 * MIN (len, 8));
+  guint64 keep1 = G_MAXUINT64 >> (64 - 8 * (MAX (len, 9) - 8));
+  keep1 &= -(guint64)(len > 8);
+  guint64 x = load64 (p) & keep0, y = load64 (p + 8) & keep1;
+  const guint64 pad = ONES64 * 'a';
+  guint64 below = bytes_below_A (x | (~keep0 & pad))
+                  | bytes_below_A (y | (~keep1 & pad));
   guint digit = (guint8)(p[0] - '0') < 10;
-  guint flen = MIN (len, TRIGGER_MAX_LEN);
-  guint h = trigger_pair (flen, p[0], p[len > 1]);
-  guint tl = trigger_pair (flen, p[len - 1], p[len - 1 - (len > 1)]);
-  const TriggerFilter *f = b->filter;
-  guint pass
-      = (f->head[h >> 3] >> (h & 7)) & (f->tail[tl >> 3] >> (tl & 7)) & 1;
+  guint pass = filter_test (b->filter->trigger, filter_hash (x, y, len));
   /* a single digit, a trigger word, or a mixed token ("mid-2020") */
   return digit | (pass & (below == 0)) | ((below != 0) & (len > 1));
 }
@@ -512,5 +514,9 @@ atoms_token_lex (const Lexicon *lex, const char *text, const WeftToken *tok)
         return NULL;
       buf[len++] = *p | 0x20;
     }
+  if (len && len <= 16
+      && !filter_test (lexicon_get_filter (lex)->word,
+                       filter_hash_bytes ((const guint8 *)buf, len)))
+    return NULL; /* most words are in no list */
   return len ? lexicon_lookup (lex, buf, len) : NULL;
 }

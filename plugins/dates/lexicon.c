@@ -156,18 +156,19 @@ index_triggers (Lexicon *lex)
     {
       Slot *s = &lex->slots[i];
       LexEntry *e = &lex->entries[s->entry];
-      if (!s->len || s->len < 3 || !(e->trigger = trigger_of (s, e)))
+      if (!s->len)
+        continue;
+      guint h = s->len <= 16 ? filter_hash (s->key[0], s->key[1], s->len) : 0;
+      if (s->len <= 16)
+        lex->filter.word[h >> 3] |= 1 << (h & 7);
+      if (s->len < 3 || !(e->trigger = trigger_of (s, e)))
         continue;
       gboolean letters = TRUE;
       for (guint k = 0; k < s->len; k++)
         letters = letters && s->word[k] >= 'a' && s->word[k] <= 'z';
       if (!letters || s->len > TRIGGER_MAX_LEN)
         continue; /* the atomizer never looks such a word up as a trigger */
-      const guint8 *w = (const guint8 *)s->word;
-      guint h = trigger_pair (s->len, w[0], s->len > 1 ? w[1] : 0);
-      lex->filter.head[h >> 3] |= 1 << (h & 7);
-      h = trigger_pair (s->len, w[s->len - 1], s->len > 1 ? w[s->len - 2] : 0);
-      lex->filter.tail[h >> 3] |= 1 << (h & 7);
+      lex->filter.trigger[h >> 3] |= 1 << (h & 7);
     }
 }
 

@@ -5,6 +5,7 @@
 
 #include <glib.h>
 #include <stdint.h>
+#include <string.h>
 
 /* Calendar and clock units (units.txt). */
 typedef enum
@@ -194,35 +195,57 @@ gboolean holidays_load (Lexicon *lex, const char *dir, GError **error);
  * Borrowed from @lex. */
 const LexEntry *lexicon_lookup (const Lexicon *lex, const char *word,
                                 gsize len);
-/* A prefilter for triggers: one bit per (length, letter, letter) for the
- * first two and the last two letters of every trigger word, so that most
- * words are rejected without a hash lookup.  Letters are taken as their low
- * five bits; the bits are exact for words of letters only. */
-#define TRIGGER_MAX_LEN 15
+/* Prefilters: one bit per hash of a word's first sixteen bytes (lower
+ * case, zero-padded) and length, set for every trigger word and for every
+ * word of the lexicon, so that most words are rejected with one bit test
+ * and no probe of the table.  Exact for words of letters only up to
+ * TRIGGER_MAX_LEN bytes. */
+#define TRIGGER_MAX_LEN 16
+#define FILTER_BITS 15
 typedef struct
 {
-  guint8 head[(TRIGGER_MAX_LEN + 1) << 7];
-  guint8 tail[(TRIGGER_MAX_LEN + 1) << 7];
+  guint8 trigger[1 << (FILTER_BITS - 3)];
+  guint8 word[1 << (FILTER_BITS - 3)];
 } TriggerFilter;
 
+/* The hash of a word from its bytes 0-7 (@x) and 8-15 (@y), both
+ * zero-padded past its @len bytes; ASCII letters in either case. */
 static inline guint
-trigger_pair (gsize len, guint8 a, guint8 b)
+filter_hash (guint64 x, guint64 y, gsize len)
 {
-  return ((guint)len << 10) | ((guint)(a & 31) << 5) | (b & 31);
+  const guint64 lower = G_GUINT64_CONSTANT (0x2020202020202020);
+  guint64 h = ((x | lower) ^ ((y | lower) * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15))
+               ^ len)
+              * G_GUINT64_CONSTANT (0xFF51AFD7ED558CCD);
+  return (guint)(h >> (64 - FILTER_BITS));
+}
+
+static inline gboolean
+filter_test (const guint8 *bits, guint h)
+{
+  return (bits[h >> 3] >> (h & 7)) & 1;
+}
+
+/* filter_hash of the @len <= 16 bytes at @w, read without going past
+ * them. */
+static inline guint
+filter_hash_bytes (const guint8 *w, gsize len)
+{
+  union
+  {
+    guint64 k[2];
+    guint8 b[16];
+  } u = { { 0, 0 } };
+  memcpy (u.b, w, MIN (len, 16));
+  return filter_hash (u.k[0], u.k[1], len);
 }
 
 /* Whether the word of @len bytes at @w may be a trigger (@len >= 1). */
 static inline gboolean
 trigger_filter_maybe (const TriggerFilter *f, const guint8 *w, gsize len)
 {
-  if (len > TRIGGER_MAX_LEN)
-    return FALSE;
-  guint8 b = len > 1 ? w[1] : 0;
-  guint h = trigger_pair (len, w[0], b);
-  if (!((f->head[h >> 3] >> (h & 7)) & 1))
-    return FALSE;
-  h = trigger_pair (len, w[len - 1], len > 1 ? w[len - 2] : 0);
-  return (f->tail[h >> 3] >> (h & 7)) & 1;
+  return len <= TRIGGER_MAX_LEN
+         && filter_test (f->trigger, filter_hash_bytes (w, len));
 }
 
 /* Whether a word with entry @e (may be NULL) is a trigger; @cap: the word

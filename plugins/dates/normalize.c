@@ -75,24 +75,42 @@ iso_week (int z, int *wyear, int *week)
   *week = (thursday - days_from_civil (ty, 1, 1)) / 7 + 1;
 }
 
+/* The value of the @n digits at @t, or -1 when one is no digit (a NUL
+ * stops the scan before reading past the string). */
+static int
+digits (const char *t, int n)
+{
+  int v = 0;
+  for (int i = 0; i < n; i++)
+    {
+      if (!g_ascii_isdigit (t[i]))
+        return -1;
+      v = v * 10 + (t[i] - '0');
+    }
+  return v;
+}
+
 gboolean
 refdate_parse (RefDate *r, const char *t)
 {
   memset (r, 0, sizeof *r);
   if (!t)
     return FALSE;
-  int y, m, d, n = 0;
-  if (sscanf (t, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 || n != 10 || m < 1
-      || m > 12 || d < 1 || d > days_in_month (y, m))
+  int y = digits (t, 4), m, d;
+  if (y < 0 || t[4] != '-' || (m = digits (t + 5, 2)) < 1 || m > 12
+      || t[7] != '-' || (d = digits (t + 8, 2)) < 1
+      || d > days_in_month (y, m) || g_ascii_isdigit (t[10]))
     return FALSE;
   r->has_date = TRUE;
   r->year = y;
   r->month = m;
   r->day = d;
   int h, mi, s = 0;
-  if ((t[10] == 'T' || t[10] == ' ')
-      && sscanf (t + 11, "%2d:%2d:%2d", &h, &mi, &s) >= 2)
+  if ((t[10] == 'T' || t[10] == ' ') && (h = digits (t + 11, 2)) >= 0
+      && t[13] == ':' && (mi = digits (t + 14, 2)) >= 0)
     {
+      if (t[16] == ':' && (s = digits (t + 17, 2)) < 0)
+        s = 0;
       r->has_time = TRUE;
       r->hour = h;
       r->minute = mi;
