@@ -219,7 +219,7 @@ test_lexicon_errors (void)
   g_assert_null (quotes_lexicon_load (dir, &error));
   g_assert_error (error, WEFT_ERROR, WEFT_ERROR_DATA);
   g_autofree char *expected = g_strdup_printf (
-      "%s:3: unknown cue kind 'shout' (expected verb, say, prep or noun)",
+      "%s:3: unknown cue kind 'shout' (expected verb, say, clause, tell, prep or noun)",
       cues);
   g_assert_cmpstr (error->message, ==, expected);
   g_clear_error (&error);

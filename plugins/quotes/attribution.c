@@ -102,6 +102,12 @@ trailing (QuotesContext *ctx, Quote *q, gboolean lenient)
     j++;
   if (j >= ctx->n_tokens || newline_before (ctx, j))
     return FALSE;
+  /* “… barbarity.” He said …: a period inside the marks ended the
+   * sentence, and what follows is a new one. */
+  if (!lenient && ctx->text[ctx->tokens[q->close_token].start - 1] == '.'
+      && ctx_capitalized (ctx, j)
+      && !ctx_punct_is (ctx, q->close_token + 1, ','))
+    return FALSE;
   for (guint k = j; k < ctx->n_tokens && k < j + 10; k++)
     {
       if (k > j && newline_before (ctx, k))
@@ -178,26 +184,6 @@ is_participle (const QuotesContext *ctx, guint i)
          && memcmp (ctx->text + t->end - 3, "ing", 3) == 0;
 }
 
-/* The subject at the start of the clause beginning at @floor. */
-static MentionKind
-clause_subject (const QuotesContext *ctx, guint floor, guint limit, Mention *m)
-{
-  /* Skips introductory phrases: "In a video message posted to Twitter,
-   * Warren commended …". */
-  for (guint n = 0; n < 3 && floor < limit; n++)
-    {
-      guint e = floor;
-      while (e < limit && e < floor + 10 && !ctx->quoted[e]
-             && !ctx_punct_is (ctx, e, ','))
-        e++;
-      MentionKind kind = quotes_find_mention (ctx, floor, e, FALSE, m);
-      if (kind != MENTION_NONE || !ctx_punct_is (ctx, e, ','))
-        return kind;
-      floor = e + 1;
-    }
-  return MENTION_NONE;
-}
-
 /* The source of a cue found at @k (ending at @end): a subject before it,
  * else an inverted subject after it. */
 static MentionKind
@@ -217,7 +203,7 @@ cue_source (const QuotesContext *ctx, const QuotesCue *cue, guint k, guint end,
           || is_participle (ctx, k)))
     /* "X called it “…” and described it as “…”", "X praised Y, stating
      * …": the clause's subject. */
-    kind = clause_subject (ctx, floor, k, m);
+    kind = quotes_clause_subject (ctx, floor, k, m);
   if (kind == MENTION_NONE)
     kind = quotes_np_after (ctx, end, FALSE, m, &np_end);
   return kind;
@@ -399,7 +385,7 @@ quotes_attribute (QuotesContext *ctx)
           guint s0, s1;
           sentence_bounds (ctx, q->open_token - 1, &s0, &s1);
           Mention m;
-          MentionKind kind = clause_subject (ctx, s0, q->open_token, &m);
+          MentionKind kind = quotes_clause_subject (ctx, s0, q->open_token, &m);
           if (kind == MENTION_NAME || kind == MENTION_PRONOUN
               || kind == MENTION_DESCRIPTION)
             {
@@ -463,7 +449,13 @@ content_end (const QuotesContext *ctx, guint first, guint last)
       if (ctx->quoted[i])
         continue;
       if (ctx_punct_is (ctx, i, ';'))
-        return i;
+        {
+          /* "…; TVN24 reported he …": a new attribution, not more of it. */
+          guint end;
+          for (guint k = i + 1; k < last; k++)
+            if (quotes_match_cue (ctx, k, &end))
+              return i;
+        }
       if (ctx_punct_is (ctx, i, ',') && is_cue_participle (ctx, i + 1))
         return i;
       Mention m;
@@ -525,6 +517,57 @@ add_indirect (QuotesContext *ctx, guint first, guint last, const char *cue,
   set_cue (ctx, q, cue, cue_first, cue_last);
 }
 
+/* After a time word or phrase at @i ("today", "on Monday", "last
+ * week"): the token after it, else @i. */
+static guint
+skip_time (const QuotesContext *ctx, guint i, guint limit)
+{
+  while (i < limit)
+    {
+      if (ctx_has (ctx, i, QW_TIME))
+        i++;
+      else if ((ctx_token_is (ctx, i, "on") || ctx_token_is (ctx, i, "last")
+                || ctx_token_is (ctx, i, "this")
+                || ctx_token_is (ctx, i, "next"))
+               && ctx_has (ctx, i + 1, QW_TIME))
+        i += 2;
+      else
+        break;
+    }
+  return i;
+}
+
+/* After the addressee of a tell-verb at @i: an object pronoun ("him"), a
+ * name ("Wikinews", "the BBC") or up to three lower-case words before a
+ * clause starts ("reporters", "local media").  @i when there is none. */
+static guint
+skip_addressee (const QuotesContext *ctx, guint i, guint limit)
+{
+  if (i >= limit || ctx->quoted[i])
+    return i;
+  if (ctx_has (ctx, i, QW_ACCUSATIVE) && !ctx_has (ctx, i + 1, QW_ROLE))
+    return i + 1;
+  guint j = i;
+  if (ctx_has (ctx, j, QW_DETERMINER | QW_QUANTIFIER))
+    j++;
+  if (ctx_capitalized (ctx, j))
+    {
+      guint e = j;
+      while (e < limit && ctx_capitalized (ctx, e) && !ctx->quoted[e])
+        e++;
+      return e;
+    }
+  guint e = j;
+  while (e < limit && e < j + 3 && ctx_is_word (ctx, e) && !ctx->quoted[e]
+         && !(ctx->tokens[e].flags & WEFT_TOKEN_CAPITALIZED)
+         && !ctx_has (ctx, e,
+                      QW_PRONOUN | QW_GROUP | QW_TIME | QW_CLAUSE_BLOCK
+                          | QW_DETERMINER | QW_FILLER)
+         && !ctx_token_is (ctx, e, "that"))
+    e++;
+  return e > j ? e : i;
+}
+
 /* "This was stated by X": the previous sentence is what X said. */
 static gboolean
 passive (QuotesContext *ctx, const QuotesCue *cue, guint k, guint end, guint s0)
@@ -570,40 +613,81 @@ indirect_at (QuotesContext *ctx, guint k, guint s0, guint s1)
         add_indirect (ctx, s0, k - 1, cue->text, k, end, &m);
       return;
     }
+  if (k > s0 && ctx_token_is (ctx, k - 1, "to"))
+    return; /* "declined to say", "continued to write songs" */
   if (passive (ctx, cue, k, end, s0))
+    return;
+  /* "were openly called to join", "was told": a passive without "by"
+   * names no source. */
+  guint b = k;
+  while (b > s0 && ctx_is_word (ctx, b - 1)
+         && ctx->tokens[b - 1].end - ctx->tokens[b - 1].start > 3
+         && memcmp (ctx->text + ctx->tokens[b - 1].end - 2, "ly", 2) == 0)
+    b--;
+  if (b > s0
+      && (ctx_token_is (ctx, b - 1, "was") || ctx_token_is (ctx, b - 1, "were")
+          || ctx_token_is (ctx, b - 1, "been")
+          || ctx_token_is (ctx, b - 1, "being")
+          || ctx_token_is (ctx, b - 1, "is") || ctx_token_is (ctx, b - 1, "are")
+          || ctx_token_is (ctx, b - 1, "be")))
     return;
   MentionKind kind = quotes_subject_before (ctx, k, s0, &m, &start);
   gboolean inverted = FALSE;
-  if (kind == MENTION_NONE && k > s0 && ctx_punct_is (ctx, k - 1, ','))
+  if (kind == MENTION_NONE && k > s0 && ctx_punct_is (ctx, k - 1, ',')
+      && !is_participle (ctx, k))
     {
       kind = quotes_np_after (ctx, end, FALSE, &m, &np_end);
       inverted = TRUE, start = k;
     }
   if (kind == MENTION_NONE || kind == MENTION_GROUP)
     return;
-  /* "X said [to …] that CLAUSE". */
-  for (guint i = end; i < s1 && i < end + 9 && !inverted; i++)
+  /* What the verb is followed by before its clause: an addressee ("told
+   * reporters"), time words ("said Monday", "told him today"). */
+  guint after = end;
+  if (!inverted)
+    {
+      if (cue->kind == QUOTES_CUE_TELL)
+        after = skip_addressee (ctx, after, s1);
+      after = skip_time (ctx, after, s1);
+    }
+  /* "X said [to …] that CLAUSE"; not "a budget that does …" (a relative
+   * clause: a subject pronoun came first, or a verb follows "that"). */
+  for (guint i = after; i < s1 && i < after + 9 && !inverted; i++)
     {
       if (ctx->quoted[i] || ctx_punct_is (ctx, i, ',')
-          || ctx_is_sentence_end (ctx, i))
+          || ctx_is_sentence_end (ctx, i)
+          || ctx_has (ctx, i, QW_PRONOUN | QW_GROUP))
         break;
       if (ctx_token_is (ctx, i, "that"))
         {
-          add_indirect (ctx, i + 1, s1, cue->text, k, end, &m);
+          if (!ctx_has (ctx, i + 1, QW_FILLER))
+            add_indirect (ctx, i + 1, s1, cue->text, k, end, &m);
           return;
         }
     }
-  /* "X said the talks would …". */
-  gboolean bare = cue->kind == QUOTES_CUE_SAY && !inverted && end < s1
-                  && ctx_is_word (ctx, end)
-                  && !ctx_has (ctx, end, QW_CLAUSE_BLOCK) && !ctx->quoted[end]
-                  && s1 - end >= 5;
+  /* ", commenting on …", ", adding …": a participle phrase reports only
+   * with "that"; else it describes the sentence's own attribution. */
+  if (is_participle (ctx, k) && k > s0 && ctx_punct_is (ctx, k - 1, ','))
+    return;
+  /* "X said the talks would …", "told reporters today psychiatric
+   * assessments will …"; a verb of kind clause only before a clear
+   * subject (a pronoun, a name, "the", "there"). */
+  gboolean bare = (cue->kind == QUOTES_CUE_SAY || cue->kind == QUOTES_CUE_CLAUSE
+                   || (cue->kind == QUOTES_CUE_TELL && after > end))
+                  && !inverted && after < s1 && ctx_is_word (ctx, after)
+                  && !ctx_has (ctx, after, QW_CLAUSE_BLOCK)
+                  && !ctx->quoted[after] && s1 - after >= 4;
+  gboolean subject = ctx_has (ctx, after, QW_PRONOUN | QW_GROUP)
+                     || ctx_capitalized (ctx, after)
+                     || ctx_token_is (ctx, after, "the")
+                     || ctx_token_is (ctx, after, "there")
+                     || ctx_token_is (ctx, after, "it");
   if (bare
-      && (ctx_classes (ctx, end) & (QW_PRONOUN | QW_GROUP)
-          || ctx_capitalized (ctx, end) || ctx_token_is (ctx, end, "the")
-          || !(start > s0 && ctx_punct_is (ctx, start - 1, ','))))
+      && (subject
+          || (cue->kind != QUOTES_CUE_CLAUSE && !is_participle (ctx, after)
+              && !(start > s0 && ctx_punct_is (ctx, start - 1, ',')))))
     {
-      add_indirect (ctx, end, s1, cue->text, k, end, &m);
+      add_indirect (ctx, after, s1, cue->text, k, end, &m);
       return;
     }
   /* "CLAUSE, X said [to Trend]." or "CLAUSE, X said, adding …". */
@@ -618,8 +702,7 @@ indirect_at (QuotesContext *ctx, guint k, guint s0, guint s1)
       if (tail >= s1 || ctx_is_sentence_end (ctx, tail)
           || (ctx_punct_is (ctx, tail, ',') && is_participle (ctx, tail + 1)))
         add_indirect (ctx, s0, start - 1, cue->text, k, end, &m);
-      else if (ctx_punct_is (ctx, tail, ','))
-        add_indirect (ctx, s0, s1, cue->text, k, end, &m);
+
       return;
     }
 }

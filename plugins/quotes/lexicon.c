@@ -177,12 +177,16 @@ add_cue (QuotesLexicon *lexicon, char **columns, guint n_columns,
     kind = QUOTES_CUE_SAY;
   else if (n_columns > 1 && g_str_equal (columns[1], "noun"))
     kind = QUOTES_CUE_NOUN;
+  else if (n_columns > 1 && g_str_equal (columns[1], "tell"))
+    kind = QUOTES_CUE_TELL;
+  else if (n_columns > 1 && g_str_equal (columns[1], "clause"))
+    kind = QUOTES_CUE_CLAUSE;
   else if (n_columns > 1 && !g_str_equal (columns[1], "verb"))
     {
-      g_set_error (
-          error, WEFT_ERROR, WEFT_ERROR_DATA,
-          "%s: unknown cue kind '%s' (expected verb, say, prep or noun)", where,
-          columns[1]);
+      g_set_error (error, WEFT_ERROR, WEFT_ERROR_DATA,
+                   "%s: unknown cue kind '%s' (expected verb, say, clause, "
+                   "tell, prep or noun)",
+                   where, columns[1]);
       return FALSE;
     }
   QuotesCue *cue = g_new0 (QuotesCue, 1);
@@ -284,6 +288,9 @@ static const struct
   { "clause-block", QW_CLAUSE_BLOCK },
   { "title-small", QW_TITLE_SMALL },
   { "object", QW_OBJECT },
+  { "quantifier", QW_QUANTIFIER },
+  { "time", QW_TIME },
+  { "accusative", QW_ACCUSATIVE },
 };
 
 static gboolean
@@ -296,10 +303,12 @@ add_function_word (QuotesLexicon *lexicon, char **columns, guint n_columns,
         intern (lexicon, columns[0])->classes |= function_classes[i].cls;
         return TRUE;
       }
-  g_set_error (error, WEFT_ERROR, WEFT_ERROR_DATA,
-               "%s: expected a word, a tab and one of determiner, place, "
-               "object, filler, np-end, clause-block, title-small",
-               where);
+  g_set_error (
+      error, WEFT_ERROR, WEFT_ERROR_DATA,
+      "%s: expected a word, a tab and one of determiner, place, "
+      "object, filler, np-end, clause-block, title-small, quantifier, time, "
+      "accusative",
+      where);
   return FALSE;
 }
 

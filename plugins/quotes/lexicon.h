@@ -25,6 +25,9 @@ enum
   QW_CLAUSE_BLOCK = 1 << 12, /* in, goodbye: no reported clause after said */
   QW_TITLE_SMALL = 1 << 13,  /* of, and: lower case inside a title */
   QW_OBJECT = 1 << 14,       /* against, about: its object is no speaker */
+  QW_QUANTIFIER = 1 << 15,   /* one, some: an indefinite source */
+  QW_TIME = 1 << 16,         /* today, Monday: between a cue and a clause */
+  QW_ACCUSATIVE = 1 << 17,   /* him, them: an addressee */
 };
 
 typedef enum
@@ -32,6 +35,10 @@ typedef enum
   QUOTES_CUE_VERB = 0, /* "noted that …" */
   QUOTES_CUE_SAY,      /* a verb that may take a bare clause: "said the …" */
   QUOTES_CUE_PREP,     /* "according to X" */
+  QUOTES_CUE_TELL,     /* takes an addressee, then a clause: "told reporters
+                          (that) …" */
+  QUOTES_CUE_CLAUSE,   /* a bare clause only with a clear subject: "claimed
+                          he was …", not "claimed responsibility" */
   QUOTES_CUE_NOUN,
 } QuotesCueKind;
 

@@ -10,6 +10,11 @@ quotes_match_cue (const QuotesContext *ctx, guint i, guint *end)
   const QuotesWord *w = ctx_word (ctx, i);
   if (!w || !(w->classes & QW_CUE) || ctx->quoted[i])
     return NULL;
+  /* "the claim", "his promise", "the proposed end point": a noun or an
+   * adjective after a determiner ("that" is more often a conjunction). */
+  if (i > 0 && ctx_has (ctx, i - 1, QW_DETERMINER)
+      && !ctx_token_is (ctx, i - 1, "that"))
+    return NULL;
   for (guint c = 0; c < w->cue_count; c++)
     {
       const QuotesCue *cue = quotes_lexicon_get_cue (ctx->lexicon, w, c);
@@ -99,6 +104,47 @@ role_group_in (const QuotesContext *ctx, guint first, guint last)
     if ((ctx_word (ctx, i)->classes & QW_ROLE))
       group = ctx_word (ctx, i)->role_group;
   return group;
+}
+
+/* Words that cannot stand inside a plain noun phrase. */
+#define NOT_IN_NP                                                              \
+  (QW_FILLER | QW_PLACE | QW_OBJECT | QW_CLAUSE_BLOCK | QW_NP_END | QW_PRONOUN \
+   | QW_GROUP | QW_DETERMINER | QW_CUE | QW_TIME)
+
+/* A source named by a plain noun phrase filling [@first, @last): "the
+ * attacker", "some of the protesters", "a source", "critics".  An
+ * optional determiner or quantifier ("some of the"), then one to three
+ * lower-case words; without a determiner, one plural word. */
+static MentionKind
+plain_np (const QuotesContext *ctx, guint first, guint last, Mention *out)
+{
+  guint i = first;
+  gboolean determiner = FALSE;
+  if (i < last && ctx_has (ctx, i, QW_DETERMINER | QW_QUANTIFIER))
+    {
+      determiner = TRUE;
+      i++;
+      if (ctx_has (ctx, i - 1, QW_QUANTIFIER) && ctx_token_is (ctx, i, "of"))
+        {
+          i++;
+          if (ctx_has (ctx, i, QW_DETERMINER))
+            i++;
+        }
+    }
+  guint words = last - i;
+  if (words == 0 || words > 3 || (!determiner && words > 1))
+    return MENTION_NONE;
+  for (guint k = i; k < last; k++)
+    if (!ctx_is_word (ctx, k) || ctx->quoted[k]
+        || ((ctx->tokens[k].flags & WEFT_TOKEN_CAPITALIZED) && k != first)
+        || ctx_has (ctx, k, NOT_IN_NP) || ctx_token_is (ctx, k, "and")
+        || ctx_token_is (ctx, k, "or") || quotes_is_possessive (ctx, k))
+      return MENTION_NONE;
+  const WeftToken *t = &ctx->tokens[last - 1];
+  if (!determiner && !(t->end - t->start > 3 && ctx->text[t->end - 1] == 's'))
+    return MENTION_NONE;
+  *out = (Mention){ first, last, MENTION_ORG, 0 };
+  return MENTION_ORG;
 }
 
 MentionKind
@@ -202,9 +248,13 @@ quotes_find_mention (const QuotesContext *ctx, guint first, guint last,
             break;
           start--;
         }
-      *out = (Mention){ start, head_role + 1, MENTION_DESCRIPTION,
+      /* "One MP", "a spokesman": someone new, not a person met before. */
+      MentionKind kind = ctx_has (ctx, start, QW_QUANTIFIER)
+                             ? MENTION_ORG
+                             : MENTION_DESCRIPTION;
+      *out = (Mention){ start, head_role + 1, kind,
                         ctx_word (ctx, head_role)->role_group };
-      return MENTION_DESCRIPTION;
+      return kind;
     }
   gboolean capitalized = FALSE;
   for (guint i = first; i < last && i < first + 4; i++)
@@ -213,10 +263,18 @@ quotes_find_mention (const QuotesContext *ctx, guint first, guint last,
   if (org != G_MAXUINT || (any && last - first <= 12)
       || (capitalized && last - first <= 4))
     {
+      /* "officials told state media": the noun phrase ends at its verb. */
+      for (guint i = first + 1; i < last; i++)
+        if (ctx_has (ctx, i, QW_CUE | QW_FILLER)
+            && !(ctx->tokens[i].flags & WEFT_TOKEN_CAPITALIZED))
+          {
+            last = i;
+            break;
+          }
       *out = (Mention){ first, last, MENTION_ORG, 0 };
       return MENTION_ORG;
     }
-  return MENTION_NONE;
+  return plain_np (ctx, first, last, out);
 }
 
 static gboolean
@@ -270,6 +328,34 @@ quotes_subject_before (const QuotesContext *ctx, guint cue, guint floor,
                  && ctx->text[ctx->tokens[pos - 1].end - 1] == 'y'
                  && ctx->text[ctx->tokens[pos - 1].end - 2] == 'l')))
     pos--;
+  /* "The attacker … jumped on stage … and claimed": the subject of the
+   * clause, not a name in between. */
+  if (pos > floor
+      && (ctx_token_is (ctx, pos - 1, "and")
+          || ctx_token_is (ctx, pos - 1, "but")))
+    {
+      MentionKind kind = quotes_clause_subject (ctx, floor, pos - 1, out);
+      if (kind != MENTION_NONE)
+        {
+          *start = out->first;
+          return kind;
+        }
+    }
+  /* "with Zinichev describing …": the name right before a participle. */
+  if (pos == cue && pos > floor + 1 && ctx_capitalized (ctx, pos - 1)
+      && ctx->tokens[cue].end - ctx->tokens[cue].start > 4
+      && memcmp (ctx->text + ctx->tokens[cue].end - 3, "ing", 3) == 0)
+    {
+      guint run = pos - 1;
+      while (run > floor && is_name_word (ctx, run - 1))
+        run--;
+      if (ctx_token_is (ctx, run - 1, "with") && is_name_word (ctx, run))
+        {
+          *out = (Mention){ run, pos, MENTION_NAME, 0 };
+          *start = run;
+          return MENTION_NAME;
+        }
+    }
   /* "X, explaining Y, said": step over the parenthetical.  But "CLAUSE,
    * said NP" has no subject before the verb at all. */
   gboolean stepped = FALSE;
@@ -287,6 +373,19 @@ quotes_subject_before (const QuotesContext *ctx, guint cue, guint floor,
         break;
       Mention m;
       MentionKind kind = quotes_find_mention (ctx, s, pos, FALSE, &m);
+      /* "Some of the protesters Wikinews interviewed said": a name followed
+       * by a verb is the subject of a relative clause; the noun phrase
+       * before it is the speaker. */
+      if (kind == MENTION_NAME && m.last + 1 == pos && m.first > s
+          && ctx_is_word (ctx, m.last)
+          && !(ctx->tokens[m.last].flags & WEFT_TOKEN_CAPITALIZED)
+          && !ctx_has (ctx, m.last, QW_ROLE | NOT_IN_NP)
+          && !ctx_has (ctx, m.first - 1, QW_ROLE | QW_TITLE | NOT_IN_NP))
+        {
+          Mention np;
+          if (plain_np (ctx, s, m.first, &np) != MENTION_NONE)
+            m = np;
+        }
       gboolean parenthetical = s > floor && ctx_punct_is (ctx, s - 1, ',')
                                && is_parenthetical (ctx, s);
       if (parenthetical && n == 0 && ctx_token_is (ctx, s, "who"))
@@ -317,6 +416,35 @@ quotes_subject_before (const QuotesContext *ctx, guint cue, guint floor,
       *start = fallback_start;
     }
   return fallback;
+}
+
+MentionKind
+quotes_clause_subject (const QuotesContext *ctx, guint floor, guint limit,
+                       Mention *m)
+{
+  /* Skips introductory phrases: "In a video message posted to Twitter,
+   * Warren commended …". */
+  for (guint n = 0; n < 3 && floor < limit; n++)
+    {
+      guint e = floor;
+      while (e < limit && e < floor + 10 && !ctx->quoted[e]
+             && !ctx_punct_is (ctx, e, ','))
+        e++;
+      MentionKind kind = quotes_find_mention (ctx, floor, e, FALSE, m);
+      if (kind == MENTION_NONE)
+        {
+          /* "The attacker is reported …": the words before the verb. */
+          guint v = floor;
+          while (v < e && !ctx_has (ctx, v, QW_FILLER | QW_CUE))
+            v++;
+          if (v < e)
+            kind = plain_np (ctx, floor, v, m);
+        }
+      if (kind != MENTION_NONE || !ctx_punct_is (ctx, e, ','))
+        return kind;
+      floor = e + 1;
+    }
+  return MENTION_NONE;
 }
 
 MentionKind

@@ -23,6 +23,11 @@ MentionKind quotes_find_mention (const QuotesContext *ctx, guint first,
 MentionKind quotes_subject_before (const QuotesContext *ctx, guint cue,
                                    guint floor, Mention *out, guint *start);
 
+/* The subject at the start of the clause beginning at @floor (before
+ * @limit), after up to three introductory phrases ending in commas. */
+MentionKind quotes_clause_subject (const QuotesContext *ctx, guint floor,
+                                   guint limit, Mention *m);
+
 /* The noun phrase right after @from (an inverted subject, "said the
  * deputy", or the source after "according to"), up to a comma, clause
  * boundary or the end of the sentence.  *end gets the token after it. */
