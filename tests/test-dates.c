@@ -103,6 +103,9 @@ test_absolute_coarse (void)
     { "The last of them took place in February 2020, when in Baku.", NULL,
       "February 2020|DATE|2020-02" },
     { "ADEX-2018 Defense Exhibition opened in 2018.", NULL, "2018|DATE|2018" },
+    /* "May" alone before punctuation; the nearer May from November 22 */
+    { "Deadline: May.", "2020-11-22", "May|DATE|2021-05" },
+    { "Issue of Aug 96.", "2012-08-10", "Aug 96|DATE|1996-08" },
     { "Exports grew through the 1990s.", NULL, "the 1990s|DATE|199" },
     { "Profits rose in Q3 2021.", NULL, "Q3 2021|DATE|2021-Q3" },
     { "Talks resumed in the fall of 2020.", NULL,
@@ -188,6 +191,15 @@ test_relative (void)
     { "He called the day before yesterday.", "2019-10-07",
       "the day before yesterday|DATE|2019-10-05" },
     { "It is now clear.", "2019-10-07", "now|DATE|PRESENT_REF" },
+    /* a participle after "remain", "be" is no past */
+    { "Russian markets to remain closed until Friday", "2008-09-18",
+      "Friday|DATE|2008-09-19" },
+    { "The deal will be finalized by June 10.", "2011-05-29",
+      "June 10|DATE|2011-06-10" },
+    { "The deadline is midnight.", "2012-08-10",
+      "midnight|TIME|2012-08-11T00:00" },
+    { "The deadline was midnight.", "2012-08-10",
+      "midnight|TIME|2012-08-10T00:00" },
   };
   RUN (cases);
 }
@@ -223,6 +235,7 @@ test_not_dates (void)
       NULL, "" },
     { "Azerbaijan bought F-16 jets under Section 7 for $5 billion.", NULL, "" },
     { "Theresa may become PM soon. I may be here.", NULL, "" },
+    { "May I ask? Theresa May. May God help us.", NULL, "" },
     { "The Airbus A400M and 24 A320s flew at 10.", NULL, "" },
     { "The talks began at 10:30.", "2019-10-07",
       "10:30|TIME|2019-10-07T10:30" },
@@ -442,6 +455,11 @@ test_data_errors (void)
   g_assert_true (g_str_has_suffix (
       holidays, "holidays.txt:2: date must be MM-DD, MM WEEKDAY N (N 1-5 or "
                 "-1) or easter[+-N]"));
+  g_autofree char *cues = load_error ("cues.txt", "today DEICTIC today\n"
+                                                  "ago AGO BEFORE\n"
+                                                  "today AGO BEFORE\n");
+  g_assert_true (g_str_has_suffix (
+      cues, "cues.txt:3: word listed twice with different cue classes"));
 }
 
 static void

@@ -17,7 +17,9 @@ parse_month (const Ctx *c, guint i, int *month)
   if ((e->month == 5 || atom_len (c, i) <= 3) && !(c->a[i].flags & AF_CAP))
     return 0;
   *month = e->month;
-  if (atom_len (c, i) <= 4 && punct_at (c, i + 1, '.') && glued (c, i + 1))
+  /* the period of "Oct. 3", not the full stop of "in May." */
+  if (atom_len (c, i) <= 4 && punct_at (c, i + 1, '.') && glued (c, i + 1)
+      && i + 2 < c->n && !(c->a[i + 2].flags & AF_SENT))
     return i + 2;
   return i + 1;
 }

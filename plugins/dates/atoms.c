@@ -248,7 +248,9 @@ is_context (Builder *b, guint t)
   const LexEntry *e = plain_word (b, t, &plain);
   if (e && e->name_only && b->text[b->tokens[t].start] >= 'a')
     return FALSE; /* "new", "good" count only in names ("New Year's Day") */
-  return e || !plain;
+  /* tense words and auxiliaries are read from the tokens, never inside an
+   * expression */
+  return (e && e->cue != C_TENSE && e->cue != C_AUX) || !plain;
 }
 
 static inline Atom *

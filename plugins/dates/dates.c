@@ -98,14 +98,19 @@ word_tense (const Tokens *t, guint i)
   if (k->end - k->start > 4 && t->text[k->end - 1] == 'd'
       && t->text[k->end - 2] == 'e' && !(k->flags & WEFT_TOKEN_CAPITALIZED))
     {
-      /* a passive ("will be held", "is expected") is not a past */
-      static const char *const aux[]
-          = { "be", "been", "being", "is", "are", "am", NULL };
-      if (i > 0)
-        for (const char *const *w = aux; *w; w++)
-          if (token_is (t, i - 1, *w))
-            return 0;
-      return -1;
+      /* a passive ("will be held", "is expected", "to remain closed")
+       * is not a past */
+      const WeftToken *p = i > 0 ? &t->tokens[i - 1] : NULL;
+      const LexEntry *pe = p && p->end - p->start <= 10
+                               ? atoms_token_lex (t->lex, t->text, p)
+                               : NULL;
+      /* "be" and "am" are in cues.txt as an era and a.m.: auxiliaries too */
+      return pe
+                     && (pe->cue == C_AUX
+                         || (pe->cue == C_ERA && pe->cue_val == V_BE)
+                         || (pe->cue == C_AMPM && pe->cue_val == V_AM))
+                 ? 0
+                 : -1;
     }
   return 0;
 }

@@ -266,6 +266,7 @@ static const Symbol cue_symbols[] = { { "DEICTIC", C_DEICTIC },
                                       { "BY", C_BY },
                                       { "WORKDAY", C_WORKDAY },
                                       { "CLOCK", C_CLOCK },
+                                      { "AUX", C_AUX },
                                       { NULL, 0 } };
 
 /* Symbolic values of cue words; anything else must be an integer. */
@@ -378,6 +379,9 @@ apply_line (Lexicon *lex, FileKind kind, char **f, int nf, const char **why)
     case F_CUES:
       if (nf < 2 || !symbol_value (cue_symbols, f[1], &v))
         return (*why = "unknown cue class", FALSE);
+      if (e->cue && e->cue != v)
+        return (*why = "word listed twice with different cue classes",
+                FALSE);
       e->cue = v;
       if (nf > 2)
         {

@@ -72,6 +72,7 @@ typedef enum
   C_BY,
   C_WORKDAY,
   C_CLOCK,
+  C_AUX,
   C_N
 } CueClass;
 
