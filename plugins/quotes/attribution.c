@@ -675,7 +675,7 @@ indirect_at (QuotesContext *ctx, guint k, guint s0, guint s1)
   gboolean bare = (cue->kind == QUOTES_CUE_SAY || cue->kind == QUOTES_CUE_CLAUSE
                    || (cue->kind == QUOTES_CUE_TELL && after > end))
                   && !inverted && after < s1 && ctx_is_word (ctx, after)
-                  && !ctx_has (ctx, after, QW_CLAUSE_BLOCK)
+                  && !ctx_has (ctx, after, QW_CLAUSE_BLOCK | QW_FILLER)
                   && !ctx->quoted[after] && s1 - after >= 4;
   gboolean subject = ctx_has (ctx, after, QW_PRONOUN | QW_GROUP)
                      || ctx_capitalized (ctx, after)

@@ -337,7 +337,7 @@ quotes_subject_before (const QuotesContext *ctx, guint cue, guint floor,
       MentionKind kind = quotes_clause_subject (ctx, floor, pos - 1, out);
       if (kind != MENTION_NONE)
         {
-          *start = out->first;
+          *start = floor; /* no "CLAUSE, X said" before it */
           return kind;
         }
     }
