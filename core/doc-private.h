@@ -33,6 +33,7 @@ struct _WeftDoc {
   gsize len;
   gboolean ascii;
   uint32_t *char_offsets; /* code points before each 64-byte block */
+  uint32_t last_byte, last_char; /* the last conversion, to count on from */
   const char *id;
   const char *source;
   const char *date;

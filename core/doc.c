@@ -165,10 +165,25 @@ weft_doc_byte_to_char (WeftDoc *doc, uint32_t offset)
       if (doc->len % CHAR_BLOCK == 0)
         table[doc->len / CHAR_BLOCK] = chars;
       doc->char_offsets = table;
+      doc->last_byte = doc->last_char = 0;
     }
-  uint32_t chars = doc->char_offsets[offset / CHAR_BLOCK];
-  for (uint32_t i = offset - offset % CHAR_BLOCK; i < offset; i++)
+  /* Writers ask in text order: count on from the last answer when it is
+   * in the same block or just before. */
+  uint32_t from, chars;
+  if (offset >= doc->last_byte && offset - doc->last_byte < CHAR_BLOCK)
+    {
+      from = doc->last_byte;
+      chars = doc->last_char;
+    }
+  else
+    {
+      from = offset - offset % CHAR_BLOCK;
+      chars = doc->char_offsets[offset / CHAR_BLOCK];
+    }
+  for (uint32_t i = from; i < offset; i++)
     chars += is_lead_byte (doc->text[i]);
+  doc->last_byte = offset;
+  doc->last_char = chars;
   return chars;
 }
 

@@ -5,7 +5,6 @@
 #include "json.h"
 
 #include <math.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -59,20 +58,25 @@ format_short_decimal (char *buf, double value)
   char *p = buf;
   if (n < 0)
     *p++ = '-';
-  p += sprintf (p, "%llu", u / 1000000);
+  char digits[24];
+  int len = 0;
+  unsigned long long whole = u / 1000000;
+  do
+    digits[len++] = (char) ('0' + whole % 10);
+  while ((whole /= 10) > 0);
+  while (len > 0)
+    *p++ = digits[--len];
   unsigned fraction = u % 1000000;
   if (fraction)
     {
-      int digits = 6;
-      while (fraction % 10 == 0)
+      *p++ = '.';
+      for (unsigned scale = 100000; fraction; scale /= 10)
         {
-          fraction /= 10;
-          digits--;
+          *p++ = (char) ('0' + fraction / scale);
+          fraction %= scale;
         }
-      sprintf (p, ".%0*u", digits, fraction);
     }
-  else
-    *p = '\0';
+  *p = '\0';
   return TRUE;
 }
 

@@ -16,10 +16,28 @@ wanted (const char *const *layers, const char *name, gboolean by_default)
   return layers ? g_strv_contains (layers, name) : by_default;
 }
 
+/* Decimal digits without printf: offsets are written by the million. */
+static void
+append_number (GString *out, guint64 value)
+{
+  char digits[20];
+  int n = 0;
+  do
+    digits[n++] = (char) ('0' + value % 10);
+  while ((value /= 10) > 0);
+  gsize at = out->len;
+  g_string_set_size (out, at + n);
+  for (int i = 0; i < n; i++)
+    out->str[at + i] = digits[n - 1 - i];
+}
+
 static void
 append_uint (GString *out, const char *key, guint64 value)
 {
-  g_string_append_printf (out, "\"%s\":%" G_GUINT64_FORMAT, key, value);
+  g_string_append_c (out, '"');
+  g_string_append (out, key);
+  g_string_append (out, "\":");
+  append_number (out, value);
 }
 
 static void
@@ -48,7 +66,7 @@ static void
 append_span_end (GString *out, WeftDoc *doc, gboolean set, uint32_t offset)
 {
   if (set)
-    g_string_append_printf (out, "%u", weft_doc_byte_to_char (doc, offset));
+    append_number (out, weft_doc_byte_to_char (doc, offset));
   else
     g_string_append (out, "null");
 }
@@ -95,7 +113,11 @@ append_field (GString *out, WeftDoc *doc, const WeftLayer *layer, guint span,
   const char *name = weft_layer_schema_get_field_name (schema, field);
   if (weft_layer_schema_get_field_type (schema, field) != WEFT_FIELD_SPAN)
     {
-      g_string_append_printf (out, ",\"%s\":", name);
+      {
+      g_string_append (out, ",\"");
+      g_string_append (out, name);
+      g_string_append (out, "\":");
+    }
       append_value (out, layer, span, field);
       return;
     }
@@ -113,7 +135,9 @@ append_layer (GString *out, WeftDoc *doc, const WeftLayer *layer)
 {
   const WeftLayerSchema *schema = weft_layer_get_schema (layer);
   guint n_fields = weft_layer_schema_get_n_fields (schema);
-  g_string_append_printf (out, ",\"%s\":[", weft_layer_schema_get_name (schema));
+  g_string_append (out, ",\"");
+  g_string_append (out, weft_layer_schema_get_name (schema));
+  g_string_append (out, "\":[");
   for (guint i = 0; i < weft_layer_get_n_spans (layer); i++)
     {
       uint32_t start, end;

@@ -19,13 +19,19 @@ LLVMFuzzerTestOneInput (const unsigned char *data, size_t size)
       return 0;
     }
   /* code points grow by one per lead byte and end at the character count */
+  g_autofree uint32_t *forward = g_new (uint32_t, size + 1);
   uint32_t last = 0;
   for (size_t i = 0; i <= size; i++)
     {
       uint32_t c = weft_doc_byte_to_char (doc, i);
       g_assert (c >= last && c <= last + 1);
-      last = c;
+      forward[i] = last = c;
     }
   g_assert (last == g_utf8_strlen ((const char *) data, size));
+  /* the same answers asked backwards and by jumps */
+  for (size_t i = size + 1; i-- > 0;)
+    g_assert (weft_doc_byte_to_char (doc, i) == forward[i]);
+  for (size_t i = 0; i <= size; i += 1 + i % 97)
+    g_assert (weft_doc_byte_to_char (doc, i) == forward[i]);
   return 0;
 }
