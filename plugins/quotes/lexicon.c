@@ -208,6 +208,27 @@ add_cue (QuotesLexicon *lexicon, char **columns, guint n_columns,
   return TRUE;
 }
 
+/* The optional gender column (m or f) of roles.txt and pronouns.txt. */
+static gboolean
+read_gender (QuotesWord *word, char **columns, guint n_columns,
+             const char *where, GError **error)
+{
+  if (n_columns < 3 || !*columns[2])
+    return TRUE;
+  if (g_str_equal (columns[2], "m"))
+    word->gender = QUOTES_GENDER_MALE;
+  else if (g_str_equal (columns[2], "f"))
+    word->gender = QUOTES_GENDER_FEMALE;
+  else
+    {
+      g_set_error (error, WEFT_ERROR, WEFT_ERROR_DATA,
+                   "%s: unknown gender '%s' (expected m or f)", where,
+                   columns[2]);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 add_role (QuotesLexicon *lexicon, char **columns, guint n_columns,
           const char *where, GError **error)
@@ -220,6 +241,8 @@ add_role (QuotesLexicon *lexicon, char **columns, guint n_columns,
       return FALSE;
     }
   QuotesWord *word = intern (lexicon, columns[0]);
+  if (!read_gender (word, columns, n_columns, where, error))
+    return FALSE;
   if (g_str_equal (columns[1], "title"))
     {
       word->classes |= QW_TITLE;
@@ -261,8 +284,9 @@ add_pronoun (QuotesLexicon *lexicon, char **columns, guint n_columns,
                    where);
       return FALSE;
     }
-  intern (lexicon, columns[0])->classes |= cls;
-  return TRUE;
+  QuotesWord *word = intern (lexicon, columns[0]);
+  word->classes |= cls;
+  return read_gender (word, columns, n_columns, where, error);
 }
 
 #define DEFINE_PLAIN(fn, cls)                                                  \

@@ -55,11 +55,19 @@ typedef struct
 {
   guint32 classes;
   guint8 role_group; /* index into the role group names; 0 = none */
+  guint8 gender;     /* QUOTES_GENDER_*: of a role or pronoun, if marked */
   guint16 cue_first; /* first index into the cue index of cues starting here */
   guint16 cue_count; /* how many; longest first */
 } QuotesWord;
 
 typedef struct _QuotesLexicon QuotesLexicon;
+
+enum
+{
+  QUOTES_GENDER_UNKNOWN = 0,
+  QUOTES_GENDER_MALE,
+  QUOTES_GENDER_FEMALE,
+};
 
 /* A word's key for the lexicon's filters and table: its first eight bytes
  * with 0x20 set in each (ASCII letters folded to lower case; other bytes

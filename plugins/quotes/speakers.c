@@ -15,7 +15,9 @@ typedef struct
   const char *name;
   const char *last_word; /* points into name */
   guint8 group;
-  gboolean person; /* met with a role: a referent for "he", "the expert" */
+  gboolean person;    /* met with a role: a referent for "he", "the expert" */
+  guint8 gender;      /* QUOTES_GENDER_*, from a role, title or pronoun */
+  const char *folded; /* last_word without diacritics (Erdoğan -> Erdogan) */
 } Person;
 
 typedef struct
@@ -23,6 +25,44 @@ typedef struct
   Person *items;
   guint n, size;
 } People;
+
+/* @s without diacritics ("Erdoğan" -> "Erdogan", "Łukasz" -> "Lukasz"):
+ * @s itself when it is ASCII, else a copy in the arena. */
+static const char *
+fold (QuotesContext *ctx, const char *s)
+{
+  gsize n = 0;
+  gboolean ascii = TRUE;
+  for (; s[n]; n++)
+    if ((guchar)s[n] >= 0x80)
+      ascii = FALSE;
+  if (ascii)
+    return s;
+  char *out = weft_doc_alloc (ctx->doc, n + 1), *o = out;
+  for (const char *p = s; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      gunichar d[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
+      if (c < 0x80)
+        *o++ = (char)c;
+      else if (g_unichar_fully_decompose (c, FALSE, d, G_N_ELEMENTS (d)) > 0
+               && d[0] < 0x80)
+        *o++ = (char)d[0]; /* every replacement is shorter than the char */
+      else if (c == 0x131 || c == 0x142 || c == 0x141 || c == 0xF8 || c == 0xD8
+               || c == 0x111 || c == 0x110)
+        *o++ = c == 0x131   ? 'i'
+               : c == 0x142 ? 'l'
+               : c == 0x141 ? 'L'
+               : c == 0xF8  ? 'o'
+               : c == 0xD8  ? 'O'
+               : c == 0x111 ? 'd'
+                            : 'D'; /* ı ł Ł ø Ø đ Đ: no decomposition */
+      else
+        o += g_unichar_to_utf8 (c, o);
+    }
+  *o = '\0';
+  return out;
+}
 
 static void
 people_add (QuotesContext *ctx, People *people, const Person *p)
@@ -36,7 +76,10 @@ people_add (QuotesContext *ctx, People *people, const Person *p)
       people->items = items;
       people->size = size;
     }
-  people->items[people->n++] = *p;
+  Person *added = &people->items[people->n++];
+  *added = *p;
+  if (!added->folded)
+    added->folded = fold (ctx, added->last_word);
 }
 
 /* The text of tokens [first, last) without a trailing possessive. */
@@ -119,42 +162,73 @@ collect_people (QuotesContext *ctx, People *people, guint limit)
               = nl - nf >= 2 && nf == i
                 && (i == 0 || ctx_is_sentence_end (ctx, i - 1)
                     || (ctx->tokens[i].flags & WEFT_TOKEN_NEWLINE_BEFORE));
+          guint8 gender = QUOTES_GENDER_UNKNOWN;
           for (guint k = i > 0 ? i - 1 : 0; k < nf; k++)
-            if ((ctx_word (ctx, k)->classes & QW_ROLE))
-              group = ctx_word (ctx, k)->role_group, person = TRUE;
+            {
+              if ((ctx_word (ctx, k)->classes & QW_ROLE))
+                group = ctx_word (ctx, k)->role_group, person = TRUE;
+              if (ctx_word (ctx, k)->gender)
+                gender = ctx_word (ctx, k)->gender;
+            }
           if (nf > i && (ctx_classes (ctx, nf - 1) & QW_TITLE))
             person = TRUE;
           guint8 after = role_after (ctx, end);
           if (after)
             group = after, person = TRUE;
-          Person p = { ctx->tokens[nf].start, span_text (ctx, nf, nl), NULL,
-                       group, person };
+          Person p = { ctx->tokens[nf].start,
+                       span_text (ctx, nf, nl),
+                       NULL,
+                       group,
+                       person,
+                       gender,
+                       NULL };
           p.last_word = last_word (p.name);
           people_add (ctx, people, &p);
         }
     }
 }
 
-/* The fullest known name ending with the surname @word. */
+/* The fullest known name ending with the surname @word, compared without
+ * diacritics ("Erdogan" -> "Recep Tayyip Erdoğan"). */
 static const char *
-expand_surname (const People *history, const People *all, const char *word)
+expand_surname (QuotesContext *ctx, const People *history, const People *all,
+                const char *word)
 {
+  const char *folded = fold (ctx, word);
   for (guint i = history->n; i-- > 0;)
     if (history->items[i].last_word != history->items[i].name
-        && g_str_equal (history->items[i].last_word, word))
+        && g_str_equal (history->items[i].folded, folded))
       return history->items[i].name;
   for (guint i = 0; i < all->n; i++)
-    if (g_str_equal (all->items[i].last_word, word))
+    if (all->items[i].last_word != all->items[i].name
+        && g_str_equal (all->items[i].folded, folded))
       return all->items[i].name;
   return word;
 }
 
-static const Person *
-latest_person (const People *history, guint8 group)
+/* The gender known for the person called @name, if any. */
+static guint8
+known_gender (const People *history, const People *all, const char *name)
+{
+  for (guint i = history->n; i-- > 0;)
+    if (history->items[i].gender && g_str_equal (history->items[i].name, name))
+      return history->items[i].gender;
+  for (guint i = 0; i < all->n; i++)
+    if (all->items[i].gender && g_str_equal (all->items[i].name, name))
+      return all->items[i].gender;
+  return QUOTES_GENDER_UNKNOWN;
+}
+
+/* The most recent person of role @group (0: any) whose gender is not known
+ * to differ from @gender. */
+static Person *
+latest_person (People *history, guint8 group, guint8 gender)
 {
   for (guint i = history->n; i-- > 0;)
     if (history->items[i].person
-        && (group == 0 || history->items[i].group == group))
+        && (group == 0 || history->items[i].group == group)
+        && (!gender || !history->items[i].gender
+            || history->items[i].gender == gender))
       return &history->items[i];
   return NULL;
 }
@@ -179,15 +253,23 @@ resolve (QuotesContext *ctx, Quote *q, People *history, const People *all)
 {
   const Mention *m = &q->mention;
   uint32_t pos = ctx->tokens[m->first].start;
-  const Person *found;
+  Person *found;
+  guint8 gender = ctx_word (ctx, m->first)->gender;
   switch (m->kind)
     {
     case MENTION_NAME:
       {
         const char *name = span_text (ctx, m->first, m->last);
         if (m->last - m->first == 1)
-          name = expand_surname (history, all, name);
-        Person p = { pos, name, last_word (name), m->role_group, TRUE };
+          name = expand_surname (ctx, history, all, name);
+        /* "Mrs Smith", "spokeswoman Jane Doe": a gendered word before. */
+        for (guint k = m->first; k-- > 0 && k + 3 > m->first;)
+          if (!ctx_is_word (ctx, k) || (gender = ctx_word (ctx, k)->gender))
+            break;
+        if (!gender)
+          gender = known_gender (history, all, name);
+        Person p = { pos,    name, last_word (name), m->role_group, TRUE,
+                     gender, NULL };
         for (guint i = 0; i < all->n && !p.group; i++)
           if (g_str_equal (all->items[i].name, name))
             p.group = all->items[i].group;
@@ -196,18 +278,23 @@ resolve (QuotesContext *ctx, Quote *q, People *history, const People *all)
         break;
       }
     case MENTION_PRONOUN:
-      found = latest_person (history, 0);
+      found = latest_person (history, 0, gender);
       q->speaker = found ? found->name : NULL;
+      if (found && gender && !found->gender)
+        found->gender = gender; /* "he" now: never "she" later */
       break;
     case MENTION_DESCRIPTION:
-      found = latest_person (history, m->role_group);
+      gender = ctx_word (ctx, m->last - 1)->gender;
+      found = latest_person (history, m->role_group, gender);
       if (!found)
-        found = latest_person (history, 0);
+        found = latest_person (history, 0, gender);
       if (found)
         {
           Person p = *found;
           p.pos = pos;
           p.group = m->role_group;
+          if (gender)
+            p.gender = gender;
           q->speaker = found->name;
           people_add (ctx, history, &p);
         }
