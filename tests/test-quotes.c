@@ -131,6 +131,112 @@ static const Case cases[] = {
         "wrote" },
       { "direct", "and therefore I asked John for his resignation.", "Trump",
         "Trump", "wrote" } } },
+  /* Second round: each case is one general cause found in the sample
+   * articles (examples/articles, Wikinews). */
+  { "/quotes/told/addressee-is-no-speaker",
+    "Not everyone agreed there should be another referendum. One MP told "
+    "the BBC, \"We know that 16 million people wanted to stay in the EU "
+    "\xe2\x80\x94 but it was always a minority\".",
+    { { "direct",
+        "We know that 16 million people wanted to stay in the EU "
+        "\xe2\x80\x94 but it was always a minority",
+        "One MP", "One MP", "told" } } },
+  { "/quotes/subject/reduced-relative",
+    "Some of the protesters Wikinews interviewed said they had gone to "
+    "\"defend [their] children's right to live and work in Europe\" and "
+    "\"secure [their own] right to work in the EU\".",
+    { { "mixed", "defend [their] children's right to live and work in Europe",
+        "Some of the protesters", "Some of the protesters", "said" },
+      { "mixed", "secure [their own] right to work in the EU",
+        "Some of the protesters", "Some of the protesters", "said" } } },
+  { "/quotes/subject/coordinated-verb",
+    "The attacker is reported to have jumped on stage during the Great "
+    "Orchestra of Christmas Charity and claimed he was wrongfully imprisoned "
+    "under Adamowicz's former party Civic Platform's time in government.",
+    { { "indirect",
+        "he was wrongfully imprisoned under Adamowicz's former party Civic "
+        "Platform's time in government",
+        "attacker", "The attacker", "claimed" } } },
+  { "/quotes/direct/short-utterance",
+    "Health Minister \xc5\x81ukasz Szumowski said \"We couldn\xe2\x80\x99t "
+    "win,\" and the city flag is at half-mast.",
+    { { "direct", "We couldn\xe2\x80\x99t win", "\xc5\x81ukasz Szumowski",
+        "\xc5\x81ukasz Szumowski", "said" } } },
+  { "/quotes/mixed/called-not-next-sentence",
+    "Interior Minister Joachim Brudzi\xc5\x84ski called the stabbing \"an act "
+    "of inexplicable barbarity.\" He said \"I can\xe2\x80\x99t find the "
+    "words, an explanation, for this kind of act.\"",
+    { { "mixed", "an act of inexplicable barbarity.",
+        "Joachim Brudzi\xc5\x84ski", "Joachim Brudzi\xc5\x84ski", "called" },
+      { "direct",
+        "I can\xe2\x80\x99t find the words, an explanation, for this kind of "
+        "act.",
+        "Joachim Brudzi\xc5\x84ski", "He", "said" } } },
+  { "/quotes/indirect/bare-clause-around-term",
+    "Brudzi\xc5\x84ski said Adamowicz required resuscitation, and was in a "
+    "\"serious\" condition; TVN24 reported he received surgery.",
+    { { "indirect",
+        "Adamowicz required resuscitation, and was in a \"serious\" condition",
+        "Brudzi\xc5\x84ski", "Brudzi\xc5\x84ski", "said" },
+      { "term", "serious", NULL, NULL, NULL },
+      { "indirect", "he received surgery", "TVN24", "TVN24", "reported" } } },
+  { "/quotes/indirect/told-addressee-time",
+    "Prosecutor Krzysztof Sierak told reporters today psychiatric "
+    "assessments will be carried out to confirm if Stefan W is fit for "
+    "trial.",
+    { { "indirect",
+        "psychiatric assessments will be carried out to confirm if Stefan W "
+        "is fit for trial",
+        "Krzysztof Sierak", "Krzysztof Sierak", "told" } } },
+  { "/quotes/indirect/relative-that",
+    "President Trump has said he will not approve a budget that does not "
+    "allocate funding for a wall along the country's border with Mexico.",
+    { { "indirect",
+        "he will not approve a budget that does not allocate funding for a "
+        "wall along the country's border with Mexico",
+        "Trump", "Trump", "said" } } },
+  { "/quotes/indirect/content-ends",
+    "Peskov said the talks would go on, adding that nothing had changed. "
+    "Officials said three people died; their identities were not provided. "
+    "Nettie Baker said he died in Britain without elaborating.",
+    { { "indirect", "the talks would go on", "Peskov", "Peskov", "said" },
+      { "indirect", "nothing had changed", "Peskov", "Peskov", "adding" },
+      { "indirect", "three people died; their identities were not provided",
+        "Officials", "Officials", "said" },
+      { "indirect", "he died in Britain", "Nettie Baker", "Nettie Baker",
+        "said" } } },
+  { "/quotes/speakers/diacritics-and-time-words",
+    "Turkish President Recep Tayyip Erdo\xc4\x9f"
+    "an spoke on Sunday. \"We will change its name,\" Erdogan said. "
+    "Erdo\xc4\x9f"
+    "an said earlier he might rename the monument.",
+    { { "direct", "We will change its name",
+        "Recep Tayyip Erdo\xc4\x9f"
+        "an",
+        "Erdogan", "said" },
+      { "indirect", "he might rename the monument",
+        "Recep Tayyip Erdo\xc4\x9f"
+        "an",
+        "Erdo\xc4\x9f"
+        "an",
+        "said" } } },
+  { "/quotes/speakers/gender",
+    "Senator John Smith arrived. \"We will win this,\" he said. \"We "
+    "disagree with that,\" she said.",
+    { { "direct", "We will win this", "John Smith", "he", "said" },
+      { "direct", "We disagree with that", NULL, "she", "said" } } },
+  { "/quotes/speakers/indefinite-description",
+    "Peskov spoke. \"It is over now,\" a spokesman said.",
+    { { "direct", "It is over now", "a spokesman", "a spokesman", "said" } } },
+  { "/quotes/marks/plural-s-closing-quote",
+    "Trump dismissed the story as 'fake news' and said it was false.",
+    { { "term", "fake news", NULL, NULL, NULL },
+      { "indirect", "it was false", "Trump", "Trump", "said" } } },
+  { "/quotes/indirect/not-speech",
+    "Italy, the proposed end point, and Egypt were openly called to join. "
+    "He declined to say more. The claim was false. She claimed "
+    "responsibility for the attack. He claimed he was innocent.",
+    { { "indirect", "he was innocent", NULL, "He", "claimed" } } },
   { "/quotes/none",
     "Relations between Russia and Azerbaijan are experiencing another "
     "aggravation these days. It's the country's problem.",
@@ -218,9 +324,10 @@ test_lexicon_errors (void)
   g_autoptr (GError) error = NULL;
   g_assert_null (quotes_lexicon_load (dir, &error));
   g_assert_error (error, WEFT_ERROR, WEFT_ERROR_DATA);
-  g_autofree char *expected = g_strdup_printf (
-      "%s:3: unknown cue kind 'shout' (expected verb, say, clause, tell, prep or noun)",
-      cues);
+  g_autofree char *expected
+      = g_strdup_printf ("%s:3: unknown cue kind 'shout' (expected verb, say, "
+                         "clause, tell, prep or noun)",
+                         cues);
   g_assert_cmpstr (error->message, ==, expected);
   g_clear_error (&error);
 
@@ -244,6 +351,57 @@ test_lexicon_errors (void)
   g_rmdir (dir);
 }
 
+/* Each data file's errors name file:line and the cause. */
+static void
+test_lexicon_data_errors (void)
+{
+  static const struct
+  {
+    const char *file, *contents, *message;
+  } errors[] = {
+    { "function-words.txt", "the\tdeterminer\nof\tpreposition\n",
+      "2: expected a word, a tab and one of determiner, place, object, "
+      "filler, np-end, clause-block, title-small, quantifier, time, "
+      "accusative" },
+    { "roles.txt", "spokesman\tofficial\tm\nspokesperson\tofficial\tx\n",
+      "2: unknown gender 'x' (expected m or f)" },
+    { "pronouns.txt", "he\tperson\tm\nshe\tperson\tfemale\n",
+      "2: unknown gender 'female' (expected m or f)" },
+    { "cues.txt", "said\tsay\ntold\ttell\nclaimed\tclaim\n",
+      "3: unknown cue kind 'claim' (expected verb, say, clause, tell, prep or "
+      "noun)" },
+  };
+  const char *names[]
+      = { "cues.txt",          "roles.txt",    "pronouns.txt",
+          "demonyms.txt",      "nonnames.txt", "organizations.txt",
+          "function-words.txt" };
+  g_autofree char *dir = g_dir_make_tmp ("quotes-XXXXXX", NULL);
+  for (guint e = 0; e < G_N_ELEMENTS (errors); e++)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+        {
+          g_autofree char *p = g_build_filename (dir, names[i], NULL);
+          const char *contents = g_str_equal (names[i], errors[e].file)
+                                     ? errors[e].contents
+                                     : "# empty\n";
+          g_assert_true (g_file_set_contents (p, contents, -1, NULL));
+        }
+      g_autoptr (GError) error = NULL;
+      g_assert_null (quotes_lexicon_load (dir, &error));
+      g_assert_error (error, WEFT_ERROR, WEFT_ERROR_DATA);
+      g_autofree char *path = g_build_filename (dir, errors[e].file, NULL);
+      g_autofree char *expected
+          = g_strdup_printf ("%s:%s", path, errors[e].message);
+      g_assert_cmpstr (error->message, ==, expected);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *p = g_build_filename (dir, names[i], NULL);
+      g_remove (p);
+    }
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -252,5 +410,6 @@ main (int argc, char **argv)
     g_test_add_data_func (cases[i].path, &cases[i], run_case);
   g_test_add_func ("/quotes/options/terms-indirect-off", test_terms_option);
   g_test_add_func ("/quotes/lexicon/errors-and-phrases", test_lexicon_errors);
+  g_test_add_func ("/quotes/lexicon/data-errors", test_lexicon_data_errors);
   return g_test_run ();
 }

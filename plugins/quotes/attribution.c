@@ -639,6 +639,13 @@ indirect_at (QuotesContext *ctx, guint k, guint s0, guint s1)
       kind = quotes_np_after (ctx, end, FALSE, &m, &np_end);
       inverted = TRUE, start = k;
     }
+  if (kind == MENTION_NONE && is_participle (ctx, k) && k > s0
+      && ctx_punct_is (ctx, k - 1, ','))
+    {
+      /* "Peskov said …, adding that …": the sentence's subject. */
+      kind = quotes_clause_subject (ctx, s0, k, &m);
+      start = s0;
+    }
   if (kind == MENTION_NONE || kind == MENTION_GROUP)
     return;
   /* What the verb is followed by before its clause: an addressee ("told
@@ -675,7 +682,10 @@ indirect_at (QuotesContext *ctx, guint k, guint s0, guint s1)
   gboolean bare = (cue->kind == QUOTES_CUE_SAY || cue->kind == QUOTES_CUE_CLAUSE
                    || (cue->kind == QUOTES_CUE_TELL && after > end))
                   && !inverted && after < s1 && ctx_is_word (ctx, after)
-                  && !ctx_has (ctx, after, QW_CLAUSE_BLOCK | QW_FILLER)
+                  && (!ctx_has (ctx, after, QW_CLAUSE_BLOCK | QW_FILLER)
+                      || ((ctx_token_is (ctx, after, "it")
+                           || ctx_token_is (ctx, after, "this"))
+                          && ctx_has (ctx, after + 1, QW_FILLER)))
                   && !ctx->quoted[after] && s1 - after >= 4;
   gboolean subject = ctx_has (ctx, after, QW_PRONOUN | QW_GROUP)
                      || ctx_capitalized (ctx, after)

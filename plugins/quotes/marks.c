@@ -95,6 +95,42 @@ plural_possessive (const QuotesContext *ctx, uint32_t at, uint32_t end)
          && ctx->text[end] == ' ' && g_ascii_islower (ctx->text[end + 1]);
 }
 
+/* Whether a single quote that can close one opened on the stack follows
+ * @from in the same paragraph.  Decides "the rivals' plan" (a possessive:
+ * the quotation closes later) against 'fake news' and (the close). */
+static gboolean
+single_close_follows (const QuotesContext *ctx, uint32_t from)
+{
+  for (uint32_t at = from; at < ctx->len; at++)
+    {
+      const char *s = ctx->text + at;
+      if (s[0] == '\n' && at + 1 < ctx->len && ctx->text[at + 1] == '\n')
+        return FALSE;
+      uint32_t end;
+      if (s[0] == '\'')
+        end = at + 1;
+      else if ((guchar)s[0] == 0xE2 && (guchar)s[1] == 0x80
+               && (guchar)s[2] == 0x99)
+        end = at + 3;
+      else
+        continue;
+      if (at > 0 && side_at (ctx, previous_char (ctx, at)) != SIDE_SPACE
+          && side_at (ctx, end) != SIDE_ALNUM
+          && !plural_possessive (ctx, at, end))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+single_open (const Pairing *p)
+{
+  for (guint d = 0; d < p->depth; d++)
+    if (p->stack[d].family == FAMILY_SINGLE)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 emit (Pairing *p, const Mark *open, uint32_t end, guint close_token)
 {
@@ -200,7 +236,10 @@ scan_char (Pairing *p, uint32_t at, guint token)
       if (m.family == FAMILY_SINGLE)
         {
           can_open = can_open && right == SIDE_ALNUM;
-          can_close = can_close && !plural_possessive (ctx, at, m.end);
+          can_close
+              = can_close
+                && (!plural_possessive (ctx, at, m.end)
+                    || (single_open (p) && !single_close_follows (ctx, m.end)));
         }
     }
   else if (opener)
@@ -220,8 +259,10 @@ scan_char (Pairing *p, uint32_t at, guint token)
       can_open = m.family == FAMILY_DOUBLE && left == SIDE_SPACE
                  && right == SIDE_ALNUM;
       if (m.family == FAMILY_SINGLE)
-        can_close = can_close && right != SIDE_ALNUM
-                    && !plural_possessive (ctx, at, m.end);
+        can_close
+            = can_close && right != SIDE_ALNUM
+              && (!plural_possessive (ctx, at, m.end)
+                  || (single_open (p) && !single_close_follows (ctx, m.end)));
     }
   mark (p, &m, can_open, can_close);
   return m.end - at;
