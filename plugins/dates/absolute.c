@@ -114,8 +114,7 @@ parse_named (const Ctx *c, guint i, DateSpec *s)
         }
       if (i > 0 && num_at (c, i - 1) && c->a[i - 1].ndigits <= 2
           && c->a[i - 1].num <= 39 && !(c->a[i - 1].flags & AF_ORD)
-          && !(c->a[i].flags & AF_NEWLINE)
-          && !punct_at (c, i - 2, '\''))
+          && !(c->a[i].flags & AF_NEWLINE) && !punct_at (c, i - 2, '\''))
         {
           /* "32 August": the day-first reading at the number failed */
           int d2;

@@ -413,8 +413,8 @@ token_may_trigger (const Builder *b, const WeftToken *tok)
   keep1 &= -(guint64)(len > 8);
   guint64 x = load64 (p) & keep0, y = load64 (p + 8) & keep1;
   const guint64 pad = ONES64 * 'a';
-  guint64 below = bytes_below_A (x | (~keep0 & pad))
-                  | bytes_below_A (y | (~keep1 & pad));
+  guint64 below
+      = bytes_below_A (x | (~keep0 & pad)) | bytes_below_A (y | (~keep1 & pad));
   guint digit = (guint8)(p[0] - '0') < 10;
   guint pass = filter_test (b->filter->trigger, filter_hash (x, y, len));
   /* a single digit, a trigger word, or a mixed token ("mid-2020") */

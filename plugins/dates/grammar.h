@@ -134,10 +134,23 @@ guint parse_holiday (const Ctx *c, guint i, DateSpec *s);
 guint parse_month (const Ctx *c, guint i, int *month);
 guint parse_absolute (const Ctx *c, guint i, Match *m);
 
-/* ---- relative.c ---- */
-guint parse_relative (const Ctx *c, guint i, Match *m);
+/* ---- amounts.c ---- */
+/* The unit word at @i (a DateUnit), or 0; short forms ("h") only after a
+ * number, glued or in a chain. */
+int unit_at (const Ctx *c, guint i, gboolean after_number);
+gboolean is_plural_unit (const Ctx *c, guint i);
+/* amount + unit ("five years", "half an hour", "a few days": *amount < 0
+ * when unspecified); *adjective for "five-year". */
+guint parse_amount (const Ctx *c, guint i, double *amount, int *unit,
+                    gboolean *adjective);
 guint parse_duration (const Ctx *c, guint i, Match *m);
 guint parse_set (const Ctx *c, guint i, Match *m);
+
+/* ---- relative.c ---- */
+guint parse_relative (const Ctx *c, guint i, Match *m);
+/* A part of the day or a time after a day at @j ("Monday morning",
+ * "tonight at 8"); @j when there is none. */
+guint attach_pod (const Ctx *c, guint j, DateSpec *s);
 
 /* ---- matcher.c ---- */
 /* Finds every expression in the atoms, in text order, without overlaps.

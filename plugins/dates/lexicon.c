@@ -380,8 +380,7 @@ apply_line (Lexicon *lex, FileKind kind, char **f, int nf, const char **why)
       if (nf < 2 || !symbol_value (cue_symbols, f[1], &v))
         return (*why = "unknown cue class", FALSE);
       if (e->cue && e->cue != v)
-        return (*why = "word listed twice with different cue classes",
-                FALSE);
+        return (*why = "word listed twice with different cue classes", FALSE);
       e->cue = v;
       if (nf > 2)
         {

@@ -85,6 +85,11 @@ gboolean refdate_parse (RefDate *r, const char *text);
  * can inherit them. */
 const char *spec_normalize (DateSpec *s, const Anchor *a, char *buf,
                             char *anchor_buf);
+/* format.c: the value of calendar fields into @b (at least 48 bytes),
+ * the TIMEX3 duration of @amount units (< 0: "X"), the part of the day. */
+void fmt_calendar (char *b, const DateSpec *s);
+void fmt_duration (char *b, double amount, int unit);
+const char *fmt_pod_name (int pod);
 /* Whether @s needs the anchor for its value at all. */
 gboolean spec_is_relative (const DateSpec *s);
 

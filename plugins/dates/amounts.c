@@ -1,0 +1,197 @@
+/* dates — amounts of time: a number and a unit ("five years", "half an
+ * hour", "a few days", "1d 21 h"), durations and sets ("every Monday",
+ * "annually").  relative.c turns amounts into offsets ("three years
+ * ago"). */
+#include <string.h>
+
+#include "grammar.h"
+
+/* A unit word at @i that may stand after a number.  Single letters and
+ * other short forms ("h", "mo") only when glued to the number or before
+ * "ago". */
+int
+unit_at (const Ctx *c, guint i, gboolean after_number)
+{
+  const LexEntry *e = lex_at (c, i);
+  if (!e || !e->unit)
+    return 0;
+  if (atom_len (c, i) <= 2 || (e->month && e->unit))
+    {
+      /* "1h ago", "3mo later", not "A400M", "737s", "3D"; spaced only
+       * inside a chain after a unit ("1d 21 h 25m ago") */
+      if (!after_number
+          || !(glued (c, i)
+               || (i >= 2 && lex_at (c, i - 2) && lex_at (c, i - 2)->unit)))
+        return 0;
+      guint j = i + 1, n = 1;
+      for (;; n++)
+        {
+          guint k = punct_at (c, j, ',') ? j + 1 : j;
+          if (cue_at (c, k, C_AND))
+            k++;
+          if (!(num_at (c, k) && lex_at (c, k + 1) && lex_at (c, k + 1)->unit))
+            break;
+          j = k + 2; /* "1d 21 h 25m ago", "1d, 2hr, and 5min" */
+        }
+      /* a sign before the number ("-3y", "+1m") or a chain of units says
+       * these letters are units */
+      guint num = i - 1;
+      gboolean sign
+          = num > 0 && glued (c, num)
+            && (punct_at (c, num - 1, '+') || punct_at (c, num - 1, '-'))
+            && !glued (c, num - 1); /* not "B-17s" */
+      if (!cue_at (c, j, C_AGO) && !cue_at (c, j, C_ANCHOR) && !sign && n < 2)
+        return 0;
+    }
+  return e->unit;
+}
+
+gboolean
+is_plural_unit (const Ctx *c, guint i)
+{
+  return c->text[c->a[i].end - 1] == 's' && atom_len (c, i) > 3;
+}
+
+/* amount + unit: "five years", "a week", "two and a half years", "half an
+ * hour", "a few days", "several months", "5-year"; *amount < 0 for an
+ * unspecified count.  *adjective when written "five-year". */
+guint
+parse_amount (const Ctx *c, guint i, double *amount, int *unit,
+              gboolean *adjective)
+{
+  double v;
+  gboolean ord;
+  guint j;
+  *adjective = FALSE;
+  const LexEntry *e = lex_at (c, i);
+  if (e && e->cue == C_HALF && lex_at (c, i + 1) && lex_at (c, i + 1)->num == 1
+      && atom_len (c, i + 1) <= 2 && (*unit = unit_at (c, i + 2, TRUE)))
+    {
+      *amount = 0.5;
+      return i + 3;
+    }
+  j = i;
+  if (e && e->num == 1 && atom_len (c, i) <= 2 && (cue_at (c, i + 1, C_FEW)))
+    j = i + 1, e = lex_at (c, j);
+  if (e && e->cue == C_FEW)
+    {
+      j++;
+      if (cue_at (c, j, C_OF))
+        j++;
+      if (!(*unit = unit_at (c, j, FALSE)) || !is_plural_unit (c, j))
+        return 0;
+      /* "a couple of days" is two; "several", "a few" say no number */
+      *amount = e->cue_val > 0 ? e->cue_val : -1;
+      return j + 1;
+    }
+  if (c->a[i].kind == A_QTY)
+    return 0;
+  if (!(j = parse_number (c, i, &v, &ord)) || ord || v <= 0)
+    return 0;
+  if (num_at (c, i) && c->a[i].ndigits > 4)
+    return 0;
+  gboolean hyphen = punct_at (c, j, '-') && glued (c, j) && glued (c, j + 1);
+  if (hyphen)
+    j++;
+  /* "six straight days", "two consecutive quarters" */
+  else if ((text_is (c, j, "straight") || text_is (c, j, "consecutive")
+            || text_is (c, j, "successive"))
+           && lex_at (c, j + 1) && lex_at (c, j + 1)->unit)
+    j++;
+  if (!(*unit = unit_at (c, j, TRUE)))
+    return 0;
+  if (lex_at (c, i) && lex_at (c, i)->num == 1 && atom_len (c, i) <= 2
+      && (*unit == U_S || *unit == U_Q))
+    return 0; /* "a second time", "about a quarter of" */
+  *adjective = hyphen;
+  *amount = v;
+  j++;
+  /* "a year and a half" */
+  if (cue_at (c, j, C_AND) && lex_at (c, j + 1) && lex_at (c, j + 1)->num == 1
+      && cue_at (c, j + 2, C_HALF))
+    {
+      *amount += 0.5;
+      j += 3;
+    }
+  return j;
+}
+guint
+parse_duration (const Ctx *c, guint i, Match *m)
+{
+  double amount;
+  int unit;
+  gboolean adj;
+  guint j = parse_amount (c, i, &amount, &unit, &adj);
+  if (!j)
+    {
+      /* "for years", "for decades" */
+      if (!(unit = unit_at (c, i, FALSE)) || !is_plural_unit (c, i)
+          || !(i > 0 && cue_at (c, i - 1, C_FOR)))
+        return 0;
+      amount = -1;
+      j = i + 1;
+    }
+  if (adj && unit >= U_H && unit <= U_S)
+    return 0;
+  spec_init (&m->s, K_DURATION);
+  m->s.amount = amount;
+  m->s.unit = unit;
+  m->type = T_DURATION;
+  return j;
+}
+
+guint
+parse_set (const Ctx *c, guint i, Match *m)
+{
+  const LexEntry *e = lex_at (c, i);
+  DateSpec *s = &m->s;
+  if (!e)
+    return 0;
+  spec_init (s, K_SET);
+  m->type = T_SET;
+  if (e->cue == C_SETADV)
+    {
+      s->literal = e->cue_str;
+      return i + 1;
+    }
+  if (e->weekday && e->weekday_plural)
+    {
+      s->weekday = e->weekday;
+      return attach_pod (c, i + 1, s);
+    }
+  if (e->cue != C_EVERY)
+    return 0;
+  guint j = i + 1;
+  const LexEntry *n = lex_at (c, j);
+  double amount;
+  int unit;
+  gboolean adj;
+  if (n && n->weekday)
+    {
+      s->weekday = n->weekday;
+      return attach_pod (c, j + 1, s);
+    }
+  if (n && n->month && (c->a[j].flags & AF_CAP))
+    {
+      s->month = n->month;
+      return j + 1;
+    }
+  if (n && n->cue == C_POD)
+    {
+      s->pod = n->cue_val;
+      return j + 1;
+    }
+  guint k;
+  if ((k = parse_amount (c, j, &amount, &unit, &adj)) && !adj)
+    {
+      s->amount = amount;
+      s->unit = unit;
+      return k;
+    }
+  if ((unit = unit_at (c, j, FALSE)))
+    {
+      s->unit = unit;
+      return j + 1;
+    }
+  return 0;
+}
