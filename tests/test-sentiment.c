@@ -716,6 +716,40 @@ test_pipeline_vader (void)
   weft_doc_free (doc);
 }
 
+/* With typographic-apostrophes, "can’t" negates as "can't" does; without
+ * it (VADER's default), it does not. */
+static void
+test_pipeline_typographic (void)
+{
+  if (!have_plugin ("tokenizer"))
+    {
+      g_test_skip ("the tokenizer plugin is not built");
+      return;
+    }
+  static const char ascii[] = "The talks can't be good.";
+  static const char curly[] = "The talks can\u2019t be good.";
+  g_autoptr (WeftPipeline) vader
+      = weft_test_pipeline ("stages:\n  - plugin: tokenizer\n"
+                            "  - plugin: sentiment\n");
+  g_autoptr (WeftPipeline) news
+      = weft_test_pipeline ("stages:\n  - plugin: tokenizer\n"
+                            "  - plugin: sentiment\n"
+                            "    options: {typographic-apostrophes: true}\n");
+  WeftDoc *doc = weft_doc_new ();
+  double a, b, c;
+  weft_test_run (vader, doc, ascii, NULL);
+  g_assert_true (weft_doc_get_value_double (doc, "sentiment", "compound", &a));
+  weft_test_run (vader, doc, curly, NULL);
+  g_assert_true (weft_doc_get_value_double (doc, "sentiment", "compound", &b));
+  weft_test_run (news, doc, curly, NULL);
+  g_assert_true (weft_doc_get_value_double (doc, "sentiment", "compound", &c));
+  /* good 1.9 negated: -0.74 x 1.9 = -1.406, normalized -0.3412 */
+  g_assert_cmpfloat_with_epsilon (a, -0.3412, 1e-9);
+  g_assert_cmpfloat_with_epsilon (b, 0.4404, 1e-9);
+  g_assert_cmpfloat_with_epsilon (c, a, 1e-12);
+  weft_doc_free (doc);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -734,5 +768,7 @@ main (int argc, char **argv)
   g_test_add_func ("/sentiment/plugin/options", test_plugin_options);
   g_test_add_func ("/sentiment/plugin/bad-lexicon", test_plugin_bad_lexicon);
   g_test_add_func ("/sentiment/pipeline/vader", test_pipeline_vader);
+  g_test_add_func ("/sentiment/pipeline/typographic-apostrophes",
+                   test_pipeline_typographic);
   return g_test_run ();
 }

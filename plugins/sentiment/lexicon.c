@@ -482,6 +482,7 @@ vader_lexicon_new (const VaderLexiconFiles *files, GError **error)
       return NULL;
     }
   freeze (lex);
+  lex->table.typographic = files->typographic;
   return lex;
 }
 

@@ -82,6 +82,7 @@ typedef struct
   const char *boosters;      /* word or phrase<TAB>scalar */
   const char *special_cases; /* phrase<TAB>valence */
   const char *constants;     /* name<TAB>value */
+  gboolean typographic;      /* "n’t" (U+2019) negates like "n't" */
 } VaderLexiconFiles;
 
 /* Returns: (transfer full) the tables, or NULL with a WEFT_ERROR_DATA (bad
@@ -161,6 +162,7 @@ typedef struct
   const VaderEntry *entries;
   gsize max_key; /* the longest key, in bytes: longer words need no lookup */
   const guint64 *bloom; /* VADER_BLOOM_BITS bits, two set per key */
+  gboolean typographic; /* "n’t" negates too (not VADER's default) */
 } VaderTable;
 
 /* 16 KiB: most words are no key, and this answers for them from the

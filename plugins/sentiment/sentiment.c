@@ -38,6 +38,10 @@ static const WeftOptionSpec sentiment_options[] = {
     "VADER's rule constants: name<TAB>value" },
   { "scopes", WEFT_OPTION_LIST, "sentence,quote",
     "which spans get a score in the sentiment layer: sentence, quote" },
+  { "typographic-apostrophes", WEFT_OPTION_BOOL, "false",
+    "Let words with a typographic apostrophe (U+2019) negate as VADER's "
+    "\"n't\" rule does for the ASCII one (can’t, don’t): off by default, "
+    "because VADER does not; the news pipeline turns it on" },
   { NULL },
 };
 
@@ -53,6 +57,7 @@ sentiment_init (const WeftOptions *options, gpointer *state, GError **error)
     .boosters = weft_options_get_path (options, "boosters"),
     .special_cases = weft_options_get_path (options, "special-cases"),
     .constants = weft_options_get_path (options, "constants"),
+    .typographic = weft_options_get_bool (options, "typographic-apostrophes"),
   };
   const char *const required[] = { "lexicon",  "emoji-lexicon", "negations",
                                    "boosters", "special-cases", "constants" };

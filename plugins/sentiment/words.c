@@ -73,6 +73,18 @@ has_nt (const char *s, const char *e)
   return FALSE;
 }
 
+/* Whether "n’t" (RIGHT SINGLE QUOTATION MARK, as news text writes it) is in
+ * the word, for the typographic-apostrophes option. */
+static gboolean
+has_nt_typographic (const char *s, const char *e)
+{
+  for (const char *p = s + 1; p + 3 < e; p++)
+    if (memcmp (p, "\xE2\x80\x99", 3) == 0 && (p[-1] | 0x20) == 'n'
+        && (p[3] | 0x20) == 't')
+      return TRUE;
+  return FALSE;
+}
+
 /* The entry of the word [s, e) with non-ASCII characters in it: lower-cased
  * as str.lower() (at most 1.5 times as long), then looked up; a lower-case
  * form longer than any key needs no lookup, and since no character lowers
@@ -172,7 +184,9 @@ make_word (const VaderTable *tab, const char *text, const char *limit,
       w->id = w->entry->word;
     }
   w->negated = (w->flags & VADER_NEGATION)
-               || ((classes & PY_APOSTROPHE) && has_nt (ws, we));
+               || ((classes & PY_APOSTROPHE) && has_nt (ws, we))
+               || (tab->typographic && (classes & PY_HIGH)
+                   && has_nt_typographic (ws, we));
 }
 
 #ifdef __SSE2__
