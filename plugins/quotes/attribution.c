@@ -568,6 +568,42 @@ skip_addressee (const QuotesContext *ctx, guint i, guint limit)
   return e > j ? e : i;
 }
 
+/* A cheap test before the subject is looked for: whether the cue at @k
+ * (ending at @end) can report anything in the sentence [@s0, @s1) — a
+ * "that" clause or a bare clause after it, a comma before it (an inverted
+ * subject, a participle), or the sentence ending soon after it ("…, X
+ * said."). The rules in indirect_at() add nothing when it is FALSE. */
+static gboolean
+may_report (const QuotesContext *ctx, const QuotesCue *cue, guint k, guint end,
+            guint s0, guint s1)
+{
+  if (k > s0 && ctx_punct_is (ctx, k - 1, ','))
+    return TRUE;
+  guint after = end;
+  if (cue->kind == QUOTES_CUE_TELL)
+    after = skip_addressee (ctx, after, s1);
+  after = skip_time (ctx, after, s1);
+  for (guint i = after; i < s1 && i < after + 9; i++)
+    {
+      if (ctx->quoted[i] || ctx_punct_is (ctx, i, ',')
+          || ctx_is_sentence_end (ctx, i)
+          || ctx_has (ctx, i, QW_PRONOUN | QW_GROUP))
+        break;
+      if (ctx_token_is (ctx, i, "that"))
+        return TRUE;
+    }
+  if ((cue->kind == QUOTES_CUE_SAY || cue->kind == QUOTES_CUE_CLAUSE
+       || cue->kind == QUOTES_CUE_TELL)
+      && after < s1 && ctx_is_word (ctx, after))
+    return TRUE;
+  guint tail = end;
+  while (tail < s1 && !ctx_punct_is (ctx, tail, ',')
+         && !ctx_is_sentence_end (ctx, tail) && tail < end + 4)
+    tail++;
+  return tail >= s1 || ctx_is_sentence_end (ctx, tail)
+         || (ctx_punct_is (ctx, tail, ',') && is_participle (ctx, tail + 1));
+}
+
 /* "This was stated by X": the previous sentence is what X said. */
 static gboolean
 passive (QuotesContext *ctx, const QuotesCue *cue, guint k, guint end, guint s0)
@@ -630,6 +666,8 @@ indirect_at (QuotesContext *ctx, guint k, guint s0, guint s1)
           || ctx_token_is (ctx, b - 1, "being")
           || ctx_token_is (ctx, b - 1, "is") || ctx_token_is (ctx, b - 1, "are")
           || ctx_token_is (ctx, b - 1, "be")))
+    return;
+  if (!may_report (ctx, cue, k, end, s0, s1))
     return;
   MentionKind kind = quotes_subject_before (ctx, k, s0, &m, &start);
   gboolean inverted = FALSE;

@@ -60,7 +60,7 @@ typedef struct
 typedef struct
 {
   const QuotesLexicon *lexicon;
-  const guint64 *cue_filter; /* quotes_lexicon_get_cue_filter() */
+  const QuotesCueFilter *cue_filter; /* quotes_lexicon_get_cue_filter() */
   WeftDoc *doc;
   const char *text;
   gsize len;
@@ -168,4 +168,11 @@ ctx_is_sentence_end (const QuotesContext *ctx, guint i)
 /* Appends a zeroed quote and returns it (arena; may move earlier ones). */
 Quote *quotes_context_add (QuotesContext *ctx);
 /* Appends token @token to @list (arena). */
-void quotes_token_list_add (QuotesContext *ctx, TokenList *list, guint token);
+void quotes_token_list_grow (QuotesContext *ctx, TokenList *list);
+static inline void
+quotes_token_list_add (QuotesContext *ctx, TokenList *list, guint token)
+{
+  if (G_UNLIKELY (list->n == list->size))
+    quotes_token_list_grow (ctx, list);
+  list->items[list->n++] = token;
+}

@@ -29,8 +29,8 @@ struct _QuotesLexicon
   /* Cheap pre-filters: most tokens are in no list, and their length or
    * one bit of their key already says so. */
   guint64 lengths;
-  guint64 filter[256];                         /* top 14 bits of the keys */
-  guint64 cue_filter[QUOTES_CUE_FILTER_WORDS]; /* top 12, cues' first words */
+  guint64 filter[256];        /* top 14 bits of the keys */
+  QuotesCueFilter cue_filter; /* the same, for cues' first words */
 };
 
 static inline guint
@@ -203,8 +203,11 @@ add_cue (QuotesLexicon *lexicon, char **columns, guint n_columns,
   g_ptr_array_add (lexicon->cues, cue);
   intern (lexicon, cue->words[0])->classes |= QW_CUE;
   const char *w = cue->words[0];
-  guint bit = quotes_word_key (w, strlen (w), strlen (w)) >> 52;
-  lexicon->cue_filter[bit >> 6] |= (guint64)1 << (bit & 63);
+  guint bit = quotes_word_key (w, strlen (w), strlen (w)) >> 50;
+  lexicon->cue_filter.bits[bit >> 6] |= (guint64)1 << (bit & 63);
+  lexicon->cue_filter.lengths |= (guint64)1 << strlen (w);
+  if (kind == QUOTES_CUE_PREP)
+    lexicon->cue_filter.capital_lengths |= (guint64)1 << strlen (w);
   return TRUE;
 }
 
@@ -439,8 +442,8 @@ quotes_lexicon_get_role_group (const QuotesLexicon *lexicon, guint group)
   return g_ptr_array_index (lexicon->role_groups, group);
 }
 
-const guint64 *
+const QuotesCueFilter *
 quotes_lexicon_get_cue_filter (const QuotesLexicon *lexicon)
 {
-  return lexicon->cue_filter;
+  return &lexicon->cue_filter;
 }

@@ -91,16 +91,23 @@ quotes_word_key (const char *s, gsize len, gsize readable)
          * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
 }
 
-/* Bits of the cue filter: the 4096-bit set of the keys' top 12 bits. */
-#define QUOTES_CUE_FILTER_WORDS 64
+/* The cue filter: a 16384-bit set of the top 14 bits of the keys of the
+ * cues' first words (2 KB, in L1 cache), and the lengths of those that
+ * also match capitalized ("According to"). */
+typedef struct
+{
+  guint64 bits[256];
+  guint64 lengths;         /* bit n: some cue's first word has n bytes */
+  guint64 capital_lengths; /* the same for cues matched capitalized */
+} QuotesCueFilter;
 
 /* FALSE when a word with key @key starts no cue; TRUE for every cue's
  * first word and a few others.  @filter: quotes_lexicon_get_cue_filter(). */
 static inline gboolean
-quotes_may_be_cue (const guint64 *filter, guint64 key)
+quotes_may_be_cue (const QuotesCueFilter *filter, guint64 key)
 {
-  guint bit = key >> 52;
-  return (filter[bit >> 6] >> (bit & 63)) & 1;
+  guint bit = key >> 50;
+  return (filter->bits[bit >> 6] >> (bit & 63)) & 1;
 }
 
 /* Reads the data files in @dir (cues.txt, roles.txt, pronouns.txt,
@@ -117,7 +124,8 @@ const QuotesWord *quotes_lexicon_lookup_key (const QuotesLexicon *lexicon,
                                              guint64 key, const char *s,
                                              gsize len);
 /* Borrowed: the cue filter for quotes_may_be_cue(). */
-const guint64 *quotes_lexicon_get_cue_filter (const QuotesLexicon *lexicon);
+const QuotesCueFilter *
+quotes_lexicon_get_cue_filter (const QuotesLexicon *lexicon);
 /* The @i-th cue starting with @word (0 <= i < word->cue_count).  Borrowed. */
 const QuotesCue *quotes_lexicon_get_cue (const QuotesLexicon *lexicon,
                                          const QuotesWord *word, guint i);

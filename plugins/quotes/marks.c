@@ -329,15 +329,34 @@ quotes_find_marks (QuotesContext *ctx)
         }
       if (t->kind == WEFT_TOKEN_WORD || t->kind == WEFT_TOKEN_ABBREV)
         {
-          if (t->flags & WEFT_TOKEN_CAPITALIZED)
+          /* Reporting verbs match in lower case only; a capitalized word
+           * can start only a prepositional cue ("According to"). */
+          gboolean capital = (t->flags & WEFT_TOKEN_CAPITALIZED) != 0;
+          if (capital)
             quotes_token_list_add (ctx, &ctx->capitals, i);
-          if (t->kind == WEFT_TOKEN_WORD
-              && quotes_may_be_cue (ctx->cue_filter, ctx_key (ctx, i))
-              && (ctx_word (ctx, i)->classes & QW_CUE))
-            quotes_token_list_add (ctx, &ctx->cues, i);
+          guint32 len = t->end - t->start;
+          guint64 lengths = capital ? ctx->cue_filter->capital_lengths
+                                    : ctx->cue_filter->lengths;
+          if (t->kind == WEFT_TOKEN_WORD && len < 64
+              && (lengths & ((guint64)1 << len)))
+            {
+              guint64 key = ctx_key (ctx, i);
+              if (quotes_may_be_cue (ctx->cue_filter, key))
+                {
+                  const QuotesWord *w = quotes_lexicon_lookup_key (
+                      ctx->lexicon, key, ctx->text + t->start, len);
+                  ctx->words[i] = w ? w : &quotes_no_word;
+                  if (w && (w->classes & QW_CUE))
+                    quotes_token_list_add (ctx, &ctx->cues, i);
+                }
+            }
           continue;
         }
       if (t->kind != WEFT_TOKEN_PUNCT && t->kind != WEFT_TOKEN_SYMBOL)
+        continue;
+      /* Most punctuation is one ASCII character that is no quote mark. */
+      guchar c = ctx->text[from];
+      if (t->end - from == 1 && c != '"' && c != '\'')
         continue;
       for (uint32_t at = from; at < t->end;)
         at += scan_char (&p, at, i);

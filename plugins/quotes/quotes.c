@@ -39,18 +39,14 @@ quotes_context_add (QuotesContext *ctx)
 }
 
 void
-quotes_token_list_add (QuotesContext *ctx, TokenList *list, guint token)
+quotes_token_list_grow (QuotesContext *ctx, TokenList *list)
 {
-  if (list->n == list->size)
-    {
-      guint size = list->size ? list->size * 2 : 64;
-      guint *items = weft_doc_alloc (ctx->doc, size * sizeof (guint));
-      if (list->n)
-        memcpy (items, list->items, list->n * sizeof (guint));
-      list->items = items;
-      list->size = size;
-    }
-  list->items[list->n++] = token;
+  guint size = list->size ? list->size * 2 : 64;
+  guint *items = weft_doc_alloc (ctx->doc, size * sizeof (guint));
+  if (list->n)
+    memcpy (items, list->items, list->n * sizeof (guint));
+  list->items = items;
+  list->size = size;
 }
 
 static gboolean
