@@ -37,19 +37,21 @@ quotes_match_cue (const QuotesContext *ctx, guint i, guint *end)
 gboolean
 quotes_is_possessive (const QuotesContext *ctx, guint i)
 {
-  const char *s;
+  /* ' and ’ (E2 80 99) before or after an s; the text is NUL-terminated,
+   * so the byte tests stop at its end. */
+  const guchar *s;
   if (i + 1 < ctx->n_tokens && ctx->tokens[i + 1].start == ctx->tokens[i].end)
     {
-      s = ctx->text + ctx->tokens[i + 1].start;
+      s = (const guchar *)ctx->text + ctx->tokens[i + 1].start;
       if ((s[0] == '\'' && (s[1] == 's' || s[1] == ' ' || s[1] == '\0'))
-          || (g_str_has_prefix (s, "\xE2\x80\x99") && s[3] == 's'))
+          || (s[0] == 0xE2 && s[1] == 0x80 && s[2] == 0x99 && s[3] == 's'))
         return TRUE;
     }
   const WeftToken *t = &ctx->tokens[i];
-  s = ctx->text + t->end;
+  s = (const guchar *)ctx->text + t->end;
   return (t->end - t->start > 2 && s[-1] == 's' && s[-2] == '\'')
-         || (t->end - t->start > 4 && s[-1] == 's'
-             && g_str_has_prefix (s - 4, "\xE2\x80\x99"));
+         || (t->end - t->start > 4 && s[-1] == 's' && s[-4] == 0xE2
+             && s[-3] == 0x80 && s[-2] == 0x99);
 }
 
 static gboolean

@@ -144,15 +144,21 @@ collect_people (QuotesContext *ctx, People *people, guint limit)
       guint i = ctx->capitals.items[c];
       if (i >= limit)
         break;
-      if (i < next || ctx->quoted[i] || (ctx_classes (ctx, i) & QW_NONNAME))
+      if (i < next || ctx->quoted[i])
+        continue;
+      /* A person needs two name words or a role before one: most
+       * capitalized words (sentence starts, places) stop here. */
+      gboolean role_before
+          = i > 0 && (ctx_word (ctx, i - 1)->classes & QW_ROLE);
+      if (!ctx_capitalized (ctx, i + 1) && !role_before)
+        continue;
+      if (ctx_classes (ctx, i) & QW_NONNAME)
         continue;
       guint end = quotes_run_end (ctx, i, ctx->n_tokens);
       next = MAX (end, i + 1);
       if (end == i)
         continue;
       guint nf, nl;
-      gboolean role_before
-          = i > 0 && (ctx_word (ctx, i - 1)->classes & QW_ROLE);
       if (quotes_name_part (ctx, i, end, &nf, &nl)
           && (nl - nf >= 2 || role_before) && !placed (ctx, i, nf))
         {
