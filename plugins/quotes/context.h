@@ -60,7 +60,8 @@ typedef struct
 typedef struct
 {
   const QuotesLexicon *lexicon;
-  const QuotesCueFilter *cue_filter; /* quotes_lexicon_get_cue_filter() */
+  const QuotesFilter *cue_filter;  /* quotes_lexicon_get_cue_filter() */
+  const QuotesFilter *word_filter; /* quotes_lexicon_get_filter() */
   WeftDoc *doc;
   const char *text;
   gsize len;
@@ -106,9 +107,15 @@ ctx_word (const QuotesContext *ctx, guint i)
   if (G_UNLIKELY (!w))
     {
       const WeftToken *t = &ctx->tokens[i];
-      if (t->kind == WEFT_TOKEN_WORD || t->kind == WEFT_TOKEN_ABBREV)
-        w = quotes_lexicon_lookup_key (ctx->lexicon, ctx_key (ctx, i),
-                                       ctx->text + t->start, t->end - t->start);
+      guint32 len = t->end - t->start;
+      if ((t->kind == WEFT_TOKEN_WORD || t->kind == WEFT_TOKEN_ABBREV)
+          && len < 64 && ((ctx->word_filter->lengths >> len) & 1))
+        {
+          guint64 key = ctx_key (ctx, i);
+          if (quotes_filter_test (ctx->word_filter, key))
+            w = quotes_lexicon_lookup_key (ctx->lexicon, key,
+                                           ctx->text + t->start, len);
+        }
       if (!w)
         w = &quotes_no_word;
       ctx->words[i] = w;

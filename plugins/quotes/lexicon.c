@@ -28,9 +28,8 @@ struct _QuotesLexicon
   GPtrArray *role_groups; /* char *; [0] = "" */
   /* Cheap pre-filters: most tokens are in no list, and their length or
    * one bit of their key already says so. */
-  guint64 lengths;
-  guint64 filter[256];        /* top 14 bits of the keys */
-  QuotesCueFilter cue_filter; /* the same, for cues' first words */
+  QuotesFilter filter;     /* every word */
+  QuotesFilter cue_filter; /* the first words of cues */
 };
 
 static inline guint
@@ -57,10 +56,11 @@ const QuotesWord *
 quotes_lexicon_lookup_key (const QuotesLexicon *lexicon, guint64 key,
                            const char *s, gsize len)
 {
-  if (len == 0 || len > MAX_WORD || !(lexicon->lengths & ((guint64)1 << len)))
+  if (len == 0 || len > MAX_WORD
+      || !(lexicon->filter.lengths & ((guint64)1 << len)))
     return NULL;
   guint bit = key >> 50;
-  if (!((lexicon->filter[bit >> 6] >> (bit & 63)) & 1))
+  if (!((lexicon->filter.bits[bit >> 6] >> (bit & 63)) & 1))
     return NULL;
   for (guint i = slot_of (lexicon, key);; i = (i + 1) & lexicon->mask)
     {
@@ -120,8 +120,8 @@ intern (QuotesLexicon *lexicon, const char *word)
   lexicon->slots[i].len = len;
   lexicon->n_used++;
   guint bit = key >> 50;
-  lexicon->filter[bit >> 6] |= (guint64)1 << (bit & 63);
-  lexicon->lengths |= (guint64)1 << len;
+  lexicon->filter.bits[bit >> 6] |= (guint64)1 << (bit & 63);
+  lexicon->filter.lengths |= (guint64)1 << len;
   return &lexicon->slots[i].word_entry;
 }
 
@@ -442,8 +442,14 @@ quotes_lexicon_get_role_group (const QuotesLexicon *lexicon, guint group)
   return g_ptr_array_index (lexicon->role_groups, group);
 }
 
-const QuotesCueFilter *
+const QuotesFilter *
 quotes_lexicon_get_cue_filter (const QuotesLexicon *lexicon)
 {
   return &lexicon->cue_filter;
+}
+
+const QuotesFilter *
+quotes_lexicon_get_filter (const QuotesLexicon *lexicon)
+{
+  return &lexicon->filter;
 }

@@ -91,20 +91,20 @@ quotes_word_key (const char *s, gsize len, gsize readable)
          * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
 }
 
-/* The cue filter: a 16384-bit set of the top 14 bits of the keys of the
- * cues' first words (2 KB, in L1 cache), and the lengths of those that
- * also match capitalized ("According to"). */
+/* A filter of a set of words: a 16384-bit set of the top 14 bits of
+ * their keys (2 KB, in L1 cache) and their lengths. */
 typedef struct
 {
   guint64 bits[256];
-  guint64 lengths;         /* bit n: some cue's first word has n bytes */
-  guint64 capital_lengths; /* the same for cues matched capitalized */
-} QuotesCueFilter;
+  guint64 lengths;         /* bit n: some word has n bytes */
+  guint64 capital_lengths; /* cue filter: the same for cues matched
+                              capitalized ("According to") */
+} QuotesFilter;
 
-/* FALSE when a word with key @key starts no cue; TRUE for every cue's
- * first word and a few others.  @filter: quotes_lexicon_get_cue_filter(). */
+/* FALSE when a word with key @key is not in the set; TRUE for every word
+ * in it and a few others. */
 static inline gboolean
-quotes_may_be_cue (const QuotesCueFilter *filter, guint64 key)
+quotes_filter_test (const QuotesFilter *filter, guint64 key)
 {
   guint bit = key >> 50;
   return (filter->bits[bit >> 6] >> (bit & 63)) & 1;
@@ -124,8 +124,10 @@ const QuotesWord *quotes_lexicon_lookup_key (const QuotesLexicon *lexicon,
                                              guint64 key, const char *s,
                                              gsize len);
 /* Borrowed: the cue filter for quotes_may_be_cue(). */
-const QuotesCueFilter *
+const QuotesFilter *
 quotes_lexicon_get_cue_filter (const QuotesLexicon *lexicon);
+/* Borrowed: the filter of every word in the lexicon. */
+const QuotesFilter *quotes_lexicon_get_filter (const QuotesLexicon *lexicon);
 /* The @i-th cue starting with @word (0 <= i < word->cue_count).  Borrowed. */
 const QuotesCue *quotes_lexicon_get_cue (const QuotesLexicon *lexicon,
                                          const QuotesWord *word, guint i);

@@ -341,7 +341,7 @@ quotes_find_marks (QuotesContext *ctx)
               && (lengths & ((guint64)1 << len)))
             {
               guint64 key = ctx_key (ctx, i);
-              if (quotes_may_be_cue (ctx->cue_filter, key))
+              if (quotes_filter_test (ctx->cue_filter, key))
                 {
                   const QuotesWord *w = quotes_lexicon_lookup_key (
                       ctx->lexicon, key, ctx->text + t->start, len);

@@ -120,6 +120,7 @@ quotes_process (gpointer state, WeftDoc *doc, GError **error)
   QuotesContext ctx
       = { .lexicon = st->lexicon,
           .cue_filter = quotes_lexicon_get_cue_filter (st->lexicon),
+          .word_filter = quotes_lexicon_get_filter (st->lexicon),
           .doc = doc };
   ctx.text = weft_doc_get_text (doc, &ctx.len);
   ctx.tokens = weft_doc_get_tokens (doc, &ctx.n_tokens);
