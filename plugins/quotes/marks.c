@@ -313,38 +313,45 @@ void
 quotes_find_marks (QuotesContext *ctx)
 {
   Pairing p = { .ctx = ctx };
-  for (guint i = 0; i < ctx->n_tokens; i++)
+  /* Locals: the stores below cannot then make the compiler reload them. */
+  const WeftToken *tokens = ctx->tokens;
+  const char *text = ctx->text;
+  const QuotesFilter *filter = ctx->cue_filter;
+  guint n_tokens = ctx->n_tokens;
+  guint *capitals = weft_doc_alloc (ctx->doc, n_tokens * sizeof (guint));
+  guint n_capitals = 0;
+  for (guint i = 0; i < n_tokens; i++)
     {
-      const WeftToken *t = &ctx->tokens[i];
+      const WeftToken *t = &tokens[i];
       uint32_t from = t->start;
-      if (i > 0
-          && (t->flags
-              & (WEFT_TOKEN_NEWLINE_BEFORE | WEFT_TOKEN_PARAGRAPH_BEFORE)))
+      guint flags = t->flags, kind = t->kind;
+      if (G_UNLIKELY (
+              i > 0
+              && (flags
+                  & (WEFT_TOKEN_NEWLINE_BEFORE | WEFT_TOKEN_PARAGRAPH_BEFORE))))
         {
           end_block (&p, i - 1);
           if (start_block (&p, i))
-            from += ctx->text[from] == '"'      ? 1
-                    : ctx->text[from] == '\xC2' ? 2
-                                                : 3;
+            from += text[from] == '"' ? 1 : text[from] == '\xC2' ? 2 : 3;
         }
-      if (t->kind == WEFT_TOKEN_WORD || t->kind == WEFT_TOKEN_ABBREV)
+      if (kind == WEFT_TOKEN_WORD || kind == WEFT_TOKEN_ABBREV)
         {
           /* Reporting verbs match in lower case only; a capitalized word
            * can start only a prepositional cue ("According to"). */
-          gboolean capital = (t->flags & WEFT_TOKEN_CAPITALIZED) != 0;
-          if (capital)
-            quotes_token_list_add (ctx, &ctx->capitals, i);
+          gboolean capital = (flags & WEFT_TOKEN_CAPITALIZED) != 0;
+          capitals[n_capitals] = i;
+          n_capitals += capital;
           guint32 len = t->end - t->start;
-          guint64 lengths = capital ? ctx->cue_filter->capital_lengths
-                                    : ctx->cue_filter->lengths;
-          if (t->kind == WEFT_TOKEN_WORD && len < 64
+          guint64 lengths = capital ? filter->capital_lengths : filter->lengths;
+          if (kind == WEFT_TOKEN_WORD && len < 64
               && (lengths & ((guint64)1 << len)))
             {
-              guint64 key = ctx_key (ctx, i);
-              if (quotes_filter_test (ctx->cue_filter, key))
+              guint64 key
+                  = quotes_word_key (text + t->start, len, ctx->len - t->start);
+              if (G_UNLIKELY (quotes_filter_test (filter, key)))
                 {
                   const QuotesWord *w = quotes_lexicon_lookup_key (
-                      ctx->lexicon, key, ctx->text + t->start, len);
+                      ctx->lexicon, key, text + t->start, len);
                   ctx->words[i] = w ? w : &quotes_no_word;
                   if (w && (w->classes & QW_CUE))
                     quotes_token_list_add (ctx, &ctx->cues, i);
@@ -352,15 +359,18 @@ quotes_find_marks (QuotesContext *ctx)
             }
           continue;
         }
-      if (t->kind != WEFT_TOKEN_PUNCT && t->kind != WEFT_TOKEN_SYMBOL)
+      if (kind != WEFT_TOKEN_PUNCT && kind != WEFT_TOKEN_SYMBOL)
         continue;
       /* Most punctuation is one ASCII character that is no quote mark. */
-      guchar c = ctx->text[from];
+      guchar c = text[from];
       if (t->end - from == 1 && c != '"' && c != '\'')
         continue;
       for (uint32_t at = from; at < t->end;)
         at += scan_char (&p, at, i);
     }
+  ctx->capitals.items = capitals;
+  ctx->capitals.n = n_capitals;
+  ctx->capitals.size = n_tokens;
   if (ctx->n_tokens > 0)
     {
       end_block (&p, ctx->n_tokens - 1);
