@@ -81,7 +81,7 @@ static const Case cases[] = {
   { "/quotes/title-stripped",
     "Milli Majlis DEPUTY Rasim Musabekov called the incident \"cruel\" and "
     "described it as \"an operation to expel Azerbaijanis from Russia\".",
-    { { "term", "cruel", NULL, NULL, NULL },
+    { { "mixed", "cruel", "Rasim Musabekov", "Rasim Musabekov", "called" },
       { "mixed", "an operation to expel Azerbaijanis from Russia",
         "Rasim Musabekov", "Rasim Musabekov", "described" } } },
   { "/quotes/description/expert",
@@ -237,6 +237,14 @@ static const Case cases[] = {
     "He declined to say more. The claim was false. She claimed "
     "responsibility for the attack. He claimed he was innocent.",
     { { "indirect", "he was innocent", NULL, "He", "claimed" } } },
+  { "/quotes/mixed/naming-verb",
+    "Tom Watson called Prime Minister Theresa May's proposed Brexit deal "
+    "\"lousy\" and said he would only vote for it. The pattern, commonly "
+    "called \"glider\", moves.",
+    { { "mixed", "lousy", "Tom Watson", "Tom Watson", "called" },
+      { "indirect", "he would only vote for it", "Tom Watson", "Tom Watson",
+        "said" },
+      { "term", "glider", NULL, NULL, NULL } } },
   { "/quotes/none",
     "Relations between Russia and Azerbaijan are experiencing another "
     "aggravation these days. It's the country's problem.",
@@ -326,7 +334,7 @@ test_lexicon_errors (void)
   g_assert_error (error, WEFT_ERROR, WEFT_ERROR_DATA);
   g_autofree char *expected
       = g_strdup_printf ("%s:3: unknown cue kind 'shout' (expected verb, say, "
-                         "clause, tell, prep or noun)",
+                         "clause, tell, name, prep or noun)",
                          cues);
   g_assert_cmpstr (error->message, ==, expected);
   g_clear_error (&error);
@@ -368,7 +376,8 @@ test_lexicon_data_errors (void)
     { "pronouns.txt", "he\tperson\tm\nshe\tperson\tfemale\n",
       "2: unknown gender 'female' (expected m or f)" },
     { "cues.txt", "said\tsay\ntold\ttell\nclaimed\tclaim\n",
-      "3: unknown cue kind 'claim' (expected verb, say, clause, tell, prep or "
+      "3: unknown cue kind 'claim' (expected verb, say, clause, tell, name, "
+      "prep or "
       "noun)" },
   };
   const char *names[]

@@ -261,6 +261,7 @@ leading (QuotesContext *ctx, Quote *q, guint *cue_end)
       if (cue_source (ctx, cue, i, end, MIN (s0, i), &m) == MENTION_NONE)
         continue;
       q->mention = m;
+      q->named = cue->kind == QUOTES_CUE_NAME;
       if (colon)
         share_cue (ctx, q, cue->text, i, end);
       else
@@ -320,6 +321,27 @@ make_term (QuotesContext *ctx, Quote *q)
   q->cue = NULL;
   q->cue_first = q->cue_last = 0;
   q->continuation = FALSE;
+}
+
+/* Whether the naming cue of @q has a person as its subject, right before
+ * it ("Trump called it a “witch hunt”", "Schiff has called it …"), not a
+ * thing named ("a pattern commonly called “glider”", "was called"). */
+static gboolean
+named_by_speaker (const QuotesContext *ctx, const Quote *q)
+{
+  const Mention *m = &q->mention;
+  if (m->kind != MENTION_NAME && m->kind != MENTION_PRONOUN
+      && m->kind != MENTION_DESCRIPTION)
+    return FALSE;
+  if (m->last > q->cue_first || m->last + 3 < q->cue_first)
+    return FALSE;
+  for (guint i = m->last; i < q->cue_first; i++)
+    if (!ctx_has (ctx, i, QW_FILLER) || ctx_token_is (ctx, i, "was")
+        || ctx_token_is (ctx, i, "were") || ctx_token_is (ctx, i, "is")
+        || ctx_token_is (ctx, i, "are") || ctx_token_is (ctx, i, "be")
+        || ctx_token_is (ctx, i, "been") || ctx_token_is (ctx, i, "being"))
+      return FALSE;
+  return TRUE;
 }
 
 void
@@ -410,7 +432,11 @@ quotes_attribute (QuotesContext *ctx)
       gboolean utterance = found && !first && q->kind == QUOTE_DIRECT
                            && words >= 2
                            && ctx_capitalized (ctx, q->first_token);
-      if ((words <= 3 && !(first && found) && !utterance)
+      /* called the deal “lousy”: the speaker's word. */
+      gboolean named = found && !first && q->named && named_by_speaker (ctx, q);
+      if (named)
+        q->kind = QUOTE_MIXED;
+      if ((words <= 3 && !(first && found) && !utterance && !named)
           || (!found && !first && words < 8 && !sentence))
         make_term (ctx, q);
     }

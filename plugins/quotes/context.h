@@ -55,6 +55,7 @@ typedef struct
   Mention mention;
   const char *speaker;   /* resolved name (arena), or NULL */
   gboolean continuation; /* speaker carried over from the previous quote */
+  gboolean named;        /* introduced by a naming cue: called X "…" */
 } Quote;
 
 typedef struct

@@ -39,6 +39,8 @@ typedef enum
                           (that) …" */
   QUOTES_CUE_CLAUSE,   /* a bare clause only with a clear subject: "claimed
                           he was …", not "claimed responsibility" */
+  QUOTES_CUE_NAME,     /* names with a quoted word: called the deal "lousy"
+                          (the word is the speaker's, not a scare quote) */
   QUOTES_CUE_NOUN,
 } QuotesCueKind;
 

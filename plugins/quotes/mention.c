@@ -15,6 +15,14 @@ quotes_match_cue (const QuotesContext *ctx, guint i, guint *end)
   if (i > 0 && ctx_has (ctx, i - 1, QW_DETERMINER)
       && !ctx_token_is (ctx, i - 1, "that"))
     return NULL;
+  /* "Theresa May's proposed Brexit deal": after a possessive too. */
+  if (i > 0
+      && ((ctx->tokens[i - 1].kind == WEFT_TOKEN_CLITIC
+           && ctx->text[ctx->tokens[i - 1].end - 1] == 's')
+          || (ctx_is_word (ctx, i - 1) && quotes_is_possessive (ctx, i - 1)
+              && ctx->tokens[i - 1].end - ctx->tokens[i - 1].start > 2
+              && ctx->text[ctx->tokens[i - 1].end - 1] == 's')))
+    return NULL;
   for (guint c = 0; c < w->cue_count; c++)
     {
       const QuotesCue *cue = quotes_lexicon_get_cue (ctx->lexicon, w, c);
