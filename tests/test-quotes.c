@@ -198,13 +198,17 @@ static const Case cases[] = {
   { "/quotes/indirect/content-ends",
     "Peskov said the talks would go on, adding that nothing had changed. "
     "Officials said three people died; their identities were not provided. "
-    "Nettie Baker said he died in Britain without elaborating.",
+    "Nettie Baker said he died in Britain without elaborating. One "
+    "interviewee said people changed their minds and several said they "
+    "wanted the politicians to stop ignoring them.",
     { { "indirect", "the talks would go on", "Peskov", "Peskov", "said" },
       { "indirect", "nothing had changed", "Peskov", "Peskov", "adding" },
       { "indirect", "three people died; their identities were not provided",
         "Officials", "Officials", "said" },
       { "indirect", "he died in Britain", "Nettie Baker", "Nettie Baker",
-        "said" } } },
+        "said" },
+      { "indirect", "people changed their minds", "One interviewee",
+        "One interviewee", "said" } } },
   { "/quotes/speakers/diacritics-and-time-words",
     "Turkish President Recep Tayyip Erdo\xc4\x9f"
     "an spoke on Sunday. \"We will change its name,\" Erdogan said. "

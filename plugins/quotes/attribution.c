@@ -495,12 +495,19 @@ content_end (const QuotesContext *ctx, guint first, guint last)
           && i + 2 <= last
           && (i + 2 == last || ctx->tokens[i + 2].kind == WEFT_TOKEN_PUNCT))
         return i; /* "without elaborating." */
+      /* "and added …", "and several said …": a new report. */
       guint end;
-      if ((ctx_token_is (ctx, i, "and") || ctx_token_is (ctx, i, "but"))
-          && i + 1 < last && !ctx->quoted[i + 1]
-          && quotes_match_cue (ctx, i + 1, &end)
-          && !(ctx->tokens[i + 1].flags & WEFT_TOKEN_CAPITALIZED))
-        return ctx_punct_is (ctx, i - 1, ',') ? i - 1 : i;
+      if (ctx_token_is (ctx, i, "and") || ctx_token_is (ctx, i, "but"))
+        for (guint k = i + 1; k < last && k <= i + 3; k++)
+          {
+            if (!ctx_is_word (ctx, k) || ctx->quoted[k]
+                || (k > i + 1 && ctx_has (ctx, k - 1, QW_FILLER)))
+              break; /* "can and may declare": one clause */
+            if (quotes_match_cue (ctx, k, &end)
+                && !(ctx->tokens[k].flags & WEFT_TOKEN_CAPITALIZED)
+                && !ctx_token_is (ctx, k - 1, "to"))
+              return ctx_punct_is (ctx, i - 1, ',') ? i - 1 : i;
+          }
     }
   return last;
 }
