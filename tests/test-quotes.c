@@ -249,6 +249,23 @@ static const Case cases[] = {
       { "indirect", "he would only vote for it", "Tom Watson", "Tom Watson",
         "said" },
       { "term", "glider", NULL, NULL, NULL } } },
+  { "/quotes/direct/appositive-and-short-reply",
+    "\"This is not over,\" Rep. Adam Schiff, D-Calif., said Tuesday. \"No,\" "
+    "Cruz replied when asked whether he would endorse Trump.",
+    { { "direct", "This is not over", "Adam Schiff", "Adam Schiff", "said" },
+      { "direct", "No", "Cruz", "Cruz", "replied" } } },
+  { "/quotes/direct/after-quote-ending-sentence",
+    "Clinton said in a statement that she was \"deeply disappointed.\" \"I "
+    "think it's time for a change,\" she said.",
+    { { "indirect", "she was \"deeply disappointed.\"", "Clinton", "Clinton",
+        "said" },
+      { "term", "deeply disappointed.", NULL, NULL, NULL },
+      { "direct", "I think it's time for a change", "Clinton", "she",
+        "said" } } },
+  { "/quotes/speakers/description-of-another-role",
+    "White House press secretary Sarah Sanders spoke on Monday. The senator, "
+    "who spoke on condition of anonymity, said the deal was dead.",
+    { { "indirect", "the deal was dead", NULL, "The senator", "said" } } },
   { "/quotes/none",
     "Relations between Russia and Azerbaijan are experiencing another "
     "aggravation these days. It's the country's problem.",

@@ -56,6 +56,11 @@ starts_sentence (const QuotesContext *ctx, guint open)
         return TRUE;
       if (ctx_is_sentence_end (ctx, i) || ctx_punct_is (ctx, i, ':'))
         return TRUE;
+      /* “… disappointed.” “I think …”: the quotation before ended the
+       * sentence inside its marks. */
+      if (ctx->quoted[i] && ctx->tokens[i].kind == WEFT_TOKEN_PUNCT && i > 0
+          && ctx_is_sentence_end (ctx, i - 1))
+        return TRUE;
       if (ctx->tokens[i].kind == WEFT_TOKEN_WORD
           || ctx->tokens[i].kind == WEFT_TOKEN_NUMBER
           || ctx->tokens[i].kind == WEFT_TOKEN_ABBREV || ctx->quoted[i])
@@ -90,6 +95,33 @@ share_cue (QuotesContext *ctx, Quote *q, const char *cue, guint first,
     ctx->used[i] = 0;
 }
 
+/* “…,” Rep. Adam Schiff, D-Calif., said Tuesday.  The name [@j, @comma),
+ * an aside between commas (a party and state, an age, a title), then the
+ * cue. */
+static gboolean
+trailing_appositive (QuotesContext *ctx, Quote *q, guint j, guint comma)
+{
+  guint k = comma + 1;
+  while (k < ctx->n_tokens && k < comma + 9 && !ctx_punct_is (ctx, k, ',')
+         && !ctx_is_sentence_end (ctx, k) && !ctx->quoted[k]
+         && !newline_before (ctx, k))
+    k++;
+  if (!ctx_punct_is (ctx, k, ',') || k == comma + 1)
+    return FALSE;
+  guint end;
+  const QuotesCue *cue = quotes_match_cue (ctx, k + 1, &end);
+  if (!cue || cue->kind == QUOTES_CUE_PREP)
+    return FALSE;
+  Mention m;
+  MentionKind kind = quotes_find_mention (ctx, j, comma, FALSE, &m);
+  if (kind != MENTION_NAME && kind != MENTION_DESCRIPTION
+      && kind != MENTION_PRONOUN)
+    return FALSE;
+  q->mention = m;
+  set_cue (ctx, q, cue->text, k + 1, end);
+  return TRUE;
+}
+
 /* ", Peskov said." / ", said the deputy." / ", the Azerbaijani
  * parliamentarian launched into …" right after the closing mark. */
 static gboolean
@@ -112,6 +144,9 @@ trailing (QuotesContext *ctx, Quote *q, gboolean lenient)
     {
       if (k > j && newline_before (ctx, k))
         break;
+      if (ctx_punct_is (ctx, k, ',') && k > j
+          && trailing_appositive (ctx, q, j, k))
+        return TRUE;
       if (ctx->quoted[k] || ctx_is_sentence_end (ctx, k)
           || ctx_punct_is (ctx, k, ';') || ctx_punct_is (ctx, k, ','))
         break;
@@ -356,7 +391,17 @@ quotes_attribute (QuotesContext *ctx)
       gboolean first = starts_sentence (ctx, q->open_token);
       guint cue_end = 0;
       gboolean found = FALSE;
-      if (title && !(sentence && words > 3))
+      /* “No,” Cruz replied: a capitalized quotation ending in a comma,
+       * question or exclamation mark, then its attribution, is speech. */
+      guchar before_close
+          = q->close_token != NO_TOKEN
+                ? ctx->text[ctx->tokens[q->close_token].start - 1]
+                : 0;
+      if (title && !(sentence && words > 3)
+          && !(first
+               && (before_close == ',' || before_close == '?'
+                   || before_close == '!')
+               && trailing (ctx, q, FALSE)))
         {
           q->kind = QUOTE_TERM;
           continue;

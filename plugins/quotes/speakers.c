@@ -291,9 +291,16 @@ resolve (QuotesContext *ctx, Quote *q, People *history, const People *all)
       break;
     case MENTION_DESCRIPTION:
       gender = ctx_word (ctx, m->last - 1)->gender;
+      /* "the senator": the latest senator, else the latest person whose
+       * role is unknown; never someone known in another role (a press
+       * secretary). */
       found = latest_person (history, m->role_group, gender);
       if (!found)
-        found = latest_person (history, 0, gender);
+        {
+          found = latest_person (history, 0, gender);
+          if (found && found->group && m->role_group)
+            found = NULL;
+        }
       if (found)
         {
           Person p = *found;
