@@ -266,6 +266,11 @@ static const Case cases[] = {
     "White House press secretary Sarah Sanders spoke on Monday. The senator, "
     "who spoke on condition of anonymity, said the deal was dead.",
     { { "indirect", "the deal was dead", NULL, "The senator", "said" } } },
+  { "/quotes/indirect/adding-after-quote",
+    "\"The economy is strong,\" Kudlow said on CNBC, adding that tariffs "
+    "would help.",
+    { { "direct", "The economy is strong", "Kudlow", "Kudlow", "said" },
+      { "indirect", "tariffs would help", "Kudlow", "Kudlow", "adding" } } },
   { "/quotes/none",
     "Relations between Russia and Azerbaijan are experiencing another "
     "aggravation these days. It's the country's problem.",

@@ -758,8 +758,15 @@ indirect_at (QuotesContext *ctx, guint k, guint s0, guint s1)
   if (kind == MENTION_NONE && is_participle (ctx, k) && k > s0
       && ctx_punct_is (ctx, k - 1, ','))
     {
-      /* "Peskov said …, adding that …": the sentence's subject. */
+      /* "Peskov said …, adding that …": the sentence's subject, or the
+       * speaker of its quotation ("“…,” Kudlow said, adding that …"). */
       kind = quotes_clause_subject (ctx, s0, k, &m);
+      for (guint p = ctx->n_quotes; kind == MENTION_NONE && p-- > 0;)
+        {
+          const Mention *pm = &ctx->quotes[p].mention;
+          if (pm->kind != MENTION_NONE && pm->first >= s0 && pm->last <= k)
+            m = *pm, kind = pm->kind;
+        }
       start = s0;
     }
   if (kind == MENTION_NONE || kind == MENTION_GROUP)
