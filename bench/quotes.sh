@@ -1,10 +1,10 @@
 #!/bin/sh
 # Throughput of the quotes stage alone against compromise's quotations()
 # on the same news text: Wikinews (295 articles) and the sample articles,
-# repeated up to MB megabytes.  weft: tokenized first (untimed), then the
-# quotes plugin's process() timed over every document (quotes-bench);
+# repeated up to MB megabytes.  weft: tokenized in batches of 8 (untimed), then the
+# quotes plugin's process() timed over each batch (quotes-bench);
 # compromise: nlp(text).quotations() per document, once (it runs at about
-# 0.15 MB/s: 50 MB take ~6 minutes).  Prints MB/s of the best of ROUNDS
+# 0.15-0.2 MB/s: 50 MB take 4-6 minutes).  Prints MB/s of the best of ROUNDS
 # weft runs and of the compromise run, and their ratio.
 #
 #   bench/quotes.sh [BUILD_DIR (default build)] [MB (default 50)] [ROUNDS (default 3)]
@@ -59,7 +59,7 @@ node "$tmp/node.mjs" "$root/bench/node_modules/compromise" "$tmp/news.bin" "$mb"
 best() { sort -g -k2 "$1" | head -1; }
 version=$(node -p "require('$root/bench/node_modules/compromise/package.json').version")
 echo "text: Wikinews + sample articles repeated to $mb MB; weft: best of $rounds runs"
-best "$tmp/c.out" | awk '{ printf "  weft quotes stage        %6.1f MB in %7.3f s  %8.1f MB/s  (%d quotations)\n", $1/1e6, $2, $1/1e6/$2, $3 }'
+best "$tmp/c.out" | awk '{ printf "  weft quotes stage        %6.1f MB in %7.3f s  %8.1f MB/s  (%d quotations; %.1f MB/s of thread CPU time)\n", $1/1e6, $2, $1/1e6/$2, $3, $1/1e6/$4 }'
 best "$tmp/node.out" | awk -v v="$version" '{ printf "  compromise %-8s quotations() %6.1f MB in %7.3f s  %8.2f MB/s  (%d quotations)\n", v, $1/1e6, $2, $1/1e6/$2, $3 }'
 paste "$(best "$tmp/c.out" > "$tmp/c1"; echo "$tmp/c1")" "$(best "$tmp/node.out" > "$tmp/n1"; echo "$tmp/n1")" \
-  | awk '{ printf "  ratio (weft / compromise, MB/s)  %.0fx\n", ($1/$2) / ($4/$5) }'
+  | awk '{ printf "  ratio (weft / compromise, MB/s)  %.0fx\n", ($1/$2) / ($5/$6) }'
