@@ -39,6 +39,10 @@ static const Golden golden[] = {
     "she could find common ground with Republicans, but Democrats also plan to address "
     "the current government shutdown promptly", 0,
     "\"kind\":\"indirect\",\"cue\":\"said\",\"speaker\":\"Nancy Pelosi\"" },
+  { 0, "quotes",
+    "he will not approve a budget that does not allocate funding for a wall along "
+    "the country's border with Mexico", 0,
+    "\"kind\":\"indirect\",\"cue\":\"said\",\"speaker\":\"Donald Trump\"" },
   /* reach 0.1 -> 0.1 / sqrt (0.01 + 15) */
   { 0, "sentiment",
     "I pledge that this Congress will be transparent, bipartisan and unifying; "
@@ -76,6 +80,17 @@ static const Golden golden[] = {
     "\"kind\":\"mixed\",\"cue\":\"told\",\"speaker\":\"Andrzej Duda\"" },
   { 1, "quotes", "The next hours will decide everything", 0,
     "\"kind\":\"direct\",\"cue\":\"said\",\"speaker\":\"Tomasz Stefaniak\"" },
+  { 1, "quotes", "an act of inexplicable barbarity.", 0,
+    "\"kind\":\"mixed\",\"cue\":\"called\",\"speaker\":\"Joachim Brudziński\"" },
+  { 1, "quotes", "We couldn’t win", 0,
+    "\"kind\":\"direct\",\"cue\":\"said\",\"speaker\":\"Łukasz Szumowski\"" },
+  { 1, "quotes",
+    "psychiatric assessments will be carried out to confirm if Stefan W is fit for trial", 0,
+    "\"kind\":\"indirect\",\"cue\":\"told\",\"speaker\":\"Krzysztof Sierak\"" },
+  /* win 2.8 negated by couldn’t (the news pipeline's typographic
+   * apostrophes): -0.74 x 2.8 -> -0.4717 */
+  { 1, "sentiment", "We couldn’t win", 0,
+    "\"scope\":\"quote\",\"compound\":-0.4717" },
   /* pray 1.3 -> 0.3182 */
   { 1, "sentiment", "Let's all pray for Mayor Adamowicz. Paweł, we are with you.", 0,
     "\"scope\":\"quote\",\"compound\":0.3182" },
@@ -97,6 +112,13 @@ static const Golden golden[] = {
     "\"kind\":\"direct\",\"cue\":\"tweeted\",\"speaker\":\"Sadiq Khan\"" },
   { 2, "quotes", "the moment of maximum opportunity", 0,
     "\"kind\":\"mixed\",\"cue\":\"said\",\"speaker\":\"Nicola Sturgeon\"" },
+  { 2, "quotes", "defend [their] children's right to live and work in Europe", 0,
+    "\"kind\":\"mixed\",\"cue\":\"said\",\"speaker\":\"Some of the protesters\"" },
+  { 2, "quotes",
+    "We know that 16 million people wanted to stay in the EU, and some of those "
+    "would still like to stay in the EU, and within that quite a few would like to "
+    "have another go and have another referendum — but it was always a minority", 0,
+    "\"kind\":\"direct\",\"cue\":\"told\",\"speaker\":\"One MP\"" },
   /* clear 1.6 -> 0.3818 */
   { 2, "sentiment",
     "Here in London, thousands of people from across our city and country have "
