@@ -7,6 +7,8 @@
 const QuotesCue *
 quotes_match_cue (const QuotesContext *ctx, guint i, guint *end)
 {
+  if (i >= ctx->n_tokens)
+    return NULL; /* callers look one past a span's end */
   const QuotesWord *w = ctx_word (ctx, i);
   if (!w || !(w->classes & QW_CUE) || ctx->quoted[i])
     return NULL;
