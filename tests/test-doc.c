@@ -1,6 +1,10 @@
 /* Tests for the document model: text, arena, tokens, layers, values. */
 #include <string.h>
+#include <unistd.h>
 
+#include <glib/gstdio.h>
+
+#include "weft/plugin.h"
 #include "weft/weft.h"
 
 static void
@@ -132,6 +136,85 @@ test_arena_reuse (void)
   weft_doc_free (doc);
 }
 
+/* Collects each line; rejects one that says "bad". */
+static gboolean
+collect_line (char *line, gpointer user_data, GError **error)
+{
+  if (strcmp (line, "bad") == 0)
+    {
+      g_set_error (error, WEFT_ERROR, WEFT_ERROR_DATA, "a bad entry");
+      return FALSE;
+    }
+  g_ptr_array_add (user_data, g_strdup (line));
+  return TRUE;
+}
+
+/* Writes @contents to a temporary file and reads it back line by line;
+ * returns the lines joined by '|' or the error message. */
+static char *
+read_data (const char *contents, gssize len, WeftDataFileFlags flags,
+           char **path_out)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  char *path = NULL;
+  int fd = g_file_open_tmp ("weft-data-XXXXXX.txt", &path, NULL);
+  g_assert_cmpint (fd, >=, 0);
+  close (fd);
+  g_assert_true (g_file_set_contents (path, contents, len, NULL));
+  char *result;
+  if (weft_data_file_foreach_line (path, flags, collect_line, lines, &error))
+    {
+      g_ptr_array_add (lines, NULL);
+      result = g_strjoinv ("|", (char **) lines->pdata);
+    }
+  else
+    {
+      g_assert_error (error, WEFT_ERROR, WEFT_ERROR_DATA);
+      result = g_strdup (error->message);
+    }
+  g_unlink (path);
+  *path_out = path;
+  return result;
+}
+
+static void
+test_data_file (void)
+{
+  struct {
+    const char *contents;
+    gssize len;
+    WeftDataFileFlags flags;
+    const char *expected; /* "FILE" stands for the file's path */
+  } cases[] = {
+    { "a\tb \n\n  c\r\nlast", -1, WEFT_DATA_FILE_DEFAULT, "a\tb|c|last" },
+    { "# head\nword # note\n:-#\nx#y\n", -1, WEFT_DATA_FILE_HASH_COMMENTS,
+      "word|:-#|x#y" },
+    { "# head\n#-o\n", -1, WEFT_DATA_FILE_DEFAULT, "# head|#-o" },
+    { "ok\n\nbad\nnever\n", -1, WEFT_DATA_FILE_DEFAULT, "FILE:3: a bad entry" },
+    { "ok\n\xff\n", -1, WEFT_DATA_FILE_DEFAULT, "FILE:2: invalid UTF-8" },
+    { "ok\nn\0l\n", 6, WEFT_DATA_FILE_DEFAULT, "FILE:2: invalid UTF-8" },
+    { "", -1, WEFT_DATA_FILE_DEFAULT, "" },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = NULL;
+      g_autofree char *got = read_data (cases[i].contents, cases[i].len,
+                                        cases[i].flags, &path);
+      g_autofree char *expected = NULL;
+      if (g_str_has_prefix (cases[i].expected, "FILE"))
+        expected = g_strconcat (path, cases[i].expected + 4, NULL);
+      else
+        expected = g_strdup (cases[i].expected);
+      g_assert_cmpstr (got, ==, expected);
+    }
+  g_autoptr (GError) error = NULL;
+  g_assert_false (weft_data_file_foreach_line ("/nonexistent/weft.txt", 0,
+                                               collect_line, NULL, &error));
+  g_assert_error (error, WEFT_ERROR, WEFT_ERROR_DATA);
+  g_assert_true (g_str_has_prefix (error->message, "/nonexistent/weft.txt: "));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -142,5 +225,6 @@ main (int argc, char **argv)
   g_test_add_func ("/doc/layer/values", test_layer_values);
   g_test_add_func ("/doc/values", test_values);
   g_test_add_func ("/doc/arena/reuse", test_arena_reuse);
+  g_test_add_func ("/doc/data-file", test_data_file);
   return g_test_run ();
 }

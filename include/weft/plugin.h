@@ -73,6 +73,30 @@ WEFT_API const char *weft_options_get_data_dir (const WeftOptions *options);
 /* Borrowed: the stage id this instance runs as (e.g. "tokenizer"). */
 WEFT_API const char *weft_options_get_stage_id (const WeftOptions *options);
 
+/* ---- data files -------------------------------------------------------- */
+
+typedef enum {
+  WEFT_DATA_FILE_DEFAULT = 0,
+  /* '#' at the start of a line or after a blank starts a comment */
+  WEFT_DATA_FILE_HASH_COMMENTS = 1 << 0,
+} WeftDataFileFlags;
+
+/* Called with each line, comments cut, surrounding whitespace stripped and
+ * never empty; the line may be modified in place.  To reject it, set @error
+ * (domain WEFT_ERROR, code WEFT_ERROR_DATA) to the reason alone and return
+ * FALSE: the host prefixes "FILE:LINE: ". */
+typedef gboolean (*WeftDataLineFunc) (char *line, gpointer user_data,
+                                      GError **error);
+
+/* Reads the UTF-8 text file @path and calls @func on every line in order.
+ * A file that cannot be read or is not UTF-8 (NUL bytes included) is a
+ * WEFT_ERROR_DATA error naming the file (and line).  Since ABI 1.1. */
+WEFT_API gboolean weft_data_file_foreach_line (const char *path,
+                                               WeftDataFileFlags flags,
+                                               WeftDataLineFunc func,
+                                               gpointer user_data,
+                                               GError **error);
+
 /* ---- the descriptor ------------------------------------------------------ */
 
 /* init() runs once per pipeline and returns the plugin's state in *state;
