@@ -5,6 +5,8 @@
 #include "arena.h"
 #include "weft/doc.h"
 
+typedef struct _WeftCharIndex WeftCharIndex;
+
 typedef struct {
   const char *key;
   const char *json;   /* raw JSON value */
@@ -32,8 +34,7 @@ struct _WeftDoc {
   const char *text;
   gsize len;
   gboolean ascii;
-  uint32_t *char_offsets; /* code points before each 64-byte block */
-  uint32_t last_byte, last_char; /* the last conversion, to count on from */
+  WeftCharIndex *char_index; /* built on the first byte_to_char() */
   const char *id;
   const char *source;
   const char *date;

@@ -20,24 +20,25 @@ weft_json_append_string (GString *out, const char *s, gssize len)
   for (gsize i = 0; i < n; i++)
     {
       guchar c = (guchar) s[i];
-      if (c >= 0x20 && c != '"' && c != '\\')
+      if (G_LIKELY (c >= 0x20 && c != '"' && c != '\\'))
         continue;
-      g_string_append_len (out, s + run, i - run);
+      weft_out_append (out, s + run, i - run);
       run = i + 1;
       switch (c)
         {
-        case '"': g_string_append (out, "\\\""); break;
-        case '\\': g_string_append (out, "\\\\"); break;
-        case '\n': g_string_append (out, "\\n"); break;
-        case '\r': g_string_append (out, "\\r"); break;
-        case '\t': g_string_append (out, "\\t"); break;
+        case '"': WEFT_OUT_LITERAL (out, "\\\""); break;
+        case '\\': WEFT_OUT_LITERAL (out, "\\\\"); break;
+        case '\n': WEFT_OUT_LITERAL (out, "\\n"); break;
+        case '\r': WEFT_OUT_LITERAL (out, "\\r"); break;
+        case '\t': WEFT_OUT_LITERAL (out, "\\t"); break;
         default:
-          g_string_append (out, "\\u00");
-          g_string_append_c (out, hex[c >> 4]);
-          g_string_append_c (out, hex[c & 15]);
+          {
+            char u[6] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 15] };
+            weft_out_append (out, u, sizeof u);
+          }
         }
     }
-  g_string_append_len (out, s + run, n - run);
+  weft_out_append (out, s + run, n - run);
   g_string_append_c (out, '"');
 }
 

@@ -3,6 +3,27 @@
 #pragma once
 
 #include <glib.h>
+#include <string.h>
+
+/* Appends @n bytes to @out.  g_string_append_len() is a call per piece and
+ * the JSONL writer appends millions of small pieces: copy in place while
+ * the buffer has room. */
+static inline void
+weft_out_append (GString *out, const char *s, gsize n)
+{
+  if (G_LIKELY (out->len + n < out->allocated_len))
+    {
+      memcpy (out->str + out->len, s, n);
+      out->len += n;
+      out->str[out->len] = '\0';
+    }
+  else
+    g_string_append_len (out, s, n);
+}
+
+/* Appends a string literal, its length known at compile time. */
+#define WEFT_OUT_LITERAL(out, literal) \
+  weft_out_append ((out), "" literal, sizeof (literal) - 1)
 
 /* Appends @s (@len bytes, or NUL-terminated when < 0) as a JSON string. */
 void weft_json_append_string (GString *out, const char *s, gssize len);

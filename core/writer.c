@@ -21,45 +21,40 @@ static void
 append_number (GString *out, guint64 value)
 {
   char digits[20];
-  int n = 0;
+  int n = sizeof digits;
   do
-    digits[n++] = (char) ('0' + value % 10);
+    digits[--n] = (char) ('0' + value % 10);
   while ((value /= 10) > 0);
-  gsize at = out->len;
-  g_string_set_size (out, at + n);
-  for (int i = 0; i < n; i++)
-    out->str[at + i] = digits[n - 1 - i];
+  weft_out_append (out, digits + n, sizeof digits - n);
 }
 
 static void
-append_uint (GString *out, const char *key, guint64 value)
+append_int (GString *out, gint64 value)
 {
-  g_string_append_c (out, '"');
-  g_string_append (out, key);
-  g_string_append (out, "\":");
-  append_number (out, value);
+  if (value < 0)
+    g_string_append_c (out, '-');
+  append_number (out, value < 0 ? -(guint64) value : (guint64) value);
 }
 
 static void
 append_span (GString *out, WeftDoc *doc, uint32_t start, uint32_t end,
              gboolean with_text)
 {
-  append_uint (out, "start", weft_doc_byte_to_char (doc, start));
-  g_string_append_c (out, ',');
-  append_uint (out, "end", weft_doc_byte_to_char (doc, end));
+  WEFT_OUT_LITERAL (out, "\"start\":");
+  append_number (out, weft_doc_byte_to_char (doc, start));
+  WEFT_OUT_LITERAL (out, ",\"end\":");
+  append_number (out, weft_doc_byte_to_char (doc, end));
   if (with_text)
     {
-      g_string_append (out, ",\"text\":");
+      WEFT_OUT_LITERAL (out, ",\"text\":");
       weft_json_append_string (out, doc->text + start, end - start);
     }
 }
 
-/* The JSON key stem of a span field: "speaker_span" -> "speaker". */
-static gsize
-span_stem_len (const char *name)
+static void
+append_str (GString *out, const char *s)
 {
-  gsize n = strlen (name);
-  return g_str_has_suffix (name, "_span") && n > 5 ? n - 5 : n;
+  weft_out_append (out, s, strlen (s));
 }
 
 static void
@@ -68,7 +63,7 @@ append_span_end (GString *out, WeftDoc *doc, gboolean set, uint32_t offset)
   if (set)
     append_number (out, weft_doc_byte_to_char (doc, offset));
   else
-    g_string_append (out, "null");
+    WEFT_OUT_LITERAL (out, "null");
 }
 
 /* Appends the JSON value of a field that is not a span. */
@@ -79,7 +74,7 @@ append_value (GString *out, const WeftLayer *layer, guint span, guint field)
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
   if (!weft_layer_is_set (layer, span, field))
     {
-      g_string_append (out, "null");
+      WEFT_OUT_LITERAL (out, "null");
       return;
     }
   switch (weft_layer_schema_get_field_type (schema, field))
@@ -88,45 +83,65 @@ append_value (GString *out, const WeftLayer *layer, guint span, guint field)
       weft_json_append_string (out, weft_layer_get_string (layer, span, field), -1);
       break;
     case WEFT_FIELD_INT:
-      g_string_append_printf (out, "%" G_GINT64_FORMAT,
-                              weft_layer_get_int (layer, span, field));
+      append_int (out, weft_layer_get_int (layer, span, field));
       break;
     case WEFT_FIELD_DOUBLE:
-      g_string_append (out, weft_json_format_double (
-                                buf, weft_layer_get_double (layer, span, field)));
+      append_str (out, weft_json_format_double (
+                           buf, weft_layer_get_double (layer, span, field)));
       break;
     case WEFT_FIELD_BOOL:
-      g_string_append (out, weft_layer_get_bool (layer, span, field) ? "true"
-                                                                     : "false");
+      if (weft_layer_get_bool (layer, span, field))
+        WEFT_OUT_LITERAL (out, "true");
+      else
+        WEFT_OUT_LITERAL (out, "false");
       break;
     case WEFT_FIELD_SPAN:
       break;
     }
 }
 
-/* Appends ,"name":value (a span field as ,"stem_start":…,"stem_end":…). */
+/* The keys a field is written under, made once per layer rather than once
+ * per span: ,"name": — or for a span field ,"stem_start": and ,"stem_end":
+ * ("speaker_span" -> "speaker"). */
+typedef struct {
+  GString *key;
+  GString *end_key; /* span fields only */
+} FieldKeys;
+
 static void
-append_field (GString *out, WeftDoc *doc, const WeftLayer *layer, guint span,
-              guint field)
+field_keys_init (FieldKeys *keys, const WeftLayerSchema *schema, guint field)
 {
-  const WeftLayerSchema *schema = weft_layer_get_schema (layer);
   const char *name = weft_layer_schema_get_field_name (schema, field);
+  keys->key = g_string_new (",\"");
+  keys->end_key = NULL;
   if (weft_layer_schema_get_field_type (schema, field) != WEFT_FIELD_SPAN)
     {
-      {
-      g_string_append (out, ",\"");
-      g_string_append (out, name);
-      g_string_append (out, "\":");
+      g_string_append (keys->key, name);
+      g_string_append (keys->key, "\":");
+      return;
     }
+  gsize n = strlen (name);
+  gsize stem = g_str_has_suffix (name, "_span") && n > 5 ? n - 5 : n;
+  g_string_append_len (keys->key, name, stem);
+  keys->end_key = g_string_new (keys->key->str);
+  g_string_append (keys->key, "_start\":");
+  g_string_append (keys->end_key, "_end\":");
+}
+
+static void
+append_field (GString *out, WeftDoc *doc, const WeftLayer *layer, guint span,
+              guint field, const FieldKeys *keys)
+{
+  weft_out_append (out, keys->key->str, keys->key->len);
+  if (!keys->end_key)
+    {
       append_value (out, layer, span, field);
       return;
     }
   uint32_t s = 0, e = 0;
   gboolean set = weft_layer_get_span_field (layer, span, field, &s, &e);
-  int stem = (int) span_stem_len (name);
-  g_string_append_printf (out, ",\"%.*s_start\":", stem, name);
   append_span_end (out, doc, set, s);
-  g_string_append_printf (out, ",\"%.*s_end\":", stem, name);
+  weft_out_append (out, keys->end_key->str, keys->end_key->len);
   append_span_end (out, doc, set, e);
 }
 
@@ -135,20 +150,31 @@ append_layer (GString *out, WeftDoc *doc, const WeftLayer *layer)
 {
   const WeftLayerSchema *schema = weft_layer_get_schema (layer);
   guint n_fields = weft_layer_schema_get_n_fields (schema);
-  g_string_append (out, ",\"");
-  g_string_append (out, weft_layer_schema_get_name (schema));
-  g_string_append (out, "\":[");
+  FieldKeys *keys = g_newa (FieldKeys, n_fields);
+  for (guint f = 0; f < n_fields; f++)
+    field_keys_init (&keys[f], schema, f);
+  WEFT_OUT_LITERAL (out, ",\"");
+  append_str (out, weft_layer_schema_get_name (schema));
+  WEFT_OUT_LITERAL (out, "\":[");
   for (guint i = 0; i < weft_layer_get_n_spans (layer); i++)
     {
       uint32_t start, end;
       weft_layer_get_span (layer, i, &start, &end);
-      g_string_append (out, i ? ",{" : "{");
+      if (i)
+        g_string_append_c (out, ',');
+      g_string_append_c (out, '{');
       append_span (out, doc, start, end, TRUE);
       for (guint f = 0; f < n_fields; f++)
-        append_field (out, doc, layer, i, f);
+        append_field (out, doc, layer, i, f, &keys[f]);
       g_string_append_c (out, '}');
     }
   g_string_append_c (out, ']');
+  for (guint f = 0; f < n_fields; f++)
+    {
+      g_string_free (keys[f].key, TRUE);
+      if (keys[f].end_key)
+        g_string_free (keys[f].end_key, TRUE);
+    }
 }
 
 static void
@@ -231,10 +257,13 @@ write_jsonl (GString *out, WeftDoc *doc, const char *const *layers)
       for (guint i = 0; i < doc->n_tokens; i++)
         {
           const WeftToken *t = &doc->tokens[i];
-          g_string_append (out, i ? ",{" : "{");
+          if (i)
+            g_string_append_c (out, ',');
+          g_string_append_c (out, '{');
           append_span (out, doc, t->start, t->end, TRUE);
-          g_string_append_printf (out, ",\"kind\":\"%s\"}",
-                                  weft_token_kind_to_string (t->kind));
+          WEFT_OUT_LITERAL (out, ",\"kind\":\"");
+          append_str (out, weft_token_kind_to_string (t->kind));
+          WEFT_OUT_LITERAL (out, "\"}");
         }
       g_string_append_c (out, ']');
     }
@@ -243,7 +272,9 @@ write_jsonl (GString *out, WeftDoc *doc, const char *const *layers)
       g_string_append (out, ",\"sentences\":[");
       for (guint i = 0; i < doc->n_sentences; i++)
         {
-          g_string_append (out, i ? ",{" : "{");
+          if (i)
+            g_string_append_c (out, ',');
+          g_string_append_c (out, '{');
           append_span (out, doc, doc->sentences[i].start, doc->sentences[i].end,
                        FALSE);
           g_string_append_c (out, '}');

@@ -35,6 +35,33 @@ test_byte_to_char (void)
   weft_doc_free (doc);
 }
 
+/* Every code-point boundary of texts around the 64-byte block size, with
+ * 1- to 4-byte characters, against GLib's own count. */
+static void
+test_byte_to_char_blocks (void)
+{
+  const char *pieces[] = { "a", "é", "“", "😀", " ", "Ж" };
+  WeftDoc *doc = weft_doc_new ();
+  for (guint n = 0; n < 140; n++)
+    {
+      g_autoptr (GString) text = g_string_new (NULL);
+      for (guint i = 0; i < n; i++)
+        g_string_append (text, pieces[(i * 7 + n) % G_N_ELEMENTS (pieces)]);
+      weft_doc_reset (doc);
+      g_assert_true (weft_doc_set_text (doc, text->str, text->len, NULL));
+      /* asked out of order: the answer must not depend on earlier ones */
+      for (const char *p = text->str + text->len;; p = g_utf8_prev_char (p))
+        {
+          uint32_t offset = (uint32_t) (p - text->str);
+          g_assert_cmpuint (weft_doc_byte_to_char (doc, offset), ==,
+                            g_utf8_pointer_to_offset (text->str, p));
+          if (p == text->str)
+            break;
+        }
+    }
+  weft_doc_free (doc);
+}
+
 static void
 test_tokens_sentences (void)
 {
@@ -221,6 +248,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/doc/text/invalid-utf8", test_text_invalid_utf8);
   g_test_add_func ("/doc/text/byte-to-char", test_byte_to_char);
+  g_test_add_func ("/doc/text/byte-to-char-blocks", test_byte_to_char_blocks);
   g_test_add_func ("/doc/tokens-sentences", test_tokens_sentences);
   g_test_add_func ("/doc/layer/values", test_layer_values);
   g_test_add_func ("/doc/values", test_values);
