@@ -32,6 +32,7 @@ typedef struct {
 struct _WeftDoc {
   WeftArena arena;
   const char *text;
+  char *owned_text; /* the text when taken rather than copied */
   gsize len;
   gboolean ascii;
   WeftCharIndex *char_index; /* built on the first byte_to_char() */
@@ -50,3 +51,10 @@ struct _WeftDoc {
 };
 
 gpointer weft_vec_push (WeftDoc *doc, WeftVec *vec, gsize elem_size);
+
+/* Like weft_doc_set_text(), but the document takes @text (g_malloc'd,
+ * NUL-terminated at @len) instead of copying it: the reader's buffer
+ * becomes the document's, one copy of a large text less.  On failure
+ * @text stays the caller's. */
+gboolean weft_doc_take_text (WeftDoc *doc, char *text, gsize len,
+                             GError **error);

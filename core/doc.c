@@ -51,6 +51,7 @@ weft_doc_free (WeftDoc *doc)
   if (!doc)
     return;
   weft_arena_clear (&doc->arena);
+  g_free (doc->owned_text);
   g_free (doc->tokens);
   g_free (doc->sentences);
   g_free (doc);
@@ -61,6 +62,7 @@ weft_doc_reset (WeftDoc *doc)
 {
   g_return_if_fail (doc != NULL);
   weft_arena_reset (&doc->arena);
+  g_clear_pointer (&doc->owned_text, g_free);
   doc->text = "";
   doc->len = 0;
   doc->ascii = TRUE;
@@ -91,19 +93,45 @@ weft_doc_strndup (WeftDoc *doc, const char *s, gssize len)
   return copy;
 }
 
+/* Checks that @text is UTF-8 without NUL and whether it is all ASCII, in one
+ * pass: ASCII eight bytes at a time, each run of other bytes by GLib. */
 static gboolean
-is_ascii (const char *s, gsize len)
+check_text (const char *text, gsize len, gboolean *ascii, gsize *bad_offset)
 {
-  for (gsize i = 0; i < len; i++)
-    if ((guchar) s[i] >= 0x80)
-      return FALSE;
-  return TRUE;
+  const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+  *ascii = TRUE;
+  gsize i = 0;
+  while (i < len)
+    {
+      for (; i + 8 <= len; i += 8)
+        {
+          uint64_t w;
+          memcpy (&w, text + i, 8);
+          if ((w & high) || ((w - ones) & ~w & high)) /* non-ASCII or NUL */
+            break;
+        }
+      while (i < len && (guchar) text[i] < 0x80 && text[i])
+        i++;
+      if (i == len || !text[i])
+        break;
+      gsize run = i; /* continuation bytes are >= 0x80: a valid run ends whole */
+      while (i < len && (guchar) text[i] >= 0x80)
+        i++;
+      *ascii = FALSE;
+      const char *end;
+      if (!g_utf8_validate_len (text + run, i - run, &end))
+        {
+          *bad_offset = end - text;
+          return FALSE;
+        }
+    }
+  *bad_offset = i;
+  return i == len;
 }
 
-gboolean
-weft_doc_set_text (WeftDoc *doc, const char *text, gsize len, GError **error)
+static gboolean
+check_length_and_text (WeftDoc *doc, const char *text, gsize len, GError **error)
 {
-  g_return_val_if_fail (doc != NULL && text != NULL, FALSE);
   if (len > G_MAXUINT32 - 1)
     {
       g_set_error (error, WEFT_ERROR, WEFT_ERROR_INPUT,
@@ -111,17 +139,37 @@ weft_doc_set_text (WeftDoc *doc, const char *text, gsize len, GError **error)
                    len);
       return FALSE;
     }
-  const char *end = NULL;
-  if (!g_utf8_validate_len (text, len, &end))
+  gsize bad;
+  if (!check_text (text, len, &doc->ascii, &bad))
     {
       g_set_error (error, WEFT_ERROR, WEFT_ERROR_INPUT,
-                   "invalid UTF-8 at byte offset %" G_GSIZE_FORMAT,
-                   (gsize) (end - text));
+                   "invalid UTF-8 at byte offset %" G_GSIZE_FORMAT, bad);
       return FALSE;
     }
+  return TRUE;
+}
+
+gboolean
+weft_doc_set_text (WeftDoc *doc, const char *text, gsize len, GError **error)
+{
+  g_return_val_if_fail (doc != NULL && text != NULL, FALSE);
+  if (!check_length_and_text (doc, text, len, error))
+    return FALSE;
   doc->text = weft_doc_strndup (doc, text, len);
   doc->len = len;
-  doc->ascii = is_ascii (text, len);
+  doc->char_index = NULL;
+  return TRUE;
+}
+
+gboolean
+weft_doc_take_text (WeftDoc *doc, char *text, gsize len, GError **error)
+{
+  g_return_val_if_fail (doc != NULL && text != NULL && !text[len], FALSE);
+  if (!check_length_and_text (doc, text, len, error))
+    return FALSE;
+  g_free (doc->owned_text);
+  doc->text = doc->owned_text = text;
+  doc->len = len;
   doc->char_index = NULL;
   return TRUE;
 }

@@ -6,9 +6,33 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "weft/plugin.h"
+
+/* The first byte at or after @i that a JSON string cannot hold as it is
+ * ('"', '\\' or a control), or @n.  Eight bytes at a time: text is long
+ * and such bytes are rare. */
+static gsize
+plain_run_end (const char *s, gsize i, gsize n)
+{
+  const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+  for (; i + 8 <= n; i += 8)
+    {
+      uint64_t w;
+      memcpy (&w, s + i, 8);
+      uint64_t quote = w ^ (ones * '"'), backslash = w ^ (ones * '\\');
+      uint64_t control = (w - ones * 0x20) & ~w;      /* a byte < 0x20 */
+      uint64_t quotes = (quote - ones) & ~quote;     /* a zero byte */
+      uint64_t backslashes = (backslash - ones) & ~backslash;
+      if ((control | quotes | backslashes) & high)
+        break;
+    }
+  while (i < n && (guchar) s[i] >= 0x20 && s[i] != '"' && s[i] != '\\')
+    i++;
+  return i;
+}
 
 void
 weft_json_append_string (GString *out, const char *s, gssize len)
@@ -17,13 +41,11 @@ weft_json_append_string (GString *out, const char *s, gssize len)
   gsize n = len < 0 ? strlen (s) : (gsize) len;
   g_string_append_c (out, '"');
   gsize run = 0; /* start of the pending run of plain bytes */
-  for (gsize i = 0; i < n; i++)
+  for (gsize i = plain_run_end (s, 0, n); i < n; i = plain_run_end (s, i, n))
     {
       guchar c = (guchar) s[i];
-      if (G_LIKELY (c >= 0x20 && c != '"' && c != '\\'))
-        continue;
       weft_out_append (out, s + run, i - run);
-      run = i + 1;
+      run = ++i;
       switch (c)
         {
         case '"': WEFT_OUT_LITERAL (out, "\\\""); break;
@@ -160,10 +182,13 @@ parse_hex4 (Parser *p, gunichar *out)
   return TRUE;
 }
 
-/* Parses a string at p->pos (the opening quote); decodes into @out if set. */
+/* Parses a string at p->pos (the opening quote).  With @out, decodes it
+ * there and NUL-terminates it: decoding never makes a string longer, so
+ * @out needs the bytes between the quotes plus one. */
 static gboolean
-parse_string (Parser *p, GString *out)
+parse_string (Parser *p, char *out)
 {
+  gsize n = 0;
   p->pos++;
   while (p->pos < p->len)
     {
@@ -171,6 +196,8 @@ parse_string (Parser *p, GString *out)
       if (c == '"')
         {
           p->pos++;
+          if (out)
+            out[n] = '\0';
           return TRUE;
         }
       if (c < 0x20)
@@ -178,11 +205,10 @@ parse_string (Parser *p, GString *out)
       if (c != '\\')
         {
           gsize run = p->pos;
-          while (p->pos < p->len && p->s[p->pos] != '"' && p->s[p->pos] != '\\'
-                 && (guchar) p->s[p->pos] >= 0x20)
-            p->pos++;
+          p->pos = plain_run_end (p->s, p->pos, p->len);
           if (out)
-            g_string_append_len (out, p->s + run, p->pos - run);
+            memcpy (out + n, p->s + run, p->pos - run);
+          n += p->pos - run;
           continue;
         }
       p->pos++;
@@ -226,9 +252,39 @@ parse_string (Parser *p, GString *out)
           return fail (p, "a valid escape (\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u)");
         }
       if (out)
-        g_string_append_unichar (out, u);
+        n += g_unichar_to_utf8 (u, out + n);
+      else
+        n++;
     }
   return fail (p, "a closing '\"'");
+}
+
+/* The bytes between the quotes of the string at p->pos, or up to the end of
+ * the line when it is not closed: the room parse_string() decodes into. */
+static gsize
+string_extent (const Parser *p)
+{
+  gsize i = p->pos + 1;
+  while (i < p->len && p->s[i] != '"')
+    {
+      i = plain_run_end (p->s, i, p->len);
+      if (i < p->len && p->s[i] == '\\')
+        i += 2;
+      else if (i < p->len && p->s[i] != '"')
+        i++;
+    }
+  return MIN (i, p->len) - (p->pos + 1);
+}
+
+/* Parses and decodes the string at p->pos.  Returns: (transfer full), or
+ * NULL on error. */
+static char *
+parse_string_dup (Parser *p)
+{
+  char *out = g_malloc (string_extent (p) + 1);
+  if (!parse_string (p, out))
+    g_clear_pointer (&out, g_free);
+  return out;
 }
 
 static gboolean parse_value (Parser *p);
@@ -353,7 +409,8 @@ weft_json_member_free (gpointer data)
 }
 
 GPtrArray *
-weft_json_parse_object (const char *line, gsize len, GError **error)
+weft_json_parse_object (const char *line, gsize len,
+                        const char *const *decoded_only, GError **error)
 {
   Parser p = { line, len, 0, error, 0 };
   g_autoptr (GPtrArray) members = g_ptr_array_new_with_free_func (weft_json_member_free);
@@ -376,14 +433,11 @@ weft_json_parse_object (const char *line, gsize len, GError **error)
             fail (&p, "a member name in double quotes");
             return NULL;
           }
-        GString *key = g_string_new (NULL);
-        if (!parse_string (&p, key))
-          {
-            g_string_free (key, TRUE);
-            return NULL;
-          }
+        char *key = parse_string_dup (&p);
+        if (!key)
+          return NULL;
         WeftJsonMember *m = g_new0 (WeftJsonMember, 1);
-        m->key = g_string_free (key, FALSE);
+        m->key = key;
         g_ptr_array_add (members, m);
         skip_space (&p);
         if (p.pos >= len || line[p.pos] != ':')
@@ -396,17 +450,13 @@ weft_json_parse_object (const char *line, gsize len, GError **error)
         gsize start = p.pos;
         if (p.pos < len && line[p.pos] == '"')
           {
-            GString *value = g_string_new (NULL);
-            if (!parse_string (&p, value))
-              {
-                g_string_free (value, TRUE);
-                return NULL;
-              }
-            m->string = g_string_free (value, FALSE);
+            if (!(m->string = parse_string_dup (&p)))
+              return NULL;
           }
         else if (!parse_value (&p))
           return NULL;
-        m->raw = g_strndup (line + start, p.pos - start);
+        if (!(m->string && decoded_only && g_strv_contains (decoded_only, m->key)))
+          m->raw = g_strndup (line + start, p.pos - start);
         skip_space (&p);
         if (p.pos < len && line[p.pos] == ',')
           {

@@ -41,7 +41,11 @@ typedef struct {
 /* Frees a member (NULL is fine). */
 void weft_json_member_free (gpointer member);
 
-/* Parses @line (one JSON object) into its top-level members.  Returns: (transfer
- * full) a GPtrArray of WeftJsonMember, or NULL with an error giving the byte
- * offset and what was expected. */
-GPtrArray *weft_json_parse_object (const char *line, gsize len, GError **error);
+/* Parses @line (one JSON object) into its top-level members.  A member
+ * named in @decoded_only (NULL-terminated, may be NULL) whose value is a
+ * string keeps only the decoded string, raw NULL: one copy less of a long
+ * text.  Returns: (transfer full) a GPtrArray of WeftJsonMember, or NULL
+ * with an error giving the byte offset and what was expected. */
+GPtrArray *weft_json_parse_object (const char *line, gsize len,
+                                   const char *const *decoded_only,
+                                   GError **error);

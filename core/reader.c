@@ -234,7 +234,8 @@ parse_jsonl_line (WeftReader *reader, const char *line, gsize len)
                                      ? "<stdin>" : reader->jsonl_name,
                                  reader->line_no);
   GError *error = NULL;
-  GPtrArray *members = weft_json_parse_object (line, len, &error);
+  static const char *const decoded_only[] = { "text", NULL };
+  GPtrArray *members = weft_json_parse_object (line, len, decoded_only, &error);
   if (!members)
     {
       raw->id = g_strdup (raw->source);
@@ -261,7 +262,7 @@ parse_jsonl_line (WeftReader *reader, const char *line, gsize len)
         }
       /* an id may be a number; text and date must be strings */
       if (m->string)
-        *slot = g_strdup (m->string);
+        *slot = g_steal_pointer (&m->string);
       else if (slot == &raw->id && g_ascii_isdigit (m->raw[0]))
         *slot = g_strdup (m->raw);
       else if (!(slot == &raw->date && strcmp (m->raw, "null") == 0))

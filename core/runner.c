@@ -13,6 +13,7 @@
 
 #include <glib/gstdio.h>
 
+#include "doc-private.h"
 #include "isolate.h"
 #include "json.h"
 #include "reader.h"
@@ -107,9 +108,11 @@ render_doc (Run *run, WeftDoc *doc, WeftRawDoc *raw, GString *out)
       raw->text = valid;
       raw->len = len;
     }
-  gboolean ok = weft_doc_set_text (doc, raw->text, raw->len, &error);
-  /* the document has its own copy: one copy of a large text is enough */
-  g_clear_pointer (&raw->text, g_free);
+  gboolean ok = weft_doc_take_text (doc, raw->text, raw->len, &error);
+  if (ok)
+    raw->text = NULL; /* the document's now */
+  else
+    g_clear_pointer (&raw->text, g_free);
   if (ok && weft_pipeline_process (run->pipeline, doc, &stage, &error))
     {
       weft_write_record (out, run->format, doc, run->layers);

@@ -40,7 +40,7 @@ test_parse_members (void)
   g_autoptr (GError) error = NULL;
   const char *line = "{\"id\": \"a1\", \"text\": \"Baku\\n\\u201cyes\\u201d \\ud83d\\ude00\","
                      " \"tags\": [1, {\"x\": null}], \"n\": -1.5e3}";
-  g_autoptr (GPtrArray) m = weft_json_parse_object (line, strlen (line), &error);
+  g_autoptr (GPtrArray) m = weft_json_parse_object (line, strlen (line), NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (m->len, ==, 4);
   WeftJsonMember *text = g_ptr_array_index (m, 1);
@@ -72,7 +72,7 @@ test_parse_errors (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autoptr (GError) error = NULL;
-      GPtrArray *m = weft_json_parse_object (cases[i].line, strlen (cases[i].line),
+      GPtrArray *m = weft_json_parse_object (cases[i].line, strlen (cases[i].line), NULL,
                                              &error);
       g_assert_null (m);
       g_assert_error (error, WEFT_ERROR, WEFT_ERROR_INPUT);
@@ -87,7 +87,7 @@ test_parse_deep (void)
   for (int i = 0; i < 100000; i++)
     g_string_append_c (line, '[');
   g_autoptr (GError) error = NULL;
-  g_assert_null (weft_json_parse_object (line->str, line->len, &error));
+  g_assert_null (weft_json_parse_object (line->str, line->len, NULL, &error));
   g_assert_error (error, WEFT_ERROR, WEFT_ERROR_INPUT);
   g_assert_true (g_str_has_suffix (error->message, "expected at most 256 levels of nesting, found '['"));
   g_string_free (line, TRUE);

@@ -164,7 +164,7 @@ load (void)
   for (guint d = 0; d < N_DOCS; d++)
     {
       g_autoptr (GPtrArray) members
-          = weft_json_parse_object (lines[d], strlen (lines[d]), NULL);
+          = weft_json_parse_object (lines[d], strlen (lines[d]), NULL, NULL);
       g_assert_nonnull (members);
       for (guint i = 0; i < members->len; i++)
         {

@@ -12,7 +12,10 @@ LLVMFuzzerTestOneInput (const unsigned char *data, size_t size)
     doc = weft_doc_new ();
   weft_doc_reset (doc);
   GError *error = NULL;
-  if (!weft_doc_set_text (doc, (const char *) data, size, &error))
+  gboolean ok = weft_doc_set_text (doc, (const char *) data, size, &error);
+  /* the same verdict as GLib's validator (which refuses NUL too) */
+  g_assert (ok == g_utf8_validate_len ((const char *) data, size, NULL));
+  if (!ok)
     {
       g_assert (error != NULL);
       g_error_free (error);
