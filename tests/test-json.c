@@ -93,11 +93,73 @@ test_parse_deep (void)
   g_string_free (line, TRUE);
 }
 
+/* Each special byte at every position of strings around the 8-byte
+ * stride, escaped and parsed back, and escaped as a byte-by-byte escaper
+ * would. */
+static void
+test_escape_round_trip (void)
+{
+  const char specials[] = { '"', '\\', '\n', '\x1f', '\x01', '\t' };
+  for (guint len = 1; len < 20; len++)
+    for (guint at = 0; at < len; at++)
+      for (guint k = 0; k < G_N_ELEMENTS (specials); k++)
+        {
+          g_autofree char *text = g_strnfill (len, 'x');
+          text[at] = specials[k];
+          g_autoptr (GString) expected = g_string_new ("\"");
+          for (guint i = 0; i < len; i++)
+            if (text[i] == '"' || text[i] == '\\')
+              g_string_append_printf (expected, "\\%c", text[i]);
+            else if (text[i] == '\n')
+              g_string_append (expected, "\\n");
+            else if (text[i] == '\t')
+              g_string_append (expected, "\\t");
+            else if ((guchar) text[i] < 0x20)
+              g_string_append_printf (expected, "\\u%04x", text[i]);
+            else
+              g_string_append_c (expected, text[i]);
+          g_string_append_c (expected, '"');
+          g_autoptr (GString) line = g_string_new ("{\"text\":");
+          weft_json_append_string (line, text, len);
+          g_assert_cmpstr (line->str + 8, ==, expected->str);
+          g_string_append (line, ",\"n\":\"é\"}");
+          static const char *const decoded_only[] = { "text", "n", NULL };
+          g_autoptr (GError) error = NULL;
+          g_autoptr (GPtrArray) m = weft_json_parse_object (
+              line->str, line->len, decoded_only, &error);
+          g_assert_no_error (error);
+          WeftJsonMember *member = g_ptr_array_index (m, 0);
+          g_assert_cmpstr (member->string, ==, text);
+          g_assert_null (member->raw);
+        }
+}
+
+/* Only string values of the named members lose their raw text. */
+static void
+test_parse_decoded_only (void)
+{
+  const char *line = "{\"text\": 5, \"title\": \"a\\u00e9\", \"x\": \"y\"}";
+  static const char *const decoded_only[] = { "text", "title", NULL };
+  g_autoptr (GPtrArray) m = weft_json_parse_object (line, strlen (line),
+                                                    decoded_only, NULL);
+  WeftJsonMember *text = g_ptr_array_index (m, 0);
+  WeftJsonMember *title = g_ptr_array_index (m, 1);
+  WeftJsonMember *x = g_ptr_array_index (m, 2);
+  g_assert_cmpstr (text->raw, ==, "5");
+  g_assert_null (text->string);
+  g_assert_null (title->raw);
+  g_assert_cmpstr (title->string, ==, "aé");
+  g_assert_cmpstr (x->raw, ==, "\"y\"");
+  g_assert_cmpstr (x->string, ==, "y");
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/json/escape", test_escape);
+  g_test_add_func ("/json/escape/round-trip", test_escape_round_trip);
+  g_test_add_func ("/json/parse/decoded-only", test_parse_decoded_only);
   g_test_add_func ("/json/double", test_double);
   g_test_add_func ("/json/parse/members", test_parse_members);
   g_test_add_func ("/json/parse/errors", test_parse_errors);
