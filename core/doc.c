@@ -339,7 +339,10 @@ weft_doc_add_token (WeftDoc *doc, uint32_t start, uint32_t end,
                         doc->n_tokens);
   if (doc->n_tokens == doc->cap_tokens)
     {
-      doc->cap_tokens = doc->cap_tokens ? doc->cap_tokens * 2 : 1024;
+      /* by half: the largest array of a huge document, and realloc moves
+       * large blocks by remapping pages, not by copying */
+      doc->cap_tokens = doc->cap_tokens ? doc->cap_tokens + doc->cap_tokens / 2
+                                        : 1024;
       doc->tokens = g_renew (WeftToken, doc->tokens, doc->cap_tokens);
     }
   WeftToken *token = &doc->tokens[doc->n_tokens];
@@ -358,7 +361,9 @@ weft_doc_add_sentence (WeftDoc *doc, guint first_token, guint n_tokens)
                         doc->n_sentences);
   if (doc->n_sentences == doc->cap_sentences)
     {
-      doc->cap_sentences = doc->cap_sentences ? doc->cap_sentences * 2 : 64;
+      doc->cap_sentences = doc->cap_sentences
+                               ? doc->cap_sentences + doc->cap_sentences / 2
+                               : 64;
       doc->sentences = g_renew (WeftSentence, doc->sentences,
                                 doc->cap_sentences);
     }

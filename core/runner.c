@@ -52,7 +52,19 @@ typedef struct {
   gboolean progress;       /* a bar is wanted and has a line of its own */
   gboolean progress_shown; /* the bar is on screen and must be cleared */
   gint stop; /* atomic: set by the writer when max_errors is reached */
+  gboolean stream; /* inline JSONL: records go out in pieces as they grow */
 } Run;
+
+static void put (Run *run, const GString *s);
+
+/* Writes what a growing record holds so far (inline runs only, where the
+ * record being written is always the next one out). */
+static void
+flush_record (GString *out, gpointer data)
+{
+  put (data, out);
+  g_string_truncate (out, 0);
+}
 
 /* Replaces each byte that does not start valid UTF-8 (and each NUL) with
  * U+FFFD.  Returns: (transfer full). */
@@ -115,7 +127,8 @@ render_doc (Run *run, WeftDoc *doc, WeftRawDoc *raw, GString *out)
     g_clear_pointer (&raw->text, g_free);
   if (ok && weft_pipeline_process (run->pipeline, doc, &stage, &error))
     {
-      weft_write_record (out, run->format, doc, run->layers);
+      weft_write_record (out, run->format, doc, run->layers,
+                         run->stream ? flush_record : NULL, run);
       return FALSE;
     }
   g_autofree char *message = g_strdup_printf (
@@ -432,6 +445,7 @@ static void
 run_inline (Run *run)
 {
   WeftDoc *doc = weft_doc_new ();
+  run->stream = run->format == WEFT_FORMAT_JSONL && !run->report;
   WeftRawDoc *raw;
   while (!run->stop && (raw = weft_reader_next (run->reader)))
     {

@@ -16,6 +16,21 @@ wanted (const char *const *layers, const char *name, gboolean by_default)
   return layers ? g_strv_contains (layers, name) : by_default;
 }
 
+/* Where a JSONL record goes when it grows large (see weft_write_record). */
+typedef struct {
+  WeftFlushFunc func;
+  gpointer data;
+} Flush;
+
+#define FLUSH_BYTES (1 << 20)
+
+static inline void
+maybe_flush (GString *out, const Flush *flush)
+{
+  if (G_UNLIKELY (out->len >= FLUSH_BYTES) && flush->func)
+    flush->func (out, flush->data);
+}
+
 /* Decimal digits without printf: offsets are written by the million. */
 static void
 append_number (GString *out, guint64 value)
@@ -146,7 +161,8 @@ append_field (GString *out, WeftDoc *doc, const WeftLayer *layer, guint span,
 }
 
 static void
-append_layer (GString *out, WeftDoc *doc, const WeftLayer *layer)
+append_layer (GString *out, WeftDoc *doc, const WeftLayer *layer,
+              const Flush *flush)
 {
   const WeftLayerSchema *schema = weft_layer_get_schema (layer);
   guint n_fields = weft_layer_schema_get_n_fields (schema);
@@ -167,6 +183,7 @@ append_layer (GString *out, WeftDoc *doc, const WeftLayer *layer)
       for (guint f = 0; f < n_fields; f++)
         append_field (out, doc, layer, i, f, &keys[f]);
       g_string_append_c (out, '}');
+      maybe_flush (out, flush);
     }
   g_string_append_c (out, ']');
   for (guint f = 0; f < n_fields; f++)
@@ -230,7 +247,8 @@ append_doc_values (GString *out, WeftDoc *doc)
 }
 
 static void
-write_jsonl (GString *out, WeftDoc *doc, const char *const *layers)
+write_jsonl (GString *out, WeftDoc *doc, const char *const *layers,
+             const Flush *flush)
 {
   g_string_append (out, "{\"id\":");
   append_nullable (out, doc->id);
@@ -264,6 +282,7 @@ write_jsonl (GString *out, WeftDoc *doc, const char *const *layers)
           WEFT_OUT_LITERAL (out, ",\"kind\":\"");
           append_str (out, weft_token_kind_to_string (t->kind));
           WEFT_OUT_LITERAL (out, "\"}");
+          maybe_flush (out, flush);
         }
       g_string_append_c (out, ']');
     }
@@ -278,6 +297,7 @@ write_jsonl (GString *out, WeftDoc *doc, const char *const *layers)
           append_span (out, doc, doc->sentences[i].start, doc->sentences[i].end,
                        FALSE);
           g_string_append_c (out, '}');
+          maybe_flush (out, flush);
         }
       g_string_append_c (out, ']');
     }
@@ -286,7 +306,7 @@ write_jsonl (GString *out, WeftDoc *doc, const char *const *layers)
       const WeftLayer *layer = weft_doc_get_nth_layer (doc, i);
       const char *name = weft_layer_schema_get_name (weft_layer_get_schema (layer));
       if (wanted (layers, name, TRUE))
-        append_layer (out, doc, layer);
+        append_layer (out, doc, layer, flush);
     }
   g_string_append (out, "}\n");
 }
@@ -300,8 +320,10 @@ weft_write_field_value (GString *out, const WeftLayer *layer, guint span,
 
 void
 weft_write_record (GString *out, WeftOutputFormat format, WeftDoc *doc,
-                   const char *const *layers)
+                   const char *const *layers, WeftFlushFunc flush_func,
+                   gpointer flush_data)
 {
+  Flush flush = { flush_func, flush_data };
   switch (format)
     {
     case WEFT_FORMAT_TEXT:
@@ -312,7 +334,7 @@ weft_write_record (GString *out, WeftOutputFormat format, WeftDoc *doc,
       break;
     case WEFT_FORMAT_JSONL:
     default:
-      write_jsonl (out, doc, layers);
+      write_jsonl (out, doc, layers, &flush);
       break;
     }
 }

@@ -10,11 +10,17 @@ typedef enum {
   WEFT_FORMAT_HTML, /* records need weft_report_add() (report.h) */
 } WeftOutputFormat;
 
+/* Takes what @out holds so far (writes it and empties @out). */
+typedef void (*WeftFlushFunc) (GString *out, gpointer data);
+
 /* Appends @doc's record.  @layers chooses the layers written ("tokens",
  * "sentences" or annotation layer names); NULL writes sentences and every
- * annotation layer, not tokens. */
+ * annotation layer, not tokens.  With @flush, a JSONL record is handed over
+ * in pieces of about a megabyte as it grows, so a huge document's record is
+ * never held whole. */
 void weft_write_record (GString *out, WeftOutputFormat format, WeftDoc *doc,
-                        const char *const *layers);
+                        const char *const *layers, WeftFlushFunc flush,
+                        gpointer flush_data);
 /* Appends an error record for a document that failed in @stage. */
 void weft_write_error (GString *out, WeftOutputFormat format, const char *id,
                        const char *source, const char *stage,

@@ -351,6 +351,15 @@ test_hostile_large (void)
   g_assert_cmpint (r.status, ==, 0);
   g_assert_cmpstr (r.out, ==, "204000000\n6000000 203999966 203999999 36000000\n");
   result_clear (&r);
+  /* memory bounded by the document: at most 64 MB + 4x its size through
+   * the tokenizer (tokens, sentences and their JSONL) */
+  r = sh ("python3 -c \"import resource, subprocess, sys\n"
+          "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL)\n"
+          "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024 <= 64e6 + 4 * 204e6)\" "
+          "$WEFT_PLAIN run tokens huge.txt --layers tokens,sentences");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.out, ==, "True\n");
+  result_clear (&r);
   /* a million one-line JSONL documents, every one accounted for */
   r = sh ("python3 -c \"import sys; w=sys.stdout.write\n"
           "for i in range(1_000_000): w('{\\\"id\\\": %d, \\\"text\\\": \\\"LINE %d\\\"}\\n' % (i, i))\" > million.jsonl && "
