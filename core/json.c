@@ -7,16 +7,35 @@
 #include <math.h>
 #include <stdlib.h>
 #include <stdint.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <string.h>
 
 #include "weft/plugin.h"
 
 /* The first byte at or after @i that a JSON string cannot hold as it is
- * ('"', '\\' or a control), or @n.  Eight bytes at a time: text is long
- * and such bytes are rare. */
+ * ('"', '\\' or a control), or @n.  Sixteen or eight bytes at a time: text
+ * is long and such bytes are rare. */
 static gsize
 plain_run_end (const char *s, gsize i, gsize n)
 {
+#ifdef __SSE2__
+  const __m128i quote = _mm_set1_epi8 ('"'), backslash = _mm_set1_epi8 ('\\');
+  const __m128i space_less_one = _mm_set1_epi8 (0x1f);
+  for (; i + 16 <= n; i += 16)
+    {
+      __m128i v = _mm_loadu_si128 ((const __m128i *) (s + i));
+      __m128i control = _mm_cmpeq_epi8 (_mm_max_epu8 (v, space_less_one),
+                                        space_less_one); /* v <= 0x1f */
+      __m128i special = _mm_or_si128 (control,
+                                      _mm_or_si128 (_mm_cmpeq_epi8 (v, quote),
+                                                    _mm_cmpeq_epi8 (v, backslash)));
+      int mask = _mm_movemask_epi8 (special);
+      if (mask)
+        return i + (gsize) __builtin_ctz ((unsigned) mask);
+    }
+#else
   const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
   for (; i + 8 <= n; i += 8)
     {
@@ -29,6 +48,7 @@ plain_run_end (const char *s, gsize i, gsize n)
       if ((control | quotes | backslashes) & high)
         break;
     }
+#endif
   while (i < n && (guchar) s[i] >= 0x20 && s[i] != '"' && s[i] != '\\')
     i++;
   return i;

@@ -93,14 +93,14 @@ test_parse_deep (void)
   g_string_free (line, TRUE);
 }
 
-/* Each special byte at every position of strings around the 8-byte
- * stride, escaped and parsed back, and escaped as a byte-by-byte escaper
- * would. */
+/* Each special byte at every position of strings around the 8- and
+ * 16-byte strides: escaped as a byte-by-byte escaper would, and parsed
+ * back. */
 static void
 test_escape_round_trip (void)
 {
   const char specials[] = { '"', '\\', '\n', '\x1f', '\x01', '\t' };
-  for (guint len = 1; len < 20; len++)
+  for (guint len = 1; len < 40; len++)
     for (guint at = 0; at < len; at++)
       for (guint k = 0; k < G_N_ELEMENTS (specials); k++)
         {
