@@ -207,10 +207,12 @@ def memory_and_linearity(args):
     cases = {
         "prose": lambda n: (prose * (n // len(prose) + 1))[:n],
         "quote marks": lambda n: "\"" * n,
+        "curly quotes": lambda n: "\u201c\u201d" * (n // 2),
         "digits": lambda n: "7" * n,
         "no whitespace": lambda n: ("Azerbaijan" * (n // 10 + 1))[:n],
     }
     sizes = {"prose": (50_000_000, 100_000_000), "quote marks": (100_000, 200_000),
+             "curly quotes": (100_000, 200_000),
              "digits": (10_000_000, 20_000_000), "no whitespace": (1_000_000, 2_000_000)}
     for name, make in cases.items():
         times = []
@@ -218,8 +220,10 @@ def memory_and_linearity(args):
             path = one_document(os.path.join(OUT, "doc-%s-%d.txt" % (name.replace(" ", "-"), n)), make(n))
             runs = [run_timed([WEFT, "run", "news", path, "-q"]) for _ in range(max(1, args.runs // 2))]
             times.append((statistics.median(t for t, _ in runs), max(m for _, m in runs)))
-        r["linearity"][name] = {"sizes": sizes[name], "seconds": [round(t, 3) for t, _ in times],
+        nbytes = [len(make(n).encode("utf-8")) for n in sizes[name]]
+        r["linearity"][name] = {"sizes": nbytes, "seconds": [round(t, 3) for t, _ in times],
                                 "peak_rss_mb": [round(m, 1) for _, m in times],
+                                "rss_bound_mb": [round(64 + 4 * b / 1e6, 1) for b in nbytes],
                                 "ratio": round(times[1][0] / times[0][0], 2)}
     path = os.path.join(OUT, "memory.json")
     with open(path, "w") as f:
@@ -227,11 +231,13 @@ def memory_and_linearity(args):
     print("news pipeline, peak RSS (bound: 64 MB + 4 x the largest document = %.1f MB)" % r["rss"]["bound_mb"])
     for k in ("10 MB", "500 MB"):
         print("  %-7s corpus: %7.1f MB in %.1f s" % (k, r["rss"][k]["peak_rss_mb"], r["rss"][k]["seconds"]))
-    print("\ntime for a document of size n and 2n (ratio should be <= 2.2)")
+    print("\ntime for a document of size n and 2n (ratio should be <= 2.2);"
+          " peak RSS against its bound, 64 MB + 4 x the document")
     for name, x in r["linearity"].items():
-        print("  %-14s %11d B %7.3f s   %11d B %7.3f s   ratio %.2f   RSS %s MB" % (
+        print("  %-14s %11d B %7.3f s   %11d B %7.3f s   ratio %.2f   RSS %s MB (bound %s)" % (
             name, x["sizes"][0], x["seconds"][0], x["sizes"][1], x["seconds"][1],
-            x["ratio"], "/".join(str(m) for m in x["peak_rss_mb"])))
+            x["ratio"], "/".join(str(m) for m in x["peak_rss_mb"]),
+            "/".join(str(m) for m in x["rss_bound_mb"])))
     print("\nfigures: %s" % path)
 
 
