@@ -354,42 +354,6 @@ weft_doc_add_token (WeftDoc *doc, uint32_t start, uint32_t end,
   return doc->n_tokens++;
 }
 
-WeftToken *
-weft_doc_reserve_tokens (WeftDoc *doc, guint n)
-{
-  g_return_val_if_fail (doc != NULL && n <= G_MAXUINT - doc->n_tokens, NULL);
-  if (doc->cap_tokens - doc->n_tokens < n)
-    {
-      guint grown = doc->cap_tokens + doc->cap_tokens / 2;
-      doc->cap_tokens = MAX (MAX (grown, doc->n_tokens + n), 1024);
-      doc->tokens = g_renew (WeftToken, doc->tokens, doc->cap_tokens);
-    }
-  return doc->tokens + doc->n_tokens;
-}
-
-guint
-weft_doc_commit_tokens (WeftDoc *doc, guint n)
-{
-  g_return_val_if_fail (doc != NULL && n <= doc->cap_tokens - doc->n_tokens, 0);
-  uint32_t last_end = doc->n_tokens ? doc->tokens[doc->n_tokens - 1].end : 0;
-  guint added = 0;
-  for (WeftToken *t = doc->tokens + doc->n_tokens; added < n; t++, added++)
-    {
-      if (G_UNLIKELY (!(last_end <= t->start && t->start < t->end
-                        && t->end <= doc->len)))
-        {
-          g_critical ("weft_doc_commit_tokens: token %u [%u, %u) is out of "
-                      "order, empty or past the text",
-                      doc->n_tokens + added, t->start, t->end);
-          break;
-        }
-      t->reserved = 0;
-      last_end = t->end;
-    }
-  doc->n_tokens += added;
-  return added;
-}
-
 guint
 weft_doc_add_sentence (WeftDoc *doc, guint first_token, guint n_tokens)
 {

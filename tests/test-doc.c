@@ -88,39 +88,6 @@ test_tokens_sentences (void)
   weft_doc_free (doc);
 }
 
-/* Tokens filled in place: added up to the first that breaks the rules. */
-static void
-test_tokens_bulk (void)
-{
-  WeftDoc *doc = weft_doc_new ();
-  g_assert_true (weft_doc_set_text (doc, "Hi there. Bye.", 14, NULL));
-  weft_doc_add_token (doc, 0, 2, WEFT_TOKEN_WORD, WEFT_TOKEN_CAPITALIZED);
-  WeftToken *room = weft_doc_reserve_tokens (doc, 5000); /* past the first 1024 */
-  g_assert_nonnull (room);
-  room[0] = (WeftToken){ 3, 8, WEFT_TOKEN_WORD, WEFT_TOKEN_SPACE_BEFORE, 7 };
-  room[1] = (WeftToken){ 8, 9, WEFT_TOKEN_PUNCT, 0, 0 };
-  room[2] = (WeftToken){ 10, 13, WEFT_TOKEN_WORD, 0, 0 };
-  room[3] = (WeftToken){ 12, 14, WEFT_TOKEN_PUNCT, 0, 0 }; /* overlaps */
-  g_test_expect_message (G_LOG_DOMAIN, G_LOG_LEVEL_CRITICAL,
-                         "*token 4 [12, 14) is out of order*");
-  g_assert_cmpuint (weft_doc_commit_tokens (doc, 4), ==, 3);
-  g_test_assert_expected_messages ();
-  guint n;
-  const WeftToken *t = weft_doc_get_tokens (doc, &n);
-  g_assert_cmpuint (n, ==, 4);
-  g_assert_cmpuint (t[0].end, ==, 2);
-  g_assert_cmpuint (t[1].start, ==, 3);
-  g_assert_cmpuint (t[1].flags, ==, WEFT_TOKEN_SPACE_BEFORE);
-  g_assert_cmpuint (t[1].reserved, ==, 0);
-  g_assert_cmpuint (t[3].end, ==, 13);
-  room = weft_doc_reserve_tokens (doc, 1);
-  room[0] = (WeftToken){ 13, 14, WEFT_TOKEN_PUNCT, 0, 0 };
-  g_assert_cmpuint (weft_doc_commit_tokens (doc, 1), ==, 1);
-  weft_doc_add_sentence (doc, 0, 5);
-  g_assert_cmpuint (weft_doc_get_sentences (doc, &n)[0].end, ==, 14);
-  weft_doc_free (doc);
-}
-
 static void
 test_layer_values (void)
 {
@@ -283,7 +250,6 @@ main (int argc, char **argv)
   g_test_add_func ("/doc/text/byte-to-char", test_byte_to_char);
   g_test_add_func ("/doc/text/byte-to-char-blocks", test_byte_to_char_blocks);
   g_test_add_func ("/doc/tokens-sentences", test_tokens_sentences);
-  g_test_add_func ("/doc/tokens-bulk", test_tokens_bulk);
   g_test_add_func ("/doc/layer/values", test_layer_values);
   g_test_add_func ("/doc/values", test_values);
   g_test_add_func ("/doc/arena/reuse", test_arena_reuse);

@@ -93,16 +93,6 @@ WEFT_API char *weft_doc_strndup (WeftDoc *doc, const char *s, gssize len);
  * Returns its index. */
 WEFT_API guint weft_doc_add_token (WeftDoc *doc, uint32_t start, uint32_t end,
                                    WeftTokenKind kind, guint flags);
-/* Bulk appending, for a tokenizer that adds millions: room for @n more
- * tokens after the last one, filled in place and then added with
- * weft_doc_commit_tokens().  The pointer is valid until the next add,
- * reserve or reset.  Since ABI 1.1. */
-WEFT_API WeftToken *weft_doc_reserve_tokens (WeftDoc *doc, guint n);
-/* Adds the first @n tokens filled in since the last reserve, checked by the
- * rules of weft_doc_add_token(): at the first token that breaks them (out
- * of order, overlapping, empty or past the text) it stops, with a critical
- * warning.  Returns the number added.  Since ABI 1.1. */
-WEFT_API guint weft_doc_commit_tokens (WeftDoc *doc, guint n);
 /* Appends a sentence covering tokens [@first_token, @first_token + @n_tokens). */
 WEFT_API guint weft_doc_add_sentence (WeftDoc *doc, guint first_token,
                                       guint n_tokens);
