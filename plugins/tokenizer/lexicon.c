@@ -154,52 +154,52 @@ tok_lexicon_add (TokLexicon *lexicon, const char *word, guint tags)
     }
 }
 
+typedef struct
+{
+  TokLexicon *lexicon;
+  const TokLexiconTag *tags;
+} LoadState;
+
+/* One line of a word list: the entry, then tag names. */
+static gboolean
+load_line (char *line, gpointer user_data, GError **error)
+{
+  LoadState *load = user_data;
+  g_auto (GStrv) fields = g_strsplit_set (line, " \t", -1);
+  const char *word = fields[0];
+  if (strlen (word) >= MAX_WORD)
+    {
+      g_set_error (error, WEFT_ERROR, WEFT_ERROR_DATA,
+                   "entry longer than %d bytes", MAX_WORD - 1);
+      return FALSE;
+    }
+  guint bits = 0;
+  for (guint f = 1; fields[f]; f++)
+    {
+      if (fields[f][0] == '\0')
+        continue;
+      const TokLexiconTag *tag = load->tags;
+      while (tag && tag->name && strcmp (tag->name, fields[f]) != 0)
+        tag++;
+      if (!tag || !tag->name)
+        {
+          g_set_error (error, WEFT_ERROR, WEFT_ERROR_DATA,
+                       "unknown tag '%s' after '%s'", fields[f], word);
+          return FALSE;
+        }
+      bits |= tag->bit;
+    }
+  tok_lexicon_add (load->lexicon, word, bits);
+  return TRUE;
+}
+
 gboolean
 tok_lexicon_load (TokLexicon *lexicon, const char *path,
                   const TokLexiconTag *tags, GError **error)
 {
-  g_autofree char *contents = NULL;
-  g_autoptr (GError) local = NULL;
-  if (!g_file_get_contents (path, &contents, NULL, &local))
-    {
-      g_set_error (error, WEFT_ERROR, WEFT_ERROR_IO, "%s", local->message);
-      return FALSE;
-    }
-  g_auto (GStrv) lines = g_strsplit (contents, "\n", -1);
-  for (guint n = 0; lines[n]; n++)
-    {
-      char *line = g_strstrip (lines[n]);
-      if (line[0] == '\0' || line[0] == '#')
-        continue;
-      g_auto (GStrv) fields = g_strsplit_set (line, " \t", -1);
-      const char *word = fields[0];
-      if (strlen (word) >= MAX_WORD)
-        {
-          g_set_error (error, WEFT_ERROR, WEFT_ERROR_DATA,
-                       "%s:%u: entry longer than %d bytes", path, n + 1,
-                       MAX_WORD - 1);
-          return FALSE;
-        }
-      guint bits = 0;
-      for (guint f = 1; fields[f]; f++)
-        {
-          if (fields[f][0] == '\0')
-            continue;
-          const TokLexiconTag *tag = tags;
-          while (tag && tag->name && strcmp (tag->name, fields[f]) != 0)
-            tag++;
-          if (!tag || !tag->name)
-            {
-              g_set_error (error, WEFT_ERROR, WEFT_ERROR_DATA,
-                           "%s:%u: unknown tag '%s' after '%s'", path, n + 1,
-                           fields[f], word);
-              return FALSE;
-            }
-          bits |= tag->bit;
-        }
-      tok_lexicon_add (lexicon, word, bits);
-    }
-  return TRUE;
+  LoadState load = { lexicon, tags };
+  return weft_data_file_foreach_line (path, WEFT_DATA_FILE_HASH_COMMENTS,
+                                      load_line, &load, error);
 }
 
 gboolean

@@ -40,9 +40,9 @@ void tok_lexicon_free (TokLexicon *lexicon);
 void tok_lexicon_add (TokLexicon *lexicon, const char *word, guint tags);
 
 /* Loads a data file: one entry a line, optionally followed by white space
- * and tag names from @tags (NULL-terminated by name); '#' starts a comment
- * line.  FALSE with WEFT_ERROR_DATA naming file:line on a bad line, or
- * WEFT_ERROR_IO when the file cannot be read. */
+ * and tag names from @tags (NULL-terminated by name); '#' at the start of
+ * a line or after a blank starts a comment.  FALSE with WEFT_ERROR_DATA,
+ * "FILE:LINE: why", on a bad line or when the file cannot be read. */
 gboolean tok_lexicon_load (TokLexicon *lexicon, const char *path,
                            const TokLexiconTag *tags, GError **error);
 
