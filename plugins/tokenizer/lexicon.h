@@ -63,10 +63,12 @@ tok_lexicon_has_length (const TokLexicon *lexicon, gsize len)
 static inline gboolean
 tok_lexicon_may_hold (const TokLexicon *lexicon, const guchar *word, gsize len)
 {
+  /* Bitwise, not &&: the scanner asks for every word, and a branch per
+   * filter would be mispredicted (many words have a listed length). */
   guint key = (guint)word[0] << 8 | (len > 1 ? word[1] : 0);
-  return tok_lexicon_has_length (lexicon, len)
-         && (lexicon->prefixes[key >> 3] & (1u << (key & 7)))
-         && lexicon->last_bytes[word[len - 1]];
+  return ((len < 64) & (guint)(lexicon->lengths >> (len & 63))
+          & (lexicon->prefixes[key >> 3] >> (key & 7))
+          & (lexicon->last_bytes[word[len - 1]] != 0));
 }
 
 /* Whether some entry starts with the bytes @b0 @b1 (a one-byte entry
