@@ -203,15 +203,12 @@ tok_lexicon_load (TokLexicon *lexicon, const char *path,
 }
 
 gboolean
-tok_lexicon_lookup (const TokLexicon *lexicon, const char *word, gsize len,
-                    guint *tags)
+tok_lexicon_find (const TokLexicon *lexicon, const guchar *word, gsize len,
+                  guint *tags)
 {
-  const guchar *w = (const guchar *)word;
-  if (len == 0 || !tok_lexicon_may_hold (lexicon, w, len))
-    return FALSE;
-  guint32 hash = hash_bytes (w, len, lexicon->fold_case);
+  guint32 hash = hash_bytes (word, len, lexicon->fold_case);
   const TokLexiconSlot *slot
-      = find_slot (lexicon->slots, lexicon->n_slots, lexicon->pool, w, len,
+      = find_slot (lexicon->slots, lexicon->n_slots, lexicon->pool, word, len,
                    hash, lexicon->fold_case);
   if (slot->offset == 0)
     return FALSE;

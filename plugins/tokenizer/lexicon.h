@@ -46,11 +46,6 @@ void tok_lexicon_add (TokLexicon *lexicon, const char *word, guint tags);
 gboolean tok_lexicon_load (TokLexicon *lexicon, const char *path,
                            const TokLexiconTag *tags, GError **error);
 
-/* Whether the @len bytes at @word are an entry; *@tags (may be NULL) gets
- * its tags.  Words of 64 bytes or more never match.  Thread-safe. */
-gboolean tok_lexicon_lookup (const TokLexicon *lexicon, const char *word,
-                             gsize len, guint *tags);
-
 /* Whether some entry is @len bytes long: a cheap test before a lookup. */
 static inline gboolean
 tok_lexicon_has_length (const TokLexicon *lexicon, gsize len)
@@ -92,4 +87,20 @@ static inline gboolean
 tok_lexicon_has_first_byte (const TokLexicon *lexicon, guchar b)
 {
   return lexicon->first_bytes[b] != 0;
+}
+
+/* tok_lexicon_lookup() once the filters have passed. */
+gboolean tok_lexicon_find (const TokLexicon *lexicon, const guchar *word,
+                           gsize len, guint *tags);
+
+/* Whether the @len bytes at @word are an entry; *@tags (may be NULL) gets
+ * its tags.  Words of 64 bytes or more never match.  Thread-safe.  The
+ * filters are inline: most words asked about are no entry. */
+static inline gboolean
+tok_lexicon_lookup (const TokLexicon *lexicon, const char *word, gsize len,
+                    guint *tags)
+{
+  const guchar *w = (const guchar *)word;
+  return len > 0 && tok_lexicon_may_hold (lexicon, w, len)
+         && tok_lexicon_find (lexicon, w, len, tags);
 }

@@ -37,14 +37,14 @@ tok_append (TokScanner *sc, const guchar *s, const guchar *e,
                                 (uint32_t)(e - sc->text), kind, flags);
   /* One branch, taken for most tokens, rather than one per condition:
    * which of them holds is hard to predict. */
-  guint skip = ((sc->last_plain == 1)
-                | ((sc->last_plain == 2) & !sc->sentences.terminal))
-               & !(flags
-                   & (WEFT_TOKEN_NEWLINE_BEFORE | WEFT_TOKEN_PARAGRAPH_BEFORE));
+  guint skip
+      = ((sc->last_plain == 1)
+         | ((sc->last_plain == 2) & !sc->sentences.terminal))
+        & !(flags & (WEFT_TOKEN_NEWLINE_BEFORE | WEFT_TOKEN_PARAGRAPH_BEFORE));
   if (skip)
     sc->sentences.terminal = FALSE;
   else if (i > 0)
-    tok_sentences_step (sc->config, sc->doc, &sc->sentences, i - 1);
+    tok_sentences_step (sc->config, sc->doc, sc->text, &sc->sentences, i - 1);
   /* Kinds no sentence rule looks at: words, numbers, dates, times,
    * clitics, handles, hashtags, e-mail addresses. */
   sc->last_plain = ((1u << WEFT_TOKEN_WORD | 1u << WEFT_TOKEN_NUMBER
@@ -227,10 +227,8 @@ tok_emit_cased (TokScanner *sc, const guchar *s, const guchar *e,
   /* Most capitalized words have a lower-case second letter (the text
    * ends in a NUL, so s[1] can be read): only the others are searched
    * for one.  No branch on the case of the first letter. */
-  guint lower_second
-      = (e - s > 1) & ((tok_ascii_word[s[1]] & CASE_LOWER) != 0);
-  if (G_UNLIKELY (cap & !lower_second)
-      && !tok_has_case (s, e, CASE_LOWER))
+  guint lower_second = (e - s > 1) & ((tok_ascii_word[s[1]] & CASE_LOWER) != 0);
+  if (G_UNLIKELY (cap & !lower_second) && !tok_has_case (s, e, CASE_LOWER))
     flags |= WEFT_TOKEN_ALL_CAPS;
   tok_append (sc, s, e, kind, flags);
 }
