@@ -20,10 +20,10 @@ typedef struct
    * per letter. */
   guintptr block; /* address of the block, or 0 */
   guint64 block_word;
-  /* Sentences: whether the last token appended was a word (1) or plain
-   * punctuation (2) — a comma, a bracket — which end no sentence unless a
-   * line break follows or, for punctuation, a full stop came before. */
-  guint last_plain;
+  /* Sentences: 1 when the splitter need not look at the last token
+   * appended unless a line break follows it: a word, or plain punctuation
+   * (a comma, a bracket) with no full stop before. */
+  guint quiet;
   TokSentences sentences;
 } TokScanner;
 
@@ -35,24 +35,19 @@ tok_append (TokScanner *sc, const guchar *s, const guchar *e,
 {
   guint i = weft_doc_add_token (sc->doc, (uint32_t)(s - sc->text),
                                 (uint32_t)(e - sc->text), kind, flags);
-  /* One branch, taken for most tokens, rather than one per condition:
-   * which of them holds is hard to predict. */
-  guint skip
-      = ((sc->last_plain == 1)
-         | ((sc->last_plain == 2) & !sc->sentences.terminal))
-        & !(flags & (WEFT_TOKEN_NEWLINE_BEFORE | WEFT_TOKEN_PARAGRAPH_BEFORE));
-  if (skip)
+  if (sc->quiet
+      & !(flags & (WEFT_TOKEN_NEWLINE_BEFORE | WEFT_TOKEN_PARAGRAPH_BEFORE)))
     sc->sentences.terminal = FALSE;
   else if (i > 0)
     tok_sentences_step (sc->config, sc->doc, sc->text, &sc->sentences, i - 1);
   /* Kinds no sentence rule looks at: words, numbers, dates, times,
    * clitics, handles, hashtags, e-mail addresses. */
-  sc->last_plain = ((1u << WEFT_TOKEN_WORD | 1u << WEFT_TOKEN_NUMBER
-                     | 1u << WEFT_TOKEN_DATE | 1u << WEFT_TOKEN_TIME
-                     | 1u << WEFT_TOKEN_CLITIC | 1u << WEFT_TOKEN_HANDLE
-                     | 1u << WEFT_TOKEN_HASHTAG | 1u << WEFT_TOKEN_EMAIL)
-                    >> kind)
-                   & 1;
+  sc->quiet = ((1u << WEFT_TOKEN_WORD | 1u << WEFT_TOKEN_NUMBER
+                | 1u << WEFT_TOKEN_DATE | 1u << WEFT_TOKEN_TIME
+                | 1u << WEFT_TOKEN_CLITIC | 1u << WEFT_TOKEN_HANDLE
+                | 1u << WEFT_TOKEN_HASHTAG | 1u << WEFT_TOKEN_EMAIL)
+               >> kind)
+              & 1;
 }
 
 #ifdef __SSE2__
