@@ -157,7 +157,8 @@ test_special (void)
     { "so good:) and <3", "so | good | :) | and | <3" },
     { "(item 8) here", "( | item | 8 | ) | here" },
     { "family 👨‍👩‍👧 flag 🇦🇿🇷🇺 keycap 1️⃣ ok",
-      "family | 👨‍👩‍👧 | flag | 🇦🇿 | 🇷🇺 | keycap | 1️⃣ "
+      "family | 👨‍👩‍👧 | flag | 🇦🇿 | 🇷🇺 | keycap | "
+      "1️⃣ "
       "| "
       "ok" },
     { "wait... what?! no!!! – yes — no…",
@@ -308,16 +309,25 @@ test_sentences (void)
     }
 }
 
-static void
-test_bad_abbreviation_file (void)
+/* Writes @contents to a temporary abbreviation file; returns its path. */
+static char *
+write_abbreviation_file (const char *contents)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *path = NULL;
+  char *path = NULL;
   int fd = g_file_open_tmp ("abbrev-XXXXXX.txt", &path, &error);
   g_assert_no_error (error);
-  g_assert_true (
-      g_file_set_contents (path, "Gen.\ttitle\nVol.\tbogus\n", -1, &error));
+  g_assert_true (g_file_set_contents (path, contents, -1, &error));
   close (fd);
+  return path;
+}
+
+/* The abbreviation file @path given as an option makes init() fail with a
+ * message holding "@path:@reason". */
+static void
+check_bad_abbreviation_file (const char *path, const char *reason)
+{
+  g_autoptr (GError) error = NULL;
   g_autofree char *yaml
       = g_strdup_printf ("stages:\n  - plugin: tokenizer\n    options:\n"
                          "      abbreviations: [%s]\n",
@@ -330,25 +340,46 @@ test_bad_abbreviation_file (void)
    * plugin's message. */
   g_assert_nonnull (error);
   g_assert_true (error->domain == WEFT_ERROR);
-  g_autofree char *expected
-      = g_strdup_printf ("%s:2: unknown tag 'bogus' after 'Vol.'", path);
+  g_autofree char *expected = g_strdup_printf ("%s:%s", path, reason);
   g_assert_nonnull (strstr (error->message, expected));
+}
+
+static void
+test_bad_abbreviation_file (void)
+{
+  g_autofree char *path
+      = write_abbreviation_file ("Gen.\ttitle\nVol.\tbogus\n");
+  check_bad_abbreviation_file (path, "2: unknown tag 'bogus' after 'Vol.'");
   g_unlink (path);
+}
+
+static void
+test_long_abbreviation (void)
+{
+  g_autofree char *path = write_abbreviation_file (
+      "# too long\nGen.\n"
+      "Abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijk.\n");
+  check_bad_abbreviation_file (path, "3: entry longer than 63 bytes");
+  g_unlink (path);
+}
+
+static void
+test_missing_abbreviation_file (void)
+{
+  check_bad_abbreviation_file ("/nonexistent/abbrev.txt", " ");
 }
 
 static void
 test_extra_abbreviations (void)
 {
-  g_autoptr (GError) error = NULL;
-  g_autofree char *path = NULL;
-  int fd = g_file_open_tmp ("abbrev-XXXXXX.txt", &path, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_file_set_contents (path, "# extra\nAzerb.\n", -1, &error));
-  close (fd);
+  /* comments: at a line's start, indented, after an entry and its tag */
+  g_autofree char *path = write_abbreviation_file (
+      "# extra\nAzerb. # Azerbaijani\n  # indented\nArmen.\ttitle\t# note\n");
   g_autofree char *options
       = g_strdup_printf ("      abbreviations: [%s]\n", path);
   static const TokenCase cases[] = {
     { "the Azerb. army", "the | Azerb. | army" },
+    { "the Armen. army", "the | Armen. | army" },
   };
   check_cases (cases, G_N_ELEMENTS (cases), options);
   g_unlink (path);
@@ -367,6 +398,10 @@ main (int argc, char **argv)
                    test_extra_abbreviations);
   g_test_add_func ("/tokenizer/abbreviations/bad-file",
                    test_bad_abbreviation_file);
+  g_test_add_func ("/tokenizer/abbreviations/long-entry",
+                   test_long_abbreviation);
+  g_test_add_func ("/tokenizer/abbreviations/missing-file",
+                   test_missing_abbreviation_file);
   g_test_add_func ("/tokenizer/clitics", test_clitics);
   g_test_add_func ("/tokenizer/hyphens", test_hyphens);
   g_test_add_func ("/tokenizer/flags", test_flags);

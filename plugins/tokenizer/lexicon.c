@@ -154,64 +154,61 @@ tok_lexicon_add (TokLexicon *lexicon, const char *word, guint tags)
     }
 }
 
-gboolean
-tok_lexicon_load (TokLexicon *lexicon, const char *path,
-                  const TokLexiconTag *tags, GError **error)
+typedef struct
 {
-  g_autofree char *contents = NULL;
-  g_autoptr (GError) local = NULL;
-  if (!g_file_get_contents (path, &contents, NULL, &local))
+  TokLexicon *lexicon;
+  const TokLexiconTag *tags;
+} LoadState;
+
+/* One line of a word list: the entry, then tag names. */
+static gboolean
+load_line (char *line, gpointer user_data, GError **error)
+{
+  LoadState *load = user_data;
+  g_auto (GStrv) fields = g_strsplit_set (line, " \t", -1);
+  const char *word = fields[0];
+  if (strlen (word) >= MAX_WORD)
     {
-      g_set_error (error, WEFT_ERROR, WEFT_ERROR_IO, "%s", local->message);
+      g_set_error (error, WEFT_ERROR, WEFT_ERROR_DATA,
+                   "entry longer than %d bytes", MAX_WORD - 1);
       return FALSE;
     }
-  g_auto (GStrv) lines = g_strsplit (contents, "\n", -1);
-  for (guint n = 0; lines[n]; n++)
+  guint bits = 0;
+  for (guint f = 1; fields[f]; f++)
     {
-      char *line = g_strstrip (lines[n]);
-      if (line[0] == '\0' || line[0] == '#')
+      if (fields[f][0] == '\0')
         continue;
-      g_auto (GStrv) fields = g_strsplit_set (line, " \t", -1);
-      const char *word = fields[0];
-      if (strlen (word) >= MAX_WORD)
+      const TokLexiconTag *tag = load->tags;
+      while (tag && tag->name && strcmp (tag->name, fields[f]) != 0)
+        tag++;
+      if (!tag || !tag->name)
         {
           g_set_error (error, WEFT_ERROR, WEFT_ERROR_DATA,
-                       "%s:%u: entry longer than %d bytes", path, n + 1,
-                       MAX_WORD - 1);
+                       "unknown tag '%s' after '%s'", fields[f], word);
           return FALSE;
         }
-      guint bits = 0;
-      for (guint f = 1; fields[f]; f++)
-        {
-          if (fields[f][0] == '\0')
-            continue;
-          const TokLexiconTag *tag = tags;
-          while (tag && tag->name && strcmp (tag->name, fields[f]) != 0)
-            tag++;
-          if (!tag || !tag->name)
-            {
-              g_set_error (error, WEFT_ERROR, WEFT_ERROR_DATA,
-                           "%s:%u: unknown tag '%s' after '%s'", path, n + 1,
-                           fields[f], word);
-              return FALSE;
-            }
-          bits |= tag->bit;
-        }
-      tok_lexicon_add (lexicon, word, bits);
+      bits |= tag->bit;
     }
+  tok_lexicon_add (load->lexicon, word, bits);
   return TRUE;
 }
 
 gboolean
-tok_lexicon_lookup (const TokLexicon *lexicon, const char *word, gsize len,
-                    guint *tags)
+tok_lexicon_load (TokLexicon *lexicon, const char *path,
+                  const TokLexiconTag *tags, GError **error)
 {
-  const guchar *w = (const guchar *)word;
-  if (len == 0 || !tok_lexicon_may_hold (lexicon, w, len))
-    return FALSE;
-  guint32 hash = hash_bytes (w, len, lexicon->fold_case);
+  LoadState load = { lexicon, tags };
+  return weft_data_file_foreach_line (path, WEFT_DATA_FILE_HASH_COMMENTS,
+                                      load_line, &load, error);
+}
+
+gboolean
+tok_lexicon_find (const TokLexicon *lexicon, const guchar *word, gsize len,
+                  guint *tags)
+{
+  guint32 hash = hash_bytes (word, len, lexicon->fold_case);
   const TokLexiconSlot *slot
-      = find_slot (lexicon->slots, lexicon->n_slots, lexicon->pool, w, len,
+      = find_slot (lexicon->slots, lexicon->n_slots, lexicon->pool, word, len,
                    hash, lexicon->fold_case);
   if (slot->offset == 0)
     return FALSE;

@@ -40,16 +40,11 @@ void tok_lexicon_free (TokLexicon *lexicon);
 void tok_lexicon_add (TokLexicon *lexicon, const char *word, guint tags);
 
 /* Loads a data file: one entry a line, optionally followed by white space
- * and tag names from @tags (NULL-terminated by name); '#' starts a comment
- * line.  FALSE with WEFT_ERROR_DATA naming file:line on a bad line, or
- * WEFT_ERROR_IO when the file cannot be read. */
+ * and tag names from @tags (NULL-terminated by name); '#' at the start of
+ * a line or after a blank starts a comment.  FALSE with WEFT_ERROR_DATA,
+ * "FILE:LINE: why", on a bad line or when the file cannot be read. */
 gboolean tok_lexicon_load (TokLexicon *lexicon, const char *path,
                            const TokLexiconTag *tags, GError **error);
-
-/* Whether the @len bytes at @word are an entry; *@tags (may be NULL) gets
- * its tags.  Words of 64 bytes or more never match.  Thread-safe. */
-gboolean tok_lexicon_lookup (const TokLexicon *lexicon, const char *word,
-                             gsize len, guint *tags);
 
 /* Whether some entry is @len bytes long: a cheap test before a lookup. */
 static inline gboolean
@@ -63,10 +58,12 @@ tok_lexicon_has_length (const TokLexicon *lexicon, gsize len)
 static inline gboolean
 tok_lexicon_may_hold (const TokLexicon *lexicon, const guchar *word, gsize len)
 {
+  /* Bitwise, not &&: the scanner asks for every word, and a branch per
+   * filter would be mispredicted (many words have a listed length). */
   guint key = (guint)word[0] << 8 | (len > 1 ? word[1] : 0);
-  return tok_lexicon_has_length (lexicon, len)
-         && (lexicon->prefixes[key >> 3] & (1u << (key & 7)))
-         && lexicon->last_bytes[word[len - 1]];
+  return ((len < 64) & (guint)(lexicon->lengths >> (len & 63))
+          & (lexicon->prefixes[key >> 3] >> (key & 7))
+          & (lexicon->last_bytes[word[len - 1]] != 0));
 }
 
 /* Whether some entry starts with the bytes @b0 @b1 (a one-byte entry
@@ -90,4 +87,20 @@ static inline gboolean
 tok_lexicon_has_first_byte (const TokLexicon *lexicon, guchar b)
 {
   return lexicon->first_bytes[b] != 0;
+}
+
+/* tok_lexicon_lookup() once the filters have passed. */
+gboolean tok_lexicon_find (const TokLexicon *lexicon, const guchar *word,
+                           gsize len, guint *tags);
+
+/* Whether the @len bytes at @word are an entry; *@tags (may be NULL) gets
+ * its tags.  Words of 64 bytes or more never match.  Thread-safe.  The
+ * filters are inline: most words asked about are no entry. */
+static inline gboolean
+tok_lexicon_lookup (const TokLexicon *lexicon, const char *word, gsize len,
+                    guint *tags)
+{
+  const guchar *w = (const guchar *)word;
+  return len > 0 && tok_lexicon_may_hold (lexicon, w, len)
+         && tok_lexicon_find (lexicon, w, len, tags);
 }

@@ -284,7 +284,7 @@ tok_scan (const TokConfig *config, WeftDoc *doc)
                * it: terminal marks, a dateline's dash, a colon before a
                * URL */
               if (start != START_TERMINAL && b != '-' && b != ':')
-                sc.last_plain = 2;
+                sc.quiet = !sc.sentences.terminal;
               p++;
               continue;
             }

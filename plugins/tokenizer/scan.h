@@ -20,10 +20,10 @@ typedef struct
    * per letter. */
   guintptr block; /* address of the block, or 0 */
   guint64 block_word;
-  /* Sentences: whether the last token appended was a word (1) or plain
-   * punctuation (2) — a comma, a bracket — which end no sentence unless a
-   * line break follows or, for punctuation, a full stop came before. */
-  guint last_plain;
+  /* Sentences: 1 when the splitter need not look at the last token
+   * appended unless a line break follows it: a word, or plain punctuation
+   * (a comma, a bracket) with no full stop before. */
+  guint quiet;
   TokSentences sentences;
 } TokScanner;
 
@@ -35,24 +35,19 @@ tok_append (TokScanner *sc, const guchar *s, const guchar *e,
 {
   guint i = weft_doc_add_token (sc->doc, (uint32_t)(s - sc->text),
                                 (uint32_t)(e - sc->text), kind, flags);
-  if (i > 0)
-    {
-      if ((sc->last_plain == 1
-           || (sc->last_plain == 2 && !sc->sentences.terminal))
-          && !(flags
-               & (WEFT_TOKEN_NEWLINE_BEFORE | WEFT_TOKEN_PARAGRAPH_BEFORE)))
-        sc->sentences.terminal = FALSE;
-      else
-        tok_sentences_step (sc->config, sc->doc, &sc->sentences, i - 1);
-    }
+  if (sc->quiet
+      & !(flags & (WEFT_TOKEN_NEWLINE_BEFORE | WEFT_TOKEN_PARAGRAPH_BEFORE)))
+    sc->sentences.terminal = FALSE;
+  else if (i > 0)
+    tok_sentences_step (sc->config, sc->doc, sc->text, &sc->sentences, i - 1);
   /* Kinds no sentence rule looks at: words, numbers, dates, times,
    * clitics, handles, hashtags, e-mail addresses. */
-  sc->last_plain = ((1u << WEFT_TOKEN_WORD | 1u << WEFT_TOKEN_NUMBER
-                     | 1u << WEFT_TOKEN_DATE | 1u << WEFT_TOKEN_TIME
-                     | 1u << WEFT_TOKEN_CLITIC | 1u << WEFT_TOKEN_HANDLE
-                     | 1u << WEFT_TOKEN_HASHTAG | 1u << WEFT_TOKEN_EMAIL)
-                    >> kind)
-                   & 1;
+  sc->quiet = ((1u << WEFT_TOKEN_WORD | 1u << WEFT_TOKEN_NUMBER
+                | 1u << WEFT_TOKEN_DATE | 1u << WEFT_TOKEN_TIME
+                | 1u << WEFT_TOKEN_CLITIC | 1u << WEFT_TOKEN_HANDLE
+                | 1u << WEFT_TOKEN_HASHTAG | 1u << WEFT_TOKEN_EMAIL)
+               >> kind)
+              & 1;
 }
 
 #ifdef __SSE2__
@@ -154,8 +149,9 @@ word_bits16 (const guchar *q)
 /* tok_skip_alnum() for the hot path.  Words are short and end
  * unpredictably, so where SSE2 exists the letters and digits of 64 bytes
  * are found at once and a word's end is a shift and a count of trailing
- * zeros, not a branch per letter. */
-static inline const guchar *
+ * zeros, not a branch per letter.  Always inlined: GCC -O2 leaves it out
+ * of line, and the call costs more than the skip. */
+G_ALWAYS_INLINE static inline const guchar *
 tok_skip_word (TokScanner *sc, const guchar *q)
 {
 #ifdef __SSE2__
@@ -221,14 +217,15 @@ static inline void
 tok_emit_cased (TokScanner *sc, const guchar *s, const guchar *e,
                 WeftTokenKind kind, gboolean capitalized)
 {
-  guint flags = sc->flags;
+  guint cap = capitalized != 0;
+  guint flags = sc->flags | (cap ? WEFT_TOKEN_CAPITALIZED : 0);
   sc->flags = 0;
-  if (capitalized)
-    {
-      flags |= WEFT_TOKEN_CAPITALIZED;
-      if (!tok_has_case (s, e, CASE_LOWER))
-        flags |= WEFT_TOKEN_ALL_CAPS;
-    }
+  /* Most capitalized words have a lower-case second letter (the text
+   * ends in a NUL, so s[1] can be read): only the others are searched
+   * for one.  No branch on the case of the first letter. */
+  guint lower_second = (e - s > 1) & ((tok_ascii_word[s[1]] & CASE_LOWER) != 0);
+  if (G_UNLIKELY (cap & !lower_second) && !tok_has_case (s, e, CASE_LOWER))
+    flags |= WEFT_TOKEN_ALL_CAPS;
   tok_append (sc, s, e, kind, flags);
 }
 

@@ -154,11 +154,10 @@ line_break_ends (const guchar *text, const WeftToken *prev,
 }
 
 void
-tok_sentences_step (const TokConfig *config, WeftDoc *doc, TokSentences *state,
-                    guint i)
+tok_sentences_step (const TokConfig *config, WeftDoc *doc, const guchar *text,
+                    TokSentences *state, guint i)
 {
   const WeftToken *tokens = weft_doc_get_tokens (doc, NULL);
-  const guchar *text = (const guchar *)weft_doc_get_text (doc, NULL);
   const WeftToken *t = &tokens[i];
   const WeftToken *next = &tokens[i + 1];
   guint first = state->first;

@@ -58,38 +58,30 @@ load_data (TokLexicon *lexicon, const char *dir, const char *file,
   return tok_lexicon_load (lexicon, path, tags, error);
 }
 
-/* contractions.txt: one word a line with '|' where it splits (can|not). */
+/* A line of contractions.txt: one word with '|' where it splits
+ * (can|not); the tag is the split offset. */
+static gboolean
+load_contraction (char *line, gpointer user_data, GError **error)
+{
+  char *bar = strchr (line, '|');
+  if (!bar || bar == line || bar[1] == '\0' || strchr (bar + 1, '|'))
+    {
+      g_set_error (error, WEFT_ERROR, WEFT_ERROR_DATA,
+                   "expected one '|' inside the word, as in can|not");
+      return FALSE;
+    }
+  guint at = bar - line;
+  memmove (bar, bar + 1, strlen (bar));
+  tok_lexicon_add (user_data, line, at);
+  return TRUE;
+}
+
 static gboolean
 load_contractions (TokLexicon *lexicon, const char *dir, GError **error)
 {
   g_autofree char *path = g_build_filename (dir, "contractions.txt", NULL);
-  g_autofree char *contents = NULL;
-  g_autoptr (GError) local = NULL;
-  if (!g_file_get_contents (path, &contents, NULL, &local))
-    {
-      g_set_error (error, WEFT_ERROR, WEFT_ERROR_IO, "%s", local->message);
-      return FALSE;
-    }
-  g_auto (GStrv) lines = g_strsplit (contents, "\n", -1);
-  for (guint n = 0; lines[n]; n++)
-    {
-      char *line = g_strstrip (lines[n]);
-      if (line[0] == '\0' || line[0] == '#')
-        continue;
-      char *bar = strchr (line, '|');
-      if (!bar || bar == line || bar[1] == '\0' || strchr (bar + 1, '|'))
-        {
-          g_set_error (error, WEFT_ERROR, WEFT_ERROR_DATA,
-                       "%s:%u: expected one '|' inside the word, as in "
-                       "can|not",
-                       path, n + 1);
-          return FALSE;
-        }
-      guint at = bar - line;
-      memmove (bar, bar + 1, strlen (bar));
-      tok_lexicon_add (lexicon, line, at);
-    }
-  return TRUE;
+  return weft_data_file_foreach_line (path, WEFT_DATA_FILE_HASH_COMMENTS,
+                                      load_contraction, lexicon, error);
 }
 
 static gboolean

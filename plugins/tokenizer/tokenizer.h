@@ -55,8 +55,8 @@ typedef struct
 } TokSentences;
 
 /* Decides whether a sentence ends after token @i, the one before the last
- * token appended, and appends it if so. */
+ * token appended, and appends it if so; @text is @doc's text. */
 void tok_sentences_step (const TokConfig *config, WeftDoc *doc,
-                         TokSentences *state, guint i);
+                         const guchar *text, TokSentences *state, guint i);
 /* Appends the last sentence. */
 void tok_sentences_finish (WeftDoc *doc, TokSentences *state);

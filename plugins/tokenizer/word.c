@@ -118,23 +118,32 @@ closes_single_quote (TokScanner *sc, const guchar *s, gboolean curly)
   return FALSE;
 }
 
+/* Whether the word [@s, @q) with the period at @q is in the abbreviation
+ * list, as it is or as the capitalized form of a lower-case entry
+ * (Approx.); *@tags gets its tags. */
+static gboolean
+is_abbreviation (const TokLexicon *abbr, const guchar *s, const guchar *q,
+                 guint *tags)
+{
+  gsize len = q + 1 - s;
+  if (tok_lexicon_lookup (abbr, (const char *)s, len, tags))
+    return TRUE;
+  if (!(s[0] >= 'A' && s[0] <= 'Z') || len >= 64
+      || !tok_lexicon_has_prefix2 (abbr, g_ascii_tolower (s[0]), s[1]))
+    return FALSE;
+  char lower[64];
+  memcpy (lower, s, len);
+  lower[0] = g_ascii_tolower (lower[0]);
+  return tok_lexicon_lookup (abbr, lower, len, tags);
+}
+
 /* Whether the period after the word [@s, @q) belongs to it. */
 static gboolean
 takes_period (TokScanner *sc, const guchar *s, const guchar *q, guint n_dots,
-              gsize max_seg, gboolean all_letters)
+              gsize max_seg)
 {
   guint tags;
-  const TokLexicon *abbr = sc->config->abbreviations;
-  gboolean found = tok_lexicon_lookup (abbr, (const char *)s, q + 1 - s, &tags);
-  if (!found && s[0] >= 'A' && s[0] <= 'Z' && q - s < 63
-      && tok_lexicon_has_length (abbr, q + 1 - s))
-    {
-      /* A capitalized form of a lower-case abbreviation (Approx.). */
-      char lower[64];
-      memcpy (lower, s, q + 1 - s);
-      lower[0] = g_ascii_tolower (lower[0]);
-      found = tok_lexicon_lookup (abbr, lower, q + 1 - s, &tags);
-    }
+  gboolean found = is_abbreviation (sc->config->abbreviations, s, q, &tags);
   if (found)
     {
       if (!(tags & ABBR_NUMBER))
@@ -145,7 +154,7 @@ takes_period (TokScanner *sc, const guchar *s, const guchar *q, guint n_dots,
       return tok_digit_at (r, sc->end);
     }
   if (n_dots > 0)
-    return all_letters && max_seg <= 3;
+    return max_seg <= 3 && !tok_has_case (s, q, CASE_DIGIT);
   /* An initial: one upper-case letter (but not the pronoun I). */
   gunichar c;
   guint n;
@@ -309,9 +318,7 @@ tok_scan_word (TokScanner *sc, const guchar *s)
     }
 
   WeftTokenKind kind = WEFT_TOKEN_WORD;
-  if (q < e && *q == '.'
-      && takes_period (sc, s, q, n_dots, max_seg,
-                       !tok_has_case (s, q, CASE_DIGIT)))
+  if (q < e && *q == '.' && takes_period (sc, s, q, n_dots, max_seg))
     {
       q++;
       kind = WEFT_TOKEN_ABBREV;
@@ -336,7 +343,7 @@ tok_scan_word_at_period (TokScanner *sc, const guchar *s, const guchar *q)
     return tok_scan_word (sc, s);
   gboolean capitalized = tok_ascii_word[*s] == CASE_UPPER;
   WeftTokenKind kind = WEFT_TOKEN_WORD;
-  if (takes_period (sc, s, q, 0, q - s, !tok_has_case (s, q, CASE_DIGIT)))
+  if (takes_period (sc, s, q, 0, q - s))
     {
       q++;
       kind = WEFT_TOKEN_ABBREV;
