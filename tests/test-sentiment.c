@@ -368,6 +368,8 @@ test_lexicon_defaults (void)
   g_assert_cmpfloat (e->valence, ==, 1.9);
   /* A repeated token keeps its last value, as a Python dict does. */
   g_assert_cmpfloat (vader_lexicon_lookup (lex, "lol")->valence, ==, 1.8);
+  /* '#' starts no comment in a lexicon: VADER's has such emoticons. */
+  g_assert_cmpfloat (vader_lexicon_lookup (lex, "..###:")->valence, ==, -1.9);
   g_assert_true (vader_lexicon_lookup (lex, "never")->flags & VADER_NEGATION);
   g_assert_cmpfloat (vader_lexicon_lookup (lex, "kind of")->booster, ==,
                      -0.293);
@@ -459,8 +461,46 @@ test_lexicon_bad_lines (void)
   g_autoptr (GError) error = NULL;
   const char *const missing[] = { "/nonexistent/lexicon.txt", NULL };
   g_assert_null (lexicon_new (missing, 1.0, &error));
-  g_assert_error (error, WEFT_ERROR, WEFT_ERROR_IO);
-  g_assert_nonnull (strstr (error->message, "/nonexistent/lexicon.txt"));
+  g_assert_error (error, WEFT_ERROR, WEFT_ERROR_DATA);
+  g_assert_true (g_str_has_prefix (error->message,
+                                   "/nonexistent/lexicon.txt: "));
+}
+
+/* The rule files skip '#' comment lines; a bad line is named FILE:LINE
+ * after them. */
+static void
+test_lexicon_rule_files (void)
+{
+  static const struct
+  {
+    const char *contents, *message;
+  } cases[] = {
+    { "# boosters\n\nvery\t0.293\nsuper duper 0.3\n",
+      "4: expected word or phrase<TAB>number" },
+    { "# boosters\nvery\tlots\n", "2: 'lots' is not a number" },
+  };
+  g_autofree char *lexicon = data_path ("vader_lexicon.txt");
+  g_autofree char *emoji = data_path ("emoji_utf8_lexicon.txt");
+  g_autofree char *negations = data_path ("negations.txt");
+  g_autofree char *special = data_path ("special_cases.txt");
+  g_autofree char *constants = data_path ("constants.txt");
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      char *path = write_temp ("boosters.txt", cases[i].contents);
+      VaderLexiconFiles files = { .lexicon = lexicon,
+                                  .emoji = emoji,
+                                  .negations = negations,
+                                  .boosters = path,
+                                  .special_cases = special,
+                                  .constants = constants };
+      g_autoptr (GError) error = NULL;
+      g_assert_null (vader_lexicon_new (&files, &error));
+      g_assert_error (error, WEFT_ERROR, WEFT_ERROR_DATA);
+      g_autofree char *expected
+          = g_strdup_printf ("%s:%s", path, cases[i].message);
+      g_assert_cmpstr (error->message, ==, expected);
+      remove_temp (path);
+    }
 }
 
 /* ---- the plugin
@@ -763,6 +803,7 @@ main (int argc, char **argv)
   g_test_add_func ("/sentiment/lexicon/layering", test_lexicon_layering);
   g_test_add_func ("/sentiment/lexicon/plain-scale", test_lexicon_plain_scale);
   g_test_add_func ("/sentiment/lexicon/bad-lines", test_lexicon_bad_lines);
+  g_test_add_func ("/sentiment/lexicon/rule-files", test_lexicon_rule_files);
   g_test_add_func ("/sentiment/plugin/sentences-quotes",
                    test_plugin_sentences_quotes);
   g_test_add_func ("/sentiment/plugin/options", test_plugin_options);
