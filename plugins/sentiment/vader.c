@@ -533,9 +533,11 @@ at_boundary (const VaderText *t, gsize i)
   return i >= t->len || ((guchar)t->text[i] & 0xc0) != 0x80;
 }
 
-/* polarity_scores() of the window's words [@first, @last). */
+/* polarity_scores() of the window's words [@first, @last); @hits: the
+ * @n_hits words among them with a valence or "but", from @first. */
 static void
-score_words (VaderText *t, guint first, guint last, VaderScores *out)
+score_words (VaderText *t, guint first, guint last, const guint32 *hits,
+             guint n_hits, VaderScores *out)
 {
   guint n = last - first;
   guint32 b0, q0, u0, b1, q1, u1;
@@ -548,15 +550,9 @@ score_words (VaderText *t, guint first, guint last, VaderScores *out)
             .n = n,
             .cap_diff = n_upper > 0 && n_upper < n,
             .arena = t->arena };
-  if (t->span_cap < n)
-    {
-      t->span_cap = MAX (n, 2 * t->span_cap);
-      t->span_values = g_renew (double, t->span_values, t->span_cap);
-    }
   Valences v = { .values = t->span_values };
-  for (guint i = 0; i < n; i++)
-    if (c.w[i].flags & VADER_IN_LEXICON || c.w[i].id == VADER_W_BUT)
-      add_valence (&c, i, &v);
+  for (guint h = 0; h < n_hits; h++)
+    add_valence (&c, hits[h], &v);
   score (c.k, &v, n, b1 - b0, q1 - q0, out);
 }
 
@@ -582,12 +578,31 @@ vader_text_score (VaderText *t, gsize start, gsize end, VaderScores *out)
       vader_score (t->lexicon, t->text + start, end - start, t->arena, out);
       return;
     }
+  /* The first word ending after @start: mostly the one after the last
+   * span's, as sentences follow each other. */
   const Word *w = t->words.words;
-  guint first = words_ending_by (t, start), last = first;
-  while (last < t->words.n && w[last].start < end)
-    last++;
+  guint first = t->span_next - MIN (t->span_next, t->base);
+  if (!(first <= t->words.n && (first == t->words.n || w[first].end > start)
+        && (first == 0 || w[first - 1].end <= start)))
+    first = words_ending_by (t, start);
+  guint last = first;
+  /* The span's words up to @end, and those of them the rules look at. */
+  gsize room = t->words.n - first;
+  if (t->span_cap < room)
+    {
+      t->span_cap = MAX (room, 2 * t->span_cap);
+      t->span_values = g_renew (double, t->span_values, t->span_cap);
+      t->span_hits = g_renew (guint32, t->span_hits, t->span_cap);
+    }
+  guint n_hits = 0;
+  for (; last < t->words.n && w[last].start < end; last++)
+    {
+      t->span_hits[n_hits] = last - first;
+      n_hits += (w[last].flags & VADER_IN_LEXICON) || w[last].id == VADER_W_BUT;
+    }
+  t->span_next = t->base + last;
   if (first == last || (w[first].start >= start && w[last - 1].end <= end))
-    score_words (t, first, last, out);
+    score_words (t, first, last, t->span_hits, n_hits, out);
   else
     vader_score (t->lexicon, t->text + start, end - start, t->arena, out);
 }
@@ -599,6 +614,7 @@ clear (VaderText *t)
   g_free (t->words.words);
   g_free (t->values);
   g_free (t->span_values);
+  g_free (t->span_hits);
   if (t->translation)
     g_string_free (t->translation, TRUE);
   memset (t, 0, sizeof *t);

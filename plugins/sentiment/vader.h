@@ -50,8 +50,10 @@ typedef struct
   guint n_values, values_cap;
   gboolean but_seen; /* the first "but": the valences before it and up */
   guint but_before, but_upto; /* to it, itself included */
-  double *span_values;        /* scratch for a span */
+  double *span_values; /* scratch for a span: its valences */
+  guint32 *span_hits;  /* and its words with a valence or "but" */
   guint span_cap;
+  guint span_next; /* the word after the last span scored */
 } VaderText;
 
 /* Starts scoring @len bytes of valid UTF-8 at @text; @text must stay valid

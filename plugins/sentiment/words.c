@@ -275,7 +275,8 @@ reserve (VaderWords *out)
 {
   if (out->n < out->cap)
     return;
-  out->cap = MAX (64, 2 * out->cap);
+  /* A chunk of text holds some 700 words: room for them at once. */
+  out->cap = MAX (1024, 2 * out->cap);
   out->words = g_renew (Word, out->words, out->cap);
 }
 
