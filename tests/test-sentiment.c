@@ -285,7 +285,6 @@ test_vader_but (void)
   static const double pool[]
       = { 0.0,   -0.0,  1.9,   0.95,  3.8,    -1.5,    -0.75, 2.85,
           1.425, -2.25, 0.475, 4.275, 5e-324, -5e-324, 1e-323 };
-  WeftDoc *doc = weft_doc_new ();
   GRand *rand = g_rand_new_with_seed (42);
   for (guint round = 0; round < 3000; round++)
     {
@@ -306,8 +305,13 @@ test_vader_but (void)
             }
         }
       but_shift_reference (a, n, but);
-      weft_doc_reset (doc);
-      vader_but_shift (val, pos, m, but, 0.5, 1.5, doc);
+      guint n_before = 0, n_upto = 0;
+      for (guint j = 0; j < m; j++)
+        {
+          n_before += pos[j] < but;
+          n_upto += pos[j] <= but;
+        }
+      vader_but_shift (val, m, n_before, n_upto, 0.5, 1.5);
       /* The non-zero words end as in the reference; zeros stay zero (of
        * either sign: no score tells them apart). */
       for (guint i = 0, j = 0; i < n; i++)
@@ -323,7 +327,99 @@ test_vader_but (void)
       g_free (a);
     }
   g_rand_free (rand);
+}
+
+/* The reference cases' texts, one a line, @repeats times over; without
+ * those with emoji unless @emoji. */
+static GString *
+long_text (gboolean emoji, guint repeats)
+{
+  GString *text = g_string_new (NULL);
+  for (guint r = 0; r < repeats; r++)
+    for (guint i = 0; i < G_N_ELEMENTS (reference_cases); i++)
+      {
+        const char *t = reference_cases[i].text;
+        if ((emoji || g_str_is_ascii (t)) && !strchr (t, '\n'))
+          g_string_append_printf (text, "%s\n", t);
+      }
+  return text;
+}
+
+/* A text of many chunks: the whole text's score is the same as scored in
+ * one piece (the values the scorer gave before it streamed), and each
+ * line scored as a span in order, or out of order, keeps its own. */
+static void
+test_vader_long_text (void)
+{
+  static const struct
+  {
+    gboolean emoji;
+    const char *upper; /* a text of that in capitals instead */
+    double compound, pos, neu, neg;
+  } cases[] = {
+    { FALSE, NULL, 1.0, 0.382, 0.353, 0.266 },
+    { TRUE, NULL, 1.0, 0.365, 0.386, 0.249 },
+    /* No capitals' emphasis when every word is in capitals. */
+    { FALSE, "GOOD NEWS! VERY GOOD. NO BAD DAY, BUT SAD. ", 1.0, 0.627, 0.183,
+      0.19 },
+  };
+  VaderLexicon *lex = lexicon_new (NULL, 1.0, NULL);
+  WeftDoc *doc = weft_doc_new ();
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      GString *text = long_text (cases[c].emoji, 40);
+      if (cases[c].upper)
+        {
+          g_string_truncate (text, 0);
+          for (guint i = 0; i < 3000; i++)
+            g_string_append (text, cases[c].upper);
+        }
+      VaderText t;
+      vader_text_init (&t, lex, text->str, text->len, doc);
+      gsize start = 0, previous = 0;
+      guint line = 0;
+      for (const char *nl; !cases[c].upper
+                            && (nl = strchr (text->str + start, '\n'));
+           line++)
+        {
+          gsize end = (gsize)(nl - text->str);
+          const Case *expected = NULL;
+          for (guint i = 0; i < G_N_ELEMENTS (reference_cases); i++)
+            if (strlen (reference_cases[i].text) == end - start
+                && memcmp (reference_cases[i].text, text->str + start,
+                           end - start)
+                       == 0)
+              expected = &reference_cases[i];
+          g_assert_nonnull (expected);
+          VaderScores s;
+          vader_text_score (&t, start, end, &s);
+          assert_scores (&s, expected);
+          if (line % 7 == 6)
+            {
+              /* Before the last span: split on its own. */
+              vader_text_score (&t, previous, start, &s);
+              VaderScores alone;
+              vader_score (lex, text->str + previous, start - previous, doc,
+                           &alone);
+              g_assert_cmpmem (&s, sizeof s, &alone, sizeof alone);
+            }
+          previous = start;
+          start = end + 1;
+        }
+      VaderScores s;
+      vader_text_finish (&t, &s);
+      g_test_message ("%s: %.17g %.17g %.17g %.17g",
+                      cases[c].upper ? cases[c].upper : "cases", s.compound,
+                      s.pos, s.neu, s.neg);
+      g_assert_cmpfloat (s.compound, ==, cases[c].compound);
+      g_assert_cmpfloat (s.pos, ==, cases[c].pos);
+      g_assert_cmpfloat (s.neu, ==, cases[c].neu);
+      g_assert_cmpfloat (s.neg, ==, cases[c].neg);
+      g_string_free (text, TRUE);
+      weft_doc_reset (doc);
+    }
   weft_doc_free (doc);
+  vader_lexicon_free (lex);
 }
 
 /* ---- lexicons --------------------------------------------------------------
@@ -368,6 +464,8 @@ test_lexicon_defaults (void)
   g_assert_cmpfloat (e->valence, ==, 1.9);
   /* A repeated token keeps its last value, as a Python dict does. */
   g_assert_cmpfloat (vader_lexicon_lookup (lex, "lol")->valence, ==, 1.8);
+  /* '#' starts no comment in a lexicon: VADER's has such emoticons. */
+  g_assert_cmpfloat (vader_lexicon_lookup (lex, "..###:")->valence, ==, -1.9);
   g_assert_true (vader_lexicon_lookup (lex, "never")->flags & VADER_NEGATION);
   g_assert_cmpfloat (vader_lexicon_lookup (lex, "kind of")->booster, ==,
                      -0.293);
@@ -459,8 +557,46 @@ test_lexicon_bad_lines (void)
   g_autoptr (GError) error = NULL;
   const char *const missing[] = { "/nonexistent/lexicon.txt", NULL };
   g_assert_null (lexicon_new (missing, 1.0, &error));
-  g_assert_error (error, WEFT_ERROR, WEFT_ERROR_IO);
-  g_assert_nonnull (strstr (error->message, "/nonexistent/lexicon.txt"));
+  g_assert_error (error, WEFT_ERROR, WEFT_ERROR_DATA);
+  g_assert_true (g_str_has_prefix (error->message,
+                                   "/nonexistent/lexicon.txt: "));
+}
+
+/* The rule files skip '#' comment lines; a bad line is named FILE:LINE
+ * after them. */
+static void
+test_lexicon_rule_files (void)
+{
+  static const struct
+  {
+    const char *contents, *message;
+  } cases[] = {
+    { "# boosters\n\nvery\t0.293\nsuper duper 0.3\n",
+      "4: expected word or phrase<TAB>number" },
+    { "# boosters\nvery\tlots\n", "2: 'lots' is not a number" },
+  };
+  g_autofree char *lexicon = data_path ("vader_lexicon.txt");
+  g_autofree char *emoji = data_path ("emoji_utf8_lexicon.txt");
+  g_autofree char *negations = data_path ("negations.txt");
+  g_autofree char *special = data_path ("special_cases.txt");
+  g_autofree char *constants = data_path ("constants.txt");
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      char *path = write_temp ("boosters.txt", cases[i].contents);
+      VaderLexiconFiles files = { .lexicon = lexicon,
+                                  .emoji = emoji,
+                                  .negations = negations,
+                                  .boosters = path,
+                                  .special_cases = special,
+                                  .constants = constants };
+      g_autoptr (GError) error = NULL;
+      g_assert_null (vader_lexicon_new (&files, &error));
+      g_assert_error (error, WEFT_ERROR, WEFT_ERROR_DATA);
+      g_autofree char *expected
+          = g_strdup_printf ("%s:%s", path, cases[i].message);
+      g_assert_cmpstr (error->message, ==, expected);
+      remove_temp (path);
+    }
 }
 
 /* ---- the plugin
@@ -759,10 +895,12 @@ main (int argc, char **argv)
   g_test_add_func ("/sentiment/vader/round", test_vader_round);
   g_test_add_func ("/sentiment/vader/round-printf", test_vader_round_printf);
   g_test_add_func ("/sentiment/vader/but", test_vader_but);
+  g_test_add_func ("/sentiment/vader/long-text", test_vader_long_text);
   g_test_add_func ("/sentiment/lexicon/defaults", test_lexicon_defaults);
   g_test_add_func ("/sentiment/lexicon/layering", test_lexicon_layering);
   g_test_add_func ("/sentiment/lexicon/plain-scale", test_lexicon_plain_scale);
   g_test_add_func ("/sentiment/lexicon/bad-lines", test_lexicon_bad_lines);
+  g_test_add_func ("/sentiment/lexicon/rule-files", test_lexicon_rule_files);
   g_test_add_func ("/sentiment/plugin/sentences-quotes",
                    test_plugin_sentences_quotes);
   g_test_add_func ("/sentiment/plugin/options", test_plugin_options);

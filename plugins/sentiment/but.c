@@ -2,85 +2,148 @@
  * multiplied (0.5 before "but", 1.5 after) and written back through
  * list.index(), i.e. at the first position holding an equal value, which
  * may be an earlier word whose value was equal or has become equal.  A
- * scan for that position costs O(n) per word; instead every value keeps
- * the sorted list of indices (below the current one) that hold it.  Only
- * the words with a non-zero valence take part. */
+ * scan for that position costs O(m) per word; instead each value keeps
+ * the positions that hold it in a pairing heap, whose minimum is the
+ * position list.index() finds.  Only the words with a non-zero valence
+ * take part. */
 #include "but.h"
 
 #include <string.h>
 
-/* The positions holding one value, as a list in ascending order through
- * next[]; positions are stored + 1, 0 ends a list. */
+/* A value and the heap of the positions holding it. */
 typedef struct
 {
   double value;
-  guint32 head;
-  guint32 tail; /* never 0 once the bucket is used */
+  guint32 root; /* position + 1 of the heap's minimum; 0: empty */
+  guint32 used;
 } Bucket;
 
+/* Every position is in at most one heap at a time, so the heaps share
+ * their links: child[] and sibling[], indexed by position + 1. */
 typedef struct
 {
   Bucket *b;
-  guint32 mask;
-  guint32 *next;
-} Positions;
+  guint32 n_buckets; /* a power of two */
+  guint32 n_used;
+  guint32 *child;
+  guint32 *sibling;
+} Heaps;
 
-/* The bucket of @v, created when @create, else NULL when absent. */
+static guint32
+bucket_index (const Heaps *h, double v)
+{
+  guint64 bits;
+  memcpy (&bits, &v, sizeof bits);
+  return (guint32)((bits * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15)) >> 32)
+         & (h->n_buckets - 1);
+}
+
+/* The bucket of @v (non-zero), or NULL when it has none. */
 static Bucket *
-bucket (Positions *ps, double v, gboolean create)
+find (const Heaps *h, double v)
 {
-  /* 0.0 == -0.0: one bucket for both. */
-  guint64 bits = 0;
-  if (v != 0)
-    memcpy (&bits, &v, sizeof bits);
-  guint32 i = (guint32)((bits * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15)) >> 32)
-              & ps->mask;
-  while (ps->b[i].tail && ps->b[i].value != v)
-    i = (i + 1) & ps->mask;
-  Bucket *b = &ps->b[i];
-  if (!b->tail)
+  for (guint32 i = bucket_index (h, v);; i = (i + 1) & (h->n_buckets - 1))
     {
-      if (!create)
+      Bucket *b = &h->b[i];
+      if (!b->used)
         return NULL;
-      b->value = v;
+      if (b->value == v)
+        return b;
     }
-  return b;
 }
 
-/* Adds position @p to @b's list, in order; positions mostly arrive in
- * ascending order, so mostly at the tail. */
-static void
-insert (Positions *ps, Bucket *b, guint32 p)
+/* The bucket of @v (non-zero), made when absent; the table doubles when
+ * half full, so it stays in proportion to the values that occur. */
+static Bucket *
+find_or_add (Heaps *h, double v)
 {
-  guint32 x = p + 1, *next = ps->next;
-  if (!b->head)
+  Bucket *b = find (h, v);
+  if (b)
+    return b;
+  if (2 * (h->n_used + 1) > h->n_buckets)
     {
-      b->head = b->tail = x;
-      next[p] = 0;
+      Bucket *old = h->b;
+      guint32 n_old = h->n_buckets;
+      h->n_buckets *= 2;
+      h->b = g_new0 (Bucket, h->n_buckets);
+      for (guint32 i = 0; i < n_old; i++)
+        if (old[i].used)
+          {
+            guint32 j = bucket_index (h, old[i].value);
+            while (h->b[j].used)
+              j = (j + 1) & (h->n_buckets - 1);
+            h->b[j] = old[i];
+          }
+      g_free (old);
     }
-  else if (x > b->tail)
+  guint32 i = bucket_index (h, v);
+  while (h->b[i].used)
+    i = (i + 1) & (h->n_buckets - 1);
+  h->n_used++;
+  h->b[i] = (Bucket){ .value = v, .used = 1 };
+  return &h->b[i];
+}
+
+/* The heap of roots @a and @b (either may be 0), @b's root without a
+ * sibling. */
+static guint32
+meld (Heaps *h, guint32 a, guint32 b)
+{
+  if (!a || !b)
+    return a | b;
+  if (b < a)
     {
-      next[b->tail - 1] = x;
-      b->tail = x;
-      next[p] = 0;
+      guint32 t = a;
+      a = b;
+      b = t;
     }
-  else if (x < b->head)
-    {
-      next[p] = b->head;
-      b->head = x;
-    }
-  else
-    {
-      guint32 prev = b->head;
-      while (next[prev - 1] && next[prev - 1] < x)
-        prev = next[prev - 1];
-      next[p] = next[prev - 1];
-      next[prev - 1] = x;
-    }
+  h->sibling[b] = h->child[a];
+  h->child[a] = b;
+  return a;
 }
 
 static void
-but_shift_scan (double *val, const guint32 *pos, guint m, guint32 but,
+push (Heaps *h, Bucket *b, guint32 pos)
+{
+  guint32 x = pos + 1;
+  h->child[x] = h->sibling[x] = 0;
+  b->root = meld (h, b->root, x);
+}
+
+/* Removes @b's minimum: its children melded in pairs left to right, then
+ * the pairs right to left (the two passes that keep pairing heaps
+ * O(log n) amortized); the pairs wait on a stack linked through
+ * sibling[]. */
+static void
+pop (Heaps *h, Bucket *b)
+{
+  guint32 next = h->child[b->root], stack = 0;
+  while (next)
+    {
+      guint32 a = next, c = h->sibling[a];
+      next = c ? h->sibling[c] : 0;
+      h->sibling[a] = 0;
+      if (c)
+        {
+          h->sibling[c] = 0;
+          a = meld (h, a, c);
+        }
+      h->sibling[a] = stack;
+      stack = a;
+    }
+  guint32 root = 0;
+  while (stack)
+    {
+      guint32 below = h->sibling[stack];
+      h->sibling[stack] = 0;
+      root = meld (h, root, stack);
+      stack = below;
+    }
+  b->root = root;
+}
+
+static void
+but_shift_scan (double *val, guint m, guint n_before, guint n_upto,
                 double before, double after)
 {
   for (guint p = 0; p < m; p++)
@@ -89,49 +152,46 @@ but_shift_scan (double *val, const guint32 *pos, guint m, guint32 but,
       guint si = 0;
       while (val[si] != v)
         si++;
-      if (pos[si] < but)
+      if (si < n_before)
         val[si] = v * before;
-      else if (pos[si] > but)
+      else if (si >= n_upto)
         val[si] = v * after;
     }
 }
 
 void
-vader_but_shift (double *val, const guint32 *pos, guint m, guint32 but,
-                 double before, double after, WeftDoc *arena)
+vader_but_shift (double *val, guint m, guint n_before, guint n_upto,
+                 double before, double after)
 {
   if (m <= 32)
     {
-      but_shift_scan (val, pos, m, but, before, after);
+      but_shift_scan (val, m, n_before, n_upto, before, after);
       return;
     }
-  /* Each step may add a value (v * before or v * after), so at most 2m
-   * values occur. */
-  guint32 n_buckets = 16;
-  while (n_buckets < 4 * m)
-    n_buckets *= 2;
-  Positions ps = { .b = weft_doc_alloc (arena, n_buckets * sizeof (Bucket)),
-                   .mask = n_buckets - 1,
-                   .next = weft_doc_alloc (arena, m * sizeof (guint32)) };
+  Heaps h = { .b = g_new0 (Bucket, 64),
+              .n_buckets = 64,
+              .child = g_new (guint32, m + 1),
+              .sibling = g_new (guint32, m + 1) };
   for (guint p = 0; p < m; p++)
     {
       /* val[p] is as yet unchanged: earlier steps write at or before their
        * own index. */
       double v = val[p];
-      Bucket *b = bucket (&ps, v, FALSE);
-      guint32 si = b && b->head ? b->head - 1 : p;
-      double w = pos[si] < but   ? v * before
-                 : pos[si] > but ? v * after
-                                 : val[si];
+      Bucket *b = find (&h, v);
+      guint32 si = b && b->root ? b->root - 1 : p;
+      double w = si < n_before ? v * before : si >= n_upto ? v * after : v;
       val[si] = w;
-      /* A value that underflowed to zero is never looked for again. */
       if (si < p && w != v)
         {
-          b->head = ps.next[si];
+          pop (&h, b);
+          /* A value that underflowed to zero is never looked for again. */
           if (w != 0)
-            insert (&ps, bucket (&ps, w, TRUE), si);
+            push (&h, find_or_add (&h, w), si);
         }
       if (val[p] != 0)
-        insert (&ps, bucket (&ps, val[p], TRUE), p);
+        push (&h, find_or_add (&h, val[p]), p);
     }
+  g_free (h.b);
+  g_free (h.child);
+  g_free (h.sibling);
 }

@@ -27,82 +27,21 @@ struct _VaderLexicon
   guint n_valences;
 };
 
-/* ---- reading data files line by line ---------------------------------- */
+/* ---- reading data files ------------------------------------------------- */
 
-typedef struct
-{
-  const char *path;
-  char *data;
-  char *next;
-  guint line;
-} LineReader;
+/* Fails the line being read with @format as the cause;
+ * weft_data_file_foreach_line() puts "FILE:LINE: " before it. */
+static gboolean bad_line (GError **error, const char *format, ...)
+    G_GNUC_PRINTF (2, 3);
 
 static gboolean
-reader_open (LineReader *r, const char *path, GError **error)
-{
-  gsize len = 0;
-  g_autoptr (GError) io_error = NULL;
-  memset (r, 0, sizeof *r);
-  r->path = path;
-  if (!g_file_get_contents (path, &r->data, &len, &io_error))
-    {
-      g_set_error (error, WEFT_ERROR, WEFT_ERROR_IO, "%s", io_error->message);
-      return FALSE;
-    }
-  const char *bad = NULL;
-  if (!g_utf8_validate_len (r->data, len, &bad))
-    {
-      guint line = 1;
-      for (const char *p = r->data; p < bad; p++)
-        line += *p == '\n';
-      g_set_error (error, WEFT_ERROR, WEFT_ERROR_DATA, "%s:%u: invalid UTF-8",
-                   path, line);
-      g_clear_pointer (&r->data, g_free);
-      return FALSE;
-    }
-  r->next = r->data;
-  return TRUE;
-}
-
-/* The next line with surrounding whitespace removed (as Python's
- * line.strip()), or NULL at the end. */
-static char *
-reader_next (LineReader *r)
-{
-  if (!r->next || !*r->next)
-    return NULL;
-  char *line = r->next;
-  char *nl = strchr (line, '\n');
-  if (nl)
-    {
-      *nl = '\0';
-      r->next = nl + 1;
-    }
-  else
-    r->next = NULL;
-  r->line++;
-  return g_strstrip (line);
-}
-
-static void
-reader_close (LineReader *r)
-{
-  g_clear_pointer (&r->data, g_free);
-}
-
-static gboolean bad_line (LineReader *r, GError **error, const char *format,
-                          ...) G_GNUC_PRINTF (3, 4);
-
-static gboolean
-bad_line (LineReader *r, GError **error, const char *format, ...)
+bad_line (GError **error, const char *format, ...)
 {
   va_list args;
   va_start (args, format);
   g_autofree char *cause = g_strdup_vprintf (format, args);
   va_end (args);
-  g_set_error (error, WEFT_ERROR, WEFT_ERROR_DATA, "%s:%u: %s", r->path,
-               r->line, cause);
-  reader_close (r);
+  g_set_error_literal (error, WEFT_ERROR, WEFT_ERROR_DATA, cause);
   return FALSE;
 }
 
@@ -146,10 +85,12 @@ split_tabs (char *line, char **fields, guint max)
   return n;
 }
 
+/* The rule files allow comment lines; the lexicons do not, since VADER's
+ * has tokens starting with '#'. */
 static gboolean
 is_comment (const char *line)
 {
-  return line[0] == '\0' || line[0] == '#';
+  return line[0] == '#';
 }
 
 /* ---- the tables ---------------------------------------------------------- */
@@ -181,123 +122,115 @@ note_phrase (VaderLexicon *lex, const char *key)
       entry_for (lex, *w)->flags |= VADER_PHRASE_WORD;
 }
 
-/* A lexicon in VADER's format (token, mean, sd, ratings; only the first two
- * are read, as the reference does) or word<TAB>score, told apart by the
- * number of fields of the first line. */
+/* A lexicon being read: VADER's format (token, mean, sd, ratings; only the
+ * first two are read, as the reference does) or word<TAB>score, told apart
+ * by the number of fields of the first line. */
+typedef struct
+{
+  VaderLexicon *lex;
+  double plain_scale;
+  int plain; /* -1 until the first line is read */
+} ValenceFile;
+
+static gboolean
+valence_line (char *line, gpointer user_data, GError **error)
+{
+  ValenceFile *file = user_data;
+  char *f[2];
+  guint n = split_tabs (line, f, 2);
+  if (file->plain < 0)
+    file->plain = n == 2;
+  if (n < 2)
+    return bad_line (error, "expected a word, a tab and a score, got '%s'",
+                     line);
+  if (file->plain && n != 2)
+    return bad_line (error,
+                     "expected word<TAB>score (as the file's first line), "
+                     "got %u fields",
+                     n);
+  if (!*f[0])
+    return bad_line (error, "empty word");
+  double v;
+  if (!parse_number (f[1], &v))
+    return bad_line (error, "score '%s' of '%s' is not a number", f[1], f[0]);
+  VaderEntry *e = entry_for (file->lex, f[0]);
+  if (!(e->flags & VADER_IN_LEXICON))
+    file->lex->n_valences++;
+  e->valence = file->plain ? v * file->plain_scale : v;
+  e->flags |= VADER_IN_LEXICON;
+  return TRUE;
+}
+
 static gboolean
 load_valences (VaderLexicon *lex, const char *path, double plain_scale,
                GError **error)
 {
-  LineReader r;
-  if (!reader_open (&r, path, error))
-    return FALSE;
-  int plain = -1;
-  char *line;
-  while ((line = reader_next (&r)))
-    {
-      if (!*line)
-        continue;
-      char *f[2];
-      guint n = split_tabs (line, f, 2);
-      if (plain < 0)
-        plain = n == 2;
-      if (n < 2)
-        return bad_line (&r, error,
-                         "expected a word, a tab and a score, got '%s'", line);
-      if (plain && n != 2)
-        return bad_line (&r, error,
-                         "expected word<TAB>score (as the file's first line), "
-                         "got %u fields",
-                         n);
-      if (!*f[0])
-        return bad_line (&r, error, "empty word");
-      double v;
-      if (!parse_number (f[1], &v))
-        return bad_line (&r, error, "score '%s' of '%s' is not a number", f[1],
-                         f[0]);
-      VaderEntry *e = entry_for (lex, f[0]);
-      if (!(e->flags & VADER_IN_LEXICON))
-        lex->n_valences++;
-      e->valence = plain ? v * plain_scale : v;
-      e->flags |= VADER_IN_LEXICON;
-    }
-  reader_close (&r);
+  ValenceFile file = { lex, plain_scale, -1 };
+  return weft_data_file_foreach_line (path, WEFT_DATA_FILE_DEFAULT,
+                                      valence_line, &file, error);
+}
+
+static gboolean
+emoji_line (char *line, gpointer user_data, GError **error)
+{
+  VaderLexicon *lex = user_data;
+  char *f[2];
+  if (split_tabs (line, f, 2) < 2 || !*f[0])
+    return bad_line (error, "expected emoji<TAB>description");
+  /* The reference translates character by character, so only
+   * one-code-point emoji can ever match. */
+  if (g_utf8_strlen (f[0], -1) == 1)
+    g_hash_table_insert (lex->emoji, GUINT_TO_POINTER (g_utf8_get_char (f[0])),
+                         g_string_chunk_insert (lex->strings, f[1]));
   return TRUE;
 }
 
 static gboolean
-load_emoji (VaderLexicon *lex, const char *path, GError **error)
+negation_line (char *line, gpointer user_data, GError **error)
 {
-  LineReader r;
-  if (!reader_open (&r, path, error))
-    return FALSE;
-  char *line;
-  while ((line = reader_next (&r)))
-    {
-      if (!*line)
-        continue;
-      char *f[2];
-      if (split_tabs (line, f, 2) < 2 || !*f[0])
-        return bad_line (&r, error, "expected emoji<TAB>description");
-      /* The reference translates character by character, so only
-       * one-code-point emoji can ever match. */
-      if (g_utf8_strlen (f[0], -1) != 1)
-        continue;
-      g_hash_table_insert (lex->emoji,
-                           GUINT_TO_POINTER (g_utf8_get_char (f[0])),
-                           g_string_chunk_insert (lex->strings, f[1]));
-    }
-  reader_close (&r);
+  if (is_comment (line))
+    return TRUE;
+  if (strpbrk (line, " \t"))
+    return bad_line (error, "expected one word, got '%s'", line);
+  entry_for (user_data, line)->flags |= VADER_NEGATION;
   return TRUE;
 }
+
+/* A file of phrase<TAB>number lines, for boosters and special cases. */
+typedef struct
+{
+  VaderLexicon *lex;
+  guint flag;
+} PhraseFile;
 
 static gboolean
-load_negations (VaderLexicon *lex, const char *path, GError **error)
+phrase_line (char *line, gpointer user_data, GError **error)
 {
-  LineReader r;
-  if (!reader_open (&r, path, error))
-    return FALSE;
-  char *line;
-  while ((line = reader_next (&r)))
-    {
-      if (is_comment (line))
-        continue;
-      if (strpbrk (line, " \t"))
-        return bad_line (&r, error, "expected one word, got '%s'", line);
-      entry_for (lex, line)->flags |= VADER_NEGATION;
-    }
-  reader_close (&r);
+  const PhraseFile *file = user_data;
+  if (is_comment (line))
+    return TRUE;
+  char *f[2];
+  double v;
+  if (split_tabs (line, f, 2) != 2 || !*f[0])
+    return bad_line (error, "expected word or phrase<TAB>number");
+  if (!parse_number (f[1], &v))
+    return bad_line (error, "'%s' is not a number", f[1]);
+  VaderEntry *e = entry_for (file->lex, f[0]);
+  e->flags |= file->flag;
+  if (file->flag == VADER_BOOSTER)
+    e->booster = v;
+  else
+    e->special = v;
+  note_phrase (file->lex, f[0]);
   return TRUE;
 }
 
-/* phrase<TAB>number lines, for boosters and special cases. */
 static gboolean
 load_phrases (VaderLexicon *lex, const char *path, guint flag, GError **error)
 {
-  LineReader r;
-  if (!reader_open (&r, path, error))
-    return FALSE;
-  char *line;
-  while ((line = reader_next (&r)))
-    {
-      if (is_comment (line))
-        continue;
-      char *f[2];
-      double v;
-      if (split_tabs (line, f, 2) != 2 || !*f[0])
-        return bad_line (&r, error, "expected word or phrase<TAB>number");
-      if (!parse_number (f[1], &v))
-        return bad_line (&r, error, "'%s' is not a number", f[1]);
-      VaderEntry *e = entry_for (lex, f[0]);
-      e->flags |= flag;
-      if (flag == VADER_BOOSTER)
-        e->booster = v;
-      else
-        e->special = v;
-      note_phrase (lex, f[0]);
-    }
-  reader_close (&r);
-  return TRUE;
+  PhraseFile file = { lex, flag };
+  return weft_data_file_foreach_line (path, WEFT_DATA_FILE_DEFAULT,
+                                      phrase_line, &file, error);
 }
 
 static const struct
@@ -316,34 +249,44 @@ static const struct
 #undef C
 };
 
+/* The constants file being read: which constants it has set. */
+typedef struct
+{
+  VaderConstants *constants;
+  guint seen;
+} ConstantsFile;
+
+static gboolean
+constant_line (char *line, gpointer user_data, GError **error)
+{
+  ConstantsFile *file = user_data;
+  if (is_comment (line))
+    return TRUE;
+  char *f[2];
+  double v;
+  if (split_tabs (line, f, 2) != 2)
+    return bad_line (error, "expected name<TAB>number");
+  if (!parse_number (f[1], &v))
+    return bad_line (error, "'%s' is not a number", f[1]);
+  guint i;
+  for (i = 0; i < G_N_ELEMENTS (constant_names); i++)
+    if (strcmp (f[0], constant_names[i].name) == 0)
+      break;
+  if (i == G_N_ELEMENTS (constant_names))
+    return bad_line (error, "unknown constant '%s'", f[0]);
+  G_STRUCT_MEMBER (double, file->constants, constant_names[i].offset) = v;
+  file->seen |= 1u << i;
+  return TRUE;
+}
+
 static gboolean
 load_constants (VaderLexicon *lex, const char *path, GError **error)
 {
-  LineReader r;
-  if (!reader_open (&r, path, error))
+  ConstantsFile file = { &lex->constants, 0 };
+  if (!weft_data_file_foreach_line (path, WEFT_DATA_FILE_DEFAULT,
+                                    constant_line, &file, error))
     return FALSE;
-  guint seen = 0;
-  char *line;
-  while ((line = reader_next (&r)))
-    {
-      if (is_comment (line))
-        continue;
-      char *f[2];
-      double v;
-      if (split_tabs (line, f, 2) != 2)
-        return bad_line (&r, error, "expected name<TAB>number");
-      if (!parse_number (f[1], &v))
-        return bad_line (&r, error, "'%s' is not a number", f[1]);
-      guint i;
-      for (i = 0; i < G_N_ELEMENTS (constant_names); i++)
-        if (strcmp (f[0], constant_names[i].name) == 0)
-          break;
-      if (i == G_N_ELEMENTS (constant_names))
-        return bad_line (&r, error, "unknown constant '%s'", f[0]);
-      G_STRUCT_MEMBER (double, &lex->constants, constant_names[i].offset) = v;
-      seen |= 1u << i;
-    }
-  reader_close (&r);
+  guint seen = file.seen;
   for (guint i = 0; i < G_N_ELEMENTS (constant_names); i++)
     if (!(seen & (1u << i)))
       {
@@ -471,8 +414,12 @@ vader_lexicon_new (const VaderLexiconFiles *files, GError **error)
   gboolean ok = load_valences (lex, files->lexicon, 1.0, error);
   for (const char *const *p = files->extra; ok && p && *p; p++)
     ok = load_valences (lex, *p, files->plain_scale, error);
-  ok = ok && load_emoji (lex, files->emoji, error)
-       && load_negations (lex, files->negations, error)
+  ok = ok
+       && weft_data_file_foreach_line (files->emoji, WEFT_DATA_FILE_DEFAULT,
+                                       emoji_line, lex, error)
+       && weft_data_file_foreach_line (files->negations,
+                                       WEFT_DATA_FILE_DEFAULT, negation_line,
+                                       lex, error)
        && load_phrases (lex, files->boosters, VADER_BOOSTER, error)
        && load_phrases (lex, files->special_cases, VADER_SPECIAL, error)
        && load_constants (lex, files->constants, error);

@@ -85,8 +85,9 @@ typedef struct
   gboolean typographic;      /* "n’t" (U+2019) negates like "n't" */
 } VaderLexiconFiles;
 
-/* Returns: (transfer full) the tables, or NULL with a WEFT_ERROR_DATA (bad
- * line: "FILE:LINE: cause") or WEFT_ERROR_IO error. */
+/* Returns: (transfer full) the tables, or NULL with a WEFT_ERROR_DATA error
+ * ("FILE:LINE: cause" for a bad line, "FILE: cause" for an unreadable
+ * file). */
 VaderLexicon *vader_lexicon_new (const VaderLexiconFiles *files,
                                  GError **error);
 void vader_lexicon_free (VaderLexicon *lexicon);

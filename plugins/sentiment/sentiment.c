@@ -150,15 +150,10 @@ sentiment_process (gpointer state, WeftDoc *doc, GError **error)
   gsize len;
   const char *text = weft_doc_get_text (doc, &len);
 
-  /* Split once; sentences and quotes reuse the words. */
+  /* One pass: sentences and quotes reuse the words split for the whole
+   * text, scored at the end. */
   VaderText vt;
   vader_text_init (&vt, self->lexicon, text, len, doc);
-  VaderScores s;
-  vader_text_score (&vt, 0, len, &s);
-  weft_doc_set_value_double (doc, "sentiment", "compound", s.compound);
-  weft_doc_set_value_double (doc, "sentiment", "pos", s.pos);
-  weft_doc_set_value_double (doc, "sentiment", "neu", s.neu);
-  weft_doc_set_value_double (doc, "sentiment", "neg", s.neg);
 
   guint n_sentences = 0, n_quotes = 0;
   const WeftSentence *sentences = weft_doc_get_sentences (doc, &n_sentences);
@@ -203,6 +198,12 @@ sentiment_process (gpointer state, WeftDoc *doc, GError **error)
           qi++;
         }
     }
+  VaderScores s;
+  vader_text_finish (&vt, &s);
+  weft_doc_set_value_double (doc, "sentiment", "compound", s.compound);
+  weft_doc_set_value_double (doc, "sentiment", "pos", s.pos);
+  weft_doc_set_value_double (doc, "sentiment", "neu", s.neu);
+  weft_doc_set_value_double (doc, "sentiment", "neg", s.neg);
   if (n_sentences)
     weft_doc_set_value_double (doc, "sentiment", "mean_sentence_compound",
                                vader_round (sum / n_sentences, 4));

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "but.h"
+#include "pytext.h"
 #include "words.h"
 
 typedef VaderWord Word;
@@ -323,15 +324,128 @@ score_valence (const VaderConstants *k, const double *s, guint m, guint n,
   out->neu = vader_round (fabs (neu_count / total), 3);
 }
 
-/* The first index of @hits[0, @n) holding a value >= @x. */
-static guint
-lower_bound (const guint32 *hits, guint n, guint32 x)
+/* Words are split this many bytes at a time (up to the next
+ * whitespace): the window stays in the cache. */
+#define CHUNK 4096
+/* Spans longer than this are split on their own, so that the window never
+ * holds more than about this much text's words. */
+#define LONG_SPAN (256 * 1024)
+
+/* The valences of a text's words, in order: the non-zero ones, and where
+ * the first "but" falls among them. */
+typedef struct
 {
-  guint lo = 0, hi = n;
+  double *values;
+  guint n;
+  gboolean but_seen;
+  guint but_before, but_upto;
+} Valences;
+
+/* Scores word @i of @c (score_valence()'s loop body), adding its valence
+ * to @v when non-zero; @v->values has room. */
+static inline void
+add_valence (const Ctx *c, guint i, Valences *v)
+{
+  const Word *w = &c->w[i];
+  gboolean first_but = is (w, VADER_W_BUT) && !v->but_seen;
+  if (first_but)
+    {
+      v->but_seen = TRUE;
+      v->but_before = v->n;
+    }
+  if (in_lexicon (w) && !is_booster (w)
+      && !(i < c->n - 1 && is (w, VADER_W_KIND) && is (&w[1], VADER_W_OF)))
+    {
+      double x = word_valence (c, i);
+      if (x != 0)
+        v->values[v->n++] = x;
+    }
+  if (first_but)
+    v->but_upto = v->n;
+}
+
+/* polarity_scores()' end, from the valences of @n words and their counts
+ * of '!' and '?'. */
+static void
+score (const VaderConstants *k, Valences *v, guint n, guint bangs,
+       guint questions, VaderScores *out)
+{
+  memset (out, 0, sizeof *out);
+  if (n == 0)
+    return;
+  if (v->but_seen)
+    vader_but_shift (v->values, v->n, v->but_before, v->but_upto,
+                     k->but_before, k->but_after);
+  score_valence (k, v->values, v->n, n, bangs, questions, out);
+}
+
+/* ---- the window -------------------------------------------------------- */
+
+/* The counts before word @i of the window (the totals after its end). */
+static void
+counts_at (const VaderText *t, guint i, guint32 *bangs, guint32 *questions,
+           guint32 *uppers)
+{
+  if (i < t->words.n)
+    {
+      *bangs = t->words.words[i].bangs;
+      *questions = t->words.words[i].questions;
+      *uppers = t->words.words[i].uppers;
+    }
+  else
+    {
+      *bangs = t->words.bangs;
+      *questions = t->words.questions;
+      *uppers = t->words.uppers;
+    }
+}
+
+/* Adds the valences of the window's words to the whole text's, up to two
+ * words from its end (the rules look two words ahead) or, when @all, to
+ * its end (the text's end). */
+static void
+score_document_words (VaderText *t, gboolean all)
+{
+  guint n = t->words.n;
+  guint end = all ? n : n > 2 ? n - 2 : 0;
+  guint i = t->doc_next - t->base;
+  if (i >= end)
+    return;
+  if (t->values_cap - t->n_values < end - i)
+    {
+      t->values_cap = MAX (2 * t->values_cap, t->n_values + (end - i));
+      t->values = g_renew (double, t->values, t->values_cap);
+    }
+  /* The window keeps three words before doc_next, so the rules' look back
+   * sees the words of the text. */
+  Ctx c = { .lex = t->lexicon,
+            .k = vader_lexicon_constants (t->lexicon),
+            .w = t->words.words,
+            .n = n,
+            .cap_diff = !t->no_cap_diff,
+            .arena = t->arena };
+  Valences v = { t->values, t->n_values, t->but_seen, t->but_before,
+                 t->but_upto };
+  for (; i < end; i++)
+    if (t->words.words[i].flags & VADER_IN_LEXICON
+        || t->words.words[i].id == VADER_W_BUT)
+      add_valence (&c, i, &v);
+  t->n_values = v.n;
+  t->but_seen = v.but_seen;
+  t->but_before = v.but_before;
+  t->but_upto = v.but_upto;
+  t->doc_next = t->base + end;
+}
+
+/* The number of the window's first words that end at or before @offset. */
+static guint
+words_ending_by (const VaderText *t, gsize offset)
+{
+  guint lo = 0, hi = t->words.n;
   while (lo < hi)
     {
       guint mid = lo + (hi - lo) / 2;
-      if (hits[mid] < x)
+      if (t->words.words[mid].end <= offset)
         lo = mid + 1;
       else
         hi = mid;
@@ -339,51 +453,66 @@ lower_bound (const guint32 *hits, guint n, guint32 x)
   return lo;
 }
 
-/* polarity_scores() of @t's words [@first, @last): only words with a
- * valence can have a non-zero one, and only they and "but" need a look.
- * @h: the index of the first hit at or after @first; returns that of the
- * first at or after @last. */
-static guint
-score_words (const VaderText *t, guint first, guint last, guint h,
-             VaderScores *out)
+/* Drops the window's words no span nor the whole text's score needs any
+ * more, once they are half of it, so each word moves O(1) times. */
+static void
+drop_old_words (VaderText *t)
 {
-  memset (out, 0, sizeof *out);
-  guint n = last - first;
-  if (n == 0)
-    return h;
-  const Word *w = t->words + first, *after = t->words + last;
-  guint n_upper = after->uppers - w->uppers;
-  Ctx c = { .lex = t->lexicon,
-            .k = vader_lexicon_constants (t->lexicon),
-            .w = w,
-            .n = n,
-            .cap_diff = n_upper > 0 && n_upper < n,
-            .arena = t->arena };
+  guint scored = t->doc_next - t->base;
+  guint drop = scored > 3 ? scored - 3 : 0;
+  if (!t->translated)
+    drop = MIN (drop, words_ending_by (t, t->keep_from));
+  if (drop == 0 || drop < t->words.n / 2)
+    return;
+  memmove (t->words.words, t->words.words + drop,
+           (t->words.n - drop) * sizeof (Word));
+  t->words.n -= drop;
+  t->base += drop;
+}
 
-  guint m = 0;
-  guint32 but = G_MAXUINT32;
-  for (; h < t->n_hits && t->hits[h] < last; h++)
+/* Where the chunk of text from @from ends: just after the first
+ * whitespace at or after @from + CHUNK, or at the text's end. */
+static gsize
+chunk_end (const VaderText *t, gsize from)
+{
+  const char *end = t->text + t->len;
+  for (const char *p = t->text + MIN (from + CHUNK, t->len); p < end; p++)
     {
-      guint i = t->hits[h] - first;
-      if (is (&w[i], VADER_W_BUT) && but == G_MAXUINT32)
-        but = i;
-      if (!in_lexicon (&w[i]) || is_booster (&w[i]))
-        continue;
-      if (i < n - 1 && is (&w[i], VADER_W_KIND) && is (&w[i + 1], VADER_W_OF))
-        continue;
-      double v = word_valence (&c, i);
-      if (v != 0)
-        {
-          t->values[m] = v;
-          t->indices[m++] = i;
-        }
+      gsize sl = py_space_len (p, end);
+      if (sl)
+        return (gsize)(p + sl - t->text);
     }
-  if (but != G_MAXUINT32)
-    vader_but_shift (t->values, t->indices, m, but, c.k->but_before,
-                     c.k->but_after, t->arena);
-  score_valence (c.k, t->values, m, n, after->bangs - w->bangs,
-                 after->questions - w->questions, out);
-  return h;
+  return t->len;
+}
+
+/* Splits the next chunk of text into the window and scores its words for
+ * the whole text.  A chunk with an emoji is split from its translation. */
+static void
+split_chunk (VaderText *t)
+{
+  drop_old_words (t);
+  gsize from = t->split_to, to = chunk_end (t, from);
+  VaderWords before = t->words;
+  if (!vader_words_split (t->lexicon, t->text, t->len, from, to, FALSE,
+                          t->arena, &t->words))
+    {
+      t->words.n = before.n;
+      t->words.bangs = before.bangs;
+      t->words.questions = before.questions;
+      t->words.uppers = before.uppers;
+      if (!t->translation)
+        t->translation = g_string_new (NULL);
+      g_string_truncate (t->translation, 0);
+      vader_words_translate_emoji (t->lexicon, t->text + from, to - from,
+                                   from == 0 || t->text[from - 1] == ' ',
+                                   t->translation);
+      vader_words_split (t->lexicon, t->translation->str,
+                         t->translation->len, 0, t->translation->len, TRUE,
+                         t->arena, &t->words);
+      t->translated = TRUE;
+    }
+  t->split_to = to;
+  score_document_words (t, FALSE);
 }
 
 void
@@ -395,18 +524,6 @@ vader_text_init (VaderText *t, const VaderLexicon *lexicon, const char *text,
   t->arena = arena;
   t->text = text;
   t->len = len;
-  t->words_text = text;
-  t->words_len = len;
-  t->n_words = vader_words_split (lexicon, text, len, FALSE, arena, t);
-  if (t->n_words == G_MAXUINT)
-    {
-      t->words_text = vader_words_translate_emoji (lexicon, text, len, arena,
-                                                   &t->words_len);
-      t->n_words = vader_words_split (lexicon, t->words_text, t->words_len,
-                                      TRUE, arena, t);
-    }
-  t->values = weft_doc_alloc (arena, MAX (t->n_hits, 1) * sizeof (double));
-  t->indices = weft_doc_alloc (arena, MAX (t->n_hits, 1) * sizeof (guint32));
 }
 
 /* Whether byte @i of @t's text is at a character boundary. */
@@ -416,54 +533,117 @@ at_boundary (const VaderText *t, gsize i)
   return i >= t->len || ((guchar)t->text[i] & 0xc0) != 0x80;
 }
 
+/* polarity_scores() of the window's words [@first, @last); @hits: the
+ * @n_hits words among them with a valence or "but", from @first. */
+static void
+score_words (VaderText *t, guint first, guint last, const guint32 *hits,
+             guint n_hits, VaderScores *out)
+{
+  guint n = last - first;
+  guint32 b0, q0, u0, b1, q1, u1;
+  counts_at (t, first, &b0, &q0, &u0);
+  counts_at (t, last, &b1, &q1, &u1);
+  guint n_upper = u1 - u0;
+  Ctx c = { .lex = t->lexicon,
+            .k = vader_lexicon_constants (t->lexicon),
+            .w = t->words.words + first,
+            .n = n,
+            .cap_diff = n_upper > 0 && n_upper < n,
+            .arena = t->arena };
+  Valences v = { .values = t->span_values };
+  for (guint h = 0; h < n_hits; h++)
+    add_valence (&c, hits[h], &v);
+  score (c.k, &v, n, b1 - b0, q1 - q0, out);
+}
+
 void
 vader_text_score (VaderText *t, gsize start, gsize end, VaderScores *out)
 {
-  if (start == 0 && end == t->len)
-    {
-      score_words (t, 0, t->n_words, 0, out);
-      return;
-    }
   /* The span's own split is the words inside it when none crosses its
    * ends: a word is a maximal run of non-space characters, so it stays
-   * one within the span.  After emoji were replaced the words no longer
-   * map onto the text's bytes. */
-  const Word *w = t->words;
-  if (t->words_text == t->text && at_boundary (t, start)
-      && at_boundary (t, end))
+   * one within the span.  Words ending by keep_from may be gone. */
+  if (t->translated || start < t->keep_from || end - start > LONG_SPAN
+      || !at_boundary (t, start) || !at_boundary (t, end))
     {
-      /* first: the first word ending after @start, found from where the
-       * last span ended (sentences follow each other) or by bisection;
-       * last: the first word starting at or after @end. */
-      guint first = t->next;
-      if (!(first <= t->n_words && w[first].end > start
-            && (first == 0 || w[first - 1].end <= start)))
-        {
-          guint lo = 0, hi = t->n_words;
-          while (lo < hi)
-            {
-              guint mid = lo + (hi - lo) / 2;
-              if (w[mid].end <= start)
-                lo = mid + 1;
-              else
-                hi = mid;
-            }
-          first = lo;
-        }
-      guint last = first;
-      while (last < t->n_words && w[last].start < end)
-        last++;
-      if (first == last || (w[first].start >= start && w[last - 1].end <= end))
-        {
-          guint h = first == t->next
-                        ? t->next_hit
-                        : lower_bound (t->hits, t->n_hits, (guint32)first);
-          t->next_hit = score_words (t, first, last, h, out);
-          t->next = last;
-          return;
-        }
+      vader_score (t->lexicon, t->text + start, end - start, t->arena, out);
+      return;
     }
-  vader_score (t->lexicon, t->text + start, end - start, t->arena, out);
+  t->keep_from = start;
+  /* Split up to the first word starting at or after @end. */
+  while (t->split_to < t->len
+         && (t->words.n == 0 || t->words.words[t->words.n - 1].start < end))
+    split_chunk (t);
+  if (t->translated)
+    {
+      vader_score (t->lexicon, t->text + start, end - start, t->arena, out);
+      return;
+    }
+  /* The first word ending after @start: mostly the one after the last
+   * span's, as sentences follow each other. */
+  const Word *w = t->words.words;
+  guint first = t->span_next - MIN (t->span_next, t->base);
+  if (!(first <= t->words.n && (first == t->words.n || w[first].end > start)
+        && (first == 0 || w[first - 1].end <= start)))
+    first = words_ending_by (t, start);
+  guint last = first;
+  /* The span's words up to @end, and those of them the rules look at. */
+  gsize room = t->words.n - first;
+  if (t->span_cap < room)
+    {
+      t->span_cap = MAX (room, 2 * t->span_cap);
+      t->span_values = g_renew (double, t->span_values, t->span_cap);
+      t->span_hits = g_renew (guint32, t->span_hits, t->span_cap);
+    }
+  guint n_hits = 0;
+  for (; last < t->words.n && w[last].start < end; last++)
+    {
+      t->span_hits[n_hits] = last - first;
+      n_hits += (w[last].flags & VADER_IN_LEXICON) || w[last].id == VADER_W_BUT;
+    }
+  t->span_next = t->base + last;
+  if (first == last || (w[first].start >= start && w[last - 1].end <= end))
+    score_words (t, first, last, t->span_hits, n_hits, out);
+  else
+    vader_score (t->lexicon, t->text + start, end - start, t->arena, out);
+}
+
+/* Frees @t's memory. */
+static void
+clear (VaderText *t)
+{
+  g_free (t->words.words);
+  g_free (t->values);
+  g_free (t->span_values);
+  g_free (t->span_hits);
+  if (t->translation)
+    g_string_free (t->translation, TRUE);
+  memset (t, 0, sizeof *t);
+}
+
+void
+vader_text_finish (VaderText *t, VaderScores *out)
+{
+  t->keep_from = t->len;
+  while (t->split_to < t->len)
+    split_chunk (t);
+  score_document_words (t, TRUE);
+  guint n = t->base + t->words.n;
+  if (n > 0 && t->words.uppers == n && !t->no_cap_diff)
+    {
+      /* All in capitals: VADER adds nothing for capitals then, while the
+       * pass added it as for a text with words in capitals and others. */
+      VaderText again;
+      vader_text_init (&again, t->lexicon, t->text, t->len, t->arena);
+      again.no_cap_diff = TRUE;
+      clear (t);
+      vader_text_finish (&again, out);
+      return;
+    }
+  Valences v = { t->values, t->n_values, t->but_seen, t->but_before,
+                 t->but_upto };
+  score (vader_lexicon_constants (t->lexicon), &v, n, t->words.bangs,
+         t->words.questions, out);
+  clear (t);
 }
 
 void
@@ -472,5 +652,5 @@ vader_score (const VaderLexicon *lexicon, const char *text, gsize len,
 {
   VaderText t;
   vader_text_init (&t, lexicon, text, len, arena);
-  vader_text_score (&t, 0, len, out);
+  vader_text_finish (&t, out);
 }

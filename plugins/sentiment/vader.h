@@ -17,41 +17,62 @@ typedef struct
 
 typedef struct _VaderWord VaderWord;
 
-/* A text split into VADER's words once, so that the whole text and spans of
- * it (sentences, quotes) are scored without splitting again.  Lives in the
- * arena of the document given to vader_text_init(). */
+/* Words split so far (words.h). */
+typedef struct
+{
+  VaderWord *words;
+  guint n, cap;
+  guint32 bangs, questions, uppers;
+} VaderWords;
+
+/* A text scored in one pass: its words are split a few kilobytes at a
+ * time into a window that spans (sentences, quotes) given in text order
+ * reuse, while the whole text's score accumulates as the words go by.
+ * Memory stays in proportion to the longest span plus 8 bytes per word
+ * with a valence. */
 typedef struct
 {
   const VaderLexicon *lexicon;
   WeftDoc *arena;
   const char *text; /* as given */
   gsize len;
-  const char *words_text; /* what the words were split from: @text, or a
-                             copy with emoji replaced by descriptions */
-  gsize words_len;
-  const VaderWord *words; /* n_words, then one holding the totals */
-  guint n_words;
-  const guint32 *hits; /* the words with a valence or "but", ascending */
-  guint n_hits;
-  double *values;   /* scratch: room for n_hits valences */
-  guint32 *indices; /* and their word indices */
-  guint next;       /* the word after the last span scored */
-  guint next_hit;   /* the first hit at or after it */
+  gsize split_to;      /* the bytes split into words so far */
+  gsize keep_from;     /* words ending at or before it may be dropped */
+  gboolean translated; /* emoji were replaced: words no longer map onto
+                          the text, so spans are split on their own */
+  GString *translation;
+  VaderWords words; /* the window: words.words[0] is word number base */
+  guint base;
+  /* The whole text's score so far. */
+  guint doc_next;       /* the next word for it */
+  gboolean no_cap_diff; /* scoring again a text that is all in capitals */
+  double *values;       /* its non-zero valences */
+  guint n_values, values_cap;
+  gboolean but_seen; /* the first "but": the valences before it and up */
+  guint but_before, but_upto; /* to it, itself included */
+  double *span_values; /* scratch for a span: its valences */
+  guint32 *span_hits;  /* and its words with a valence or "but" */
+  guint span_cap;
+  guint span_next; /* the word after the last span scored */
 } VaderText;
 
-/* Splits @len bytes of valid UTF-8 at @text into words; @text must stay
- * valid while @t is used.  Memory comes from @arena's arena. */
+/* Starts scoring @len bytes of valid UTF-8 at @text; @text must stay valid
+ * until vader_text_finish().  Memory comes from GLib's allocator (freed by
+ * vader_text_finish()) and, for rare long words, @arena's arena. */
 void vader_text_init (VaderText *t, const VaderLexicon *lexicon,
                       const char *text, gsize len, WeftDoc *arena);
 
 /* Scores bytes [@start, @end) of @t's text (on character boundaries) as
- * vader_score() scores them alone: the words already split are reused when
- * no word crosses @start or @end and no emoji was replaced, else the span
- * is split again.  Not thread-safe for one @t (uses its scratch). */
+ * vader_score() scores them alone.  Spans given in order of @start reuse
+ * the words split for the whole text when no word crosses their ends;
+ * others are split again on their own. */
 void vader_text_score (VaderText *t, gsize start, gsize end, VaderScores *out);
 
+/* Scores the whole text and frees @t's memory. */
+void vader_text_finish (VaderText *t, VaderScores *out);
+
 /* Scores @len bytes of valid UTF-8 at @text.  Scratch memory comes from
- * @arena's arena (no other allocation); @lexicon is only read, so several
+ * GLib's allocator and @arena's arena; @lexicon is only read, so several
  * threads may score at once with different arenas. */
 void vader_score (const VaderLexicon *lexicon, const char *text, gsize len,
                   WeftDoc *arena, VaderScores *out);

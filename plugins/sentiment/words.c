@@ -15,25 +15,11 @@
 
 typedef VaderWord Word;
 
-/* The text with each emoji that is one code point replaced by its
- * description, a space put before it unless a space precedes. */
-const char *
+void
 vader_words_translate_emoji (const VaderLexicon *lex, const char *text,
-                             gsize len, WeftDoc *arena, gsize *out_len)
+                             gsize len, gboolean prev_space, GString *out)
 {
-  gsize extra = 0;
   const char *end = text + len;
-  for (const char *p = text; p < end; p++)
-    if ((guchar)*p >= 0xc2)
-      {
-        const char *d = vader_lexicon_emoji (lex, g_utf8_get_char (p));
-        if (d)
-          extra += strlen (d) + 1;
-      }
-
-  char *out = weft_doc_alloc (arena, len + extra + 1);
-  char *o = out;
-  gboolean prev_space = TRUE;
   for (const char *p = text; p < end;)
     {
       const char *next = g_utf8_next_char (p);
@@ -43,22 +29,17 @@ vader_words_translate_emoji (const VaderLexicon *lex, const char *text,
       if (d)
         {
           if (!prev_space)
-            *o++ = ' ';
-          gsize dl = strlen (d);
-          memcpy (o, d, dl);
-          o += dl;
+            g_string_append_c (out, ' ');
+          g_string_append (out, d);
           prev_space = FALSE;
         }
       else
         {
-          memcpy (o, p, (gsize)(next - p));
-          o += next - p;
+          g_string_append_len (out, p, next - p);
           prev_space = *p == ' ';
         }
       p = next;
     }
-  *out_len = (gsize)(o - out);
-  return out;
 }
 
 /* Whether "n't" is in the lower-cased word: only 'N' and 'T' lower to 'n'
@@ -178,11 +159,8 @@ make_word (const VaderTable *tab, const char *text, const char *limit,
       w->upper = (classes & PY_UPPER) && !(classes & PY_LOWER);
       w->entry = lookup_ascii (tab, ws, we, limit, arena);
     }
-  if (w->entry)
-    {
-      w->flags = w->entry->flags;
-      w->id = w->entry->word;
-    }
+  w->flags = w->entry ? w->entry->flags : 0;
+  w->id = w->entry ? w->entry->word : 0;
   w->negated = (w->flags & VADER_NEGATION)
                || ((classes & PY_APOSTROPHE) && has_nt (ws, we))
                || (tab->typographic && (classes & PY_HIGH)
@@ -291,38 +269,31 @@ word16 (const VaderTable *tab, const char *text, const char *p, Word *w,
 }
 #endif
 
-/* @array (of *@cap elements of @size bytes) copied into twice the room. */
-static gpointer
-grow (WeftDoc *arena, gpointer array, guint *cap, gsize size)
+/* Room in @out for one more word. */
+static void
+reserve (VaderWords *out)
 {
-  gpointer grown = weft_doc_alloc (arena, 2 * (gsize)*cap * size);
-  memcpy (grown, array, *cap * size);
-  *cap *= 2;
-  return grown;
+  if (out->n < out->cap)
+    return;
+  /* A chunk of text holds some 700 words: room for them at once. */
+  out->cap = MAX (1024, 2 * out->cap);
+  out->words = g_renew (Word, out->words, out->cap);
 }
 
-/* text.split() into SentiText's words: whitespace as str.split() sees it,
- * ASCII decided by one table load per byte or sixteen bytes at once.
- * Sets @t's words (with a last one holding the totals of the counts) and
- * hits and returns the number of words; stops and returns G_MAXUINT at the
- * first emoji of the lexicon when @emoji is FALSE (the text needs
- * translating first). */
-guint
+gboolean
 vader_words_split (const VaderLexicon *lex, const char *text, gsize len,
-                   gboolean emoji, WeftDoc *arena, VaderText *t)
+                   gsize from, gsize to, gboolean emoji, WeftDoc *arena,
+                   VaderWords *out)
 {
-  const char *end = text + len;
-  const char *p = text;
+  const char *end = text + len, *stop = text + to;
+  const char *p = text + from;
   const VaderTable *tab = vader_lexicon_table (lex);
-  guint cap = (guint)MIN (len / 6 + 16, G_MAXUINT / 4);
-  Word *words = weft_doc_alloc (arena, cap * sizeof (Word));
-  Word *w = words, *last = words + cap - 1; /* room for the totals */
   /* Whitespace holds no '!' or '?': counting them in words counts them
    * all, and any run of whole words has its count by subtraction. */
-  guint32 bangs = 0, questions = 0;
+  guint32 bangs = out->bangs, questions = out->questions;
   for (;;)
     {
-      while (p < end)
+      while (p < stop)
         {
           guint8 c = py_byte_class[(guchar)*p];
           gsize sl;
@@ -333,15 +304,10 @@ vader_words_split (const VaderLexicon *lex, const char *text, gsize len,
           else
             break;
         }
-      if (p >= end)
+      if (p >= stop)
         break;
-      if (w == last)
-        {
-          guint n = (guint)(w - words);
-          words = grow (arena, words, &cap, sizeof (Word));
-          w = words + n;
-          last = words + cap - 1;
-        }
+      reserve (out);
+      Word *w = &out->words[out->n];
       w->bangs = bangs;
       w->questions = questions;
       guint wl = 0;
@@ -365,7 +331,11 @@ vader_words_split (const VaderLexicon *lex, const char *text, gsize len,
                   if (py_high_space_len (p, end))
                     break;
                   if (!emoji && vader_lexicon_emoji (lex, g_utf8_get_char (p)))
-                    return G_MAXUINT;
+                    {
+                      out->bangs = bangs;
+                      out->questions = questions;
+                      return FALSE;
+                    }
                 }
               classes |= c;
               p++;
@@ -378,27 +348,11 @@ vader_words_split (const VaderLexicon *lex, const char *text, gsize len,
               }
           make_word (tab, text, end, start, p, classes, arena, w);
         }
-      w++;
+      w->uppers = out->uppers;
+      out->uppers += w->upper;
+      out->n++;
     }
-  w->bangs = bangs;
-  w->questions = questions;
-  w->start = w->end = (guint32)len;
-  guint n = (guint)(w - words);
-
-  /* The uppers before each word, and the words the rules look at. */
-  guint32 *hits = weft_doc_alloc (arena, MAX (n, 1) * sizeof (guint32));
-  guint32 uppers = 0, n_hits = 0;
-  for (guint i = 0; i < n; i++)
-    {
-      words[i].uppers = uppers;
-      uppers += words[i].upper;
-      hits[n_hits] = i;
-      n_hits
-          += (words[i].flags & VADER_IN_LEXICON) || words[i].id == VADER_W_BUT;
-    }
-  words[n].uppers = uppers;
-  t->words = words;
-  t->hits = hits;
-  t->n_hits = n_hits;
-  return n;
+  out->bangs = bangs;
+  out->questions = questions;
+  return TRUE;
 }

@@ -21,16 +21,19 @@ struct _VaderWord
   guint8 negated : 1;      /* negated([word]): a negation or "n't" in it */
 };
 
-/* The text with each emoji of the lexicon that is one code point replaced
- * by its description, a space put before it unless a space precedes;
- * in @arena's arena. */
-const char *vader_words_translate_emoji (const VaderLexicon *lex,
-                                         const char *text, gsize len,
-                                         WeftDoc *arena, gsize *out_len);
+/* Appends to @out the text of @len bytes at @text, with each emoji of the
+ * lexicon that is one code point replaced by its description, a space put
+ * before it unless a space precedes (@prev_space: whether the character
+ * before @text is a space). */
+void vader_words_translate_emoji (const VaderLexicon *lex, const char *text,
+                                  gsize len, gboolean prev_space,
+                                  GString *out);
 
-/* text.split() into SentiText's words.  Sets @t's words (one more after
- * them holding the totals of the counts) and hits and returns the number
- * of words; stops and returns G_MAXUINT at the first emoji of the lexicon
- * when @emoji is FALSE (the text needs translating first). */
-guint vader_words_split (const VaderLexicon *lex, const char *text, gsize len,
-                         gboolean emoji, WeftDoc *arena, VaderText *t);
+/* text.split() of bytes [@from, @to) of @text (@len bytes; @to is @len or
+ * just after a whitespace character) into SentiText's words, appended to
+ * @out with their counts.  Stops and returns FALSE at the first emoji of
+ * the lexicon when @emoji is FALSE (the text needs translating first; @out
+ * may hold some of the words then). */
+gboolean vader_words_split (const VaderLexicon *lex, const char *text,
+                            gsize len, gsize from, gsize to, gboolean emoji,
+                            WeftDoc *arena, VaderWords *out);
