@@ -170,7 +170,7 @@ is_trigger (const Lexicon *lex, const TriggerFilter *f, const guint8 *p,
   return mixed_is_trigger (lex, f, p, end);
 }
 
-typedef struct
+struct _AtomScanner
 {
   const Lexicon *lex;
   const TriggerFilter *filter;
@@ -180,9 +180,12 @@ typedef struct
   guint n_tokens;
   const WeftSentence *sents;
   guint n_sents, sent;
-  Atom *atoms;
-  guint n, cap;
   WeftDoc *doc;
+  DocVec atoms; /* Atom: the current run's, reused across runs */
+  /* tokens before done are cut or skipped; [from, to) is the next piece
+   * to cut when has_next */
+  guint done, from, to;
+  gboolean has_next;
   /* the lexicon entries of the last words looked up, by token index: the
    * walk around a trigger and the cutting look at the same tokens */
   struct
@@ -190,7 +193,9 @@ typedef struct
     guint32 tok;
     const LexEntry *e;
   } cache[16];
-} Builder;
+};
+
+typedef AtomScanner Builder;
 
 /* The lexicon entry of token @t when it is a word of ASCII letters only
  * (*plain set), else NULL. */
@@ -256,15 +261,9 @@ is_context (Builder *b, guint t)
 static inline Atom *
 push (Builder *b)
 {
-  if (b->n == b->cap)
-    {
-      guint ncap = b->cap * 2;
-      Atom *na = weft_doc_alloc (b->doc, ncap * sizeof (Atom));
-      memcpy (na, b->atoms, b->n * sizeof (Atom));
-      b->atoms = na;
-      b->cap = ncap;
-    }
-  return &b->atoms[b->n++]; /* arena memory is zeroed */
+  Atom *a = doc_vec_push (b->doc, &b->atoms, sizeof (Atom));
+  memset (a, 0, sizeof *a);
+  return a;
 }
 
 /* Cuts token @t into atoms; @gap: tokens before it were skipped.  A word
@@ -452,53 +451,91 @@ next_trigger (Builder *b, guint t)
   return t;
 }
 
-Atom *
-atoms_build (WeftDoc *doc, const Lexicon *lex, guint *n_atoms)
+void *
+doc_vec_push (WeftDoc *doc, DocVec *v, gsize elem_size)
 {
-  Builder b;
-  memset (&b, 0, sizeof b);
-  b.lex = lex;
-  b.filter = lexicon_get_filter (lex);
-  b.doc = doc;
-  b.text = (const guint8 *)weft_doc_get_text (doc, &b.text_len);
-  b.tokens = weft_doc_get_tokens (doc, &b.n_tokens);
-  b.sents = weft_doc_get_sentences (doc, &b.n_sents);
-  b.cap = b.n_tokens / 8 + 64;
-  for (guint i = 0; i < G_N_ELEMENTS (b.cache); i++)
-    b.cache[i].tok = G_MAXUINT32;
-  b.atoms = weft_doc_alloc (doc, b.cap * sizeof (Atom));
-  guint done = 0; /* tokens before it are cut or skipped */
-  guint t;
-  while ((t = next_trigger (&b, done)) < b.n_tokens)
+  if (v->len == v->cap)
     {
-      /* back over context words, and one token more for the rules that
-       * look behind an expression ("his 80s") */
-      guint from = t, k = 0;
-      while (from > done && k < ATOMS_BEFORE && is_context (&b, from - 1))
-        from--, k++;
-      if (from > done)
-        from--;
-      /* on over triggers and context words, and the lookahead */
-      guint to = t + 1, extra = 0;
-      k = 0;
-      while (to < b.n_tokens)
-        {
-          if (token_is_trigger (&b, to))
-            k = extra = 0;
-          else if (k < ATOMS_AFTER && extra == 0 && is_context (&b, to))
-            k++;
-          else if (extra < ATOMS_LOOKAHEAD)
-            extra++;
-          else
-            break;
-          to++;
-        }
-      for (guint i = from; i < to; i++)
-        cut_token (&b, i, i == from && from > 0 && from != done);
-      done = to;
+      guint cap = v->cap ? v->cap * 2 : 64;
+      void *data = weft_doc_alloc (doc, cap * elem_size);
+      if (v->len)
+        memcpy (data, v->data, v->len * elem_size);
+      v->data = data;
+      v->cap = cap;
     }
-  *n_atoms = b.n;
-  return b.atoms;
+  return (guint8 *)v->data + elem_size * v->len++;
+}
+
+AtomScanner *
+atom_scanner_new (WeftDoc *doc, const Lexicon *lex)
+{
+  AtomScanner *b = weft_doc_alloc (doc, sizeof *b);
+  b->lex = lex;
+  b->filter = lexicon_get_filter (lex);
+  b->doc = doc;
+  b->text = (const guint8 *)weft_doc_get_text (doc, &b->text_len);
+  b->tokens = weft_doc_get_tokens (doc, &b->n_tokens);
+  b->sents = weft_doc_get_sentences (doc, &b->n_sents);
+  for (guint i = 0; i < G_N_ELEMENTS (b->cache); i++)
+    b->cache[i].tok = G_MAXUINT32;
+  return b;
+}
+
+/* Finds the next trigger after the tokens done and the tokens around it
+ * to cut, [b->from, b->to); FALSE when there is none. */
+static gboolean
+find_piece (Builder *b)
+{
+  guint done = b->done;
+  guint t = next_trigger (b, done);
+  if (t >= b->n_tokens)
+    {
+      b->done = b->n_tokens; /* nothing left to scan */
+      return b->has_next = FALSE;
+    }
+  /* back over context words, and one token more for the rules that
+   * look behind an expression ("his 80s") */
+  guint from = t, k = 0;
+  while (from > done && k < ATOMS_BEFORE && is_context (b, from - 1))
+    from--, k++;
+  if (from > done)
+    from--;
+  /* on over triggers and context words, and the lookahead */
+  guint to = t + 1, extra = 0;
+  k = 0;
+  while (to < b->n_tokens)
+    {
+      if (token_is_trigger (b, to))
+        k = extra = 0;
+      else if (k < ATOMS_AFTER && extra == 0 && is_context (b, to))
+        k++;
+      else if (extra < ATOMS_LOOKAHEAD)
+        extra++;
+      else
+        break;
+      to++;
+    }
+  b->from = from;
+  b->to = to;
+  return b->has_next = TRUE;
+}
+
+const Atom *
+atom_scanner_next_run (AtomScanner *b, guint *n_atoms)
+{
+  b->atoms.len = 0;
+  if (!b->has_next && !find_piece (b))
+    return NULL;
+  /* pieces that touch join into one run */
+  do
+    {
+      for (guint i = b->from; i < b->to; i++)
+        cut_token (b, i, i == b->from && b->from > 0 && b->from != b->done);
+      b->done = b->to;
+    }
+  while (find_piece (b) && b->from == b->done);
+  *n_atoms = b->atoms.len;
+  return b->atoms.data;
 }
 
 const LexEntry *

@@ -153,6 +153,7 @@ guint parse_relative (const Ctx *c, guint i, Match *m);
 guint attach_pod (const Ctx *c, guint j, DateSpec *s);
 
 /* ---- matcher.c ---- */
-/* Finds every expression in the atoms, in text order, without overlaps.
- * Returns: the count; *out is allocated in @doc's arena. */
-guint matcher_run (const Ctx *c, WeftDoc *doc, Match **out);
+/* Finds every expression in one run of atoms (consecutive tokens), in
+ * text order, without overlaps, into @out (Match, emptied first; in
+ * @doc's arena).  Returns: the count. */
+guint matcher_run (const Ctx *c, WeftDoc *doc, DocVec *out);
