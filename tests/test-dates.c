@@ -460,6 +460,18 @@ test_data_errors (void)
                                                   "today AGO BEFORE\n");
   g_assert_true (g_str_has_suffix (
       cues, "cues.txt:3: word listed twice with different cue classes"));
+  /* the shared reader: comments after a blank, blank lines counted,
+   * UTF-8 checked; the message is "FILE:LINE: why" */
+  g_autofree char *comment = load_error (
+      "weekdays.txt", "monday 1 # first\n\n  \ntuesday 2#x\n");
+  g_assert_true (
+      g_str_has_suffix (comment, "/weekdays.txt:4: weekday must be 1-7"));
+  g_autofree char *utf8
+      = load_error ("holidays.txt", "christmas | 12-25\nno\xc3l | 12-25\n");
+  g_assert_true (g_str_has_suffix (utf8, "/holidays.txt:2: invalid UTF-8"));
+  g_autofree char *fields
+      = load_error ("numbers.txt", "one 1\ntwo 2 ordinal extra\n");
+  g_assert_true (g_str_has_suffix (fields, "/numbers.txt:2: too many fields"));
 }
 
 static void
