@@ -474,6 +474,47 @@ test_data_errors (void)
   g_assert_true (g_str_has_suffix (fields, "/numbers.txt:2: too many fields"));
 }
 
+/* The text is read one run of tokens around triggers at a time: no token
+ * skipped between runs, runs longer than the buffers start with, and
+ * expressions held back until the place of a dateline is passed. */
+static void
+test_runs (void)
+{
+  static const Case cases[] = {
+    /* the scan tests tokens four at a time: "Wednesday" follows a block
+     * that held a candidate ("Ivan's") */
+    { "Trapped for over 30 hours. Ivan's condition was on Wednesday "
+      "reported to be fine.",
+      "2019-01-04", "over 30 hours|DURATION|PT30H|MORE_THAN; "
+                    "Wednesday|DATE|2019-01-02" },
+  };
+  RUN (cases);
+
+  /* one run of 28 dates (more atoms and matches than the buffers start
+   * with), the first of them the dateline "Yesterday" waits for, and an
+   * expression after the dateline's place */
+  GString *text = g_string_new ("Yesterday, on ");
+  GString *expected = g_string_new ("Yesterday|DATE|2019-09-30");
+  for (int d = 1; d <= 28; d++)
+    {
+      g_string_append_printf (text, "%d October 2019, ", d);
+      g_string_append_printf (expected, "; %d October 2019|DATE|2019-10-%02d",
+                              d, d);
+    }
+  for (int k = 0; k < 30; k++)
+    g_string_append (text, "words words ");
+  g_string_append (text, "and last month.");
+  g_string_append (expected, "; last month|DATE|2019-09");
+  WeftDoc *doc = weft_doc_new ();
+  weft_test_run (pipeline, doc, text->str, NULL);
+  g_assert_cmpstr (weft_doc_get_date (doc), ==, "2019-10-01");
+  g_autofree char *got = describe (doc, FALSE);
+  g_assert_cmpstr (got, ==, expected->str);
+  weft_doc_free (doc);
+  g_string_free (text, TRUE);
+  g_string_free (expected, TRUE);
+}
+
 static void
 test_calendar (void)
 {
@@ -515,6 +556,7 @@ main (int argc, char **argv)
   g_test_add_func ("/dates/option/day-first", test_day_first_option);
   g_test_add_func ("/dates/data/errors", test_data_errors);
   g_test_add_func ("/dates/calendar", test_calendar);
+  g_test_add_func ("/dates/runs", test_runs);
   int status = g_test_run ();
   weft_pipeline_free (pipeline);
   weft_pipeline_free (pipeline_gb);

@@ -76,6 +76,16 @@ load32 (const guint8 *p)
 
 #define ONES64 G_GUINT64_CONSTANT (0x0101010101010101)
 
+/* The bytes of a token of 1 to 16 bytes in its two 8-byte loads, by its
+ * length: a table, not shifts by the length, on the path of every token. */
+#define LOW_BYTES(n)                                                          \
+  ((n) >= 8 ? G_MAXUINT64 : (G_GUINT64_CONSTANT (1) << (8 * (n) & 63)) - 1)
+#define KEEP(n) { LOW_BYTES (n), (n) > 8 ? LOW_BYTES ((n) - 8) : 0 }
+static const guint64 keep_bytes[17][2]
+    = { KEEP (0),  KEEP (1),  KEEP (2),  KEEP (3),  KEEP (4),  KEEP (5),
+        KEEP (6),  KEEP (7),  KEEP (8),  KEEP (9),  KEEP (10), KEEP (11),
+        KEEP (12), KEEP (13), KEEP (14), KEEP (15), KEEP (16) };
+
 /* Whether every byte of @x is an ASCII letter: no byte (lower-cased) is
  * below 'a' or above 'z' (Hacker's Delight's hasless / hasmore). */
 static inline gboolean
@@ -215,8 +225,7 @@ plain_word (Builder *b, guint t, gboolean *plain)
   if (len <= 16 && tok->start + 16 <= b->text_len)
     {
       /* letters tested and packed into the key with two loads */
-      guint64 keep0 = G_MAXUINT64 >> (64 - 8 * MIN (len, 8));
-      guint64 keep1 = len > 8 ? G_MAXUINT64 >> (64 - 8 * (len - 8)) : 0;
+      guint64 keep0 = keep_bytes[len][0], keep1 = keep_bytes[len][1];
       guint64 x0 = load64 (p) & keep0, x1 = load64 (p + 8) & keep1;
       if (!letters64 (x0 | (~keep0 & (ONES64 * 'a')))
           || !letters64 (x1 | (~keep1 & (ONES64 * 'a'))))
@@ -407,9 +416,7 @@ token_may_trigger (const Builder *b, const WeftToken *tok)
   guint len = tok->end - tok->start;
   if (G_UNLIKELY (len > 16 || tok->start + 16 > b->text_len))
     return TRUE;
-  guint64 keep0 = G_MAXUINT64 >> (64 - 8 * MIN (len, 8));
-  guint64 keep1 = G_MAXUINT64 >> (64 - 8 * (MAX (len, 9) - 8));
-  keep1 &= -(guint64)(len > 8);
+  guint64 keep0 = keep_bytes[len][0], keep1 = keep_bytes[len][1];
   guint64 x = load64 (p) & keep0, y = load64 (p + 8) & keep1;
   const guint64 pad = ONES64 * 'a';
   guint64 below
@@ -444,6 +451,23 @@ token_is_trigger (Builder *b, guint t)
 static guint
 next_trigger (Builder *b, guint t)
 {
+  /* four tokens tested at a time with one branch: most blocks hold no
+   * candidate at all */
+  while (t + 4 <= b->n_tokens)
+    {
+      const WeftToken *k = &b->tokens[t];
+      if (G_LIKELY (!(token_may_trigger (b, k) | token_may_trigger (b, k + 1)
+                      | token_may_trigger (b, k + 2)
+                      | token_may_trigger (b, k + 3))))
+        {
+          t += 4;
+          continue;
+        }
+      for (guint e = t + 4; t < e; t++)
+        if (token_may_trigger (b, &b->tokens[t])
+            && token_confirm_trigger (b, t))
+          return t;
+    }
   for (; t < b->n_tokens; t++)
     if (G_UNLIKELY (token_may_trigger (b, &b->tokens[t]))
         && token_confirm_trigger (b, t))
@@ -456,7 +480,7 @@ doc_vec_push (WeftDoc *doc, DocVec *v, gsize elem_size)
 {
   if (v->len == v->cap)
     {
-      guint cap = v->cap ? v->cap * 2 : 64;
+      guint cap = v->cap ? v->cap * 2 : 16;
       void *data = weft_doc_alloc (doc, cap * elem_size);
       if (v->len)
         memcpy (data, v->data, v->len * elem_size);

@@ -11,16 +11,6 @@
 
 #define DATELINE_BYTES 600
 
-/* A match with what it needs of its atoms, which live only as long as
- * their run. */
-typedef struct
-{
-  Match m;
-  uint32_t start, end;          /* bytes */
-  uint32_t sent;                /* the sentence of its first atom */
-  uint32_t tok_first, tok_last; /* tokens of its first and last atoms */
-} Found;
-
 struct _DatesState
 {
   Lexicon *lex;
@@ -205,12 +195,12 @@ normalize_based (Match *m, const Anchor *anchor, char *value, char *abuf)
 /* A full date written at the top of the text ("07.10.2019", "Friday,
  * January 4, 2019", "AzerNews (05 October 2019)"). */
 static gboolean
-find_dateline (const Found *fs, guint n, RefDate *r)
+find_dateline (const Match *ms, guint n, RefDate *r)
 {
   for (guint k = 0; k < n; k++)
     {
-      const Match *m = &fs[k].m;
-      if (fs[k].start > DATELINE_BYTES)
+      const Match *m = &ms[k];
+      if (m->start > DATELINE_BYTES)
         break;
       if (m->s.kind == K_DATE && m->explicit_year && m->s.month && m->s.day
           && m->s.ylen == 4 && !m->range)
@@ -259,25 +249,23 @@ typedef struct
   WeftLayer *layer;
   Tokens toks;
   Anchor anchor;
-  DocVec matches; /* Match: one run's */
-  /* Found: one run's, or while there is no reference date yet all those
-   * before the place of a dateline */
-  DocVec found;
+  /* Match: one run's, or while there is no reference date yet all those
+   * up to the place of a dateline */
+  DocVec matches;
   gboolean dct_pending;
   int ctx_year;
   uint32_t ctx_sent;
 } Writer;
 
-/* Normalizes expression @f and writes it to the layer. */
+/* Normalizes expression @m and writes it to the layer. */
 static void
-write_found (Writer *w, Found *f)
+write_match (Writer *w, Match *m)
 {
   DatesState *st = w->st;
   WeftLayer *layer = w->layer;
   Anchor *anchor = &w->anchor;
-  Match *m = &f->m;
-  uint32_t sent = f->sent;
-  guint tok_first = f->tok_first, tok_last = f->tok_last;
+  uint32_t sent = m->sent;
+  guint tok_first = m->tok_first, tok_last = m->tok_last;
   char value[64], end_value[64], abuf[40], abuf2[40];
   gboolean needs
       = spec_is_relative (&m->s) || (m->range && spec_is_relative (&m->e));
@@ -304,7 +292,7 @@ write_found (Writer *w, Found *f)
   if (m->s.kind == K_DATE && m->s.year != NONE && m->s.month && m->s.day
       && !valid_day (m->s.year, m->s.month, m->s.day))
     return; /* "29 February" placed in 2013 */
-  guint span = weft_layer_add_span (layer, f->start, f->end);
+  guint span = weft_layer_add_span (layer, m->start, m->end);
   weft_layer_set_string (layer, span, st->f_type, type_names[m->type]);
   weft_layer_set_string (layer, span, st->f_value, value);
   if (m->range)
@@ -330,11 +318,10 @@ write_found (Writer *w, Found *f)
 /* Takes the reference date from a dateline among the waiting
  * expressions, then writes them. */
 static void
-flush_found (Writer *w)
+flush_matches (Writer *w)
 {
-  DocVec *found = &w->found;
-  if (w->dct_pending
-      && find_dateline (found->data, found->len, &w->anchor.dct))
+  DocVec *ms = &w->matches;
+  if (w->dct_pending && find_dateline (ms->data, ms->len, &w->anchor.dct))
     {
       char d[32];
       snprintf (d, sizeof d, "%04d-%02d-%02d", w->anchor.dct.year,
@@ -342,32 +329,9 @@ flush_found (Writer *w)
       weft_doc_set_date (w->doc, d);
     }
   w->dct_pending = FALSE;
-  for (guint k = 0; k < found->len; k++)
-    write_found (w, (Found *)found->data + k);
-  found->len = 0;
-}
-
-/* Queues the expressions of one run of atoms; writes them unless the
- * reference date may still come from a dateline. */
-static void
-add_run (Writer *w, const Ctx *c)
-{
-  DocVec *found = &w->found;
-  for (guint k = 0; k < w->matches.len; k++)
-    {
-      const Match *m = (const Match *)w->matches.data + k;
-      Found *f = doc_vec_push (w->doc, found, sizeof (Found));
-      f->m = *m;
-      f->start = c->a[m->first].start;
-      f->end = c->a[m->last - 1].end;
-      f->sent = c->a[m->first].sent;
-      f->tok_first = c->a[m->first].tok;
-      f->tok_last = c->a[m->last - 1].tok;
-    }
-  if (!w->dct_pending
-      || (found->len
-          && ((Found *)found->data)[found->len - 1].start > DATELINE_BYTES))
-    flush_found (w);
+  for (guint k = 0; k < ms->len; k++)
+    write_match (w, (Match *)ms->data + k);
+  ms->len = 0;
 }
 
 gboolean
@@ -398,10 +362,15 @@ dates_state_process (DatesState *st, WeftDoc *doc, GError **error)
 
   AtomScanner *scanner = atom_scanner_new (doc, st->lex);
   Ctx c = { NULL, 0, w.toks.text, st->day_first };
+  DocVec *ms = &w.matches;
+  /* each run's expressions are written at once, unless the reference date
+   * may still come from a dateline further on */
   while ((c.a = atom_scanner_next_run (scanner, &c.n)))
-    if (matcher_run (&c, doc, &w.matches))
-      add_run (&w, &c);
-  flush_found (&w);
+    if (matcher_run (&c, doc, ms)
+        && (!w.dct_pending
+            || ((Match *)ms->data)[ms->len - 1].start > DATELINE_BYTES))
+      flush_matches (&w);
+  flush_matches (&w);
   return TRUE;
 }
 

@@ -34,10 +34,14 @@ typedef struct
 } Ctx;
 
 /* One expression found: atoms [first, last), its spec and, for a range,
- * the spec of its end. */
+ * the spec of its end; where it is in the text once found (its atoms
+ * live only as long as their run). */
 typedef struct
 {
   guint first, last;
+  uint32_t start, end;          /* bytes */
+  uint32_t sent;                /* the sentence of its first atom */
+  uint32_t tok_first, tok_last; /* tokens of its first and last atoms */
   DateSpec s, e;
   gboolean range;
   uint8_t type;           /* TimexType */
@@ -154,6 +158,6 @@ guint attach_pod (const Ctx *c, guint j, DateSpec *s);
 
 /* ---- matcher.c ---- */
 /* Finds every expression in one run of atoms (consecutive tokens), in
- * text order, without overlaps, into @out (Match, emptied first; in
- * @doc's arena).  Returns: the count. */
+ * text order, without overlaps, and appends them to @out (Match, in
+ * @doc's arena).  Returns: how many. */
 guint matcher_run (const Ctx *c, WeftDoc *doc, DocVec *out);

@@ -455,7 +455,7 @@ matcher_run (const Ctx *c, WeftDoc *doc, DocVec *out)
   /* expressions never cross a line break: the rules see one line at a
    * time */
   Ctx line = *c;
-  out->len = 0;
+  guint n = out->len;
   for (guint i = 0; i < c->n;)
     {
       if (i >= line_end)
@@ -477,8 +477,13 @@ matcher_run (const Ctx *c, WeftDoc *doc, DocVec *out)
           i = end; /* no part of an impossible date is a date */
           continue;
         }
+      m.start = c->a[m.first].start;
+      m.end = c->a[m.last - 1].end;
+      m.sent = c->a[m.first].sent;
+      m.tok_first = c->a[m.first].tok;
+      m.tok_last = c->a[m.last - 1].tok;
       *(Match *)doc_vec_push (doc, out, sizeof (Match)) = m;
       i = end;
     }
-  return out->len;
+  return out->len - n;
 }
