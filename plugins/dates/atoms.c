@@ -207,47 +207,53 @@ struct _AtomScanner
 
 typedef AtomScanner Builder;
 
-/* The lexicon entry of token @t when it is a word of ASCII letters only
- * (*plain set), else NULL. */
-static const LexEntry *
-plain_word (Builder *b, guint t, gboolean *plain)
+/* The lexicon entry of the @len >= 1 bytes at @p (the text ends at @end)
+ * when they are ASCII letters (*letters set), else NULL. */
+static inline const LexEntry *
+letters_lex (const Lexicon *lex, const TriggerFilter *f, const guint8 *p,
+             gsize len, const guint8 *end, gboolean *letters)
 {
-  const WeftToken *tok = &b->tokens[t];
-  const guint8 *p = b->text + tok->start;
-  gsize len = tok->end - tok->start;
-  guint slot = t & (G_N_ELEMENTS (b->cache) - 1);
-  if (b->cache[slot].tok == t)
-    {
-      *plain = TRUE;
-      return b->cache[slot].e;
-    }
-  const LexEntry *e;
-  if (len <= 16 && tok->start + 16 <= b->text_len)
+  if (len <= 16 && end - p >= 16)
     {
       /* letters tested and packed into the key with two loads */
       guint64 keep0 = keep_bytes[len][0], keep1 = keep_bytes[len][1];
       guint64 x0 = load64 (p) & keep0, x1 = load64 (p + 8) & keep1;
       if (!letters64 (x0 | (~keep0 & (ONES64 * 'a')))
           || !letters64 (x1 | (~keep1 & (ONES64 * 'a'))))
-        return *plain = FALSE, NULL;
-      if (!filter_test (b->filter->word, filter_hash (x0, x1, len)))
-        e = NULL; /* most words are in no list: no probe */
-      else
-        {
-          guint64 key[3] = { x0 | (keep0 & (ONES64 * 0x20)),
-                             x1 | (keep1 & (ONES64 * 0x20)), 0 };
-          e = lexicon_lookup_key (b->lex, key, len);
-        }
+        return *letters = FALSE, NULL;
+      *letters = TRUE;
+      if (!filter_test (f->word, filter_hash (x0, x1, len)))
+        return NULL; /* most words are in no list: no probe */
+      guint64 key[3] = { x0 | (keep0 & (ONES64 * 0x20)),
+                         x1 | (keep1 & (ONES64 * 0x20)), 0 };
+      return lexicon_lookup_key (lex, key, len);
     }
-  else
+  if (len > 24 || !all_letters (p, len))
+    return *letters = FALSE, NULL;
+  *letters = TRUE;
+  return lexicon_lookup (lex, (const char *)p, len);
+}
+
+/* The lexicon entry of token @t when it is a word of ASCII letters only
+ * (*plain set), else NULL. */
+static const LexEntry *
+plain_word (Builder *b, guint t, gboolean *plain)
+{
+  guint slot = t & (G_N_ELEMENTS (b->cache) - 1);
+  if (b->cache[slot].tok == t)
     {
-      if (len > 24 || !all_letters (p, len))
-        return *plain = FALSE, NULL;
-      e = lexicon_lookup (b->lex, (const char *)p, len);
+      *plain = TRUE;
+      return b->cache[slot].e;
     }
-  *plain = TRUE;
-  b->cache[slot].tok = t;
-  b->cache[slot].e = e;
+  const WeftToken *tok = &b->tokens[t];
+  const LexEntry *e
+      = letters_lex (b->lex, b->filter, b->text + tok->start,
+                     tok->end - tok->start, b->text + b->text_len, plain);
+  if (*plain)
+    {
+      b->cache[slot].tok = t;
+      b->cache[slot].e = e;
+    }
   return e;
 }
 
@@ -451,23 +457,6 @@ token_is_trigger (Builder *b, guint t)
 static guint
 next_trigger (Builder *b, guint t)
 {
-  /* four tokens tested at a time with one branch: most blocks hold no
-   * candidate at all */
-  while (t + 4 <= b->n_tokens)
-    {
-      const WeftToken *k = &b->tokens[t];
-      if (G_LIKELY (!(token_may_trigger (b, k) | token_may_trigger (b, k + 1)
-                      | token_may_trigger (b, k + 2)
-                      | token_may_trigger (b, k + 3))))
-        {
-          t += 4;
-          continue;
-        }
-      for (guint e = t + 4; t < e; t++)
-        if (token_may_trigger (b, &b->tokens[t])
-            && token_confirm_trigger (b, t))
-          return t;
-    }
   for (; t < b->n_tokens; t++)
     if (G_UNLIKELY (token_may_trigger (b, &b->tokens[t]))
         && token_confirm_trigger (b, t))
@@ -563,23 +552,15 @@ atom_scanner_next_run (AtomScanner *b, guint *n_atoms)
 }
 
 const LexEntry *
-atoms_token_lex (const Lexicon *lex, const char *text, const WeftToken *tok)
+atoms_token_lex (const Lexicon *lex, const char *text, gsize text_len,
+                 const WeftToken *tok)
 {
   const guint8 *p = (const guint8 *)text + tok->start;
   const guint8 *end = (const guint8 *)text + tok->end;
   if (p < end && *p == '\'')
     p++;
-  char buf[32];
-  guint len = 0;
-  for (; p < end; p++)
-    {
-      if (!is_alpha (*p) || len == sizeof buf)
-        return NULL;
-      buf[len++] = *p | 0x20;
-    }
-  if (len && len <= 16
-      && !filter_test (lexicon_get_filter (lex)->word,
-                       filter_hash_bytes ((const guint8 *)buf, len)))
-    return NULL; /* most words are in no list */
-  return len ? lexicon_lookup (lex, buf, len) : NULL;
+  gboolean letters;
+  return p < end ? letters_lex (lex, lexicon_get_filter (lex), p, end - p,
+                                (const guint8 *)text + text_len, &letters)
+                 : NULL;
 }

@@ -75,4 +75,4 @@ const Atom *atom_scanner_next_run (AtomScanner *scanner, guint *n_atoms);
 /* The lexicon entry of token @tok when it is one word (a leading
  * apostrophe skipped: "'ll"), else NULL. */
 const LexEntry *atoms_token_lex (const Lexicon *lex, const char *text,
-                                 const WeftToken *tok);
+                                 gsize text_len, const WeftToken *tok);

@@ -65,6 +65,7 @@ dates_state_free (DatesState *st)
 typedef struct
 {
   const char *text;
+  gsize text_len;
   const WeftToken *tokens;
   guint n_tokens;
   const WeftSentence *sents;
@@ -91,7 +92,7 @@ word_tense (const Tokens *t, guint i)
     return 0;
   /* tense words in cues.txt are 2 to 10 bytes ("'ll", "scheduled") */
   const LexEntry *e = k->end - k->start >= 2 && k->end - k->start <= 10
-                          ? atoms_token_lex (t->lex, t->text, k)
+                          ? atoms_token_lex (t->lex, t->text, t->text_len, k)
                           : NULL;
   if (e)
     return e->cue == C_TENSE ? e->cue_val : 0;
@@ -102,7 +103,7 @@ word_tense (const Tokens *t, guint i)
        * is not a past */
       const WeftToken *p = i > 0 ? &t->tokens[i - 1] : NULL;
       const LexEntry *pe = p && p->end - p->start <= 10
-                               ? atoms_token_lex (t->lex, t->text, p)
+                               ? atoms_token_lex (t->lex, t->text, t->text_len, p)
                                : NULL;
       /* "be" and "am" are in cues.txt as an era and a.m.: auxiliaries too */
       return pe
@@ -342,7 +343,7 @@ dates_state_process (DatesState *st, WeftDoc *doc, GError **error)
   memset (&w, 0, sizeof w);
   w.st = st;
   w.doc = doc;
-  w.toks.text = weft_doc_get_text (doc, NULL);
+  w.toks.text = weft_doc_get_text (doc, &w.toks.text_len);
   w.toks.lex = st->lex;
   w.toks.tokens = weft_doc_get_tokens (doc, &w.toks.n_tokens);
   w.toks.sents = weft_doc_get_sentences (doc, &w.toks.n_sents);

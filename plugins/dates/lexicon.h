@@ -215,10 +215,9 @@ static inline guint
 filter_hash (guint64 x, guint64 y, gsize len)
 {
   const guint64 lower = G_GUINT64_CONSTANT (0x2020202020202020);
-  /* two products side by side, not one after the other: every token of
-   * the text is hashed */
-  guint64 h = ((x | lower) * G_GUINT64_CONSTANT (0xFF51AFD7ED558CCD))
-              ^ (((y | lower) + len) * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15));
+  guint64 h = ((x | lower)
+               ^ ((y | lower) * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) ^ len)
+              * G_GUINT64_CONSTANT (0xFF51AFD7ED558CCD);
   return (guint)(h >> (64 - FILTER_BITS));
 }
 
