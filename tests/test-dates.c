@@ -476,7 +476,8 @@ test_data_errors (void)
 
 /* The text is read one run of tokens around triggers at a time: no token
  * skipped between runs, runs longer than the buffers start with, and
- * expressions held back until the place of a dateline is passed. */
+ * expressions held back until the place of a dateline is passed; a long
+ * run in windows. */
 static void
 test_runs (void)
 {
@@ -509,6 +510,23 @@ test_runs (void)
   weft_test_run (pipeline, doc, text->str, NULL);
   g_assert_cmpstr (weft_doc_get_date (doc), ==, "2019-10-01");
   g_autofree char *got = describe (doc, FALSE);
+  g_assert_cmpstr (got, ==, expected->str);
+  g_string_free (text, TRUE);
+  g_string_free (expected, TRUE);
+
+  /* one run of 18,000 atoms comes in windows of ATOMS_WINDOW: the ranges
+   * across a window's end are read whole, once */
+  text = g_string_new (NULL);
+  expected = g_string_new (NULL);
+  for (int k = 0; k < 3000; k++)
+    {
+      g_string_append (text, "May 5 to May 6, ");
+      g_string_append (expected, k ? "; " : "");
+      g_string_append (expected, "May 5 to May 6|DATE|2019-05-05|2019-05-06");
+    }
+  weft_test_run (pipeline, doc, text->str, "2019-01-04");
+  g_clear_pointer (&got, g_free);
+  got = describe (doc, FALSE);
   g_assert_cmpstr (got, ==, expected->str);
   weft_doc_free (doc);
   g_string_free (text, TRUE);

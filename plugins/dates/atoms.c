@@ -193,9 +193,10 @@ struct _AtomScanner
   WeftDoc *doc;
   DocVec atoms; /* Atom: the current run's, reused across runs */
   /* tokens before done are cut or skipped; [from, to) is the next piece
-   * to cut when has_next */
-  guint done, from, to;
+   * to cut when has_next, from token cut on */
+  guint done, from, to, cut;
   gboolean has_next;
+  guint resume; /* > 0: the next window goes on with the run from here */
   /* the lexicon entries of the last words looked up, by token index: the
    * walk around a trigger and the cutting look at the same tokens */
   struct
@@ -528,27 +529,58 @@ find_piece (Builder *b)
         break;
       to++;
     }
-  b->from = from;
+  b->from = b->cut = from;
   b->to = to;
   return b->has_next = TRUE;
 }
 
 const Atom *
-atom_scanner_next_run (AtomScanner *b, guint *n_atoms)
+atom_scanner_next (AtomScanner *b, guint *n_atoms, guint *first,
+                   gboolean *more)
 {
-  b->atoms.len = 0;
-  if (!b->has_next && !find_piece (b))
-    return NULL;
-  /* pieces that touch join into one run */
+  DocVec *v = &b->atoms;
+  *first = 0;
+  if (b->resume)
+    {
+      /* the same run: keep the atoms the rules may look back at */
+      guint keep = b->resume - MIN (b->resume, ATOMS_WINDOW_BACK);
+      memmove (v->data, (Atom *)v->data + keep, (v->len - keep) * sizeof (Atom));
+      v->len -= keep;
+      *first = b->resume - keep;
+      b->resume = 0;
+    }
+  else
+    {
+      v->len = 0;
+      if (!b->has_next && !find_piece (b))
+        return NULL;
+    }
+  /* pieces that touch join into one run, cut into windows when long */
+  *more = FALSE;
   do
     {
-      for (guint i = b->from; i < b->to; i++)
-        cut_token (b, i, i == b->from && b->from > 0 && b->from != b->done);
+      for (; b->cut < b->to; b->cut++)
+        {
+          if (v->len >= ATOMS_WINDOW)
+            {
+              *more = TRUE;
+              goto full;
+            }
+          cut_token (b, b->cut,
+                     b->cut == b->from && b->from > 0 && b->from != b->done);
+        }
       b->done = b->to;
     }
   while (find_piece (b) && b->from == b->done);
-  *n_atoms = b->atoms.len;
-  return b->atoms.data;
+full:
+  *n_atoms = v->len;
+  return v->data;
+}
+
+void
+atom_scanner_resume (AtomScanner *b, guint i)
+{
+  b->resume = i;
 }
 
 const LexEntry *

@@ -364,13 +364,21 @@ dates_state_process (DatesState *st, WeftDoc *doc, GError **error)
   AtomScanner *scanner = atom_scanner_new (doc, st->lex);
   Ctx c = { NULL, 0, w.toks.text, st->day_first };
   DocVec *ms = &w.matches;
-  /* each run's expressions are written at once, unless the reference date
-   * may still come from a dateline further on */
-  while ((c.a = atom_scanner_next_run (scanner, &c.n)))
-    if (matcher_run (&c, doc, ms)
-        && (!w.dct_pending
-            || ((Match *)ms->data)[ms->len - 1].start > DATELINE_BYTES))
-      flush_matches (&w);
+  guint first;
+  gboolean more;
+  while ((c.a = atom_scanner_next (scanner, &c.n, &first, &more)))
+    {
+      guint stop = more ? c.n - ATOMS_WINDOW_AHEAD : c.n;
+      guint end = matcher_run (&c, first, stop, doc, ms);
+      if (more)
+        atom_scanner_resume (scanner, end);
+      /* each run's expressions are written at once, unless the reference
+       * date may still come from a dateline further on */
+      if (ms->len
+          && (!w.dct_pending
+              || ((Match *)ms->data)[ms->len - 1].start > DATELINE_BYTES))
+        flush_matches (&w);
+    }
   flush_matches (&w);
   return TRUE;
 }

@@ -157,7 +157,9 @@ guint parse_relative (const Ctx *c, guint i, Match *m);
 guint attach_pod (const Ctx *c, guint j, DateSpec *s);
 
 /* ---- matcher.c ---- */
-/* Finds every expression in one run of atoms (consecutive tokens), in
- * text order, without overlaps, and appends them to @out (Match, in
- * @doc's arena).  Returns: how many. */
-guint matcher_run (const Ctx *c, WeftDoc *doc, DocVec *out);
+/* Finds the expressions that start at atoms @first to @stop - 1 of one
+ * run (consecutive tokens) or window of a run, in text order, without
+ * overlaps, and appends them to @out (Match, in @doc's arena).
+ * Returns: the atom after the last one read, >= @stop. */
+guint matcher_run (const Ctx *c, guint first, guint stop, WeftDoc *doc,
+                   DocVec *out);

@@ -449,14 +449,15 @@ match_at (const Ctx *c, guint i, Match *m)
 }
 
 guint
-matcher_run (const Ctx *c, WeftDoc *doc, DocVec *out)
+matcher_run (const Ctx *c, guint first, guint stop, WeftDoc *doc,
+             DocVec *out)
 {
   guint line_end = 0;
   /* expressions never cross a line break: the rules see one line at a
    * time */
   Ctx line = *c;
-  guint n = out->len;
-  for (guint i = 0; i < c->n;)
+  guint i;
+  for (i = first; i < stop;)
     {
       if (i >= line_end)
         {
@@ -485,5 +486,5 @@ matcher_run (const Ctx *c, WeftDoc *doc, DocVec *out)
       *(Match *)doc_vec_push (doc, out, sizeof (Match)) = m;
       i = end;
     }
-  return out->len - n;
+  return i;
 }
