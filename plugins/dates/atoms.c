@@ -417,19 +417,20 @@ bytes_below_A (guint64 x)
  * for a token of up to 16 bytes: every token of the text goes through
  * here, and a branch on its length or letters would be mispredicted. */
 G_ALWAYS_INLINE static inline gboolean
-token_may_trigger (const Builder *b, const WeftToken *tok)
+token_may_trigger (const guint8 *text, gsize text_len,
+                   const guint8 *trigger_bits, const WeftToken *tok)
 {
-  const guint8 *p = b->text + tok->start;
+  const guint8 *p = text + tok->start;
   guint len = tok->end - tok->start;
-  if (G_UNLIKELY (len > 16 || tok->start + 16 > b->text_len))
+  if (G_UNLIKELY (len > 16 || tok->start + 16 > text_len))
     return TRUE;
-  guint64 keep0 = keep_bytes[len][0], keep1 = keep_bytes[len][1];
-  guint64 x = load64 (p) & keep0, y = load64 (p + 8) & keep1;
+  const guint64 *keep = keep_bytes[len];
+  guint64 x = load64 (p) & keep[0], y = load64 (p + 8) & keep[1];
   const guint64 pad = ONES64 * 'a';
   guint64 below
-      = bytes_below_A (x | (~keep0 & pad)) | bytes_below_A (y | (~keep1 & pad));
-  guint digit = (guint8)(p[0] - '0') < 10;
-  guint pass = filter_test (b->filter->trigger, filter_hash (x, y, len));
+      = bytes_below_A (x | (~keep[0] & pad)) | bytes_below_A (y | (~keep[1] & pad));
+  guint digit = (guint8)(x - '0') < 10;
+  guint pass = filter_test (trigger_bits, filter_hash (x, y, len));
   /* a single digit, a trigger word, or a mixed token ("mid-2020") */
   return digit | (pass & (below == 0)) | ((below != 0) & (len > 1));
 }
@@ -451,15 +452,21 @@ token_confirm_trigger (Builder *b, guint t)
 static inline gboolean
 token_is_trigger (Builder *b, guint t)
 {
-  return token_may_trigger (b, &b->tokens[t]) && token_confirm_trigger (b, t);
+  return token_may_trigger (b->text, b->text_len, b->filter->trigger,
+                            &b->tokens[t])
+         && token_confirm_trigger (b, t);
 }
 
 /* The first trigger token at or after @t, or n_tokens. */
 static guint
 next_trigger (Builder *b, guint t)
 {
-  for (; t < b->n_tokens; t++)
-    if (G_UNLIKELY (token_may_trigger (b, &b->tokens[t]))
+  /* in locals: the test is inlined in a loop that also calls out */
+  const guint8 *text = b->text, *bits = b->filter->trigger;
+  gsize text_len = b->text_len;
+  const WeftToken *tokens = b->tokens;
+  for (guint n = b->n_tokens; t < n; t++)
+    if (G_UNLIKELY (token_may_trigger (text, text_len, bits, &tokens[t]))
         && token_confirm_trigger (b, t))
       break;
   return t;
