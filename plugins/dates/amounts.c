@@ -24,7 +24,9 @@ unit_at (const Ctx *c, guint i, gboolean after_number)
                || (i >= 2 && lex_at (c, i - 2) && lex_at (c, i - 2)->unit)))
         return 0;
       guint j = i + 1, n = 1;
-      for (;; n++)
+      /* one more number and unit is a chain: no need to read it to its
+       * end, which would make "1d 1d 1d …" quadratic */
+      for (; n < 2; n++)
         {
           guint k = punct_at (c, j, ',') ? j + 1 : j;
           if (cue_at (c, k, C_AND))

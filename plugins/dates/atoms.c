@@ -76,6 +76,16 @@ load32 (const guint8 *p)
 
 #define ONES64 G_GUINT64_CONSTANT (0x0101010101010101)
 
+/* The bytes of a token of 1 to 16 bytes in its two 8-byte loads, by its
+ * length: a table, not shifts by the length, on the path of every token. */
+#define LOW_BYTES(n)                                                          \
+  ((n) >= 8 ? G_MAXUINT64 : (G_GUINT64_CONSTANT (1) << (8 * (n) & 63)) - 1)
+#define KEEP(n) { LOW_BYTES (n), (n) > 8 ? LOW_BYTES ((n) - 8) : 0 }
+static const guint64 keep_bytes[17][2]
+    = { KEEP (0),  KEEP (1),  KEEP (2),  KEEP (3),  KEEP (4),  KEEP (5),
+        KEEP (6),  KEEP (7),  KEEP (8),  KEEP (9),  KEEP (10), KEEP (11),
+        KEEP (12), KEEP (13), KEEP (14), KEEP (15), KEEP (16) };
+
 /* Whether every byte of @x is an ASCII letter: no byte (lower-cased) is
  * below 'a' or above 'z' (Hacker's Delight's hasless / hasmore). */
 static inline gboolean
@@ -170,7 +180,7 @@ is_trigger (const Lexicon *lex, const TriggerFilter *f, const guint8 *p,
   return mixed_is_trigger (lex, f, p, end);
 }
 
-typedef struct
+struct _AtomScanner
 {
   const Lexicon *lex;
   const TriggerFilter *filter;
@@ -180,9 +190,13 @@ typedef struct
   guint n_tokens;
   const WeftSentence *sents;
   guint n_sents, sent;
-  Atom *atoms;
-  guint n, cap;
   WeftDoc *doc;
+  DocVec atoms; /* Atom: the current run's, reused across runs */
+  /* tokens before done are cut or skipped; [from, to) is the next piece
+   * to cut when has_next, from token cut on */
+  guint done, from, to, cut;
+  gboolean has_next;
+  guint resume; /* > 0: the next window goes on with the run from here */
   /* the lexicon entries of the last words looked up, by token index: the
    * walk around a trigger and the cutting look at the same tokens */
   struct
@@ -190,50 +204,57 @@ typedef struct
     guint32 tok;
     const LexEntry *e;
   } cache[16];
-} Builder;
+};
+
+typedef AtomScanner Builder;
+
+/* The lexicon entry of the @len >= 1 bytes at @p (the text ends at @end)
+ * when they are ASCII letters (*letters set), else NULL. */
+static inline const LexEntry *
+letters_lex (const Lexicon *lex, const TriggerFilter *f, const guint8 *p,
+             gsize len, const guint8 *end, gboolean *letters)
+{
+  if (len <= 16 && end - p >= 16)
+    {
+      /* letters tested and packed into the key with two loads */
+      guint64 keep0 = keep_bytes[len][0], keep1 = keep_bytes[len][1];
+      guint64 x0 = load64 (p) & keep0, x1 = load64 (p + 8) & keep1;
+      if (!letters64 (x0 | (~keep0 & (ONES64 * 'a')))
+          || !letters64 (x1 | (~keep1 & (ONES64 * 'a'))))
+        return *letters = FALSE, NULL;
+      *letters = TRUE;
+      if (!filter_test (f->word, filter_hash (x0, x1, len)))
+        return NULL; /* most words are in no list: no probe */
+      guint64 key[3] = { x0 | (keep0 & (ONES64 * 0x20)),
+                         x1 | (keep1 & (ONES64 * 0x20)), 0 };
+      return lexicon_lookup_key (lex, key, len);
+    }
+  if (len > 24 || !all_letters (p, len))
+    return *letters = FALSE, NULL;
+  *letters = TRUE;
+  return lexicon_lookup (lex, (const char *)p, len);
+}
 
 /* The lexicon entry of token @t when it is a word of ASCII letters only
  * (*plain set), else NULL. */
 static const LexEntry *
 plain_word (Builder *b, guint t, gboolean *plain)
 {
-  const WeftToken *tok = &b->tokens[t];
-  const guint8 *p = b->text + tok->start;
-  gsize len = tok->end - tok->start;
   guint slot = t & (G_N_ELEMENTS (b->cache) - 1);
   if (b->cache[slot].tok == t)
     {
       *plain = TRUE;
       return b->cache[slot].e;
     }
-  const LexEntry *e;
-  if (len <= 16 && tok->start + 16 <= b->text_len)
+  const WeftToken *tok = &b->tokens[t];
+  const LexEntry *e
+      = letters_lex (b->lex, b->filter, b->text + tok->start,
+                     tok->end - tok->start, b->text + b->text_len, plain);
+  if (*plain)
     {
-      /* letters tested and packed into the key with two loads */
-      guint64 keep0 = G_MAXUINT64 >> (64 - 8 * MIN (len, 8));
-      guint64 keep1 = len > 8 ? G_MAXUINT64 >> (64 - 8 * (len - 8)) : 0;
-      guint64 x0 = load64 (p) & keep0, x1 = load64 (p + 8) & keep1;
-      if (!letters64 (x0 | (~keep0 & (ONES64 * 'a')))
-          || !letters64 (x1 | (~keep1 & (ONES64 * 'a'))))
-        return *plain = FALSE, NULL;
-      if (!filter_test (b->filter->word, filter_hash (x0, x1, len)))
-        e = NULL; /* most words are in no list: no probe */
-      else
-        {
-          guint64 key[3] = { x0 | (keep0 & (ONES64 * 0x20)),
-                             x1 | (keep1 & (ONES64 * 0x20)), 0 };
-          e = lexicon_lookup_key (b->lex, key, len);
-        }
+      b->cache[slot].tok = t;
+      b->cache[slot].e = e;
     }
-  else
-    {
-      if (len > 24 || !all_letters (p, len))
-        return *plain = FALSE, NULL;
-      e = lexicon_lookup (b->lex, (const char *)p, len);
-    }
-  *plain = TRUE;
-  b->cache[slot].tok = t;
-  b->cache[slot].e = e;
   return e;
 }
 
@@ -256,15 +277,9 @@ is_context (Builder *b, guint t)
 static inline Atom *
 push (Builder *b)
 {
-  if (b->n == b->cap)
-    {
-      guint ncap = b->cap * 2;
-      Atom *na = weft_doc_alloc (b->doc, ncap * sizeof (Atom));
-      memcpy (na, b->atoms, b->n * sizeof (Atom));
-      b->atoms = na;
-      b->cap = ncap;
-    }
-  return &b->atoms[b->n++]; /* arena memory is zeroed */
+  Atom *a = doc_vec_push (b->doc, &b->atoms, sizeof (Atom));
+  memset (a, 0, sizeof *a);
+  return a;
 }
 
 /* Cuts token @t into atoms; @gap: tokens before it were skipped.  A word
@@ -402,21 +417,20 @@ bytes_below_A (guint64 x)
  * for a token of up to 16 bytes: every token of the text goes through
  * here, and a branch on its length or letters would be mispredicted. */
 G_ALWAYS_INLINE static inline gboolean
-token_may_trigger (const Builder *b, const WeftToken *tok)
+token_may_trigger (const guint8 *text, gsize text_len,
+                   const guint8 *trigger_bits, const WeftToken *tok)
 {
-  const guint8 *p = b->text + tok->start;
+  const guint8 *p = text + tok->start;
   guint len = tok->end - tok->start;
-  if (G_UNLIKELY (len > 16 || tok->start + 16 > b->text_len))
+  if (G_UNLIKELY (len > 16 || tok->start + 16 > text_len))
     return TRUE;
-  guint64 keep0 = G_MAXUINT64 >> (64 - 8 * MIN (len, 8));
-  guint64 keep1 = G_MAXUINT64 >> (64 - 8 * (MAX (len, 9) - 8));
-  keep1 &= -(guint64)(len > 8);
-  guint64 x = load64 (p) & keep0, y = load64 (p + 8) & keep1;
+  const guint64 *keep = keep_bytes[len];
+  guint64 x = load64 (p) & keep[0], y = load64 (p + 8) & keep[1];
   const guint64 pad = ONES64 * 'a';
   guint64 below
-      = bytes_below_A (x | (~keep0 & pad)) | bytes_below_A (y | (~keep1 & pad));
-  guint digit = (guint8)(p[0] - '0') < 10;
-  guint pass = filter_test (b->filter->trigger, filter_hash (x, y, len));
+      = bytes_below_A (x | (~keep[0] & pad)) | bytes_below_A (y | (~keep[1] & pad));
+  guint digit = (guint8)(x - '0') < 10;
+  guint pass = filter_test (trigger_bits, filter_hash (x, y, len));
   /* a single digit, a trigger word, or a mixed token ("mid-2020") */
   return digit | (pass & (below == 0)) | ((below != 0) & (len > 1));
 }
@@ -438,87 +452,154 @@ token_confirm_trigger (Builder *b, guint t)
 static inline gboolean
 token_is_trigger (Builder *b, guint t)
 {
-  return token_may_trigger (b, &b->tokens[t]) && token_confirm_trigger (b, t);
+  return token_may_trigger (b->text, b->text_len, b->filter->trigger,
+                            &b->tokens[t])
+         && token_confirm_trigger (b, t);
 }
 
 /* The first trigger token at or after @t, or n_tokens. */
 static guint
 next_trigger (Builder *b, guint t)
 {
-  for (; t < b->n_tokens; t++)
-    if (G_UNLIKELY (token_may_trigger (b, &b->tokens[t]))
+  /* in locals: the test is inlined in a loop that also calls out */
+  const guint8 *text = b->text, *bits = b->filter->trigger;
+  gsize text_len = b->text_len;
+  const WeftToken *tokens = b->tokens;
+  for (guint n = b->n_tokens; t < n; t++)
+    if (G_UNLIKELY (token_may_trigger (text, text_len, bits, &tokens[t]))
         && token_confirm_trigger (b, t))
       break;
   return t;
 }
 
-Atom *
-atoms_build (WeftDoc *doc, const Lexicon *lex, guint *n_atoms)
+void *
+doc_vec_push (WeftDoc *doc, DocVec *v, gsize elem_size)
 {
-  Builder b;
-  memset (&b, 0, sizeof b);
-  b.lex = lex;
-  b.filter = lexicon_get_filter (lex);
-  b.doc = doc;
-  b.text = (const guint8 *)weft_doc_get_text (doc, &b.text_len);
-  b.tokens = weft_doc_get_tokens (doc, &b.n_tokens);
-  b.sents = weft_doc_get_sentences (doc, &b.n_sents);
-  b.cap = b.n_tokens / 8 + 64;
-  for (guint i = 0; i < G_N_ELEMENTS (b.cache); i++)
-    b.cache[i].tok = G_MAXUINT32;
-  b.atoms = weft_doc_alloc (doc, b.cap * sizeof (Atom));
-  guint done = 0; /* tokens before it are cut or skipped */
-  guint t;
-  while ((t = next_trigger (&b, done)) < b.n_tokens)
+  if (v->len == v->cap)
     {
-      /* back over context words, and one token more for the rules that
-       * look behind an expression ("his 80s") */
-      guint from = t, k = 0;
-      while (from > done && k < ATOMS_BEFORE && is_context (&b, from - 1))
-        from--, k++;
-      if (from > done)
-        from--;
-      /* on over triggers and context words, and the lookahead */
-      guint to = t + 1, extra = 0;
-      k = 0;
-      while (to < b.n_tokens)
-        {
-          if (token_is_trigger (&b, to))
-            k = extra = 0;
-          else if (k < ATOMS_AFTER && extra == 0 && is_context (&b, to))
-            k++;
-          else if (extra < ATOMS_LOOKAHEAD)
-            extra++;
-          else
-            break;
-          to++;
-        }
-      for (guint i = from; i < to; i++)
-        cut_token (&b, i, i == from && from > 0 && from != done);
-      done = to;
+      guint cap = v->cap ? v->cap * 2 : 16;
+      void *data = weft_doc_alloc (doc, cap * elem_size);
+      if (v->len)
+        memcpy (data, v->data, v->len * elem_size);
+      v->data = data;
+      v->cap = cap;
     }
-  *n_atoms = b.n;
-  return b.atoms;
+  return (guint8 *)v->data + elem_size * v->len++;
+}
+
+AtomScanner *
+atom_scanner_new (WeftDoc *doc, const Lexicon *lex)
+{
+  AtomScanner *b = weft_doc_alloc (doc, sizeof *b);
+  b->lex = lex;
+  b->filter = lexicon_get_filter (lex);
+  b->doc = doc;
+  b->text = (const guint8 *)weft_doc_get_text (doc, &b->text_len);
+  b->tokens = weft_doc_get_tokens (doc, &b->n_tokens);
+  b->sents = weft_doc_get_sentences (doc, &b->n_sents);
+  for (guint i = 0; i < G_N_ELEMENTS (b->cache); i++)
+    b->cache[i].tok = G_MAXUINT32;
+  return b;
+}
+
+/* Finds the next trigger after the tokens done and the tokens around it
+ * to cut, [b->from, b->to); FALSE when there is none. */
+static gboolean
+find_piece (Builder *b)
+{
+  guint done = b->done;
+  guint t = next_trigger (b, done);
+  if (t >= b->n_tokens)
+    {
+      b->done = b->n_tokens; /* nothing left to scan */
+      return b->has_next = FALSE;
+    }
+  /* back over context words, and one token more for the rules that
+   * look behind an expression ("his 80s") */
+  guint from = t, k = 0;
+  while (from > done && k < ATOMS_BEFORE && is_context (b, from - 1))
+    from--, k++;
+  if (from > done)
+    from--;
+  /* on over triggers and context words, and the lookahead */
+  guint to = t + 1, extra = 0;
+  k = 0;
+  while (to < b->n_tokens)
+    {
+      if (token_is_trigger (b, to))
+        k = extra = 0;
+      else if (k < ATOMS_AFTER && extra == 0 && is_context (b, to))
+        k++;
+      else if (extra < ATOMS_LOOKAHEAD)
+        extra++;
+      else
+        break;
+      to++;
+    }
+  b->from = b->cut = from;
+  b->to = to;
+  return b->has_next = TRUE;
+}
+
+const Atom *
+atom_scanner_next (AtomScanner *b, guint *n_atoms, guint *first,
+                   gboolean *more)
+{
+  DocVec *v = &b->atoms;
+  *first = 0;
+  if (b->resume)
+    {
+      /* the same run: keep the atoms the rules may look back at */
+      guint keep = b->resume - MIN (b->resume, ATOMS_WINDOW_BACK);
+      memmove (v->data, (Atom *)v->data + keep, (v->len - keep) * sizeof (Atom));
+      v->len -= keep;
+      *first = b->resume - keep;
+      b->resume = 0;
+    }
+  else
+    {
+      v->len = 0;
+      if (!b->has_next && !find_piece (b))
+        return NULL;
+    }
+  /* pieces that touch join into one run, cut into windows when long */
+  *more = FALSE;
+  do
+    {
+      for (; b->cut < b->to; b->cut++)
+        {
+          if (v->len >= ATOMS_WINDOW)
+            {
+              *more = TRUE;
+              goto full;
+            }
+          cut_token (b, b->cut,
+                     b->cut == b->from && b->from > 0 && b->from != b->done);
+        }
+      b->done = b->to;
+    }
+  while (find_piece (b) && b->from == b->done);
+full:
+  *n_atoms = v->len;
+  return v->data;
+}
+
+void
+atom_scanner_resume (AtomScanner *b, guint i)
+{
+  b->resume = i;
 }
 
 const LexEntry *
-atoms_token_lex (const Lexicon *lex, const char *text, const WeftToken *tok)
+atoms_token_lex (const Lexicon *lex, const char *text, gsize text_len,
+                 const WeftToken *tok)
 {
   const guint8 *p = (const guint8 *)text + tok->start;
   const guint8 *end = (const guint8 *)text + tok->end;
   if (p < end && *p == '\'')
     p++;
-  char buf[32];
-  guint len = 0;
-  for (; p < end; p++)
-    {
-      if (!is_alpha (*p) || len == sizeof buf)
-        return NULL;
-      buf[len++] = *p | 0x20;
-    }
-  if (len && len <= 16
-      && !filter_test (lexicon_get_filter (lex)->word,
-                       filter_hash_bytes ((const guint8 *)buf, len)))
-    return NULL; /* most words are in no list */
-  return len ? lexicon_lookup (lex, buf, len) : NULL;
+  gboolean letters;
+  return p < end ? letters_lex (lex, lexicon_get_filter (lex), p, end - p,
+                                (const guint8 *)text + text_len, &letters)
+                 : NULL;
 }

@@ -49,11 +49,45 @@ typedef struct
   const LexEntry *lex; /* A_WORD, may be NULL */
 } Atom;
 
-/* Builds the atoms of @doc's tokens near triggers in its arena; a run of
- * skipped tokens is marked by AF_GAP on the atom after it.  Returns:
- * borrowed, arena; *n_atoms gets the count. */
-Atom *atoms_build (WeftDoc *doc, const Lexicon *lex, guint *n_atoms);
+/* A growing array in a document's arena; the copies it outgrows stay
+ * there until the document is done (less than its largest size). */
+typedef struct
+{
+  void *data;
+  guint len, cap;
+} DocVec;
+
+/* Returns: a new last element of @elem_size bytes, not cleared. */
+void *doc_vec_push (WeftDoc *doc, DocVec *v, gsize elem_size);
+
+/* Cuts a document's tokens near triggers into atoms, one run of
+ * consecutive tokens at a time, into a buffer reused across runs: memory
+ * follows the longest run, not the document. */
+typedef struct _AtomScanner AtomScanner;
+
+/* Returns: a scanner over @doc's tokens and sentences, in its arena. */
+AtomScanner *atom_scanner_new (WeftDoc *doc, const Lexicon *lex);
+/* A run longer than ATOMS_WINDOW atoms ("May May May …", "1 2 3 …") comes
+ * in windows: the rules start on a window's atoms up to
+ * ATOMS_WINDOW_AHEAD before its end (no rule reads that far ahead), and
+ * the next window repeats ATOMS_WINDOW_BACK atoms (no rule reads that far
+ * back), so memory stays bounded and matches are the same. */
+#define ATOMS_WINDOW 8192
+#define ATOMS_WINDOW_AHEAD 1024
+#define ATOMS_WINDOW_BACK 64
+
+/* The atoms of the next run or window of a run: tokens around triggers
+ * with no token skipped between them; a run's first atom has AF_GAP when
+ * tokens before it were skipped.  *first gets the atom to start matching
+ * at (after the atoms repeated from the window before); *more is TRUE
+ * when the run goes on, and atom_scanner_resume() must then say where.
+ * Returns: borrowed until the next call, or NULL at the end; *n_atoms
+ * gets the count. */
+const Atom *atom_scanner_next (AtomScanner *scanner, guint *n_atoms,
+                               guint *first, gboolean *more);
+/* The run goes on from atom @i of the window (where matching stopped). */
+void atom_scanner_resume (AtomScanner *scanner, guint i);
 /* The lexicon entry of token @tok when it is one word (a leading
  * apostrophe skipped: "'ll"), else NULL. */
 const LexEntry *atoms_token_lex (const Lexicon *lex, const char *text,
-                                 const WeftToken *tok);
+                                 gsize text_len, const WeftToken *tok);

@@ -65,6 +65,7 @@ dates_state_free (DatesState *st)
 typedef struct
 {
   const char *text;
+  gsize text_len;
   const WeftToken *tokens;
   guint n_tokens;
   const WeftSentence *sents;
@@ -91,7 +92,7 @@ word_tense (const Tokens *t, guint i)
     return 0;
   /* tense words in cues.txt are 2 to 10 bytes ("'ll", "scheduled") */
   const LexEntry *e = k->end - k->start >= 2 && k->end - k->start <= 10
-                          ? atoms_token_lex (t->lex, t->text, k)
+                          ? atoms_token_lex (t->lex, t->text, t->text_len, k)
                           : NULL;
   if (e)
     return e->cue == C_TENSE ? e->cue_val : 0;
@@ -102,7 +103,7 @@ word_tense (const Tokens *t, guint i)
        * is not a past */
       const WeftToken *p = i > 0 ? &t->tokens[i - 1] : NULL;
       const LexEntry *pe = p && p->end - p->start <= 10
-                               ? atoms_token_lex (t->lex, t->text, p)
+                               ? atoms_token_lex (t->lex, t->text, t->text_len, p)
                                : NULL;
       /* "be" and "am" are in cues.txt as an era and a.m.: auxiliaries too */
       return pe
@@ -195,12 +196,12 @@ normalize_based (Match *m, const Anchor *anchor, char *value, char *abuf)
 /* A full date written at the top of the text ("07.10.2019", "Friday,
  * January 4, 2019", "AzerNews (05 October 2019)"). */
 static gboolean
-find_dateline (const Ctx *c, const Match *ms, guint n, RefDate *r)
+find_dateline (const Match *ms, guint n, RefDate *r)
 {
   for (guint k = 0; k < n; k++)
     {
       const Match *m = &ms[k];
-      if (c->a[m->first].start > DATELINE_BYTES)
+      if (m->start > DATELINE_BYTES)
         break;
       if (m->s.kind == K_DATE && m->explicit_year && m->s.month && m->s.day
           && m->s.ylen == 4 && !m->range)
@@ -241,96 +242,144 @@ note_date (Anchor *a, const DateSpec *s, gboolean explicit_year,
     }
 }
 
+/* What writing the layer carries from one expression to the next. */
+typedef struct
+{
+  DatesState *st;
+  WeftDoc *doc;
+  WeftLayer *layer;
+  Tokens toks;
+  Anchor anchor;
+  /* Match: one run's, or while there is no reference date yet all those
+   * up to the place of a dateline */
+  DocVec matches;
+  gboolean dct_pending;
+  int ctx_year;
+  uint32_t ctx_sent;
+} Writer;
+
+/* Normalizes expression @m and writes it to the layer. */
+static void
+write_match (Writer *w, Match *m)
+{
+  DatesState *st = w->st;
+  WeftLayer *layer = w->layer;
+  Anchor *anchor = &w->anchor;
+  uint32_t sent = m->sent;
+  guint tok_first = m->tok_first, tok_last = m->tok_last;
+  char value[64], end_value[64], abuf[40], abuf2[40];
+  gboolean needs
+      = spec_is_relative (&m->s) || (m->range && spec_is_relative (&m->e));
+  anchor->tense = !needs      ? 0
+                  : st->forward ? 2
+                              : local_tense (&w->toks, sent, tok_first,
+                                             tok_last + 1);
+  anchor->ctx_year
+      = w->ctx_year && sent == w->ctx_sent
+                && (!anchor->dct.has_date || w->ctx_year != anchor->dct.year)
+            ? w->ctx_year
+            : 0;
+  if (m->in_offset
+      && (anchor->tense < 0 || after_superlative (&w->toks, tok_first)))
+    {
+      m->s.kind = K_DURATION;
+      m->type = T_DURATION;
+    }
+  const char *an;
+  if (m->based)
+    an = normalize_based (m, anchor, value, abuf);
+  else
+    an = spec_normalize (&m->s, anchor, value, abuf);
+  if (m->s.kind == K_DATE && m->s.year != NONE && m->s.month && m->s.day
+      && !valid_day (m->s.year, m->s.month, m->s.day))
+    return; /* "29 February" placed in 2013 */
+  guint span = weft_layer_add_span (layer, m->start, m->end);
+  weft_layer_set_string (layer, span, st->f_type, type_names[m->type]);
+  weft_layer_set_string (layer, span, st->f_value, value);
+  if (m->range)
+    {
+      /* the end of "July 26 to August 6" is in the start's year */
+      if (m->e.kind == K_DATE && m->e.year == NONE && m->s.year != NONE
+          && m->e.month && m->s.ylen == 4)
+        m->e.year = m->s.year + (m->s.month && m->e.month < m->s.month);
+      const char *an2 = spec_normalize (&m->e, anchor, end_value, abuf2);
+      weft_layer_set_string (layer, span, st->f_end_value, end_value);
+      if (strcmp (an, "none") == 0)
+        an = an2 == abuf2 ? strcpy (abuf, abuf2) : an2;
+    }
+  if (m->mod)
+    weft_layer_set_string (layer, span, st->f_mod, mod_names[m->mod]);
+  weft_layer_set_string (layer, span, st->f_anchor, an);
+  gboolean opens = sent >= w->toks.n_sents
+                   || tok_first < w->toks.sents[sent].first_token + 3;
+  note_date (anchor, &m->s, m->explicit_year, opens, sent, &w->ctx_sent,
+             &w->ctx_year);
+}
+
+/* Takes the reference date from a dateline among the waiting
+ * expressions, then writes them. */
+static void
+flush_matches (Writer *w)
+{
+  DocVec *ms = &w->matches;
+  if (w->dct_pending && find_dateline (ms->data, ms->len, &w->anchor.dct))
+    {
+      char d[32];
+      snprintf (d, sizeof d, "%04d-%02d-%02d", w->anchor.dct.year,
+                w->anchor.dct.month, w->anchor.dct.day);
+      weft_doc_set_date (w->doc, d);
+    }
+  w->dct_pending = FALSE;
+  for (guint k = 0; k < ms->len; k++)
+    write_match (w, (Match *)ms->data + k);
+  ms->len = 0;
+}
+
 gboolean
 dates_state_process (DatesState *st, WeftDoc *doc, GError **error)
 {
   (void)error;
-  guint n_atoms, n;
-  Atom *atoms = atoms_build (doc, st->lex, &n_atoms);
-  Ctx c = { atoms, n_atoms, weft_doc_get_text (doc, NULL), st->day_first };
-  Tokens toks = { c.text, NULL, 0, NULL, 0, st->lex };
-  toks.tokens = weft_doc_get_tokens (doc, &toks.n_tokens);
-  toks.sents = weft_doc_get_sentences (doc, &toks.n_sents);
-  Match *ms;
-  n = matcher_run (&c, doc, &ms);
-
-  Anchor anchor;
-  memset (&anchor, 0, sizeof anchor);
-  anchor.forward = st->forward;
+  Writer w;
+  memset (&w, 0, sizeof w);
+  w.st = st;
+  w.doc = doc;
+  w.toks.text = weft_doc_get_text (doc, &w.toks.text_len);
+  w.toks.lex = st->lex;
+  w.toks.tokens = weft_doc_get_tokens (doc, &w.toks.n_tokens);
+  w.toks.sents = weft_doc_get_sentences (doc, &w.toks.n_sents);
+  w.anchor.forward = st->forward;
   RefDate t;
-  if (refdate_parse (&anchor.dct, weft_doc_get_date (doc)))
+  if (refdate_parse (&w.anchor.dct, weft_doc_get_date (doc)))
     {
       /* the host keeps only the day; a "datetime" field gives the time */
-      if (refdate_parse (&t, weft_doc_get_meta (doc, "datetime")) && t.has_time
-          && t.year == anchor.dct.year && t.month == anchor.dct.month
-          && t.day == anchor.dct.day)
-        anchor.dct = t;
+      if (refdate_parse (&t, weft_doc_get_meta (doc, "datetime"))
+          && t.has_time && t.year == w.anchor.dct.year
+          && t.month == w.anchor.dct.month && t.day == w.anchor.dct.day)
+        w.anchor.dct = t;
     }
-  else if (find_dateline (&c, ms, n, &anchor.dct))
-    {
-      char d[32];
-      snprintf (d, sizeof d, "%04d-%02d-%02d", anchor.dct.year,
-                anchor.dct.month, anchor.dct.day);
-      weft_doc_set_date (doc, d);
-    }
+  else
+    w.dct_pending = TRUE;
+  w.layer = weft_doc_add_layer (doc, st->schema);
 
-  WeftLayer *layer = weft_doc_add_layer (doc, st->schema);
-  int ctx_year = 0;
-  uint32_t ctx_sent = 0;
-  for (guint k = 0; k < n; k++)
+  AtomScanner *scanner = atom_scanner_new (doc, st->lex);
+  Ctx c = { NULL, 0, w.toks.text, st->day_first };
+  DocVec *ms = &w.matches;
+  guint first;
+  gboolean more;
+  while ((c.a = atom_scanner_next (scanner, &c.n, &first, &more)))
     {
-      Match *m = &ms[k];
-      uint32_t sent = atoms[m->first].sent;
-      guint tok_first = atoms[m->first].tok, tok_last = atoms[m->last - 1].tok;
-      char value[64], end_value[64], abuf[40], abuf2[40];
-      gboolean needs
-          = spec_is_relative (&m->s) || (m->range && spec_is_relative (&m->e));
-      anchor.tense = !needs ? 0
-                     : st->forward
-                         ? 2
-                         : local_tense (&toks, sent, tok_first, tok_last + 1);
-      anchor.ctx_year
-          = ctx_year && sent == ctx_sent
-                    && (!anchor.dct.has_date || ctx_year != anchor.dct.year)
-                ? ctx_year
-                : 0;
-      if (m->in_offset
-          && (anchor.tense < 0 || after_superlative (&toks, tok_first)))
-        {
-          m->s.kind = K_DURATION;
-          m->type = T_DURATION;
-        }
-      const char *an;
-      if (m->based)
-        an = normalize_based (m, &anchor, value, abuf);
-      else
-        an = spec_normalize (&m->s, &anchor, value, abuf);
-      if (m->s.kind == K_DATE && m->s.year != NONE && m->s.month && m->s.day
-          && !valid_day (m->s.year, m->s.month, m->s.day))
-        continue; /* "29 February" placed in 2013 */
-      guint span = weft_layer_add_span (layer, atoms[m->first].start,
-                                        atoms[m->last - 1].end);
-      weft_layer_set_string (layer, span, st->f_type, type_names[m->type]);
-      weft_layer_set_string (layer, span, st->f_value, value);
-      if (m->range)
-        {
-          /* the end of "July 26 to August 6" is in the start's year */
-          if (m->e.kind == K_DATE && m->e.year == NONE && m->s.year != NONE
-              && m->e.month && m->s.ylen == 4)
-            m->e.year = m->s.year + (m->s.month && m->e.month < m->s.month);
-          const char *an2 = spec_normalize (&m->e, &anchor, end_value, abuf2);
-          weft_layer_set_string (layer, span, st->f_end_value, end_value);
-          if (strcmp (an, "none") == 0)
-            an = an2 == abuf2 ? strcpy (abuf, abuf2) : an2;
-        }
-      if (m->mod)
-        weft_layer_set_string (layer, span, st->f_mod, mod_names[m->mod]);
-      weft_layer_set_string (layer, span, st->f_anchor, an);
-      gboolean opens = sent >= toks.n_sents
-                       || tok_first < toks.sents[sent].first_token + 3;
-      note_date (&anchor, &m->s, m->explicit_year, opens, sent, &ctx_sent,
-                 &ctx_year);
+      guint stop = more ? c.n - ATOMS_WINDOW_AHEAD : c.n;
+      guint end = matcher_run (&c, first, stop, doc, ms);
+      if (more)
+        atom_scanner_resume (scanner, end);
+      /* each run's expressions are written at once, unless the reference
+       * date may still come from a dateline further on */
+      if (ms->len
+          && (!w.dct_pending
+              || ((Match *)ms->data)[ms->len - 1].start > DATELINE_BYTES))
+        flush_matches (&w);
     }
+  flush_matches (&w);
   return TRUE;
 }
 

@@ -34,10 +34,14 @@ typedef struct
 } Ctx;
 
 /* One expression found: atoms [first, last), its spec and, for a range,
- * the spec of its end. */
+ * the spec of its end; where it is in the text once found (its atoms
+ * live only as long as their run). */
 typedef struct
 {
   guint first, last;
+  uint32_t start, end;          /* bytes */
+  uint32_t sent;                /* the sentence of its first atom */
+  uint32_t tok_first, tok_last; /* tokens of its first and last atoms */
   DateSpec s, e;
   gboolean range;
   uint8_t type;           /* TimexType */
@@ -153,6 +157,9 @@ guint parse_relative (const Ctx *c, guint i, Match *m);
 guint attach_pod (const Ctx *c, guint j, DateSpec *s);
 
 /* ---- matcher.c ---- */
-/* Finds every expression in the atoms, in text order, without overlaps.
- * Returns: the count; *out is allocated in @doc's arena. */
-guint matcher_run (const Ctx *c, WeftDoc *doc, Match **out);
+/* Finds the expressions that start at atoms @first to @stop - 1 of one
+ * run (consecutive tokens) or window of a run, in text order, without
+ * overlaps, and appends them to @out (Match, in @doc's arena).
+ * Returns: the atom after the last one read, >= @stop. */
+guint matcher_run (const Ctx *c, guint first, guint stop, WeftDoc *doc,
+                   DocVec *out);

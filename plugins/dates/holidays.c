@@ -99,37 +99,21 @@ add_line (Lexicon *lex, char *line)
   return NULL;
 }
 
+static gboolean
+load_line (char *line, gpointer user_data, GError **error)
+{
+  const char *why = add_line (user_data, line);
+  if (why)
+    g_set_error_literal (error, WEFT_ERROR, WEFT_ERROR_DATA, why);
+  return why == NULL;
+}
+
 gboolean
 holidays_load (Lexicon *lex, const char *dir, GError **error)
 {
   g_autofree char *path = g_build_filename (dir, "holidays.txt", NULL);
-  g_autofree char *data = NULL;
-  g_autoptr (GError) local = NULL;
-  if (!g_file_get_contents (path, &data, NULL, &local))
-    {
-      g_set_error (error, WEFT_ERROR, WEFT_ERROR_DATA, "%s: %s", path,
-                   local->message);
-      return FALSE;
-    }
-  char *line = data;
-  for (int lineno = 1; line && *line; lineno++)
-    {
-      char *nl = strchr (line, '\n');
-      if (nl)
-        *nl = '\0';
-      char *hash = strchr (line, '#');
-      if (hash)
-        *hash = '\0';
-      const char *why = *g_strstrip (line) ? add_line (lex, line) : NULL;
-      if (why)
-        {
-          g_set_error (error, WEFT_ERROR, WEFT_ERROR_DATA, "%s:%d: %s", path,
-                       lineno, why);
-          return FALSE;
-        }
-      line = nl ? nl + 1 : NULL;
-    }
-  return TRUE;
+  return weft_data_file_foreach_line (path, WEFT_DATA_FILE_HASH_COMMENTS,
+                                      load_line, lex, error);
 }
 
 /* The words of @h from atom @i, apostrophes and periods skipped: the

@@ -396,49 +396,42 @@ apply_line (Lexicon *lex, FileKind kind, char **f, int nf, const char **why)
   return TRUE;
 }
 
+typedef struct
+{
+  Lexicon *lex;
+  FileKind kind;
+} LoadLine;
+
+/* One line of a word list: up to three fields split on blanks. */
+static gboolean
+load_line (char *line, gpointer user_data, GError **error)
+{
+  LoadLine *ll = user_data;
+  char *f[4];
+  int nf = 0;
+  for (char *tok = strtok (line, " \t\r"); tok && nf < 4;
+       tok = strtok (NULL, " \t\r"))
+    f[nf++] = tok;
+  const char *why = NULL;
+  if ((ll->lex->n + 1) * 2 > ll->lex->mask)
+    why = "too many words";
+  else if (nf > 3)
+    why = "too many fields";
+  else
+    apply_line (ll->lex, ll->kind, f, nf, &why);
+  if (why)
+    g_set_error_literal (error, WEFT_ERROR, WEFT_ERROR_DATA, why);
+  return why == NULL;
+}
+
 static gboolean
 load_file (Lexicon *lex, const char *dir, const char *name, FileKind kind,
            GError **error)
 {
   g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autofree char *data = NULL;
-  g_autoptr (GError) local = NULL;
-  if (!g_file_get_contents (path, &data, NULL, &local))
-    {
-      g_set_error (error, WEFT_ERROR, WEFT_ERROR_DATA, "%s: %s", path,
-                   local->message);
-      return FALSE;
-    }
-  char *line = data;
-  for (int lineno = 1; line && *line; lineno++)
-    {
-      char *nl = strchr (line, '\n');
-      if (nl)
-        *nl = '\0';
-      char *hash = strchr (line, '#');
-      if (hash)
-        *hash = '\0';
-      char *f[4];
-      int nf = 0;
-      for (char *tok = strtok (line, " \t\r"); tok && nf < 4;
-           tok = strtok (NULL, " \t\r"))
-        f[nf++] = tok;
-      const char *why = NULL;
-      if (nf > 0 && (lex->n + 1) * 2 > lex->mask)
-        why = "too many words";
-      else if (nf > 3)
-        why = "too many fields";
-      if (nf > 0 && !why)
-        apply_line (lex, kind, f, nf, &why);
-      if (why)
-        {
-          g_set_error (error, WEFT_ERROR, WEFT_ERROR_DATA, "%s:%d: %s", path,
-                       lineno, why);
-          return FALSE;
-        }
-      line = nl ? nl + 1 : NULL;
-    }
-  return TRUE;
+  LoadLine ll = { lex, kind };
+  return weft_data_file_foreach_line (path, WEFT_DATA_FILE_HASH_COMMENTS,
+                                      load_line, &ll, error);
 }
 
 Lexicon *

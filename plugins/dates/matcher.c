@@ -448,17 +448,16 @@ match_at (const Ctx *c, guint i, Match *m)
   return end;
 }
 
-/* Matches in one run of atoms cut from consecutive tokens; @c starts at
- * the run, @base is its index in the document's atoms. */
-static void
-match_run (const Ctx *c, guint base, WeftDoc *doc, Match **ms, guint *n,
-           guint *cap)
+guint
+matcher_run (const Ctx *c, guint first, guint stop, WeftDoc *doc,
+             DocVec *out)
 {
   guint line_end = 0;
   /* expressions never cross a line break: the rules see one line at a
    * time */
   Ctx line = *c;
-  for (guint i = 0; i < c->n;)
+  guint i;
+  for (i = first; i < stop;)
     {
       if (i >= line_end)
         {
@@ -479,36 +478,13 @@ match_run (const Ctx *c, guint base, WeftDoc *doc, Match **ms, guint *n,
           i = end; /* no part of an impossible date is a date */
           continue;
         }
-      if (*n == *cap)
-        {
-          Match *nm = weft_doc_alloc (doc, *cap * 2 * sizeof (Match));
-          memcpy (nm, *ms, *cap * sizeof (Match));
-          *ms = nm;
-          *cap *= 2;
-        }
-      m.first += base;
-      m.last += base;
-      (*ms)[(*n)++] = m;
+      m.start = c->a[m.first].start;
+      m.end = c->a[m.last - 1].end;
+      m.sent = c->a[m.first].sent;
+      m.tok_first = c->a[m.first].tok;
+      m.tok_last = c->a[m.last - 1].tok;
+      *(Match *)doc_vec_push (doc, out, sizeof (Match)) = m;
       i = end;
     }
-}
-
-guint
-matcher_run (const Ctx *c, WeftDoc *doc, Match **out)
-{
-  guint cap = 16, n = 0;
-  Match *ms = weft_doc_alloc (doc, cap * sizeof (Match));
-  for (guint i = 0; i < c->n;)
-    {
-      guint end = i + 1;
-      while (end < c->n && !(c->a[end].flags & AF_GAP))
-        end++;
-      Ctx run = *c;
-      run.a = c->a + i;
-      run.n = end - i;
-      match_run (&run, i, doc, &ms, &n, &cap);
-      i = end;
-    }
-  *out = ms;
-  return n;
+  return i;
 }
