@@ -18,6 +18,9 @@ typedef struct
   gboolean person;    /* met with a role: a referent for "he", "the expert" */
   guint8 gender;      /* QUOTES_GENDER_*, from a role, title or pronoun */
   const char *folded; /* last_word without diacritics (Erdoğan -> Erdogan) */
+  /* In the history: the person before this one (index + 1; 0: none) of
+   * the same gender, of any role group and of this one's. */
+  guint earlier, earlier_in_group;
 } Person;
 
 typedef struct
@@ -25,6 +28,30 @@ typedef struct
   Person *items;
   guint n, size;
 } People;
+
+/* What one string is known as, in the article and in the history so far:
+ * a full name and a folded surname ("Peskov" can be both). */
+typedef struct
+{
+  const char *first_full;  /* as a surname: the article's first name of two
+                              or more words ending with it */
+  const char *latest_full; /* the same, latest in the history */
+  guint8 first_gender;     /* as a name: the article's first known gender */
+  guint8 first_group;      /* and first known role group */
+  guint latest_gendered;   /* history index + 1 of the latest person of that
+                              name with a known gender */
+} Known;
+
+/* The people met so far in text order, with what the lookups need so that
+ * each takes constant time however long the article. */
+typedef struct
+{
+  People people;
+  GHashTable *known; /* name or folded surname -> Known (arena) */
+  /* Per role group (0: any) and gender: the latest person, index + 1;
+   * each person links to the one before it (Person.earlier*). */
+  guint latest[G_MAXUINT8 + 1][3];
+} History;
 
 /* @s without diacritics ("Erdoğan" -> "Erdogan", "Łukasz" -> "Lukasz"):
  * @s itself when it is ASCII, else a copy in the arena. */
@@ -181,62 +208,141 @@ collect_people (QuotesContext *ctx, People *people, guint limit)
           guint8 after = role_after (ctx, end);
           if (after)
             group = after, person = TRUE;
-          Person p = { ctx->tokens[nf].start,
-                       span_text (ctx, nf, nl),
-                       NULL,
-                       group,
-                       person,
-                       gender,
-                       NULL };
+          Person p = { .pos = ctx->tokens[nf].start,
+                       .name = span_text (ctx, nf, nl),
+                       .group = group,
+                       .person = person,
+                       .gender = gender };
           p.last_word = last_word (p.name);
           people_add (ctx, people, &p);
         }
     }
 }
 
-/* The fullest known name ending with the surname @word, compared without
- * diacritics ("Erdogan" -> "Recep Tayyip Erdoğan"). */
-static const char *
-expand_surname (QuotesContext *ctx, const People *history, const People *all,
-                const char *word)
+static gboolean
+is_full_name (const Person *p)
 {
-  const char *folded = fold (ctx, word);
-  for (guint i = history->n; i-- > 0;)
-    if (history->items[i].last_word != history->items[i].name
-        && g_str_equal (history->items[i].folded, folded))
-      return history->items[i].name;
+  return p->last_word != p->name;
+}
+
+/* The entry of @key, added when missing. */
+static Known *
+known_add (QuotesContext *ctx, History *history, const char *key)
+{
+  Known *k = g_hash_table_lookup (history->known, key);
+  if (!k)
+    {
+      k = weft_doc_alloc (ctx->doc, sizeof (Known));
+      memset (k, 0, sizeof *k);
+      g_hash_table_insert (history->known, (gpointer)key, k);
+    }
+  return k;
+}
+
+/* What the article says about names and surnames before any mention is
+ * resolved: the first full name of each surname, the first gender and
+ * role group of each name. */
+static void
+know_article (QuotesContext *ctx, History *history, const People *all)
+{
   for (guint i = 0; i < all->n; i++)
-    if (all->items[i].last_word != all->items[i].name
-        && g_str_equal (all->items[i].folded, folded))
-      return all->items[i].name;
+    {
+      const Person *p = &all->items[i];
+      Known *k;
+      if (is_full_name (p)
+          && !(k = known_add (ctx, history, p->folded))->first_full)
+        k->first_full = p->name;
+      k = known_add (ctx, history, p->name);
+      if (!k->first_gender)
+        k->first_gender = p->gender;
+      if (!k->first_group)
+        k->first_group = p->group;
+    }
+}
+
+/* Makes history person @i the latest of its gender, in any role group and
+ * in its own. */
+static void
+link_person (History *history, guint i)
+{
+  Person *p = &history->people.items[i];
+  p->earlier = history->latest[0][p->gender];
+  history->latest[0][p->gender] = i + 1;
+  if (p->group)
+    {
+      p->earlier_in_group = history->latest[p->group][p->gender];
+      history->latest[p->group][p->gender] = i + 1;
+    }
+}
+
+static void
+history_add (QuotesContext *ctx, History *history, const Person *p)
+{
+  people_add (ctx, &history->people, p);
+  guint i = history->people.n - 1;
+  const Person *added = &history->people.items[i];
+  if (is_full_name (added))
+    known_add (ctx, history, added->folded)->latest_full = added->name;
+  if (added->gender)
+    known_add (ctx, history, added->name)->latest_gendered = i + 1;
+  if (added->person)
+    link_person (history, i);
+}
+
+/* The fullest known name ending with the surname @word, compared without
+ * diacritics ("Erdogan" -> "Recep Tayyip Erdoğan"): the latest in the
+ * history, else the article's first. */
+static const char *
+expand_surname (QuotesContext *ctx, const History *history, const char *word)
+{
+  const Known *k = g_hash_table_lookup (history->known, fold (ctx, word));
+  if (k && k->latest_full)
+    return k->latest_full;
+  if (k && k->first_full)
+    return k->first_full;
   return word;
 }
 
-/* The gender known for the person called @name, if any. */
+/* The gender known for the person called @name, if any: from the history,
+ * else from the article. */
 static guint8
-known_gender (const People *history, const People *all, const char *name)
+known_gender (const History *history, const char *name)
 {
-  for (guint i = history->n; i-- > 0;)
-    if (history->items[i].gender && g_str_equal (history->items[i].name, name))
-      return history->items[i].gender;
-  for (guint i = 0; i < all->n; i++)
-    if (all->items[i].gender && g_str_equal (all->items[i].name, name))
-      return all->items[i].gender;
-  return QUOTES_GENDER_UNKNOWN;
+  const Known *k = g_hash_table_lookup (history->known, name);
+  if (!k)
+    return QUOTES_GENDER_UNKNOWN;
+  if (k->latest_gendered)
+    return history->people.items[k->latest_gendered - 1].gender;
+  return k->first_gender;
 }
 
 /* The most recent person of role @group (0: any) whose gender is not known
  * to differ from @gender. */
 static Person *
-latest_person (People *history, guint8 group, guint8 gender)
+latest_person (History *history, guint8 group, guint8 gender)
 {
-  for (guint i = history->n; i-- > 0;)
-    if (history->items[i].person
-        && (group == 0 || history->items[i].group == group)
-        && (!gender || !history->items[i].gender
-            || history->items[i].gender == gender))
-      return &history->items[i];
-  return NULL;
+  guint latest = 0;
+  for (guint g = 0; g < G_N_ELEMENTS (history->latest[group]); g++)
+    if (!gender || g == QUOTES_GENDER_UNKNOWN || g == gender)
+      latest = MAX (latest, history->latest[group][g]);
+  return latest ? &history->people.items[latest - 1] : NULL;
+}
+
+/* Gives @p, the latest person whose gender is unknown or @gender
+ * (latest_person (history, 0, gender)), the gender @gender. */
+static void
+learn_gender (QuotesContext *ctx, History *history, Person *p, guint8 gender)
+{
+  guint i = p - history->people.items;
+  /* Being the latest such person, @p heads the lists of unknown gender. */
+  g_assert (history->latest[0][QUOTES_GENDER_UNKNOWN] == i + 1);
+  history->latest[0][QUOTES_GENDER_UNKNOWN] = p->earlier;
+  if (p->group)
+    history->latest[p->group][QUOTES_GENDER_UNKNOWN] = p->earlier_in_group;
+  p->gender = gender;
+  link_person (history, i);
+  Known *k = known_add (ctx, history, p->name);
+  k->latest_gendered = MAX (k->latest_gendered, i + 1);
 }
 
 typedef struct
@@ -255,7 +361,7 @@ order_compare (const void *a, const void *b)
 }
 
 static void
-resolve (QuotesContext *ctx, Quote *q, People *history, const People *all)
+resolve (QuotesContext *ctx, Quote *q, History *history)
 {
   const Mention *m = &q->mention;
   uint32_t pos = ctx->tokens[m->first].start;
@@ -267,27 +373,33 @@ resolve (QuotesContext *ctx, Quote *q, People *history, const People *all)
       {
         const char *name = span_text (ctx, m->first, m->last);
         if (m->last - m->first == 1)
-          name = expand_surname (ctx, history, all, name);
+          name = expand_surname (ctx, history, name);
         /* "Mrs Smith", "spokeswoman Jane Doe": a gendered word before. */
         for (guint k = m->first; k-- > 0 && k + 3 > m->first;)
           if (!ctx_is_word (ctx, k) || (gender = ctx_word (ctx, k)->gender))
             break;
         if (!gender)
-          gender = known_gender (history, all, name);
-        Person p = { pos,    name, last_word (name), m->role_group, TRUE,
-                     gender, NULL };
-        for (guint i = 0; i < all->n && !p.group; i++)
-          if (g_str_equal (all->items[i].name, name))
-            p.group = all->items[i].group;
+          gender = known_gender (history, name);
+        Person p = { .pos = pos,
+                     .name = name,
+                     .last_word = last_word (name),
+                     .group = m->role_group,
+                     .person = TRUE,
+                     .gender = gender };
+        if (!p.group)
+          {
+            const Known *k = g_hash_table_lookup (history->known, name);
+            p.group = k ? k->first_group : 0;
+          }
         q->speaker = name;
-        people_add (ctx, history, &p);
+        history_add (ctx, history, &p);
         break;
       }
     case MENTION_PRONOUN:
       found = latest_person (history, 0, gender);
       q->speaker = found ? found->name : NULL;
       if (found && gender && !found->gender)
-        found->gender = gender; /* "he" now: never "she" later */
+        learn_gender (ctx, history, found, gender); /* "he": never "she" */
       break;
     case MENTION_DESCRIPTION:
       gender = ctx_word (ctx, m->last - 1)->gender;
@@ -309,7 +421,7 @@ resolve (QuotesContext *ctx, Quote *q, People *history, const People *all)
           if (gender)
             p.gender = gender;
           q->speaker = found->name;
-          people_add (ctx, history, &p);
+          history_add (ctx, history, &p);
         }
       break;
     case MENTION_ORG:
@@ -326,22 +438,31 @@ resolve (QuotesContext *ctx, Quote *q, People *history, const People *all)
     }
 }
 
-/* Paragraph breaks between tokens @from and @to. */
-static guint
-breaks_between (const QuotesContext *ctx, guint from, guint to)
+/* Counts paragraph breaks after token @from, for quotations in text
+ * order: each count goes on from the last one, so a run of quotations
+ * far from the previous speaker costs the tokens between once. */
+typedef struct
 {
-  guint n = 0;
-  for (guint i = from + 1; i <= to && i < ctx->n_tokens; i++)
-    if (ctx->tokens[i].flags
+  guint from, at; /* breaks counted over tokens (from, at] */
+  guint n;
+} BreakCount;
+
+static guint
+breaks_until (const QuotesContext *ctx, BreakCount *c, guint to)
+{
+  if (to < c->at)
+    c->at = c->from, c->n = 0;
+  for (; c->at < to && c->at + 1 < ctx->n_tokens; c->at++)
+    if (ctx->tokens[c->at + 1].flags
         & (WEFT_TOKEN_NEWLINE_BEFORE | WEFT_TOKEN_PARAGRAPH_BEFORE))
-      n++;
-  return n;
+      c->n++;
+  return c->n;
 }
 
 void
 quotes_resolve_speakers (QuotesContext *ctx)
 {
-  People all = { 0 }, history = { 0 };
+  People all = { 0 };
   guint n = ctx->n_quotes;
   if (n == 0)
     return;
@@ -357,6 +478,10 @@ quotes_resolve_speakers (QuotesContext *ctx)
     }
   if (limit)
     collect_people (ctx, &all, limit);
+  History *history = weft_doc_alloc (ctx->doc, sizeof (History));
+  memset (history, 0, sizeof *history);
+  history->known = g_hash_table_new (g_str_hash, g_str_equal);
+  know_article (ctx, history, &all);
   Order *order = weft_doc_alloc (ctx->doc, n * sizeof (Order));
 
   /* Text order of the mentions, people met on the way joining history. */
@@ -374,10 +499,11 @@ quotes_resolve_speakers (QuotesContext *ctx)
     {
       Quote *q = &ctx->quotes[order[i].index];
       while (next_person < all.n && all.items[next_person].pos < order[i].key)
-        people_add (ctx, &history, &all.items[next_person++]);
+        history_add (ctx, history, &all.items[next_person++]);
       if (q->mention.kind != MENTION_NONE)
-        resolve (ctx, q, &history, &all);
+        resolve (ctx, q, history);
     }
+  g_hash_table_unref (history->known);
 
   /* Quotations in text order; continuations take the previous speaker. */
   Quote *sorted = weft_doc_alloc (ctx->doc, n * sizeof (Quote));
@@ -392,14 +518,14 @@ quotes_resolve_speakers (QuotesContext *ctx)
   ctx->quotes = sorted;
   ctx->quotes_size = n;
   const Quote *previous = NULL;
-  guint previous_end = 0;
+  BreakCount breaks = { 0 };
   for (guint i = 0; i < n; i++)
     {
       Quote *q = &sorted[i];
       if (q->kind == QUOTE_TERM)
         continue;
       if (q->continuation && q->mention.kind == MENTION_NONE && previous
-          && breaks_between (ctx, previous_end, q->open_token) <= 2)
+          && breaks_until (ctx, &breaks, q->open_token) <= 2)
         {
           q->mention = previous->mention;
           q->speaker = previous->speaker;
@@ -407,9 +533,10 @@ quotes_resolve_speakers (QuotesContext *ctx)
       if (q->mention.kind != MENTION_NONE)
         {
           previous = q;
-          previous_end = q->close_token != G_MAXUINT
-                             ? q->close_token
-                             : weft_doc_find_token (ctx->doc, q->end);
+          breaks.from = q->close_token != G_MAXUINT
+                            ? q->close_token
+                            : weft_doc_find_token (ctx->doc, q->end);
+          breaks.at = breaks.from, breaks.n = 0;
         }
     }
 }
