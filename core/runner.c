@@ -6,9 +6,11 @@
 #include "runner.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <glib/gstdio.h>
@@ -440,6 +442,38 @@ run_inline (Run *run)
   weft_doc_free (doc);
 }
 
+/* Opens -o @path.  A regular file (or a new one) is written beside it as
+ * *@tmp_path, with the mode it has or would get, and renamed at the end:
+ * it is then whole or absent, never half-written.  Anything else
+ * (/dev/null, a FIFO, a terminal) is written directly: renaming over it
+ * would replace the device.  Returns NULL with errno set on failure. */
+static FILE *
+open_output (const char *path, char **tmp_path)
+{
+  struct stat st;
+  gboolean exists = g_stat (path, &st) == 0;
+  if (exists && !S_ISREG (st.st_mode))
+    return fopen (path, "w");
+  mode_t mask = umask (0); /* no threads yet: read and put back */
+  umask (mask);
+  mode_t mode = exists ? st.st_mode & 07777 : 0666 & ~mask;
+  *tmp_path = g_strdup_printf ("%s.XXXXXX", path);
+  int fd = g_mkstemp_full (*tmp_path, O_WRONLY, mode);
+  FILE *out = fd < 0 ? NULL : fdopen (fd, "w");
+  if (!out)
+    {
+      int saved = errno;
+      if (fd >= 0)
+        {
+          close (fd);
+          g_unlink (*tmp_path);
+        }
+      g_clear_pointer (tmp_path, g_free);
+      errno = saved;
+    }
+  return out;
+}
+
 gboolean
 weft_run (WeftPipeline *pipeline, const WeftRunConfig *config,
           const char *const *inputs, WeftRunStats *stats, GError **error)
@@ -461,11 +495,7 @@ weft_run (WeftPipeline *pipeline, const WeftRunConfig *config,
   g_autofree char *tmp_path = NULL;
   if (config->output)
     {
-      /* Written beside the target and renamed at the end: the output file
-       * is whole or absent, never half-written. */
-      tmp_path = g_strdup_printf ("%s.XXXXXX", config->output);
-      int fd = g_mkstemp (tmp_path);
-      if (fd < 0 || !(run.out = fdopen (fd, "w")))
+      if (!(run.out = open_output (config->output, &tmp_path)))
         {
           g_set_error (error, WEFT_ERROR, WEFT_ERROR_IO, "%s: %s",
                        config->output, g_strerror (errno));
@@ -526,19 +556,20 @@ weft_run (WeftPipeline *pipeline, const WeftRunConfig *config,
           run.write_failed = TRUE;
           run.write_errno = errno;
         }
-      if (!run.write_failed && rename (tmp_path, config->output) != 0)
+      if (tmp_path && !run.write_failed
+          && rename (tmp_path, config->output) != 0)
         {
           run.write_failed = TRUE;
           run.write_errno = errno;
         }
-      if (run.write_failed)
+      if (tmp_path && run.write_failed)
         g_unlink (tmp_path);
     }
   else
     setvbuf (stdout, NULL, _IOLBF, 0);
   if (!ran)
     {
-      if (config->output)
+      if (tmp_path)
         g_unlink (tmp_path);
       return FALSE;
     }

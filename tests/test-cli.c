@@ -99,6 +99,18 @@ test_output_atomic (void)
   g_assert_cmpint (r.status, ==, 2);
   g_assert_cmpstr (r.err, ==, "weft: /nonexistent/dir/out.jsonl: No such file or directory\n");
   result_clear (&r);
+  /* a new file gets the mode the umask gives, an old one keeps its own */
+  r = sh ("umask 022 && $WEFT run words.yaml o/a.txt -o o/mode.jsonl && chmod 640 o/out.jsonl && "
+          "$WEFT run words.yaml o/a.txt -o o/out.jsonl && stat -c %a o/mode.jsonl o/out.jsonl");
+  g_assert_cmpstr (r.out, ==, "644\n640\n");
+  result_clear (&r);
+  /* what is not a regular file is written, never replaced: a FIFO here,
+   * /dev/null in the benchmarks */
+  r = sh ("mkfifo o/fifo && (cat o/fifo > o/from-fifo &) && "
+          "$WEFT run words.yaml o/a.txt -o o/fifo && wait && sleep 0.2 && "
+          "test -p o/fifo && grep -c SOME o/from-fifo && ls o | grep -c XXXXXX\\|fifo\\.");
+  g_assert_cmpstr (r.out, ==, "1\n0\n");
+  result_clear (&r);
 }
 
 static void
