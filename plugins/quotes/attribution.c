@@ -73,12 +73,57 @@ starts_sentence (const QuotesContext *ctx, guint open)
   return TRUE;
 }
 
+/* The quotations given a cue at each token: chains of links, the latest
+ * first.  A quotation given another cue later stays in its old chain, so
+ * readers check that its cue is still there. */
+typedef struct _CueIndex
+{
+  GHashTable *latest; /* cue token + 1 -> the latest link into links + 1 */
+  GArray *links;      /* CueLink */
+} CueIndex;
+
+typedef struct
+{
+  guint quote, earlier; /* earlier: link + 1, 0: none */
+} CueLink;
+
+static void
+cue_index_add (QuotesContext *ctx, const Quote *q)
+{
+  CueIndex *index = ctx->cue_index;
+  if (!index)
+    return; /* reported speech: found after attribution, never shares */
+  gpointer key = GUINT_TO_POINTER (q->cue_first + 1);
+  CueLink link
+      = { (guint)(q - ctx->quotes),
+          GPOINTER_TO_UINT (g_hash_table_lookup (index->latest, key)) };
+  g_array_append_val (index->links, link);
+  g_hash_table_insert (index->latest, key,
+                       GUINT_TO_POINTER (index->links->len));
+}
+
+/* The link + 1 of the latest quotation given a cue at token @token (0:
+ * none); CueLink.earlier leads to the ones before it. */
+static guint
+cue_index_latest (const QuotesContext *ctx, guint token)
+{
+  return GPOINTER_TO_UINT (g_hash_table_lookup (ctx->cue_index->latest,
+                                                GUINT_TO_POINTER (token + 1)));
+}
+
+static const CueLink *
+cue_link (const QuotesContext *ctx, guint link)
+{
+  return &g_array_index (ctx->cue_index->links, CueLink, link - 1);
+}
+
 static void
 set_cue (QuotesContext *ctx, Quote *q, const char *cue, guint first, guint last)
 {
   q->cue = cue;
   q->cue_first = first;
   q->cue_last = last;
+  cue_index_add (ctx, q);
   for (guint i = first; i < last; i++)
     ctx->used[i] = 1;
 }
@@ -278,17 +323,24 @@ leading (QuotesContext *ctx, Quote *q, guint *cue_end)
         {
           /* “…,” wrote Trump, “and therefore …”: the rest of a quotation
            * split by its attribution. */
-          for (guint p = 0; p < ctx->n_quotes; p++)
-            if (ctx->quotes[p].cue_first == i && &ctx->quotes[p] != q
-                && ctx->quotes[p].cue && ctx->quotes[p].close_token < i
-                && ctx_punct_is (ctx, open - 1, ','))
-              {
-                q->mention = ctx->quotes[p].mention;
-                q->cue = ctx->quotes[p].cue;
-                q->cue_first = i, q->cue_last = end;
-                *cue_end = G_MAXUINT;
-                return TRUE;
-              }
+          const Quote *split = NULL; /* the first such quotation */
+          for (guint l = cue_index_latest (ctx, i); l;
+               l = cue_link (ctx, l)->earlier)
+            {
+              const Quote *p = &ctx->quotes[cue_link (ctx, l)->quote];
+              if (p->cue_first == i && p != q && p->cue && p->close_token < i
+                  && ctx_punct_is (ctx, open - 1, ','))
+                split = p;
+            }
+          if (split)
+            {
+              q->mention = split->mention;
+              q->cue = split->cue;
+              q->cue_first = i, q->cue_last = end;
+              cue_index_add (ctx, q);
+              *cue_end = G_MAXUINT;
+              return TRUE;
+            }
         }
       guint s0, s1;
       sentence_bounds (ctx, i, &s0, &s1);
@@ -344,11 +396,14 @@ static void
 make_term (QuotesContext *ctx, Quote *q)
 {
   gboolean shared = FALSE;
-  for (guint p = 0; p < ctx->n_quotes && q->cue; p++)
-    if (&ctx->quotes[p] != q && ctx->quotes[p].cue
-        && ctx->quotes[p].cue_first == q->cue_first
-        && ctx->quotes[p].kind != QUOTE_TERM)
-      shared = TRUE;
+  for (guint l = q->cue ? cue_index_latest (ctx, q->cue_first) : 0; l;
+       l = cue_link (ctx, l)->earlier)
+    {
+      const Quote *p = &ctx->quotes[cue_link (ctx, l)->quote];
+      if (p != q && p->cue && p->cue_first == q->cue_first
+          && p->kind != QUOTE_TERM)
+        shared = TRUE;
+    }
   for (guint i = q->cue_first; q->cue && !shared && i < q->cue_last; i++)
     ctx->used[i] = 0;
   q->kind = QUOTE_TERM;
@@ -382,6 +437,9 @@ named_by_speaker (const QuotesContext *ctx, const Quote *q)
 void
 quotes_attribute (QuotesContext *ctx)
 {
+  CueIndex index = { g_hash_table_new (NULL, NULL),
+                     g_array_new (FALSE, FALSE, sizeof (CueLink)) };
+  ctx->cue_index = &index;
   for (guint n = 0; n < ctx->n_quotes; n++)
     {
       Quote *q = &ctx->quotes[n];
@@ -494,6 +552,9 @@ quotes_attribute (QuotesContext *ctx)
       for (guint i = q->open_token; i <= last && i < ctx->n_tokens; i++)
         ctx->quoted[i] = 2;
     }
+  ctx->cue_index = NULL;
+  g_hash_table_unref (index.latest);
+  g_array_unref (index.links);
 }
 
 /* Whether token @i is a cue word ending in -ing ("adding", "saying"). */
@@ -562,9 +623,10 @@ static void
 add_indirect (QuotesContext *ctx, guint first, guint last, const char *cue,
               guint cue_first, guint cue_last, const Mention *m)
 {
-  for (guint i = first + 1; i < last; i++)
-    if (newline_before (ctx, i))
-      last = i; /* reported speech ends with its paragraph */
+  /* Reported speech ends with its paragraph. */
+  guint line = ctx_line_starts_upto (ctx, first);
+  if (line < ctx->line_starts.n)
+    last = MIN (last, ctx->line_starts.items[line]);
   if (first >= cue_last)
     last = content_end (ctx, first, last);
   else

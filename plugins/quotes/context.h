@@ -76,8 +76,13 @@ typedef struct
   Quote *quotes;
   guint n_quotes, quotes_size;
   /* Listed by the marks pass, in text order, so that later passes visit
-   * only these tokens: words that may start a cue, capitalized words. */
-  TokenList cues, capitals;
+   * only these tokens: words that may start a cue, capitalized words, and
+   * tokens after a line break (NEWLINE_BEFORE or PARAGRAPH_BEFORE). */
+  TokenList cues, capitals, line_starts;
+  /* While quotations are attributed: which ones have a cue at a token
+   * (attribution.c), so that those sharing a cue are found without
+   * visiting every quotation. */
+  struct _CueIndex *cue_index;
 } QuotesContext;
 
 static inline gboolean
@@ -171,6 +176,22 @@ ctx_is_sentence_end (const QuotesContext *ctx, guint i)
 {
   return ctx_punct_is (ctx, i, '.') || ctx_punct_is (ctx, i, '!')
          || ctx_punct_is (ctx, i, '?');
+}
+
+/* How many tokens in [1, @i] start a line (ctx->line_starts). */
+static inline guint
+ctx_line_starts_upto (const QuotesContext *ctx, guint i)
+{
+  guint lo = 0, hi = ctx->line_starts.n;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      if (ctx->line_starts.items[mid] <= i)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
 }
 
 /* Appends a zeroed quote and returns it (arena; may move earlier ones). */

@@ -330,6 +330,7 @@ quotes_find_marks (QuotesContext *ctx)
               && (flags
                   & (WEFT_TOKEN_NEWLINE_BEFORE | WEFT_TOKEN_PARAGRAPH_BEFORE))))
         {
+          quotes_token_list_add (ctx, &ctx->line_starts, i);
           end_block (&p, i - 1);
           if (start_block (&p, i))
             from += text[from] == '"' ? 1 : text[from] == '\xC2' ? 2 : 3;

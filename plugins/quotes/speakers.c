@@ -438,25 +438,13 @@ resolve (QuotesContext *ctx, Quote *q, History *history)
     }
 }
 
-/* Counts paragraph breaks after token @from, for quotations in text
- * order: each count goes on from the last one, so a run of quotations
- * far from the previous speaker costs the tokens between once. */
-typedef struct
-{
-  guint from, at; /* breaks counted over tokens (from, at] */
-  guint n;
-} BreakCount;
-
+/* Paragraph breaks between tokens @from and @to. */
 static guint
-breaks_until (const QuotesContext *ctx, BreakCount *c, guint to)
+breaks_between (const QuotesContext *ctx, guint from, guint to)
 {
-  if (to < c->at)
-    c->at = c->from, c->n = 0;
-  for (; c->at < to && c->at + 1 < ctx->n_tokens; c->at++)
-    if (ctx->tokens[c->at + 1].flags
-        & (WEFT_TOKEN_NEWLINE_BEFORE | WEFT_TOKEN_PARAGRAPH_BEFORE))
-      c->n++;
-  return c->n;
+  if (to <= from)
+    return 0;
+  return ctx_line_starts_upto (ctx, to) - ctx_line_starts_upto (ctx, from);
 }
 
 void
@@ -518,14 +506,14 @@ quotes_resolve_speakers (QuotesContext *ctx)
   ctx->quotes = sorted;
   ctx->quotes_size = n;
   const Quote *previous = NULL;
-  BreakCount breaks = { 0 };
+  guint previous_end = 0;
   for (guint i = 0; i < n; i++)
     {
       Quote *q = &sorted[i];
       if (q->kind == QUOTE_TERM)
         continue;
       if (q->continuation && q->mention.kind == MENTION_NONE && previous
-          && breaks_until (ctx, &breaks, q->open_token) <= 2)
+          && breaks_between (ctx, previous_end, q->open_token) <= 2)
         {
           q->mention = previous->mention;
           q->speaker = previous->speaker;
@@ -533,10 +521,9 @@ quotes_resolve_speakers (QuotesContext *ctx)
       if (q->mention.kind != MENTION_NONE)
         {
           previous = q;
-          breaks.from = q->close_token != G_MAXUINT
-                            ? q->close_token
-                            : weft_doc_find_token (ctx->doc, q->end);
-          breaks.at = breaks.from, breaks.n = 0;
+          previous_end = q->close_token != G_MAXUINT
+                             ? q->close_token
+                             : weft_doc_find_token (ctx->doc, q->end);
         }
     }
 }
