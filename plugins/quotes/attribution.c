@@ -125,7 +125,7 @@ set_cue (QuotesContext *ctx, Quote *q, const char *cue, guint first, guint last)
   q->cue_last = last;
   cue_index_add (ctx, q);
   for (guint i = first; i < last; i++)
-    ctx->used[i] = 1;
+    token_bit_set (ctx->used, i, TRUE);
 }
 
 /* The cue of a quotation introduced by a colon after the sentence that
@@ -137,7 +137,7 @@ share_cue (QuotesContext *ctx, Quote *q, const char *cue, guint first,
 {
   set_cue (ctx, q, cue, first, last);
   for (guint i = first; i < last; i++)
-    ctx->used[i] = 0;
+    token_bit_set (ctx->used, i, FALSE);
 }
 
 /* “…,” Rep. Adam Schiff, D-Calif., said Tuesday.  The name [@j, @comma),
@@ -319,7 +319,7 @@ leading (QuotesContext *ctx, Quote *q, guint *cue_end)
       const QuotesCue *cue = quotes_match_cue (ctx, i, &end);
       if (!cue || (i > 0 && ctx_token_is (ctx, i - 1, "as")))
         continue; /* "— as reported by Hurriyet —" is not the speaker */
-      if (ctx->used[i])
+      if (token_bit (ctx->used, i))
         {
           /* “…,” wrote Trump, “and therefore …”: the rest of a quotation
            * split by its attribution. */
@@ -405,7 +405,7 @@ make_term (QuotesContext *ctx, Quote *q)
         shared = TRUE;
     }
   for (guint i = q->cue_first; q->cue && !shared && i < q->cue_last; i++)
-    ctx->used[i] = 0;
+    token_bit_set (ctx->used, i, FALSE);
   q->kind = QUOTE_TERM;
   q->mention.kind = MENTION_NONE;
   q->cue = NULL;
@@ -770,7 +770,7 @@ indirect_at (QuotesContext *ctx, guint k, guint s0, guint s1)
 {
   guint end;
   const QuotesCue *cue = quotes_match_cue (ctx, k, &end);
-  if (!cue || ctx->used[k])
+  if (!cue || token_bit (ctx->used, k))
     return;
   Mention m;
   guint np_end, start;

@@ -35,6 +35,32 @@ typedef struct
   guint8 role_group; /* the role word's group, for descriptions */
 } Mention;
 
+/* One bit per token (arena). */
+typedef guint64 TokenBits;
+
+static inline gboolean
+token_bit (const TokenBits *bits, guint i)
+{
+  return (bits[i >> 6] >> (i & 63)) & 1;
+}
+
+static inline void
+token_bit_set (TokenBits *bits, guint i, gboolean on)
+{
+  bits[i >> 6]
+      = (bits[i >> 6] & ~((guint64)1 << (i & 63))) | ((guint64)on << (i & 63));
+}
+
+/* The lexicon entries of recently asked tokens, direct-mapped by token
+ * index: the passes look around a few places at a time, and a table per
+ * token would cost 8 bytes for every token of the document. */
+#define QUOTES_WORD_CACHE_MAX 4096
+typedef struct
+{
+  guint token_plus_one; /* 0: empty */
+  const QuotesWord *word;
+} QuotesCachedWord;
+
 /* A growable list of token indices (arena). */
 typedef struct
 {
@@ -70,15 +96,17 @@ typedef struct
   guint n_tokens;
   const WeftSentence *sentences;
   guint n_sentences;
-  const QuotesWord **words; /* per token: lexicon entry; NULL: not yet */
-  guint8 *quoted;           /* per token: inside a quotation (marks included) */
-  guint8 *used;             /* per token: part of an attribution already */
+  QuotesCachedWord *word_cache; /* ctx_word() */
+  guint word_cache_mask;
+  guint8 *quoted;      /* per token: inside a quotation (marks included) */
+  TokenBits *used;     /* part of an attribution already */
+  TokenBits *capitals; /* capitalized words, set by the marks pass */
   Quote *quotes;
   guint n_quotes, quotes_size;
   /* Listed by the marks pass, in text order, so that later passes visit
-   * only these tokens: words that may start a cue, capitalized words, and
-   * tokens after a line break (NEWLINE_BEFORE or PARAGRAPH_BEFORE). */
-  TokenList cues, capitals, line_starts;
+   * only these tokens: words that may start a cue and tokens after a line
+   * break (NEWLINE_BEFORE or PARAGRAPH_BEFORE). */
+  TokenList cues, line_starts;
   /* While quotations are attributed: which ones have a cue at a token
    * (attribution.c), so that those sharing a cue are found without
    * visiting every quotation. */
@@ -104,13 +132,25 @@ ctx_key (const QuotesContext *ctx, guint i)
                           ctx->len - t->start);
 }
 
+/* Remembers @w as token @i's lexicon entry. */
+static inline void
+ctx_cache_word (const QuotesContext *ctx, guint i, const QuotesWord *w)
+{
+  QuotesCachedWord *c = &ctx->word_cache[i & ctx->word_cache_mask];
+  c->token_plus_one = i + 1;
+  c->word = w;
+}
+
 /* Token @i's lexicon entry (quotes_no_word when none), looked up on first
  * use: most tokens are never asked about. */
 static inline const QuotesWord *
 ctx_word (const QuotesContext *ctx, guint i)
 {
-  const QuotesWord *w = ctx->words[i];
-  if (G_UNLIKELY (!w))
+  const QuotesCachedWord *c = &ctx->word_cache[i & ctx->word_cache_mask];
+  const QuotesWord *w = NULL;
+  if (G_LIKELY (c->token_plus_one == i + 1))
+    w = c->word;
+  else
     {
       const WeftToken *t = &ctx->tokens[i];
       guint32 len = t->end - t->start;
@@ -124,7 +164,7 @@ ctx_word (const QuotesContext *ctx, guint i)
         }
       if (!w)
         w = &quotes_no_word;
-      ctx->words[i] = w;
+      ctx_cache_word (ctx, i, w);
     }
   return w;
 }

@@ -131,9 +131,14 @@ quotes_process (gpointer state, WeftDoc *doc, GError **error)
       weft_doc_add_layer (doc, st->schema);
       return TRUE;
     }
-  ctx.words = weft_doc_alloc (doc, n * sizeof (*ctx.words));
+  guint cache = 64;
+  while (cache < MIN (n, QUOTES_WORD_CACHE_MAX))
+    cache *= 2;
+  ctx.word_cache = weft_doc_alloc (doc, cache * sizeof (*ctx.word_cache));
+  ctx.word_cache_mask = cache - 1;
   ctx.quoted = weft_doc_alloc (doc, n);
-  ctx.used = weft_doc_alloc (doc, n);
+  ctx.used = weft_doc_alloc (doc, (n / 64 + 1) * sizeof (TokenBits));
+  ctx.capitals = weft_doc_alloc (doc, (n / 64 + 1) * sizeof (TokenBits));
   quotes_find_marks (&ctx);
   quotes_attribute (&ctx);
   if (st->indirect)

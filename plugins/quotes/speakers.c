@@ -12,22 +12,16 @@
 typedef struct
 {
   uint32_t pos;
+  guint8 group;
+  guint8 person; /* met with a role: a referent for "he", "the expert" */
+  guint8 gender; /* QUOTES_GENDER_*, from a role, title or pronoun */
   const char *name;
   const char *last_word; /* points into name */
-  guint8 group;
-  gboolean person;    /* met with a role: a referent for "he", "the expert" */
-  guint8 gender;      /* QUOTES_GENDER_*, from a role, title or pronoun */
   const char *folded; /* last_word without diacritics (Erdoğan -> Erdogan) */
-  /* In the history: the person before this one (index + 1; 0: none) of
-   * the same gender, of any role group and of this one's. */
-  guint earlier, earlier_in_group;
+  /* In the history: this person's index, and the person before it (index
+   * + 1; 0: none) of the same gender, of any role group and of this one's. */
+  guint index, earlier, earlier_in_group;
 } Person;
-
-typedef struct
-{
-  Person *items;
-  guint n, size;
-} People;
 
 /* What one string is known as, in the article and in the history so far:
  * a full name and a folded surname ("Peskov" can be both). */
@@ -46,7 +40,7 @@ typedef struct
  * each takes constant time however long the article. */
 typedef struct
 {
-  People people;
+  GPtrArray *people; /* Person *: the article's (in `all`) or new (arena) */
   GHashTable *known; /* name or folded surname -> Known (arena) */
   /* Per role group (0: any) and gender: the latest person, index + 1;
    * each person links to the one before it (Person.earlier*). */
@@ -91,22 +85,15 @@ fold (QuotesContext *ctx, const char *s)
   return out;
 }
 
-static void
-people_add (QuotesContext *ctx, People *people, const Person *p)
+/* A copy of @p in the arena, for the history. */
+static Person *
+person_new (QuotesContext *ctx, const Person *p)
 {
-  if (people->n == people->size)
-    {
-      guint size = people->size ? people->size * 2 : 32;
-      Person *items = weft_doc_alloc (ctx->doc, size * sizeof (Person));
-      if (people->n)
-        memcpy (items, people->items, people->n * sizeof (Person));
-      people->items = items;
-      people->size = size;
-    }
-  Person *added = &people->items[people->n++];
-  *added = *p;
-  if (!added->folded)
-    added->folded = fold (ctx, added->last_word);
+  Person *copy = weft_doc_alloc (ctx->doc, sizeof (Person));
+  *copy = *p;
+  if (!copy->folded)
+    copy->folded = fold (ctx, copy->last_word);
+  return copy;
 }
 
 /* The text of tokens [first, last) without a trailing possessive. */
@@ -161,14 +148,23 @@ placed (const QuotesContext *ctx, guint run, guint name)
   return ctx_has (ctx, before - 1, QW_PLACE);
 }
 
+/* Appends to @people (Person) the people the article names up to token
+ * @limit. */
 static void
-collect_people (QuotesContext *ctx, People *people, guint limit)
+collect_people (QuotesContext *ctx, GArray *people, guint limit)
 {
   /* Only capitalized words can start a run (the marks pass listed them). */
   guint next = 0;
-  for (guint c = 0; c < ctx->capitals.n; c++)
+  for (guint i = 0; i < limit; i++)
     {
-      guint i = ctx->capitals.items[c];
+      /* The next capitalized word: a 64-token step when there is none. */
+      guint64 later = ctx->capitals[i >> 6] >> (i & 63);
+      if (!later)
+        {
+          i |= 63;
+          continue;
+        }
+      i += __builtin_ctzll (later);
       if (i >= limit)
         break;
       if (i < next || ctx->quoted[i])
@@ -214,7 +210,8 @@ collect_people (QuotesContext *ctx, People *people, guint limit)
                        .person = person,
                        .gender = gender };
           p.last_word = last_word (p.name);
-          people_add (ctx, people, &p);
+          p.folded = fold (ctx, p.last_word);
+          g_array_append_val (people, p);
         }
     }
 }
@@ -243,11 +240,11 @@ known_add (QuotesContext *ctx, History *history, const char *key)
  * resolved: the first full name of each surname, the first gender and
  * role group of each name. */
 static void
-know_article (QuotesContext *ctx, History *history, const People *all)
+know_article (QuotesContext *ctx, History *history, const GArray *all)
 {
-  for (guint i = 0; i < all->n; i++)
+  for (guint i = 0; i < all->len; i++)
     {
-      const Person *p = &all->items[i];
+      const Person *p = &g_array_index (all, Person, i);
       Known *k;
       if (is_full_name (p)
           && !(k = known_add (ctx, history, p->folded))->first_full)
@@ -265,7 +262,7 @@ know_article (QuotesContext *ctx, History *history, const People *all)
 static void
 link_person (History *history, guint i)
 {
-  Person *p = &history->people.items[i];
+  Person *p = g_ptr_array_index (history->people, i);
   p->earlier = history->latest[0][p->gender];
   history->latest[0][p->gender] = i + 1;
   if (p->group)
@@ -276,16 +273,16 @@ link_person (History *history, guint i)
 }
 
 static void
-history_add (QuotesContext *ctx, History *history, const Person *p)
+history_add (QuotesContext *ctx, History *history, Person *p)
 {
-  people_add (ctx, &history->people, p);
-  guint i = history->people.n - 1;
-  const Person *added = &history->people.items[i];
-  if (is_full_name (added))
-    known_add (ctx, history, added->folded)->latest_full = added->name;
-  if (added->gender)
-    known_add (ctx, history, added->name)->latest_gendered = i + 1;
-  if (added->person)
+  guint i = history->people->len;
+  g_ptr_array_add (history->people, p);
+  p->index = i;
+  if (is_full_name (p))
+    known_add (ctx, history, p->folded)->latest_full = p->name;
+  if (p->gender)
+    known_add (ctx, history, p->name)->latest_gendered = i + 1;
+  if (p->person)
     link_person (history, i);
 }
 
@@ -312,7 +309,9 @@ known_gender (const History *history, const char *name)
   if (!k)
     return QUOTES_GENDER_UNKNOWN;
   if (k->latest_gendered)
-    return history->people.items[k->latest_gendered - 1].gender;
+    return ((const Person *)g_ptr_array_index (history->people,
+                                               k->latest_gendered - 1))
+        ->gender;
   return k->first_gender;
 }
 
@@ -325,7 +324,7 @@ latest_person (History *history, guint8 group, guint8 gender)
   for (guint g = 0; g < G_N_ELEMENTS (history->latest[group]); g++)
     if (!gender || g == QUOTES_GENDER_UNKNOWN || g == gender)
       latest = MAX (latest, history->latest[group][g]);
-  return latest ? &history->people.items[latest - 1] : NULL;
+  return latest ? g_ptr_array_index (history->people, latest - 1) : NULL;
 }
 
 /* Gives @p, the latest person whose gender is unknown or @gender
@@ -333,7 +332,7 @@ latest_person (History *history, guint8 group, guint8 gender)
 static void
 learn_gender (QuotesContext *ctx, History *history, Person *p, guint8 gender)
 {
-  guint i = p - history->people.items;
+  guint i = p->index;
   /* Being the latest such person, @p heads the lists of unknown gender. */
   g_assert (history->latest[0][QUOTES_GENDER_UNKNOWN] == i + 1);
   history->latest[0][QUOTES_GENDER_UNKNOWN] = p->earlier;
@@ -392,7 +391,7 @@ resolve (QuotesContext *ctx, Quote *q, History *history)
             p.group = k ? k->first_group : 0;
           }
         q->speaker = name;
-        history_add (ctx, history, &p);
+        history_add (ctx, history, person_new (ctx, &p));
         break;
       }
     case MENTION_PRONOUN:
@@ -421,7 +420,7 @@ resolve (QuotesContext *ctx, Quote *q, History *history)
           if (gender)
             p.gender = gender;
           q->speaker = found->name;
-          history_add (ctx, history, &p);
+          history_add (ctx, history, person_new (ctx, &p));
         }
       break;
     case MENTION_ORG:
@@ -450,10 +449,10 @@ breaks_between (const QuotesContext *ctx, guint from, guint to)
 void
 quotes_resolve_speakers (QuotesContext *ctx)
 {
-  People all = { 0 };
   guint n = ctx->n_quotes;
   if (n == 0)
     return;
+  g_autoptr (GArray) all = g_array_new (FALSE, FALSE, sizeof (Person));
   /* The people pass only serves surnames, pronouns and descriptions, and
    * only up to the last of them. */
   guint limit = 0;
@@ -465,11 +464,12 @@ quotes_resolve_speakers (QuotesContext *ctx)
         limit = MAX (limit, m->last);
     }
   if (limit)
-    collect_people (ctx, &all, limit);
+    collect_people (ctx, all, limit);
   History *history = weft_doc_alloc (ctx->doc, sizeof (History));
   memset (history, 0, sizeof *history);
   history->known = g_hash_table_new (g_str_hash, g_str_equal);
-  know_article (ctx, history, &all);
+  history->people = g_ptr_array_new ();
+  know_article (ctx, history, all);
   Order *order = weft_doc_alloc (ctx->doc, n * sizeof (Order));
 
   /* Text order of the mentions, people met on the way joining history. */
@@ -486,12 +486,14 @@ quotes_resolve_speakers (QuotesContext *ctx)
   for (guint i = 0; i < n; i++)
     {
       Quote *q = &ctx->quotes[order[i].index];
-      while (next_person < all.n && all.items[next_person].pos < order[i].key)
-        history_add (ctx, history, &all.items[next_person++]);
+      while (next_person < all->len
+             && g_array_index (all, Person, next_person).pos < order[i].key)
+        history_add (ctx, history, &g_array_index (all, Person, next_person++));
       if (q->mention.kind != MENTION_NONE)
         resolve (ctx, q, history);
     }
   g_hash_table_unref (history->known);
+  g_ptr_array_unref (history->people);
 
   /* Quotations in text order; continuations take the previous speaker. */
   Quote *sorted = weft_doc_alloc (ctx->doc, n * sizeof (Quote));
