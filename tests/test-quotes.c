@@ -366,7 +366,8 @@ test_lexicon_errors (void)
   g_clear_error (&error);
 
   g_assert_true (g_file_set_contents (
-      cues, "pointed out\tverb\npointed\tverb\n", -1, NULL));
+      cues, "pointed out\tverb # the longest first\npointed\tverb\n", -1,
+      NULL));
   QuotesLexicon *lexicon = quotes_lexicon_load (dir, &error);
   g_assert_no_error (error);
   const QuotesWord *w = quotes_lexicon_lookup (lexicon, "Pointed", 7);
@@ -405,6 +406,14 @@ test_lexicon_data_errors (void)
       "3: unknown cue kind 'claim' (expected verb, say, clause, tell, name, "
       "prep or "
       "noun)" },
+    { "demonyms.txt",
+      "# nationalities\nrussian\n"
+      "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n",
+      "3: entry longer than 40 bytes" },
+    { "nonnames.txt",
+      "Monday\nTues\xff"
+      "day\n",
+      "2: invalid UTF-8" },
   };
   const char *names[]
       = { "cues.txt",          "roles.txt",    "pronouns.txt",
