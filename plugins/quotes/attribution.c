@@ -58,12 +58,12 @@ starts_sentence (const QuotesContext *ctx, guint open)
         return TRUE;
       /* “… disappointed.” “I think …”: the quotation before ended the
        * sentence inside its marks. */
-      if (ctx->quoted[i] && ctx->tokens[i].kind == WEFT_TOKEN_PUNCT && i > 0
-          && ctx_is_sentence_end (ctx, i - 1))
+      if (ctx_quoted (ctx, i) && ctx->tokens[i].kind == WEFT_TOKEN_PUNCT
+          && i > 0 && ctx_is_sentence_end (ctx, i - 1))
         return TRUE;
       if (ctx->tokens[i].kind == WEFT_TOKEN_WORD
           || ctx->tokens[i].kind == WEFT_TOKEN_NUMBER
-          || ctx->tokens[i].kind == WEFT_TOKEN_ABBREV || ctx->quoted[i])
+          || ctx->tokens[i].kind == WEFT_TOKEN_ABBREV || ctx_quoted (ctx, i))
         {
           /* A closing mark from an earlier quotation followed by its own
            * sentence end is handled above; anything else is text. */
@@ -148,7 +148,7 @@ trailing_appositive (QuotesContext *ctx, Quote *q, guint j, guint comma)
 {
   guint k = comma + 1;
   while (k < ctx->n_tokens && k < comma + 9 && !ctx_punct_is (ctx, k, ',')
-         && !ctx_is_sentence_end (ctx, k) && !ctx->quoted[k]
+         && !ctx_is_sentence_end (ctx, k) && !ctx_quoted (ctx, k)
          && !newline_before (ctx, k))
     k++;
   if (!ctx_punct_is (ctx, k, ',') || k == comma + 1)
@@ -192,7 +192,7 @@ trailing (QuotesContext *ctx, Quote *q, gboolean lenient)
       if (ctx_punct_is (ctx, k, ',') && k > j
           && trailing_appositive (ctx, q, j, k))
         return TRUE;
-      if (ctx->quoted[k] || ctx_is_sentence_end (ctx, k)
+      if (ctx_quoted (ctx, k) || ctx_is_sentence_end (ctx, k)
           || ctx_punct_is (ctx, k, ';') || ctx_punct_is (ctx, k, ','))
         break;
       guint end;
@@ -311,7 +311,7 @@ leading (QuotesContext *ctx, Quote *q, guint *cue_end)
       i--;
       if ((ctx_is_sentence_end (ctx, i) || ctx_punct_is (ctx, i, ':')
            || ctx_punct_is (ctx, i, ';'))
-          && !ctx->quoted[i])
+          && !ctx_quoted (ctx, i))
         return FALSE;
       if (newline_before (ctx, i + 1) && !(colon && i + 1 == open))
         return FALSE;
@@ -550,7 +550,7 @@ quotes_attribute (QuotesContext *ctx)
         continue;
       guint last = q->close_token != NO_TOKEN ? q->close_token : q->first_token;
       for (guint i = q->open_token; i <= last && i < ctx->n_tokens; i++)
-        ctx->quoted[i] = 2;
+        token_bit_set (ctx->terms, i, TRUE);
     }
   ctx->cue_index = NULL;
   g_hash_table_unref (index.latest);
@@ -578,7 +578,7 @@ content_end (const QuotesContext *ctx, guint first, guint last)
 {
   for (guint i = first + 1; i < last; i++)
     {
-      if (ctx->quoted[i])
+      if (ctx_quoted (ctx, i))
         continue;
       if (ctx_punct_is (ctx, i, ';'))
         {
@@ -606,7 +606,7 @@ content_end (const QuotesContext *ctx, guint first, guint last)
       if (ctx_token_is (ctx, i, "and") || ctx_token_is (ctx, i, "but"))
         for (guint k = i + 1; k < last && k <= i + 3; k++)
           {
-            if (!ctx_is_word (ctx, k) || ctx->quoted[k]
+            if (!ctx_is_word (ctx, k) || ctx_quoted (ctx, k)
                 || (k > i + 1 && ctx_has (ctx, k - 1, QW_FILLER)))
               break; /* "can and may declare": one clause */
             if (quotes_match_cue (ctx, k, &end)
@@ -631,21 +631,21 @@ add_indirect (QuotesContext *ctx, guint first, guint last, const char *cue,
     last = content_end (ctx, first, last);
   else
     for (guint i = last; i-- > first;)
-      if (ctx_punct_is (ctx, i, ';') && !ctx->quoted[i])
+      if (ctx_punct_is (ctx, i, ';') && !ctx_quoted (ctx, i))
         {
           first = i + 1; /* "A; B, X said": only B */
           break;
         }
   while (last > first && ctx->tokens[last - 1].kind == WEFT_TOKEN_PUNCT
-         && !ctx->quoted[last - 1])
+         && !ctx_quoted (ctx, last - 1))
     last--;
   while (first < last && ctx->tokens[first].kind == WEFT_TOKEN_PUNCT
-         && !ctx->quoted[first])
+         && !ctx_quoted (ctx, first))
     first++;
   if (last < first + 3)
     return;
   for (guint i = first; i < last; i++)
-    if (ctx->quoted[i] == 1)
+    if (ctx_quoted (ctx, i) && !token_bit (ctx->terms, i))
       return; /* reported speech holding a quotation: it is that quotation */
   Quote *q = quotes_context_add (ctx);
   q->start = ctx->tokens[first].start;
@@ -683,7 +683,7 @@ skip_time (const QuotesContext *ctx, guint i, guint limit)
 static guint
 skip_addressee (const QuotesContext *ctx, guint i, guint limit)
 {
-  if (i >= limit || ctx->quoted[i])
+  if (i >= limit || ctx_quoted (ctx, i))
     return i;
   if (ctx_has (ctx, i, QW_ACCUSATIVE) && !ctx_has (ctx, i + 1, QW_ROLE))
     return i + 1;
@@ -693,12 +693,12 @@ skip_addressee (const QuotesContext *ctx, guint i, guint limit)
   if (ctx_capitalized (ctx, j))
     {
       guint e = j;
-      while (e < limit && ctx_capitalized (ctx, e) && !ctx->quoted[e])
+      while (e < limit && ctx_capitalized (ctx, e) && !ctx_quoted (ctx, e))
         e++;
       return e;
     }
   guint e = j;
-  while (e < limit && e < j + 3 && ctx_is_word (ctx, e) && !ctx->quoted[e]
+  while (e < limit && e < j + 3 && ctx_is_word (ctx, e) && !ctx_quoted (ctx, e)
          && !(ctx->tokens[e].flags & WEFT_TOKEN_CAPITALIZED)
          && !ctx_has (ctx, e,
                       QW_PRONOUN | QW_GROUP | QW_TIME | QW_CLAUSE_BLOCK
@@ -725,7 +725,7 @@ may_report (const QuotesContext *ctx, const QuotesCue *cue, guint k, guint end,
   after = skip_time (ctx, after, s1);
   for (guint i = after; i < s1 && i < after + 9; i++)
     {
-      if (ctx->quoted[i] || ctx_punct_is (ctx, i, ',')
+      if (ctx_quoted (ctx, i) || ctx_punct_is (ctx, i, ',')
           || ctx_is_sentence_end (ctx, i)
           || ctx_has (ctx, i, QW_PRONOUN | QW_GROUP))
         break;
@@ -846,7 +846,7 @@ indirect_at (QuotesContext *ctx, guint k, guint s0, guint s1)
    * clause: a subject pronoun came first, or a verb follows "that"). */
   for (guint i = after; i < s1 && i < after + 9 && !inverted; i++)
     {
-      if (ctx->quoted[i] || ctx_punct_is (ctx, i, ',')
+      if (ctx_quoted (ctx, i) || ctx_punct_is (ctx, i, ',')
           || ctx_is_sentence_end (ctx, i)
           || ctx_has (ctx, i, QW_PRONOUN | QW_GROUP))
         break;
@@ -871,7 +871,7 @@ indirect_at (QuotesContext *ctx, guint k, guint s0, guint s1)
                       || ((ctx_token_is (ctx, after, "it")
                            || ctx_token_is (ctx, after, "this"))
                           && ctx_has (ctx, after + 1, QW_FILLER)))
-                  && !ctx->quoted[after] && s1 - after >= 4;
+                  && !ctx_quoted (ctx, after) && s1 - after >= 4;
   gboolean subject = ctx_has (ctx, after, QW_PRONOUN | QW_GROUP)
                      || ctx_capitalized (ctx, after)
                      || ctx_token_is (ctx, after, "the")
@@ -918,7 +918,7 @@ quotes_find_indirect (QuotesContext *ctx)
         break;
       guint s0 = ctx->sentences[s].first_token;
       guint s1 = s0 + ctx->sentences[s].n_tokens;
-      if (k >= s0 && !ctx->quoted[k])
+      if (k >= s0 && !ctx_quoted (ctx, k))
         indirect_at (ctx, k, s0, s1);
     }
 }

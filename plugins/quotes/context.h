@@ -98,7 +98,8 @@ typedef struct
   guint n_sentences;
   QuotesCachedWord *word_cache; /* ctx_word() */
   guint word_cache_mask;
-  guint8 *quoted;      /* per token: inside a quotation (marks included) */
+  TokenBits *quoted;   /* inside a quotation (marks included) */
+  TokenBits *terms;    /* inside a quotation found to be a term */
   TokenBits *used;     /* part of an attribution already */
   TokenBits *capitals; /* capitalized words, set by the marks pass */
   Quote *quotes;
@@ -112,6 +113,12 @@ typedef struct
    * visiting every quotation. */
   struct _CueIndex *cue_index;
 } QuotesContext;
+
+static inline gboolean
+ctx_quoted (const QuotesContext *ctx, guint i)
+{
+  return token_bit (ctx->quoted, i);
+}
 
 static inline gboolean
 ctx_is_word (const QuotesContext *ctx, guint i)
@@ -234,7 +241,8 @@ ctx_line_starts_upto (const QuotesContext *ctx, guint i)
   return lo;
 }
 
-/* Appends a zeroed quote and returns it (arena; may move earlier ones). */
+/* Appends a zeroed quote and returns it (may move earlier ones; ctx->quotes
+ * is freed by the plugin's process()). */
 Quote *quotes_context_add (QuotesContext *ctx);
 /* Appends token @token to @list (arena). */
 void quotes_token_list_grow (QuotesContext *ctx, TokenList *list);

@@ -154,7 +154,7 @@ emit (Pairing *p, const Mark *open, uint32_t end, guint close_token)
   q->kind = QUOTE_DIRECT;
   guint last = close_token != G_MAXUINT ? close_token : p->pending_last;
   for (guint i = open->token; i <= last && i < ctx->n_tokens; i++)
-    ctx->quoted[i] = 1;
+    token_bit_set (ctx->quoted, i, TRUE);
 }
 
 /* Handles one quote mark; returns FALSE when it is not a mark. */

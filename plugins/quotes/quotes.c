@@ -26,12 +26,9 @@ quotes_context_add (QuotesContext *ctx)
 {
   if (ctx->n_quotes == ctx->quotes_size)
     {
-      guint size = ctx->quotes_size ? ctx->quotes_size * 2 : 16;
-      Quote *quotes = weft_doc_alloc (ctx->doc, size * sizeof (Quote));
-      if (ctx->n_quotes)
-        memcpy (quotes, ctx->quotes, ctx->n_quotes * sizeof (Quote));
-      ctx->quotes = quotes;
-      ctx->quotes_size = size;
+      /* GLib's allocator, not the arena: growing leaves no copies behind. */
+      ctx->quotes_size = ctx->quotes_size ? ctx->quotes_size * 2 : 16;
+      ctx->quotes = g_renew (Quote, ctx->quotes, ctx->quotes_size);
     }
   Quote *q = &ctx->quotes[ctx->n_quotes++];
   memset (q, 0, sizeof *q);
@@ -136,7 +133,8 @@ quotes_process (gpointer state, WeftDoc *doc, GError **error)
     cache *= 2;
   ctx.word_cache = weft_doc_alloc (doc, cache * sizeof (*ctx.word_cache));
   ctx.word_cache_mask = cache - 1;
-  ctx.quoted = weft_doc_alloc (doc, n);
+  ctx.quoted = weft_doc_alloc (doc, (n / 64 + 1) * sizeof (TokenBits));
+  ctx.terms = weft_doc_alloc (doc, (n / 64 + 1) * sizeof (TokenBits));
   ctx.used = weft_doc_alloc (doc, (n / 64 + 1) * sizeof (TokenBits));
   ctx.capitals = weft_doc_alloc (doc, (n / 64 + 1) * sizeof (TokenBits));
   quotes_find_marks (&ctx);
@@ -145,6 +143,7 @@ quotes_process (gpointer state, WeftDoc *doc, GError **error)
     quotes_find_indirect (&ctx);
   quotes_resolve_speakers (&ctx);
   write_layer (st, &ctx);
+  g_free (ctx.quotes);
   return TRUE;
 }
 

@@ -167,7 +167,7 @@ collect_people (QuotesContext *ctx, GArray *people, guint limit)
       i += __builtin_ctzll (later);
       if (i >= limit)
         break;
-      if (i < next || ctx->quoted[i])
+      if (i < next || ctx_quoted (ctx, i))
         continue;
       /* A person needs two name words or a role before one: most
        * capitalized words (sentence starts, places) stop here. */
@@ -437,6 +437,29 @@ resolve (QuotesContext *ctx, Quote *q, History *history)
     }
 }
 
+/* Moves quotation order[i].index to place i, for every i, in place
+ * (following each cycle of the permutation); marks @order done. */
+static void
+permute_quotes (QuotesContext *ctx, Order *order)
+{
+  for (guint i = 0; i < ctx->n_quotes; i++)
+    {
+      if (order[i].index == i)
+        continue;
+      Quote held = ctx->quotes[i];
+      guint j = i;
+      while (order[j].index != i)
+        {
+          guint from = order[j].index;
+          ctx->quotes[j] = ctx->quotes[from];
+          order[j].index = j;
+          j = from;
+        }
+      ctx->quotes[j] = held;
+      order[j].index = j;
+    }
+}
+
 /* Paragraph breaks between tokens @from and @to. */
 static guint
 breaks_between (const QuotesContext *ctx, guint from, guint to)
@@ -496,17 +519,14 @@ quotes_resolve_speakers (QuotesContext *ctx)
   g_ptr_array_unref (history->people);
 
   /* Quotations in text order; continuations take the previous speaker. */
-  Quote *sorted = weft_doc_alloc (ctx->doc, n * sizeof (Quote));
   for (guint i = 0; i < n; i++)
     {
       order[i].key = ctx->quotes[i].start;
       order[i].index = i;
     }
   qsort (order, n, sizeof (Order), order_compare);
-  for (guint i = 0; i < n; i++)
-    sorted[i] = ctx->quotes[order[i].index];
-  ctx->quotes = sorted;
-  ctx->quotes_size = n;
+  permute_quotes (ctx, order);
+  Quote *sorted = ctx->quotes;
   const Quote *previous = NULL;
   guint previous_end = 0;
   for (guint i = 0; i < n; i++)
