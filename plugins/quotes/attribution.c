@@ -9,6 +9,7 @@
 #include "attribution.h"
 
 #include "mention.h"
+#include "table.h"
 
 #define NO_TOKEN G_MAXUINT
 
@@ -78,7 +79,7 @@ starts_sentence (const QuotesContext *ctx, guint open)
  * readers check that its cue is still there. */
 typedef struct _CueIndex
 {
-  GHashTable *latest; /* cue token + 1 -> the latest link into links + 1 */
+  QuotesTable latest; /* cue token -> the latest link into links + 1 */
   GArray *links;      /* CueLink */
 } CueIndex;
 
@@ -93,13 +94,11 @@ cue_index_add (QuotesContext *ctx, const Quote *q)
   CueIndex *index = ctx->cue_index;
   if (!index)
     return; /* reported speech: found after attribution, never shares */
-  gpointer key = GUINT_TO_POINTER (q->cue_first + 1);
-  CueLink link
-      = { (guint)(q - ctx->quotes),
-          GPOINTER_TO_UINT (g_hash_table_lookup (index->latest, key)) };
+  gpointer *latest
+      = quotes_table_insert_uint (ctx, &index->latest, q->cue_first);
+  CueLink link = { (guint)(q - ctx->quotes), GPOINTER_TO_UINT (*latest) };
   g_array_append_val (index->links, link);
-  g_hash_table_insert (index->latest, key,
-                       GUINT_TO_POINTER (index->links->len));
+  *latest = GUINT_TO_POINTER (index->links->len);
 }
 
 /* The link + 1 of the latest quotation given a cue at token @token (0:
@@ -107,8 +106,8 @@ cue_index_add (QuotesContext *ctx, const Quote *q)
 static guint
 cue_index_latest (const QuotesContext *ctx, guint token)
 {
-  return GPOINTER_TO_UINT (g_hash_table_lookup (ctx->cue_index->latest,
-                                                GUINT_TO_POINTER (token + 1)));
+  return GPOINTER_TO_UINT (
+      quotes_table_lookup_uint (&ctx->cue_index->latest, token));
 }
 
 static const CueLink *
@@ -437,8 +436,9 @@ named_by_speaker (const QuotesContext *ctx, const Quote *q)
 void
 quotes_attribute (QuotesContext *ctx)
 {
-  CueIndex index = { g_hash_table_new (NULL, NULL),
-                     g_array_new (FALSE, FALSE, sizeof (CueLink)) };
+  if (ctx->n_quotes == 0)
+    return;
+  CueIndex index = { { 0 }, g_array_new (FALSE, FALSE, sizeof (CueLink)) };
   ctx->cue_index = &index;
   for (guint n = 0; n < ctx->n_quotes; n++)
     {
@@ -553,7 +553,6 @@ quotes_attribute (QuotesContext *ctx)
         token_bit_set (ctx->terms, i, TRUE);
     }
   ctx->cue_index = NULL;
-  g_hash_table_unref (index.latest);
   g_array_unref (index.links);
 }
 

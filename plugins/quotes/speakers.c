@@ -8,6 +8,7 @@
 #include <stdlib.h>
 
 #include "mention.h"
+#include "table.h"
 
 typedef struct
 {
@@ -41,7 +42,7 @@ typedef struct
 typedef struct
 {
   GPtrArray *people; /* Person *: the article's (in `all`) or new (arena) */
-  GHashTable *known; /* name or folded surname -> Known (arena) */
+  QuotesTable known; /* name or folded surname -> Known (arena) */
   /* Per role group (0: any) and gender: the latest person, index + 1;
    * each person links to the one before it (Person.earlier*). */
   guint latest[G_MAXUINT8 + 1][3];
@@ -226,14 +227,10 @@ is_full_name (const Person *p)
 static Known *
 known_add (QuotesContext *ctx, History *history, const char *key)
 {
-  Known *k = g_hash_table_lookup (history->known, key);
-  if (!k)
-    {
-      k = weft_doc_alloc (ctx->doc, sizeof (Known));
-      memset (k, 0, sizeof *k);
-      g_hash_table_insert (history->known, (gpointer)key, k);
-    }
-  return k;
+  gpointer *k = quotes_table_insert_string (ctx, &history->known, key);
+  if (!*k)
+    *k = weft_doc_alloc (ctx->doc, sizeof (Known));
+  return *k;
 }
 
 /* What the article says about names and surnames before any mention is
@@ -292,7 +289,8 @@ history_add (QuotesContext *ctx, History *history, Person *p)
 static const char *
 expand_surname (QuotesContext *ctx, const History *history, const char *word)
 {
-  const Known *k = g_hash_table_lookup (history->known, fold (ctx, word));
+  const Known *k
+      = quotes_table_lookup_string (&history->known, fold (ctx, word));
   if (k && k->latest_full)
     return k->latest_full;
   if (k && k->first_full)
@@ -305,7 +303,7 @@ expand_surname (QuotesContext *ctx, const History *history, const char *word)
 static guint8
 known_gender (const History *history, const char *name)
 {
-  const Known *k = g_hash_table_lookup (history->known, name);
+  const Known *k = quotes_table_lookup_string (&history->known, name);
   if (!k)
     return QUOTES_GENDER_UNKNOWN;
   if (k->latest_gendered)
@@ -387,7 +385,7 @@ resolve (QuotesContext *ctx, Quote *q, History *history)
                      .gender = gender };
         if (!p.group)
           {
-            const Known *k = g_hash_table_lookup (history->known, name);
+            const Known *k = quotes_table_lookup_string (&history->known, name);
             p.group = k ? k->first_group : 0;
           }
         q->speaker = name;
@@ -490,7 +488,6 @@ quotes_resolve_speakers (QuotesContext *ctx)
     collect_people (ctx, all, limit);
   History *history = weft_doc_alloc (ctx->doc, sizeof (History));
   memset (history, 0, sizeof *history);
-  history->known = g_hash_table_new (g_str_hash, g_str_equal);
   history->people = g_ptr_array_new ();
   know_article (ctx, history, all);
   Order *order = weft_doc_alloc (ctx->doc, n * sizeof (Order));
@@ -515,7 +512,6 @@ quotes_resolve_speakers (QuotesContext *ctx)
       if (q->mention.kind != MENTION_NONE)
         resolve (ctx, q, history);
     }
-  g_hash_table_unref (history->known);
   g_ptr_array_unref (history->people);
 
   /* Quotations in text order; continuations take the previous speaker. */
