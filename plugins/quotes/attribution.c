@@ -74,46 +74,49 @@ starts_sentence (const QuotesContext *ctx, guint open)
   return TRUE;
 }
 
-/* The quotations given a cue at each token: chains of links, the latest
- * first.  A quotation given another cue later stays in its old chain, so
- * readers check that its cue is still there. */
-typedef struct _CueIndex
+/* Quotations by a token (the first of their cue, of their mention):
+ * chains of links, the latest first.  A quotation given another cue later
+ * stays in its old chain, so readers check that token again. */
+typedef struct _QuoteIndex
 {
-  QuotesTable latest; /* cue token -> the latest link into links + 1 */
-  GArray *links;      /* CueLink */
-} CueIndex;
+  QuotesTable latest; /* token -> the latest link into links + 1 */
+  GArray *links;      /* QuoteLink */
+} QuoteIndex;
 
 typedef struct
 {
   guint quote, earlier; /* earlier: link + 1, 0: none */
-} CueLink;
+} QuoteLink;
 
 static void
-cue_index_add (QuotesContext *ctx, const Quote *q)
+quote_index_init (QuoteIndex *index)
 {
-  CueIndex *index = ctx->cue_index;
-  if (!index)
-    return; /* reported speech: found after attribution, never shares */
-  gpointer *latest
-      = quotes_table_insert_uint (ctx, &index->latest, q->cue_first);
-  CueLink link = { (guint)(q - ctx->quotes), GPOINTER_TO_UINT (*latest) };
+  *index
+      = (QuoteIndex){ { 0 }, g_array_new (FALSE, FALSE, sizeof (QuoteLink)) };
+}
+
+static void
+quote_index_add (QuotesContext *ctx, QuoteIndex *index, guint token,
+                 const Quote *q)
+{
+  gpointer *latest = quotes_table_insert_uint (ctx, &index->latest, token);
+  QuoteLink link = { (guint)(q - ctx->quotes), GPOINTER_TO_UINT (*latest) };
   g_array_append_val (index->links, link);
   *latest = GUINT_TO_POINTER (index->links->len);
 }
 
-/* The link + 1 of the latest quotation given a cue at token @token (0:
- * none); CueLink.earlier leads to the ones before it. */
+/* The link + 1 of the latest quotation at token @token (0: none);
+ * QuoteLink.earlier leads to the ones before it. */
 static guint
-cue_index_latest (const QuotesContext *ctx, guint token)
+quote_index_latest (const QuoteIndex *index, guint token)
 {
-  return GPOINTER_TO_UINT (
-      quotes_table_lookup_uint (&ctx->cue_index->latest, token));
+  return GPOINTER_TO_UINT (quotes_table_lookup_uint (&index->latest, token));
 }
 
-static const CueLink *
-cue_link (const QuotesContext *ctx, guint link)
+static const QuoteLink *
+quote_link (const QuoteIndex *index, guint link)
 {
-  return &g_array_index (ctx->cue_index->links, CueLink, link - 1);
+  return &g_array_index (index->links, QuoteLink, link - 1);
 }
 
 static void
@@ -122,7 +125,8 @@ set_cue (QuotesContext *ctx, Quote *q, const char *cue, guint first, guint last)
   q->cue = cue;
   q->cue_first = first;
   q->cue_last = last;
-  cue_index_add (ctx, q);
+  if (ctx->cue_index)
+    quote_index_add (ctx, ctx->cue_index, first, q);
   for (guint i = first; i < last; i++)
     token_bit_set (ctx->used, i, TRUE);
 }
@@ -323,10 +327,11 @@ leading (QuotesContext *ctx, Quote *q, guint *cue_end)
           /* “…,” wrote Trump, “and therefore …”: the rest of a quotation
            * split by its attribution. */
           const Quote *split = NULL; /* the first such quotation */
-          for (guint l = cue_index_latest (ctx, i); l;
-               l = cue_link (ctx, l)->earlier)
+          for (guint l = quote_index_latest (ctx->cue_index, i); l;
+               l = quote_link (ctx->cue_index, l)->earlier)
             {
-              const Quote *p = &ctx->quotes[cue_link (ctx, l)->quote];
+              const Quote *p
+                  = &ctx->quotes[quote_link (ctx->cue_index, l)->quote];
               if (p->cue_first == i && p != q && p->cue && p->close_token < i
                   && ctx_punct_is (ctx, open - 1, ','))
                 split = p;
@@ -336,7 +341,7 @@ leading (QuotesContext *ctx, Quote *q, guint *cue_end)
               q->mention = split->mention;
               q->cue = split->cue;
               q->cue_first = i, q->cue_last = end;
-              cue_index_add (ctx, q);
+              quote_index_add (ctx, ctx->cue_index, i, q);
               *cue_end = G_MAXUINT;
               return TRUE;
             }
@@ -395,10 +400,10 @@ static void
 make_term (QuotesContext *ctx, Quote *q)
 {
   gboolean shared = FALSE;
-  for (guint l = q->cue ? cue_index_latest (ctx, q->cue_first) : 0; l;
-       l = cue_link (ctx, l)->earlier)
+  for (guint l = q->cue ? quote_index_latest (ctx->cue_index, q->cue_first) : 0;
+       l; l = quote_link (ctx->cue_index, l)->earlier)
     {
-      const Quote *p = &ctx->quotes[cue_link (ctx, l)->quote];
+      const Quote *p = &ctx->quotes[quote_link (ctx->cue_index, l)->quote];
       if (p != q && p->cue && p->cue_first == q->cue_first
           && p->kind != QUOTE_TERM)
         shared = TRUE;
@@ -438,7 +443,8 @@ quotes_attribute (QuotesContext *ctx)
 {
   if (ctx->n_quotes == 0)
     return;
-  CueIndex index = { { 0 }, g_array_new (FALSE, FALSE, sizeof (CueLink)) };
+  QuoteIndex index;
+  quote_index_init (&index);
   ctx->cue_index = &index;
   for (guint n = 0; n < ctx->n_quotes; n++)
     {
@@ -654,6 +660,8 @@ add_indirect (QuotesContext *ctx, guint first, guint last, const char *cue,
   q->kind = QUOTE_INDIRECT;
   q->mention = *m;
   set_cue (ctx, q, cue, cue_first, cue_last);
+  if (m->kind != MENTION_NONE)
+    quote_index_add (ctx, ctx->mention_index, m->first, q);
 }
 
 /* After a time word or phrase at @i ("today", "on Monday", "last
@@ -764,6 +772,28 @@ passive (QuotesContext *ctx, const QuotesCue *cue, guint k, guint end, guint s0)
   return TRUE;
 }
 
+/* The mention of the latest quotation (in ctx->quotes) whose speaker is
+ * named inside tokens [@first, @last). */
+static MentionKind
+latest_mention_in (const QuotesContext *ctx, guint first, guint last,
+                   Mention *m)
+{
+  guint latest = G_MAXUINT;
+  for (guint t = first; t <= last; t++)
+    for (guint l = quote_index_latest (ctx->mention_index, t); l;
+         l = quote_link (ctx->mention_index, l)->earlier)
+      {
+        guint p = quote_link (ctx->mention_index, l)->quote;
+        if (ctx->quotes[p].mention.last <= last
+            && (latest == G_MAXUINT || p > latest))
+          latest = p;
+      }
+  if (latest == G_MAXUINT)
+    return MENTION_NONE;
+  *m = ctx->quotes[latest].mention;
+  return m->kind;
+}
+
 static void
 indirect_at (QuotesContext *ctx, guint k, guint s0, guint s1)
 {
@@ -822,12 +852,8 @@ indirect_at (QuotesContext *ctx, guint k, guint s0, guint s1)
       /* "Peskov said …, adding that …": the sentence's subject, or the
        * speaker of its quotation ("“…,” Kudlow said, adding that …"). */
       kind = quotes_clause_subject (ctx, s0, k, &m);
-      for (guint p = ctx->n_quotes; kind == MENTION_NONE && p-- > 0;)
-        {
-          const Mention *pm = &ctx->quotes[p].mention;
-          if (pm->kind != MENTION_NONE && pm->first >= s0 && pm->last <= k)
-            m = *pm, kind = pm->kind;
-        }
+      if (kind == MENTION_NONE)
+        kind = latest_mention_in (ctx, s0, k, &m);
       start = s0;
     }
   if (kind == MENTION_NONE || kind == MENTION_GROUP)
@@ -904,6 +930,15 @@ indirect_at (QuotesContext *ctx, guint k, guint s0, guint s1)
 void
 quotes_find_indirect (QuotesContext *ctx)
 {
+  if (ctx->cues.n == 0)
+    return;
+  QuoteIndex mentions;
+  quote_index_init (&mentions);
+  ctx->mention_index = &mentions;
+  for (guint p = 0; p < ctx->n_quotes; p++)
+    if (ctx->quotes[p].mention.kind != MENTION_NONE)
+      quote_index_add (ctx, &mentions, ctx->quotes[p].mention.first,
+                       &ctx->quotes[p]);
   /* Only the cue words listed by the marks pass, each with its sentence
    * (tokens outside every sentence are skipped, as before). */
   guint s = 0;
@@ -920,4 +955,6 @@ quotes_find_indirect (QuotesContext *ctx)
       if (k >= s0 && !ctx_quoted (ctx, k))
         indirect_at (ctx, k, s0, s1);
     }
+  ctx->mention_index = NULL;
+  g_array_unref (mentions.links);
 }

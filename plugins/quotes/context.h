@@ -108,10 +108,10 @@ typedef struct
    * only these tokens: words that may start a cue and tokens after a line
    * break (NEWLINE_BEFORE or PARAGRAPH_BEFORE). */
   TokenList cues, line_starts;
-  /* While quotations are attributed: which ones have a cue at a token
-   * (attribution.c), so that those sharing a cue are found without
-   * visiting every quotation. */
-  struct _CueIndex *cue_index;
+  /* Quotations by the first token of their cue while they are attributed,
+   * and by the first token of their mention while reported speech is
+   * found (attribution.c): found without visiting every quotation. */
+  struct _QuoteIndex *cue_index, *mention_index;
 } QuotesContext;
 
 static inline gboolean
