@@ -53,11 +53,13 @@ token_bit_set (TokenBits *bits, guint i, gboolean on)
 
 /* The lexicon entries of recently asked tokens, direct-mapped by token
  * index: the passes look around a few places at a time, and a table per
- * token would cost 8 bytes for every token of the document. */
-#define QUOTES_WORD_CACHE_MAX 4096
+ * token would cost 8 bytes for every token of the document.  One cache
+ * per thread serves every document; the document's generation number
+ * tells its entries from older ones, so nothing is cleared. */
+#define QUOTES_WORD_CACHE 4096 /* entries, a power of two */
 typedef struct
 {
-  guint token_plus_one; /* 0: empty */
+  guint64 tag; /* the document's generation << 32 | the token */
   const QuotesWord *word;
 } QuotesCachedWord;
 
@@ -96,12 +98,12 @@ typedef struct
   guint n_tokens;
   const WeftSentence *sentences;
   guint n_sentences;
-  QuotesCachedWord *word_cache; /* ctx_word() */
-  guint word_cache_mask;
-  TokenBits *quoted;   /* inside a quotation (marks included) */
-  TokenBits *terms;    /* inside a quotation found to be a term */
-  TokenBits *used;     /* part of an attribution already */
-  TokenBits *capitals; /* capitalized words, set by the marks pass */
+  QuotesCachedWord *word_cache; /* ctx_word(): QUOTES_WORD_CACHE entries */
+  guint64 word_tag;             /* this document's generation << 32 */
+  TokenBits *quoted;            /* inside a quotation (marks included) */
+  TokenBits *terms;             /* inside a quotation found to be a term */
+  TokenBits *used;              /* part of an attribution already */
+  TokenBits *capitals;          /* capitalized words, set by the marks pass */
   Quote *quotes;
   guint n_quotes, quotes_size;
   /* Listed by the marks pass, in text order, so that later passes visit
@@ -143,9 +145,8 @@ ctx_key (const QuotesContext *ctx, guint i)
 static inline void
 ctx_cache_word (const QuotesContext *ctx, guint i, const QuotesWord *w)
 {
-  QuotesCachedWord *c = &ctx->word_cache[i & ctx->word_cache_mask];
-  c->token_plus_one = i + 1;
-  c->word = w;
+  QuotesCachedWord *c = &ctx->word_cache[i & (QUOTES_WORD_CACHE - 1)];
+  *c = (QuotesCachedWord){ ctx->word_tag | i, w };
 }
 
 /* Token @i's lexicon entry (quotes_no_word when none), looked up on first
@@ -153,9 +154,9 @@ ctx_cache_word (const QuotesContext *ctx, guint i, const QuotesWord *w)
 static inline const QuotesWord *
 ctx_word (const QuotesContext *ctx, guint i)
 {
-  const QuotesCachedWord *c = &ctx->word_cache[i & ctx->word_cache_mask];
+  const QuotesCachedWord *c = &ctx->word_cache[i & (QUOTES_WORD_CACHE - 1)];
   const QuotesWord *w = NULL;
-  if (G_LIKELY (c->token_plus_one == i + 1))
+  if (G_LIKELY (c->tag == (ctx->word_tag | i)))
     w = c->word;
   else
     {

@@ -429,6 +429,12 @@ quotes_lexicon_get_cue (const QuotesLexicon *lexicon, const QuotesWord *word,
   return g_ptr_array_index (lexicon->cues, index);
 }
 
+guint
+quotes_lexicon_get_n_role_groups (const QuotesLexicon *lexicon)
+{
+  return lexicon->role_groups->len;
+}
+
 const char *
 quotes_lexicon_get_role_group (const QuotesLexicon *lexicon, guint group)
 {

@@ -109,6 +109,35 @@ write_layer (const QuotesState *st, QuotesContext *ctx)
     }
 }
 
+typedef struct
+{
+  guint32 generation;
+  QuotesCachedWord entries[QUOTES_WORD_CACHE];
+} WordCache;
+
+/* ctx_word()'s cache, one per thread (documents of one thread run one
+ * after the other). */
+static GPrivate word_cache = G_PRIVATE_INIT (g_free);
+
+static void
+start_word_cache (QuotesContext *ctx)
+{
+  WordCache *cache = g_private_get (&word_cache);
+  if (!cache)
+    {
+      cache = g_new0 (WordCache, 1);
+      g_private_set (&word_cache, cache);
+    }
+  if (++cache->generation == 0)
+    {
+      /* Wrapped around: entries of old documents could pass for new. */
+      memset (cache, 0, sizeof *cache);
+      cache->generation = 1;
+    }
+  ctx->word_cache = cache->entries;
+  ctx->word_tag = (guint64)cache->generation << 32;
+}
+
 static gboolean
 quotes_process (gpointer state, WeftDoc *doc, GError **error)
 {
@@ -128,11 +157,7 @@ quotes_process (gpointer state, WeftDoc *doc, GError **error)
       weft_doc_add_layer (doc, st->schema);
       return TRUE;
     }
-  guint cache = 64;
-  while (cache < MIN (n, QUOTES_WORD_CACHE_MAX))
-    cache *= 2;
-  ctx.word_cache = weft_doc_alloc (doc, cache * sizeof (*ctx.word_cache));
-  ctx.word_cache_mask = cache - 1;
+  start_word_cache (&ctx);
   ctx.quoted = weft_doc_alloc (doc, (n / 64 + 1) * sizeof (TokenBits));
   ctx.terms = weft_doc_alloc (doc, (n / 64 + 1) * sizeof (TokenBits));
   ctx.used = weft_doc_alloc (doc, (n / 64 + 1) * sizeof (TokenBits));

@@ -43,9 +43,10 @@ typedef struct
 {
   GPtrArray *people; /* Person *: the article's (in `all`) or new (arena) */
   QuotesTable known; /* name or folded surname -> Known (arena) */
-  /* Per role group (0: any) and gender: the latest person, index + 1;
-   * each person links to the one before it (Person.earlier*). */
-  guint latest[G_MAXUINT8 + 1][3];
+  /* Per role group (0: any; the lexicon's groups) and gender: the latest
+   * person, index + 1; each person links to the one before it
+   * (Person.earlier*). */
+  guint (*latest)[3];
 } History;
 
 /* @s without diacritics ("Erdoğan" -> "Erdogan", "Łukasz" -> "Lukasz"):
@@ -246,6 +247,8 @@ know_article (QuotesContext *ctx, History *history, const GArray *all)
       if (is_full_name (p)
           && !(k = known_add (ctx, history, p->folded))->first_full)
         k->first_full = p->name;
+      if (!p->gender && !p->group)
+        continue; /* nothing to know: as if absent */
       k = known_add (ctx, history, p->name);
       if (!k->first_gender)
         k->first_gender = p->gender;
@@ -298,12 +301,11 @@ expand_surname (QuotesContext *ctx, const History *history, const char *word)
   return word;
 }
 
-/* The gender known for the person called @name, if any: from the history,
- * else from the article. */
+/* The gender known for the person called @name (what is known about the
+ * name: @k, maybe NULL), if any: from the history, else from the article. */
 static guint8
-known_gender (const History *history, const char *name)
+known_gender (const History *history, const Known *k)
 {
-  const Known *k = quotes_table_lookup_string (&history->known, name);
   if (!k)
     return QUOTES_GENDER_UNKNOWN;
   if (k->latest_gendered)
@@ -319,7 +321,7 @@ static Person *
 latest_person (History *history, guint8 group, guint8 gender)
 {
   guint latest = 0;
-  for (guint g = 0; g < G_N_ELEMENTS (history->latest[group]); g++)
+  for (guint g = 0; g < G_N_ELEMENTS (history->latest[0]); g++)
     if (!gender || g == QUOTES_GENDER_UNKNOWN || g == gender)
       latest = MAX (latest, history->latest[group][g]);
   return latest ? g_ptr_array_index (history->people, latest - 1) : NULL;
@@ -375,19 +377,17 @@ resolve (QuotesContext *ctx, Quote *q, History *history)
         for (guint k = m->first; k-- > 0 && k + 3 > m->first;)
           if (!ctx_is_word (ctx, k) || (gender = ctx_word (ctx, k)->gender))
             break;
+        const Known *known = quotes_table_lookup_string (&history->known, name);
         if (!gender)
-          gender = known_gender (history, name);
+          gender = known_gender (history, known);
         Person p = { .pos = pos,
                      .name = name,
                      .last_word = last_word (name),
                      .group = m->role_group,
                      .person = TRUE,
                      .gender = gender };
-        if (!p.group)
-          {
-            const Known *k = quotes_table_lookup_string (&history->known, name);
-            p.group = k ? k->first_group : 0;
-          }
+        if (!p.group && known)
+          p.group = known->first_group;
         q->speaker = name;
         history_add (ctx, history, person_new (ctx, &p));
         break;
@@ -487,7 +487,9 @@ quotes_resolve_speakers (QuotesContext *ctx)
   if (limit)
     collect_people (ctx, all, limit);
   History *history = weft_doc_alloc (ctx->doc, sizeof (History));
-  memset (history, 0, sizeof *history);
+  history->latest = weft_doc_alloc (
+      ctx->doc, quotes_lexicon_get_n_role_groups (ctx->lexicon)
+                    * sizeof (*history->latest));
   history->people = g_ptr_array_new ();
   know_article (ctx, history, all);
   Order *order = weft_doc_alloc (ctx->doc, n * sizeof (Order));
