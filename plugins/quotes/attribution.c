@@ -445,6 +445,7 @@ quotes_attribute (QuotesContext *ctx)
     return;
   QuoteIndex index;
   quote_index_init (&index);
+  quotes_table_reserve (ctx, &index.latest, MIN (ctx->n_quotes, 512));
   ctx->cue_index = &index;
   for (guint n = 0; n < ctx->n_quotes; n++)
     {
@@ -934,6 +935,8 @@ quotes_find_indirect (QuotesContext *ctx)
     return;
   QuoteIndex mentions;
   quote_index_init (&mentions);
+  quotes_table_reserve (ctx, &mentions.latest,
+                        MIN (ctx->n_quotes + ctx->cues.n, 512));
   ctx->mention_index = &mentions;
   for (guint p = 0; p < ctx->n_quotes; p++)
     if (ctx->quotes[p].mention.kind != MENTION_NONE)

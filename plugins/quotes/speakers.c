@@ -491,6 +491,9 @@ quotes_resolve_speakers (QuotesContext *ctx)
       ctx->doc, quotes_lexicon_get_n_role_groups (ctx->lexicon)
                     * sizeof (*history->latest));
   history->people = g_ptr_array_new ();
+  /* At most a name and a surname per person; the few hundred of a news
+   * article at once, without growing. */
+  quotes_table_reserve (ctx, &history->known, MIN (2 * (all->len + n), 512));
   know_article (ctx, history, all);
   Order *order = weft_doc_alloc (ctx->doc, n * sizeof (Order));
 

@@ -48,23 +48,37 @@ lookup (const QuotesTable *table, guint64 key, guint hash, gboolean strings)
   return slot->hash ? slot->value : NULL;
 }
 
+/* Room for @n entries, at most half full. */
+static void
+grow (QuotesContext *ctx, QuotesTable *table, guint n)
+{
+  guint size = 16;
+  while (size < 2 * n)
+    size *= 2;
+  QuotesTable grown = { 0 };
+  grown.slots = weft_doc_alloc (ctx->doc, size * sizeof (QuotesTableSlot));
+  grown.mask = size - 1;
+  grown.n = table->n;
+  for (guint i = 0; table->slots && i <= table->mask; i++)
+    if (table->slots[i].hash)
+      *find (&grown, table->slots[i].key, table->slots[i].hash, FALSE)
+          = table->slots[i];
+  *table = grown;
+}
+
+void
+quotes_table_reserve (QuotesContext *ctx, QuotesTable *table, guint n)
+{
+  if (2 * n > (table->slots ? table->mask + 1 : 0))
+    grow (ctx, table, n);
+}
+
 static gpointer *
 insert (QuotesContext *ctx, QuotesTable *table, guint64 key, guint hash,
         gboolean strings)
 {
   if ((table->n + 1) * 2 > (table->slots ? table->mask + 1 : 0))
-    {
-      QuotesTable grown = { 0 };
-      guint size = table->slots ? (table->mask + 1) * 2 : 16;
-      grown.slots = weft_doc_alloc (ctx->doc, size * sizeof (QuotesTableSlot));
-      grown.mask = size - 1;
-      grown.n = table->n;
-      for (guint i = 0; table->slots && i <= table->mask; i++)
-        if (table->slots[i].hash)
-          *find (&grown, table->slots[i].key, table->slots[i].hash, FALSE)
-              = table->slots[i];
-      *table = grown;
-    }
+    grow (ctx, table, MAX (table->n + 1, table->slots ? table->mask + 1 : 8));
   QuotesTableSlot *slot = find (table, key, hash, strings);
   if (!slot->hash)
     {

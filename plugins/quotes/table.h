@@ -19,6 +19,8 @@ typedef struct
   guint mask, n;
 } QuotesTable;
 
+/* Makes room for @n entries in all without growing again. */
+void quotes_table_reserve (QuotesContext *ctx, QuotesTable *table, guint n);
 /* The value for the string @key (NULL when none). */
 gpointer quotes_table_lookup_string (const QuotesTable *table, const char *key);
 /* Where the value for @key goes, added (NULL) when missing; @key must live
