@@ -48,6 +48,30 @@ static const Case cases[] = {
         "Azerbaijan is a sovereign state, and Russia values partner "
         "relations with it",
         "Dmitry Peskov", "Dmitry Peskov", "said" } } },
+  /* "he" makes John Smith a man: "she" then skips him. */
+  { "/quotes/speakers/pronoun-gender-learned",
+    "Mary Jones, a spokeswoman for the ministry, met Senator John Smith.\n\n"
+    "\"We will work together on this matter,\" he said.\n\n"
+    "\"The ministry agrees with him on all points,\" she said.\n\n"
+    "\"We are glad that they agree with us,\" he said.",
+    { { "direct", "We will work together on this matter", "John Smith", "he",
+        "said" },
+      { "direct", "The ministry agrees with him on all points", "Mary Jones",
+        "she", "said" },
+      { "direct", "We are glad that they agree with us", "John Smith", "he",
+        "said" } } },
+  /* A description takes the latest person of its role group. */
+  { "/quotes/speakers/description-by-role",
+    "Military expert Aleksey Ivanov met Senator John Smith on Monday.\n\n"
+    "\"The army is ready for anything now,\" said the expert.\n\n"
+    "\"The talks will go on as planned,\" the senator said.\n\n"
+    "\"Nothing has changed since then,\" the expert said.",
+    { { "direct", "The army is ready for anything now", "Aleksey Ivanov",
+        "the expert", "said" },
+      { "direct", "The talks will go on as planned", "John Smith",
+        "the senator", "said" },
+      { "direct", "Nothing has changed since then", "Aleksey Ivanov",
+        "the expert", "said" } } },
   { "/quotes/surname-and-pronoun",
     "Azerbaijan values it, said the press secretary Dmitry Peskov.\n\n"
     "\xe2\x80\x9cWe value our relations,\xe2\x80\x9d Peskov said.\n\n"
@@ -366,7 +390,8 @@ test_lexicon_errors (void)
   g_clear_error (&error);
 
   g_assert_true (g_file_set_contents (
-      cues, "pointed out\tverb\npointed\tverb\n", -1, NULL));
+      cues, "pointed out\tverb # the longest first\npointed\tverb\n", -1,
+      NULL));
   QuotesLexicon *lexicon = quotes_lexicon_load (dir, &error);
   g_assert_no_error (error);
   const QuotesWord *w = quotes_lexicon_lookup (lexicon, "Pointed", 7);
@@ -405,6 +430,14 @@ test_lexicon_data_errors (void)
       "3: unknown cue kind 'claim' (expected verb, say, clause, tell, name, "
       "prep or "
       "noun)" },
+    { "demonyms.txt",
+      "# nationalities\nrussian\n"
+      "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n",
+      "3: entry longer than 40 bytes" },
+    { "nonnames.txt",
+      "Monday\nTues\xff"
+      "day\n",
+      "2: invalid UTF-8" },
   };
   const char *names[]
       = { "cues.txt",          "roles.txt",    "pronouns.txt",

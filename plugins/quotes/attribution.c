@@ -9,6 +9,7 @@
 #include "attribution.h"
 
 #include "mention.h"
+#include "table.h"
 
 #define NO_TOKEN G_MAXUINT
 
@@ -58,12 +59,12 @@ starts_sentence (const QuotesContext *ctx, guint open)
         return TRUE;
       /* “… disappointed.” “I think …”: the quotation before ended the
        * sentence inside its marks. */
-      if (ctx->quoted[i] && ctx->tokens[i].kind == WEFT_TOKEN_PUNCT && i > 0
-          && ctx_is_sentence_end (ctx, i - 1))
+      if (ctx_quoted (ctx, i) && ctx->tokens[i].kind == WEFT_TOKEN_PUNCT
+          && i > 0 && ctx_is_sentence_end (ctx, i - 1))
         return TRUE;
       if (ctx->tokens[i].kind == WEFT_TOKEN_WORD
           || ctx->tokens[i].kind == WEFT_TOKEN_NUMBER
-          || ctx->tokens[i].kind == WEFT_TOKEN_ABBREV || ctx->quoted[i])
+          || ctx->tokens[i].kind == WEFT_TOKEN_ABBREV || ctx_quoted (ctx, i))
         {
           /* A closing mark from an earlier quotation followed by its own
            * sentence end is handled above; anything else is text. */
@@ -73,14 +74,61 @@ starts_sentence (const QuotesContext *ctx, guint open)
   return TRUE;
 }
 
+/* Quotations by a token (the first of their cue, of their mention):
+ * chains of links, the latest first.  A quotation given another cue later
+ * stays in its old chain, so readers check that token again. */
+typedef struct _QuoteIndex
+{
+  QuotesTable latest; /* token -> the latest link into links + 1 */
+  GArray *links;      /* QuoteLink */
+} QuoteIndex;
+
+typedef struct
+{
+  guint quote, earlier; /* earlier: link + 1, 0: none */
+} QuoteLink;
+
+static void
+quote_index_init (QuoteIndex *index)
+{
+  *index
+      = (QuoteIndex){ { 0 }, g_array_new (FALSE, FALSE, sizeof (QuoteLink)) };
+}
+
+static void
+quote_index_add (QuotesContext *ctx, QuoteIndex *index, guint token,
+                 const Quote *q)
+{
+  gpointer *latest = quotes_table_insert_uint (ctx, &index->latest, token);
+  QuoteLink link = { (guint)(q - ctx->quotes), GPOINTER_TO_UINT (*latest) };
+  g_array_append_val (index->links, link);
+  *latest = GUINT_TO_POINTER (index->links->len);
+}
+
+/* The link + 1 of the latest quotation at token @token (0: none);
+ * QuoteLink.earlier leads to the ones before it. */
+static guint
+quote_index_latest (const QuoteIndex *index, guint token)
+{
+  return GPOINTER_TO_UINT (quotes_table_lookup_uint (&index->latest, token));
+}
+
+static const QuoteLink *
+quote_link (const QuoteIndex *index, guint link)
+{
+  return &g_array_index (index->links, QuoteLink, link - 1);
+}
+
 static void
 set_cue (QuotesContext *ctx, Quote *q, const char *cue, guint first, guint last)
 {
   q->cue = cue;
   q->cue_first = first;
   q->cue_last = last;
+  if (ctx->cue_index)
+    quote_index_add (ctx, ctx->cue_index, first, q);
   for (guint i = first; i < last; i++)
-    ctx->used[i] = 1;
+    token_bit_set (ctx->used, i, TRUE);
 }
 
 /* The cue of a quotation introduced by a colon after the sentence that
@@ -92,7 +140,7 @@ share_cue (QuotesContext *ctx, Quote *q, const char *cue, guint first,
 {
   set_cue (ctx, q, cue, first, last);
   for (guint i = first; i < last; i++)
-    ctx->used[i] = 0;
+    token_bit_set (ctx->used, i, FALSE);
 }
 
 /* “…,” Rep. Adam Schiff, D-Calif., said Tuesday.  The name [@j, @comma),
@@ -103,7 +151,7 @@ trailing_appositive (QuotesContext *ctx, Quote *q, guint j, guint comma)
 {
   guint k = comma + 1;
   while (k < ctx->n_tokens && k < comma + 9 && !ctx_punct_is (ctx, k, ',')
-         && !ctx_is_sentence_end (ctx, k) && !ctx->quoted[k]
+         && !ctx_is_sentence_end (ctx, k) && !ctx_quoted (ctx, k)
          && !newline_before (ctx, k))
     k++;
   if (!ctx_punct_is (ctx, k, ',') || k == comma + 1)
@@ -147,7 +195,7 @@ trailing (QuotesContext *ctx, Quote *q, gboolean lenient)
       if (ctx_punct_is (ctx, k, ',') && k > j
           && trailing_appositive (ctx, q, j, k))
         return TRUE;
-      if (ctx->quoted[k] || ctx_is_sentence_end (ctx, k)
+      if (ctx_quoted (ctx, k) || ctx_is_sentence_end (ctx, k)
           || ctx_punct_is (ctx, k, ';') || ctx_punct_is (ctx, k, ','))
         break;
       guint end;
@@ -266,7 +314,7 @@ leading (QuotesContext *ctx, Quote *q, guint *cue_end)
       i--;
       if ((ctx_is_sentence_end (ctx, i) || ctx_punct_is (ctx, i, ':')
            || ctx_punct_is (ctx, i, ';'))
-          && !ctx->quoted[i])
+          && !ctx_quoted (ctx, i))
         return FALSE;
       if (newline_before (ctx, i + 1) && !(colon && i + 1 == open))
         return FALSE;
@@ -274,21 +322,29 @@ leading (QuotesContext *ctx, Quote *q, guint *cue_end)
       const QuotesCue *cue = quotes_match_cue (ctx, i, &end);
       if (!cue || (i > 0 && ctx_token_is (ctx, i - 1, "as")))
         continue; /* "— as reported by Hurriyet —" is not the speaker */
-      if (ctx->used[i])
+      if (token_bit (ctx->used, i))
         {
           /* “…,” wrote Trump, “and therefore …”: the rest of a quotation
            * split by its attribution. */
-          for (guint p = 0; p < ctx->n_quotes; p++)
-            if (ctx->quotes[p].cue_first == i && &ctx->quotes[p] != q
-                && ctx->quotes[p].cue && ctx->quotes[p].close_token < i
-                && ctx_punct_is (ctx, open - 1, ','))
-              {
-                q->mention = ctx->quotes[p].mention;
-                q->cue = ctx->quotes[p].cue;
-                q->cue_first = i, q->cue_last = end;
-                *cue_end = G_MAXUINT;
-                return TRUE;
-              }
+          const Quote *split = NULL; /* the first such quotation */
+          for (guint l = quote_index_latest (ctx->cue_index, i); l;
+               l = quote_link (ctx->cue_index, l)->earlier)
+            {
+              const Quote *p
+                  = &ctx->quotes[quote_link (ctx->cue_index, l)->quote];
+              if (p->cue_first == i && p != q && p->cue && p->close_token < i
+                  && ctx_punct_is (ctx, open - 1, ','))
+                split = p;
+            }
+          if (split)
+            {
+              q->mention = split->mention;
+              q->cue = split->cue;
+              q->cue_first = i, q->cue_last = end;
+              quote_index_add (ctx, ctx->cue_index, i, q);
+              *cue_end = G_MAXUINT;
+              return TRUE;
+            }
         }
       guint s0, s1;
       sentence_bounds (ctx, i, &s0, &s1);
@@ -344,13 +400,16 @@ static void
 make_term (QuotesContext *ctx, Quote *q)
 {
   gboolean shared = FALSE;
-  for (guint p = 0; p < ctx->n_quotes && q->cue; p++)
-    if (&ctx->quotes[p] != q && ctx->quotes[p].cue
-        && ctx->quotes[p].cue_first == q->cue_first
-        && ctx->quotes[p].kind != QUOTE_TERM)
-      shared = TRUE;
+  for (guint l = q->cue ? quote_index_latest (ctx->cue_index, q->cue_first) : 0;
+       l; l = quote_link (ctx->cue_index, l)->earlier)
+    {
+      const Quote *p = &ctx->quotes[quote_link (ctx->cue_index, l)->quote];
+      if (p != q && p->cue && p->cue_first == q->cue_first
+          && p->kind != QUOTE_TERM)
+        shared = TRUE;
+    }
   for (guint i = q->cue_first; q->cue && !shared && i < q->cue_last; i++)
-    ctx->used[i] = 0;
+    token_bit_set (ctx->used, i, FALSE);
   q->kind = QUOTE_TERM;
   q->mention.kind = MENTION_NONE;
   q->cue = NULL;
@@ -382,6 +441,12 @@ named_by_speaker (const QuotesContext *ctx, const Quote *q)
 void
 quotes_attribute (QuotesContext *ctx)
 {
+  if (ctx->n_quotes == 0)
+    return;
+  QuoteIndex index;
+  quote_index_init (&index);
+  quotes_table_reserve (ctx, &index.latest, MIN (ctx->n_quotes, 512));
+  ctx->cue_index = &index;
   for (guint n = 0; n < ctx->n_quotes; n++)
     {
       Quote *q = &ctx->quotes[n];
@@ -492,8 +557,10 @@ quotes_attribute (QuotesContext *ctx)
         continue;
       guint last = q->close_token != NO_TOKEN ? q->close_token : q->first_token;
       for (guint i = q->open_token; i <= last && i < ctx->n_tokens; i++)
-        ctx->quoted[i] = 2;
+        token_bit_set (ctx->terms, i, TRUE);
     }
+  ctx->cue_index = NULL;
+  g_array_unref (index.links);
 }
 
 /* Whether token @i is a cue word ending in -ing ("adding", "saying"). */
@@ -517,7 +584,7 @@ content_end (const QuotesContext *ctx, guint first, guint last)
 {
   for (guint i = first + 1; i < last; i++)
     {
-      if (ctx->quoted[i])
+      if (ctx_quoted (ctx, i))
         continue;
       if (ctx_punct_is (ctx, i, ';'))
         {
@@ -545,7 +612,7 @@ content_end (const QuotesContext *ctx, guint first, guint last)
       if (ctx_token_is (ctx, i, "and") || ctx_token_is (ctx, i, "but"))
         for (guint k = i + 1; k < last && k <= i + 3; k++)
           {
-            if (!ctx_is_word (ctx, k) || ctx->quoted[k]
+            if (!ctx_is_word (ctx, k) || ctx_quoted (ctx, k)
                 || (k > i + 1 && ctx_has (ctx, k - 1, QW_FILLER)))
               break; /* "can and may declare": one clause */
             if (quotes_match_cue (ctx, k, &end)
@@ -562,28 +629,29 @@ static void
 add_indirect (QuotesContext *ctx, guint first, guint last, const char *cue,
               guint cue_first, guint cue_last, const Mention *m)
 {
-  for (guint i = first + 1; i < last; i++)
-    if (newline_before (ctx, i))
-      last = i; /* reported speech ends with its paragraph */
+  /* Reported speech ends with its paragraph. */
+  guint line = ctx_line_starts_upto (ctx, first);
+  if (line < ctx->line_starts.n)
+    last = MIN (last, ctx->line_starts.items[line]);
   if (first >= cue_last)
     last = content_end (ctx, first, last);
   else
     for (guint i = last; i-- > first;)
-      if (ctx_punct_is (ctx, i, ';') && !ctx->quoted[i])
+      if (ctx_punct_is (ctx, i, ';') && !ctx_quoted (ctx, i))
         {
           first = i + 1; /* "A; B, X said": only B */
           break;
         }
   while (last > first && ctx->tokens[last - 1].kind == WEFT_TOKEN_PUNCT
-         && !ctx->quoted[last - 1])
+         && !ctx_quoted (ctx, last - 1))
     last--;
   while (first < last && ctx->tokens[first].kind == WEFT_TOKEN_PUNCT
-         && !ctx->quoted[first])
+         && !ctx_quoted (ctx, first))
     first++;
   if (last < first + 3)
     return;
   for (guint i = first; i < last; i++)
-    if (ctx->quoted[i] == 1)
+    if (ctx_quoted (ctx, i) && !token_bit (ctx->terms, i))
       return; /* reported speech holding a quotation: it is that quotation */
   Quote *q = quotes_context_add (ctx);
   q->start = ctx->tokens[first].start;
@@ -593,6 +661,8 @@ add_indirect (QuotesContext *ctx, guint first, guint last, const char *cue,
   q->kind = QUOTE_INDIRECT;
   q->mention = *m;
   set_cue (ctx, q, cue, cue_first, cue_last);
+  if (m->kind != MENTION_NONE)
+    quote_index_add (ctx, ctx->mention_index, m->first, q);
 }
 
 /* After a time word or phrase at @i ("today", "on Monday", "last
@@ -621,7 +691,7 @@ skip_time (const QuotesContext *ctx, guint i, guint limit)
 static guint
 skip_addressee (const QuotesContext *ctx, guint i, guint limit)
 {
-  if (i >= limit || ctx->quoted[i])
+  if (i >= limit || ctx_quoted (ctx, i))
     return i;
   if (ctx_has (ctx, i, QW_ACCUSATIVE) && !ctx_has (ctx, i + 1, QW_ROLE))
     return i + 1;
@@ -631,12 +701,12 @@ skip_addressee (const QuotesContext *ctx, guint i, guint limit)
   if (ctx_capitalized (ctx, j))
     {
       guint e = j;
-      while (e < limit && ctx_capitalized (ctx, e) && !ctx->quoted[e])
+      while (e < limit && ctx_capitalized (ctx, e) && !ctx_quoted (ctx, e))
         e++;
       return e;
     }
   guint e = j;
-  while (e < limit && e < j + 3 && ctx_is_word (ctx, e) && !ctx->quoted[e]
+  while (e < limit && e < j + 3 && ctx_is_word (ctx, e) && !ctx_quoted (ctx, e)
          && !(ctx->tokens[e].flags & WEFT_TOKEN_CAPITALIZED)
          && !ctx_has (ctx, e,
                       QW_PRONOUN | QW_GROUP | QW_TIME | QW_CLAUSE_BLOCK
@@ -663,7 +733,7 @@ may_report (const QuotesContext *ctx, const QuotesCue *cue, guint k, guint end,
   after = skip_time (ctx, after, s1);
   for (guint i = after; i < s1 && i < after + 9; i++)
     {
-      if (ctx->quoted[i] || ctx_punct_is (ctx, i, ',')
+      if (ctx_quoted (ctx, i) || ctx_punct_is (ctx, i, ',')
           || ctx_is_sentence_end (ctx, i)
           || ctx_has (ctx, i, QW_PRONOUN | QW_GROUP))
         break;
@@ -703,12 +773,34 @@ passive (QuotesContext *ctx, const QuotesCue *cue, guint k, guint end, guint s0)
   return TRUE;
 }
 
+/* The mention of the latest quotation (in ctx->quotes) whose speaker is
+ * named inside tokens [@first, @last). */
+static MentionKind
+latest_mention_in (const QuotesContext *ctx, guint first, guint last,
+                   Mention *m)
+{
+  guint latest = G_MAXUINT;
+  for (guint t = first; t <= last; t++)
+    for (guint l = quote_index_latest (ctx->mention_index, t); l;
+         l = quote_link (ctx->mention_index, l)->earlier)
+      {
+        guint p = quote_link (ctx->mention_index, l)->quote;
+        if (ctx->quotes[p].mention.last <= last
+            && (latest == G_MAXUINT || p > latest))
+          latest = p;
+      }
+  if (latest == G_MAXUINT)
+    return MENTION_NONE;
+  *m = ctx->quotes[latest].mention;
+  return m->kind;
+}
+
 static void
 indirect_at (QuotesContext *ctx, guint k, guint s0, guint s1)
 {
   guint end;
   const QuotesCue *cue = quotes_match_cue (ctx, k, &end);
-  if (!cue || ctx->used[k])
+  if (!cue || token_bit (ctx->used, k))
     return;
   Mention m;
   guint np_end, start;
@@ -761,12 +853,8 @@ indirect_at (QuotesContext *ctx, guint k, guint s0, guint s1)
       /* "Peskov said …, adding that …": the sentence's subject, or the
        * speaker of its quotation ("“…,” Kudlow said, adding that …"). */
       kind = quotes_clause_subject (ctx, s0, k, &m);
-      for (guint p = ctx->n_quotes; kind == MENTION_NONE && p-- > 0;)
-        {
-          const Mention *pm = &ctx->quotes[p].mention;
-          if (pm->kind != MENTION_NONE && pm->first >= s0 && pm->last <= k)
-            m = *pm, kind = pm->kind;
-        }
+      if (kind == MENTION_NONE)
+        kind = latest_mention_in (ctx, s0, k, &m);
       start = s0;
     }
   if (kind == MENTION_NONE || kind == MENTION_GROUP)
@@ -784,7 +872,7 @@ indirect_at (QuotesContext *ctx, guint k, guint s0, guint s1)
    * clause: a subject pronoun came first, or a verb follows "that"). */
   for (guint i = after; i < s1 && i < after + 9 && !inverted; i++)
     {
-      if (ctx->quoted[i] || ctx_punct_is (ctx, i, ',')
+      if (ctx_quoted (ctx, i) || ctx_punct_is (ctx, i, ',')
           || ctx_is_sentence_end (ctx, i)
           || ctx_has (ctx, i, QW_PRONOUN | QW_GROUP))
         break;
@@ -809,7 +897,7 @@ indirect_at (QuotesContext *ctx, guint k, guint s0, guint s1)
                       || ((ctx_token_is (ctx, after, "it")
                            || ctx_token_is (ctx, after, "this"))
                           && ctx_has (ctx, after + 1, QW_FILLER)))
-                  && !ctx->quoted[after] && s1 - after >= 4;
+                  && !ctx_quoted (ctx, after) && s1 - after >= 4;
   gboolean subject = ctx_has (ctx, after, QW_PRONOUN | QW_GROUP)
                      || ctx_capitalized (ctx, after)
                      || ctx_token_is (ctx, after, "the")
@@ -843,6 +931,17 @@ indirect_at (QuotesContext *ctx, guint k, guint s0, guint s1)
 void
 quotes_find_indirect (QuotesContext *ctx)
 {
+  if (ctx->cues.n == 0)
+    return;
+  QuoteIndex mentions;
+  quote_index_init (&mentions);
+  quotes_table_reserve (ctx, &mentions.latest,
+                        MIN (ctx->n_quotes + ctx->cues.n, 512));
+  ctx->mention_index = &mentions;
+  for (guint p = 0; p < ctx->n_quotes; p++)
+    if (ctx->quotes[p].mention.kind != MENTION_NONE)
+      quote_index_add (ctx, &mentions, ctx->quotes[p].mention.first,
+                       &ctx->quotes[p]);
   /* Only the cue words listed by the marks pass, each with its sentence
    * (tokens outside every sentence are skipped, as before). */
   guint s = 0;
@@ -856,7 +955,9 @@ quotes_find_indirect (QuotesContext *ctx)
         break;
       guint s0 = ctx->sentences[s].first_token;
       guint s1 = s0 + ctx->sentences[s].n_tokens;
-      if (k >= s0 && !ctx->quoted[k])
+      if (k >= s0 && !ctx_quoted (ctx, k))
         indirect_at (ctx, k, s0, s1);
     }
+  ctx->mention_index = NULL;
+  g_array_unref (mentions.links);
 }

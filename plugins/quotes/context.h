@@ -35,6 +35,34 @@ typedef struct
   guint8 role_group; /* the role word's group, for descriptions */
 } Mention;
 
+/* One bit per token (arena). */
+typedef guint64 TokenBits;
+
+static inline gboolean
+token_bit (const TokenBits *bits, guint i)
+{
+  return (bits[i >> 6] >> (i & 63)) & 1;
+}
+
+static inline void
+token_bit_set (TokenBits *bits, guint i, gboolean on)
+{
+  bits[i >> 6]
+      = (bits[i >> 6] & ~((guint64)1 << (i & 63))) | ((guint64)on << (i & 63));
+}
+
+/* The lexicon entries of recently asked tokens, direct-mapped by token
+ * index: the passes look around a few places at a time, and a table per
+ * token would cost 8 bytes for every token of the document.  One cache
+ * per thread serves every document; the document's generation number
+ * tells its entries from older ones, so nothing is cleared. */
+#define QUOTES_WORD_CACHE 4096 /* entries, a power of two */
+typedef struct
+{
+  guint64 tag; /* the document's generation << 32 | the token */
+  const QuotesWord *word;
+} QuotesCachedWord;
+
 /* A growable list of token indices (arena). */
 typedef struct
 {
@@ -70,15 +98,29 @@ typedef struct
   guint n_tokens;
   const WeftSentence *sentences;
   guint n_sentences;
-  const QuotesWord **words; /* per token: lexicon entry; NULL: not yet */
-  guint8 *quoted;           /* per token: inside a quotation (marks included) */
-  guint8 *used;             /* per token: part of an attribution already */
+  QuotesCachedWord *word_cache; /* ctx_word(): QUOTES_WORD_CACHE entries */
+  guint64 word_tag;             /* this document's generation << 32 */
+  TokenBits *quoted;            /* inside a quotation (marks included) */
+  TokenBits *terms;             /* inside a quotation found to be a term */
+  TokenBits *used;              /* part of an attribution already */
+  TokenBits *capitals;          /* capitalized words, set by the marks pass */
   Quote *quotes;
   guint n_quotes, quotes_size;
   /* Listed by the marks pass, in text order, so that later passes visit
-   * only these tokens: words that may start a cue, capitalized words. */
-  TokenList cues, capitals;
+   * only these tokens: words that may start a cue and tokens after a line
+   * break (NEWLINE_BEFORE or PARAGRAPH_BEFORE). */
+  TokenList cues, line_starts;
+  /* Quotations by the first token of their cue while they are attributed,
+   * and by the first token of their mention while reported speech is
+   * found (attribution.c): found without visiting every quotation. */
+  struct _QuoteIndex *cue_index, *mention_index;
 } QuotesContext;
+
+static inline gboolean
+ctx_quoted (const QuotesContext *ctx, guint i)
+{
+  return token_bit (ctx->quoted, i);
+}
 
 static inline gboolean
 ctx_is_word (const QuotesContext *ctx, guint i)
@@ -99,13 +141,24 @@ ctx_key (const QuotesContext *ctx, guint i)
                           ctx->len - t->start);
 }
 
+/* Remembers @w as token @i's lexicon entry. */
+static inline void
+ctx_cache_word (const QuotesContext *ctx, guint i, const QuotesWord *w)
+{
+  QuotesCachedWord *c = &ctx->word_cache[i & (QUOTES_WORD_CACHE - 1)];
+  *c = (QuotesCachedWord){ ctx->word_tag | i, w };
+}
+
 /* Token @i's lexicon entry (quotes_no_word when none), looked up on first
  * use: most tokens are never asked about. */
 static inline const QuotesWord *
 ctx_word (const QuotesContext *ctx, guint i)
 {
-  const QuotesWord *w = ctx->words[i];
-  if (G_UNLIKELY (!w))
+  const QuotesCachedWord *c = &ctx->word_cache[i & (QUOTES_WORD_CACHE - 1)];
+  const QuotesWord *w = NULL;
+  if (G_LIKELY (c->tag == (ctx->word_tag | i)))
+    w = c->word;
+  else
     {
       const WeftToken *t = &ctx->tokens[i];
       guint32 len = t->end - t->start;
@@ -119,7 +172,7 @@ ctx_word (const QuotesContext *ctx, guint i)
         }
       if (!w)
         w = &quotes_no_word;
-      ctx->words[i] = w;
+      ctx_cache_word (ctx, i, w);
     }
   return w;
 }
@@ -173,7 +226,24 @@ ctx_is_sentence_end (const QuotesContext *ctx, guint i)
          || ctx_punct_is (ctx, i, '?');
 }
 
-/* Appends a zeroed quote and returns it (arena; may move earlier ones). */
+/* How many tokens in [1, @i] start a line (ctx->line_starts). */
+static inline guint
+ctx_line_starts_upto (const QuotesContext *ctx, guint i)
+{
+  guint lo = 0, hi = ctx->line_starts.n;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      if (ctx->line_starts.items[mid] <= i)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* Appends a zeroed quote and returns it (may move earlier ones; ctx->quotes
+ * is freed by the plugin's process()). */
 Quote *quotes_context_add (QuotesContext *ctx);
 /* Appends token @token to @list (arena). */
 void quotes_token_list_grow (QuotesContext *ctx, TokenList *list);

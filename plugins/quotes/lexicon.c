@@ -126,49 +126,47 @@ intern (QuotesLexicon *lexicon, const char *word)
 }
 
 typedef gboolean (*LineFunc) (QuotesLexicon *lexicon, char **columns,
-                              guint n_columns, const char *where,
-                              GError **error);
+                              guint n_columns, GError **error);
 
-/* Calls @func on every non-comment line of @dir/@name, split at tabs. */
+typedef struct
+{
+  QuotesLexicon *lexicon;
+  LineFunc func;
+} ListReader;
+
+/* One line of a list, split at tabs. */
+static gboolean
+read_line (char *line, gpointer user_data, GError **error)
+{
+  const ListReader *reader = user_data;
+  g_auto (GStrv) columns = g_strsplit (line, "\t", -1);
+  guint n_columns = g_strv_length (columns);
+  for (guint c = 0; c < n_columns; c++)
+    g_strstrip (columns[c]);
+  if (strlen (columns[0]) > MAX_WORD)
+    {
+      g_set_error (error, WEFT_ERROR, WEFT_ERROR_DATA,
+                   "entry longer than %d bytes", MAX_WORD);
+      return FALSE;
+    }
+  return reader->func (reader->lexicon, columns, n_columns, error);
+}
+
+/* Calls @func on every entry of @dir/@name ('#' starts a comment; no
+ * entry holds one). */
 static gboolean
 read_list (QuotesLexicon *lexicon, const char *dir, const char *name,
            LineFunc func, GError **error)
 {
   g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autofree char *contents = NULL;
-  g_autoptr (GError) local = NULL;
-  if (!g_file_get_contents (path, &contents, NULL, &local))
-    {
-      g_set_error (error, WEFT_ERROR, WEFT_ERROR_DATA, "%s: %s", path,
-                   local->message);
-      return FALSE;
-    }
-  g_auto (GStrv) lines = g_strsplit (contents, "\n", -1);
-  for (guint n = 0; lines[n]; n++)
-    {
-      char *line = g_strstrip (lines[n]);
-      if (!*line || *line == '#')
-        continue;
-      g_auto (GStrv) columns = g_strsplit (line, "\t", -1);
-      guint n_columns = g_strv_length (columns);
-      for (guint c = 0; c < n_columns; c++)
-        g_strstrip (columns[c]);
-      g_autofree char *where = g_strdup_printf ("%s:%u", path, n + 1);
-      if (strlen (columns[0]) > MAX_WORD)
-        {
-          g_set_error (error, WEFT_ERROR, WEFT_ERROR_DATA,
-                       "%s: entry longer than %d bytes", where, MAX_WORD);
-          return FALSE;
-        }
-      if (!func (lexicon, columns, n_columns, where, error))
-        return FALSE;
-    }
-  return TRUE;
+  ListReader reader = { lexicon, func };
+  return weft_data_file_foreach_line (path, WEFT_DATA_FILE_HASH_COMMENTS,
+                                      read_line, &reader, error);
 }
 
 static gboolean
 add_cue (QuotesLexicon *lexicon, char **columns, guint n_columns,
-         const char *where, GError **error)
+         GError **error)
 {
   QuotesCueKind kind = QUOTES_CUE_VERB;
   if (n_columns > 1 && g_str_equal (columns[1], "prep"))
@@ -186,9 +184,9 @@ add_cue (QuotesLexicon *lexicon, char **columns, guint n_columns,
   else if (n_columns > 1 && !g_str_equal (columns[1], "verb"))
     {
       g_set_error (error, WEFT_ERROR, WEFT_ERROR_DATA,
-                   "%s: unknown cue kind '%s' (expected verb, say, clause, "
+                   "unknown cue kind '%s' (expected verb, say, clause, "
                    "tell, name, prep or noun)",
-                   where, columns[1]);
+                   columns[1]);
       return FALSE;
     }
   QuotesCue *cue = g_new0 (QuotesCue, 1);
@@ -215,8 +213,7 @@ add_cue (QuotesLexicon *lexicon, char **columns, guint n_columns,
 
 /* The optional gender column (m or f) of roles.txt and pronouns.txt. */
 static gboolean
-read_gender (QuotesWord *word, char **columns, guint n_columns,
-             const char *where, GError **error)
+read_gender (QuotesWord *word, char **columns, guint n_columns, GError **error)
 {
   if (n_columns < 3 || !*columns[2])
     return TRUE;
@@ -227,8 +224,7 @@ read_gender (QuotesWord *word, char **columns, guint n_columns,
   else
     {
       g_set_error (error, WEFT_ERROR, WEFT_ERROR_DATA,
-                   "%s: unknown gender '%s' (expected m or f)", where,
-                   columns[2]);
+                   "unknown gender '%s' (expected m or f)", columns[2]);
       return FALSE;
     }
   return TRUE;
@@ -236,17 +232,16 @@ read_gender (QuotesWord *word, char **columns, guint n_columns,
 
 static gboolean
 add_role (QuotesLexicon *lexicon, char **columns, guint n_columns,
-          const char *where, GError **error)
+          GError **error)
 {
   if (n_columns < 2 || !*columns[1])
     {
       g_set_error (error, WEFT_ERROR, WEFT_ERROR_DATA,
-                   "%s: expected a role and its group separated by a tab",
-                   where);
+                   "expected a role and its group separated by a tab");
       return FALSE;
     }
   QuotesWord *word = intern (lexicon, columns[0]);
-  if (!read_gender (word, columns, n_columns, where, error))
+  if (!read_gender (word, columns, n_columns, error))
     return FALSE;
   if (g_str_equal (columns[1], "title"))
     {
@@ -263,7 +258,7 @@ add_role (QuotesLexicon *lexicon, char **columns, guint n_columns,
       if (group > G_MAXUINT8)
         {
           g_set_error (error, WEFT_ERROR, WEFT_ERROR_DATA,
-                       "%s: too many role groups", where);
+                       "too many role groups");
           return FALSE;
         }
       g_ptr_array_add (lexicon->role_groups, g_strdup (columns[1]));
@@ -275,7 +270,7 @@ add_role (QuotesLexicon *lexicon, char **columns, guint n_columns,
 
 static gboolean
 add_pronoun (QuotesLexicon *lexicon, char **columns, guint n_columns,
-             const char *where, GError **error)
+             GError **error)
 {
   guint32 cls;
   if (n_columns > 1 && g_str_equal (columns[1], "person"))
@@ -285,21 +280,19 @@ add_pronoun (QuotesLexicon *lexicon, char **columns, guint n_columns,
   else
     {
       g_set_error (error, WEFT_ERROR, WEFT_ERROR_DATA,
-                   "%s: expected a pronoun, a tab and 'person' or 'group'",
-                   where);
+                   "expected a pronoun, a tab and 'person' or 'group'");
       return FALSE;
     }
   QuotesWord *word = intern (lexicon, columns[0]);
   word->classes |= cls;
-  return read_gender (word, columns, n_columns, where, error);
+  return read_gender (word, columns, n_columns, error);
 }
 
 #define DEFINE_PLAIN(fn, cls)                                                  \
   static gboolean fn (QuotesLexicon *lexicon, char **columns, guint n_columns, \
-                      const char *where, GError **error)                       \
+                      GError **error)                                          \
   {                                                                            \
     (void)n_columns;                                                           \
-    (void)where;                                                               \
     (void)error;                                                               \
     intern (lexicon, columns[0])->classes |= (cls);                            \
     return TRUE;                                                               \
@@ -324,7 +317,7 @@ static const struct
 
 static gboolean
 add_function_word (QuotesLexicon *lexicon, char **columns, guint n_columns,
-                   const char *where, GError **error)
+                   GError **error)
 {
   for (guint i = 0; n_columns > 1 && i < G_N_ELEMENTS (function_classes); i++)
     if (g_str_equal (columns[1], function_classes[i].name))
@@ -334,10 +327,9 @@ add_function_word (QuotesLexicon *lexicon, char **columns, guint n_columns,
       }
   g_set_error (
       error, WEFT_ERROR, WEFT_ERROR_DATA,
-      "%s: expected a word, a tab and one of determiner, place, "
+      "expected a word, a tab and one of determiner, place, "
       "object, filler, np-end, clause-block, title-small, quantifier, time, "
-      "accusative",
-      where);
+      "accusative");
   return FALSE;
 }
 
@@ -435,6 +427,12 @@ quotes_lexicon_get_cue (const QuotesLexicon *lexicon, const QuotesWord *word,
   guint16 index
       = g_array_index (lexicon->cue_index, guint16, word->cue_first + i);
   return g_ptr_array_index (lexicon->cues, index);
+}
+
+guint
+quotes_lexicon_get_n_role_groups (const QuotesLexicon *lexicon)
+{
+  return lexicon->role_groups->len;
 }
 
 const char *

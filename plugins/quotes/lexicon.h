@@ -133,6 +133,8 @@ const QuotesFilter *quotes_lexicon_get_filter (const QuotesLexicon *lexicon);
 /* The @i-th cue starting with @word (0 <= i < word->cue_count).  Borrowed. */
 const QuotesCue *quotes_lexicon_get_cue (const QuotesLexicon *lexicon,
                                          const QuotesWord *word, guint i);
+/* How many role groups there are, with group 0 (none). */
+guint quotes_lexicon_get_n_role_groups (const QuotesLexicon *lexicon);
 /* Borrowed: the name of role group @group. */
 const char *quotes_lexicon_get_role_group (const QuotesLexicon *lexicon,
                                            guint group);

@@ -154,7 +154,7 @@ emit (Pairing *p, const Mark *open, uint32_t end, guint close_token)
   q->kind = QUOTE_DIRECT;
   guint last = close_token != G_MAXUINT ? close_token : p->pending_last;
   for (guint i = open->token; i <= last && i < ctx->n_tokens; i++)
-    ctx->quoted[i] = 1;
+    token_bit_set (ctx->quoted, i, TRUE);
 }
 
 /* Handles one quote mark; returns FALSE when it is not a mark. */
@@ -318,8 +318,7 @@ quotes_find_marks (QuotesContext *ctx)
   const char *text = ctx->text;
   const QuotesFilter *filter = ctx->cue_filter;
   guint n_tokens = ctx->n_tokens;
-  guint *capitals = weft_doc_alloc (ctx->doc, n_tokens * sizeof (guint));
-  guint n_capitals = 0;
+  TokenBits *capitals = ctx->capitals;
   for (guint i = 0; i < n_tokens; i++)
     {
       const WeftToken *t = &tokens[i];
@@ -330,6 +329,7 @@ quotes_find_marks (QuotesContext *ctx)
               && (flags
                   & (WEFT_TOKEN_NEWLINE_BEFORE | WEFT_TOKEN_PARAGRAPH_BEFORE))))
         {
+          quotes_token_list_add (ctx, &ctx->line_starts, i);
           end_block (&p, i - 1);
           if (start_block (&p, i))
             from += text[from] == '"' ? 1 : text[from] == '\xC2' ? 2 : 3;
@@ -339,8 +339,7 @@ quotes_find_marks (QuotesContext *ctx)
           /* Reporting verbs match in lower case only; a capitalized word
            * can start only a prepositional cue ("According to"). */
           gboolean capital = (flags & WEFT_TOKEN_CAPITALIZED) != 0;
-          capitals[n_capitals] = i;
-          n_capitals += capital;
+          capitals[i >> 6] |= (guint64)capital << (i & 63);
           guint32 len = t->end - t->start;
           guint64 lengths = capital ? filter->capital_lengths : filter->lengths;
           if (kind == WEFT_TOKEN_WORD && len < 64
@@ -352,7 +351,7 @@ quotes_find_marks (QuotesContext *ctx)
                 {
                   const QuotesWord *w = quotes_lexicon_lookup_key (
                       ctx->lexicon, key, text + t->start, len);
-                  ctx->words[i] = w ? w : &quotes_no_word;
+                  ctx_cache_word (ctx, i, w ? w : &quotes_no_word);
                   if (w && (w->classes & QW_CUE))
                     quotes_token_list_add (ctx, &ctx->cues, i);
                 }
@@ -368,9 +367,6 @@ quotes_find_marks (QuotesContext *ctx)
       for (uint32_t at = from; at < t->end;)
         at += scan_char (&p, at, i);
     }
-  ctx->capitals.items = capitals;
-  ctx->capitals.n = n_capitals;
-  ctx->capitals.size = n_tokens;
   if (ctx->n_tokens > 0)
     {
       end_block (&p, ctx->n_tokens - 1);

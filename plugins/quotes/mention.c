@@ -10,7 +10,7 @@ quotes_match_cue (const QuotesContext *ctx, guint i, guint *end)
   if (i >= ctx->n_tokens)
     return NULL; /* callers look one past a span's end */
   const QuotesWord *w = ctx_word (ctx, i);
-  if (!w || !(w->classes & QW_CUE) || ctx->quoted[i])
+  if (!w || !(w->classes & QW_CUE) || ctx_quoted (ctx, i))
     return NULL;
   /* "the claim", "his promise", "the proposed end point": a noun or an
    * adjective after a determiner ("that" is more often a conjunction). */
@@ -67,7 +67,7 @@ quotes_is_possessive (const QuotesContext *ctx, guint i)
 static gboolean
 is_name_word (const QuotesContext *ctx, guint i)
 {
-  return ctx_capitalized (ctx, i) && !ctx->quoted[i]
+  return ctx_capitalized (ctx, i) && !ctx_quoted (ctx, i)
          && !(ctx_classes (ctx, i) & (QW_NONNAME | QW_PRONOUN | QW_GROUP));
 }
 
@@ -147,7 +147,7 @@ plain_np (const QuotesContext *ctx, guint first, guint last, Mention *out)
   if (words == 0 || words > 3 || (!determiner && words > 1))
     return MENTION_NONE;
   for (guint k = i; k < last; k++)
-    if (!ctx_is_word (ctx, k) || ctx->quoted[k]
+    if (!ctx_is_word (ctx, k) || ctx_quoted (ctx, k)
         || ((ctx->tokens[k].flags & WEFT_TOKEN_CAPITALIZED) && k != first)
         || ctx_has (ctx, k, NOT_IN_NP) || ctx_token_is (ctx, k, "and")
         || ctx_token_is (ctx, k, "or") || quotes_is_possessive (ctx, k))
@@ -176,7 +176,7 @@ quotes_find_mention (const QuotesContext *ctx, guint first, guint last,
   guint32 head = ctx_classes (ctx, last - 1);
   if (ctx_classes (ctx, first) & (QW_PRONOUN | QW_GROUP))
     head = ctx_classes (ctx, first), last = first + 1;
-  if (head & (QW_PRONOUN | QW_GROUP) && !ctx->quoted[last - 1])
+  if (head & (QW_PRONOUN | QW_GROUP) && !ctx_quoted (ctx, last - 1))
     {
       *out
           = (Mention){ last - 1, last,
@@ -292,7 +292,7 @@ quotes_find_mention (const QuotesContext *ctx, guint first, guint last,
 static gboolean
 is_boundary (const QuotesContext *ctx, guint i)
 {
-  if (ctx->quoted[i])
+  if (ctx_quoted (ctx, i))
     return TRUE;
   const WeftToken *t = &ctx->tokens[i];
   if (t->kind == WEFT_TOKEN_PUNCT)
@@ -332,7 +332,7 @@ quotes_subject_before (const QuotesContext *ctx, guint cue, guint floor,
                        Mention *out, guint *start)
 {
   guint pos = cue;
-  while (pos > floor && !ctx->quoted[pos - 1]
+  while (pos > floor && !ctx_quoted (ctx, pos - 1)
          && (ctx_has (ctx, pos - 1, QW_FILLER)
              || (ctx_is_word (ctx, pos - 1)
                  && !(ctx->tokens[pos - 1].flags & WEFT_TOKEN_CAPITALIZED)
@@ -439,7 +439,7 @@ quotes_clause_subject (const QuotesContext *ctx, guint floor, guint limit,
   for (guint n = 0; n < 3 && floor < limit; n++)
     {
       guint e = floor;
-      while (e < limit && e < floor + 10 && !ctx->quoted[e]
+      while (e < limit && e < floor + 10 && !ctx_quoted (ctx, e)
              && !ctx_punct_is (ctx, e, ','))
         e++;
       MentionKind kind = quotes_find_mention (ctx, floor, e, FALSE, m);

@@ -26,12 +26,9 @@ quotes_context_add (QuotesContext *ctx)
 {
   if (ctx->n_quotes == ctx->quotes_size)
     {
-      guint size = ctx->quotes_size ? ctx->quotes_size * 2 : 16;
-      Quote *quotes = weft_doc_alloc (ctx->doc, size * sizeof (Quote));
-      if (ctx->n_quotes)
-        memcpy (quotes, ctx->quotes, ctx->n_quotes * sizeof (Quote));
-      ctx->quotes = quotes;
-      ctx->quotes_size = size;
+      /* GLib's allocator, not the arena: growing leaves no copies behind. */
+      ctx->quotes_size = ctx->quotes_size ? ctx->quotes_size * 2 : 16;
+      ctx->quotes = g_renew (Quote, ctx->quotes, ctx->quotes_size);
     }
   Quote *q = &ctx->quotes[ctx->n_quotes++];
   memset (q, 0, sizeof *q);
@@ -112,6 +109,35 @@ write_layer (const QuotesState *st, QuotesContext *ctx)
     }
 }
 
+typedef struct
+{
+  guint32 generation;
+  QuotesCachedWord entries[QUOTES_WORD_CACHE];
+} WordCache;
+
+/* ctx_word()'s cache, one per thread (documents of one thread run one
+ * after the other). */
+static GPrivate word_cache = G_PRIVATE_INIT (g_free);
+
+static void
+start_word_cache (QuotesContext *ctx)
+{
+  WordCache *cache = g_private_get (&word_cache);
+  if (!cache)
+    {
+      cache = g_new0 (WordCache, 1);
+      g_private_set (&word_cache, cache);
+    }
+  if (++cache->generation == 0)
+    {
+      /* Wrapped around: entries of old documents could pass for new. */
+      memset (cache, 0, sizeof *cache);
+      cache->generation = 1;
+    }
+  ctx->word_cache = cache->entries;
+  ctx->word_tag = (guint64)cache->generation << 32;
+}
+
 static gboolean
 quotes_process (gpointer state, WeftDoc *doc, GError **error)
 {
@@ -131,15 +157,18 @@ quotes_process (gpointer state, WeftDoc *doc, GError **error)
       weft_doc_add_layer (doc, st->schema);
       return TRUE;
     }
-  ctx.words = weft_doc_alloc (doc, n * sizeof (*ctx.words));
-  ctx.quoted = weft_doc_alloc (doc, n);
-  ctx.used = weft_doc_alloc (doc, n);
+  start_word_cache (&ctx);
+  ctx.quoted = weft_doc_alloc (doc, (n / 64 + 1) * sizeof (TokenBits));
+  ctx.terms = weft_doc_alloc (doc, (n / 64 + 1) * sizeof (TokenBits));
+  ctx.used = weft_doc_alloc (doc, (n / 64 + 1) * sizeof (TokenBits));
+  ctx.capitals = weft_doc_alloc (doc, (n / 64 + 1) * sizeof (TokenBits));
   quotes_find_marks (&ctx);
   quotes_attribute (&ctx);
   if (st->indirect)
     quotes_find_indirect (&ctx);
   quotes_resolve_speakers (&ctx);
   write_layer (st, &ctx);
+  g_free (ctx.quotes);
   return TRUE;
 }
 

@@ -8,23 +8,46 @@
 #include <stdlib.h>
 
 #include "mention.h"
+#include "table.h"
 
 typedef struct
 {
   uint32_t pos;
+  guint8 group;
+  guint8 person; /* met with a role: a referent for "he", "the expert" */
+  guint8 gender; /* QUOTES_GENDER_*, from a role, title or pronoun */
   const char *name;
   const char *last_word; /* points into name */
-  guint8 group;
-  gboolean person;    /* met with a role: a referent for "he", "the expert" */
-  guint8 gender;      /* QUOTES_GENDER_*, from a role, title or pronoun */
   const char *folded; /* last_word without diacritics (Erdoğan -> Erdogan) */
+  /* In the history: this person's index, and the person before it (index
+   * + 1; 0: none) of the same gender, of any role group and of this one's. */
+  guint index, earlier, earlier_in_group;
 } Person;
 
+/* What one string is known as, in the article and in the history so far:
+ * a full name and a folded surname ("Peskov" can be both). */
 typedef struct
 {
-  Person *items;
-  guint n, size;
-} People;
+  const char *first_full;  /* as a surname: the article's first name of two
+                              or more words ending with it */
+  const char *latest_full; /* the same, latest in the history */
+  guint8 first_gender;     /* as a name: the article's first known gender */
+  guint8 first_group;      /* and first known role group */
+  guint latest_gendered;   /* history index + 1 of the latest person of that
+                              name with a known gender */
+} Known;
+
+/* The people met so far in text order, with what the lookups need so that
+ * each takes constant time however long the article. */
+typedef struct
+{
+  GPtrArray *people; /* Person *: the article's (in `all`) or new (arena) */
+  QuotesTable known; /* name or folded surname -> Known (arena) */
+  /* Per role group (0: any; the lexicon's groups) and gender: the latest
+   * person, index + 1; each person links to the one before it
+   * (Person.earlier*). */
+  guint (*latest)[3];
+} History;
 
 /* @s without diacritics ("Erdoğan" -> "Erdogan", "Łukasz" -> "Lukasz"):
  * @s itself when it is ASCII, else a copy in the arena. */
@@ -64,22 +87,15 @@ fold (QuotesContext *ctx, const char *s)
   return out;
 }
 
-static void
-people_add (QuotesContext *ctx, People *people, const Person *p)
+/* A copy of @p in the arena, for the history. */
+static Person *
+person_new (QuotesContext *ctx, const Person *p)
 {
-  if (people->n == people->size)
-    {
-      guint size = people->size ? people->size * 2 : 32;
-      Person *items = weft_doc_alloc (ctx->doc, size * sizeof (Person));
-      if (people->n)
-        memcpy (items, people->items, people->n * sizeof (Person));
-      people->items = items;
-      people->size = size;
-    }
-  Person *added = &people->items[people->n++];
-  *added = *p;
-  if (!added->folded)
-    added->folded = fold (ctx, added->last_word);
+  Person *copy = weft_doc_alloc (ctx->doc, sizeof (Person));
+  *copy = *p;
+  if (!copy->folded)
+    copy->folded = fold (ctx, copy->last_word);
+  return copy;
 }
 
 /* The text of tokens [first, last) without a trailing possessive. */
@@ -134,17 +150,26 @@ placed (const QuotesContext *ctx, guint run, guint name)
   return ctx_has (ctx, before - 1, QW_PLACE);
 }
 
+/* Appends to @people (Person) the people the article names up to token
+ * @limit. */
 static void
-collect_people (QuotesContext *ctx, People *people, guint limit)
+collect_people (QuotesContext *ctx, GArray *people, guint limit)
 {
   /* Only capitalized words can start a run (the marks pass listed them). */
   guint next = 0;
-  for (guint c = 0; c < ctx->capitals.n; c++)
+  for (guint i = 0; i < limit; i++)
     {
-      guint i = ctx->capitals.items[c];
+      /* The next capitalized word: a 64-token step when there is none. */
+      guint64 later = ctx->capitals[i >> 6] >> (i & 63);
+      if (!later)
+        {
+          i |= 63;
+          continue;
+        }
+      i += __builtin_ctzll (later);
       if (i >= limit)
         break;
-      if (i < next || ctx->quoted[i])
+      if (i < next || ctx_quoted (ctx, i))
         continue;
       /* A person needs two name words or a role before one: most
        * capitalized words (sentence starts, places) stop here. */
@@ -181,62 +206,142 @@ collect_people (QuotesContext *ctx, People *people, guint limit)
           guint8 after = role_after (ctx, end);
           if (after)
             group = after, person = TRUE;
-          Person p = { ctx->tokens[nf].start,
-                       span_text (ctx, nf, nl),
-                       NULL,
-                       group,
-                       person,
-                       gender,
-                       NULL };
+          Person p = { .pos = ctx->tokens[nf].start,
+                       .name = span_text (ctx, nf, nl),
+                       .group = group,
+                       .person = person,
+                       .gender = gender };
           p.last_word = last_word (p.name);
-          people_add (ctx, people, &p);
+          p.folded = fold (ctx, p.last_word);
+          g_array_append_val (people, p);
         }
     }
 }
 
-/* The fullest known name ending with the surname @word, compared without
- * diacritics ("Erdogan" -> "Recep Tayyip Erdoğan"). */
-static const char *
-expand_surname (QuotesContext *ctx, const People *history, const People *all,
-                const char *word)
+static gboolean
+is_full_name (const Person *p)
 {
-  const char *folded = fold (ctx, word);
-  for (guint i = history->n; i-- > 0;)
-    if (history->items[i].last_word != history->items[i].name
-        && g_str_equal (history->items[i].folded, folded))
-      return history->items[i].name;
-  for (guint i = 0; i < all->n; i++)
-    if (all->items[i].last_word != all->items[i].name
-        && g_str_equal (all->items[i].folded, folded))
-      return all->items[i].name;
+  return p->last_word != p->name;
+}
+
+/* The entry of @key, added when missing. */
+static Known *
+known_add (QuotesContext *ctx, History *history, const char *key)
+{
+  gpointer *k = quotes_table_insert_string (ctx, &history->known, key);
+  if (!*k)
+    *k = weft_doc_alloc (ctx->doc, sizeof (Known));
+  return *k;
+}
+
+/* What the article says about names and surnames before any mention is
+ * resolved: the first full name of each surname, the first gender and
+ * role group of each name. */
+static void
+know_article (QuotesContext *ctx, History *history, const GArray *all)
+{
+  for (guint i = 0; i < all->len; i++)
+    {
+      const Person *p = &g_array_index (all, Person, i);
+      Known *k;
+      if (is_full_name (p)
+          && !(k = known_add (ctx, history, p->folded))->first_full)
+        k->first_full = p->name;
+      if (!p->gender && !p->group)
+        continue; /* nothing to know: as if absent */
+      k = known_add (ctx, history, p->name);
+      if (!k->first_gender)
+        k->first_gender = p->gender;
+      if (!k->first_group)
+        k->first_group = p->group;
+    }
+}
+
+/* Makes history person @i the latest of its gender, in any role group and
+ * in its own. */
+static void
+link_person (History *history, guint i)
+{
+  Person *p = g_ptr_array_index (history->people, i);
+  p->earlier = history->latest[0][p->gender];
+  history->latest[0][p->gender] = i + 1;
+  if (p->group)
+    {
+      p->earlier_in_group = history->latest[p->group][p->gender];
+      history->latest[p->group][p->gender] = i + 1;
+    }
+}
+
+static void
+history_add (QuotesContext *ctx, History *history, Person *p)
+{
+  guint i = history->people->len;
+  g_ptr_array_add (history->people, p);
+  p->index = i;
+  if (is_full_name (p))
+    known_add (ctx, history, p->folded)->latest_full = p->name;
+  if (p->gender)
+    known_add (ctx, history, p->name)->latest_gendered = i + 1;
+  if (p->person)
+    link_person (history, i);
+}
+
+/* The fullest known name ending with the surname @word, compared without
+ * diacritics ("Erdogan" -> "Recep Tayyip Erdoğan"): the latest in the
+ * history, else the article's first. */
+static const char *
+expand_surname (QuotesContext *ctx, const History *history, const char *word)
+{
+  const Known *k
+      = quotes_table_lookup_string (&history->known, fold (ctx, word));
+  if (k && k->latest_full)
+    return k->latest_full;
+  if (k && k->first_full)
+    return k->first_full;
   return word;
 }
 
-/* The gender known for the person called @name, if any. */
+/* The gender known for the person called @name (what is known about the
+ * name: @k, maybe NULL), if any: from the history, else from the article. */
 static guint8
-known_gender (const People *history, const People *all, const char *name)
+known_gender (const History *history, const Known *k)
 {
-  for (guint i = history->n; i-- > 0;)
-    if (history->items[i].gender && g_str_equal (history->items[i].name, name))
-      return history->items[i].gender;
-  for (guint i = 0; i < all->n; i++)
-    if (all->items[i].gender && g_str_equal (all->items[i].name, name))
-      return all->items[i].gender;
-  return QUOTES_GENDER_UNKNOWN;
+  if (!k)
+    return QUOTES_GENDER_UNKNOWN;
+  if (k->latest_gendered)
+    return ((const Person *)g_ptr_array_index (history->people,
+                                               k->latest_gendered - 1))
+        ->gender;
+  return k->first_gender;
 }
 
 /* The most recent person of role @group (0: any) whose gender is not known
  * to differ from @gender. */
 static Person *
-latest_person (People *history, guint8 group, guint8 gender)
+latest_person (History *history, guint8 group, guint8 gender)
 {
-  for (guint i = history->n; i-- > 0;)
-    if (history->items[i].person
-        && (group == 0 || history->items[i].group == group)
-        && (!gender || !history->items[i].gender
-            || history->items[i].gender == gender))
-      return &history->items[i];
-  return NULL;
+  guint latest = 0;
+  for (guint g = 0; g < G_N_ELEMENTS (history->latest[0]); g++)
+    if (!gender || g == QUOTES_GENDER_UNKNOWN || g == gender)
+      latest = MAX (latest, history->latest[group][g]);
+  return latest ? g_ptr_array_index (history->people, latest - 1) : NULL;
+}
+
+/* Gives @p, the latest person whose gender is unknown or @gender
+ * (latest_person (history, 0, gender)), the gender @gender. */
+static void
+learn_gender (QuotesContext *ctx, History *history, Person *p, guint8 gender)
+{
+  guint i = p->index;
+  /* Being the latest such person, @p heads the lists of unknown gender. */
+  g_assert (history->latest[0][QUOTES_GENDER_UNKNOWN] == i + 1);
+  history->latest[0][QUOTES_GENDER_UNKNOWN] = p->earlier;
+  if (p->group)
+    history->latest[p->group][QUOTES_GENDER_UNKNOWN] = p->earlier_in_group;
+  p->gender = gender;
+  link_person (history, i);
+  Known *k = known_add (ctx, history, p->name);
+  k->latest_gendered = MAX (k->latest_gendered, i + 1);
 }
 
 typedef struct
@@ -255,7 +360,7 @@ order_compare (const void *a, const void *b)
 }
 
 static void
-resolve (QuotesContext *ctx, Quote *q, People *history, const People *all)
+resolve (QuotesContext *ctx, Quote *q, History *history)
 {
   const Mention *m = &q->mention;
   uint32_t pos = ctx->tokens[m->first].start;
@@ -267,27 +372,31 @@ resolve (QuotesContext *ctx, Quote *q, People *history, const People *all)
       {
         const char *name = span_text (ctx, m->first, m->last);
         if (m->last - m->first == 1)
-          name = expand_surname (ctx, history, all, name);
+          name = expand_surname (ctx, history, name);
         /* "Mrs Smith", "spokeswoman Jane Doe": a gendered word before. */
         for (guint k = m->first; k-- > 0 && k + 3 > m->first;)
           if (!ctx_is_word (ctx, k) || (gender = ctx_word (ctx, k)->gender))
             break;
+        const Known *known = quotes_table_lookup_string (&history->known, name);
         if (!gender)
-          gender = known_gender (history, all, name);
-        Person p = { pos,    name, last_word (name), m->role_group, TRUE,
-                     gender, NULL };
-        for (guint i = 0; i < all->n && !p.group; i++)
-          if (g_str_equal (all->items[i].name, name))
-            p.group = all->items[i].group;
+          gender = known_gender (history, known);
+        Person p = { .pos = pos,
+                     .name = name,
+                     .last_word = last_word (name),
+                     .group = m->role_group,
+                     .person = TRUE,
+                     .gender = gender };
+        if (!p.group && known)
+          p.group = known->first_group;
         q->speaker = name;
-        people_add (ctx, history, &p);
+        history_add (ctx, history, person_new (ctx, &p));
         break;
       }
     case MENTION_PRONOUN:
       found = latest_person (history, 0, gender);
       q->speaker = found ? found->name : NULL;
       if (found && gender && !found->gender)
-        found->gender = gender; /* "he" now: never "she" later */
+        learn_gender (ctx, history, found, gender); /* "he": never "she" */
       break;
     case MENTION_DESCRIPTION:
       gender = ctx_word (ctx, m->last - 1)->gender;
@@ -309,7 +418,7 @@ resolve (QuotesContext *ctx, Quote *q, People *history, const People *all)
           if (gender)
             p.gender = gender;
           q->speaker = found->name;
-          people_add (ctx, history, &p);
+          history_add (ctx, history, person_new (ctx, &p));
         }
       break;
     case MENTION_ORG:
@@ -326,25 +435,45 @@ resolve (QuotesContext *ctx, Quote *q, People *history, const People *all)
     }
 }
 
+/* Moves quotation order[i].index to place i, for every i, in place
+ * (following each cycle of the permutation); marks @order done. */
+static void
+permute_quotes (QuotesContext *ctx, Order *order)
+{
+  for (guint i = 0; i < ctx->n_quotes; i++)
+    {
+      if (order[i].index == i)
+        continue;
+      Quote held = ctx->quotes[i];
+      guint j = i;
+      while (order[j].index != i)
+        {
+          guint from = order[j].index;
+          ctx->quotes[j] = ctx->quotes[from];
+          order[j].index = j;
+          j = from;
+        }
+      ctx->quotes[j] = held;
+      order[j].index = j;
+    }
+}
+
 /* Paragraph breaks between tokens @from and @to. */
 static guint
 breaks_between (const QuotesContext *ctx, guint from, guint to)
 {
-  guint n = 0;
-  for (guint i = from + 1; i <= to && i < ctx->n_tokens; i++)
-    if (ctx->tokens[i].flags
-        & (WEFT_TOKEN_NEWLINE_BEFORE | WEFT_TOKEN_PARAGRAPH_BEFORE))
-      n++;
-  return n;
+  if (to <= from)
+    return 0;
+  return ctx_line_starts_upto (ctx, to) - ctx_line_starts_upto (ctx, from);
 }
 
 void
 quotes_resolve_speakers (QuotesContext *ctx)
 {
-  People all = { 0 }, history = { 0 };
   guint n = ctx->n_quotes;
   if (n == 0)
     return;
+  g_autoptr (GArray) all = g_array_new (FALSE, FALSE, sizeof (Person));
   /* The people pass only serves surnames, pronouns and descriptions, and
    * only up to the last of them. */
   guint limit = 0;
@@ -356,7 +485,16 @@ quotes_resolve_speakers (QuotesContext *ctx)
         limit = MAX (limit, m->last);
     }
   if (limit)
-    collect_people (ctx, &all, limit);
+    collect_people (ctx, all, limit);
+  History *history = weft_doc_alloc (ctx->doc, sizeof (History));
+  history->latest = weft_doc_alloc (
+      ctx->doc, quotes_lexicon_get_n_role_groups (ctx->lexicon)
+                    * sizeof (*history->latest));
+  history->people = g_ptr_array_new ();
+  /* At most a name and a surname per person; the few hundred of a news
+   * article at once, without growing. */
+  quotes_table_reserve (ctx, &history->known, MIN (2 * (all->len + n), 512));
+  know_article (ctx, history, all);
   Order *order = weft_doc_alloc (ctx->doc, n * sizeof (Order));
 
   /* Text order of the mentions, people met on the way joining history. */
@@ -373,24 +511,23 @@ quotes_resolve_speakers (QuotesContext *ctx)
   for (guint i = 0; i < n; i++)
     {
       Quote *q = &ctx->quotes[order[i].index];
-      while (next_person < all.n && all.items[next_person].pos < order[i].key)
-        people_add (ctx, &history, &all.items[next_person++]);
+      while (next_person < all->len
+             && g_array_index (all, Person, next_person).pos < order[i].key)
+        history_add (ctx, history, &g_array_index (all, Person, next_person++));
       if (q->mention.kind != MENTION_NONE)
-        resolve (ctx, q, &history, &all);
+        resolve (ctx, q, history);
     }
+  g_ptr_array_unref (history->people);
 
   /* Quotations in text order; continuations take the previous speaker. */
-  Quote *sorted = weft_doc_alloc (ctx->doc, n * sizeof (Quote));
   for (guint i = 0; i < n; i++)
     {
       order[i].key = ctx->quotes[i].start;
       order[i].index = i;
     }
   qsort (order, n, sizeof (Order), order_compare);
-  for (guint i = 0; i < n; i++)
-    sorted[i] = ctx->quotes[order[i].index];
-  ctx->quotes = sorted;
-  ctx->quotes_size = n;
+  permute_quotes (ctx, order);
+  Quote *sorted = ctx->quotes;
   const Quote *previous = NULL;
   guint previous_end = 0;
   for (guint i = 0; i < n; i++)

@@ -1,0 +1,33 @@
+/* quotes — small hash tables in the document's arena, for per-article
+ * lookups (people by name, quotations by cue token): no allocation per
+ * table or entry outside the arena, nothing to free. */
+#pragma once
+
+#include "context.h"
+
+typedef struct
+{
+  guint64 key; /* a string's address, or a number */
+  gpointer value;
+  guint hash; /* 0: empty */
+} QuotesTableSlot;
+
+/* Zero-initialised: empty. */
+typedef struct
+{
+  QuotesTableSlot *slots;
+  guint mask, n;
+} QuotesTable;
+
+/* Makes room for @n entries in all without growing again. */
+void quotes_table_reserve (QuotesContext *ctx, QuotesTable *table, guint n);
+/* The value for the string @key (NULL when none). */
+gpointer quotes_table_lookup_string (const QuotesTable *table, const char *key);
+/* Where the value for @key goes, added (NULL) when missing; @key must live
+ * as long as the document.  Valid until the next insertion. */
+gpointer *quotes_table_insert_string (QuotesContext *ctx, QuotesTable *table,
+                                      const char *key);
+/* The same with a number as the key. */
+gpointer quotes_table_lookup_uint (const QuotesTable *table, guint key);
+gpointer *quotes_table_insert_uint (QuotesContext *ctx, QuotesTable *table,
+                                    guint key);
