@@ -1,8 +1,8 @@
 /* weft — the runner.  One thread: read, process, write, reset, repeat.
  * With -j N: the calling thread reads, N workers each run the whole chain
- * on their own WeftDoc and render the record, and a writer thread puts the
- * records out in input order.  At most 4 N documents are in flight, so
- * memory is bounded by the queue, never by the corpus. */
+ * on their own WeftDoc, render the record and write the records that are
+ * next in input order.  At most 4 N documents are in flight, so memory is
+ * bounded by the queue, never by the corpus. */
 #include "runner.h"
 
 #include <errno.h>
@@ -39,13 +39,13 @@ typedef struct {
   gboolean write_failed;
   int write_errno;
   /* threaded mode */
-  GAsyncQueue *todo;  /* Job*, NULL ends a worker */
-  GAsyncQueue *done;  /* Job* */
-  GMutex lock;
+  GAsyncQueue *todo;  /* Job*; the Run itself ends a worker */
+  GMutex lock;        /* guards what follows, the output and the stats */
   GCond slot_free;
   guint in_flight;
   guint max_in_flight;
-  guint64 n_jobs; /* total, known once reading ends; G_MAXUINT64 before */
+  GQueue pending;     /* rendered Job*s waiting for their turn, by seq */
+  guint64 next_seq;   /* the next record to write */
   WeftRunStats *stats;
   WeftReader *reader;
   gint64 started;
@@ -53,7 +53,7 @@ typedef struct {
   guint64 total_bytes;     /* of the inputs, when all are files; else 0 */
   gboolean progress;       /* a bar is wanted and has a line of its own */
   gboolean progress_shown; /* the bar is on screen and must be cleared */
-  gint stop; /* atomic: set by the writer when max_errors is reached */
+  gint stop; /* atomic: set when max_errors is reached */
   gboolean stream; /* inline JSONL: records go out in pieces as they grow */
 } Run;
 
@@ -281,6 +281,18 @@ emit (Run *run, Job *job)
   show_progress (run, FALSE);
 }
 
+static gint
+compare_jobs (gconstpointer a, gconstpointer b, gpointer data)
+{
+  (void) data;
+  guint64 x = ((const Job *) a)->seq, y = ((const Job *) b)->seq;
+  return x < y ? -1 : x > y;
+}
+
+/* Each worker renders its documents, then, holding the lock, writes every
+ * finished record that is next in input order: no writer thread to wake
+ * per document.  Records that finish early wait in a sorted queue (at most
+ * max_in_flight of them). */
 static gpointer
 worker_main (gpointer data)
 {
@@ -290,50 +302,21 @@ worker_main (gpointer data)
   while ((job = g_async_queue_pop (run->todo)) != (Job *) run)
     {
       process_job (run, doc, job);
-      g_async_queue_push (run->done, job);
+      g_mutex_lock (&run->lock);
+      g_queue_insert_sorted (&run->pending, job, compare_jobs, NULL);
+      while (!g_queue_is_empty (&run->pending)
+             && ((Job *) g_queue_peek_head (&run->pending))->seq == run->next_seq)
+        {
+          emit (run, g_queue_pop_head (&run->pending));
+          run->next_seq++;
+          /* wake the reader only when half the slots are free, so it reads
+           * documents in bursts rather than one wake-up each */
+          if (--run->in_flight == run->max_in_flight / 2)
+            g_cond_signal (&run->slot_free);
+        }
+      g_mutex_unlock (&run->lock);
     }
   weft_doc_free (doc);
-  return NULL;
-}
-
-static gint
-compare_jobs (gconstpointer a, gconstpointer b, gpointer data)
-{
-  (void) data;
-  guint64 x = ((const Job *) a)->seq, y = ((const Job *) b)->seq;
-  return x < y ? -1 : x > y;
-}
-
-/* Writes finished jobs in input order; finished jobs that arrive early wait
- * in a sorted queue (at most max_in_flight of them). */
-static gpointer
-writer_main (gpointer data)
-{
-  Run *run = data;
-  GQueue pending = G_QUEUE_INIT;
-  guint64 next = 0;
-  for (;;)
-    {
-      g_mutex_lock (&run->lock);
-      gboolean finished = next == run->n_jobs;
-      g_mutex_unlock (&run->lock);
-      if (finished)
-        break;
-      Job *job = g_async_queue_pop (run->done);
-      if (job == (Job *) run)
-        continue; /* a wake-up: the total is now known */
-      g_queue_insert_sorted (&pending, job, compare_jobs, NULL);
-      while (!g_queue_is_empty (&pending)
-             && ((Job *) g_queue_peek_head (&pending))->seq == next)
-        {
-          emit (run, g_queue_pop_head (&pending));
-          next++;
-          g_mutex_lock (&run->lock);
-          run->in_flight--;
-          g_cond_signal (&run->slot_free);
-          g_mutex_unlock (&run->lock);
-        }
-    }
   return NULL;
 }
 
@@ -342,23 +325,21 @@ run_threaded (Run *run)
 {
   guint jobs = run->config->jobs;
   run->todo = g_async_queue_new ();
-  run->done = g_async_queue_new ();
   run->max_in_flight = 4 * jobs;
-  run->n_jobs = G_MAXUINT64;
   g_mutex_init (&run->lock);
   g_cond_init (&run->slot_free);
   GThread **workers = g_new (GThread *, jobs);
   for (guint i = 0; i < jobs; i++)
     workers[i] = g_thread_new ("weft-worker", worker_main, run);
-  GThread *writer = g_thread_new ("weft-writer", writer_main, run);
 
   guint64 seq = 0;
   WeftRawDoc *raw;
   while (!g_atomic_int_get (&run->stop) && (raw = weft_reader_next (run->reader)))
     {
       g_mutex_lock (&run->lock);
-      while (run->in_flight >= run->max_in_flight)
-        g_cond_wait (&run->slot_free, &run->lock);
+      if (run->in_flight >= run->max_in_flight)
+        while (run->in_flight > run->max_in_flight / 2)
+          g_cond_wait (&run->slot_free, &run->lock);
       run->in_flight++;
       g_mutex_unlock (&run->lock);
       Job *job = g_new0 (Job, 1);
@@ -366,18 +347,13 @@ run_threaded (Run *run)
       job->raw = raw;
       g_async_queue_push (run->todo, job);
     }
-  g_mutex_lock (&run->lock);
-  run->n_jobs = seq;
-  g_mutex_unlock (&run->lock);
-  g_async_queue_push (run->done, run); /* wake the writer to see the total */
   for (guint i = 0; i < jobs; i++)
     g_async_queue_push (run->todo, run);
   for (guint i = 0; i < jobs; i++)
     g_thread_join (workers[i]);
-  g_thread_join (writer);
+  g_assert (g_queue_is_empty (&run->pending));
   g_free (workers);
   g_async_queue_unref (run->todo);
-  g_async_queue_unref (run->done);
   g_mutex_clear (&run->lock);
   g_cond_clear (&run->slot_free);
 }
