@@ -1,8 +1,8 @@
 /* weft — the runner.  One thread: read, process, write, reset, repeat.
  * With -j N: the calling thread reads, N workers each run the whole chain
  * on their own WeftDoc, render the record and write the records that are
- * next in input order.  At most 4 N documents are in flight, so memory is
- * bounded by the queue, never by the corpus. */
+ * next in input order.  At most 16 N documents (and 64 MB of text) are in
+ * flight, so memory is bounded by the queue, never by the corpus. */
 #include "runner.h"
 
 #include <errno.h>
@@ -24,6 +24,7 @@
 
 typedef struct {
   guint64 seq;
+  gsize bytes; /* of the text, counted while in flight */
   WeftRawDoc *raw;
   GString *out;
   gboolean failed;
@@ -44,6 +45,8 @@ typedef struct {
   GCond slot_free;
   guint in_flight;
   guint max_in_flight;
+  guint64 bytes_in_flight; /* of their texts */
+  gboolean reader_waiting;
   GQueue pending;     /* rendered Job*s waiting for their turn, by seq */
   guint64 next_seq;   /* the next record to write */
   WeftRunStats *stats;
@@ -289,6 +292,26 @@ compare_jobs (gconstpointer a, gconstpointer b, gpointer data)
   return x < y ? -1 : x > y;
 }
 
+/* The documents in flight with -j N: at most 16 N of them and 64 MB of
+ * text, so memory does not grow with the corpus.  The reader, once stopped
+ * by either bound, waits until the queue is down to a quarter: it then
+ * reads documents in bursts, not one wake-up each. */
+#define MAX_BYTES_IN_FLIGHT (64u << 20)
+
+static gboolean
+queue_full (const Run *run)
+{
+  return run->in_flight >= run->max_in_flight
+         || run->bytes_in_flight >= MAX_BYTES_IN_FLIGHT;
+}
+
+static gboolean
+queue_low (const Run *run)
+{
+  return run->in_flight <= run->max_in_flight / 4
+         && run->bytes_in_flight <= MAX_BYTES_IN_FLIGHT / 4;
+}
+
 /* Each worker renders its documents, then, holding the lock, writes every
  * finished record that is next in input order: no writer thread to wake
  * per document.  Records that finish early wait in a sorted queue (at most
@@ -307,11 +330,12 @@ worker_main (gpointer data)
       while (!g_queue_is_empty (&run->pending)
              && ((Job *) g_queue_peek_head (&run->pending))->seq == run->next_seq)
         {
-          emit (run, g_queue_pop_head (&run->pending));
+          Job *next = g_queue_pop_head (&run->pending);
+          run->in_flight--;
+          run->bytes_in_flight -= next->bytes;
+          emit (run, next);
           run->next_seq++;
-          /* wake the reader only when half the slots are free, so it reads
-           * documents in bursts rather than one wake-up each */
-          if (--run->in_flight == run->max_in_flight / 2)
+          if (run->reader_waiting && queue_low (run))
             g_cond_signal (&run->slot_free);
         }
       g_mutex_unlock (&run->lock);
@@ -325,7 +349,7 @@ run_threaded (Run *run)
 {
   guint jobs = run->config->jobs;
   run->todo = g_async_queue_new ();
-  run->max_in_flight = 4 * jobs;
+  run->max_in_flight = 16 * jobs;
   g_mutex_init (&run->lock);
   g_cond_init (&run->slot_free);
   GThread **workers = g_new (GThread *, jobs);
@@ -336,15 +360,21 @@ run_threaded (Run *run)
   WeftRawDoc *raw;
   while (!g_atomic_int_get (&run->stop) && (raw = weft_reader_next (run->reader)))
     {
-      g_mutex_lock (&run->lock);
-      if (run->in_flight >= run->max_in_flight)
-        while (run->in_flight > run->max_in_flight / 2)
-          g_cond_wait (&run->slot_free, &run->lock);
-      run->in_flight++;
-      g_mutex_unlock (&run->lock);
       Job *job = g_new0 (Job, 1);
       job->seq = seq++;
       job->raw = raw;
+      job->bytes = raw->len;
+      g_mutex_lock (&run->lock);
+      if (queue_full (run))
+        {
+          run->reader_waiting = TRUE;
+          while (!queue_low (run))
+            g_cond_wait (&run->slot_free, &run->lock);
+          run->reader_waiting = FALSE;
+        }
+      run->in_flight++;
+      run->bytes_in_flight += job->bytes;
+      g_mutex_unlock (&run->lock);
       g_async_queue_push (run->todo, job);
     }
   for (guint i = 0; i < jobs; i++)
