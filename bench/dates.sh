@@ -12,7 +12,7 @@
 #
 #   bench/dates.sh [BUILD_DIR (default build)] [MB (default 50)] [RUNS (5)]
 #
-# Installs chrono-node into bench/node_modules on first use (npm).
+# The peers come from the lockfile in bench/peers (bench/peers/ensure).
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-$root/build}
@@ -23,10 +23,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 [ -f "$src" ] || { echo "no $src" >&2; exit 2; }
 
-if [ ! -d "$root/bench/node_modules/chrono-node" ]; then
-  npm install --prefix "$root/bench" --no-save --no-package-lock \
-    chrono-node > /dev/null 2>&1
-fi
+"$root/bench/peers/ensure"
 
 cat > "$tmp/chrono.js" <<'JS'
 // Prints the CPU and wall seconds of parsing only (not reading the file).
@@ -77,7 +74,7 @@ def weft_run(pipeline, layers, out):
     return wall, ru.ru_utime + ru.ru_stime
 
 
-chrono = os.path.join(root, "bench", "node_modules", "chrono-node")
+chrono = os.path.join(root, "bench", "peers", "node_modules", "chrono-node")
 res = {"tok": [], "dates": [], "chrono": []}
 found = chrono_n = 0
 for r in range(runs):

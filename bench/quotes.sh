@@ -9,7 +9,7 @@
 #
 #   bench/quotes.sh [BUILD_DIR (default build)] [MB (default 50)] [ROUNDS (default 3)]
 #
-# Installs compromise into bench/node_modules on first use (npm).
+# The peers come from the lockfile in bench/peers (bench/peers/ensure).
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-$root/build}
@@ -30,9 +30,7 @@ for p in sorted(glob.glob(corpus + "/seeds/*.txt")):
 PY
 
 meson compile -C "$build" quotes-bench > /dev/null
-if [ ! -d "$root/bench/node_modules/compromise" ]; then
-  npm install --prefix "$root/bench" --no-save --no-package-lock compromise > /dev/null
-fi
+"$root/bench/peers/ensure"
 
 WEFT_PLUGIN_PATH="$build/plugins" "$build/plugins/quotes/quotes-bench" \
   --mb "$mb" --runs "$rounds" "$build/plugins/quotes" "$tmp/news.bin" > "$tmp/c.out"
@@ -54,10 +52,10 @@ for (let r = 0; r < rounds; r++) {
   console.log(`${bytes} ${seconds.toFixed(6)} ${quotes}`);
 }
 JS
-node "$tmp/node.mjs" "$root/bench/node_modules/compromise" "$tmp/news.bin" "$mb" 1 > "$tmp/node.out"
+node "$tmp/node.mjs" "$root/bench/peers/node_modules/compromise" "$tmp/news.bin" "$mb" 1 > "$tmp/node.out"
 
 best() { sort -g -k2 "$1" | head -1; }
-version=$(node -p "require('$root/bench/node_modules/compromise/package.json').version")
+version=$(node -p "require('$root/bench/peers/node_modules/compromise/package.json').version")
 echo "text: Wikinews + sample articles repeated to $mb MB; weft: best of $rounds runs"
 best "$tmp/c.out" | awk '{ printf "  weft quotes stage        %6.1f MB in %7.3f s  %8.1f MB/s  (%d quotations; %.1f MB/s of thread CPU time)\n", $1/1e6, $2, $1/1e6/$2, $3, $1/1e6/$4 }'
 best "$tmp/node.out" | awk -v v="$version" '{ printf "  compromise %-8s quotations() %6.1f MB in %7.3f s  %8.2f MB/s  (%d quotations)\n", v, $1/1e6, $2, $1/1e6/$2, $3 }'

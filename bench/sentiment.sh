@@ -11,7 +11,7 @@
 #
 #   bench/sentiment.sh [BUILD_DIR (default build)] [ROUNDS (default 7)]
 #
-# Installs vader-sentiment into bench/node_modules on first use (npm);
+# The peers come from the lockfile in bench/peers (bench/peers/ensure);
 # NO_NODE=1 skips that comparison.
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -38,10 +38,7 @@ awk -v n="$n" -v c="$c" 'BEGIN {
 }'
 
 if [ -z "${NO_NODE:-}" ]; then
-  if [ ! -d "$root/bench/node_modules/vader-sentiment" ]; then
-    npm install --prefix "$root/bench" --no-save --no-package-lock \
-      vader-sentiment > /dev/null
-  fi
+  "$root/bench/peers/ensure"
   cat > "$tmp/node.js" <<'JS'
 const vader = require(process.argv[2]);
 const fs = require('fs');
@@ -57,10 +54,10 @@ for (let r = 0; r < rounds; r++) {
   console.log(`${texts.length} ${s.toFixed(6)}`);
 }
 JS
-  node "$tmp/node.js" "$root/bench/node_modules/vader-sentiment" \
+  node "$tmp/node.js" "$root/bench/peers/node_modules/vader-sentiment" \
     "$tmp/texts.txt" "$rounds" > "$tmp/node.out"
   js=$(median "$tmp/node.out")
-  nodever=$(node -p "require('$root/bench/node_modules/vader-sentiment/package.json').version")
+  nodever=$(node -p "require('$root/bench/peers/node_modules/vader-sentiment/package.json').version")
   awk -v n="$n" -v c="$c" -v js="$js" -v v="$nodever" 'BEGIN {
     printf "  npm vader-sentiment %-7s %8.3f s  %10.0f texts/s\n", v, js, n / js
     printf "  ratio (C / node, texts/s)   %8.1fx\n", js / c

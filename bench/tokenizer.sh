@@ -7,8 +7,7 @@
 #
 #   bench/tokenizer.sh [BUILD_DIR (default build)] [MB (default 50)] [RUNS (default 5)]
 #
-# Installs wink-nlp and wink-eng-lite-web-model into bench/node_modules on
-# first use (npm; packages already there are kept).
+# The peers come from the lockfile in bench/peers (bench/peers/ensure).
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-$root/build}
@@ -22,13 +21,7 @@ trap 'rm -rf "$tmp"' EXIT
 python3 "$root/bench/tokenizer.py" "$corpus" "$tmp/texts.bin"
 meson compile -C "$build" bench-tokenizer > /dev/null
 
-if [ ! -d "$root/bench/node_modules/wink-nlp" ] \
-   || [ ! -d "$root/bench/node_modules/wink-eng-lite-web-model" ]; then
-  # npm --no-save removes what it was not asked for: ask for what is there.
-  keep=$(ls "$root/bench/node_modules" 2> /dev/null | grep -v '^\.' || true)
-  npm install --prefix "$root/bench" --no-save --no-package-lock \
-    $keep wink-nlp wink-eng-lite-web-model > /dev/null
-fi
+"$root/bench/peers/ensure"
 
 weft=$("$build/plugins/tokenizer/bench-tokenizer" --mb "$mb" --runs "$runs" \
   "$tmp/texts.bin")

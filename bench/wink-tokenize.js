@@ -1,8 +1,8 @@
 // The peer for bench/tokenizer.sh: wink-nlp's tokenizer (and, with
 // --sentences, its sentence boundary detection) over the same NUL-separated
 // documents, repeated to --mb megabytes, --runs times; prints the median
-// MB/s over CPU time and over wall-clock time as JSON.  Needs wink-nlp and wink-eng-lite-web-model in
-// bench/node_modules.
+// MB/s over CPU time and over wall-clock time as JSON.  Needs wink-nlp and
+// wink-eng-lite-web-model in bench/peers/node_modules (bench/peers/ensure).
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -15,7 +15,7 @@ const file = args.find((a, i) => !a.startsWith('--') && (i === 0 || !args[i - 1]
 const mb = parseFloat(opt('--mb', '50'));
 const runs = parseInt(opt('--runs', '5'), 10);
 const sentences = args.includes('--sentences');
-const modules = path.join(__dirname, 'node_modules');
+const modules = path.join(__dirname, 'peers', 'node_modules');
 const winkNLP = require(path.join(modules, 'wink-nlp'));
 const model = require(path.join(modules, 'wink-eng-lite-web-model'));
 // An empty pipe: tokenization only; ['sbd'] adds sentence boundaries.
