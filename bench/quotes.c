@@ -1,26 +1,28 @@
 /* bench quotes — throughput of the quotes stage alone.  Reads documents
- * separated by NUL bytes, repeats them up to --mb megabytes, tokenizes them
- * with the tokenizer plugin in batches of 8 (untimed) and times the quotes
- * plugin's process() over each batch; prints "BYTES SECONDS QUOTES CPU_SECONDS"
- * for each of
- * --runs runs (wall-clock time, then the thread's CPU time, which is the
- * steadier figure on a machine shared with other jobs). */
+ * separated by NUL bytes, takes them in turn up to --mb megabytes,
+ * tokenizes them with the tokenizer plugin in batches of 8 (untimed) and
+ * times the quotes plugin's process() over each batch; prints
+ * "BYTES SECONDS QUOTES CPU_SECONDS" for each of --runs runs (wall-clock
+ * time, then the thread's CPU time, which is the steadier figure on a
+ * machine shared with other jobs). */
 #include <stdio.h>
-#include <string.h>
-#include <time.h>
 
 #include "options.h"
 #include "pipeline.h"
-#include "weft/weft.h"
+#include "stage-bench.h"
 
 extern const WeftPlugin weft_plugin_descriptor;
 
-static double
-now (clockid_t clock)
+static gboolean
+tokenize (WeftDoc *doc, gpointer tokenizer, GError **error)
 {
-  struct timespec ts;
-  clock_gettime (clock, &ts);
-  return ts.tv_sec + ts.tv_nsec / 1e9;
+  return weft_pipeline_process (tokenizer, doc, NULL, error);
+}
+
+static guint64
+count_quotes (WeftDoc *doc)
+{
+  return weft_layer_get_n_spans (weft_doc_get_layer (doc, "quotes"));
 }
 
 int
@@ -43,17 +45,12 @@ main (int argc, char **argv)
       return 2;
     }
   g_autofree char *contents = NULL;
-  gsize length;
-  if (!g_file_get_contents (argv[2], &contents, &length, &error))
+  g_autoptr (GPtrArray) docs = bench_read_docs (argv[2], &contents, &error);
+  if (!docs || docs->len == 0)
     {
-      g_printerr ("%s\n", error->message);
+      g_printerr ("%s\n", error ? error->message : "no documents");
       return 2;
     }
-  GPtrArray *docs = g_ptr_array_new ();
-  for (char *p = contents; p < contents + length; p += strlen (p) + 1)
-    if (*p)
-      g_ptr_array_add (docs, p);
-
   g_autoptr (WeftPipeline) tokenizer = weft_pipeline_load_data (
       "stages:\n  - plugin: tokenizer\n", -1, "bench", &error);
   if (!tokenizer || !weft_pipeline_prepare (tokenizer, &error))
@@ -69,58 +66,27 @@ main (int argc, char **argv)
       g_printerr ("%s\n", error->message);
       return 2;
     }
-  /* Documents are tokenized in batches, then the batch is timed as a
-   * whole: per-document clock reads (the thread CPU clock is a system
-   * call) would weigh on 4 KB documents, and 8 documents still fit in the
-   * L2 cache, as one document does after the stages before this one. */
-  enum
-  {
-    BATCH = 8
-  };
-  WeftDoc *batch[BATCH];
-  for (guint b = 0; b < BATCH; b++)
+  /* Batches of 8: the clock reads would weigh on 4 KB documents, and 8
+   * documents still fit in the L2 cache, as one document does after the
+   * stages before this one. */
+  WeftDoc *batch[8];
+  for (guint b = 0; b < G_N_ELEMENTS (batch); b++)
     batch[b] = weft_doc_new ();
   for (gint r = 0; r < runs; r++)
     {
-      gsize bytes = 0, n_quotes = 0;
-      double seconds = 0, cpu = 0;
-      guint i = 0;
-      while (bytes < (gsize)mb * 1000000)
+      BenchRun run;
+      if (!bench_run_stage (&weft_plugin_descriptor, state, docs,
+                            (gsize)mb * 1000000, batch, G_N_ELEMENTS (batch),
+                            tokenize, tokenizer, count_quotes, &run, &error))
         {
-          guint n = 0;
-          for (; n < BATCH && bytes < (gsize)mb * 1000000; n++)
-            {
-              const char *text = g_ptr_array_index (docs, i);
-              gsize len = strlen (text);
-              i = (i + 1) % docs->len;
-              weft_doc_reset (batch[n]);
-              if (!weft_doc_set_text (batch[n], text, len, &error)
-                  || !weft_pipeline_process (tokenizer, batch[n], NULL, &error))
-                {
-                  g_printerr ("%s\n", error->message);
-                  return 1;
-                }
-              bytes += len;
-            }
-          double t0 = now (CLOCK_MONOTONIC);
-          double c0 = now (CLOCK_THREAD_CPUTIME_ID);
-          for (guint b = 0; b < n; b++)
-            if (!weft_plugin_descriptor.process (state, batch[b], &error))
-              {
-                g_printerr ("%s\n", error->message);
-                return 1;
-              }
-          cpu += now (CLOCK_THREAD_CPUTIME_ID) - c0;
-          seconds += now (CLOCK_MONOTONIC) - t0;
-          for (guint b = 0; b < n; b++)
-            n_quotes += weft_layer_get_n_spans (
-                weft_doc_get_layer (batch[b], "quotes"));
+          g_printerr ("%s\n", error->message);
+          return 1;
         }
-      printf ("%zu %.6f %zu %.6f\n", bytes, seconds, n_quotes, cpu);
+      printf ("%zu %.6f %" G_GUINT64_FORMAT " %.6f\n", run.bytes, run.wall,
+              run.counted, run.cpu);
     }
-  for (guint b = 0; b < BATCH; b++)
+  for (guint b = 0; b < G_N_ELEMENTS (batch); b++)
     weft_doc_free (batch[b]);
   weft_plugin_descriptor.finish (state);
-  g_ptr_array_unref (docs);
   return 0;
 }
