@@ -162,7 +162,7 @@ cmd_run (int argc, char **argv)
       "Layers to write, e.g. tokens,sentences (default: the pipeline's "
       "output.layers, else every layer but tokens)", "LIST" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
-      "Write to FILE, atomically (whole or not at all)", "FILE" },
+      "Write to FILE, atomically (whole or not at all; a device or FIFO directly)", "FILE" },
     { "jobs", 'j', 0, G_OPTION_ARG_INT, &jobs,
       "Worker threads (output stays in input order)", "N" },
     { "date", 'd', 0, G_OPTION_ARG_STRING, &date,
