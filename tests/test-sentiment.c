@@ -422,6 +422,45 @@ test_vader_long_text (void)
   vader_lexicon_free (lex);
 }
 
+/* Spans of every few words of a text whose rules reach across them
+ * (negations, boosters, idioms, "kind of", "least", "but", capitals):
+ * each scores as alone, whether its words' valences can be the whole
+ * text's (three or more words from its start, two or more from its end)
+ * or not. */
+static void
+test_vader_span_edges (void)
+{
+  static const char text[]
+      = "It was not good at all , very GOOD news . NOT BAD AT ALL . "
+        "But kind of sad , no good day and isn't great . Never so happy "
+        "without doubt . The shit is bad ass and sort of GREAT . At least "
+        "good , very least bad , no or nor love . HAPPY HAPPY JOY . "
+        "WE HAD A VERY GOOD AND HAPPY DAY TODAY . "
+        "It is the shit but not a kiss of death ! ";
+  VaderLexicon *lex = lexicon_new (NULL, 1.0, NULL);
+  WeftDoc *doc = weft_doc_new ();
+  VaderText t;
+  vader_text_init (&t, lex, text, strlen (text), doc);
+  guint n_spans = 0;
+  for (const char *start = text; *start; start = strchr (start, ' ') + 1)
+    {
+      const char *end = start;
+      for (guint n = 1; n <= 9 && (end = strchr (end, ' ')); n++, end++)
+        {
+          VaderScores s, alone;
+          vader_text_score (&t, (gsize)(start - text), (gsize)(end - text), &s);
+          vader_score (lex, start, (gsize)(end - start), doc, &alone);
+          g_assert_cmpmem (&s, sizeof s, &alone, sizeof alone);
+          n_spans++;
+        }
+    }
+  g_assert_cmpuint (n_spans, >, 500);
+  VaderScores s;
+  vader_text_finish (&t, &s);
+  weft_doc_free (doc);
+  vader_lexicon_free (lex);
+}
+
 /* ---- lexicons --------------------------------------------------------------
  */
 
@@ -896,6 +935,7 @@ main (int argc, char **argv)
   g_test_add_func ("/sentiment/vader/round-printf", test_vader_round_printf);
   g_test_add_func ("/sentiment/vader/but", test_vader_but);
   g_test_add_func ("/sentiment/vader/long-text", test_vader_long_text);
+  g_test_add_func ("/sentiment/vader/span-edges", test_vader_span_edges);
   g_test_add_func ("/sentiment/lexicon/defaults", test_lexicon_defaults);
   g_test_add_func ("/sentiment/lexicon/layering", test_lexicon_layering);
   g_test_add_func ("/sentiment/lexicon/plain-scale", test_lexicon_plain_scale);

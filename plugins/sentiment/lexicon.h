@@ -117,6 +117,16 @@ vader_hash_mix (guint64 h, guint64 v)
   return h ^ (h >> 32);
 }
 
+/* vader_hash() of a key of @len <= 16 bytes whose first eight are @a
+ * and next eight @b, each zero past @len. */
+static inline guint64
+vader_hash16 (guint64 a, guint64 b, gsize len)
+{
+  guint64 h = (guint64)len * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15);
+  h = vader_hash_mix (vader_hash_mix (h, a), b);
+  return h ^ (h >> 29);
+}
+
 /* The hash of @len bytes at @s; reads whole 8-byte words, so
  * MAX (16, @len rounded up to 8) bytes at @s must be readable (pad buffers
  * by VADER_HASH_PAD); bytes past @len do not count.  Words of up to 16
@@ -224,6 +234,26 @@ vader_table_find (const VaderTable *t, const char *word, gsize len,
           if (a != b)
             break;
         }
+    }
+}
+
+/* vader_table_find() for a word of @len <= 16 bytes given as for
+ * vader_hash16(). */
+static inline const VaderEntry *
+vader_table_find16 (const VaderTable *t, guint64 a, guint64 b, gsize len,
+                    guint64 hash)
+{
+  guint32 tag = (guint32)(hash >> 32) & ~t->index_mask;
+  for (guint32 s = (guint32)hash & t->mask;; s = (s + 1) & t->mask)
+    {
+      guint32 slot = t->slots[s];
+      if (!slot)
+        return NULL;
+      if ((slot & ~t->index_mask) != tag)
+        continue;
+      const VaderEntry *e = &t->entries[(slot & t->index_mask) - 1];
+      if (e->key_len == len && e->head[0] == a && e->head[1] == b)
+        return e;
     }
 }
 

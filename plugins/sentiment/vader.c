@@ -341,25 +341,32 @@ typedef struct
   guint but_before, but_upto;
 } Valences;
 
-/* Scores word @i of @c (score_valence()'s loop body), adding its valence
- * to @v when non-zero; @v->values has room. */
-static inline void
-add_valence (const Ctx *c, guint i, Valences *v)
+/* The valence word @i of @c adds to the sum (score_valence()'s loop
+ * body): none for words outside the lexicon, boosters and the "kind" of
+ * "kind of". */
+static inline double
+valence_of (const Ctx *c, guint i)
 {
   const Word *w = &c->w[i];
+  if (in_lexicon (w) && !is_booster (w)
+      && !(i < c->n - 1 && is (w, VADER_W_KIND) && is (&w[1], VADER_W_OF)))
+    return word_valence (c, i);
+  return 0;
+}
+
+/* Adds valence @x of word @w (one with a valence or "but") to @v, which
+ * has room. */
+static inline void
+add_valence (Valences *v, const Word *w, double x)
+{
   gboolean first_but = is (w, VADER_W_BUT) && !v->but_seen;
   if (first_but)
     {
       v->but_seen = TRUE;
       v->but_before = v->n;
     }
-  if (in_lexicon (w) && !is_booster (w)
-      && !(i < c->n - 1 && is (w, VADER_W_KIND) && is (&w[1], VADER_W_OF)))
-    {
-      double x = word_valence (c, i);
-      if (x != 0)
-        v->values[v->n++] = x;
-    }
+  if (x != 0)
+    v->values[v->n++] = x;
   if (first_but)
     v->but_upto = v->n;
 }
@@ -426,10 +433,21 @@ score_document_words (VaderText *t, gboolean all)
             .arena = t->arena };
   Valences v = { t->values, t->n_values, t->but_seen, t->but_before,
                  t->but_upto };
+  if (t->hits_cap - t->n_hits < end - i)
+    {
+      t->hits_cap = MAX (2 * t->hits_cap, t->n_hits + (end - i));
+      t->hit_words = g_renew (guint32, t->hit_words, t->hits_cap);
+      t->hit_valences = g_renew (double, t->hit_valences, t->hits_cap);
+    }
   for (; i < end; i++)
     if (t->words.words[i].flags & VADER_IN_LEXICON
         || t->words.words[i].id == VADER_W_BUT)
-      add_valence (&c, i, &v);
+      {
+        double x = valence_of (&c, i);
+        t->hit_words[t->n_hits] = t->base + i;
+        t->hit_valences[t->n_hits++] = x;
+        add_valence (&v, &c.w[i], x);
+      }
   t->n_values = v.n;
   t->but_seen = v.but_seen;
   t->but_before = v.but_before;
@@ -453,6 +471,22 @@ words_ending_by (const VaderText *t, gsize offset)
   return lo;
 }
 
+/* The number of hits on words numbered below @word. */
+static guint
+hits_before (const VaderText *t, guint word)
+{
+  guint lo = 0, hi = t->n_hits;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      if (t->hit_words[mid] < word)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
 /* Drops the window's words no span nor the whole text's score needs any
  * more, once they are half of it, so each word moves O(1) times. */
 static void
@@ -468,6 +502,13 @@ drop_old_words (VaderText *t)
            (t->words.n - drop) * sizeof (Word));
   t->words.n -= drop;
   t->base += drop;
+  guint gone = hits_before (t, t->base);
+  memmove (t->hit_words, t->hit_words + gone,
+           (t->n_hits - gone) * sizeof (guint32));
+  memmove (t->hit_valences, t->hit_valences + gone,
+           (t->n_hits - gone) * sizeof (double));
+  t->n_hits -= gone;
+  t->span_hit -= MIN (t->span_hit, gone);
 }
 
 /* Where the chunk of text from @from ends: just after the first
@@ -533,11 +574,9 @@ at_boundary (const VaderText *t, gsize i)
   return i >= t->len || ((guchar)t->text[i] & 0xc0) != 0x80;
 }
 
-/* polarity_scores() of the window's words [@first, @last); @hits: the
- * @n_hits words among them with a valence or "but", from @first. */
+/* polarity_scores() of the window's words [@first, @last). */
 static void
-score_words (VaderText *t, guint first, guint last, const guint32 *hits,
-             guint n_hits, VaderScores *out)
+score_words (VaderText *t, guint first, guint last, VaderScores *out)
 {
   guint n = last - first;
   guint32 b0, q0, u0, b1, q1, u1;
@@ -550,9 +589,37 @@ score_words (VaderText *t, guint first, guint last, const guint32 *hits,
             .n = n,
             .cap_diff = n_upper > 0 && n_upper < n,
             .arena = t->arena };
+  if (t->span_cap < n)
+    {
+      t->span_cap = MAX (n, 2 * t->span_cap);
+      t->span_values = g_renew (double, t->span_values, t->span_cap);
+    }
   Valences v = { .values = t->span_values };
-  for (guint h = 0; h < n_hits; h++)
-    add_valence (&c, hits[h], &v);
+  /* The words with a valence or "but" that the whole text's pass has
+   * seen: mostly from the hit after the last span's. */
+  guint from = t->base + first, to = t->base + last;
+  guint h = t->span_hit;
+  if (!(h <= t->n_hits && (h == t->n_hits || t->hit_words[h] >= from)
+        && (h == 0 || t->hit_words[h - 1] < from)))
+    h = hits_before (t, from);
+  /* A word three or more from the span's start and two or more from its
+   * end sees the same words as in the whole text (the rules look three
+   * back and two ahead), so its valence is the whole text's, unless the
+   * span is all in capitals: the whole text's pass assumes a mix, which
+   * for a span without capitals changes nothing. */
+  guint same_to = n_upper < n && n > 2 ? n - 2 : 0;
+  for (; h < t->n_hits && t->hit_words[h] < to; h++)
+    {
+      guint j = t->hit_words[h] - from;
+      double x = j >= 3 && j < same_to ? t->hit_valences[h]
+                                        : valence_of (&c, j);
+      add_valence (&v, &c.w[j], x);
+    }
+  t->span_hit = h;
+  /* The last words, which that pass has not reached yet. */
+  for (guint j = MAX (first, t->doc_next - t->base) - first; j < n; j++)
+    if ((c.w[j].flags & VADER_IN_LEXICON) || c.w[j].id == VADER_W_BUT)
+      add_valence (&v, &c.w[j], valence_of (&c, j));
   score (c.k, &v, n, b1 - b0, q1 - q0, out);
 }
 
@@ -585,24 +652,13 @@ vader_text_score (VaderText *t, gsize start, gsize end, VaderScores *out)
   if (!(first <= t->words.n && (first == t->words.n || w[first].end > start)
         && (first == 0 || w[first - 1].end <= start)))
     first = words_ending_by (t, start);
+  /* The span's words: a few, found faster one by one than by halving. */
   guint last = first;
-  /* The span's words up to @end, and those of them the rules look at. */
-  gsize room = t->words.n - first;
-  if (t->span_cap < room)
-    {
-      t->span_cap = MAX (room, 2 * t->span_cap);
-      t->span_values = g_renew (double, t->span_values, t->span_cap);
-      t->span_hits = g_renew (guint32, t->span_hits, t->span_cap);
-    }
-  guint n_hits = 0;
-  for (; last < t->words.n && w[last].start < end; last++)
-    {
-      t->span_hits[n_hits] = last - first;
-      n_hits += (w[last].flags & VADER_IN_LEXICON) || w[last].id == VADER_W_BUT;
-    }
+  while (last < t->words.n && w[last].start < end)
+    last++;
   t->span_next = t->base + last;
   if (first == last || (w[first].start >= start && w[last - 1].end <= end))
-    score_words (t, first, last, t->span_hits, n_hits, out);
+    score_words (t, first, last, out);
   else
     vader_score (t->lexicon, t->text + start, end - start, t->arena, out);
 }
@@ -614,7 +670,8 @@ clear (VaderText *t)
   g_free (t->words.words);
   g_free (t->values);
   g_free (t->span_values);
-  g_free (t->span_hits);
+  g_free (t->hit_words);
+  g_free (t->hit_valences);
   if (t->translation)
     g_string_free (t->translation, TRUE);
   memset (t, 0, sizeof *t);

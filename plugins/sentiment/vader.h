@@ -50,8 +50,13 @@ typedef struct
   guint n_values, values_cap;
   gboolean but_seen; /* the first "but": the valences before it and up */
   guint but_before, but_upto; /* to it, itself included */
+  /* The window's words with a valence or "but" before doc_next: their
+   * numbers and their valences in the whole text, for the spans. */
+  guint32 *hit_words;
+  double *hit_valences;
+  guint n_hits, hits_cap;
+  guint span_hit;      /* the first hit after the last span scored */
   double *span_values; /* scratch for a span: its valences */
-  guint32 *span_hits;  /* and its words with a valence or "but" */
   guint span_cap;
   guint span_next; /* the word after the last span scored */
 } VaderText;

@@ -244,7 +244,19 @@ word16 (const VaderTable *tab, const char *text, const char *p, Word *w,
       }
 
   const VaderEntry *e = NULL;
-  if (kl <= tab->max_key)
+  if (kl <= tab->max_key && lead == 0)
+    {
+      /* The lower-case word from the vector, not through memory. */
+      __m128i lo = _mm_or_si128 (v, _mm_and_si128 (up, _mm_set1_epi8 (0x20)));
+      guint64 a = (guint64)_mm_cvtsi128_si64 (lo)
+                  & vader_first_bytes_mask (kl);
+      guint64 b = (guint64)_mm_cvtsi128_si64 (_mm_unpackhi_epi64 (lo, lo))
+                  & vader_first_bytes_mask (kl < 8 ? 0 : kl - 8);
+      guint64 h = vader_hash16 (a, b, kl);
+      if (vader_table_maybe (tab, h))
+        e = vader_table_find16 (tab, a, b, kl, h);
+    }
+  else if (kl <= tab->max_key)
     {
       char buf[32];
       _mm_storeu_si128 ((__m128i *)(buf + 16), _mm_setzero_si128 ());
