@@ -192,53 +192,8 @@ vader_table_maybe (const VaderTable *t, guint64 hash)
 /* Borrowed. */
 const VaderTable *vader_lexicon_table (const VaderLexicon *lexicon);
 
-/* Borrowed; the entry for @len bytes at @word (lower case; readable as
- * for vader_hash()) whose vader_hash() is @hash, or NULL. */
-static inline const VaderEntry *
-vader_table_find (const VaderTable *t, const char *word, gsize len,
-                  guint64 hash)
-{
-  guint32 tag = (guint32)(hash >> 32) & ~t->index_mask;
-  for (guint32 s = (guint32)hash & t->mask;; s = (s + 1) & t->mask)
-    {
-      guint32 slot = t->slots[s];
-      if (!slot)
-        return NULL;
-      if ((slot & ~t->index_mask) != tag)
-        continue;
-      const VaderEntry *e = &t->entries[(slot & t->index_mask) - 1];
-      if (e->key_len != len)
-        continue;
-      guint64 a, b;
-      memcpy (&a, word, 8);
-      memcpy (&b, word + 8, 8);
-      if (len <= 16)
-        {
-          if (e->head[0] == (a & vader_first_bytes_mask (len))
-              && e->head[1]
-                     == (b & vader_first_bytes_mask (len < 8 ? 0 : len - 8)))
-            return e;
-          continue;
-        }
-      for (gsize i = 0;; i += 8)
-        {
-          guint64 a, b;
-          memcpy (&a, e->key + i, 8);
-          memcpy (&b, word + i, 8);
-          if (len - i <= 8)
-            {
-              if (a == (b & vader_first_bytes_mask (len - i)))
-                return e;
-              break;
-            }
-          if (a != b)
-            break;
-        }
-    }
-}
-
-/* vader_table_find() for a word of @len <= 16 bytes given as for
- * vader_hash16(). */
+/* The entry for a word of @len <= 16 bytes given as for vader_hash16()
+ * (its bytes in @a and @b, zero past the end), or NULL. */
 static inline const VaderEntry *
 vader_table_find16 (const VaderTable *t, guint64 a, guint64 b, gsize len,
                     guint64 hash)
@@ -254,6 +209,46 @@ vader_table_find16 (const VaderTable *t, guint64 a, guint64 b, gsize len,
       const VaderEntry *e = &t->entries[(slot & t->index_mask) - 1];
       if (e->key_len == len && e->head[0] == a && e->head[1] == b)
         return e;
+    }
+}
+
+/* Borrowed; the entry for @len bytes at @word (lower case; readable as
+ * for vader_hash()) whose vader_hash() is @hash, or NULL. */
+static inline const VaderEntry *
+vader_table_find (const VaderTable *t, const char *word, gsize len,
+                  guint64 hash)
+{
+  guint64 a, b;
+  memcpy (&a, word, 8);
+  memcpy (&b, word + 8, 8);
+  if (len <= 16)
+    return vader_table_find16 (t, a & vader_first_bytes_mask (len),
+                               b & vader_first_bytes_mask (len < 8 ? 0 : len - 8),
+                               len, hash);
+  guint32 tag = (guint32)(hash >> 32) & ~t->index_mask;
+  for (guint32 s = (guint32)hash & t->mask;; s = (s + 1) & t->mask)
+    {
+      guint32 slot = t->slots[s];
+      if (!slot)
+        return NULL;
+      if ((slot & ~t->index_mask) != tag)
+        continue;
+      const VaderEntry *e = &t->entries[(slot & t->index_mask) - 1];
+      if (e->key_len != len)
+        continue;
+      for (gsize i = 0;; i += 8)
+        {
+          memcpy (&a, e->key + i, 8);
+          memcpy (&b, word + i, 8);
+          if (len - i <= 8)
+            {
+              if (a == (b & vader_first_bytes_mask (len - i)))
+                return e;
+              break;
+            }
+          if (a != b)
+            break;
+        }
     }
 }
 
