@@ -34,7 +34,10 @@ weft_data_file_foreach_line (const char *path, WeftDataFileFlags flags,
   const char *bad = NULL;
   gboolean valid = g_utf8_validate_len (data, len, &bad);
   guint lineno = 0;
-  for (char *line = data; line < data + len;)
+  char *line = data;
+  if (len >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    line += 3; /* a byte-order mark is not part of the first entry */
+  while (line < data + len)
     {
       char *nl = memchr (line, '\n', data + len - line);
       char *next = nl ? nl + 1 : data + len;

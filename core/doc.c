@@ -140,12 +140,14 @@ check_length_and_text (WeftDoc *doc, const char *text, gsize len, GError **error
       return FALSE;
     }
   gsize bad;
-  if (!check_text (text, len, &doc->ascii, &bad))
+  gboolean ascii;
+  if (!check_text (text, len, &ascii, &bad))
     {
       g_set_error (error, WEFT_ERROR, WEFT_ERROR_INPUT,
                    "invalid UTF-8 at byte offset %" G_GSIZE_FORMAT, bad);
       return FALSE;
     }
+  doc->ascii = ascii; /* only now: a refused text leaves the document as it was */
   return TRUE;
 }
 

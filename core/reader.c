@@ -261,6 +261,7 @@ parse_jsonl_line (WeftReader *reader, const char *line, gsize len)
           continue;
         }
       /* an id may be a number; text and date must be strings */
+      g_clear_pointer (slot, g_free); /* a repeated key: the last one counts */
       if (m->string)
         *slot = g_steal_pointer (&m->string);
       else if (slot == &raw->id && g_ascii_isdigit (m->raw[0]))

@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/stat.h>
@@ -466,22 +467,39 @@ run_inline (Run *run)
 }
 
 /* Opens -o @path.  A regular file (or a new one) is written beside it as
- * *@tmp_path, with the mode it has or would get, and renamed at the end:
- * it is then whole or absent, never half-written.  Anything else
- * (/dev/null, a FIFO, a terminal) is written directly: renaming over it
- * would replace the device.  Returns NULL with errno set on failure. */
+ * *@tmp_path and renamed over *@final_path at the end: it is then whole or
+ * absent, never half-written.  *@final_path is @path with symbolic links
+ * resolved, so a link keeps pointing where it did; an existing file keeps
+ * its mode, a new one gets the umask's.  Anything else (/dev/null, a FIFO,
+ * a terminal) is written directly: renaming over it would replace the
+ * device.  Returns NULL with errno set on failure. */
 static FILE *
-open_output (const char *path, char **tmp_path)
+open_output (const char *path, char **tmp_path, char **final_path)
 {
   struct stat st;
   gboolean exists = g_stat (path, &st) == 0;
   if (exists && !S_ISREG (st.st_mode))
     return fopen (path, "w");
-  mode_t mask = umask (0); /* no threads yet: read and put back */
-  umask (mask);
-  mode_t mode = exists ? st.st_mode & 07777 : 0666 & ~mask;
-  *tmp_path = g_strdup_printf ("%s.XXXXXX", path);
-  int fd = g_mkstemp_full (*tmp_path, O_WRONLY, mode);
+  if (exists)
+    {
+      char *real = realpath (path, NULL);
+      if (!real)
+        return NULL;
+      *final_path = g_strdup (real);
+      free (real);
+    }
+  else
+    *final_path = g_strdup (path);
+  *tmp_path = g_strdup_printf ("%s.XXXXXX", *final_path);
+  int fd = g_mkstemp_full (*tmp_path, O_WRONLY, 0666); /* the umask applies */
+  if (fd >= 0 && exists && fchmod (fd, st.st_mode & 07777) != 0)
+    {
+      int saved = errno;
+      close (fd);
+      g_unlink (*tmp_path);
+      fd = -1;
+      errno = saved;
+    }
   FILE *out = fd < 0 ? NULL : fdopen (fd, "w");
   if (!out)
     {
@@ -516,9 +534,10 @@ weft_run (WeftPipeline *pipeline, const WeftRunConfig *config,
     return FALSE;
 
   g_autofree char *tmp_path = NULL;
+  g_autofree char *final_path = NULL;
   if (config->output)
     {
-      if (!(run.out = open_output (config->output, &tmp_path)))
+      if (!(run.out = open_output (config->output, &tmp_path, &final_path)))
         {
           g_set_error (error, WEFT_ERROR, WEFT_ERROR_IO, "%s: %s",
                        config->output, g_strerror (errno));
@@ -580,7 +599,7 @@ weft_run (WeftPipeline *pipeline, const WeftRunConfig *config,
           run.write_errno = errno;
         }
       if (tmp_path && !run.write_failed
-          && rename (tmp_path, config->output) != 0)
+          && rename (tmp_path, final_path) != 0)
         {
           run.write_failed = TRUE;
           run.write_errno = errno;

@@ -23,6 +23,17 @@ test_run_jsonl (void)
                    "{\"start\":10,\"end\":12,\"text\":\"NO\",\"word\":\"NO\",\"length\":2,"
                    "\"ratio\":0.13333333333333333,\"all_caps\":true,\"first_start\":0,\"first_end\":4}]}\n");
   result_clear (&r);
+  /* a repeated key: the last value counts (and the first is not leaked:
+   * the cli-valgrind suite runs this too) */
+  write_file ("dup.jsonl",
+              "{\"id\": \"a\", \"id\": 7, \"text\": \"one\", \"text\": \"TWO\","
+              " \"date\": \"2020-01-01\", \"date\": \"2021-02-03\"}\n", -1);
+  r = sh ("$WEFT run words.yaml dup.jsonl --layers shouts");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_str_has_prefix (r.out, "{\"id\":\"7\",\"source\":\"dup.jsonl:1\","
+                                          "\"date\":\"2021-02-03\""));
+  g_assert_nonnull (strstr (r.out, "\"text\":\"TWO\""));
+  result_clear (&r);
 }
 
 static void
@@ -103,6 +114,14 @@ test_output_atomic (void)
   r = sh ("umask 022 && $WEFT run words.yaml o/a.txt -o o/mode.jsonl && chmod 640 o/out.jsonl && "
           "$WEFT run words.yaml o/a.txt -o o/out.jsonl && stat -c %a o/mode.jsonl o/out.jsonl");
   g_assert_cmpstr (r.out, ==, "644\n640\n");
+  result_clear (&r);
+  /* a stricter umask does not change an existing file's mode; a symbolic
+   * link stays a link and its target gets the output */
+  r = sh ("chmod 664 o/out.jsonl && ln -s out.jsonl o/link.jsonl && "
+          "(umask 077 && $WEFT run words.yaml o/a.txt -o o/out.jsonl) && "
+          "$WEFT run words.yaml o/a.txt --layers shouts -o o/link.jsonl && "
+          "stat -c %a o/out.jsonl && test -L o/link.jsonl && grep -c shouts o/out.jsonl");
+  g_assert_cmpstr (r.out, ==, "664\n1\n");
   result_clear (&r);
   /* what is not a regular file is written, never replaced: a FIFO here,
    * /dev/null in the benchmarks */

@@ -32,6 +32,11 @@ test_byte_to_char (void)
   weft_doc_reset (doc);
   g_assert_true (weft_doc_set_text (doc, "plain", 5, NULL));
   g_assert_cmpuint (weft_doc_byte_to_char (doc, 4), ==, 4);
+  /* a refused text leaves the document as it was */
+  weft_doc_reset (doc);
+  g_assert_true (weft_doc_set_text (doc, "été", 5, NULL));
+  g_assert_false (weft_doc_set_text (doc, "ab\0", 3, NULL));
+  g_assert_cmpuint (weft_doc_byte_to_char (doc, 5), ==, 3);
   weft_doc_free (doc);
 }
 
@@ -222,6 +227,7 @@ test_data_file (void)
     { "ok\n\xff\n", -1, WEFT_DATA_FILE_DEFAULT, "FILE:2: invalid UTF-8" },
     { "ok\nn\0l\n", 6, WEFT_DATA_FILE_DEFAULT, "FILE:2: invalid UTF-8" },
     { "", -1, WEFT_DATA_FILE_DEFAULT, "" },
+    { "\xEF\xBB\xBF" "first\nsecond", -1, WEFT_DATA_FILE_DEFAULT, "first|second" },
   };
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     {

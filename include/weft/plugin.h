@@ -88,7 +88,8 @@ typedef enum {
 typedef gboolean (*WeftDataLineFunc) (char *line, gpointer user_data,
                                       GError **error);
 
-/* Reads the UTF-8 text file @path and calls @func on every line in order.
+/* Reads the UTF-8 text file @path (a leading byte-order mark skipped) and
+ * calls @func on every line in order.
  * A file that cannot be read or is not UTF-8 (NUL bytes included) is a
  * WEFT_ERROR_DATA error naming the file (and line).  Since ABI 1.1. */
 WEFT_API gboolean weft_data_file_foreach_line (const char *path,
