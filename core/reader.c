@@ -23,7 +23,7 @@ struct _WeftReader {
   guint64 line_no;
   char *line;
   size_t line_cap;
-  guint64 bytes;
+  guint64 bytes; /* atomic: the progress bar reads it from other threads */
 };
 
 static int
@@ -158,7 +158,7 @@ weft_reader_get_n_files (const WeftReader *reader)
 guint64
 weft_reader_get_bytes (const WeftReader *reader)
 {
-  return reader->bytes;
+  return __atomic_load_n (&reader->bytes, __ATOMIC_RELAXED);
 }
 
 static char *
@@ -219,7 +219,7 @@ read_text_file (WeftReader *reader, const char *path)
           g_error_free (error);
         }
     }
-  reader->bytes += raw->len;
+  __atomic_fetch_add (&reader->bytes, raw->len, __ATOMIC_RELAXED);
   strip_bom (raw->text, &raw->len);
   return raw;
 }
@@ -305,7 +305,7 @@ weft_reader_next (WeftReader *reader)
           if (n >= 0)
             {
               reader->line_no++;
-              reader->bytes += n;
+              __atomic_fetch_add (&reader->bytes, n, __ATOMIC_RELAXED);
               if (reader->line_no == 1)
                 {
                   gsize len = n;
