@@ -14,6 +14,9 @@
 #include "json.h"
 #include "weft/plugin.h"
 
+/* Lines longer than this have their buffer freed once parsed. */
+#define BIG_LINE (1u << 20)
+
 struct _WeftReader {
   WeftInputFormat format;
   GPtrArray *files; /* char*; "-" is stdin */
@@ -294,6 +297,20 @@ parse_jsonl_line (WeftReader *reader, const char *line, gsize len)
   return raw;
 }
 
+/* A huge line's buffer is not kept for the next line: the decoded text
+ * is already a copy, and holding both would double a huge document's
+ * memory while the pipeline runs. */
+static void
+drop_big_line (WeftReader *reader)
+{
+  if (reader->line_cap > BIG_LINE)
+    {
+      free (reader->line);
+      reader->line = NULL;
+      reader->line_cap = 0;
+    }
+}
+
 WeftRawDoc *
 weft_reader_next (WeftReader *reader)
 {
@@ -331,7 +348,9 @@ weft_reader_next (WeftReader *reader)
                                                 raw->source);
                   return raw;
                 }
-              return parse_jsonl_line (reader, reader->line, n);
+              WeftRawDoc *raw = parse_jsonl_line (reader, reader->line, n);
+              drop_big_line (reader);
+              return raw;
             }
           gboolean failed = ferror (reader->jsonl);
           if (reader->jsonl != stdin)
