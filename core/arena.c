@@ -55,7 +55,7 @@ weft_arena_reset (WeftArena *arena)
 }
 
 gpointer
-weft_arena_alloc (WeftArena *arena, gsize size)
+weft_arena_alloc_uninit (WeftArena *arena, gsize size)
 {
   size = (size + 7) & ~(gsize) 7;
   WeftArenaChunk *chunk = arena->current;
@@ -69,8 +69,13 @@ weft_arena_alloc (WeftArena *arena, gsize size)
     }
   guint8 *p = (guint8 *) chunk + CHUNK_HEADER + chunk->used;
   chunk->used += size;
-  memset (p, 0, size);
   return p;
+}
+
+gpointer
+weft_arena_alloc (WeftArena *arena, gsize size)
+{
+  return memset (weft_arena_alloc_uninit (arena, size), 0, size);
 }
 
 gsize

@@ -17,5 +17,8 @@ void weft_arena_clear (WeftArena *arena);
 void weft_arena_reset (WeftArena *arena);
 /* Zeroed, 8-byte aligned, valid until reset. */
 gpointer weft_arena_alloc (WeftArena *arena, gsize size);
+/* Like weft_arena_alloc() but not zeroed: pages of a large block that are
+ * never written are never touched. */
+gpointer weft_arena_alloc_uninit (WeftArena *arena, gsize size);
 /* Bytes held by the arena's chunks. */
 gsize weft_arena_capacity (const WeftArena *arena);

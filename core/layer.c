@@ -13,6 +13,7 @@ typedef struct {
 struct _WeftLayerSchema {
   char *name;
   GArray *fields; /* WeftField */
+  gboolean write_text;
 };
 
 typedef union {
@@ -24,16 +25,26 @@ typedef union {
   } span;
 } WeftFieldValue;
 
+/* A span's record: its values follow it inline, one per schema field. */
 typedef struct {
   uint32_t start, end;
-  guint64 set;           /* bit i: field i was set */
-  WeftFieldValue *values; /* n_fields entries */
+  guint64 set; /* bit i: field i was set */
+  WeftFieldValue values[];
 } WeftSpan;
+
+/* Spans live in blocks from the arena that are never moved: block k holds
+ * FIRST_BLOCK << k records, so a layer of n spans takes O(log n) blocks,
+ * nothing is copied as it grows, and a huge document's layer costs what
+ * its spans need rather than the doubling copies of a growing array. */
+#define FIRST_BLOCK 16
+#define N_BLOCKS 29 /* block 28 starts at span 2^32 - 16 */
 
 struct _WeftLayer {
   const WeftLayerSchema *schema;
   WeftDoc *doc;
-  WeftVec spans; /* WeftSpan */
+  guint n_spans;
+  gsize span_size; /* bytes of one WeftSpan with its values */
+  guint8 *blocks[N_BLOCKS];
 };
 
 /* The set-bit mask limits a layer to 64 fields, plenty for annotations. */
@@ -46,6 +57,7 @@ weft_layer_schema_new (const char *name)
   WeftLayerSchema *schema = g_new0 (WeftLayerSchema, 1);
   schema->name = g_strdup (name);
   schema->fields = g_array_new (FALSE, TRUE, sizeof (WeftField));
+  schema->write_text = TRUE;
   return schema;
 }
 
@@ -108,6 +120,20 @@ weft_layer_schema_find_field (const WeftLayerSchema *schema, const char *name)
   return -1;
 }
 
+void
+weft_layer_schema_set_write_text (WeftLayerSchema *schema, gboolean write_text)
+{
+  g_return_if_fail (schema != NULL);
+  schema->write_text = write_text != FALSE;
+}
+
+gboolean
+weft_layer_schema_get_write_text (const WeftLayerSchema *schema)
+{
+  g_return_val_if_fail (schema != NULL, TRUE);
+  return schema->write_text;
+}
+
 /* ---- layers in a document ----------------------------------------------- */
 
 WeftLayer *
@@ -117,6 +143,8 @@ weft_doc_add_layer (WeftDoc *doc, const WeftLayerSchema *schema)
   WeftLayer *layer = weft_doc_alloc (doc, sizeof (WeftLayer));
   layer->schema = schema;
   layer->doc = doc;
+  layer->span_size = sizeof (WeftSpan)
+                     + sizeof (WeftFieldValue) * schema->fields->len;
   WeftLayer **layers = doc->layers.data;
   for (guint i = 0; i < doc->layers.len; i++)
     if (strcmp (layers[i]->schema->name, schema->name) == 0)
@@ -158,37 +186,52 @@ weft_layer_get_schema (const WeftLayer *layer)
   return layer->schema;
 }
 
-guint
-weft_layer_add_span (WeftLayer *layer, uint32_t start, uint32_t end)
+/* The block holding span @i, and @i's index inside it. */
+static guint
+block_of (guint i, guint *index)
 {
-  g_return_val_if_fail (start <= end && end <= layer->doc->len,
-                        layer->spans.len);
-  WeftSpan *span = weft_vec_push (layer->doc, &layer->spans, sizeof (WeftSpan));
-  span->start = start;
-  span->end = end;
-  span->set = 0;
-  span->values = weft_doc_alloc (layer->doc, sizeof (WeftFieldValue)
-                                    * MAX (1, layer->schema->fields->len));
-  return layer->spans.len - 1;
-}
-
-guint
-weft_layer_get_n_spans (const WeftLayer *layer)
-{
-  return layer->spans.len;
+  guint k = g_bit_storage (i / FIRST_BLOCK + 1) - 1;
+  *index = i - FIRST_BLOCK * ((1u << k) - 1);
+  return k;
 }
 
 static WeftSpan *
 span_at (const WeftLayer *layer, guint span)
 {
-  return (WeftSpan *) layer->spans.data + span;
+  guint index;
+  guint k = block_of (span, &index);
+  return (WeftSpan *) (layer->blocks[k] + layer->span_size * index);
+}
+
+guint
+weft_layer_add_span (WeftLayer *layer, uint32_t start, uint32_t end)
+{
+  g_return_val_if_fail (start <= end && end <= layer->doc->len,
+                        layer->n_spans);
+  g_return_val_if_fail (layer->n_spans < G_MAXUINT32, layer->n_spans);
+  guint index;
+  guint k = block_of (layer->n_spans, &index);
+  if (!layer->blocks[k])
+    layer->blocks[k] = weft_arena_alloc_uninit (
+        &layer->doc->arena, layer->span_size * ((gsize) FIRST_BLOCK << k));
+  WeftSpan *span = (WeftSpan *) (layer->blocks[k] + layer->span_size * index);
+  span->start = start;
+  span->end = end;
+  span->set = 0;
+  return layer->n_spans++;
+}
+
+guint
+weft_layer_get_n_spans (const WeftLayer *layer)
+{
+  return layer->n_spans;
 }
 
 void
 weft_layer_get_span (const WeftLayer *layer, guint span, uint32_t *start,
                      uint32_t *end)
 {
-  g_return_if_fail (span < layer->spans.len);
+  g_return_if_fail (span < layer->n_spans);
   *start = span_at (layer, span)->start;
   *end = span_at (layer, span)->end;
 }
@@ -197,7 +240,7 @@ weft_layer_get_span (const WeftLayer *layer, guint span, uint32_t *start,
 static WeftFieldValue *
 slot_for_write (WeftLayer *layer, guint span, guint field, WeftFieldType type)
 {
-  g_return_val_if_fail (span < layer->spans.len, NULL);
+  g_return_val_if_fail (span < layer->n_spans, NULL);
   g_return_val_if_fail (field < layer->schema->fields->len, NULL);
   g_return_val_if_fail (
       g_array_index (layer->schema->fields, WeftField, field).type == type,
@@ -210,12 +253,27 @@ slot_for_write (WeftLayer *layer, guint span, guint field, WeftFieldType type)
 static const WeftFieldValue *
 slot_for_read (const WeftLayer *layer, guint span, guint field)
 {
-  g_return_val_if_fail (span < layer->spans.len, NULL);
+  g_return_val_if_fail (span < layer->n_spans, NULL);
   g_return_val_if_fail (field < layer->schema->fields->len, NULL);
   const WeftSpan *s = span_at (layer, span);
   if (!(s->set & (G_GUINT64_CONSTANT (1) << field)))
     return NULL;
   return &s->values[field];
+}
+
+/* A copy of @value for field @field of span @span.  Values repeat from span
+ * to span ("sentence", "said", a speaker's name): the previous span's copy
+ * is shared when equal, so a huge layer does not hold a copy per span. */
+static const char *
+string_copy (WeftLayer *layer, guint span, guint field, const char *value)
+{
+  if (span > 0)
+    {
+      const char *previous = weft_layer_get_string (layer, span - 1, field);
+      if (previous && strcmp (previous, value) == 0)
+        return previous;
+    }
+  return weft_doc_strndup (layer->doc, value, -1);
 }
 
 void
@@ -226,7 +284,7 @@ weft_layer_set_string (WeftLayer *layer, guint span, guint field,
   if (!slot)
     return;
   if (value)
-    slot->string = weft_doc_strndup (layer->doc, value, -1);
+    slot->string = string_copy (layer, span, field, value);
   else
     span_at (layer, span)->set &= ~(G_GUINT64_CONSTANT (1) << field);
 }

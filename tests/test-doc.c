@@ -134,6 +134,60 @@ test_layer_values (void)
   weft_layer_schema_free (schema);
 }
 
+/* Spans live in blocks that double in size: values must survive every
+ * block boundary, and a string equal to the previous span's is shared. */
+static void
+test_layer_many_spans (void)
+{
+  WeftLayerSchema *schema = weft_layer_schema_new ("many");
+  g_assert_true (weft_layer_schema_get_write_text (schema));
+  weft_layer_schema_set_write_text (schema, FALSE);
+  g_assert_false (weft_layer_schema_get_write_text (schema));
+  guint label = weft_layer_schema_add_field (schema, "label", WEFT_FIELD_STRING);
+  guint number = weft_layer_schema_add_field (schema, "number", WEFT_FIELD_INT);
+  WeftLayerSchema *bare = weft_layer_schema_new ("bare");
+
+  WeftDoc *doc = weft_doc_new ();
+  g_assert_true (weft_doc_set_text (doc, "Peskov said.", 12, NULL));
+  WeftLayer *layer = weft_doc_add_layer (doc, schema);
+  WeftLayer *empty = weft_doc_add_layer (doc, bare);
+  const guint n = 200000;
+  for (guint i = 0; i < n; i++)
+    {
+      char buf[32];
+      g_snprintf (buf, sizeof buf, "label %u", i / 3);
+      g_assert_cmpuint (weft_layer_add_span (layer, i % 12, 12), ==, i);
+      weft_layer_set_string (layer, i, label, buf);
+      memset (buf, 'x', sizeof buf - 1); /* the layer holds a copy */
+      if (i % 5)
+        weft_layer_set_int (layer, i, number, (gint64) i * 7);
+      g_assert_cmpuint (weft_layer_add_span (empty, 0, i % 13), ==, i);
+    }
+  g_assert_cmpuint (weft_layer_get_n_spans (layer), ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *want = g_strdup_printf ("label %u", i / 3);
+      const char *got = weft_layer_get_string (layer, i, label);
+      g_assert_cmpstr (got, ==, want);
+      if (i % 3)
+        g_assert_true (got == weft_layer_get_string (layer, i - 1, label));
+      else if (i)
+        g_assert_true (got != weft_layer_get_string (layer, i - 1, label));
+      g_assert_cmpint (weft_layer_is_set (layer, i, number), ==, i % 5 != 0);
+      g_assert_cmpint (weft_layer_get_int (layer, i, number), ==,
+                       i % 5 ? (gint64) i * 7 : 0);
+      uint32_t start, end;
+      weft_layer_get_span (layer, i, &start, &end);
+      g_assert_cmpuint (start, ==, i % 12);
+      g_assert_cmpuint (end, ==, 12);
+      weft_layer_get_span (empty, i, &start, &end);
+      g_assert_cmpuint (end, ==, i % 13);
+    }
+  weft_doc_free (doc);
+  weft_layer_schema_free (schema);
+  weft_layer_schema_free (bare);
+}
+
 static void
 test_values (void)
 {
@@ -257,6 +311,7 @@ main (int argc, char **argv)
   g_test_add_func ("/doc/text/byte-to-char-blocks", test_byte_to_char_blocks);
   g_test_add_func ("/doc/tokens-sentences", test_tokens_sentences);
   g_test_add_func ("/doc/layer/values", test_layer_values);
+  g_test_add_func ("/doc/layer/many-spans", test_layer_many_spans);
   g_test_add_func ("/doc/values", test_values);
   g_test_add_func ("/doc/arena/reuse", test_arena_reuse);
   g_test_add_func ("/doc/data-file", test_data_file);
