@@ -172,6 +172,7 @@ append_layer (GString *out, WeftDoc *doc, const WeftLayer *layer,
   WEFT_OUT_LITERAL (out, ",\"");
   append_str (out, weft_layer_schema_get_name (schema));
   WEFT_OUT_LITERAL (out, "\":[");
+  gboolean with_text = weft_layer_schema_get_write_text (schema);
   for (guint i = 0; i < weft_layer_get_n_spans (layer); i++)
     {
       uint32_t start, end;
@@ -179,7 +180,7 @@ append_layer (GString *out, WeftDoc *doc, const WeftLayer *layer,
       if (i)
         g_string_append_c (out, ',');
       g_string_append_c (out, '{');
-      append_span (out, doc, start, end, TRUE);
+      append_span (out, doc, start, end, with_text);
       for (guint f = 0; f < n_fields; f++)
         append_field (out, doc, layer, i, f, &keys[f]);
       g_string_append_c (out, '}');

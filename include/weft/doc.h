@@ -138,6 +138,14 @@ WEFT_API WeftFieldType weft_layer_schema_get_field_type (
 /* The handle of field @name, or -1. */
 WEFT_API int weft_layer_schema_find_field (const WeftLayerSchema *schema,
                                            const char *name);
+/* Whether the JSON writers repeat each span's covered text as "text"
+ * (TRUE for a new schema).  A layer whose spans are sentences or another
+ * layer's spans turns it off: its readers have the text already, and
+ * repeating it would be most of the output.  Since ABI 1.2. */
+WEFT_API void weft_layer_schema_set_write_text (WeftLayerSchema *schema,
+                                                gboolean write_text);
+WEFT_API gboolean weft_layer_schema_get_write_text (
+    const WeftLayerSchema *schema);
 
 /* Adds an empty layer to @doc.  A document holds at most one layer of each
  * name; adding a second one replaces the first.  Returns: borrowed, arena. */

@@ -38,6 +38,10 @@ static const WeftOptionSpec sentiment_options[] = {
     "VADER's rule constants: name<TAB>value" },
   { "scopes", WEFT_OPTION_LIST, "sentence,quote",
     "which spans get a score in the sentiment layer: sentence, quote" },
+  { "span-text", WEFT_OPTION_BOOL, "false",
+    "repeat each span's text as \"text\" in the layer's output: off by "
+    "default, because the spans are sentences and quotes whose text the "
+    "input and the quotes layer already hold" },
   { "typographic-apostrophes", WEFT_OPTION_BOOL, "false",
     "Let words with a typographic apostrophe (U+2019) negate as VADER's "
     "\"n't\" rule does for the ASCII one (can’t, don’t): off by default, "
@@ -99,6 +103,8 @@ sentiment_init (const WeftOptions *options, gpointer *state, GError **error)
   self->sentences = sentences;
   self->quotes = quotes;
   self->schema = weft_layer_schema_new ("sentiment");
+  weft_layer_schema_set_write_text (
+      self->schema, weft_options_get_bool (options, "span-text"));
   self->f_scope
       = weft_layer_schema_add_field (self->schema, "scope", WEFT_FIELD_STRING);
   self->f_compound = weft_layer_schema_add_field (self->schema, "compound",
