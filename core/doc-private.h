@@ -50,6 +50,55 @@ struct _WeftDoc {
   guint n_sentences, cap_sentences;
 };
 
+typedef union {
+  const char *string;
+  gint64 integer;
+  double number;
+  struct {
+    uint32_t start, end;
+  } span;
+} WeftFieldValue;
+
+/* A span's record: its values follow it inline, one per schema field. */
+typedef struct {
+  uint32_t start, end;
+  guint64 set; /* bit i: field i was set */
+  WeftFieldValue values[];
+} WeftSpan;
+
+/* Spans live in blocks from the arena that are never moved: block k holds
+ * LAYER_FIRST_BLOCK << k records, so a layer of n spans takes O(log n) blocks,
+ * nothing is copied as it grows, and a huge document's layer costs what
+ * its spans need rather than the doubling copies of a growing array. */
+#define LAYER_FIRST_BLOCK 16
+#define LAYER_N_BLOCKS 29 /* block 28 starts at span 2^32 - 16 */
+
+struct _WeftLayer {
+  const WeftLayerSchema *schema;
+  WeftDoc *doc;
+  guint n_spans;
+  gsize span_size; /* bytes of one WeftSpan with its values */
+  guint8 *blocks[LAYER_N_BLOCKS];
+};
+
+/* The block holding span @i, and @i's index inside it. */
+static inline guint
+weft_layer_block_of (guint i, guint *index)
+{
+  guint k = g_bit_storage (i / LAYER_FIRST_BLOCK + 1) - 1;
+  *index = i - LAYER_FIRST_BLOCK * ((1u << k) - 1);
+  return k;
+}
+
+/* Unchecked: the writers' fast path. */
+static inline WeftSpan *
+weft_layer_span_record (const WeftLayer *layer, guint span)
+{
+  guint index;
+  guint k = weft_layer_block_of (span, &index);
+  return (WeftSpan *) (layer->blocks[k] + layer->span_size * index);
+}
+
 gpointer weft_vec_push (WeftDoc *doc, WeftVec *vec, gsize elem_size);
 
 /* Like weft_doc_set_text(), but the document takes @text (g_malloc'd,

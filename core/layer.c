@@ -16,37 +16,6 @@ struct _WeftLayerSchema {
   gboolean write_text;
 };
 
-typedef union {
-  const char *string;
-  gint64 integer;
-  double number;
-  struct {
-    uint32_t start, end;
-  } span;
-} WeftFieldValue;
-
-/* A span's record: its values follow it inline, one per schema field. */
-typedef struct {
-  uint32_t start, end;
-  guint64 set; /* bit i: field i was set */
-  WeftFieldValue values[];
-} WeftSpan;
-
-/* Spans live in blocks from the arena that are never moved: block k holds
- * FIRST_BLOCK << k records, so a layer of n spans takes O(log n) blocks,
- * nothing is copied as it grows, and a huge document's layer costs what
- * its spans need rather than the doubling copies of a growing array. */
-#define FIRST_BLOCK 16
-#define N_BLOCKS 29 /* block 28 starts at span 2^32 - 16 */
-
-struct _WeftLayer {
-  const WeftLayerSchema *schema;
-  WeftDoc *doc;
-  guint n_spans;
-  gsize span_size; /* bytes of one WeftSpan with its values */
-  guint8 *blocks[N_BLOCKS];
-};
-
 /* The set-bit mask limits a layer to 64 fields, plenty for annotations. */
 #define MAX_FIELDS 64
 
@@ -186,23 +155,6 @@ weft_layer_get_schema (const WeftLayer *layer)
   return layer->schema;
 }
 
-/* The block holding span @i, and @i's index inside it. */
-static guint
-block_of (guint i, guint *index)
-{
-  guint k = g_bit_storage (i / FIRST_BLOCK + 1) - 1;
-  *index = i - FIRST_BLOCK * ((1u << k) - 1);
-  return k;
-}
-
-static WeftSpan *
-span_at (const WeftLayer *layer, guint span)
-{
-  guint index;
-  guint k = block_of (span, &index);
-  return (WeftSpan *) (layer->blocks[k] + layer->span_size * index);
-}
-
 guint
 weft_layer_add_span (WeftLayer *layer, uint32_t start, uint32_t end)
 {
@@ -210,10 +162,10 @@ weft_layer_add_span (WeftLayer *layer, uint32_t start, uint32_t end)
                         layer->n_spans);
   g_return_val_if_fail (layer->n_spans < G_MAXUINT32, layer->n_spans);
   guint index;
-  guint k = block_of (layer->n_spans, &index);
+  guint k = weft_layer_block_of (layer->n_spans, &index);
   if (!layer->blocks[k])
     layer->blocks[k] = weft_arena_alloc_uninit (
-        &layer->doc->arena, layer->span_size * ((gsize) FIRST_BLOCK << k));
+        &layer->doc->arena, layer->span_size * ((gsize) LAYER_FIRST_BLOCK << k));
   WeftSpan *span = (WeftSpan *) (layer->blocks[k] + layer->span_size * index);
   span->start = start;
   span->end = end;
@@ -232,8 +184,8 @@ weft_layer_get_span (const WeftLayer *layer, guint span, uint32_t *start,
                      uint32_t *end)
 {
   g_return_if_fail (span < layer->n_spans);
-  *start = span_at (layer, span)->start;
-  *end = span_at (layer, span)->end;
+  *start = weft_layer_span_record (layer, span)->start;
+  *end = weft_layer_span_record (layer, span)->end;
 }
 
 /* Checks the handle and type; returns the value slot to write, or NULL. */
@@ -245,7 +197,7 @@ slot_for_write (WeftLayer *layer, guint span, guint field, WeftFieldType type)
   g_return_val_if_fail (
       g_array_index (layer->schema->fields, WeftField, field).type == type,
       NULL);
-  WeftSpan *s = span_at (layer, span);
+  WeftSpan *s = weft_layer_span_record (layer, span);
   s->set |= G_GUINT64_CONSTANT (1) << field;
   return &s->values[field];
 }
@@ -255,7 +207,7 @@ slot_for_read (const WeftLayer *layer, guint span, guint field)
 {
   g_return_val_if_fail (span < layer->n_spans, NULL);
   g_return_val_if_fail (field < layer->schema->fields->len, NULL);
-  const WeftSpan *s = span_at (layer, span);
+  const WeftSpan *s = weft_layer_span_record (layer, span);
   if (!(s->set & (G_GUINT64_CONSTANT (1) << field)))
     return NULL;
   return &s->values[field];
@@ -286,7 +238,7 @@ weft_layer_set_string (WeftLayer *layer, guint span, guint field,
   if (value)
     slot->string = string_copy (layer, span, field, value);
   else
-    span_at (layer, span)->set &= ~(G_GUINT64_CONSTANT (1) << field);
+    weft_layer_span_record (layer, span)->set &= ~(G_GUINT64_CONSTANT (1) << field);
 }
 
 void

@@ -72,53 +72,11 @@ append_str (GString *out, const char *s)
   weft_out_append (out, s, strlen (s));
 }
 
-static void
-append_span_end (GString *out, WeftDoc *doc, gboolean set, uint32_t offset)
-{
-  if (set)
-    append_number (out, weft_doc_byte_to_char (doc, offset));
-  else
-    WEFT_OUT_LITERAL (out, "null");
-}
-
-/* Appends the JSON value of a field that is not a span. */
-static void
-append_value (GString *out, const WeftLayer *layer, guint span, guint field)
-{
-  const WeftLayerSchema *schema = weft_layer_get_schema (layer);
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-  if (!weft_layer_is_set (layer, span, field))
-    {
-      WEFT_OUT_LITERAL (out, "null");
-      return;
-    }
-  switch (weft_layer_schema_get_field_type (schema, field))
-    {
-    case WEFT_FIELD_STRING:
-      weft_json_append_string (out, weft_layer_get_string (layer, span, field), -1);
-      break;
-    case WEFT_FIELD_INT:
-      append_int (out, weft_layer_get_int (layer, span, field));
-      break;
-    case WEFT_FIELD_DOUBLE:
-      append_str (out, weft_json_format_double (
-                           buf, weft_layer_get_double (layer, span, field)));
-      break;
-    case WEFT_FIELD_BOOL:
-      if (weft_layer_get_bool (layer, span, field))
-        WEFT_OUT_LITERAL (out, "true");
-      else
-        WEFT_OUT_LITERAL (out, "false");
-      break;
-    case WEFT_FIELD_SPAN:
-      break;
-    }
-}
-
 /* The keys a field is written under, made once per layer rather than once
  * per span: ,"name": — or for a span field ,"stem_start": and ,"stem_end":
  * ("speaker_span" -> "speaker"). */
 typedef struct {
+  WeftFieldType type;
   GString *key;
   GString *end_key; /* span fields only */
 } FieldKeys;
@@ -127,9 +85,10 @@ static void
 field_keys_init (FieldKeys *keys, const WeftLayerSchema *schema, guint field)
 {
   const char *name = weft_layer_schema_get_field_name (schema, field);
+  keys->type = weft_layer_schema_get_field_type (schema, field);
   keys->key = g_string_new (",\"");
   keys->end_key = NULL;
-  if (weft_layer_schema_get_field_type (schema, field) != WEFT_FIELD_SPAN)
+  if (keys->type != WEFT_FIELD_SPAN)
     {
       g_string_append (keys->key, name);
       g_string_append (keys->key, "\":");
@@ -143,21 +102,52 @@ field_keys_init (FieldKeys *keys, const WeftLayerSchema *schema, guint field)
   g_string_append (keys->end_key, "_end\":");
 }
 
+/* Appends a set value of a field. */
 static void
-append_field (GString *out, WeftDoc *doc, const WeftLayer *layer, guint span,
-              guint field, const FieldKeys *keys)
+append_value (GString *out, WeftDoc *doc, const WeftFieldValue *value,
+              const FieldKeys *keys)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  switch (keys->type)
+    {
+    case WEFT_FIELD_STRING:
+      weft_json_append_string (out, value->string, -1);
+      break;
+    case WEFT_FIELD_INT:
+      append_int (out, value->integer);
+      break;
+    case WEFT_FIELD_DOUBLE:
+      append_str (out, weft_json_format_double (buf, value->number));
+      break;
+    case WEFT_FIELD_BOOL:
+      if (value->integer)
+        WEFT_OUT_LITERAL (out, "true");
+      else
+        WEFT_OUT_LITERAL (out, "false");
+      break;
+    case WEFT_FIELD_SPAN:
+      append_number (out, weft_doc_byte_to_char (doc, value->span.start));
+      weft_out_append (out, keys->end_key->str, keys->end_key->len);
+      append_number (out, weft_doc_byte_to_char (doc, value->span.end));
+      break;
+    }
+}
+
+static void
+append_field (GString *out, WeftDoc *doc, const WeftSpan *span, guint field,
+              const FieldKeys *keys)
 {
   weft_out_append (out, keys->key->str, keys->key->len);
-  if (!keys->end_key)
+  if (span->set & (G_GUINT64_CONSTANT (1) << field))
+    append_value (out, doc, &span->values[field], keys);
+  else if (keys->type == WEFT_FIELD_SPAN)
     {
-      append_value (out, layer, span, field);
-      return;
+      WEFT_OUT_LITERAL (out, "null");
+      weft_out_append (out, keys->end_key->str, keys->end_key->len);
+      WEFT_OUT_LITERAL (out, "null");
     }
-  uint32_t s = 0, e = 0;
-  gboolean set = weft_layer_get_span_field (layer, span, field, &s, &e);
-  append_span_end (out, doc, set, s);
-  weft_out_append (out, keys->end_key->str, keys->end_key->len);
-  append_span_end (out, doc, set, e);
+  else
+    WEFT_OUT_LITERAL (out, "null");
 }
 
 static void
@@ -175,14 +165,13 @@ append_layer (GString *out, WeftDoc *doc, const WeftLayer *layer,
   gboolean with_text = weft_layer_schema_get_write_text (schema);
   for (guint i = 0; i < weft_layer_get_n_spans (layer); i++)
     {
-      uint32_t start, end;
-      weft_layer_get_span (layer, i, &start, &end);
+      const WeftSpan *span = weft_layer_span_record (layer, i);
       if (i)
         g_string_append_c (out, ',');
       g_string_append_c (out, '{');
-      append_span (out, doc, start, end, with_text);
+      append_span (out, doc, span->start, span->end, with_text);
       for (guint f = 0; f < n_fields; f++)
-        append_field (out, doc, layer, i, f, &keys[f]);
+        append_field (out, doc, span, f, &keys[f]);
       g_string_append_c (out, '}');
       maybe_flush (out, flush);
     }
@@ -316,7 +305,13 @@ void
 weft_write_field_value (GString *out, const WeftLayer *layer, guint span,
                         guint field)
 {
-  append_value (out, layer, span, field);
+  const WeftSpan *record = weft_layer_span_record (layer, span);
+  FieldKeys keys = { .type = weft_layer_schema_get_field_type (layer->schema, field) };
+  g_return_if_fail (keys.type != WEFT_FIELD_SPAN);
+  if (record->set & (G_GUINT64_CONSTANT (1) << field))
+    append_value (out, layer->doc, &record->values[field], &keys);
+  else
+    WEFT_OUT_LITERAL (out, "null");
 }
 
 void
