@@ -401,6 +401,22 @@ test_lexicon_errors (void)
                    "pointed out");
   g_assert_null (quotes_lexicon_lookup (lexicon, "point", 5));
   quotes_lexicon_free (lexicon);
+
+  /* Words of letters are told apart by their keys in their first eight
+   * bytes, in any case; the rest, and other bytes ('-' and '\r' share a
+   * key), are compared. */
+  g_assert_true (g_file_set_contents (
+      cues, "announced\tverb\nre-tweeted\tverb\nsaid\tsay\n", -1, NULL));
+  lexicon = quotes_lexicon_load (dir, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (quotes_lexicon_lookup (lexicon, "SAID", 4));
+  g_assert_nonnull (quotes_lexicon_lookup (lexicon, "sAiD", 4));
+  g_assert_null (quotes_lexicon_lookup (lexicon, "sai", 3));
+  g_assert_nonnull (quotes_lexicon_lookup (lexicon, "ANNOUNCED", 9));
+  g_assert_null (quotes_lexicon_lookup (lexicon, "announcer", 9));
+  g_assert_nonnull (quotes_lexicon_lookup (lexicon, "Re-Tweeted", 10));
+  g_assert_null (quotes_lexicon_lookup (lexicon, "re\rtweeted", 10));
+  quotes_lexicon_free (lexicon);
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
       g_autofree char *p = g_build_filename (dir, names[i], NULL);

@@ -91,6 +91,7 @@ typedef struct
   const QuotesLexicon *lexicon;
   const QuotesFilter *cue_filter;  /* quotes_lexicon_get_cue_filter() */
   const QuotesFilter *word_filter; /* quotes_lexicon_get_filter() */
+  const QuotesFilter *role_filter; /* quotes_lexicon_get_role_filter() */
   WeftDoc *doc;
   const char *text;
   gsize len;
@@ -177,6 +178,21 @@ ctx_word (const QuotesContext *ctx, guint i)
   return w;
 }
 
+/* Whether token @i is a role word (QW_ROLE): its key is tested against
+ * the roles' filter first, which most words (the, of, said) fail without
+ * the lookup ctx_word() would make. */
+static inline gboolean
+ctx_is_role (const QuotesContext *ctx, guint i)
+{
+  const WeftToken *t = &ctx->tokens[i];
+  guint32 len = t->end - t->start;
+  if ((t->kind != WEFT_TOKEN_WORD && t->kind != WEFT_TOKEN_ABBREV) || len >= 64
+      || !((ctx->role_filter->lengths >> len) & 1)
+      || !quotes_filter_test (ctx->role_filter, ctx_key (ctx, i)))
+    return FALSE;
+  return (ctx_word (ctx, i)->classes & QW_ROLE) != 0;
+}
+
 static inline guint32
 ctx_classes (const QuotesContext *ctx, guint i)
 {
@@ -197,7 +213,9 @@ ctx_capitalized (const QuotesContext *ctx, guint i)
          && (ctx->tokens[i].flags & WEFT_TOKEN_CAPITALIZED);
 }
 
-/* Whether token @i is the ASCII word @word, ignoring case. */
+/* Whether token @i is the ASCII word @word (lower case), ignoring case.
+ * Inline, with the length compared first: most calls name a literal
+ * ("that", "was"), whose length the compiler knows. */
 static inline gboolean
 ctx_token_is (const QuotesContext *ctx, guint i, const char *word)
 {
@@ -205,8 +223,18 @@ ctx_token_is (const QuotesContext *ctx, guint i, const char *word)
     return FALSE;
   const WeftToken *t = &ctx->tokens[i];
   gsize n = strlen (word);
-  return t->end - t->start == n
-         && g_ascii_strncasecmp (ctx->text + t->start, word, n) == 0;
+  if (t->end - t->start != n)
+    return FALSE;
+  const guchar *s = (const guchar *)ctx->text + t->start;
+  for (gsize k = 0; k < n; k++)
+    {
+      guchar c = s[k], w = word[k];
+      c += (c >= 'A' && c <= 'Z') << 5;
+      w += (w >= 'A' && w <= 'Z') << 5;
+      if (c != w)
+        return FALSE;
+    }
+  return TRUE;
 }
 
 /* Whether token @i is the single punctuation character @c. */

@@ -15,6 +15,9 @@ typedef struct
   char *word;  /* lower case, NUL-terminated */
   guint64 key; /* quotes_word_key() */
   guint8 len;
+  /* Its first eight bytes (or fewer) are all a-z: then equal keys and
+   * lengths already mean equal words there, whatever the case. */
+  gboolean letters8;
   QuotesWord word_entry;
 } Slot;
 
@@ -28,8 +31,9 @@ struct _QuotesLexicon
   GPtrArray *role_groups; /* char *; [0] = "" */
   /* Cheap pre-filters: most tokens are in no list, and their length or
    * one bit of their key already says so. */
-  QuotesFilter filter;     /* every word */
-  QuotesFilter cue_filter; /* the first words of cues */
+  QuotesFilter filter;      /* every word */
+  QuotesFilter cue_filter;  /* the first words of cues */
+  QuotesFilter role_filter; /* roles (QW_ROLE) */
 };
 
 static inline guint
@@ -67,8 +71,13 @@ quotes_lexicon_lookup_key (const QuotesLexicon *lexicon, guint64 key,
       const Slot *slot = &lexicon->slots[i];
       if (!slot->word)
         return NULL;
+      /* The key is a bijection of the first eight bytes with 0x20 set,
+       * plus the length: where those bytes are letters, equal keys are
+       * equal words in either case. */
       if (slot->key == key && slot->len == len
-          && equal_lower (slot->word, s, len))
+          && (slot->letters8
+                  ? len <= 8 || equal_lower (slot->word + 8, s + 8, len - 8)
+                  : equal_lower (slot->word, s, len)))
         return &slot->word_entry;
     }
 }
@@ -118,6 +127,10 @@ intern (QuotesLexicon *lexicon, const char *word)
   lexicon->slots[i].word = g_ascii_strdown (word, len);
   lexicon->slots[i].key = key;
   lexicon->slots[i].len = len;
+  lexicon->slots[i].letters8 = TRUE;
+  for (gsize k = 0; k < len && k < 8; k++)
+    if (!g_ascii_islower (lexicon->slots[i].word[k]))
+      lexicon->slots[i].letters8 = FALSE;
   lexicon->n_used++;
   guint bit = key >> 50;
   lexicon->filter.bits[bit >> 6] |= (guint64)1 << (bit & 63);
@@ -402,6 +415,15 @@ quotes_lexicon_load (const char *dir, GError **error)
       return NULL;
     }
   index_cues (lexicon);
+  for (guint s = 0; s <= lexicon->mask; s++)
+    {
+      const Slot *slot = &lexicon->slots[s];
+      if (!slot->word || !(slot->word_entry.classes & QW_ROLE))
+        continue;
+      guint bit = slot->key >> 50;
+      lexicon->role_filter.bits[bit >> 6] |= (guint64)1 << (bit & 63);
+      lexicon->role_filter.lengths |= (guint64)1 << slot->len;
+    }
   return lexicon;
 }
 
@@ -452,4 +474,10 @@ const QuotesFilter *
 quotes_lexicon_get_filter (const QuotesLexicon *lexicon)
 {
   return &lexicon->filter;
+}
+
+const QuotesFilter *
+quotes_lexicon_get_role_filter (const QuotesLexicon *lexicon)
+{
+  return &lexicon->role_filter;
 }

@@ -130,6 +130,9 @@ const QuotesFilter *
 quotes_lexicon_get_cue_filter (const QuotesLexicon *lexicon);
 /* Borrowed: the filter of every word in the lexicon. */
 const QuotesFilter *quotes_lexicon_get_filter (const QuotesLexicon *lexicon);
+/* Borrowed: the filter of the roles (QW_ROLE). */
+const QuotesFilter *
+quotes_lexicon_get_role_filter (const QuotesLexicon *lexicon);
 /* The @i-th cue starting with @word (0 <= i < word->cue_count).  Borrowed. */
 const QuotesCue *quotes_lexicon_get_cue (const QuotesLexicon *lexicon,
                                          const QuotesWord *word, guint i);

@@ -309,6 +309,89 @@ start_block (Pairing *p, guint token)
   return FALSE;
 }
 
+/* Everything the pass does at token @i but its capital bit: a line start
+ * (paragraph pairing), a word that may start a cue, quote marks in
+ * punctuation. */
+static void
+visit (Pairing *p, guint i)
+{
+  QuotesContext *ctx = p->ctx;
+  const WeftToken *t = &ctx->tokens[i];
+  const char *text = ctx->text;
+  uint32_t from = t->start;
+  guint flags = t->flags, kind = t->kind;
+  if (i > 0
+      && (flags & (WEFT_TOKEN_NEWLINE_BEFORE | WEFT_TOKEN_PARAGRAPH_BEFORE)))
+    {
+      quotes_token_list_add (ctx, &ctx->line_starts, i);
+      end_block (p, i - 1);
+      if (start_block (p, i))
+        from += text[from] == '"' ? 1 : text[from] == '\xC2' ? 2 : 3;
+    }
+  if (kind == WEFT_TOKEN_WORD || kind == WEFT_TOKEN_ABBREV)
+    {
+      /* Reporting verbs match in lower case only; a capitalized word can
+       * start only a prepositional cue ("According to"). */
+      const QuotesFilter *filter = ctx->cue_filter;
+      guint32 len = t->end - t->start;
+      guint64 lengths = (flags & WEFT_TOKEN_CAPITALIZED)
+                            ? filter->capital_lengths
+                            : filter->lengths;
+      if (kind == WEFT_TOKEN_WORD && len < 64
+          && (lengths & ((guint64)1 << len)))
+        {
+          guint64 key
+              = quotes_word_key (text + t->start, len, ctx->len - t->start);
+          if (quotes_filter_test (filter, key))
+            {
+              const QuotesWord *w = quotes_lexicon_lookup_key (
+                  ctx->lexicon, key, text + t->start, len);
+              ctx_cache_word (ctx, i, w ? w : &quotes_no_word);
+              if (w && (w->classes & QW_CUE))
+                quotes_token_list_add (ctx, &ctx->cues, i);
+            }
+        }
+      return;
+    }
+  if (kind != WEFT_TOKEN_PUNCT && kind != WEFT_TOKEN_SYMBOL)
+    return;
+  /* Most punctuation is one ASCII character that is no quote mark. */
+  guchar c = text[from];
+  if (t->end - from == 1 && c != '"' && c != '\'')
+    return;
+  for (uint32_t at = from; at < t->end;)
+    at += scan_char (p, at, i);
+}
+
+/* Whether visit() may do anything at @t, without a branch on its kind:
+ * @first8 holds the eight bytes at its start.  TRUE for a line start, a
+ * word whose key passes the cue filter (the same key as
+ * quotes_word_key()), punctuation that is not one plain ASCII mark. */
+static inline guint64
+may_visit (const WeftToken *t, guint64 first8, const QuotesFilter *filter)
+{
+  guint32 len = t->end - t->start;
+  guint kind = t->kind, flags = t->flags;
+  guint64 lengths = (flags & WEFT_TOKEN_CAPITALIZED) ? filter->capital_lengths
+                                                     : filter->lengths;
+  guint64 cue_length = (lengths >> (len & 63)) & (len < 64);
+  guint bytes = len < 8 ? len : 8;
+  guint64 key = ((first8 & (G_MAXUINT64 >> ((64 - 8 * bytes) & 63)))
+                 | G_GUINT64_CONSTANT (0x2020202020202020))
+                + len;
+  key *= G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
+  guint bit = key >> 50;
+  guint64 cue = (kind == WEFT_TOKEN_WORD) & cue_length
+                & (filter->bits[bit >> 6] >> (bit & 63));
+  guchar c = (guchar)first8;
+  guint64 punct = (kind == WEFT_TOKEN_PUNCT || kind == WEFT_TOKEN_SYMBOL)
+                  & (len != 1 || c == '"' || c == '\'');
+  guint64 line
+      = (flags & (WEFT_TOKEN_NEWLINE_BEFORE | WEFT_TOKEN_PARAGRAPH_BEFORE))
+        != 0;
+  return cue | punct | line;
+}
+
 void
 quotes_find_marks (QuotesContext *ctx)
 {
@@ -319,53 +402,35 @@ quotes_find_marks (QuotesContext *ctx)
   const QuotesFilter *filter = ctx->cue_filter;
   guint n_tokens = ctx->n_tokens;
   TokenBits *capitals = ctx->capitals;
-  for (guint i = 0; i < n_tokens; i++)
+  /* The tokens with eight bytes of text from their start: one load tells
+   * most of them apart with no branch but the loop's (the marks pass
+   * visits every token, and a branch on each kind or length mispredicts). */
+  guint n_loaded = n_tokens;
+  while (n_loaded > 0 && tokens[n_loaded - 1].start + 8 > ctx->len)
+    n_loaded--;
+  for (guint block = 0; block * 64 < n_tokens; block++)
     {
-      const WeftToken *t = &tokens[i];
-      uint32_t from = t->start;
-      guint flags = t->flags, kind = t->kind;
-      if (G_UNLIKELY (
-              i > 0
-              && (flags
-                  & (WEFT_TOKEN_NEWLINE_BEFORE | WEFT_TOKEN_PARAGRAPH_BEFORE))))
+      guint64 bits = 0;
+      guint end = MIN (block * 64 + 64, n_tokens);
+      for (guint i = block * 64; i < end; i++)
         {
-          quotes_token_list_add (ctx, &ctx->line_starts, i);
-          end_block (&p, i - 1);
-          if (start_block (&p, i))
-            from += text[from] == '"' ? 1 : text[from] == '\xC2' ? 2 : 3;
-        }
-      if (kind == WEFT_TOKEN_WORD || kind == WEFT_TOKEN_ABBREV)
-        {
-          /* Reporting verbs match in lower case only; a capitalized word
-           * can start only a prepositional cue ("According to"). */
-          gboolean capital = (flags & WEFT_TOKEN_CAPITALIZED) != 0;
-          capitals[i >> 6] |= (guint64)capital << (i & 63);
-          guint32 len = t->end - t->start;
-          guint64 lengths = capital ? filter->capital_lengths : filter->lengths;
-          if (kind == WEFT_TOKEN_WORD && len < 64
-              && (lengths & ((guint64)1 << len)))
+          const WeftToken *t = &tokens[i];
+          guint kind = t->kind;
+          guint64 capital
+              = (kind == WEFT_TOKEN_WORD || kind == WEFT_TOKEN_ABBREV)
+                & (t->flags >> 3);
+          bits |= capital << (i & 63);
+          guint64 visit_it = 1;
+          if (G_LIKELY (i < n_loaded))
             {
-              guint64 key
-                  = quotes_word_key (text + t->start, len, ctx->len - t->start);
-              if (G_UNLIKELY (quotes_filter_test (filter, key)))
-                {
-                  const QuotesWord *w = quotes_lexicon_lookup_key (
-                      ctx->lexicon, key, text + t->start, len);
-                  ctx_cache_word (ctx, i, w ? w : &quotes_no_word);
-                  if (w && (w->classes & QW_CUE))
-                    quotes_token_list_add (ctx, &ctx->cues, i);
-                }
+              guint64 first8;
+              memcpy (&first8, text + t->start, 8);
+              visit_it = may_visit (t, GUINT64_FROM_LE (first8), filter);
             }
-          continue;
+          if (G_UNLIKELY (visit_it))
+            visit (&p, i);
         }
-      if (kind != WEFT_TOKEN_PUNCT && kind != WEFT_TOKEN_SYMBOL)
-        continue;
-      /* Most punctuation is one ASCII character that is no quote mark. */
-      guchar c = text[from];
-      if (t->end - from == 1 && c != '"' && c != '\'')
-        continue;
-      for (uint32_t at = from; at < t->end;)
-        at += scan_char (&p, at, i);
+      capitals[block] = bits;
     }
   if (ctx->n_tokens > 0)
     {

@@ -147,6 +147,7 @@ quotes_process (gpointer state, WeftDoc *doc, GError **error)
       = { .lexicon = st->lexicon,
           .cue_filter = quotes_lexicon_get_cue_filter (st->lexicon),
           .word_filter = quotes_lexicon_get_filter (st->lexicon),
+          .role_filter = quotes_lexicon_get_role_filter (st->lexicon),
           .doc = doc };
   ctx.text = weft_doc_get_text (doc, &ctx.len);
   ctx.tokens = weft_doc_get_tokens (doc, &ctx.n_tokens);

@@ -173,8 +173,7 @@ collect_people (QuotesContext *ctx, GArray *people, guint limit)
         continue;
       /* A person needs two name words or a role before one: most
        * capitalized words (sentence starts, places) stop here. */
-      gboolean role_before
-          = i > 0 && (ctx_word (ctx, i - 1)->classes & QW_ROLE);
+      gboolean role_before = i > 0 && ctx_is_role (ctx, i - 1);
       if (!ctx_capitalized (ctx, i + 1) && !role_before)
         continue;
       if (ctx_classes (ctx, i) & QW_NONNAME)
