@@ -273,12 +273,12 @@ ctx_line_starts_upto (const QuotesContext *ctx, guint i)
 /* Appends a zeroed quote and returns it (may move earlier ones; ctx->quotes
  * is freed by the plugin's process()). */
 Quote *quotes_context_add (QuotesContext *ctx);
-/* Appends token @token to @list (arena). */
-void quotes_token_list_grow (QuotesContext *ctx, TokenList *list);
+/* Appends token @token to @list (heap, freed by the plugin's process()). */
+void quotes_token_list_grow (TokenList *list);
 static inline void
-quotes_token_list_add (QuotesContext *ctx, TokenList *list, guint token)
+quotes_token_list_add (TokenList *list, guint token)
 {
   if (G_UNLIKELY (list->n == list->size))
-    quotes_token_list_grow (ctx, list);
+    quotes_token_list_grow (list);
   list->items[list->n++] = token;
 }

@@ -323,7 +323,7 @@ visit (Pairing *p, guint i)
   if (i > 0
       && (flags & (WEFT_TOKEN_NEWLINE_BEFORE | WEFT_TOKEN_PARAGRAPH_BEFORE)))
     {
-      quotes_token_list_add (ctx, &ctx->line_starts, i);
+      quotes_token_list_add (&ctx->line_starts, i);
       end_block (p, i - 1);
       if (start_block (p, i))
         from += text[from] == '"' ? 1 : text[from] == '\xC2' ? 2 : 3;
@@ -348,7 +348,7 @@ visit (Pairing *p, guint i)
                   ctx->lexicon, key, text + t->start, len);
               ctx_cache_word (ctx, i, w ? w : &quotes_no_word);
               if (w && (w->classes & QW_CUE))
-                quotes_token_list_add (ctx, &ctx->cues, i);
+                quotes_token_list_add (&ctx->cues, i);
             }
         }
       return;

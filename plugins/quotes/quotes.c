@@ -36,14 +36,10 @@ quotes_context_add (QuotesContext *ctx)
 }
 
 void
-quotes_token_list_grow (QuotesContext *ctx, TokenList *list)
+quotes_token_list_grow (TokenList *list)
 {
-  guint size = list->size ? list->size * 2 : 64;
-  guint *items = weft_doc_alloc (ctx->doc, size * sizeof (guint));
-  if (list->n)
-    memcpy (items, list->items, list->n * sizeof (guint));
-  list->items = items;
-  list->size = size;
+  list->size = list->size ? list->size * 2 : 64;
+  list->items = g_renew (guint, list->items, list->size);
 }
 
 static gboolean
@@ -159,10 +155,14 @@ quotes_process (gpointer state, WeftDoc *doc, GError **error)
       return TRUE;
     }
   start_word_cache (&ctx);
-  ctx.quoted = weft_doc_alloc (doc, (n / 64 + 1) * sizeof (TokenBits));
-  ctx.terms = weft_doc_alloc (doc, (n / 64 + 1) * sizeof (TokenBits));
-  ctx.used = weft_doc_alloc (doc, (n / 64 + 1) * sizeof (TokenBits));
-  ctx.capitals = weft_doc_alloc (doc, (n / 64 + 1) * sizeof (TokenBits));
+  /* Scratch on the heap, not in the document's arena: it is freed before
+   * the next stage runs, which matters for a huge document. */
+  guint words = n / 64 + 1;
+  TokenBits *bits = g_new0 (TokenBits, 4 * words);
+  ctx.quoted = bits;
+  ctx.terms = bits + words;
+  ctx.used = bits + 2 * words;
+  ctx.capitals = bits + 3 * words;
   quotes_find_marks (&ctx);
   quotes_attribute (&ctx);
   if (st->indirect)
@@ -170,6 +170,9 @@ quotes_process (gpointer state, WeftDoc *doc, GError **error)
   quotes_resolve_speakers (&ctx);
   write_layer (st, &ctx);
   g_free (ctx.quotes);
+  g_free (ctx.cues.items);
+  g_free (ctx.line_starts.items);
+  g_free (bits);
   return TRUE;
 }
 
