@@ -138,6 +138,130 @@ tok_scan_prepare (TokConfig *config)
     }
 }
 
+/* Whether a plain word starts at @p: an ASCII letter, and not an emoticon
+ * that starts with one (xD, o_O), which a lower-case letter never
+ * follows.  Bitwise: 'o' starts as many words as emoticons (of, on). */
+static inline gboolean
+starts_word (const TokConfig *config, const guchar *p)
+{
+  guint8 start = config->start[p[0]];
+  return (start == START_WORD)
+         | ((start == START_WORD_EMOTICON)
+            & (tok_ascii_word[p[1]] == CASE_LOWER));
+}
+
+/* Whether the punctuation or symbol byte @b of start class @start is a
+ * token of one byte when @c follows: no run (--, ...), no combining mark,
+ * no emoticon (:-)). */
+static inline gboolean
+punct_stands_alone (const TokConfig *config, guint8 start, guchar b, guchar c)
+{
+  return !(c == b || c >= 0x80
+           || (start == START_TERMINAL && simple_punct[c] == START_TERMINAL)
+           || (b == '-' && c == '=')
+           || (config->emoticon_start[b]
+               && tok_lexicon_has_prefix2 (config->emoticons, b, c)));
+}
+
+/* Whether the ASCII word [@s, @q) and the period at @q are two tokens
+ * with nothing more to decide, as tok_scan_word_at_period() and the main
+ * loop would find: the period stands alone, and the word is neither an
+ * initial (one capital) nor, by the cheap filter, an abbreviation. */
+static inline gboolean
+period_stands_alone (const TokConfig *config, const guchar *s, const guchar *q,
+                     const guchar *e)
+{
+  return (q + 1 == e || tok_plain_end[q[1]])
+         && punct_stands_alone (config, START_TERMINAL, '.',
+                                q + 1 < e ? q[1] : ' ')
+         && !(q - s == 1 && tok_ascii_word[*s] == CASE_UPPER)
+         && !tok_lexicon_may_hold_word (config->abbreviations, s, q + 1 - s);
+}
+
+/* Appends the ASCII word [@s, @q) with the space flags @flags and its
+ * case flags. */
+static inline void
+append_word (TokScanner *sc, const guchar *s, const guchar *q, guint flags)
+{
+  guint cap = tok_ascii_word[*s] == CASE_UPPER;
+  flags |= cap ? WEFT_TOKEN_CAPITALIZED : 0;
+  /* the text ends in a NUL: s[1] can be read */
+  if (G_UNLIKELY (cap & !(tok_ascii_word[s[1]] & CASE_LOWER))
+      && !tok_has_case (s, q, CASE_LOWER))
+    flags |= WEFT_TOKEN_ALL_CAPS;
+  weft_doc_add_token (sc->doc, (uint32_t)(s - sc->text),
+                      (uint32_t)(q - sc->text), WEFT_TOKEN_WORD, flags);
+}
+
+/* The hot path: a run of tokens that the sentence splitter need not look
+ * at, each after one space or none (... the vote, taken on Friday (the
+ * ...): ASCII words up to plain punctuation, and punctuation of one byte
+ * that no rule looks at.  Entered after a quiet token with no line break
+ * pending, so each token is appended without asking the splitter, and the
+ * letter block is held in registers rather than in the scanner.  A word
+ * followed by a period that is no abbreviation ends the run with its
+ * period.  Returns where the run stopped, with sc->flags pending there
+ * (@p itself when it took nothing). */
+static const guchar *
+scan_run (TokScanner *sc, const guchar *p)
+{
+  const TokConfig *config = sc->config;
+  const guchar *e = sc->end, *q, *start = p;
+  TokBlock block = { sc->block, sc->block_word };
+  guint flags = sc->flags;
+  for (;;)
+    {
+      if (*p == ' ')
+        {
+          flags |= WEFT_TOKEN_SPACE_BEFORE;
+          p++;
+        }
+      guchar b = *p;
+      guint8 kind = config->start[b];
+      if (starts_word (config, p))
+        {
+          q = tok_block_skip_word (&block, p, e);
+          if (tok_lexicon_may_hold_word (config->contractions, p, q - p))
+            break;
+          if (q == e || tok_plain_end[*q])
+            append_word (sc, p, q, flags);
+          else if (*q == '.' && period_stands_alone (config, p, q, e))
+            {
+              append_word (sc, p, q, flags);
+              sc->flags = 0;
+              sc->quiet = 1;
+              sc->sentences.terminal = FALSE;
+              tok_append (sc, q, q + 1, WEFT_TOKEN_PUNCT, 0);
+              sc->block = block.start;
+              sc->block_word = block.word;
+              return q + 1;
+            }
+          else
+            break;
+        }
+      else if ((kind == START_PUNCT || kind == START_SYMBOL) && b != '-'
+               && b != ':'
+               && punct_stands_alone (config, kind, b, p + 1 < e ? p[1] : ' '))
+        {
+          q = p + 1;
+          weft_doc_add_token (
+              sc->doc, (uint32_t)(p - sc->text), (uint32_t)(q - sc->text),
+              kind == START_SYMBOL ? WEFT_TOKEN_SYMBOL : WEFT_TOKEN_PUNCT,
+              flags);
+        }
+      else
+        break;
+      flags = 0;
+      p = q;
+    }
+  if (p != start)
+    sc->sentences.terminal = FALSE;
+  sc->flags = flags;
+  sc->block = block.start;
+  sc->block_word = block.word;
+  return p;
+}
+
 /* Scans one token (or a few, for clitics) at @p, which is not white
  * space and has class @k; returns the end of what it emitted. */
 static const guchar *
@@ -220,31 +344,31 @@ tok_scan (const TokConfig *config, WeftDoc *doc)
           b = *p;
         }
       guint8 start = config->start[b];
-      if (start == START_WORD
-          || (start == START_WORD_EMOTICON && p + 1 < e
-              && g_ascii_islower (p[1])))
+      if (starts_word (config, p))
         {
           /* Most words are letters up to a space or a comma. */
           newline = FALSE;
+          if (sc.quiet
+              && !(sc.flags
+                   & (WEFT_TOKEN_NEWLINE_BEFORE | WEFT_TOKEN_PARAGRAPH_BEFORE)))
+            {
+              const guchar *r = scan_run (&sc, p);
+              if (r != p)
+                {
+                  p = r;
+                  continue;
+                }
+            }
           const guchar *q = tok_skip_word (&sc, p);
-          while ((q == e || tok_plain_end[*q])
-                 && !tok_lexicon_may_hold (config->contractions, p, q - p))
+          if ((q == e || tok_plain_end[*q])
+              && !tok_lexicon_may_hold_word (config->contractions, p, q - p))
             {
               tok_emit_cased (&sc, p, q, WEFT_TOKEN_WORD,
                               tok_ascii_word[b] == CASE_UPPER);
-              p = q;
-              /* and the next word when one space leads to it */
-              if (!(e - q > 1 && *q == ' '
-                    && config->start[q[1]] == START_WORD))
-                break;
-              sc.flags = WEFT_TOKEN_SPACE_BEFORE;
-              p = q + 1;
-              b = *p;
-              q = tok_skip_word (&sc, p);
+              p = scan_run (&sc, q);
+              continue;
             }
           /* p < q: a word that needs a closer look */
-          if (p == q)
-            continue;
           if (*q == '.' && (q + 1 == e || tok_plain_end[q[1]]))
             p = tok_scan_word_at_period (&sc, p, q);
           else if (*q == '\'' || *q == 0xE2)
@@ -266,12 +390,7 @@ tok_scan (const TokConfig *config, WeftDoc *doc)
                   continue;
                 }
             }
-          else if (!(c == b || c >= 0x80
-                     || (start == START_TERMINAL
-                         && simple_punct[c] == START_TERMINAL)
-                     || (b == '-' && c == '=')
-                     || (config->emoticon_start[b]
-                         && tok_lexicon_has_prefix2 (config->emoticons, b, c))))
+          else if (punct_stands_alone (config, start, b, c))
             {
               /* One character of punctuation with nothing special after:
                * no run (--, ...), no mark, no emoticon (:-)). */

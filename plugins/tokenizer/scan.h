@@ -146,30 +146,36 @@ word_bits16 (const guchar *q)
 }
 #endif
 
+/* The letters and digits of 64 bytes from start, a bit per byte. */
+typedef struct
+{
+  guintptr start; /* address of the block, or 0 */
+  guint64 word;
+} TokBlock;
+
 /* tok_skip_alnum() for the hot path.  Words are short and end
  * unpredictably, so where SSE2 exists the letters and digits of 64 bytes
  * are found at once and a word's end is a shift and a count of trailing
  * zeros, not a branch per letter.  Always inlined: GCC -O2 leaves it out
  * of line, and the call costs more than the skip. */
 G_ALWAYS_INLINE static inline const guchar *
-tok_skip_word (TokScanner *sc, const guchar *q)
+tok_block_skip_word (TokBlock *block, const guchar *q, const guchar *e)
 {
 #ifdef __SSE2__
-  const guchar *e = sc->end;
   for (;;)
     {
-      gsize offset = (guintptr)q - sc->block;
+      gsize offset = (guintptr)q - block->start;
       if (offset >= 64)
         {
           if (e - q < 64)
             break;
-          sc->block = (guintptr)q;
-          sc->block_word = word_bits16 (q) | word_bits16 (q + 16) << 16
-                           | word_bits16 (q + 32) << 32
-                           | word_bits16 (q + 48) << 48;
+          block->start = (guintptr)q;
+          block->word = word_bits16 (q) | word_bits16 (q + 16) << 16
+                        | word_bits16 (q + 32) << 32
+                        | word_bits16 (q + 48) << 48;
           offset = 0;
         }
-      guint64 stop = ~sc->block_word >> offset;
+      guint64 stop = ~block->word >> offset;
       if (stop)
         {
           q += __builtin_ctzll (stop);
@@ -177,10 +183,21 @@ tok_skip_word (TokScanner *sc, const guchar *q)
             return q;
           break; /* a non-ASCII character: decode it */
         }
-      q = (const guchar *)sc->block + 64;
+      q = (const guchar *)block->start + 64;
     }
 #endif
-  return tok_skip_alnum (q, sc->end);
+  return tok_skip_alnum (q, e);
+}
+
+/* tok_block_skip_word() with the scanner's block. */
+G_ALWAYS_INLINE static inline const guchar *
+tok_skip_word (TokScanner *sc, const guchar *q)
+{
+  TokBlock block = { sc->block, sc->block_word };
+  q = tok_block_skip_word (&block, q, sc->end);
+  sc->block = block.start;
+  sc->block_word = block.word;
+  return q;
 }
 
 /* Whether [@s, @e) holds a lower-case letter, or a digit with
