@@ -228,13 +228,32 @@ scan_run (TokScanner *sc, const guchar *p)
           else if (*q == '.' && period_stands_alone (config, p, q, e))
             {
               append_word (sc, p, q, flags);
-              sc->flags = 0;
-              sc->quiet = 1;
-              sc->sentences.terminal = FALSE;
-              tok_append (sc, q, q + 1, WEFT_TOKEN_PUNCT, 0);
-              sc->block = block.start;
-              sc->block_word = block.word;
-              return q + 1;
+              const guchar *r = q + 1;
+              while (*r == ' ')
+                r++;
+              if (r == q + 1 || !starts_word (config, r))
+                {
+                  sc->flags = 0;
+                  sc->quiet = 1;
+                  sc->sentences.terminal = FALSE;
+                  tok_append (sc, q, q + 1, WEFT_TOKEN_PUNCT, 0);
+                  sc->block = block.start;
+                  sc->block_word = block.word;
+                  return q + 1;
+                }
+              /* A period before a word (a letter, and not an emoticon)
+               * after white space ends the sentence, whatever the word
+               * turns out to be: tok_sentences_step() need not look. */
+              guint i = weft_doc_add_token (sc->doc, (uint32_t)(q - sc->text),
+                                            (uint32_t)(q + 1 - sc->text),
+                                            WEFT_TOKEN_PUNCT, 0);
+              weft_doc_add_sentence (sc->doc, sc->sentences.first,
+                                     i + 1 - sc->sentences.first);
+              sc->sentences.first = i + 1;
+              start = NULL; /* appended */
+              flags = WEFT_TOKEN_SPACE_BEFORE;
+              p = r;
+              continue;
             }
           else
             break;
