@@ -193,6 +193,20 @@ append_word (TokScanner *sc, const guchar *s, const guchar *q, guint flags)
                       (uint32_t)(q - sc->text), WEFT_TOKEN_WORD, flags);
 }
 
+/* A word [@s, @q) of ASCII letters and digits that does not simply end
+ * at @q: a word and its period or clitic, an abbreviation, a compound, a
+ * URL...  Returns the end of what it appended. */
+static const guchar *
+scan_word_closely (TokScanner *sc, const guchar *s, const guchar *q)
+{
+  const guchar *e = sc->end;
+  if (*q == '.' && (q + 1 == e || tok_plain_end[q[1]]))
+    return tok_scan_word_at_period (sc, s, q);
+  if (*q == '\'' || *q == 0xE2)
+    return tok_scan_word_at_apostrophe (sc, s, q);
+  return tok_scan_word (sc, s);
+}
+
 /* The hot path: a run of tokens that the sentence splitter need not look
  * at, each after one space or none (... the vote, taken on Friday (the
  * ...): ASCII words up to plain punctuation, and punctuation of one byte
@@ -221,11 +235,12 @@ scan_run (TokScanner *sc, const guchar *p)
       if (starts_word (config, p))
         {
           q = tok_block_skip_word (&block, p, e);
-          if (tok_lexicon_may_hold_word (config->contractions, p, q - p))
-            break;
-          if (q == e || tok_plain_end[*q])
+          gboolean contraction
+              = tok_lexicon_may_hold_word (config->contractions, p, q - p);
+          if ((q == e || tok_plain_end[*q]) && !contraction)
             append_word (sc, p, q, flags);
-          else if (*q == '.' && period_stands_alone (config, p, q, e))
+          else if (*q == '.' && !contraction
+                   && period_stands_alone (config, p, q, e))
             {
               append_word (sc, p, q, flags);
               const guchar *r = q + 1;
@@ -256,7 +271,22 @@ scan_run (TokScanner *sc, const guchar *p)
               continue;
             }
           else
-            break;
+            {
+              sc->flags = flags;
+              sc->block = block.start;
+              sc->block_word = block.word;
+              q = scan_word_closely (sc, p, q);
+              goto appended;
+            }
+        }
+      else if (kind == START_NUMBER && p[1] < 0x80)
+        {
+          /* not a keycap emoji (1 U+FE0F U+20E3) */
+          sc->flags = flags;
+          sc->block = block.start;
+          sc->block_word = block.word;
+          q = tok_scan_number (sc, p);
+          goto appended;
         }
       else if ((kind == START_PUNCT || kind == START_SYMBOL) && b != '-'
                && b != ':'
@@ -272,6 +302,18 @@ scan_run (TokScanner *sc, const guchar *p)
         break;
       flags = 0;
       p = q;
+      continue;
+    appended:
+      /* by the scanner's own functions, which asked the splitter about
+       * nothing (the token before was quiet): go on if what they
+       * appended is quiet too */
+      block.start = sc->block;
+      block.word = sc->block_word;
+      flags = 0;
+      p = q;
+      start = NULL;
+      if (!sc->quiet)
+        break;
     }
   if (p != start)
     sc->sentences.terminal = FALSE;
@@ -388,12 +430,7 @@ tok_scan (const TokConfig *config, WeftDoc *doc)
               continue;
             }
           /* p < q: a word that needs a closer look */
-          if (*q == '.' && (q + 1 == e || tok_plain_end[q[1]]))
-            p = tok_scan_word_at_period (&sc, p, q);
-          else if (*q == '\'' || *q == 0xE2)
-            p = tok_scan_word_at_apostrophe (&sc, p, q);
-          else
-            p = tok_scan_word (&sc, p);
+          p = scan_word_closely (&sc, p, q);
           continue;
         }
       if (start >= START_PUNCT)
