@@ -138,16 +138,16 @@ tok_scan_prepare (TokConfig *config)
     }
 }
 
-/* Whether a plain word starts at @p: an ASCII letter, and not an emoticon
- * that starts with one (xD, o_O), which a lower-case letter never
- * follows.  Bitwise: 'o' starts as many words as emoticons (of, on). */
+/* Whether a plain word starts at @p (<= the text's end, its NUL): an
+ * ASCII letter, and not an emoticon that starts with one (xD, o_O), which
+ * a lower-case letter never follows ('o' starts many words: of, on). */
 static inline gboolean
 starts_word (const TokConfig *config, const guchar *p)
 {
   guint8 start = config->start[p[0]];
-  return (start == START_WORD)
-         | ((start == START_WORD_EMOTICON)
-            & (tok_ascii_word[p[1]] == CASE_LOWER));
+  return start == START_WORD
+         || (start == START_WORD_EMOTICON
+             && tok_ascii_word[p[1]] == CASE_LOWER);
 }
 
 /* Whether the punctuation or symbol byte @b of start class @start is a
