@@ -183,10 +183,14 @@ period_stands_alone (const TokConfig *config, const guchar *s, const guchar *q,
 static inline void
 append_word (TokScanner *sc, const guchar *s, const guchar *q, guint flags)
 {
-  guint cap = tok_ascii_word[*s] == CASE_UPPER;
-  flags |= cap ? WEFT_TOKEN_CAPITALIZED : 0;
-  /* the text ends in a NUL: s[1] can be read */
-  if (G_UNLIKELY (cap & !(tok_ascii_word[s[1]] & CASE_LOWER))
+  /* Arithmetic, not branches, on the case of the first letters: which
+   * words are capitalized is hard to predict.  (The text ends in a NUL:
+   * s[1] can be read.) */
+  guint first = tok_ascii_word[s[0]], second = tok_ascii_word[s[1]];
+  G_STATIC_ASSERT (CASE_UPPER == 1 && WEFT_TOKEN_CAPITALIZED == 1 << 3);
+  flags |= (first & CASE_UPPER) << 3;
+  /* upper case, then no lower case: perhaps all capitals */
+  if (G_UNLIKELY (first & ~(second >> 1) & CASE_UPPER)
       && !tok_has_case (s, q, CASE_LOWER))
     flags |= WEFT_TOKEN_ALL_CAPS;
   weft_doc_add_token (sc->doc, (uint32_t)(s - sc->text),
