@@ -178,6 +178,19 @@ period_stands_alone (const TokConfig *config, const guchar *s, const guchar *q,
          && !tok_lexicon_may_hold_word (config->abbreviations, s, q + 1 - s);
 }
 
+/* Whether the splitter need not look at the hyphen at @p: its rule
+ * (a dateline's dash, MOSCOW, July 26 (Reuters) -) wants a capitalized
+ * word after it, and the next token here starts, after spaces at most,
+ * with a lower-case letter or a digit (military-strategic, 1946 - 1954). */
+static inline gboolean
+dash_is_quiet (const guchar *p)
+{
+  const guchar *r = p + 1;
+  while (*r == ' ')
+    r++;
+  return (tok_ascii_word[*r] & (CASE_LOWER | CASE_DIGIT)) != 0;
+}
+
 /* Appends the ASCII word [@s, @q) with the space flags @flags and its
  * case flags. */
 static inline void
@@ -292,8 +305,8 @@ scan_run (TokScanner *sc, const guchar *p)
           q = tok_scan_number (sc, p);
           goto appended;
         }
-      else if ((kind == START_PUNCT || kind == START_SYMBOL) && b != '-'
-               && b != ':'
+      else if ((kind == START_PUNCT || kind == START_SYMBOL) && b != ':'
+               && (b != '-' || dash_is_quiet (p))
                && punct_stands_alone (config, kind, b, p + 1 < e ? p[1] : ' '))
         {
           q = p + 1;
