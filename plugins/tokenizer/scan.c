@@ -178,6 +178,30 @@ period_stands_alone (const TokConfig *config, const guchar *s, const guchar *q,
          && !tok_lexicon_may_hold_word (config->abbreviations, s, q + 1 - s);
 }
 
+/* The end of the word of ASCII letters and digits at @p, for the run:
+ * words are short, so the letters and digits of the 16 bytes from @p are
+ * found at once, and nothing depends on where a block of the text
+ * begins. */
+static inline const guchar *
+skip_short_word (const guchar *p, const guchar *e)
+{
+#ifdef __SSE2__
+  if (G_LIKELY (e - p >= 16))
+    {
+      guint stop = (guint)word_bits16 (p) ^ 0xFFFF;
+      if (G_LIKELY (stop))
+        {
+          const guchar *q = p + __builtin_ctz (stop);
+          if (*q < 0x80)
+            return q;
+          return tok_skip_alnum (q, e); /* a non-ASCII letter or mark */
+        }
+      return tok_skip_alnum (p + 16, e);
+    }
+#endif
+  return tok_skip_alnum (p, e);
+}
+
 /* Whether the splitter need not look at the hyphen at @p: its rule
  * (a dateline's dash, MOSCOW, July 26 (Reuters) -) wants a capitalized
  * word after it, and the next token here starts, after spaces at most,
@@ -225,20 +249,20 @@ scan_word_closely (TokScanner *sc, const guchar *s, const guchar *q)
 }
 
 /* The hot path: a run of tokens that the sentence splitter need not look
- * at, each after one space or none (... the vote, taken on Friday (the
- * ...): ASCII words up to plain punctuation, and punctuation of one byte
- * that no rule looks at.  Entered after a quiet token with no line break
- * pending, so each token is appended without asking the splitter, and the
- * letter block is held in registers rather than in the scanner.  A word
- * followed by a period that is no abbreviation ends the run with its
- * period.  Returns where the run stopped, with sc->flags pending there
- * (@p itself when it took nothing). */
+ * at (... the vote, taken on Friday (the 2nd), was ...): ASCII words up
+ * to plain punctuation, punctuation of one byte that no rule looks at,
+ * and the words and numbers handed to word.c and number.c while what
+ * they append is quiet.  Entered after a quiet token with no line break
+ * pending, so each token is appended without asking the splitter.  A
+ * word's period that is no abbreviation ends the sentence when a word
+ * follows on the line, and the run otherwise.  Returns where the run
+ * stopped, with sc->flags pending there (@p itself when it took
+ * nothing). */
 static const guchar *
 scan_run (TokScanner *sc, const guchar *p)
 {
   const TokConfig *config = sc->config;
   const guchar *e = sc->end, *q, *start = p;
-  TokBlock block = { sc->block, sc->block_word };
   guint flags = sc->flags;
   for (;;)
     {
@@ -251,7 +275,7 @@ scan_run (TokScanner *sc, const guchar *p)
       guint8 kind = config->start[b];
       if (starts_word (config, p))
         {
-          q = tok_block_skip_word (&block, p, e);
+          q = skip_short_word (p, e);
           gboolean contraction
               = tok_lexicon_may_hold_word (config->contractions, p, q - p);
           if ((q == e || tok_plain_end[*q]) && !contraction)
@@ -269,8 +293,6 @@ scan_run (TokScanner *sc, const guchar *p)
                   sc->quiet = 1;
                   sc->sentences.terminal = FALSE;
                   tok_append (sc, q, q + 1, WEFT_TOKEN_PUNCT, 0);
-                  sc->block = block.start;
-                  sc->block_word = block.word;
                   return q + 1;
                 }
               /* A period before a word (a letter, and not an emoticon)
@@ -290,8 +312,6 @@ scan_run (TokScanner *sc, const guchar *p)
           else
             {
               sc->flags = flags;
-              sc->block = block.start;
-              sc->block_word = block.word;
               q = scan_word_closely (sc, p, q);
               goto appended;
             }
@@ -300,8 +320,6 @@ scan_run (TokScanner *sc, const guchar *p)
         {
           /* not a keycap emoji (1 U+FE0F U+20E3) */
           sc->flags = flags;
-          sc->block = block.start;
-          sc->block_word = block.word;
           q = tok_scan_number (sc, p);
           goto appended;
         }
@@ -324,8 +342,6 @@ scan_run (TokScanner *sc, const guchar *p)
       /* by the scanner's own functions, which asked the splitter about
        * nothing (the token before was quiet): go on if what they
        * appended is quiet too */
-      block.start = sc->block;
-      block.word = sc->block_word;
       flags = 0;
       p = q;
       start = NULL;
@@ -335,8 +351,6 @@ scan_run (TokScanner *sc, const guchar *p)
   if (p != start)
     sc->sentences.terminal = FALSE;
   sc->flags = flags;
-  sc->block = block.start;
-  sc->block_word = block.word;
   return p;
 }
 
