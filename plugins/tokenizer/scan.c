@@ -178,30 +178,6 @@ period_stands_alone (const TokConfig *config, const guchar *s, const guchar *q,
          && !tok_lexicon_may_hold_word (config->abbreviations, s, q + 1 - s);
 }
 
-/* The end of the word of ASCII letters and digits at @p, for the run:
- * words are short, so the letters and digits of the 16 bytes from @p are
- * found at once, and nothing depends on where a block of the text
- * begins. */
-static inline const guchar *
-skip_short_word (const guchar *p, const guchar *e)
-{
-#ifdef __SSE2__
-  if (G_LIKELY (e - p >= 16))
-    {
-      guint stop = (guint)word_bits16 (p) ^ 0xFFFF;
-      if (G_LIKELY (stop))
-        {
-          const guchar *q = p + __builtin_ctz (stop);
-          if (*q < 0x80)
-            return q;
-          return tok_skip_alnum (q, e); /* a non-ASCII letter or mark */
-        }
-      return tok_skip_alnum (p + 16, e);
-    }
-#endif
-  return tok_skip_alnum (p, e);
-}
-
 /* Whether the splitter need not look at the hyphen at @p: its rule
  * (a dateline's dash, MOSCOW, July 26 (Reuters) -) wants a capitalized
  * word after it, and the next token here starts, after spaces at most,
@@ -275,7 +251,7 @@ scan_run (TokScanner *sc, const guchar *p)
       guint8 kind = config->start[b];
       if (starts_word (config, p))
         {
-          q = skip_short_word (p, e);
+          q = tok_skip_word (p, e);
           gboolean contraction
               = tok_lexicon_may_hold_word (config->contractions, p, q - p);
           if ((q == e || tok_plain_end[*q]) && !contraction)
@@ -418,8 +394,8 @@ tok_scan (const TokConfig *config, WeftDoc *doc)
 {
   gsize len;
   const guchar *text = (const guchar *)weft_doc_get_text (doc, &len);
-  TokScanner sc = { config, doc, text, text + len, 0, 0, 0, 0, { 0, FALSE } };
-  /* No block yet: any offset from address 0 is >= 64. */
+  TokScanner sc
+      = { .config = config, .doc = doc, .text = text, .end = text + len };
   const guchar *p = text, *e = text + len;
   gboolean newline = FALSE;
   while (p < e)
@@ -451,7 +427,7 @@ tok_scan (const TokConfig *config, WeftDoc *doc)
                   continue;
                 }
             }
-          const guchar *q = tok_skip_word (&sc, p);
+          const guchar *q = tok_skip_word (p, e);
           if ((q == e || tok_plain_end[*q])
               && !tok_lexicon_may_hold_word (config->contractions, p, q - p))
             {

@@ -15,11 +15,6 @@ typedef struct
   const guchar *text;
   const guchar *end;
   guint flags; /* space flags for the next token */
-  /* A bit per byte of the 64 bytes from block: set for ASCII letters and
-   * digits.  Found once per block, it lets words end without a branch
-   * per letter. */
-  guintptr block; /* address of the block, or 0 */
-  guint64 block_word;
   /* Sentences: 1 when the splitter need not look at the last token
    * appended unless a line break follows it: a word, or plain punctuation
    * (a comma, a bracket) with no full stop before. */
@@ -146,58 +141,28 @@ word_bits16 (const guchar *q)
 }
 #endif
 
-/* The letters and digits of 64 bytes from start, a bit per byte. */
-typedef struct
-{
-  guintptr start; /* address of the block, or 0 */
-  guint64 word;
-} TokBlock;
-
 /* tok_skip_alnum() for the hot path.  Words are short and end
- * unpredictably, so where SSE2 exists the letters and digits of 64 bytes
- * are found at once and a word's end is a shift and a count of trailing
- * zeros, not a branch per letter.  Always inlined: GCC -O2 leaves it out
- * of line, and the call costs more than the skip. */
-G_ALWAYS_INLINE static inline const guchar *
-tok_block_skip_word (TokBlock *block, const guchar *q, const guchar *e)
+ * unpredictably, so where SSE2 exists the letters and digits of the 16
+ * bytes from @q are found at once and a word's end is a count of
+ * trailing zeros, not a branch per letter. */
+static inline const guchar *
+tok_skip_word (const guchar *q, const guchar *e)
 {
 #ifdef __SSE2__
-  for (;;)
+  while (G_LIKELY (e - q >= 16))
     {
-      gsize offset = (guintptr)q - block->start;
-      if (offset >= 64)
+      guint stop = (guint)word_bits16 (q) ^ 0xFFFF;
+      if (G_LIKELY (stop))
         {
-          if (e - q < 64)
-            break;
-          block->start = (guintptr)q;
-          block->word = word_bits16 (q) | word_bits16 (q + 16) << 16
-                        | word_bits16 (q + 32) << 32
-                        | word_bits16 (q + 48) << 48;
-          offset = 0;
-        }
-      guint64 stop = ~block->word >> offset;
-      if (stop)
-        {
-          q += __builtin_ctzll (stop);
-          if (q >= e || *q < 0x80)
+          q += __builtin_ctz (stop);
+          if (*q < 0x80)
             return q;
           break; /* a non-ASCII character: decode it */
         }
-      q = (const guchar *)block->start + 64;
+      q += 16;
     }
 #endif
   return tok_skip_alnum (q, e);
-}
-
-/* tok_block_skip_word() with the scanner's block. */
-G_ALWAYS_INLINE static inline const guchar *
-tok_skip_word (TokScanner *sc, const guchar *q)
-{
-  TokBlock block = { sc->block, sc->block_word };
-  q = tok_block_skip_word (&block, q, sc->end);
-  sc->block = block.start;
-  sc->block_word = block.word;
-  return q;
 }
 
 /* Whether [@s, @e) holds a lower-case letter, or a digit with

@@ -232,7 +232,7 @@ tok_scan_word (TokScanner *sc, const guchar *s)
     }
 
   /* Most words end at a space or a comma: nothing else to decide. */
-  q = tok_skip_word (sc, q);
+  q = tok_skip_word (q, e);
   if ((q == e || tok_plain_end[*q])
       && !tok_lexicon_may_hold (config->contractions, s, q - s))
     {
@@ -241,7 +241,7 @@ tok_scan_word (TokScanner *sc, const guchar *s)
     }
   for (;;)
     {
-      q = tok_skip_word (sc, q);
+      q = tok_skip_word (q, e);
       if (q >= e)
         break;
       guchar b = *q;
