@@ -79,9 +79,24 @@ tok_digit_at (const guchar *p, const guchar *e)
   return p < e && *p >= '0' && *p <= '9';
 }
 
+/* The end of a run of ASCII digits from @q; 16 bytes at a time where
+ * SSE2 exists, for the long ones (a line of digits). */
 static inline const guchar *
 tok_skip_digits (const guchar *q, const guchar *e)
 {
+#ifdef __SSE2__
+  while (e - q >= 16)
+    {
+      __m128i v = _mm_loadu_si128 ((const __m128i *)(const void *)q);
+      __m128i digit
+          = _mm_and_si128 (_mm_cmpgt_epi8 (v, _mm_set1_epi8 ('0' - 1)),
+                           _mm_cmplt_epi8 (v, _mm_set1_epi8 ('9' + 1)));
+      guint stop = (guint)_mm_movemask_epi8 (digit) ^ 0xFFFF;
+      if (stop)
+        return q + __builtin_ctz (stop);
+      q += 16;
+    }
+#endif
   while (q < e && *q >= '0' && *q <= '9')
     q++;
   return q;
