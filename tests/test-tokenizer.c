@@ -361,6 +361,14 @@ test_fast_paths (void)
       "met Gen. Smith and J. Doe. || They called. || Called them; we "
       "cannot say they're gone. || Next line. || And (Quoted) text. || "
       "People's players' DON'T e.g. it." },
+    { "a well-known pro-Kremlin 1946 - 1954 run - and MOSCOW, July 26 "
+      "(Reuters) - Russia said.",
+      "a/word/0 well/word/1 -/punct/0 known/word/0 pro-Kremlin/word/1 "
+      "1946/number/1 -/punct/1 1954/number/1 run/word/1 -/punct/1 "
+      "and/word/1 MOSCOW/word/25 ,/punct/0 July/word/9 26/number/1 "
+      "(/punct/1 Reuters/word/8 )/punct/0 -/punct/1 Russia/word/9 "
+      "said/word/1 ./punct/0 # a well-known pro-Kremlin 1946 - 1954 run "
+      "- and || MOSCOW, July 26 (Reuters) - || Russia said." },
   };
   g_autoptr (WeftPipeline) pipeline = make_pipeline (NULL);
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
