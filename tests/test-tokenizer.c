@@ -309,6 +309,75 @@ test_sentences (void)
     }
 }
 
+/* The tokens of @text as "text/kind/flags" joined by spaces, then " # "
+ * and the sentences joined by " || ". */
+static char *
+described (WeftPipeline *pipeline, const char *text)
+{
+  WeftDoc *doc = weft_doc_new ();
+  run (pipeline, doc, text);
+  guint n, n_sentences;
+  const WeftToken *t = weft_doc_get_tokens (doc, &n);
+  const WeftSentence *s = weft_doc_get_sentences (doc, &n_sentences);
+  GString *out = g_string_new (NULL);
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (out, "%s%.*s/%s/%u", i ? " " : "",
+                            (int)(t[i].end - t[i].start), text + t[i].start,
+                            weft_token_kind_to_string (t[i].kind), t[i].flags);
+  g_string_append (out, " #");
+  for (guint i = 0; i < n_sentences; i++)
+    g_string_append_printf (out, "%s%.*s", i ? " || " : " ",
+                            (int)(s[i].end - s[i].start), text + s[i].start);
+  weft_doc_free (doc);
+  return g_string_free (out, FALSE);
+}
+
+/* The scanner's fast paths (a run of plain words and punctuation, a
+ * word's period, words and numbers handed on from the run) give what the
+ * general paths give: kinds, flags and sentences. */
+static void
+test_fast_paths (void)
+{
+  static const TokenCase cases[] = {
+    { "The vote, taken on Friday (the 2nd), was won by NASA; of xenon, "
+      "oil and xD.",
+      "The/word/8 vote/word/1 ,/punct/0 taken/word/1 on/word/1 "
+      "Friday/word/9 (/punct/1 the/word/0 2nd/number/1 )/punct/0 "
+      ",/punct/0 was/word/1 won/word/1 by/word/1 NASA/word/25 ;/punct/0 "
+      "of/word/1 xenon/word/1 ,/punct/0 oil/word/1 and/word/1 xD/word/1 "
+      "./punct/0 # The vote, taken on Friday (the 2nd), was won by NASA; "
+      "of xenon, oil and xD." },
+    { "He met Gen. Smith and J. Doe.  They called. Called them; we cannot "
+      "say they're gone.\nNext line. And (Quoted) text.\n\nPeople's players' "
+      "DON'T e.g. it.",
+      "He/word/8 met/word/1 Gen./abbrev/9 Smith/word/9 and/word/1 "
+      "J./abbrev/25 Doe/word/9 ./punct/0 They/word/9 called/word/1 "
+      "./punct/0 Called/word/9 them/word/1 ;/punct/0 we/word/1 "
+      "can/word/1 not/clitic/0 say/word/1 they/word/1 're/clitic/0 "
+      "gone/word/1 ./punct/0 Next/word/11 line/word/1 ./punct/0 "
+      "And/word/9 (/punct/1 Quoted/word/8 )/punct/0 text/word/1 "
+      "./punct/0 People/word/15 's/clitic/0 players/word/1 '/clitic/0 "
+      "DO/word/25 N'T/clitic/24 e.g./abbrev/1 it/word/1 ./punct/0 # He "
+      "met Gen. Smith and J. Doe. || They called. || Called them; we "
+      "cannot say they're gone. || Next line. || And (Quoted) text. || "
+      "People's players' DON'T e.g. it." },
+    { "a well-known pro-Kremlin 1946 - 1954 run - and MOSCOW, July 26 "
+      "(Reuters) - Russia said.",
+      "a/word/0 well/word/1 -/punct/0 known/word/0 pro-Kremlin/word/1 "
+      "1946/number/1 -/punct/1 1954/number/1 run/word/1 -/punct/1 "
+      "and/word/1 MOSCOW/word/25 ,/punct/0 July/word/9 26/number/1 "
+      "(/punct/1 Reuters/word/8 )/punct/0 -/punct/1 Russia/word/9 "
+      "said/word/1 ./punct/0 # a well-known pro-Kremlin 1946 - 1954 run "
+      "- and || MOSCOW, July 26 (Reuters) - || Russia said." },
+  };
+  g_autoptr (WeftPipeline) pipeline = make_pipeline (NULL);
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *got = described (pipeline, cases[i].text);
+      g_assert_cmpstr (got, ==, cases[i].tokens);
+    }
+}
+
 /* Writes @contents to a temporary abbreviation file; returns its path. */
 static char *
 write_abbreviation_file (const char *contents)
@@ -406,5 +475,6 @@ main (int argc, char **argv)
   g_test_add_func ("/tokenizer/hyphens", test_hyphens);
   g_test_add_func ("/tokenizer/flags", test_flags);
   g_test_add_func ("/tokenizer/sentences", test_sentences);
+  g_test_add_func ("/tokenizer/fast-paths", test_fast_paths);
   return g_test_run ();
 }

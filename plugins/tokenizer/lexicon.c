@@ -144,6 +144,10 @@ tok_lexicon_add (TokLexicon *lexicon, const char *word, guint tags)
       guint key = (guint)a << 8 | b;
       lexicon->prefixes[key >> 3] |= 1u << (key & 7);
     }
+  for (guint b = 0; b < 32; b++)
+    if (len == 1 || b == TOK_PAIR_KEY (0, second))
+      lexicon->pair_lengths[TOK_PAIR_KEY (first, b)] |= G_GUINT64_CONSTANT (1)
+                                                        << len;
   lexicon->first_bytes[first] = lexicon->last_bytes[last] = 1;
   if (lexicon->fold_case)
     {

@@ -138,6 +138,198 @@ tok_scan_prepare (TokConfig *config)
     }
 }
 
+/* Whether a plain word starts at @p (<= the text's end, its NUL): an
+ * ASCII letter, and not an emoticon that starts with one (xD, o_O), which
+ * a lower-case letter never follows ('o' starts many words: of, on). */
+static inline gboolean
+starts_word (const TokConfig *config, const guchar *p)
+{
+  guint8 start = config->start[p[0]];
+  return start == START_WORD
+         || (start == START_WORD_EMOTICON
+             && tok_ascii_word[p[1]] == CASE_LOWER);
+}
+
+/* Whether the punctuation or symbol byte @b of start class @start is a
+ * token of one byte when @c follows: no run (--, ...), no combining mark,
+ * no emoticon (:-)). */
+static inline gboolean
+punct_stands_alone (const TokConfig *config, guint8 start, guchar b, guchar c)
+{
+  return !(c == b || c >= 0x80
+           || (start == START_TERMINAL && simple_punct[c] == START_TERMINAL)
+           || (b == '-' && c == '=')
+           || (config->emoticon_start[b]
+               && tok_lexicon_has_prefix2 (config->emoticons, b, c)));
+}
+
+/* Whether the ASCII word [@s, @q) and the period at @q are two tokens
+ * with nothing more to decide, as tok_scan_word_at_period() and the main
+ * loop would find: the period stands alone, and the word is neither an
+ * initial (one capital) nor, by the cheap filter, an abbreviation. */
+static inline gboolean
+period_stands_alone (const TokConfig *config, const guchar *s, const guchar *q,
+                     const guchar *e)
+{
+  return (q + 1 == e || tok_plain_end[q[1]])
+         && punct_stands_alone (config, START_TERMINAL, '.',
+                                q + 1 < e ? q[1] : ' ')
+         && !(q - s == 1 && tok_ascii_word[*s] == CASE_UPPER)
+         && !tok_lexicon_may_hold_word (config->abbreviations, s, q + 1 - s);
+}
+
+/* Whether the splitter need not look at the hyphen at @p: its rule
+ * (a dateline's dash, MOSCOW, July 26 (Reuters) -) wants a capitalized
+ * word after it, and the next token here starts, after spaces at most,
+ * with a lower-case letter or a digit (military-strategic, 1946 - 1954). */
+static inline gboolean
+dash_is_quiet (const guchar *p)
+{
+  const guchar *r = p + 1;
+  while (*r == ' ')
+    r++;
+  return (tok_ascii_word[*r] & (CASE_LOWER | CASE_DIGIT)) != 0;
+}
+
+/* Appends the ASCII word [@s, @q) with the space flags @flags and its
+ * case flags. */
+static inline void
+append_word (TokScanner *sc, const guchar *s, const guchar *q, guint flags)
+{
+  /* Arithmetic, not branches, on the case of the first letters: which
+   * words are capitalized is hard to predict.  (The text ends in a NUL:
+   * s[1] can be read.) */
+  guint first = tok_ascii_word[s[0]], second = tok_ascii_word[s[1]];
+  G_STATIC_ASSERT (CASE_UPPER == 1 && WEFT_TOKEN_CAPITALIZED == 1 << 3);
+  flags |= (first & CASE_UPPER) << 3;
+  /* upper case, then no lower case: perhaps all capitals */
+  if (G_UNLIKELY (first & ~(second >> 1) & CASE_UPPER)
+      && !tok_has_case (s, q, CASE_LOWER))
+    flags |= WEFT_TOKEN_ALL_CAPS;
+  weft_doc_add_token (sc->doc, (uint32_t)(s - sc->text),
+                      (uint32_t)(q - sc->text), WEFT_TOKEN_WORD, flags);
+}
+
+/* A word [@s, @q) of ASCII letters and digits that does not simply end
+ * at @q: a word and its period or clitic, an abbreviation, a compound, a
+ * URL...  Returns the end of what it appended. */
+static const guchar *
+scan_word_closely (TokScanner *sc, const guchar *s, const guchar *q)
+{
+  const guchar *e = sc->end;
+  if (*q == '.' && (q + 1 == e || tok_plain_end[q[1]]))
+    return tok_scan_word_at_period (sc, s, q);
+  if (*q == '\'' || *q == 0xE2)
+    return tok_scan_word_at_apostrophe (sc, s, q);
+  return tok_scan_word (sc, s);
+}
+
+/* The hot path: a run of tokens that the sentence splitter need not look
+ * at (... the vote, taken on Friday (the 2nd), was ...): ASCII words up
+ * to plain punctuation, punctuation of one byte that no rule looks at,
+ * and the words and numbers handed to word.c and number.c while what
+ * they append is quiet.  Entered after a quiet token with no line break
+ * pending, so each token is appended without asking the splitter.  A
+ * word's period that is no abbreviation ends the sentence when a word
+ * follows on the line, and the run otherwise.  Returns where the run
+ * stopped, with sc->flags pending there (@p itself when it took
+ * nothing). */
+static const guchar *
+scan_run (TokScanner *sc, const guchar *p)
+{
+  const TokConfig *config = sc->config;
+  const guchar *e = sc->end, *q, *start = p;
+  guint flags = sc->flags;
+  for (;;)
+    {
+      if (*p == ' ')
+        {
+          flags |= WEFT_TOKEN_SPACE_BEFORE;
+          p++;
+        }
+      guchar b = *p;
+      guint8 kind = config->start[b];
+      if (starts_word (config, p))
+        {
+          q = tok_skip_word (p, e);
+          gboolean contraction
+              = tok_lexicon_may_hold_word (config->contractions, p, q - p);
+          if ((q == e || tok_plain_end[*q]) && !contraction)
+            append_word (sc, p, q, flags);
+          else if (*q == '.' && !contraction
+                   && period_stands_alone (config, p, q, e))
+            {
+              append_word (sc, p, q, flags);
+              const guchar *r = q + 1;
+              while (*r == ' ')
+                r++;
+              if (r == q + 1 || !starts_word (config, r))
+                {
+                  sc->flags = 0;
+                  sc->quiet = 1;
+                  sc->sentences.terminal = FALSE;
+                  tok_append (sc, q, q + 1, WEFT_TOKEN_PUNCT, 0);
+                  return q + 1;
+                }
+              /* A period before a word (a letter, and not an emoticon)
+               * after white space ends the sentence, whatever the word
+               * turns out to be: tok_sentences_step() need not look. */
+              guint i = weft_doc_add_token (sc->doc, (uint32_t)(q - sc->text),
+                                            (uint32_t)(q + 1 - sc->text),
+                                            WEFT_TOKEN_PUNCT, 0);
+              weft_doc_add_sentence (sc->doc, sc->sentences.first,
+                                     i + 1 - sc->sentences.first);
+              sc->sentences.first = i + 1;
+              start = NULL; /* appended */
+              flags = WEFT_TOKEN_SPACE_BEFORE;
+              p = r;
+              continue;
+            }
+          else
+            {
+              sc->flags = flags;
+              q = scan_word_closely (sc, p, q);
+              goto appended;
+            }
+        }
+      else if (kind == START_NUMBER && p[1] < 0x80)
+        {
+          /* not a keycap emoji (1 U+FE0F U+20E3) */
+          sc->flags = flags;
+          q = tok_scan_number (sc, p);
+          goto appended;
+        }
+      else if ((kind == START_PUNCT || kind == START_SYMBOL) && b != ':'
+               && (b != '-' || dash_is_quiet (p))
+               && punct_stands_alone (config, kind, b, p + 1 < e ? p[1] : ' '))
+        {
+          q = p + 1;
+          weft_doc_add_token (
+              sc->doc, (uint32_t)(p - sc->text), (uint32_t)(q - sc->text),
+              kind == START_SYMBOL ? WEFT_TOKEN_SYMBOL : WEFT_TOKEN_PUNCT,
+              flags);
+        }
+      else
+        break;
+      flags = 0;
+      p = q;
+      continue;
+    appended:
+      /* by the scanner's own functions, which asked the splitter about
+       * nothing (the token before was quiet): go on if what they
+       * appended is quiet too */
+      flags = 0;
+      p = q;
+      start = NULL;
+      if (!sc->quiet)
+        break;
+    }
+  if (p != start)
+    sc->sentences.terminal = FALSE;
+  sc->flags = flags;
+  return p;
+}
+
 /* Scans one token (or a few, for clitics) at @p, which is not white
  * space and has class @k; returns the end of what it emitted. */
 static const guchar *
@@ -202,8 +394,8 @@ tok_scan (const TokConfig *config, WeftDoc *doc)
 {
   gsize len;
   const guchar *text = (const guchar *)weft_doc_get_text (doc, &len);
-  TokScanner sc = { config, doc, text, text + len, 0, 0, 0, 0, { 0, FALSE } };
-  /* No block yet: any offset from address 0 is >= 64. */
+  TokScanner sc
+      = { .config = config, .doc = doc, .text = text, .end = text + len };
   const guchar *p = text, *e = text + len;
   gboolean newline = FALSE;
   while (p < e)
@@ -220,37 +412,32 @@ tok_scan (const TokConfig *config, WeftDoc *doc)
           b = *p;
         }
       guint8 start = config->start[b];
-      if (start == START_WORD
-          || (start == START_WORD_EMOTICON && p + 1 < e
-              && g_ascii_islower (p[1])))
+      if (starts_word (config, p))
         {
           /* Most words are letters up to a space or a comma. */
           newline = FALSE;
-          const guchar *q = tok_skip_word (&sc, p);
-          while ((q == e || tok_plain_end[*q])
-                 && !tok_lexicon_may_hold (config->contractions, p, q - p))
+          if (sc.quiet
+              && !(sc.flags
+                   & (WEFT_TOKEN_NEWLINE_BEFORE | WEFT_TOKEN_PARAGRAPH_BEFORE)))
+            {
+              const guchar *r = scan_run (&sc, p);
+              if (r != p)
+                {
+                  p = r;
+                  continue;
+                }
+            }
+          const guchar *q = tok_skip_word (p, e);
+          if ((q == e || tok_plain_end[*q])
+              && !tok_lexicon_may_hold_word (config->contractions, p, q - p))
             {
               tok_emit_cased (&sc, p, q, WEFT_TOKEN_WORD,
                               tok_ascii_word[b] == CASE_UPPER);
-              p = q;
-              /* and the next word when one space leads to it */
-              if (!(e - q > 1 && *q == ' '
-                    && config->start[q[1]] == START_WORD))
-                break;
-              sc.flags = WEFT_TOKEN_SPACE_BEFORE;
-              p = q + 1;
-              b = *p;
-              q = tok_skip_word (&sc, p);
+              p = scan_run (&sc, q);
+              continue;
             }
           /* p < q: a word that needs a closer look */
-          if (p == q)
-            continue;
-          if (*q == '.' && (q + 1 == e || tok_plain_end[q[1]]))
-            p = tok_scan_word_at_period (&sc, p, q);
-          else if (*q == '\'' || *q == 0xE2)
-            p = tok_scan_word_at_apostrophe (&sc, p, q);
-          else
-            p = tok_scan_word (&sc, p);
+          p = scan_word_closely (&sc, p, q);
           continue;
         }
       if (start >= START_PUNCT)
@@ -266,12 +453,7 @@ tok_scan (const TokConfig *config, WeftDoc *doc)
                   continue;
                 }
             }
-          else if (!(c == b || c >= 0x80
-                     || (start == START_TERMINAL
-                         && simple_punct[c] == START_TERMINAL)
-                     || (b == '-' && c == '=')
-                     || (config->emoticon_start[b]
-                         && tok_lexicon_has_prefix2 (config->emoticons, b, c))))
+          else if (punct_stands_alone (config, start, b, c))
             {
               /* One character of punctuation with nothing special after:
                * no run (--, ...), no mark, no emoticon (:-)). */

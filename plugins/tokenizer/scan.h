@@ -15,11 +15,6 @@ typedef struct
   const guchar *text;
   const guchar *end;
   guint flags; /* space flags for the next token */
-  /* A bit per byte of the 64 bytes from block: set for ASCII letters and
-   * digits.  Found once per block, it lets words end without a branch
-   * per letter. */
-  guintptr block; /* address of the block, or 0 */
-  guint64 block_word;
   /* Sentences: 1 when the splitter need not look at the last token
    * appended unless a line break follows it: a word, or plain punctuation
    * (a comma, a bracket) with no full stop before. */
@@ -84,9 +79,24 @@ tok_digit_at (const guchar *p, const guchar *e)
   return p < e && *p >= '0' && *p <= '9';
 }
 
+/* The end of a run of ASCII digits from @q; 16 bytes at a time where
+ * SSE2 exists, for the long ones (a line of digits). */
 static inline const guchar *
 tok_skip_digits (const guchar *q, const guchar *e)
 {
+#ifdef __SSE2__
+  while (e - q >= 16)
+    {
+      __m128i v = _mm_loadu_si128 ((const __m128i *)(const void *)q);
+      __m128i digit
+          = _mm_and_si128 (_mm_cmpgt_epi8 (v, _mm_set1_epi8 ('0' - 1)),
+                           _mm_cmplt_epi8 (v, _mm_set1_epi8 ('9' + 1)));
+      guint stop = (guint)_mm_movemask_epi8 (digit) ^ 0xFFFF;
+      if (stop)
+        return q + __builtin_ctz (stop);
+      q += 16;
+    }
+#endif
   while (q < e && *q >= '0' && *q <= '9')
     q++;
   return q;
@@ -147,40 +157,27 @@ word_bits16 (const guchar *q)
 #endif
 
 /* tok_skip_alnum() for the hot path.  Words are short and end
- * unpredictably, so where SSE2 exists the letters and digits of 64 bytes
- * are found at once and a word's end is a shift and a count of trailing
- * zeros, not a branch per letter.  Always inlined: GCC -O2 leaves it out
- * of line, and the call costs more than the skip. */
-G_ALWAYS_INLINE static inline const guchar *
-tok_skip_word (TokScanner *sc, const guchar *q)
+ * unpredictably, so where SSE2 exists the letters and digits of the 16
+ * bytes from @q are found at once and a word's end is a count of
+ * trailing zeros, not a branch per letter. */
+static inline const guchar *
+tok_skip_word (const guchar *q, const guchar *e)
 {
 #ifdef __SSE2__
-  const guchar *e = sc->end;
-  for (;;)
+  while (G_LIKELY (e - q >= 16))
     {
-      gsize offset = (guintptr)q - sc->block;
-      if (offset >= 64)
+      guint stop = (guint)word_bits16 (q) ^ 0xFFFF;
+      if (G_LIKELY (stop))
         {
-          if (e - q < 64)
-            break;
-          sc->block = (guintptr)q;
-          sc->block_word = word_bits16 (q) | word_bits16 (q + 16) << 16
-                           | word_bits16 (q + 32) << 32
-                           | word_bits16 (q + 48) << 48;
-          offset = 0;
-        }
-      guint64 stop = ~sc->block_word >> offset;
-      if (stop)
-        {
-          q += __builtin_ctzll (stop);
-          if (q >= e || *q < 0x80)
+          q += __builtin_ctz (stop);
+          if (*q < 0x80)
             return q;
           break; /* a non-ASCII character: decode it */
         }
-      q = (const guchar *)sc->block + 64;
+      q += 16;
     }
 #endif
-  return tok_skip_alnum (q, sc->end);
+  return tok_skip_alnum (q, e);
 }
 
 /* Whether [@s, @e) holds a lower-case letter, or a digit with

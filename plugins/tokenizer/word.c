@@ -45,6 +45,33 @@ is_clitic (const guchar *p, gsize len)
   return FALSE;
 }
 
+/* Splits the word [@s, @t) at the apostrophe @q before the letters
+ * [@r, @t) when they are a clitic (Baku 's, they 're; do n't, where the
+ * clitic takes the n): appends the word and the clitic and returns @t,
+ * or returns NULL.  @capitalized tells whether the word starts with an
+ * upper-case letter. */
+static const guchar *
+split_clitic (TokScanner *sc, const guchar *s, const guchar *q, const guchar *r,
+              const guchar *t, gboolean capitalized)
+{
+  if (is_clitic (r, t - r))
+    {
+      tok_emit_cased (sc, s, q, WEFT_TOKEN_WORD, capitalized);
+      tok_emit (sc, q, t, WEFT_TOKEN_CLITIC);
+      return t;
+    }
+  if (t - r == 1 && (*r == 't' || *r == 'T') && q - 1 > s
+      && (q[-1] == 'n' || q[-1] == 'N'))
+    {
+      /* case flags counted over the word (it may start with a mark);
+       * for an ASCII word the same as tok_emit_cased() */
+      tok_emit (sc, s, q - 1, WEFT_TOKEN_WORD);
+      tok_emit (sc, q - 1, t, WEFT_TOKEN_CLITIC);
+      return t;
+    }
+  return NULL;
+}
+
 /* Letter sequences joined by '&' or '/' stay one token when both sides are
  * short: AT&T, Q&A, b/c, w/o. */
 static gboolean
@@ -205,7 +232,7 @@ tok_scan_word (TokScanner *sc, const guchar *s)
     }
 
   /* Most words end at a space or a comma: nothing else to decide. */
-  q = tok_skip_word (sc, q);
+  q = tok_skip_word (q, e);
   if ((q == e || tok_plain_end[*q])
       && !tok_lexicon_may_hold (config->contractions, s, q - s))
     {
@@ -214,7 +241,7 @@ tok_scan_word (TokScanner *sc, const guchar *s)
     }
   for (;;)
     {
-      q = tok_skip_word (sc, q);
+      q = tok_skip_word (q, e);
       if (q >= e)
         break;
       guchar b = *q;
@@ -243,22 +270,10 @@ tok_scan_word (TokScanner *sc, const guchar *s)
           guint ap2 = tok_apostrophe_len (t, e);
           gboolean ends
               = !tok_alnum_at (t, e) && !(ap2 && tok_letter_at (t + ap2, e));
-          if (config->split_clitics && ends && q > s)
-            {
-              if (is_clitic (r, t - r))
-                {
-                  tok_emit_cased (sc, s, q, WEFT_TOKEN_WORD, capitalized);
-                  tok_emit (sc, q, t, WEFT_TOKEN_CLITIC);
-                  return t;
-                }
-              if (t - r == 1 && (*r == 't' || *r == 'T') && q - 1 > s
-                  && (q[-1] == 'n' || q[-1] == 'N'))
-                {
-                  tok_emit (sc, s, q - 1, WEFT_TOKEN_WORD);
-                  tok_emit (sc, q - 1, t, WEFT_TOKEN_CLITIC);
-                  return t;
-                }
-            }
+          const guchar *split;
+          if (config->split_clitics && ends && q > s
+              && (split = split_clitic (sc, s, q, r, t, capitalized)))
+            return split;
           q = r;
         }
       else if (ap && (q[-1] == 's' || q[-1] == 'S') && !tok_alnum_at (q + ap, e)
@@ -366,19 +381,7 @@ tok_scan_word_at_apostrophe (TokScanner *sc, const guchar *s, const guchar *q)
                   || (*t == '.' && (t + 1 == e || tok_plain_end[t[1]]));
   if (t == r || !ends)
     return tok_scan_word (sc, s);
-  gboolean capitalized = tok_ascii_word[*s] == CASE_UPPER;
-  if (is_clitic (r, t - r))
-    {
-      tok_emit_cased (sc, s, q, WEFT_TOKEN_WORD, capitalized);
-      tok_emit (sc, q, t, WEFT_TOKEN_CLITIC);
-      return t;
-    }
-  if (t - r == 1 && (*r == 't' || *r == 'T') && q - 1 > s
-      && (q[-1] == 'n' || q[-1] == 'N'))
-    {
-      tok_emit_cased (sc, s, q - 1, WEFT_TOKEN_WORD, capitalized);
-      tok_emit (sc, q - 1, t, WEFT_TOKEN_CLITIC);
-      return t;
-    }
-  return tok_scan_word (sc, s);
+  const guchar *split
+      = split_clitic (sc, s, q, r, t, tok_ascii_word[*s] == CASE_UPPER);
+  return split ? split : tok_scan_word (sc, s);
 }
