@@ -404,13 +404,37 @@ cut_token (Builder *b, guint t, gboolean gap)
     }
 }
 
-/* Whether any byte of @x is below 'A' (a digit, a hyphen, a period, an
- * apostrophe, a space): nonzero then. */
+#ifdef __SSE2__
+#include <emmintrin.h>
+
+/* One bit for each of the 16 bytes at @p that is below 'A' (a digit, a
+ * hyphen, a period, an apostrophe, a space). */
+static inline guint
+bytes_below_A16 (const guint8 *p)
+{
+  __m128i v = _mm_loadu_si128 ((const __m128i *)p);
+  __m128i a = _mm_set1_epi8 ('A' - 1);
+  return _mm_movemask_epi8 (_mm_cmpeq_epi8 (_mm_max_epu8 (v, a), a));
+}
+#else
+/* The high bit of each byte of @x below 'A', and maybe of bytes after
+ * one: a borrow only carries upwards. */
 static inline guint64
 bytes_below_A (guint64 x)
 {
   return (x - ONES64 * 'A') & ~x & (ONES64 * 0x80);
 }
+
+static inline guint
+bytes_below_A16 (const guint8 *p)
+{
+  guint64 x = bytes_below_A (load64 (p)), y = bytes_below_A (load64 (p + 8));
+  /* gathers the high bit of byte k into bit 56 + k (no two products
+   * meet, so nothing carries) */
+  const guint64 gather = G_GUINT64_CONSTANT (0x0002040810204081);
+  return (guint)((x * gather) >> 56) | (guint)(((y * gather) >> 56) << 8);
+}
+#endif
 
 /* Whether token @t may hold a trigger (a digit, a trigger word, or a word
  * with punctuation inside, "mid-September"), decided without branches
@@ -424,13 +448,12 @@ token_may_trigger (const guint8 *text, gsize text_len,
   guint len = tok->end - tok->start;
   if (G_UNLIKELY (len > 16 || tok->start + 16 > text_len))
     return TRUE;
-  const guint64 *keep = keep_bytes[len];
-  guint64 x = load64 (p) & keep[0], y = load64 (p + 8) & keep[1];
-  const guint64 pad = ONES64 * 'a';
-  guint64 below
-      = bytes_below_A (x | (~keep[0] & pad)) | bytes_below_A (y | (~keep[1] & pad));
+  /* bytes past the token may be flagged only after a flag inside it */
+  guint below = bytes_below_A16 (p) & ((1u << len) - 1);
+  guint64 x = load64 (p);
   guint digit = (guint8)(x - '0') < 10;
-  guint pass = filter_test (trigger_bits, filter_hash (x, y, len));
+  guint pass = filter_test (trigger_bits,
+                            trigger_hash (x & keep_bytes[MIN (len, 8)][0], len));
   /* a single digit, a trigger word, or a mixed token ("mid-2020") */
   return digit | (pass & (below == 0)) | ((below != 0) & (len > 1));
 }

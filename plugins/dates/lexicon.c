@@ -168,7 +168,8 @@ index_triggers (Lexicon *lex)
         letters = letters && s->word[k] >= 'a' && s->word[k] <= 'z';
       if (!letters || s->len > TRIGGER_MAX_LEN)
         continue; /* the atomizer never looks such a word up as a trigger */
-      lex->filter.trigger[h >> 3] |= 1 << (h & 7);
+      guint th = trigger_hash (s->key[0], s->len);
+      lex->filter.trigger[th >> 3] |= 1 << (th & 7);
     }
 }
 

@@ -196,11 +196,11 @@ gboolean holidays_load (Lexicon *lex, const char *dir, GError **error);
  * Borrowed from @lex. */
 const LexEntry *lexicon_lookup (const Lexicon *lex, const char *word,
                                 gsize len);
-/* Prefilters: one bit per hash of a word's first sixteen bytes (lower
- * case, zero-padded) and length, set for every trigger word and for every
- * word of the lexicon, so that most words are rejected with one bit test
- * and no probe of the table.  Exact for words of letters only up to
- * TRIGGER_MAX_LEN bytes. */
+/* Prefilters: one bit per hash of a word's first bytes (lower case,
+ * zero-padded) and length, set for every trigger word and for every word
+ * of the lexicon, so that most words are rejected with one bit test and
+ * no probe of the table.  Never wrong about a word of letters only up to
+ * TRIGGER_MAX_LEN bytes that it rejects. */
 #define TRIGGER_MAX_LEN 16
 #define FILTER_BITS 15
 typedef struct
@@ -227,26 +227,31 @@ filter_test (const guint8 *bits, guint h)
   return (bits[h >> 3] >> (h & 7)) & 1;
 }
 
-/* filter_hash of the @len <= 16 bytes at @w, read without going past
- * them. */
+/* The trigger filter's hash: of a word's first eight bytes (@x,
+ * zero-padded past its @len bytes) and its length only, so that the scan
+ * over every token needs one load and one multiply for it. */
 static inline guint
-filter_hash_bytes (const guint8 *w, gsize len)
+trigger_hash (guint64 x, gsize len)
 {
-  union
-  {
-    guint64 k[2];
-    guint8 b[16];
-  } u = { { 0, 0 } };
-  memcpy (u.b, w, MIN (len, 16));
-  return filter_hash (u.k[0], u.k[1], len);
+  const guint64 lower = G_GUINT64_CONSTANT (0x2020202020202020);
+  guint64 h = ((x | lower) ^ len) * G_GUINT64_CONSTANT (0xFF51AFD7ED558CCD);
+  return (guint)(h >> (64 - FILTER_BITS));
 }
 
-/* Whether the word of @len bytes at @w may be a trigger (@len >= 1). */
+/* Whether the word of @len bytes at @w may be a trigger (@len >= 1), read
+ * without going past them. */
 static inline gboolean
 trigger_filter_maybe (const TriggerFilter *f, const guint8 *w, gsize len)
 {
-  return len <= TRIGGER_MAX_LEN
-         && filter_test (f->trigger, filter_hash_bytes (w, len));
+  if (len > TRIGGER_MAX_LEN)
+    return FALSE;
+  union
+  {
+    guint64 k;
+    guint8 b[8];
+  } u = { 0 };
+  memcpy (u.b, w, MIN (len, 8));
+  return filter_test (f->trigger, trigger_hash (u.k, len));
 }
 
 /* Whether a word with entry @e (may be NULL) is a trigger; @cap: the word
