@@ -223,11 +223,8 @@ letters_lex (const Lexicon *lex, const TriggerFilter *f, const guint8 *p,
           || !letters64 (x1 | (~keep1 & (ONES64 * 'a'))))
         return *letters = FALSE, NULL;
       *letters = TRUE;
-      if (!filter_test (f->word, filter_hash (x0, x1, len)))
-        return NULL; /* most words are in no list: no probe */
-      guint64 key[3] = { x0 | (keep0 & (ONES64 * 0x20)),
-                         x1 | (keep1 & (ONES64 * 0x20)), 0 };
-      return lexicon_lookup_key (lex, key, len);
+      return word_index_find (f, x0 | (keep0 & (ONES64 * 0x20)),
+                              x1 | (keep1 & (ONES64 * 0x20)), len);
     }
   if (len > 24 || !all_letters (p, len))
     return *letters = FALSE, NULL;
