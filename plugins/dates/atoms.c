@@ -5,6 +5,9 @@
 #include "atoms.h"
 
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 static inline gboolean
 is_digit (guint8 c)
@@ -208,6 +211,45 @@ struct _AtomScanner
 
 typedef AtomScanner Builder;
 
+#ifdef __SSE2__
+/* Whether the @len <= 16 bytes at @p (16 readable) are ASCII letters;
+ * then *k0 and *k1 get them lower case and zero-padded: one load, and a
+ * compare for all of them. */
+static inline gboolean
+letters16_key (const guint8 *p, gsize len, guint64 *k0, guint64 *k1)
+{
+  static const guint8 ones_then_zeros[32]
+      = { 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+          255, 255, 255, 255, 255 };
+  __m128i keep = _mm_loadu_si128 ((const __m128i *)(ones_then_zeros + 16 - len));
+  __m128i low = _mm_or_si128 (_mm_loadu_si128 ((const __m128i *)p),
+                              _mm_set1_epi8 (0x20));
+  __m128i a = _mm_set1_epi8 ('a'), z = _mm_set1_epi8 ('z');
+  __m128i in = _mm_and_si128 (_mm_cmpeq_epi8 (_mm_max_epu8 (low, a), low),
+                              _mm_cmpeq_epi8 (_mm_min_epu8 (low, z), low));
+  guint mask = (1u << len) - 1;
+  if ((_mm_movemask_epi8 (in) & mask) != mask)
+    return FALSE;
+  __m128i key = _mm_and_si128 (low, keep);
+  *k0 = (guint64)_mm_cvtsi128_si64 (key);
+  *k1 = (guint64)_mm_cvtsi128_si64 (_mm_unpackhi_epi64 (key, key));
+  return TRUE;
+}
+#else
+static inline gboolean
+letters16_key (const guint8 *p, gsize len, guint64 *k0, guint64 *k1)
+{
+  guint64 keep0 = keep_bytes[len][0], keep1 = keep_bytes[len][1];
+  guint64 x0 = load64 (p) & keep0, x1 = load64 (p + 8) & keep1;
+  if (!letters64 (x0 | (~keep0 & (ONES64 * 'a')))
+      || !letters64 (x1 | (~keep1 & (ONES64 * 'a'))))
+    return FALSE;
+  *k0 = x0 | (keep0 & (ONES64 * 0x20));
+  *k1 = x1 | (keep1 & (ONES64 * 0x20));
+  return TRUE;
+}
+#endif
+
 /* The lexicon entry of the @len >= 1 bytes at @p (the text ends at @end)
  * when they are ASCII letters (*letters set), else NULL. */
 static inline const LexEntry *
@@ -216,15 +258,11 @@ letters_lex (const Lexicon *lex, const TriggerFilter *f, const guint8 *p,
 {
   if (len <= 16 && end - p >= 16)
     {
-      /* letters tested and packed into the key with two loads */
-      guint64 keep0 = keep_bytes[len][0], keep1 = keep_bytes[len][1];
-      guint64 x0 = load64 (p) & keep0, x1 = load64 (p + 8) & keep1;
-      if (!letters64 (x0 | (~keep0 & (ONES64 * 'a')))
-          || !letters64 (x1 | (~keep1 & (ONES64 * 'a'))))
+      guint64 k0, k1;
+      if (!letters16_key (p, len, &k0, &k1))
         return *letters = FALSE, NULL;
       *letters = TRUE;
-      return word_index_find (f, x0 | (keep0 & (ONES64 * 0x20)),
-                              x1 | (keep1 & (ONES64 * 0x20)), len);
+      return word_index_find (f, k0, k1, len);
     }
   if (len > 24 || !all_letters (p, len))
     return *letters = FALSE, NULL;
@@ -402,8 +440,6 @@ cut_token (Builder *b, guint t, gboolean gap)
 }
 
 #ifdef __SSE2__
-#include <emmintrin.h>
-
 /* One bit for each of the 16 bytes at @p that is below 'A' (a digit, a
  * hyphen, a period, an apostrophe, a space). */
 static inline guint
