@@ -191,6 +191,7 @@ struct _AtomScanner
   gsize text_len;
   const WeftToken *tokens;
   guint n_tokens;
+  guint n_safe; /* tokens before it have 16 bytes of text from their start */
   const WeftSentence *sents;
   guint n_sents, sent;
   WeftDoc *doc;
@@ -471,24 +472,26 @@ bytes_below_A16 (const guint8 *p)
 
 /* Whether token @t may hold a trigger (a digit, a trigger word, or a word
  * with punctuation inside, "mid-September"), decided without branches
- * for a token of up to 16 bytes: every token of the text goes through
- * here, and a branch on its length or letters would be mispredicted. */
+ * for a token of up to 16 bytes with 16 bytes readable from its start:
+ * every token of the text goes through here, and a branch on its length
+ * or letters would be mispredicted. */
 G_ALWAYS_INLINE static inline gboolean
-token_may_trigger (const guint8 *text, gsize text_len,
-                   const guint8 *trigger_bits, const WeftToken *tok)
+token_may_trigger (const guint8 *text, const guint8 *trigger_bits,
+                   const WeftToken *tok)
 {
   const guint8 *p = text + tok->start;
   guint len = tok->end - tok->start;
-  if (G_UNLIKELY (len > 16 || tok->start + 16 > text_len))
+  if (G_UNLIKELY (len > 16))
     return TRUE;
   /* bytes past the token may be flagged only after a flag inside it */
   guint below = bytes_below_A16 (p) & ((1u << len) - 1);
   guint64 x = load64 (p);
-  guint digit = (guint8)(x - '0') < 10;
+  /* single digits are in the filter */
   guint pass = filter_test (trigger_bits,
                             trigger_hash (x & keep_bytes[MIN (len, 8)][0], len));
-  /* a single digit, a trigger word, or a mixed token ("mid-2020") */
-  return digit | (pass & (below == 0)) | ((below != 0) & (len > 1));
+  /* a trigger word, a single digit, or a token of several bytes with a
+   * digit or punctuation ("2020", "mid-2020") */
+  return pass | (below > (len == 1));
 }
 
 /* Whether token @t, which the filter let through, holds a trigger. */
@@ -508,8 +511,8 @@ token_confirm_trigger (Builder *b, guint t)
 static inline gboolean
 token_is_trigger (Builder *b, guint t)
 {
-  return token_may_trigger (b->text, b->text_len, b->filter->trigger,
-                            &b->tokens[t])
+  return (t >= b->n_safe
+          || token_may_trigger (b->text, b->filter->trigger, &b->tokens[t]))
          && token_confirm_trigger (b, t);
 }
 
@@ -519,11 +522,14 @@ next_trigger (Builder *b, guint t)
 {
   /* in locals: the test is inlined in a loop that also calls out */
   const guint8 *text = b->text, *bits = b->filter->trigger;
-  gsize text_len = b->text_len;
   const WeftToken *tokens = b->tokens;
-  for (guint n = b->n_tokens; t < n; t++)
-    if (G_UNLIKELY (token_may_trigger (text, text_len, bits, &tokens[t]))
+  for (guint n = b->n_safe; t < n; t++)
+    if (G_UNLIKELY (token_may_trigger (text, bits, &tokens[t]))
         && token_confirm_trigger (b, t))
+      return t;
+  /* the last tokens, too near the end of the text for 16-byte loads */
+  for (; t < b->n_tokens; t++)
+    if (token_confirm_trigger (b, t))
       break;
   return t;
 }
@@ -552,6 +558,9 @@ atom_scanner_new (WeftDoc *doc, const Lexicon *lex)
   b->doc = doc;
   b->text = (const guint8 *)weft_doc_get_text (doc, &b->text_len);
   b->tokens = weft_doc_get_tokens (doc, &b->n_tokens);
+  b->n_safe = b->n_tokens;
+  while (b->n_safe > 0 && b->tokens[b->n_safe - 1].start + 16 > b->text_len)
+    b->n_safe--;
   b->sents = weft_doc_get_sentences (doc, &b->n_sents);
   for (guint i = 0; i < G_N_ELEMENTS (b->cache); i++)
     b->cache[i].tok = G_MAXUINT32;

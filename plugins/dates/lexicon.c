@@ -183,6 +183,13 @@ index_triggers (Lexicon *lex)
       guint th = trigger_hash (s->key[0], s->len);
       lex->filter.trigger[th >> 3] |= 1 << (th & 7);
     }
+  /* single digits pass the filter as trigger words do, so that the scan
+   * over the tokens needs no test of its own for them */
+  for (guint64 d = '0'; d <= '9'; d++)
+    {
+      guint th = trigger_hash (d, 1);
+      lex->filter.trigger[th >> 3] |= 1 << (th & 7);
+    }
 }
 
 static LexEntry *add_word (Lexicon *lex, const char *word);
