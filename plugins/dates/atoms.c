@@ -231,9 +231,10 @@ letters16_key (const guint8 *p, gsize len, guint64 *k0, guint64 *k1)
   guint mask = (1u << len) - 1;
   if ((_mm_movemask_epi8 (in) & mask) != mask)
     return FALSE;
-  __m128i key = _mm_and_si128 (low, keep);
-  *k0 = (guint64)_mm_cvtsi128_si64 (key);
-  *k1 = (guint64)_mm_cvtsi128_si64 (_mm_unpackhi_epi64 (key, key));
+  guint64 key[2];
+  _mm_storeu_si128 ((__m128i *)key, _mm_and_si128 (low, keep));
+  *k0 = key[0];
+  *k1 = key[1];
   return TRUE;
 }
 #else
