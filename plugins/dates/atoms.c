@@ -274,7 +274,7 @@ letters_lex (const Lexicon *lex, const TriggerFilter *f, const guint8 *p,
 
 /* The lexicon entry of token @t when it is a word of ASCII letters only
  * (*plain set), else NULL. */
-static const LexEntry *
+G_ALWAYS_INLINE static inline const LexEntry *
 plain_word (Builder *b, guint t, gboolean *plain)
 {
   guint slot = t & (G_N_ELEMENTS (b->cache) - 1);
