@@ -533,6 +533,26 @@ test_runs (void)
   g_string_free (expected, TRUE);
 }
 
+/* The trigger scan reads 16 bytes from each token's start and hashes a
+ * word's first eight bytes: triggers longer than eight bytes, a hyphen
+ * inside a token, single digits, and triggers in the last 16 bytes of the
+ * text (tested without that read) are all found. */
+static void
+test_scan_edges (void)
+{
+  static const Case cases[] = {
+    { "Sales rose yesterday, in mid-September and on Thanksgiving, at 5 "
+      "pm. It ended on May 5",
+      "2019-01-04", "yesterday|DATE|2019-01-03; mid-September|DATE|2018-09|MID; "
+                    "Thanksgiving|DATE|2018-11-22; 5 pm|TIME|2019-01-04T17:00; "
+                    "May 5|DATE|2018-05-05" },
+    { "Wednesday-Thursday, 2 weeks", "2019-01-04",
+      "Wednesday-Thursday|DATE|2019-01-02|2019-01-03; 2 weeks|DURATION|P2W" },
+    { "Counterrevolutionaries met 7", "2019-01-04", "" },
+  };
+  RUN (cases);
+}
+
 /* Long repetitions stay linear: each "1d" of a chain used to read the
  * chain to its end: 200,000 of them took 80 s, now milliseconds.  The last "1d" is no
  * chain: a lone "d" is a unit only in a chain or before "ago". */
@@ -596,6 +616,7 @@ main (int argc, char **argv)
   g_test_add_func ("/dates/data/errors", test_data_errors);
   g_test_add_func ("/dates/calendar", test_calendar);
   g_test_add_func ("/dates/runs", test_runs);
+  g_test_add_func ("/dates/scan-edges", test_scan_edges);
   g_test_add_func ("/dates/long-chains", test_long_chains);
   int status = g_test_run ();
   weft_pipeline_free (pipeline);

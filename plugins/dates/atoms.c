@@ -5,6 +5,9 @@
 #include "atoms.h"
 
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 static inline gboolean
 is_digit (guint8 c)
@@ -188,6 +191,7 @@ struct _AtomScanner
   gsize text_len;
   const WeftToken *tokens;
   guint n_tokens;
+  guint n_safe; /* tokens before it have 16 bytes of text from their start */
   const WeftSentence *sents;
   guint n_sents, sent;
   WeftDoc *doc;
@@ -208,6 +212,46 @@ struct _AtomScanner
 
 typedef AtomScanner Builder;
 
+#ifdef __SSE2__
+/* Whether the @len <= 16 bytes at @p (16 readable) are ASCII letters;
+ * then *k0 and *k1 get them lower case and zero-padded: one load, and a
+ * compare for all of them. */
+static inline gboolean
+letters16_key (const guint8 *p, gsize len, guint64 *k0, guint64 *k1)
+{
+  static const guint8 ones_then_zeros[32]
+      = { 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+          255, 255, 255, 255, 255 };
+  __m128i keep = _mm_loadu_si128 ((const __m128i *)(ones_then_zeros + 16 - len));
+  __m128i low = _mm_or_si128 (_mm_loadu_si128 ((const __m128i *)p),
+                              _mm_set1_epi8 (0x20));
+  __m128i a = _mm_set1_epi8 ('a'), z = _mm_set1_epi8 ('z');
+  __m128i in = _mm_and_si128 (_mm_cmpeq_epi8 (_mm_max_epu8 (low, a), low),
+                              _mm_cmpeq_epi8 (_mm_min_epu8 (low, z), low));
+  guint mask = (1u << len) - 1;
+  if ((_mm_movemask_epi8 (in) & mask) != mask)
+    return FALSE;
+  guint64 key[2];
+  _mm_storeu_si128 ((__m128i *)key, _mm_and_si128 (low, keep));
+  *k0 = key[0];
+  *k1 = key[1];
+  return TRUE;
+}
+#else
+static inline gboolean
+letters16_key (const guint8 *p, gsize len, guint64 *k0, guint64 *k1)
+{
+  guint64 keep0 = keep_bytes[len][0], keep1 = keep_bytes[len][1];
+  guint64 x0 = load64 (p) & keep0, x1 = load64 (p + 8) & keep1;
+  if (!letters64 (x0 | (~keep0 & (ONES64 * 'a')))
+      || !letters64 (x1 | (~keep1 & (ONES64 * 'a'))))
+    return FALSE;
+  *k0 = x0 | (keep0 & (ONES64 * 0x20));
+  *k1 = x1 | (keep1 & (ONES64 * 0x20));
+  return TRUE;
+}
+#endif
+
 /* The lexicon entry of the @len >= 1 bytes at @p (the text ends at @end)
  * when they are ASCII letters (*letters set), else NULL. */
 static inline const LexEntry *
@@ -216,18 +260,11 @@ letters_lex (const Lexicon *lex, const TriggerFilter *f, const guint8 *p,
 {
   if (len <= 16 && end - p >= 16)
     {
-      /* letters tested and packed into the key with two loads */
-      guint64 keep0 = keep_bytes[len][0], keep1 = keep_bytes[len][1];
-      guint64 x0 = load64 (p) & keep0, x1 = load64 (p + 8) & keep1;
-      if (!letters64 (x0 | (~keep0 & (ONES64 * 'a')))
-          || !letters64 (x1 | (~keep1 & (ONES64 * 'a'))))
+      guint64 k0, k1;
+      if (!letters16_key (p, len, &k0, &k1))
         return *letters = FALSE, NULL;
       *letters = TRUE;
-      if (!filter_test (f->word, filter_hash (x0, x1, len)))
-        return NULL; /* most words are in no list: no probe */
-      guint64 key[3] = { x0 | (keep0 & (ONES64 * 0x20)),
-                         x1 | (keep1 & (ONES64 * 0x20)), 0 };
-      return lexicon_lookup_key (lex, key, len);
+      return word_index_find (f, k0, k1, len);
     }
   if (len > 24 || !all_letters (p, len))
     return *letters = FALSE, NULL;
@@ -237,7 +274,7 @@ letters_lex (const Lexicon *lex, const TriggerFilter *f, const guint8 *p,
 
 /* The lexicon entry of token @t when it is a word of ASCII letters only
  * (*plain set), else NULL. */
-static const LexEntry *
+G_ALWAYS_INLINE static inline const LexEntry *
 plain_word (Builder *b, guint t, gboolean *plain)
 {
   guint slot = t & (G_N_ELEMENTS (b->cache) - 1);
@@ -404,35 +441,58 @@ cut_token (Builder *b, guint t, gboolean gap)
     }
 }
 
-/* Whether any byte of @x is below 'A' (a digit, a hyphen, a period, an
- * apostrophe, a space): nonzero then. */
+#ifdef __SSE2__
+/* One bit for each of the 16 bytes at @p that is below 'A' (a digit, a
+ * hyphen, a period, an apostrophe, a space). */
+static inline guint
+bytes_below_A16 (const guint8 *p)
+{
+  __m128i v = _mm_loadu_si128 ((const __m128i *)p);
+  __m128i a = _mm_set1_epi8 ('A' - 1);
+  return _mm_movemask_epi8 (_mm_cmpeq_epi8 (_mm_max_epu8 (v, a), a));
+}
+#else
+/* The high bit of each byte of @x below 'A', and maybe of bytes after
+ * one: a borrow only carries upwards. */
 static inline guint64
 bytes_below_A (guint64 x)
 {
   return (x - ONES64 * 'A') & ~x & (ONES64 * 0x80);
 }
 
+static inline guint
+bytes_below_A16 (const guint8 *p)
+{
+  guint64 x = bytes_below_A (load64 (p)), y = bytes_below_A (load64 (p + 8));
+  /* gathers the high bit of byte k into bit 56 + k (no two products
+   * meet, so nothing carries) */
+  const guint64 gather = G_GUINT64_CONSTANT (0x0002040810204081);
+  return (guint)((x * gather) >> 56) | (guint)(((y * gather) >> 56) << 8);
+}
+#endif
+
 /* Whether token @t may hold a trigger (a digit, a trigger word, or a word
  * with punctuation inside, "mid-September"), decided without branches
- * for a token of up to 16 bytes: every token of the text goes through
- * here, and a branch on its length or letters would be mispredicted. */
+ * for a token of up to 16 bytes with 16 bytes readable from its start:
+ * every token of the text goes through here, and a branch on its length
+ * or letters would be mispredicted. */
 G_ALWAYS_INLINE static inline gboolean
-token_may_trigger (const guint8 *text, gsize text_len,
-                   const guint8 *trigger_bits, const WeftToken *tok)
+token_may_trigger (const guint8 *text, const guint8 *trigger_bits,
+                   const WeftToken *tok)
 {
   const guint8 *p = text + tok->start;
   guint len = tok->end - tok->start;
-  if (G_UNLIKELY (len > 16 || tok->start + 16 > text_len))
+  if (G_UNLIKELY (len > 16))
     return TRUE;
-  const guint64 *keep = keep_bytes[len];
-  guint64 x = load64 (p) & keep[0], y = load64 (p + 8) & keep[1];
-  const guint64 pad = ONES64 * 'a';
-  guint64 below
-      = bytes_below_A (x | (~keep[0] & pad)) | bytes_below_A (y | (~keep[1] & pad));
-  guint digit = (guint8)(x - '0') < 10;
-  guint pass = filter_test (trigger_bits, filter_hash (x, y, len));
-  /* a single digit, a trigger word, or a mixed token ("mid-2020") */
-  return digit | (pass & (below == 0)) | ((below != 0) & (len > 1));
+  /* bytes past the token may be flagged only after a flag inside it */
+  guint below = bytes_below_A16 (p) & ((1u << len) - 1);
+  guint64 x = load64 (p);
+  /* single digits are in the filter */
+  guint pass = filter_test (trigger_bits,
+                            trigger_hash (x & keep_bytes[MIN (len, 8)][0], len));
+  /* a trigger word, a single digit, or a token of several bytes with a
+   * digit or punctuation ("2020", "mid-2020") */
+  return pass | (below > (len == 1));
 }
 
 /* Whether token @t, which the filter let through, holds a trigger. */
@@ -452,8 +512,8 @@ token_confirm_trigger (Builder *b, guint t)
 static inline gboolean
 token_is_trigger (Builder *b, guint t)
 {
-  return token_may_trigger (b->text, b->text_len, b->filter->trigger,
-                            &b->tokens[t])
+  return (t >= b->n_safe
+          || token_may_trigger (b->text, b->filter->trigger, &b->tokens[t]))
          && token_confirm_trigger (b, t);
 }
 
@@ -463,11 +523,14 @@ next_trigger (Builder *b, guint t)
 {
   /* in locals: the test is inlined in a loop that also calls out */
   const guint8 *text = b->text, *bits = b->filter->trigger;
-  gsize text_len = b->text_len;
   const WeftToken *tokens = b->tokens;
-  for (guint n = b->n_tokens; t < n; t++)
-    if (G_UNLIKELY (token_may_trigger (text, text_len, bits, &tokens[t]))
+  for (guint n = b->n_safe; t < n; t++)
+    if (G_UNLIKELY (token_may_trigger (text, bits, &tokens[t]))
         && token_confirm_trigger (b, t))
+      return t;
+  /* the last tokens, too near the end of the text for 16-byte loads */
+  for (; t < b->n_tokens; t++)
+    if (token_confirm_trigger (b, t))
       break;
   return t;
 }
@@ -496,6 +559,9 @@ atom_scanner_new (WeftDoc *doc, const Lexicon *lex)
   b->doc = doc;
   b->text = (const guint8 *)weft_doc_get_text (doc, &b->text_len);
   b->tokens = weft_doc_get_tokens (doc, &b->n_tokens);
+  b->n_safe = b->n_tokens;
+  while (b->n_safe > 0 && b->tokens[b->n_safe - 1].start + 16 > b->text_len)
+    b->n_safe--;
   b->sents = weft_doc_get_sentences (doc, &b->n_sents);
   for (guint i = 0; i < G_N_ELEMENTS (b->cache); i++)
     b->cache[i].tok = G_MAXUINT32;

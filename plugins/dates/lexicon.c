@@ -78,13 +78,6 @@ find_slot (const Lexicon *lex, const guint64 key[3], gsize len)
 }
 
 const LexEntry *
-lexicon_lookup_key (const Lexicon *lex, const guint64 key[3], gsize len)
-{
-  Slot *s = find_slot (lex, key, len);
-  return s->len ? &lex->entries[s->entry] : NULL;
-}
-
-const LexEntry *
 lexicon_lookup (const Lexicon *lex, const char *word, gsize len)
 {
   if (len == 0 || len > MAX_WORD)
@@ -142,6 +135,24 @@ trigger_of (const Slot *s, const LexEntry *e)
   return t;
 }
 
+/* Puts the word of slot @s (16 bytes or less) into the short-word index
+ * as its @n'th word: at most N_SLOTS / 2 words in 1 << WORD_INDEX_BITS
+ * slots, so that there is always an empty one. */
+static void
+index_short_word (TriggerFilter *f, guint n, const Slot *s, const LexEntry *e)
+{
+  const guint mask = (1 << WORD_INDEX_BITS) - 1;
+  ShortWord *w = &f->words[n];
+  w->key[0] = s->key[0];
+  w->key[1] = s->key[1];
+  w->len = s->len;
+  w->entry = e;
+  guint i = word_index_hash (s->key[0], s->key[1], s->len);
+  while (f->word_slot[i])
+    i = (i + 1) & mask;
+  f->word_slot[i] = n + 1;
+}
+
 /* The atomizer relies on triggers being three letters or more. */
 static void
 index_triggers (Lexicon *lex)
@@ -152,15 +163,16 @@ index_triggers (Lexicon *lex)
       e->name_only = e->holiday_word && !e->month && !e->weekday && !e->unit
                      && e->num < 0 && !e->cue;
     }
+  lex->filter.words = g_new0 (ShortWord, lex->n);
+  guint n_words = 0;
   for (guint i = 0; i <= lex->mask; i++)
     {
       Slot *s = &lex->slots[i];
       LexEntry *e = &lex->entries[s->entry];
       if (!s->len)
         continue;
-      guint h = s->len <= 16 ? filter_hash (s->key[0], s->key[1], s->len) : 0;
       if (s->len <= 16)
-        lex->filter.word[h >> 3] |= 1 << (h & 7);
+        index_short_word (&lex->filter, n_words++, s, e);
       if (s->len < 3 || !(e->trigger = trigger_of (s, e)))
         continue;
       gboolean letters = TRUE;
@@ -168,7 +180,15 @@ index_triggers (Lexicon *lex)
         letters = letters && s->word[k] >= 'a' && s->word[k] <= 'z';
       if (!letters || s->len > TRIGGER_MAX_LEN)
         continue; /* the atomizer never looks such a word up as a trigger */
-      lex->filter.trigger[h >> 3] |= 1 << (h & 7);
+      guint th = trigger_hash (s->key[0], s->len);
+      lex->filter.trigger[th >> 3] |= 1 << (th & 7);
+    }
+  /* single digits pass the filter as trigger words do, so that the scan
+   * over the tokens needs no test of its own for them */
+  for (guint64 d = '0'; d <= '9'; d++)
+    {
+      guint th = trigger_hash (d, 1);
+      lex->filter.trigger[th >> 3] |= 1 << (th & 7);
     }
 }
 
@@ -474,6 +494,7 @@ lexicon_free (Lexicon *lex)
     return;
   g_free (lex->slots);
   g_free (lex->entries);
+  g_free (lex->filter.words);
   g_string_chunk_free (lex->strings);
   g_ptr_array_free (lex->kept, TRUE);
   g_free (lex);

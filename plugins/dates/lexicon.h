@@ -196,29 +196,54 @@ gboolean holidays_load (Lexicon *lex, const char *dir, GError **error);
  * Borrowed from @lex. */
 const LexEntry *lexicon_lookup (const Lexicon *lex, const char *word,
                                 gsize len);
-/* Prefilters: one bit per hash of a word's first sixteen bytes (lower
- * case, zero-padded) and length, set for every trigger word and for every
- * word of the lexicon, so that most words are rejected with one bit test
- * and no probe of the table.  Exact for words of letters only up to
- * TRIGGER_MAX_LEN bytes. */
+/* The lookups on the path of every token.  A bit per hash of a word's
+ * first eight bytes (lower case, zero-padded) and length, set for every
+ * trigger word, so that most words are rejected with one bit test; never
+ * wrong about a word of letters only up to TRIGGER_MAX_LEN bytes that it
+ * rejects.  And the words of up to 16 bytes in an open-addressing index
+ * of 2-byte slots (an empty slot rejects a word that is in no list), each
+ * slot naming a key to compare and its entry. */
 #define TRIGGER_MAX_LEN 16
 #define FILTER_BITS 15
+#define WORD_INDEX_BITS 12
+typedef struct
+{
+  guint64 key[2]; /* lower case, zero-padded */
+  guint32 len;
+  const LexEntry *entry;
+} ShortWord;
+
 typedef struct
 {
   guint8 trigger[1 << (FILTER_BITS - 3)];
-  guint8 word[1 << (FILTER_BITS - 3)];
+  guint16 word_slot[1 << WORD_INDEX_BITS]; /* 1 + index into words, 0 empty */
+  ShortWord *words;
 } TriggerFilter;
 
-/* The hash of a word from its bytes 0-7 (@x) and 8-15 (@y), both
- * zero-padded past its @len bytes; ASCII letters in either case. */
+/* The slot a word of up to 16 bytes hashes to. */
 static inline guint
-filter_hash (guint64 x, guint64 y, gsize len)
+word_index_hash (guint64 k0, guint64 k1, gsize len)
 {
-  const guint64 lower = G_GUINT64_CONSTANT (0x2020202020202020);
-  guint64 h = ((x | lower)
-               ^ ((y | lower) * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) ^ len)
+  guint64 h = (k0 ^ (k1 * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) ^ len)
               * G_GUINT64_CONSTANT (0xFF51AFD7ED558CCD);
-  return (guint)(h >> (64 - FILTER_BITS));
+  return (guint)(h >> (64 - WORD_INDEX_BITS));
+}
+
+/* The entry of the word of @len <= 16 bytes packed lower case and
+ * zero-padded into @k0 and @k1, or NULL. */
+static inline const LexEntry *
+word_index_find (const TriggerFilter *f, guint64 k0, guint64 k1, gsize len)
+{
+  const guint mask = (1 << WORD_INDEX_BITS) - 1;
+  for (guint i = word_index_hash (k0, k1, len);; i = (i + 1) & mask)
+    {
+      guint slot = f->word_slot[i];
+      if (!slot)
+        return NULL;
+      const ShortWord *w = &f->words[slot - 1];
+      if (w->key[0] == k0 && w->key[1] == k1 && w->len == len)
+        return w->entry;
+    }
 }
 
 static inline gboolean
@@ -227,26 +252,31 @@ filter_test (const guint8 *bits, guint h)
   return (bits[h >> 3] >> (h & 7)) & 1;
 }
 
-/* filter_hash of the @len <= 16 bytes at @w, read without going past
- * them. */
+/* The trigger filter's hash: of a word's first eight bytes (@x,
+ * zero-padded past its @len bytes) and its length only, so that the scan
+ * over every token needs one load and one multiply for it. */
 static inline guint
-filter_hash_bytes (const guint8 *w, gsize len)
+trigger_hash (guint64 x, gsize len)
 {
-  union
-  {
-    guint64 k[2];
-    guint8 b[16];
-  } u = { { 0, 0 } };
-  memcpy (u.b, w, MIN (len, 16));
-  return filter_hash (u.k[0], u.k[1], len);
+  const guint64 lower = G_GUINT64_CONSTANT (0x2020202020202020);
+  guint64 h = ((x | lower) ^ len) * G_GUINT64_CONSTANT (0xFF51AFD7ED558CCD);
+  return (guint)(h >> (64 - FILTER_BITS));
 }
 
-/* Whether the word of @len bytes at @w may be a trigger (@len >= 1). */
+/* Whether the word of @len bytes at @w may be a trigger (@len >= 1), read
+ * without going past them. */
 static inline gboolean
 trigger_filter_maybe (const TriggerFilter *f, const guint8 *w, gsize len)
 {
-  return len <= TRIGGER_MAX_LEN
-         && filter_test (f->trigger, filter_hash_bytes (w, len));
+  if (len > TRIGGER_MAX_LEN)
+    return FALSE;
+  union
+  {
+    guint64 k;
+    guint8 b[8];
+  } u = { 0 };
+  memcpy (u.b, w, MIN (len, 8));
+  return filter_test (f->trigger, trigger_hash (u.k, len));
 }
 
 /* Whether a word with entry @e (may be NULL) is a trigger; @cap: the word
@@ -261,10 +291,6 @@ lex_is_trigger (const LexEntry *e, gboolean cap)
 
 /* Borrowed from @lex. */
 const TriggerFilter *lexicon_get_filter (const Lexicon *lex);
-/* The same for a word already packed: its @len <= 24 bytes, lower case,
- * zero-padded into @key. */
-const LexEntry *lexicon_lookup_key (const Lexicon *lex, const guint64 key[3],
-                                    gsize len);
 /* Whether the word of @len ASCII letters (any case) at @word is a trigger
  * (after the filter said it may be). */
 gboolean lexicon_is_trigger (const Lexicon *lex, const guint8 *word, gsize len);
