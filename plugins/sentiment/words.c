@@ -66,6 +66,17 @@ has_nt_typographic (const char *s, const char *e)
   return FALSE;
 }
 
+/* Whether [s, e) holds KELVIN SIGN, the one non-ASCII character whose
+ * lower case is ASCII ('k'). */
+static gboolean
+has_kelvin (const char *s, const char *e)
+{
+  for (const char *p = s; p + 2 < e; p++)
+    if (memcmp (p, "\xE2\x84\xAA", 3) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* The entry of the word [s, e) with non-ASCII characters in it: lower-cased
  * as str.lower() (at most 1.5 times as long), then looked up; a lower-case
  * form longer than any key needs no lookup, and since no character lowers
@@ -76,7 +87,8 @@ lookup_unicode (const VaderTable *tab, const char *s, const char *e,
                 WeftDoc *arena)
 {
   gsize len = (gsize)(e - s), max = tab->max_key;
-  if (len > 3 * max)
+  /* Its lower case is not ASCII, and no such key can be met. */
+  if (len > 3 * max || (!tab->high_keys && !has_kelvin (s, e)))
     return NULL;
   char stack[512];
   gsize need = len + len / 2 + VADER_HASH_PAD;
@@ -342,7 +354,8 @@ vader_words_split (const VaderLexicon *lex, const char *text, gsize len,
                 {
                   if (py_high_space_len (p, end))
                     break;
-                  if (!emoji && vader_lexicon_emoji (lex, g_utf8_get_char (p)))
+                  if (!emoji && vader_table_emoji_lead (tab, (guchar)*p)
+                      && vader_lexicon_emoji (lex, g_utf8_get_char (p)))
                     {
                       out->bangs = bangs;
                       out->questions = questions;
