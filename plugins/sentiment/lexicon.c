@@ -348,8 +348,8 @@ matchable_high_key (const char *key, gsize len)
   if (!high)
     return FALSE;
   char *lower = g_malloc (len + len / 2 + 1);
-  gboolean same = py_lower (key, len, lower) == len
-                  && memcmp (lower, key, len) == 0;
+  gboolean same
+      = py_lower (key, len, lower) == len && memcmp (lower, key, len) == 0;
   g_free (lower);
   return same;
 }
@@ -426,7 +426,8 @@ freeze (VaderLexicon *lex)
       char utf8[6];
       g_unichar_to_utf8 (c, utf8);
       guchar lead = (guchar)utf8[0];
-      lex->table.emoji_leads[lead / 64] |= G_GUINT64_CONSTANT (1) << (lead % 64);
+      lex->table.emoji_leads[lead / 64] |= G_GUINT64_CONSTANT (1)
+                                           << (lead % 64);
     }
 }
 

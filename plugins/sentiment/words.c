@@ -214,8 +214,8 @@ lookup_batch (const VaderTable *tab, Pending *pending, guint n, Word *words)
   for (guint i = 0; i < m; i++)
     {
       const Pending *k = &pending[i];
-      const VaderEntry *e = vader_table_find16 (tab, k->a, k->b, k->len,
-                                                k->hash);
+      const VaderEntry *e
+          = vader_table_find16 (tab, k->a, k->b, k->len, k->hash);
       if (e)
         {
           Word *w = &words[k->word];
