@@ -542,6 +542,34 @@ test_lexicon_layering (void)
   remove_temp (second);
 }
 
+/* Words with non-ASCII characters: their lower case can be a key only
+ * through KELVIN SIGN (whose lower case is 'k') or a lexicon with
+ * non-ASCII keys, which the lookup must not skip. */
+static void
+test_lexicon_non_ascii (void)
+{
+  VaderLexicon *lex = lexicon_new (NULL, 1.0, NULL);
+  /* "\u212Aill".lower() == "kill" (-3.7); the sign is upper case. */
+  g_assert_cmpfloat (compound_of (lex, "\xE2\x84\xAAill"), ==, -0.6908);
+  g_assert_cmpfloat (compound_of (lex, "\xE2\x84\xAAILL"), ==, -0.6908);
+  /* Devanagari and Cyrillic words are no key; "café" is none here. */
+  g_assert_cmpfloat (compound_of (lex, "\xE0\xA4\x85\xE0\xA4\x9A good"),
+                     ==, 0.4404);
+  g_assert_cmpfloat (compound_of (lex, "caf\xC3\xA9"), ==, 0);
+  vader_lexicon_free (lex);
+
+  char *extra_file = write_temp ("accents.txt", "caf\xC3\xA9\t2.0\n");
+  const char *const extra[] = { extra_file, NULL };
+  g_autoptr (GError) error = NULL;
+  lex = lexicon_new (extra, 1.0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (compound_of (lex, "caf\xC3\xA9"), ==, 0.4588);
+  g_assert_cmpfloat (compound_of (lex, "Caf\xC3\xA9!"), ==, 0.5093);
+  g_assert_cmpfloat (compound_of (lex, "CAF\xC3\x89"), ==, 0.4588);
+  vader_lexicon_free (lex);
+  remove_temp (extra_file);
+}
+
 static void
 test_lexicon_plain_scale (void)
 {
@@ -939,6 +967,7 @@ main (int argc, char **argv)
   g_test_add_func ("/sentiment/lexicon/defaults", test_lexicon_defaults);
   g_test_add_func ("/sentiment/lexicon/layering", test_lexicon_layering);
   g_test_add_func ("/sentiment/lexicon/plain-scale", test_lexicon_plain_scale);
+  g_test_add_func ("/sentiment/lexicon/non-ascii", test_lexicon_non_ascii);
   g_test_add_func ("/sentiment/lexicon/bad-lines", test_lexicon_bad_lines);
   g_test_add_func ("/sentiment/lexicon/rule-files", test_lexicon_rule_files);
   g_test_add_func ("/sentiment/plugin/sentences-quotes",

@@ -9,6 +9,8 @@
 
 #include "weft/plugin.h"
 
+#include "pytext.h"
+
 struct _VaderLexicon
 {
   GHashTable *entries; /* while loading: char * (in strings) -> VaderEntry * */
@@ -334,6 +336,24 @@ hash_key (const char *key, gsize len)
 /* Moves the entries into one array behind an open-addressing table, with
  * the words the rules name marked; the table holds at most half its slots
  * so probes stay short. */
+/* Whether the key of @len bytes at @key has a non-ASCII character and
+ * some word could still be it: its own lower case (":Þ" is not, so no
+ * lower-cased word is ":Þ"). */
+static gboolean
+matchable_high_key (const char *key, gsize len)
+{
+  gboolean high = FALSE;
+  for (gsize i = 0; i < len; i++)
+    high = high || (guchar)key[i] >= 0x80;
+  if (!high)
+    return FALSE;
+  char *lower = g_malloc (len + len / 2 + 1);
+  gboolean same
+      = py_lower (key, len, lower) == len && memcmp (lower, key, len) == 0;
+  g_free (lower);
+  return same;
+}
+
 static void
 freeze (VaderLexicon *lex)
 {
@@ -360,6 +380,7 @@ freeze (VaderLexicon *lex)
   lex->bloom = g_new0 (guint64, VADER_BLOOM_BITS / 64);
 
   gsize max_key = 0, at = 0;
+  gboolean high_keys = FALSE;
   guint i = 0;
   g_hash_table_iter_init (&it, lex->entries);
   while (g_hash_table_iter_next (&it, &key, &value))
@@ -371,6 +392,7 @@ freeze (VaderLexicon *lex)
       memcpy (e->head, key, MIN (e->key_len, sizeof e->head));
       at += (e->key_len + 8) & ~(gsize)7;
       max_key = MAX (max_key, e->key_len);
+      high_keys = high_keys || matchable_high_key (e->key, e->key_len);
       guint64 h = hash_key (key, e->key_len);
       guint32 s = (guint32)h & (n_slots - 1);
       while (lex->slots[s])
@@ -387,6 +409,7 @@ freeze (VaderLexicon *lex)
                              .index_mask = index_mask,
                              .entries = lex->array,
                              .max_key = max_key,
+                             .high_keys = high_keys,
                              .bloom = lex->bloom };
   g_clear_pointer (&lex->entries, g_hash_table_unref);
 
@@ -400,6 +423,11 @@ freeze (VaderLexicon *lex)
     {
       guint c = GPOINTER_TO_UINT (key);
       lex->emoji_bits[c / 64] |= G_GUINT64_CONSTANT (1) << (c % 64);
+      char utf8[6];
+      g_unichar_to_utf8 (c, utf8);
+      guchar lead = (guchar)utf8[0];
+      lex->table.emoji_leads[lead / 64] |= G_GUINT64_CONSTANT (1)
+                                           << (lead % 64);
     }
 }
 

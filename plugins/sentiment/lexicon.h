@@ -174,7 +174,19 @@ typedef struct
   gsize max_key; /* the longest key, in bytes: longer words need no lookup */
   const guint64 *bloom; /* VADER_BLOOM_BITS bits, two set per key */
   gboolean typographic; /* "n’t" negates too (not VADER's default) */
+  /* Whether some key has a non-ASCII character and is its own lower case:
+   * otherwise only a word whose lower case is ASCII can be a key. */
+  gboolean high_keys;
+  guint64 emoji_leads[4]; /* the first bytes of the emoji's UTF-8 */
 } VaderTable;
+
+/* Whether a character whose UTF-8 starts with byte @b may be an emoji of
+ * the lexicon. */
+static inline gboolean
+vader_table_emoji_lead (const VaderTable *t, guchar b)
+{
+  return (t->emoji_leads[b / 64] >> (b % 64)) & 1;
+}
 
 /* 16 KiB: most words are no key, and this answers for them from the
  * fastest cache. */

@@ -268,7 +268,8 @@ vader_round (double x, int digits)
   double f = floor (y);
   double d = (y - f - 0.5) + err;
   double r = f;
-  if (d > 0 || (d == 0 && fmod (f, 2) != 0))
+  /* f < 1e14: exact as an integer, whose parity is a tie's. */
+  if (d > 0 || (d == 0 && ((gint64)f & 1)))
     r = f + 1;
   return copysign (r / p, x);
 }

@@ -15,6 +15,9 @@
 
 typedef VaderWord Word;
 
+/* Words keep their entry's flags in a byte. */
+G_STATIC_ASSERT (VADER_PHRASE_WORD <= G_MAXUINT8);
+
 void
 vader_words_translate_emoji (const VaderLexicon *lex, const char *text,
                              gsize len, gboolean prev_space, GString *out)
@@ -66,6 +69,17 @@ has_nt_typographic (const char *s, const char *e)
   return FALSE;
 }
 
+/* Whether [s, e) holds KELVIN SIGN, the one non-ASCII character whose
+ * lower case is ASCII ('k'). */
+static gboolean
+has_kelvin (const char *s, const char *e)
+{
+  for (const char *p = s; p + 2 < e; p++)
+    if (memcmp (p, "\xE2\x84\xAA", 3) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* The entry of the word [s, e) with non-ASCII characters in it: lower-cased
  * as str.lower() (at most 1.5 times as long), then looked up; a lower-case
  * form longer than any key needs no lookup, and since no character lowers
@@ -76,7 +90,8 @@ lookup_unicode (const VaderTable *tab, const char *s, const char *e,
                 WeftDoc *arena)
 {
   gsize len = (gsize)(e - s), max = tab->max_key;
-  if (len > 3 * max)
+  /* Its lower case is not ASCII, and no such key can be met. */
+  if (len > 3 * max || (!tab->high_keys && !has_kelvin (s, e)))
     return NULL;
   char stack[512];
   gsize need = len + len / 2 + VADER_HASH_PAD;
@@ -168,6 +183,50 @@ make_word (const VaderTable *tab, const char *text, const char *limit,
 }
 
 #ifdef __SSE2__
+/* A word whose lookup waits for its batch: its lower-case key of len
+ * <= 16 bytes as for vader_hash16() (len 0: no lookup), its hash, and its
+ * number in the window. */
+typedef struct
+{
+  guint64 a, b, hash;
+  guint32 word, len;
+} Pending;
+
+/* Words are looked up this many at a time. */
+#define BATCH 128
+
+/* Looks up the @n pending words and fills in their entries in @words
+ * (made without one).  The Bloom filter's answers, right for a few
+ * words in four and wrong for the rest, are not branched on word by
+ * word: they only keep the candidates, whose table lookups, mostly hits,
+ * then follow each other without waiting on a mispredicted branch. */
+static void
+lookup_batch (const VaderTable *tab, Pending *pending, guint n, Word *words)
+{
+  guint m = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      Pending k = pending[i];
+      k.hash = vader_hash16 (k.a, k.b, k.len);
+      pending[m] = k;
+      m += vader_table_maybe (tab, k.hash);
+    }
+  for (guint i = 0; i < m; i++)
+    {
+      const Pending *k = &pending[i];
+      const VaderEntry *e
+          = vader_table_find16 (tab, k->a, k->b, k->len, k->hash);
+      if (e)
+        {
+          Word *w = &words[k->word];
+          w->entry = e;
+          w->flags = (guint8)e->flags;
+          w->id = e->word;
+          w->negated |= (e->flags & VADER_NEGATION) != 0;
+        }
+    }
+}
+
 /* Bit i set where byte i of @v is in [@lo, @hi]. */
 static inline guint
 in_range (__m128i v, guint8 lo, guint8 hi)
@@ -197,7 +256,7 @@ top_bit (guint x)
  * one vector OR, so a word costs no branch per byte. */
 static inline guint
 word16 (const VaderTable *tab, const char *text, const char *p, Word *w,
-        guint32 *bangs, guint32 *questions)
+        Pending *key, guint32 *bangs, guint32 *questions)
 {
   __m128i v = _mm_loadu_si128 ((const __m128i *)p);
   /* Bytes below '!' as signed: whitespace, control characters and every
@@ -243,40 +302,33 @@ word16 (const VaderTable *tab, const char *text, const char *p, Word *w,
         *questions += p[i] == '?';
       }
 
-  const VaderEntry *e = NULL;
-  if (kl <= tab->max_key && lead == 0)
+  /* The lower-case word from the vector, not through memory, its
+   * leading punctuation shifted out through a buffer. */
+  __m128i lo = _mm_or_si128 (v, _mm_and_si128 (up, _mm_set1_epi8 (0x20)));
+  guint64 a, b;
+  if (lead == 0)
     {
-      /* The lower-case word from the vector, not through memory. */
-      __m128i lo = _mm_or_si128 (v, _mm_and_si128 (up, _mm_set1_epi8 (0x20)));
-      guint64 a = (guint64)_mm_cvtsi128_si64 (lo)
-                  & vader_first_bytes_mask (kl);
-      guint64 b = (guint64)_mm_cvtsi128_si64 (_mm_unpackhi_epi64 (lo, lo))
-                  & vader_first_bytes_mask (kl < 8 ? 0 : kl - 8);
-      guint64 h = vader_hash16 (a, b, kl);
-      if (vader_table_maybe (tab, h))
-        e = vader_table_find16 (tab, a, b, kl, h);
+      a = (guint64)_mm_cvtsi128_si64 (lo);
+      b = (guint64)_mm_cvtsi128_si64 (_mm_unpackhi_epi64 (lo, lo));
     }
-  else if (kl <= tab->max_key)
+  else
     {
       char buf[32];
       _mm_storeu_si128 ((__m128i *)(buf + 16), _mm_setzero_si128 ());
-      _mm_storeu_si128 (
-          (__m128i *)buf,
-          _mm_or_si128 (v, _mm_and_si128 (up, _mm_set1_epi8 (0x20))));
-      const char *key = buf + lead;
-      guint64 h = vader_hash (key, kl);
-      if (vader_table_maybe (tab, h))
-        e = vader_table_find (tab, key, kl, h);
+      _mm_storeu_si128 ((__m128i *)buf, lo);
+      memcpy (&a, buf + lead, 8);
+      memcpy (&b, buf + lead + 8, 8);
     }
+  key->a = a & vader_first_bytes_mask (kl);
+  key->b = b & vader_first_bytes_mask (kl < 8 ? 0 : kl - 8);
+  key->len = kl <= tab->max_key ? kl : 0;
   w->start = (guint32)(p - text);
   w->end = w->start + len;
-  w->entry = e;
-  w->flags = e ? e->flags : 0;
-  w->id = e ? e->word : 0;
+  w->entry = NULL;
+  w->flags = 0;
+  w->id = 0;
   w->upper = upper && !lower;
-  w->negated
-      = (w->flags & VADER_NEGATION)
-        || ((equal (v, '\'') & range) && has_nt (p + lead, p + lead + kl));
+  w->negated = (equal (v, '\'') & range) && has_nt (p + lead, p + lead + kl);
   return len;
 }
 #endif
@@ -301,8 +353,18 @@ vader_words_split (const VaderLexicon *lex, const char *text, gsize len,
   const char *p = text + from;
   const VaderTable *tab = vader_lexicon_table (lex);
   /* Whitespace holds no '!' or '?': counting them in words counts them
-   * all, and any run of whole words has its count by subtraction. */
+   * all, and any run of whole words has its count by subtraction.  The
+   * counts stay in locals and each word is made in one and stored whole:
+   * stores through @out's array could otherwise be @out's own fields. */
   guint32 bangs = out->bangs, questions = out->questions;
+  guint32 uppers = out->uppers;
+  guint n = out->n;
+  gboolean done = TRUE;
+#ifdef __SSE2__
+  /* On an emoji, the caller drops this call's words: pending ones too. */
+  Pending pending[BATCH];
+  guint n_pending = 0;
+#endif
   for (;;)
     {
       while (p < stop)
@@ -318,14 +380,19 @@ vader_words_split (const VaderLexicon *lex, const char *text, gsize len,
         }
       if (p >= stop)
         break;
-      reserve (out);
-      Word *w = &out->words[out->n];
-      w->bangs = bangs;
-      w->questions = questions;
+      Word w;
+      w.bangs = bangs;
+      w.questions = questions;
+      w.uppers = uppers;
       guint wl = 0;
 #ifdef __SSE2__
       if (end - p >= 16)
-        wl = word16 (tab, text, p, w, &bangs, &questions);
+        {
+          Pending *key = &pending[n_pending];
+          wl = word16 (tab, text, p, &w, key, &bangs, &questions);
+          key->word = n;
+          n_pending += wl && key->len;
+        }
 #endif
       if (wl)
         p += wl;
@@ -342,11 +409,11 @@ vader_words_split (const VaderLexicon *lex, const char *text, gsize len,
                 {
                   if (py_high_space_len (p, end))
                     break;
-                  if (!emoji && vader_lexicon_emoji (lex, g_utf8_get_char (p)))
+                  if (!emoji && vader_table_emoji_lead (tab, (guchar)*p)
+                      && vader_lexicon_emoji (lex, g_utf8_get_char (p)))
                     {
-                      out->bangs = bangs;
-                      out->questions = questions;
-                      return FALSE;
+                      done = FALSE;
+                      goto out;
                     }
                 }
               classes |= c;
@@ -358,13 +425,31 @@ vader_words_split (const VaderLexicon *lex, const char *text, gsize len,
                 bangs += *q == '!';
                 questions += *q == '?';
               }
-          make_word (tab, text, end, start, p, classes, arena, w);
+          make_word (tab, text, end, start, p, classes, arena, &w);
         }
-      w->uppers = out->uppers;
-      out->uppers += w->upper;
-      out->n++;
+      uppers += w.upper;
+      if (n == out->cap)
+        {
+          /* Pending words are found by number, not by pointer. */
+          out->n = n;
+          reserve (out);
+        }
+      out->words[n++] = w;
+#ifdef __SSE2__
+      if (n_pending == BATCH)
+        {
+          lookup_batch (tab, pending, n_pending, out->words);
+          n_pending = 0;
+        }
+#endif
     }
+#ifdef __SSE2__
+  lookup_batch (tab, pending, n_pending, out->words);
+#endif
+out:
+  out->n = n;
   out->bangs = bangs;
   out->questions = questions;
-  return TRUE;
+  out->uppers = uppers;
+  return done;
 }

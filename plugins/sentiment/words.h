@@ -15,10 +15,10 @@ struct _VaderWord
   guint32 bangs;           /* '!' in the text before the word */
   guint32 questions;       /* '?' likewise */
   guint32 uppers;          /* words before it that are str.isupper() */
-  guint16 flags;           /* the entry's, copied to save a load per rule */
+  guint8 flags;            /* the entry's, copied to save a load per rule */
   guint8 id;               /* VaderWordId, likewise */
-  guint8 upper : 1;        /* str.isupper() of the word as written */
-  guint8 negated : 1;      /* negated([word]): a negation or "n't" in it */
+  guint8 upper;            /* str.isupper() of the word as written */
+  guint8 negated;          /* negated([word]): a negation or "n't" in it */
 };
 
 /* Appends to @out the text of @len bytes at @text, with each emoji of the
