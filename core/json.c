@@ -87,16 +87,17 @@ weft_json_append_string (GString *out, const char *s, gssize len)
 /* The fast path for the common case, a value with at most six decimals
  * (scores rounded to 4, ratios): if n / 10^6 reads back as @value, @value is
  * the double nearest that decimal, so the decimal, trimmed, is its shortest
- * form and what %.15g would print.  Limited to where %g prints no exponent. */
-static gboolean
+ * form and what %.15g would print.  Limited to where %g prints no exponent.
+ * Returns the length written, 0 when @value is not such a decimal. */
+static gsize
 format_short_decimal (char *buf, double value)
 {
   double magnitude = fabs (value);
   if (!(magnitude >= 1e-4 && magnitude < 1e9))
-    return FALSE;
+    return 0;
   long long n = llround (value * 1e6);
   if ((double) n / 1e6 != value)
-    return FALSE;
+    return 0;
   unsigned long long u = n < 0 ? -(unsigned long long) n : (unsigned long long) n;
   char *p = buf;
   if (n < 0)
@@ -120,23 +121,31 @@ format_short_decimal (char *buf, double value)
         }
     }
   *p = '\0';
-  return TRUE;
+  return (gsize) (p - buf);
 }
 
-const char *
-weft_json_format_double (char *buf, double value)
+gsize
+weft_json_format_double_len (char *buf, double value)
 {
   if (!isfinite (value))
-    return strcpy (buf, "null");
+    return strlen (strcpy (buf, "null"));
   if (value == 0)
-    return strcpy (buf, signbit (value) ? "-0" : "0");
-  if (format_short_decimal (buf, value))
-    return buf;
+    return strlen (strcpy (buf, signbit (value) ? "-0" : "0"));
+  gsize n = format_short_decimal (buf, value);
+  if (n)
+    return n;
   /* %.15g is exact for the values people read (0.4215); fall back to %.17g
    * only when it would not read back the same. */
   g_ascii_formatd (buf, G_ASCII_DTOSTR_BUF_SIZE, "%.15g", value);
   if (g_ascii_strtod (buf, NULL) != value)
     g_ascii_formatd (buf, G_ASCII_DTOSTR_BUF_SIZE, "%.17g", value);
+  return strlen (buf);
+}
+
+const char *
+weft_json_format_double (char *buf, double value)
+{
+  weft_json_format_double_len (buf, value);
   return buf;
 }
 

@@ -30,6 +30,8 @@ void weft_json_append_string (GString *out, const char *s, gssize len);
 /* Shortest text that reads back as @value (null for NaN/inf); returns @buf,
  * which must hold G_ASCII_DTOSTR_BUF_SIZE bytes. */
 const char *weft_json_format_double (char *buf, double value);
+/* The same, returning the length written. */
+gsize weft_json_format_double_len (char *buf, double value);
 
 /* One member of a parsed JSON object. */
 typedef struct {

@@ -79,6 +79,11 @@ typedef struct {
   WeftFieldType type;
   GString *key;
   GString *end_key; /* span fields only */
+  /* String fields: the last value written and its JSON.  Spans share a
+   * value equal to the previous span's (layer.c), so a repeated value
+   * ("sentence", "DATE") is escaped once per layer, not once per span. */
+  const char *last;
+  GString *last_json;
 } FieldKeys;
 
 static void
@@ -88,6 +93,8 @@ field_keys_init (FieldKeys *keys, const WeftLayerSchema *schema, guint field)
   keys->type = weft_layer_schema_get_field_type (schema, field);
   keys->key = g_string_new (",\"");
   keys->end_key = NULL;
+  keys->last = NULL;
+  keys->last_json = keys->type == WEFT_FIELD_STRING ? g_string_new (NULL) : NULL;
   if (keys->type != WEFT_FIELD_SPAN)
     {
       g_string_append (keys->key, name);
@@ -104,20 +111,37 @@ field_keys_init (FieldKeys *keys, const WeftLayerSchema *schema, guint field)
 
 /* Appends a set value of a field. */
 static void
+append_string (GString *out, const char *string, FieldKeys *keys)
+{
+  if (!keys->last_json)
+    {
+      weft_json_append_string (out, string, -1);
+      return;
+    }
+  if (string != keys->last)
+    {
+      g_string_truncate (keys->last_json, 0);
+      weft_json_append_string (keys->last_json, string, -1);
+      keys->last = string;
+    }
+  weft_out_append (out, keys->last_json->str, keys->last_json->len);
+}
+
+static void
 append_value (GString *out, WeftDoc *doc, const WeftFieldValue *value,
-              const FieldKeys *keys)
+              FieldKeys *keys)
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
   switch (keys->type)
     {
     case WEFT_FIELD_STRING:
-      weft_json_append_string (out, value->string, -1);
+      append_string (out, value->string, keys);
       break;
     case WEFT_FIELD_INT:
       append_int (out, value->integer);
       break;
     case WEFT_FIELD_DOUBLE:
-      append_str (out, weft_json_format_double (buf, value->number));
+      weft_out_append (out, buf, weft_json_format_double_len (buf, value->number));
       break;
     case WEFT_FIELD_BOOL:
       if (value->integer)
@@ -135,7 +159,7 @@ append_value (GString *out, WeftDoc *doc, const WeftFieldValue *value,
 
 static void
 append_field (GString *out, WeftDoc *doc, const WeftSpan *span, guint field,
-              const FieldKeys *keys)
+              FieldKeys *keys)
 {
   weft_out_append (out, keys->key->str, keys->key->len);
   if (span->set & (G_GUINT64_CONSTANT (1) << field))
@@ -181,6 +205,8 @@ append_layer (GString *out, WeftDoc *doc, const WeftLayer *layer,
       g_string_free (keys[f].key, TRUE);
       if (keys[f].end_key)
         g_string_free (keys[f].end_key, TRUE);
+      if (keys[f].last_json)
+        g_string_free (keys[f].last_json, TRUE);
     }
 }
 
