@@ -434,21 +434,23 @@ score_document_words (VaderText *t, gboolean all)
             .arena = t->arena };
   Valences v = { t->values, t->n_values, t->but_seen, t->but_before,
                  t->but_upto };
-  if (t->hits_cap - t->n_hits < end - i)
+  const guint32 *scored = t->words.scored;
+  guint k = t->scored_next, n_scored = t->words.n_scored;
+  if (t->hits_cap - t->n_hits < n_scored - k)
     {
-      t->hits_cap = MAX (2 * t->hits_cap, t->n_hits + (end - i));
+      t->hits_cap = MAX (2 * t->hits_cap, t->n_hits + (n_scored - k));
       t->hit_words = g_renew (guint32, t->hit_words, t->hits_cap);
       t->hit_valences = g_renew (double, t->hit_valences, t->hits_cap);
     }
-  for (; i < end; i++)
-    if (t->words.words[i].flags & VADER_IN_LEXICON
-        || t->words.words[i].id == VADER_W_BUT)
-      {
-        double x = valence_of (&c, i);
-        t->hit_words[t->n_hits] = t->base + i;
-        t->hit_valences[t->n_hits++] = x;
-        add_valence (&v, &c.w[i], x);
-      }
+  for (; k < n_scored && scored[k] < end; k++)
+    {
+      guint j = scored[k];
+      double x = valence_of (&c, j);
+      t->hit_words[t->n_hits] = t->base + j;
+      t->hit_valences[t->n_hits++] = x;
+      add_valence (&v, &c.w[j], x);
+    }
+  t->scored_next = k;
   t->n_values = v.n;
   t->but_seen = v.but_seen;
   t->but_before = v.but_before;
@@ -502,6 +504,13 @@ drop_old_words (VaderText *t)
   memmove (t->words.words, t->words.words + drop,
            (t->words.n - drop) * sizeof (Word));
   t->words.n -= drop;
+  /* The scored words not yet scored come after doc_next, so after the
+   * dropped ones. */
+  guint kept = t->words.n_scored - t->scored_next;
+  for (guint k = 0; k < kept; k++)
+    t->words.scored[k] = t->words.scored[t->scored_next + k] - drop;
+  t->words.n_scored = kept;
+  t->scored_next = 0;
   t->base += drop;
   guint gone = hits_before (t, t->base);
   memmove (t->hit_words, t->hit_words + gone,
@@ -542,6 +551,7 @@ split_chunk (VaderText *t)
       t->words.bangs = before.bangs;
       t->words.questions = before.questions;
       t->words.uppers = before.uppers;
+      t->words.n_scored = before.n_scored;
       if (!t->translation)
         t->translation = g_string_new (NULL);
       g_string_truncate (t->translation, 0);
@@ -669,6 +679,7 @@ static void
 clear (VaderText *t)
 {
   g_free (t->words.words);
+  g_free (t->words.scored);
   g_free (t->values);
   g_free (t->span_values);
   g_free (t->hit_words);

@@ -23,6 +23,10 @@ typedef struct
   VaderWord *words;
   guint n, cap;
   guint32 bangs, questions, uppers;
+  /* The numbers of the words with a valence or "but", in order, noted as
+   * their lookups find them: the whole text's rules visit only these. */
+  guint32 *scored;
+  guint n_scored, scored_cap;
 } VaderWords;
 
 /* A text scored in one pass: its words are split a few kilobytes at a
@@ -45,6 +49,7 @@ typedef struct
   guint base;
   /* The whole text's score so far. */
   guint doc_next;       /* the next word for it */
+  guint scored_next;    /* the next of words.scored for it */
   gboolean no_cap_diff; /* scoring again a text that is all in capitals */
   double *values;       /* its non-zero valences */
   guint n_values, values_cap;

@@ -194,6 +194,26 @@ typedef struct
 
 /* Words are looked up this many at a time. */
 #define BATCH 128
+#endif
+
+/* Room in @out's scored list for @n more. */
+static void
+reserve_scored (VaderWords *out, guint n)
+{
+  if (out->scored_cap - out->n_scored >= n)
+    return;
+  out->scored_cap = MAX (MAX (256, 2 * out->scored_cap), out->n_scored + n);
+  out->scored = g_renew (guint32, out->scored, out->scored_cap);
+}
+
+/* Whether the rules score word @w for the whole text. */
+static inline gboolean
+is_scored (const VaderEntry *e)
+{
+  return (e->flags & VADER_IN_LEXICON) || e->word == VADER_W_BUT;
+}
+
+#ifdef __SSE2__
 
 /* Looks up the @n pending words and fills in their entries in @words
  * (made without one).  The Bloom filter's answers, right for a few
@@ -201,8 +221,13 @@ typedef struct
  * word: they only keep the candidates, whose table lookups, mostly hits,
  * then follow each other without waiting on a mispredicted branch. */
 static void
-lookup_batch (const VaderTable *tab, Pending *pending, guint n, Word *words)
+lookup_batch (const VaderTable *tab, Pending *pending, guint n,
+              VaderWords *out)
 {
+  Word *words = out->words;
+  reserve_scored (out, n);
+  guint32 *scored = out->scored;
+  guint n_scored = out->n_scored;
   guint m = 0;
   for (guint i = 0; i < n; i++)
     {
@@ -223,8 +248,11 @@ lookup_batch (const VaderTable *tab, Pending *pending, guint n, Word *words)
           w->flags = (guint8)e->flags;
           w->id = e->word;
           w->negated |= (e->flags & VADER_NEGATION) != 0;
+          scored[n_scored] = k->word;
+          n_scored += is_scored (e);
         }
     }
+  out->n_scored = n_scored;
 }
 
 /* Bit i set where byte i of @v is in [@lo, @hi]. */
@@ -426,6 +454,17 @@ vader_words_split (const VaderLexicon *lex, const char *text, gsize len,
                 questions += *q == '?';
               }
           make_word (tab, text, end, start, p, classes, arena, &w);
+          if (w.entry && is_scored (w.entry))
+            {
+#ifdef __SSE2__
+              /* The pending words come before it in the list. */
+              out->n = n;
+              lookup_batch (tab, pending, n_pending, out);
+              n_pending = 0;
+#endif
+              reserve_scored (out, 1);
+              out->scored[out->n_scored++] = n;
+            }
         }
       uppers += w.upper;
       if (n == out->cap)
@@ -438,13 +477,14 @@ vader_words_split (const VaderLexicon *lex, const char *text, gsize len,
 #ifdef __SSE2__
       if (n_pending == BATCH)
         {
-          lookup_batch (tab, pending, n_pending, out->words);
+          lookup_batch (tab, pending, n_pending, out);
           n_pending = 0;
         }
 #endif
     }
 #ifdef __SSE2__
-  lookup_batch (tab, pending, n_pending, out->words);
+  out->n = n;
+  lookup_batch (tab, pending, n_pending, out);
 #endif
 out:
   out->n = n;
