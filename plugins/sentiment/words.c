@@ -184,8 +184,8 @@ make_word (const VaderTable *tab, const char *text, const char *limit,
 
 #ifdef __SSE2__
 /* A word whose lookup waits for its batch: its lower-case key of len
- * <= 16 bytes as for vader_hash16() (len 0: no lookup), its hash, and its
- * number in the window. */
+ * <= 16 bytes as for vader_hash16() (len 0: no lookup, the Bloom filter
+ * said no), its hash, and its number in the window. */
 typedef struct
 {
   guint64 a, b, hash;
@@ -206,7 +206,7 @@ reserve_scored (VaderWords *out, guint n)
   out->scored = g_renew (guint32, out->scored, out->scored_cap);
 }
 
-/* Whether the rules score word @w for the whole text. */
+/* Whether the rules score a word of entry @e for the whole text. */
 static inline gboolean
 is_scored (const VaderEntry *e)
 {
@@ -215,11 +215,12 @@ is_scored (const VaderEntry *e)
 
 #ifdef __SSE2__
 
-/* Looks up the @n pending words and fills in their entries in @words
- * (made without one).  The Bloom filter's answers, right for a few
- * words in four and wrong for the rest, are not branched on word by
- * word: they only keep the candidates, whose table lookups, mostly hits,
- * then follow each other without waiting on a mispredicted branch. */
+/* Looks up the @n pending words, fills in their entries in @out's words
+ * (made without one) and lists those the rules score.  The Bloom
+ * filter's answers, right for a few words in four and wrong for the
+ * rest, were not branched on word by word: they only kept the
+ * candidates, whose table lookups, mostly hits, follow each other here
+ * without waiting on a mispredicted branch. */
 static void
 lookup_batch (const VaderTable *tab, Pending *pending, guint n,
               VaderWords *out)
@@ -228,15 +229,7 @@ lookup_batch (const VaderTable *tab, Pending *pending, guint n,
   reserve_scored (out, n);
   guint32 *scored = out->scored;
   guint n_scored = out->n_scored;
-  guint m = 0;
   for (guint i = 0; i < n; i++)
-    {
-      Pending k = pending[i];
-      k.hash = vader_hash16 (k.a, k.b, k.len);
-      pending[m] = k;
-      m += vader_table_maybe (tab, k.hash);
-    }
-  for (guint i = 0; i < m; i++)
     {
       const Pending *k = &pending[i];
       const VaderEntry *e
@@ -279,9 +272,11 @@ top_bit (guint x)
 
 /* make_word() for the word at @p when it is ASCII and ends at ASCII
  * whitespace within the 16 bytes at @p: returns its length (0 when it is
- * not such a word) and counts its '!' and '?'.  Sixteen bytes are tested
+ * not such a word), counts its '!' and '?', and fills in @key for the
+ * lookup when the Bloom filter lets it through.  Sixteen bytes are tested
  * at once, stripping and case are bit masks, and the lower-case form is
- * one vector OR, so a word costs no branch per byte. */
+ * one vector OR, hashed from registers, so a word costs no branch per
+ * byte. */
 static inline guint
 word16 (const VaderTable *tab, const char *text, const char *p, Word *w,
         Pending *key, guint32 *bangs, guint32 *questions)
@@ -347,9 +342,14 @@ word16 (const VaderTable *tab, const char *text, const char *p, Word *w,
       memcpy (&a, buf + lead, 8);
       memcpy (&b, buf + lead + 8, 8);
     }
-  key->a = a & vader_first_bytes_mask (kl);
-  key->b = b & vader_first_bytes_mask (kl < 8 ? 0 : kl - 8);
-  key->len = kl <= tab->max_key ? kl : 0;
+  a &= vader_first_bytes_mask (kl);
+  b &= vader_first_bytes_mask (kl < 8 ? 0 : kl - 8);
+  guint64 hash = vader_hash16 (a, b, kl);
+  key->a = a;
+  key->b = b;
+  key->hash = hash;
+  /* The filter's answer is not branched on: it only keeps the key. */
+  key->len = kl <= tab->max_key && vader_table_maybe (tab, hash) ? kl : 0;
   w->start = (guint32)(p - text);
   w->end = w->start + len;
   w->entry = NULL;
