@@ -222,8 +222,7 @@ is_scored (const VaderEntry *e)
  * candidates, whose table lookups, mostly hits, follow each other here
  * without waiting on a mispredicted branch. */
 static void
-lookup_batch (const VaderTable *tab, Pending *pending, guint n,
-              VaderWords *out)
+lookup_batch (const VaderTable *tab, Pending *pending, guint n, VaderWords *out)
 {
   Word *words = out->words;
   reserve_scored (out, n);
