@@ -128,9 +128,19 @@ gsize
 weft_json_format_double_len (char *buf, double value)
 {
   if (!isfinite (value))
-    return strlen (strcpy (buf, "null"));
-  if (value == 0)
-    return strlen (strcpy (buf, signbit (value) ? "-0" : "0"));
+    {
+      memcpy (buf, "null", 5);
+      return 4;
+    }
+  if (value == 0) /* frequent: scores are often 0 */
+    {
+      gsize n = 0;
+      if (signbit (value))
+        buf[n++] = '-';
+      buf[n++] = '0';
+      buf[n] = '\0';
+      return n;
+    }
   gsize n = format_short_decimal (buf, value);
   if (n)
     return n;

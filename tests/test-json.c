@@ -1,5 +1,7 @@
 /* Tests for the JSON helpers: escaping, numbers, and JSONL line parsing
  * with byte offsets in errors. */
+#include <math.h>
+
 #include "json.h"
 #include "weft/plugin.h"
 
@@ -18,6 +20,12 @@ test_double (void)
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
   g_assert_cmpstr (weft_json_format_double (buf, 0.4215), ==, "0.4215");
   g_assert_cmpstr (weft_json_format_double (buf, -1.0), ==, "-1");
+  g_assert_cmpuint (weft_json_format_double_len (buf, 0.0), ==, 1);
+  g_assert_cmpstr (buf, ==, "0");
+  g_assert_cmpuint (weft_json_format_double_len (buf, -0.0), ==, 2);
+  g_assert_cmpstr (buf, ==, "-0");
+  g_assert_cmpuint (weft_json_format_double_len (buf, NAN), ==, 4);
+  g_assert_cmpstr (buf, ==, "null");
   g_assert_cmpstr (weft_json_format_double (buf, 0.1 + 0.2), ==,
                    "0.30000000000000004");
   /* the short-decimal path prints what %.15g would */
