@@ -59,7 +59,12 @@ typedef struct {
   gboolean progress_shown; /* the bar is on screen and must be cleared */
   gint stop; /* atomic: set when max_errors is reached */
   gboolean stream; /* inline JSONL: records go out in pieces as they grow */
+  GString *batch;  /* inline JSONL: the records not yet written, in order */
 } Run;
+
+/* The batch is written once it holds this much (and a record in the
+ * middle of it, by the writer's flushes, at 1 MB). */
+#define BATCH_BYTES (256 * 1024)
 
 static void put (Run *run, const GString *s);
 
@@ -148,7 +153,7 @@ render_doc (Run *run, WeftDoc *doc, WeftRawDoc *raw, GString *out)
 static void
 process_job (Run *run, WeftDoc *doc, Job *job)
 {
-  job->out = g_string_sized_new (4096);
+  job->out = run->batch ? run->batch : g_string_sized_new (4096);
   job->failed = render_doc (run, doc, job->raw, job->out);
   weft_raw_doc_free (g_steal_pointer (&job->raw));
 }
@@ -252,12 +257,44 @@ stopping (Run *run)
 }
 
 static void
+write_failed (Run *run)
+{
+  run->write_failed = TRUE;
+  run->write_errno = errno;
+}
+
+/* A piece this large skips stdio's buffer: copying it there first would
+ * cost a pass over every byte of the output. */
+#define DIRECT_BYTES (64 * 1024)
+
+static void
 put (Run *run, const GString *s)
 {
-  if (!run->write_failed && fwrite (s->str, 1, s->len, run->out) != s->len)
+  if (run->write_failed)
+    return;
+  if (s->len < DIRECT_BYTES)
     {
-      run->write_failed = TRUE;
-      run->write_errno = errno;
+      if (fwrite (s->str, 1, s->len, run->out) != s->len)
+        write_failed (run);
+      return;
+    }
+  if (fflush (run->out) != 0)
+    {
+      write_failed (run);
+      return;
+    }
+  int fd = fileno (run->out);
+  for (gsize done = 0; done < s->len;)
+    {
+      gssize n = write (fd, s->str + done, s->len - done);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          write_failed (run);
+          return;
+        }
+      done += (gsize) n;
     }
 }
 
@@ -266,6 +303,7 @@ emit (Run *run, Job *job)
 {
   if (stopping (run))
     {
+      /* never the batch: an inline run reads nothing once stopping */
       g_string_free (job->out, TRUE);
       weft_raw_doc_free (job->raw);
       g_free (job);
@@ -278,8 +316,13 @@ emit (Run *run, Job *job)
     g_atomic_int_set (&run->stop, 1);
   if (run->report)
     weft_report_add (run->report, job->out);
-  put (run, job->out);
-  g_string_free (job->out, TRUE);
+  if (job->out != run->batch)
+    {
+      put (run, job->out);
+      g_string_free (job->out, TRUE);
+    }
+  else if (run->batch->len >= BATCH_BYTES)
+    flush_record (run->batch, run);
   weft_raw_doc_free (job->raw);
   g_free (job);
   show_progress (run, FALSE);
@@ -455,6 +498,8 @@ run_inline (Run *run)
 {
   WeftDoc *doc = weft_doc_new ();
   run->stream = run->format == WEFT_FORMAT_JSONL && !run->report;
+  if (run->stream)
+    run->batch = g_string_sized_new (BATCH_BYTES + BATCH_BYTES / 4);
   WeftRawDoc *raw;
   while (!run->stop && (raw = weft_reader_next (run->reader)))
     {
@@ -462,6 +507,11 @@ run_inline (Run *run)
       job->raw = raw;
       process_job (run, doc, job);
       emit (run, job);
+    }
+  if (run->batch)
+    {
+      flush_record (run->batch, run);
+      g_string_free (g_steal_pointer (&run->batch), TRUE);
     }
   weft_doc_free (doc);
 }

@@ -308,6 +308,17 @@ test_full_disk (void)
   g_assert_cmpint (r.status, ==, 2);
   g_assert_cmpstr (r.err, ==, "weft: writing standard output: No space left on device\n");
   result_clear (&r);
+  /* past the first batch of records, which goes out with write(2) */
+  GString *in = g_string_new (NULL);
+  for (int i = 0; i < 5000; i++)
+    g_string_append_printf (in, "{\"id\": \"f%d\", \"text\": \"FULL DISK %d\"}\n", i, i);
+  write_file ("full/many.jsonl", in->str, in->len);
+  g_string_free (in, TRUE);
+  r = sh ("$WEFT run words.yaml full/many.jsonl | wc -c && $WEFT run words.yaml full/many.jsonl > /dev/full");
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_cmpstr (r.out, ==, "2034783\n");
+  g_assert_cmpstr (r.err, ==, "weft: writing standard output: No space left on device\n");
+  result_clear (&r);
 }
 
 static void
