@@ -51,18 +51,6 @@ token_bit_set (TokenBits *bits, guint i, gboolean on)
       = (bits[i >> 6] & ~((guint64)1 << (i & 63))) | ((guint64)on << (i & 63));
 }
 
-/* The lexicon entries of recently asked tokens, direct-mapped by token
- * index: the passes look around a few places at a time, and a table per
- * token would cost 8 bytes for every token of the document.  One cache
- * per thread serves every document; the document's generation number
- * tells its entries from older ones, so nothing is cleared. */
-#define QUOTES_WORD_CACHE 4096 /* entries, a power of two */
-typedef struct
-{
-  guint64 tag; /* the document's generation << 32 | the token */
-  const QuotesWord *word;
-} QuotesCachedWord;
-
 /* A growable list of token indices (arena). */
 typedef struct
 {
@@ -99,8 +87,11 @@ typedef struct
   guint n_tokens;
   const WeftSentence *sentences;
   guint n_sentences;
-  QuotesCachedWord *word_cache; /* ctx_word(): QUOTES_WORD_CACHE entries */
-  guint64 word_tag;             /* this document's generation << 32 */
+  const QuotesWord *words; /* quotes_lexicon_get_words() */
+  /* Per token: its lexicon id + 1 (ctx_word()), 0 until it is looked up.
+   * Two bytes a token: the passes ask about 0.4 words a token, often the
+   * same ones, and a lookup costs more than reading them back. */
+  guint16 *word_ids;
   TokenBits *quoted;            /* inside a quotation (marks included) */
   TokenBits *terms;             /* inside a quotation found to be a term */
   TokenBits *used;              /* part of an attribution already */
@@ -131,8 +122,6 @@ ctx_is_word (const QuotesContext *ctx, guint i)
              || ctx->tokens[i].kind == WEFT_TOKEN_ABBREV);
 }
 
-extern const QuotesWord quotes_no_word;
-
 /* Token @i's key for the lexicon (quotes_word_key()). */
 static inline guint64
 ctx_key (const QuotesContext *ctx, guint i)
@@ -142,40 +131,18 @@ ctx_key (const QuotesContext *ctx, guint i)
                           ctx->len - t->start);
 }
 
-/* Remembers @w as token @i's lexicon entry. */
-static inline void
-ctx_cache_word (const QuotesContext *ctx, guint i, const QuotesWord *w)
-{
-  QuotesCachedWord *c = &ctx->word_cache[i & (QUOTES_WORD_CACHE - 1)];
-  *c = (QuotesCachedWord){ ctx->word_tag | i, w };
-}
+/* Looks token @i up in the lexicon, remembers and returns its id + 1. */
+guint quotes_context_look_up_word (const QuotesContext *ctx, guint i);
 
-/* Token @i's lexicon entry (quotes_no_word when none), looked up on first
- * use: most tokens are never asked about. */
+/* Token @i's lexicon entry (the empty entry 0 when none), looked up on
+ * first use: most tokens are never asked about. */
 static inline const QuotesWord *
 ctx_word (const QuotesContext *ctx, guint i)
 {
-  const QuotesCachedWord *c = &ctx->word_cache[i & (QUOTES_WORD_CACHE - 1)];
-  const QuotesWord *w = NULL;
-  if (G_LIKELY (c->tag == (ctx->word_tag | i)))
-    w = c->word;
-  else
-    {
-      const WeftToken *t = &ctx->tokens[i];
-      guint32 len = t->end - t->start;
-      if ((t->kind == WEFT_TOKEN_WORD || t->kind == WEFT_TOKEN_ABBREV)
-          && len < 64 && ((ctx->word_filter->lengths >> len) & 1))
-        {
-          guint64 key = ctx_key (ctx, i);
-          if (quotes_filter_test (ctx->word_filter, key))
-            w = quotes_lexicon_lookup_key (ctx->lexicon, key,
-                                           ctx->text + t->start, len);
-        }
-      if (!w)
-        w = &quotes_no_word;
-      ctx_cache_word (ctx, i, w);
-    }
-  return w;
+  guint id = ctx->word_ids[i];
+  if (G_UNLIKELY (id == 0))
+    id = quotes_context_look_up_word (ctx, i);
+  return &ctx->words[id - 1];
 }
 
 /* Whether token @i is a role word (QW_ROLE): its key is tested against
@@ -184,6 +151,8 @@ ctx_word (const QuotesContext *ctx, guint i)
 static inline gboolean
 ctx_is_role (const QuotesContext *ctx, guint i)
 {
+  if (ctx->word_ids[i])
+    return (ctx_word (ctx, i)->classes & QW_ROLE) != 0;
   const WeftToken *t = &ctx->tokens[i];
   guint32 len = t->end - t->start;
   if ((t->kind != WEFT_TOKEN_WORD && t->kind != WEFT_TOKEN_ABBREV) || len >= 64
