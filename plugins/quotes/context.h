@@ -182,16 +182,14 @@ ctx_capitalized (const QuotesContext *ctx, guint i)
          && (ctx->tokens[i].flags & WEFT_TOKEN_CAPITALIZED);
 }
 
-/* Whether token @i is the ASCII word @word (lower case), ignoring case.
- * Inline, with the length compared first: most calls name a literal
- * ("that", "was"), whose length the compiler knows. */
+/* Whether token @i is the ASCII word @word (@n bytes, lower case),
+ * ignoring case. */
 static inline gboolean
-ctx_token_is (const QuotesContext *ctx, guint i, const char *word)
+ctx_token_is_n (const QuotesContext *ctx, guint i, const char *word, gsize n)
 {
   if (i >= ctx->n_tokens)
     return FALSE;
   const WeftToken *t = &ctx->tokens[i];
-  gsize n = strlen (word);
   if (t->end - t->start != n)
     return FALSE;
   const guchar *s = (const guchar *)ctx->text + t->start;
@@ -204,6 +202,15 @@ ctx_token_is (const QuotesContext *ctx, guint i, const char *word)
         return FALSE;
     }
   return TRUE;
+}
+
+/* The same for a NUL-terminated @word.  Inline, with the length compared
+ * first: most calls name a literal ("that", "was"), whose length the
+ * compiler knows. */
+static inline gboolean
+ctx_token_is (const QuotesContext *ctx, guint i, const char *word)
+{
+  return ctx_token_is_n (ctx, i, word, strlen (word));
 }
 
 /* Whether token @i is the single punctuation character @c. */

@@ -231,11 +231,13 @@ add_cue (QuotesLexicon *lexicon, char **columns, guint n_columns,
   cue->n_words = g_strv_length (cue->words);
   cue->kind = kind;
   cue->text = g_strjoinv (" ", cue->words);
+  cue->word_lengths = g_new (guint, cue->n_words);
   for (guint i = 0; i < cue->n_words; i++)
     {
       char *lower = g_ascii_strdown (cue->words[i], -1);
       g_free (cue->words[i]);
       cue->words[i] = lower;
+      cue->word_lengths[i] = strlen (lower);
     }
   g_ptr_array_add (lexicon->cues, cue);
   intern (lexicon, cue->words[0])->classes |= QW_CUE;
@@ -379,6 +381,7 @@ cue_free (gpointer data)
 {
   QuotesCue *cue = data;
   g_strfreev (cue->words);
+  g_free (cue->word_lengths);
   g_free (cue->text);
   g_free (cue);
 }

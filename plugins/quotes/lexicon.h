@@ -48,6 +48,7 @@ typedef enum
 typedef struct
 {
   char **words; /* NULL-terminated */
+  guint *word_lengths; /* strlen() of each word */
   guint n_words;
   QuotesCueKind kind;
   char *text; /* the words joined by spaces, as reported in `cue` */

@@ -33,7 +33,7 @@ quotes_match_cue (const QuotesContext *ctx, guint i, guint *end)
         continue;
       guint k = 1;
       for (; k < cue->n_words; k++)
-        if (!ctx_token_is (ctx, i + k, cue->words[k]))
+        if (!ctx_token_is_n (ctx, i + k, cue->words[k], cue->word_lengths[k]))
           break;
       if (k == cue->n_words)
         {
