@@ -445,7 +445,8 @@ build_scan_table (QuotesLexicon *lexicon)
           = (length_bit (words->lengths, len) * QUOTES_SCAN_WORD)
             | (length_bit (cues->lengths, len) * QUOTES_SCAN_CUE)
             | (length_bit (cues->capital_lengths, len)
-               * QUOTES_SCAN_CUE_CAPITAL);
+               * QUOTES_SCAN_CUE_CAPITAL)
+            | (len != 1 ? QUOTES_SCAN_LONG : 0);
       guint bytes = MIN (len, 8);
       /* quotes_word_key() of an empty word: the loaded bytes unmasked. */
       scan->key_mask[len]

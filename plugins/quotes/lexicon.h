@@ -120,6 +120,7 @@ enum
   QUOTES_SCAN_WORD = 1 << 0,      /* may be in some list (word filter) */
   QUOTES_SCAN_CUE = 1 << 1,       /* may start a cue in lower case */
   QUOTES_SCAN_CUE_CAPITAL = 1 << 2, /* may start a cue capitalized */
+  QUOTES_SCAN_LONG = 1 << 3, /* by_length only: not one byte long */
 };
 
 typedef struct

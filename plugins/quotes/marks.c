@@ -368,7 +368,7 @@ visit (Pairing *p, guint i)
  * and abbreviations, quote marks in punctuation and symbols. */
 enum
 {
-  KIND_PUNCT = 1 << 3,
+  KIND_PUNCT = QUOTES_SCAN_LONG,
 };
 static const guint8 kind_flags[256] = {
   [WEFT_TOKEN_WORD]
@@ -376,6 +376,14 @@ static const guint8 kind_flags[256] = {
   [WEFT_TOKEN_ABBREV] = QUOTES_SCAN_WORD,
   [WEFT_TOKEN_PUNCT] = KIND_PUNCT,
   [WEFT_TOKEN_SYMBOL] = KIND_PUNCT,
+};
+
+/* The bytes that are a quote mark alone, as the bit of a token that is
+ * not one byte (QUOTES_SCAN_LONG): punctuation is visited when it has
+ * either. */
+static const guint8 quote_byte[256] = {
+  ['"'] = QUOTES_SCAN_LONG,
+  ['\''] = QUOTES_SCAN_LONG,
 };
 
 /* The token's capital bit (kind WORD or ABBREV, CAPITALIZED). */
@@ -411,18 +419,18 @@ classify (const QuotesContext *ctx, const QuotesScanTable *scan, guint first,
                      + len)
                     * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
       guint is_capital = (flags & WEFT_TOKEN_CAPITALIZED) != 0;
+      guint length_kind
+          = (scan->by_length[clamped] | quote_byte[(guchar)first8]) & kind;
       /* A capitalized word can start only a cue listed capitalized
        * ("According to"), a lower-case one only the others. */
-      guint passes = scan->by_key[key >> 50] & scan->by_length[clamped] & kind
+      guint passes = scan->by_key[key >> 50] & length_kind
                      & ~(QUOTES_SCAN_CUE_CAPITAL >> is_capital);
       ctx->word_ids[i] = !(passes & QUOTES_SCAN_WORD);
-      guchar c = (guchar)first8;
-      guint punct = (kind >> 3) & (len != 1 || c == '"' || c == '\'');
-      guint line
-          = (flags & (WEFT_TOKEN_NEWLINE_BEFORE | WEFT_TOKEN_PARAGRAPH_BEFORE))
-            != 0;
-      guint cue = (passes & (QUOTES_SCAN_CUE | QUOTES_SCAN_CUE_CAPITAL)) != 0;
-      visits |= (guint64)(cue | punct | line) << (i & 63);
+      guint visit_it
+          = (passes & (QUOTES_SCAN_CUE | QUOTES_SCAN_CUE_CAPITAL))
+            | (length_kind & KIND_PUNCT)
+            | (flags & (WEFT_TOKEN_NEWLINE_BEFORE | WEFT_TOKEN_PARAGRAPH_BEFORE));
+      visits |= (guint64)(visit_it != 0) << (i & 63);
       capital |= (guint64)(kind & is_capital) << (i & 63);
     }
   *capitals |= capital;
