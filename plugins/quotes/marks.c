@@ -148,7 +148,12 @@ emit (Pairing *p, const Mark *open, uint32_t end, guint close_token)
   Quote *q = quotes_context_add (ctx);
   q->start = start;
   q->end = end;
-  q->first_token = weft_doc_find_token (ctx->doc, start);
+  /* weft_doc_find_token (start), walking from the mark's token: the first
+   * content token is next to it. */
+  guint first = open->token;
+  while (first < ctx->n_tokens && ctx->tokens[first].end <= start)
+    first++;
+  q->first_token = first;
   q->open_token = open->token;
   q->close_token = close_token;
   q->kind = QUOTE_DIRECT;
