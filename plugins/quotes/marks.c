@@ -466,6 +466,7 @@ quotes_find_marks (QuotesContext *ctx)
       guint64 visits = classify (ctx, scan, first, loaded_end, capitals);
       for (guint i = loaded_end; i < end; i++)
         {
+          ctx->word_ids[i] = 0; /* looked up when asked */
           *capitals |= is_capital (&tokens[i]) << (i & 63);
           visits |= (guint64)1 << (i & 63);
         }

@@ -151,7 +151,7 @@ quotes_process (gpointer state, WeftDoc *doc, GError **error)
   ctx.terms = bits + words;
   ctx.used = bits + 2 * words;
   ctx.capitals = bits + 3 * words;
-  ctx.word_ids = g_new0 (guint16, n);
+  ctx.word_ids = g_new (guint16, n); /* every one set by the marks pass */
   quotes_find_marks (&ctx);
   quotes_attribute (&ctx);
   if (st->indirect)
