@@ -96,6 +96,10 @@ typedef struct
   TokenBits *terms;             /* inside a quotation found to be a term */
   TokenBits *used;              /* part of an attribution already */
   TokenBits *capitals;          /* capitalized words, set by the marks pass */
+  /* Words whose lexicon entry starts a cue, set by the marks pass: every
+   * word quotes_match_cue() can match is one (the pass looks up each word
+   * that may start a cue in its case). */
+  TokenBits *cue_words;
   Quote *quotes;
   guint n_quotes, quotes_size;
   /* Listed by the marks pass, in text order, so that later passes visit

@@ -353,7 +353,10 @@ visit (Pairing *p, guint i)
                                                    text + t->start, len);
               ctx->word_ids[i] = id + 1;
               if (ctx->words[id].classes & QW_CUE)
-                quotes_token_list_add (&ctx->cues, i);
+                {
+                  quotes_token_list_add (&ctx->cues, i);
+                  token_bit_set (ctx->cue_words, i, TRUE);
+                }
             }
         }
       return;

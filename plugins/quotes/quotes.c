@@ -146,11 +146,12 @@ quotes_process (gpointer state, WeftDoc *doc, GError **error)
   /* Scratch on the heap, not in the document's arena: it is freed before
    * the next stage runs, which matters for a huge document. */
   guint words = n / 64 + 1;
-  TokenBits *bits = g_new0 (TokenBits, 4 * words);
+  TokenBits *bits = g_new0 (TokenBits, 5 * words);
   ctx.quoted = bits;
   ctx.terms = bits + words;
   ctx.used = bits + 2 * words;
   ctx.capitals = bits + 3 * words;
+  ctx.cue_words = bits + 4 * words;
   ctx.word_ids = g_new (guint16, n); /* every one set by the marks pass */
   quotes_find_marks (&ctx);
   quotes_attribute (&ctx);
