@@ -179,11 +179,11 @@ ctx_has (const QuotesContext *ctx, guint i, guint32 classes)
   return (ctx_classes (ctx, i) & classes) != 0;
 }
 
+/* Whether token @i is a capitalized word (from the marks pass's bits). */
 static inline gboolean
 ctx_capitalized (const QuotesContext *ctx, guint i)
 {
-  return i < ctx->n_tokens && ctx_is_word (ctx, i)
-         && (ctx->tokens[i].flags & WEFT_TOKEN_CAPITALIZED);
+  return i < ctx->n_tokens && token_bit (ctx->capitals, i);
 }
 
 /* Whether token @i is the ASCII word @word (@n bytes, lower case),
