@@ -36,7 +36,19 @@ struct _QuotesLexicon
   QuotesFilter cue_filter;  /* the first words of cues */
   QuotesFilter role_filter; /* roles (QW_ROLE) */
   QuotesScanTable scan;     /* the word and cue filters, for marks.c */
+  /* By the filter's bit of a key: the id of a word of eight letters or
+   * fewer with that bit (0: none), whose key and length then decide a
+   * lookup in one probe (most lookups: function words).  Its key and
+   * length by id in direct_keys. */
+  guint16 direct[16384];
+  GArray *direct_keys; /* DirectKey by id */
 };
+
+typedef struct
+{
+  guint64 key;
+  guint len; /* 0: not a word of eight letters or fewer */
+} DirectKey;
 
 static inline guint
 slot_of (const QuotesLexicon *lexicon, guint64 key)
@@ -68,6 +80,14 @@ quotes_lexicon_lookup_id (const QuotesLexicon *lexicon, guint64 key,
   guint bit = key >> 50;
   if (!((lexicon->filter.bits[bit >> 6] >> (bit & 63)) & 1))
     return 0;
+  guint id = lexicon->direct[bit];
+  if (id)
+    {
+      const DirectKey *direct
+          = &g_array_index (lexicon->direct_keys, DirectKey, id);
+      if (direct->key == key && direct->len == len)
+        return id;
+    }
   for (guint i = slot_of (lexicon, key);; i = (i + 1) & lexicon->mask)
     {
       const Slot *slot = &lexicon->slots[i];
@@ -426,6 +446,27 @@ length_bit (guint64 lengths, guint len)
   return (lengths >> len) & 1;
 }
 
+/* The words of eight letters or fewer by their filter bit (direct), the
+ * first of each bit. */
+static void
+build_direct (QuotesLexicon *lexicon)
+{
+  lexicon->direct_keys = g_array_sized_new (FALSE, TRUE, sizeof (DirectKey),
+                                            lexicon->entries->len);
+  g_array_set_size (lexicon->direct_keys, lexicon->entries->len);
+  for (guint s = 0; s <= lexicon->mask; s++)
+    {
+      const Slot *slot = &lexicon->slots[s];
+      guint bit = slot->key >> 50;
+      if (!slot->word || !slot->letters8 || slot->len > 8
+          || lexicon->direct[bit])
+        continue;
+      lexicon->direct[bit] = slot->id;
+      g_array_index (lexicon->direct_keys, DirectKey, slot->id)
+          = (DirectKey){ slot->key, slot->len };
+    }
+}
+
 /* The word and cue filters as one table (QuotesScanTable). */
 static void
 build_scan_table (QuotesLexicon *lexicon)
@@ -504,6 +545,7 @@ quotes_lexicon_load (const char *dir, GError **error)
       lexicon->role_filter.lengths |= (guint64)1 << slot->len;
     }
   build_scan_table (lexicon);
+  build_direct (lexicon);
   return lexicon;
 }
 
@@ -516,6 +558,8 @@ quotes_lexicon_free (QuotesLexicon *lexicon)
     g_free (lexicon->slots[i].word);
   g_free (lexicon->slots);
   g_array_unref (lexicon->entries);
+  if (lexicon->direct_keys)
+    g_array_unref (lexicon->direct_keys);
   g_ptr_array_unref (lexicon->cues);
   g_array_unref (lexicon->cue_index);
   g_ptr_array_unref (lexicon->role_groups);
