@@ -371,20 +371,36 @@ visit (Pairing *p, guint i)
     at += scan_char (p, at, i);
 }
 
-/* What a token's kind lets it be, as QUOTES_SCAN_* flags and
- * KIND_PUNCT: cues are matched in words only, lexicon entries in words
- * and abbreviations, quote marks in punctuation and symbols. */
+/* What a token's kind and case let it be, by kind * 2 + capitalized, as
+ * QUOTES_SCAN_* flags, KIND_PUNCT and KIND_CAPITAL: cues are matched in
+ * words only, a capitalized one only listed capitalized ("According
+ * to"); lexicon entries in words and abbreviations; quote marks in
+ * punctuation and symbols. */
 enum
 {
   KIND_PUNCT = QUOTES_SCAN_LONG,
+  KIND_CAPITAL = 1 << 4, /* a capitalized word */
 };
-static const guint8 kind_flags[256] = {
-  [WEFT_TOKEN_WORD]
-  = QUOTES_SCAN_WORD | QUOTES_SCAN_CUE | QUOTES_SCAN_CUE_CAPITAL,
-  [WEFT_TOKEN_ABBREV] = QUOTES_SCAN_WORD,
-  [WEFT_TOKEN_PUNCT] = KIND_PUNCT,
-  [WEFT_TOKEN_SYMBOL] = KIND_PUNCT,
+#define KIND_CASE(kind, capitalized) ((kind) * 2 + (capitalized))
+static const guint8 kind_flags[512] = {
+  [KIND_CASE (WEFT_TOKEN_WORD, 0)] = QUOTES_SCAN_WORD | QUOTES_SCAN_CUE,
+  [KIND_CASE (WEFT_TOKEN_WORD, 1)]
+  = QUOTES_SCAN_WORD | QUOTES_SCAN_CUE_CAPITAL | KIND_CAPITAL,
+  [KIND_CASE (WEFT_TOKEN_ABBREV, 0)] = QUOTES_SCAN_WORD,
+  [KIND_CASE (WEFT_TOKEN_ABBREV, 1)] = QUOTES_SCAN_WORD | KIND_CAPITAL,
+  [KIND_CASE (WEFT_TOKEN_PUNCT, 0)] = KIND_PUNCT,
+  [KIND_CASE (WEFT_TOKEN_PUNCT, 1)] = KIND_PUNCT,
+  [KIND_CASE (WEFT_TOKEN_SYMBOL, 0)] = KIND_PUNCT,
+  [KIND_CASE (WEFT_TOKEN_SYMBOL, 1)] = KIND_PUNCT,
 };
+
+/* The flags of @t by its kind and case (kind_flags). */
+static inline guint
+kind_of (const WeftToken *t)
+{
+  G_STATIC_ASSERT (WEFT_TOKEN_CAPITALIZED == 1 << 3);
+  return kind_flags[KIND_CASE (t->kind, (t->flags >> 3) & 1)];
+}
 
 /* The bytes that are a quote mark alone, as the bit of a token that is
  * not one byte (QUOTES_SCAN_LONG): punctuation is visited when it has
@@ -398,7 +414,7 @@ static const guint8 quote_byte[256] = {
 static inline guint64
 is_capital (const WeftToken *t)
 {
-  return (kind_flags[t->kind] & (t->flags >> 3)) & 1;
+  return (kind_of (t) & KIND_CAPITAL) != 0;
 }
 
 /* Classifies the tokens of [@first, @end), each with eight bytes of text
@@ -418,7 +434,7 @@ classify (const QuotesContext *ctx, const QuotesScanTable *scan, guint first,
       const WeftToken *t = &ctx->tokens[i];
       guint32 len = t->end - t->start;
       guint clamped = MIN (len, 63);
-      guint kind = kind_flags[t->kind], flags = t->flags;
+      guint kind = kind_of (t), flags = t->flags;
       guint64 first8;
       memcpy (&first8, text + t->start, 8);
       first8 = GUINT64_FROM_LE (first8);
@@ -426,20 +442,16 @@ classify (const QuotesContext *ctx, const QuotesScanTable *scan, guint first,
                       | G_GUINT64_CONSTANT (0x2020202020202020))
                      + len)
                     * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
-      guint is_capital = (flags & WEFT_TOKEN_CAPITALIZED) != 0;
       guint length_kind
           = (scan->by_length[clamped] | quote_byte[(guchar)first8]) & kind;
-      /* A capitalized word can start only a cue listed capitalized
-       * ("According to"), a lower-case one only the others. */
-      guint passes = scan->by_key[key >> 50] & length_kind
-                     & ~(QUOTES_SCAN_CUE_CAPITAL >> is_capital);
+      guint passes = scan->by_key[key >> 50] & length_kind;
       ctx->word_ids[i] = !(passes & QUOTES_SCAN_WORD);
       guint visit_it
           = (passes & (QUOTES_SCAN_CUE | QUOTES_SCAN_CUE_CAPITAL))
             | (length_kind & KIND_PUNCT)
             | (flags & (WEFT_TOKEN_NEWLINE_BEFORE | WEFT_TOKEN_PARAGRAPH_BEFORE));
       visits |= (guint64)(visit_it != 0) << (i & 63);
-      capital |= (guint64)(kind & is_capital) << (i & 63);
+      capital |= (guint64)((kind & KIND_CAPITAL) != 0) << (i & 63);
     }
   *capitals |= capital;
   return visits;
