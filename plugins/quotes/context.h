@@ -92,10 +92,10 @@ typedef struct
    * Two bytes a token: the passes ask about 0.4 words a token, often the
    * same ones, and a lookup costs more than reading them back. */
   guint16 *word_ids;
-  TokenBits *quoted;            /* inside a quotation (marks included) */
-  TokenBits *terms;             /* inside a quotation found to be a term */
-  TokenBits *used;              /* part of an attribution already */
-  TokenBits *capitals;          /* capitalized words, set by the marks pass */
+  TokenBits *quoted;   /* inside a quotation (marks included) */
+  TokenBits *terms;    /* inside a quotation found to be a term */
+  TokenBits *used;     /* part of an attribution already */
+  TokenBits *capitals; /* capitalized words, set by the marks pass */
   /* Words whose lexicon entry starts a cue, set by the marks pass: every
    * word quotes_match_cue() can match is one (the pass looks up each word
    * that may start a cue in its case). */

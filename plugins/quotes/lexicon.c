@@ -474,10 +474,9 @@ build_scan_table (QuotesLexicon *lexicon)
   QuotesScanTable *scan = &lexicon->scan;
   const QuotesFilter *words = &lexicon->filter, *cues = &lexicon->cue_filter;
   for (guint bit = 0; bit < G_N_ELEMENTS (scan->by_key); bit++)
-    scan->by_key[bit]
-        = (filter_bit (words, bit) * QUOTES_SCAN_WORD)
-          | (filter_bit (cues, bit)
-             * (QUOTES_SCAN_CUE | QUOTES_SCAN_CUE_CAPITAL));
+    scan->by_key[bit] = (filter_bit (words, bit) * QUOTES_SCAN_WORD)
+                        | (filter_bit (cues, bit)
+                           * (QUOTES_SCAN_CUE | QUOTES_SCAN_CUE_CAPITAL));
   /* No entry has 63 bytes (MAX_WORD): that length stands for longer ones. */
   G_STATIC_ASSERT (MAX_WORD < 63);
   for (guint len = 0; len < 64; len++)

@@ -47,7 +47,7 @@ typedef enum
 /* One cue: its words (lower case) and kind. */
 typedef struct
 {
-  char **words; /* NULL-terminated */
+  char **words;        /* NULL-terminated */
   guint *word_lengths; /* strlen() of each word */
   guint n_words;
   QuotesCueKind kind;
@@ -117,10 +117,10 @@ quotes_filter_test (const QuotesFilter *filter, guint64 key)
  * tests of each filter (lexicon.c builds it from the filters). */
 enum
 {
-  QUOTES_SCAN_WORD = 1 << 0,      /* may be in some list (word filter) */
-  QUOTES_SCAN_CUE = 1 << 1,       /* may start a cue in lower case */
+  QUOTES_SCAN_WORD = 1 << 0,        /* may be in some list (word filter) */
+  QUOTES_SCAN_CUE = 1 << 1,         /* may start a cue in lower case */
   QUOTES_SCAN_CUE_CAPITAL = 1 << 2, /* may start a cue capitalized */
-  QUOTES_SCAN_LONG = 1 << 3, /* by_length only: not one byte long */
+  QUOTES_SCAN_LONG = 1 << 3,        /* by_length only: not one byte long */
 };
 
 typedef struct

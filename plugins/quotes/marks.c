@@ -381,7 +381,7 @@ enum
   KIND_PUNCT = QUOTES_SCAN_LONG,
   KIND_CAPITAL = 1 << 4, /* a capitalized word */
 };
-#define KIND_CASE(kind, capitalized) ((kind) * 2 + (capitalized))
+#define KIND_CASE(kind, capitalized) ((kind)*2 + (capitalized))
 static const guint8 kind_flags[512] = {
   [KIND_CASE (WEFT_TOKEN_WORD, 0)] = QUOTES_SCAN_WORD | QUOTES_SCAN_CUE,
   [KIND_CASE (WEFT_TOKEN_WORD, 1)]
@@ -449,7 +449,8 @@ classify (const QuotesContext *ctx, const QuotesScanTable *scan, guint first,
       guint visit_it
           = (passes & (QUOTES_SCAN_CUE | QUOTES_SCAN_CUE_CAPITAL))
             | (length_kind & KIND_PUNCT)
-            | (flags & (WEFT_TOKEN_NEWLINE_BEFORE | WEFT_TOKEN_PARAGRAPH_BEFORE));
+            | (flags
+               & (WEFT_TOKEN_NEWLINE_BEFORE | WEFT_TOKEN_PARAGRAPH_BEFORE));
       visits |= (guint64)(visit_it != 0) << (i & 63);
       capital |= (guint64)((kind & KIND_CAPITAL) != 0) << (i & 63);
     }

@@ -16,7 +16,6 @@ typedef struct
   gboolean terms, indirect;
 } QuotesState;
 
-
 static const char *const kind_names[]
     = { "direct", "mixed", "indirect", "term" };
 
@@ -45,8 +44,8 @@ quotes_context_look_up_word (const QuotesContext *ctx, guint i)
     {
       guint64 key = ctx_key (ctx, i);
       if (quotes_filter_test (ctx->word_filter, key))
-        id = quotes_lexicon_lookup_id (ctx->lexicon, key,
-                                       ctx->text + t->start, len);
+        id = quotes_lexicon_lookup_id (ctx->lexicon, key, ctx->text + t->start,
+                                       len);
     }
   ctx->word_ids[i] = id + 1;
   return id + 1;
