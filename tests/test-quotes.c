@@ -25,6 +25,20 @@ typedef struct
 } Case;
 
 static const Case cases[] = {
+  /* The marks pass classifies 64 tokens at a time and the last few (less
+   * than eight bytes before the end) one by one: a quotation across the
+   * boundary of tokens 63 and 64, its cue the document's last word. */
+  { "/quotes/marks/block-boundary-and-last-word",
+    "The talks went on for many hours in the capital on Monday and the "
+    "sides found a plan for the region after the meeting ended late in the "
+    "evening in the old building near the river, and more talks are planned "
+    "for next week in the same city by the same people as before.\n\n"
+    "\xe2\x80\x9cWe value our relations with Azerbaijan and we will keep "
+    "working on them,\xe2\x80\x9d Peskov said",
+    { { "direct",
+        "We value our relations with Azerbaijan and we will keep working on "
+        "them",
+        "Peskov", "Peskov", "said" } } },
   { "/quotes/direct/trailing-name",
     "He spoke.\n\n\xe2\x80\x9c"
     "Azerbaijan is a sovereign state. We value our relations with "

@@ -365,7 +365,10 @@ leading (QuotesContext *ctx, Quote *q, guint *cue_end)
 
 /* Counts the words of a quotation and tells whether it reads like a title
  * ("Azerbaijan's Contribution to the Euro-Atlantic Peace and Security") or
- * a name ("MK"). */
+ * a name ("MK").  The rules compare the count with 8 at most: a quotation
+ * that is no title stops at 8 words (whether it holds a sentence end then
+ * matters to no rule), so a long one is not read to its end. */
+#define SHAPE_WORDS 8
 static void
 shape (const QuotesContext *ctx, const Quote *q, guint *words,
        gboolean *sentence, gboolean *title)
@@ -390,6 +393,8 @@ shape (const QuotesContext *ctx, const Quote *q, guint *words,
         }
       else if (ctx_is_sentence_end (ctx, i))
         *sentence = TRUE;
+      if (*words >= SHAPE_WORDS && !all_caps)
+        break;
     }
   *title = all_caps && *words > 0;
 }
@@ -547,7 +552,7 @@ quotes_attribute (QuotesContext *ctx)
       if (named)
         q->kind = QUOTE_MIXED;
       if ((words <= 3 && !(first && found) && !utterance && !named)
-          || (!found && !first && words < 8 && !sentence))
+          || (!found && !first && words < SHAPE_WORDS && !sentence))
         make_term (ctx, q);
     }
   for (guint n = 0; n < ctx->n_quotes; n++)

@@ -51,18 +51,6 @@ token_bit_set (TokenBits *bits, guint i, gboolean on)
       = (bits[i >> 6] & ~((guint64)1 << (i & 63))) | ((guint64)on << (i & 63));
 }
 
-/* The lexicon entries of recently asked tokens, direct-mapped by token
- * index: the passes look around a few places at a time, and a table per
- * token would cost 8 bytes for every token of the document.  One cache
- * per thread serves every document; the document's generation number
- * tells its entries from older ones, so nothing is cleared. */
-#define QUOTES_WORD_CACHE 4096 /* entries, a power of two */
-typedef struct
-{
-  guint64 tag; /* the document's generation << 32 | the token */
-  const QuotesWord *word;
-} QuotesCachedWord;
-
 /* A growable list of token indices (arena). */
 typedef struct
 {
@@ -99,12 +87,19 @@ typedef struct
   guint n_tokens;
   const WeftSentence *sentences;
   guint n_sentences;
-  QuotesCachedWord *word_cache; /* ctx_word(): QUOTES_WORD_CACHE entries */
-  guint64 word_tag;             /* this document's generation << 32 */
-  TokenBits *quoted;            /* inside a quotation (marks included) */
-  TokenBits *terms;             /* inside a quotation found to be a term */
-  TokenBits *used;              /* part of an attribution already */
-  TokenBits *capitals;          /* capitalized words, set by the marks pass */
+  const QuotesWord *words; /* quotes_lexicon_get_words() */
+  /* Per token: its lexicon id + 1 (ctx_word()), 0 until it is looked up.
+   * Two bytes a token: the passes ask about 0.4 words a token, often the
+   * same ones, and a lookup costs more than reading them back. */
+  guint16 *word_ids;
+  TokenBits *quoted;   /* inside a quotation (marks included) */
+  TokenBits *terms;    /* inside a quotation found to be a term */
+  TokenBits *used;     /* part of an attribution already */
+  TokenBits *capitals; /* capitalized words, set by the marks pass */
+  /* Words whose lexicon entry starts a cue, set by the marks pass: every
+   * word quotes_match_cue() can match is one (the pass looks up each word
+   * that may start a cue in its case). */
+  TokenBits *cue_words;
   Quote *quotes;
   guint n_quotes, quotes_size;
   /* Listed by the marks pass, in text order, so that later passes visit
@@ -131,8 +126,6 @@ ctx_is_word (const QuotesContext *ctx, guint i)
              || ctx->tokens[i].kind == WEFT_TOKEN_ABBREV);
 }
 
-extern const QuotesWord quotes_no_word;
-
 /* Token @i's key for the lexicon (quotes_word_key()). */
 static inline guint64
 ctx_key (const QuotesContext *ctx, guint i)
@@ -142,40 +135,18 @@ ctx_key (const QuotesContext *ctx, guint i)
                           ctx->len - t->start);
 }
 
-/* Remembers @w as token @i's lexicon entry. */
-static inline void
-ctx_cache_word (const QuotesContext *ctx, guint i, const QuotesWord *w)
-{
-  QuotesCachedWord *c = &ctx->word_cache[i & (QUOTES_WORD_CACHE - 1)];
-  *c = (QuotesCachedWord){ ctx->word_tag | i, w };
-}
+/* Looks token @i up in the lexicon, remembers and returns its id + 1. */
+guint quotes_context_look_up_word (const QuotesContext *ctx, guint i);
 
-/* Token @i's lexicon entry (quotes_no_word when none), looked up on first
- * use: most tokens are never asked about. */
+/* Token @i's lexicon entry (the empty entry 0 when none), looked up on
+ * first use: most tokens are never asked about. */
 static inline const QuotesWord *
 ctx_word (const QuotesContext *ctx, guint i)
 {
-  const QuotesCachedWord *c = &ctx->word_cache[i & (QUOTES_WORD_CACHE - 1)];
-  const QuotesWord *w = NULL;
-  if (G_LIKELY (c->tag == (ctx->word_tag | i)))
-    w = c->word;
-  else
-    {
-      const WeftToken *t = &ctx->tokens[i];
-      guint32 len = t->end - t->start;
-      if ((t->kind == WEFT_TOKEN_WORD || t->kind == WEFT_TOKEN_ABBREV)
-          && len < 64 && ((ctx->word_filter->lengths >> len) & 1))
-        {
-          guint64 key = ctx_key (ctx, i);
-          if (quotes_filter_test (ctx->word_filter, key))
-            w = quotes_lexicon_lookup_key (ctx->lexicon, key,
-                                           ctx->text + t->start, len);
-        }
-      if (!w)
-        w = &quotes_no_word;
-      ctx_cache_word (ctx, i, w);
-    }
-  return w;
+  guint id = ctx->word_ids[i];
+  if (G_UNLIKELY (id == 0))
+    id = quotes_context_look_up_word (ctx, i);
+  return &ctx->words[id - 1];
 }
 
 /* Whether token @i is a role word (QW_ROLE): its key is tested against
@@ -184,6 +155,8 @@ ctx_word (const QuotesContext *ctx, guint i)
 static inline gboolean
 ctx_is_role (const QuotesContext *ctx, guint i)
 {
+  if (ctx->word_ids[i])
+    return (ctx_word (ctx, i)->classes & QW_ROLE) != 0;
   const WeftToken *t = &ctx->tokens[i];
   guint32 len = t->end - t->start;
   if ((t->kind != WEFT_TOKEN_WORD && t->kind != WEFT_TOKEN_ABBREV) || len >= 64
@@ -206,23 +179,21 @@ ctx_has (const QuotesContext *ctx, guint i, guint32 classes)
   return (ctx_classes (ctx, i) & classes) != 0;
 }
 
+/* Whether token @i is a capitalized word (from the marks pass's bits). */
 static inline gboolean
 ctx_capitalized (const QuotesContext *ctx, guint i)
 {
-  return i < ctx->n_tokens && ctx_is_word (ctx, i)
-         && (ctx->tokens[i].flags & WEFT_TOKEN_CAPITALIZED);
+  return i < ctx->n_tokens && token_bit (ctx->capitals, i);
 }
 
-/* Whether token @i is the ASCII word @word (lower case), ignoring case.
- * Inline, with the length compared first: most calls name a literal
- * ("that", "was"), whose length the compiler knows. */
+/* Whether token @i is the ASCII word @word (@n bytes, lower case),
+ * ignoring case. */
 static inline gboolean
-ctx_token_is (const QuotesContext *ctx, guint i, const char *word)
+ctx_token_is_n (const QuotesContext *ctx, guint i, const char *word, gsize n)
 {
   if (i >= ctx->n_tokens)
     return FALSE;
   const WeftToken *t = &ctx->tokens[i];
-  gsize n = strlen (word);
   if (t->end - t->start != n)
     return FALSE;
   const guchar *s = (const guchar *)ctx->text + t->start;
@@ -235,6 +206,15 @@ ctx_token_is (const QuotesContext *ctx, guint i, const char *word)
         return FALSE;
     }
   return TRUE;
+}
+
+/* The same for a NUL-terminated @word.  Inline, with the length compared
+ * first: most calls name a literal ("that", "was"), whose length the
+ * compiler knows. */
+static inline gboolean
+ctx_token_is (const QuotesContext *ctx, guint i, const char *word)
+{
+  return ctx_token_is_n (ctx, i, word, strlen (word));
 }
 
 /* Whether token @i is the single punctuation character @c. */

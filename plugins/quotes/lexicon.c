@@ -18,7 +18,7 @@ typedef struct
   /* Its first eight bytes (or fewer) are all a-z: then equal keys and
    * lengths already mean equal words there, whatever the case. */
   gboolean letters8;
-  QuotesWord word_entry;
+  guint id; /* index into entries */
 } Slot;
 
 struct _QuotesLexicon
@@ -26,6 +26,7 @@ struct _QuotesLexicon
   Slot *slots;
   guint mask;
   guint n_used;
+  GArray *entries;        /* QuotesWord by id; [0]: no word (all zero) */
   GPtrArray *cues;        /* QuotesCue *, in file order */
   GArray *cue_index;      /* guint16 into cues, grouped by first word */
   GPtrArray *role_groups; /* char *; [0] = "" */
@@ -34,7 +35,20 @@ struct _QuotesLexicon
   QuotesFilter filter;      /* every word */
   QuotesFilter cue_filter;  /* the first words of cues */
   QuotesFilter role_filter; /* roles (QW_ROLE) */
+  QuotesScanTable scan;     /* the word and cue filters, for marks.c */
+  /* By the filter's bit of a key: the id of a word of eight letters or
+   * fewer with that bit (0: none), whose key and length then decide a
+   * lookup in one probe (most lookups: function words).  Its key and
+   * length by id in direct_keys. */
+  guint16 direct[16384];
+  GArray *direct_keys; /* DirectKey by id */
 };
+
+typedef struct
+{
+  guint64 key;
+  guint len; /* 0: not a word of eight letters or fewer */
+} DirectKey;
 
 static inline guint
 slot_of (const QuotesLexicon *lexicon, guint64 key)
@@ -56,21 +70,29 @@ equal_lower (const char *key, const char *s, gsize len)
   return TRUE;
 }
 
-const QuotesWord *
-quotes_lexicon_lookup_key (const QuotesLexicon *lexicon, guint64 key,
-                           const char *s, gsize len)
+guint
+quotes_lexicon_lookup_id (const QuotesLexicon *lexicon, guint64 key,
+                          const char *s, gsize len)
 {
   if (len == 0 || len > MAX_WORD
       || !(lexicon->filter.lengths & ((guint64)1 << len)))
-    return NULL;
+    return 0;
   guint bit = key >> 50;
   if (!((lexicon->filter.bits[bit >> 6] >> (bit & 63)) & 1))
-    return NULL;
+    return 0;
+  guint id = lexicon->direct[bit];
+  if (id)
+    {
+      const DirectKey *direct
+          = &g_array_index (lexicon->direct_keys, DirectKey, id);
+      if (direct->key == key && direct->len == len)
+        return id;
+    }
   for (guint i = slot_of (lexicon, key);; i = (i + 1) & lexicon->mask)
     {
       const Slot *slot = &lexicon->slots[i];
       if (!slot->word)
-        return NULL;
+        return 0;
       /* The key is a bijection of the first eight bytes with 0x20 set,
        * plus the length: where those bytes are letters, equal keys are
        * equal words in either case. */
@@ -78,8 +100,28 @@ quotes_lexicon_lookup_key (const QuotesLexicon *lexicon, guint64 key,
           && (slot->letters8
                   ? len <= 8 || equal_lower (slot->word + 8, s + 8, len - 8)
                   : equal_lower (slot->word, s, len)))
-        return &slot->word_entry;
+        return slot->id;
     }
+}
+
+static QuotesWord *
+entry (const QuotesLexicon *lexicon, guint id)
+{
+  return &g_array_index (lexicon->entries, QuotesWord, id);
+}
+
+const QuotesWord *
+quotes_lexicon_lookup_key (const QuotesLexicon *lexicon, guint64 key,
+                           const char *s, gsize len)
+{
+  guint id = quotes_lexicon_lookup_id (lexicon, key, s, len);
+  return id ? entry (lexicon, id) : NULL;
+}
+
+const QuotesWord *
+quotes_lexicon_get_words (const QuotesLexicon *lexicon)
+{
+  return entry (lexicon, 0);
 }
 
 const QuotesWord *
@@ -128,6 +170,8 @@ intern (QuotesLexicon *lexicon, const char *word)
   lexicon->slots[i].key = key;
   lexicon->slots[i].len = len;
   lexicon->slots[i].letters8 = TRUE;
+  lexicon->slots[i].id = lexicon->entries->len;
+  g_array_set_size (lexicon->entries, lexicon->entries->len + 1);
   for (gsize k = 0; k < len && k < 8; k++)
     if (!g_ascii_islower (lexicon->slots[i].word[k]))
       lexicon->slots[i].letters8 = FALSE;
@@ -135,7 +179,7 @@ intern (QuotesLexicon *lexicon, const char *word)
   guint bit = key >> 50;
   lexicon->filter.bits[bit >> 6] |= (guint64)1 << (bit & 63);
   lexicon->filter.lengths |= (guint64)1 << len;
-  return &lexicon->slots[i].word_entry;
+  return entry (lexicon, lexicon->slots[i].id);
 }
 
 typedef gboolean (*LineFunc) (QuotesLexicon *lexicon, char **columns,
@@ -207,11 +251,13 @@ add_cue (QuotesLexicon *lexicon, char **columns, guint n_columns,
   cue->n_words = g_strv_length (cue->words);
   cue->kind = kind;
   cue->text = g_strjoinv (" ", cue->words);
+  cue->word_lengths = g_new (guint, cue->n_words);
   for (guint i = 0; i < cue->n_words; i++)
     {
       char *lower = g_ascii_strdown (cue->words[i], -1);
       g_free (cue->words[i]);
       cue->words[i] = lower;
+      cue->word_lengths[i] = strlen (lower);
     }
   g_ptr_array_add (lexicon->cues, cue);
   intern (lexicon, cue->words[0])->classes |= QW_CUE;
@@ -355,6 +401,7 @@ cue_free (gpointer data)
 {
   QuotesCue *cue = data;
   g_strfreev (cue->words);
+  g_free (cue->word_lengths);
   g_free (cue->text);
   g_free (cue);
 }
@@ -367,9 +414,12 @@ index_cues (QuotesLexicon *lexicon)
   for (guint s = 0; s <= lexicon->mask; s++)
     {
       Slot *slot = &lexicon->slots[s];
-      if (!slot->word || !(slot->word_entry.classes & QW_CUE))
+      if (!slot->word)
         continue;
-      slot->word_entry.cue_first = lexicon->cue_index->len;
+      QuotesWord *word = entry (lexicon, slot->id);
+      if (!(word->classes & QW_CUE))
+        continue;
+      word->cue_first = lexicon->cue_index->len;
       for (guint n = 8; n > 0; n--)
         for (guint c = 0; c < lexicon->cues->len; c++)
           {
@@ -380,8 +430,67 @@ index_cues (QuotesLexicon *lexicon)
                 g_array_append_val (lexicon->cue_index, index);
               }
           }
-      slot->word_entry.cue_count
-          = lexicon->cue_index->len - slot->word_entry.cue_first;
+      word->cue_count = lexicon->cue_index->len - word->cue_first;
+    }
+}
+
+static guint8
+filter_bit (const QuotesFilter *filter, guint bit)
+{
+  return (filter->bits[bit >> 6] >> (bit & 63)) & 1;
+}
+
+static guint8
+length_bit (guint64 lengths, guint len)
+{
+  return (lengths >> len) & 1;
+}
+
+/* The words of eight letters or fewer by their filter bit (direct), the
+ * first of each bit. */
+static void
+build_direct (QuotesLexicon *lexicon)
+{
+  lexicon->direct_keys = g_array_sized_new (FALSE, TRUE, sizeof (DirectKey),
+                                            lexicon->entries->len);
+  g_array_set_size (lexicon->direct_keys, lexicon->entries->len);
+  for (guint s = 0; s <= lexicon->mask; s++)
+    {
+      const Slot *slot = &lexicon->slots[s];
+      guint bit = slot->key >> 50;
+      if (!slot->word || !slot->letters8 || slot->len > 8
+          || lexicon->direct[bit])
+        continue;
+      lexicon->direct[bit] = slot->id;
+      g_array_index (lexicon->direct_keys, DirectKey, slot->id)
+          = (DirectKey){ slot->key, slot->len };
+    }
+}
+
+/* The word and cue filters as one table (QuotesScanTable). */
+static void
+build_scan_table (QuotesLexicon *lexicon)
+{
+  QuotesScanTable *scan = &lexicon->scan;
+  const QuotesFilter *words = &lexicon->filter, *cues = &lexicon->cue_filter;
+  for (guint bit = 0; bit < G_N_ELEMENTS (scan->by_key); bit++)
+    scan->by_key[bit] = (filter_bit (words, bit) * QUOTES_SCAN_WORD)
+                        | (filter_bit (cues, bit)
+                           * (QUOTES_SCAN_CUE | QUOTES_SCAN_CUE_CAPITAL));
+  /* No entry has 63 bytes (MAX_WORD): that length stands for longer ones. */
+  G_STATIC_ASSERT (MAX_WORD < 63);
+  for (guint len = 0; len < 64; len++)
+    {
+      scan->by_length[len]
+          = (length_bit (words->lengths, len) * QUOTES_SCAN_WORD)
+            | (length_bit (cues->lengths, len) * QUOTES_SCAN_CUE)
+            | (length_bit (cues->capital_lengths, len)
+               * QUOTES_SCAN_CUE_CAPITAL)
+            | (len != 1 ? QUOTES_SCAN_LONG : 0);
+      guint bytes = MIN (len, 8);
+      /* quotes_word_key() of an empty word: the loaded bytes unmasked. */
+      scan->key_mask[len]
+          = bytes ? G_MAXUINT64 >> (64 - 8 * bytes) : G_MAXUINT64;
     }
 }
 
@@ -391,6 +500,8 @@ quotes_lexicon_load (const char *dir, GError **error)
   QuotesLexicon *lexicon = g_new0 (QuotesLexicon, 1);
   lexicon->slots = g_new0 (Slot, 256);
   lexicon->mask = 255;
+  lexicon->entries = g_array_sized_new (FALSE, TRUE, sizeof (QuotesWord), 256);
+  g_array_set_size (lexicon->entries, 1);
   lexicon->cues = g_ptr_array_new_with_free_func (cue_free);
   lexicon->cue_index = g_array_new (FALSE, FALSE, sizeof (guint16));
   lexicon->role_groups = g_ptr_array_new_with_free_func (g_free);
@@ -407,6 +518,14 @@ quotes_lexicon_load (const char *dir, GError **error)
       quotes_lexicon_free (lexicon);
       return NULL;
     }
+  /* Documents keep a 16-bit word id + 1 per token (context.h). */
+  if (lexicon->entries->len >= G_MAXUINT16)
+    {
+      g_set_error (error, WEFT_ERROR, WEFT_ERROR_DATA, "%s: too many words",
+                   dir);
+      quotes_lexicon_free (lexicon);
+      return NULL;
+    }
   if (lexicon->cues->len > G_MAXUINT16)
     {
       g_set_error (error, WEFT_ERROR, WEFT_ERROR_DATA,
@@ -418,12 +537,14 @@ quotes_lexicon_load (const char *dir, GError **error)
   for (guint s = 0; s <= lexicon->mask; s++)
     {
       const Slot *slot = &lexicon->slots[s];
-      if (!slot->word || !(slot->word_entry.classes & QW_ROLE))
+      if (!slot->word || !(entry (lexicon, slot->id)->classes & QW_ROLE))
         continue;
       guint bit = slot->key >> 50;
       lexicon->role_filter.bits[bit >> 6] |= (guint64)1 << (bit & 63);
       lexicon->role_filter.lengths |= (guint64)1 << slot->len;
     }
+  build_scan_table (lexicon);
+  build_direct (lexicon);
   return lexicon;
 }
 
@@ -435,6 +556,9 @@ quotes_lexicon_free (QuotesLexicon *lexicon)
   for (guint i = 0; i <= lexicon->mask; i++)
     g_free (lexicon->slots[i].word);
   g_free (lexicon->slots);
+  g_array_unref (lexicon->entries);
+  if (lexicon->direct_keys)
+    g_array_unref (lexicon->direct_keys);
   g_ptr_array_unref (lexicon->cues);
   g_array_unref (lexicon->cue_index);
   g_ptr_array_unref (lexicon->role_groups);
@@ -474,6 +598,12 @@ const QuotesFilter *
 quotes_lexicon_get_filter (const QuotesLexicon *lexicon)
 {
   return &lexicon->filter;
+}
+
+const QuotesScanTable *
+quotes_lexicon_get_scan_table (const QuotesLexicon *lexicon)
+{
+  return &lexicon->scan;
 }
 
 const QuotesFilter *

@@ -47,7 +47,8 @@ typedef enum
 /* One cue: its words (lower case) and kind. */
 typedef struct
 {
-  char **words; /* NULL-terminated */
+  char **words;        /* NULL-terminated */
+  guint *word_lengths; /* strlen() of each word */
   guint n_words;
   QuotesCueKind kind;
   char *text; /* the words joined by spaces, as reported in `cue` */
@@ -112,6 +113,26 @@ quotes_filter_test (const QuotesFilter *filter, guint64 key)
   return (filter->bits[bit >> 6] >> (bit & 63)) & 1;
 }
 
+/* What the marks pass asks of every token, by table lookups instead of
+ * tests of each filter (lexicon.c builds it from the filters). */
+enum
+{
+  QUOTES_SCAN_WORD = 1 << 0,        /* may be in some list (word filter) */
+  QUOTES_SCAN_CUE = 1 << 1,         /* may start a cue in lower case */
+  QUOTES_SCAN_CUE_CAPITAL = 1 << 2, /* may start a cue capitalized */
+  QUOTES_SCAN_LONG = 1 << 3,        /* by_length only: not one byte long */
+};
+
+typedef struct
+{
+  /* By the top 14 bits of a word's key: the flags whose filters pass. */
+  guint8 by_key[16384];
+  /* By the length (63: 63 bytes or more): the flags whose filters have
+   * words of that length, and the mask of the key's bytes. */
+  guint8 by_length[64];
+  guint64 key_mask[64];
+} QuotesScanTable;
+
 /* Reads the data files in @dir (cues.txt, roles.txt, pronouns.txt,
  * demonyms.txt, nonnames.txt, organizations.txt, function-words.txt).  Returns:
  * (transfer full), or NULL with WEFT_ERROR_DATA naming file:line. */
@@ -125,11 +146,20 @@ const QuotesWord *quotes_lexicon_lookup (const QuotesLexicon *lexicon,
 const QuotesWord *quotes_lexicon_lookup_key (const QuotesLexicon *lexicon,
                                              guint64 key, const char *s,
                                              gsize len);
+/* The same as an index into quotes_lexicon_get_words(); 0 when the word is
+ * in no list (below G_MAXUINT16). */
+guint quotes_lexicon_lookup_id (const QuotesLexicon *lexicon, guint64 key,
+                                const char *s, gsize len);
+/* Borrowed: the entries by id; entry 0 (no word) has no class. */
+const QuotesWord *quotes_lexicon_get_words (const QuotesLexicon *lexicon);
 /* Borrowed: the cue filter for quotes_may_be_cue(). */
 const QuotesFilter *
 quotes_lexicon_get_cue_filter (const QuotesLexicon *lexicon);
 /* Borrowed: the filter of every word in the lexicon. */
 const QuotesFilter *quotes_lexicon_get_filter (const QuotesLexicon *lexicon);
+/* Borrowed: the marks pass's table of the filters. */
+const QuotesScanTable *
+quotes_lexicon_get_scan_table (const QuotesLexicon *lexicon);
 /* Borrowed: the filter of the roles (QW_ROLE). */
 const QuotesFilter *
 quotes_lexicon_get_role_filter (const QuotesLexicon *lexicon);

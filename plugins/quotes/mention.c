@@ -9,6 +9,9 @@ quotes_match_cue (const QuotesContext *ctx, guint i, guint *end)
 {
   if (i >= ctx->n_tokens)
     return NULL; /* callers look one past a span's end */
+  /* Most tokens asked are no cue word: known without their entry. */
+  if (ctx->tokens[i].kind == WEFT_TOKEN_WORD && !token_bit (ctx->cue_words, i))
+    return NULL;
   const QuotesWord *w = ctx_word (ctx, i);
   if (!w || !(w->classes & QW_CUE) || ctx_quoted (ctx, i))
     return NULL;
@@ -33,7 +36,7 @@ quotes_match_cue (const QuotesContext *ctx, guint i, guint *end)
         continue;
       guint k = 1;
       for (; k < cue->n_words; k++)
-        if (!ctx_token_is (ctx, i + k, cue->words[k]))
+        if (!ctx_token_is_n (ctx, i + k, cue->words[k], cue->word_lengths[k]))
           break;
       if (k == cue->n_words)
         {

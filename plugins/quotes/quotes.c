@@ -16,8 +16,6 @@ typedef struct
   gboolean terms, indirect;
 } QuotesState;
 
-const QuotesWord quotes_no_word = { 0 };
-
 static const char *const kind_names[]
     = { "direct", "mixed", "indirect", "term" };
 
@@ -33,6 +31,24 @@ quotes_context_add (QuotesContext *ctx)
   Quote *q = &ctx->quotes[ctx->n_quotes++];
   memset (q, 0, sizeof *q);
   return q;
+}
+
+guint
+quotes_context_look_up_word (const QuotesContext *ctx, guint i)
+{
+  const WeftToken *t = &ctx->tokens[i];
+  guint32 len = t->end - t->start;
+  guint id = 0;
+  if ((t->kind == WEFT_TOKEN_WORD || t->kind == WEFT_TOKEN_ABBREV) && len < 64
+      && ((ctx->word_filter->lengths >> len) & 1))
+    {
+      guint64 key = ctx_key (ctx, i);
+      if (quotes_filter_test (ctx->word_filter, key))
+        id = quotes_lexicon_lookup_id (ctx->lexicon, key, ctx->text + t->start,
+                                       len);
+    }
+  ctx->word_ids[i] = id + 1;
+  return id + 1;
 }
 
 void
@@ -105,35 +121,6 @@ write_layer (const QuotesState *st, QuotesContext *ctx)
     }
 }
 
-typedef struct
-{
-  guint32 generation;
-  QuotesCachedWord entries[QUOTES_WORD_CACHE];
-} WordCache;
-
-/* ctx_word()'s cache, one per thread (documents of one thread run one
- * after the other). */
-static GPrivate word_cache = G_PRIVATE_INIT (g_free);
-
-static void
-start_word_cache (QuotesContext *ctx)
-{
-  WordCache *cache = g_private_get (&word_cache);
-  if (!cache)
-    {
-      cache = g_new0 (WordCache, 1);
-      g_private_set (&word_cache, cache);
-    }
-  if (++cache->generation == 0)
-    {
-      /* Wrapped around: entries of old documents could pass for new. */
-      memset (cache, 0, sizeof *cache);
-      cache->generation = 1;
-    }
-  ctx->word_cache = cache->entries;
-  ctx->word_tag = (guint64)cache->generation << 32;
-}
-
 static gboolean
 quotes_process (gpointer state, WeftDoc *doc, GError **error)
 {
@@ -144,6 +131,7 @@ quotes_process (gpointer state, WeftDoc *doc, GError **error)
           .cue_filter = quotes_lexicon_get_cue_filter (st->lexicon),
           .word_filter = quotes_lexicon_get_filter (st->lexicon),
           .role_filter = quotes_lexicon_get_role_filter (st->lexicon),
+          .words = quotes_lexicon_get_words (st->lexicon),
           .doc = doc };
   ctx.text = weft_doc_get_text (doc, &ctx.len);
   ctx.tokens = weft_doc_get_tokens (doc, &ctx.n_tokens);
@@ -154,15 +142,16 @@ quotes_process (gpointer state, WeftDoc *doc, GError **error)
       weft_doc_add_layer (doc, st->schema);
       return TRUE;
     }
-  start_word_cache (&ctx);
   /* Scratch on the heap, not in the document's arena: it is freed before
    * the next stage runs, which matters for a huge document. */
   guint words = n / 64 + 1;
-  TokenBits *bits = g_new0 (TokenBits, 4 * words);
+  TokenBits *bits = g_new0 (TokenBits, 5 * words);
   ctx.quoted = bits;
   ctx.terms = bits + words;
   ctx.used = bits + 2 * words;
   ctx.capitals = bits + 3 * words;
+  ctx.cue_words = bits + 4 * words;
+  ctx.word_ids = g_new (guint16, n); /* every one set by the marks pass */
   quotes_find_marks (&ctx);
   quotes_attribute (&ctx);
   if (st->indirect)
@@ -173,6 +162,7 @@ quotes_process (gpointer state, WeftDoc *doc, GError **error)
   g_free (ctx.cues.items);
   g_free (ctx.line_starts.items);
   g_free (bits);
+  g_free (ctx.word_ids);
   return TRUE;
 }
 

@@ -155,66 +155,62 @@ placed (const QuotesContext *ctx, guint run, guint name)
 static void
 collect_people (QuotesContext *ctx, GArray *people, guint limit)
 {
-  /* Only capitalized words can start a run (the marks pass listed them). */
+  /* Only capitalized words outside quotations can start a run (the marks
+   * pass set their bits): 64 tokens at a time. */
   guint next = 0;
-  for (guint i = 0; i < limit; i++)
-    {
-      /* The next capitalized word: a 64-token step when there is none. */
-      guint64 later = ctx->capitals[i >> 6] >> (i & 63);
-      if (!later)
-        {
-          i |= 63;
+  for (guint block = 0; block * 64 < limit; block++)
+    for (guint64 starts = ctx->capitals[block] & ~ctx->quoted[block]; starts;
+         starts &= starts - 1)
+      {
+        guint i = block * 64 + __builtin_ctzll (starts);
+        if (i >= limit)
+          break;
+        if (i < next)
           continue;
-        }
-      i += __builtin_ctzll (later);
-      if (i >= limit)
-        break;
-      if (i < next || ctx_quoted (ctx, i))
-        continue;
-      /* A person needs two name words or a role before one: most
-       * capitalized words (sentence starts, places) stop here. */
-      gboolean role_before = i > 0 && ctx_is_role (ctx, i - 1);
-      if (!ctx_capitalized (ctx, i + 1) && !role_before)
-        continue;
-      if (ctx_classes (ctx, i) & QW_NONNAME)
-        continue;
-      guint end = quotes_run_end (ctx, i, ctx->n_tokens);
-      next = MAX (end, i + 1);
-      if (end == i)
-        continue;
-      guint nf, nl;
-      if (quotes_name_part (ctx, i, end, &nf, &nl)
-          && (nl - nf >= 2 || role_before) && !placed (ctx, i, nf))
-        {
-          guint8 group = 0;
-          /* Named at the start of a sentence: "Sharif Hotak, of …". */
-          gboolean person
-              = nl - nf >= 2 && nf == i
-                && (i == 0 || ctx_is_sentence_end (ctx, i - 1)
-                    || (ctx->tokens[i].flags & WEFT_TOKEN_NEWLINE_BEFORE));
-          guint8 gender = QUOTES_GENDER_UNKNOWN;
-          for (guint k = i > 0 ? i - 1 : 0; k < nf; k++)
-            {
-              if ((ctx_word (ctx, k)->classes & QW_ROLE))
-                group = ctx_word (ctx, k)->role_group, person = TRUE;
-              if (ctx_word (ctx, k)->gender)
-                gender = ctx_word (ctx, k)->gender;
-            }
-          if (nf > i && (ctx_classes (ctx, nf - 1) & QW_TITLE))
-            person = TRUE;
-          guint8 after = role_after (ctx, end);
-          if (after)
-            group = after, person = TRUE;
-          Person p = { .pos = ctx->tokens[nf].start,
-                       .name = span_text (ctx, nf, nl),
-                       .group = group,
-                       .person = person,
-                       .gender = gender };
-          p.last_word = last_word (p.name);
-          p.folded = fold (ctx, p.last_word);
-          g_array_append_val (people, p);
-        }
-    }
+        /* A person needs two name words or a role before one: most
+         * capitalized words (sentence starts, places) stop here. */
+        gboolean role_before = i > 0 && ctx_is_role (ctx, i - 1);
+        if (!token_bit (ctx->capitals, i + 1) && !role_before)
+          continue;
+        if (ctx_classes (ctx, i) & QW_NONNAME)
+          continue;
+        guint end = quotes_run_end (ctx, i, ctx->n_tokens);
+        next = MAX (end, i + 1);
+        if (end == i)
+          continue;
+        guint nf, nl;
+        if (quotes_name_part (ctx, i, end, &nf, &nl)
+            && (nl - nf >= 2 || role_before) && !placed (ctx, i, nf))
+          {
+            guint8 group = 0;
+            /* Named at the start of a sentence: "Sharif Hotak, of …". */
+            gboolean person
+                = nl - nf >= 2 && nf == i
+                  && (i == 0 || ctx_is_sentence_end (ctx, i - 1)
+                      || (ctx->tokens[i].flags & WEFT_TOKEN_NEWLINE_BEFORE));
+            guint8 gender = QUOTES_GENDER_UNKNOWN;
+            for (guint k = i > 0 ? i - 1 : 0; k < nf; k++)
+              {
+                if ((ctx_word (ctx, k)->classes & QW_ROLE))
+                  group = ctx_word (ctx, k)->role_group, person = TRUE;
+                if (ctx_word (ctx, k)->gender)
+                  gender = ctx_word (ctx, k)->gender;
+              }
+            if (nf > i && (ctx_classes (ctx, nf - 1) & QW_TITLE))
+              person = TRUE;
+            guint8 after = role_after (ctx, end);
+            if (after)
+              group = after, person = TRUE;
+            Person p = { .pos = ctx->tokens[nf].start,
+                         .name = span_text (ctx, nf, nl),
+                         .group = group,
+                         .person = person,
+                         .gender = gender };
+            p.last_word = last_word (p.name);
+            p.folded = fold (ctx, p.last_word);
+            g_array_append_val (people, p);
+          }
+      }
 }
 
 static gboolean
