@@ -79,15 +79,17 @@ load32 (const guint8 *p)
 
 #define ONES64 G_GUINT64_CONSTANT (0x0101010101010101)
 
-/* The bytes of a token of 1 to 16 bytes in its two 8-byte loads, by its
- * length: a table, not shifts by the length, on the path of every token. */
+/* The bytes of a token of 1 to 16 bytes in its 8-byte loads, by its
+ * length: tables, not shifts by the length, on the path of every token. */
 #define LOW_BYTES(n)                                                          \
   ((n) >= 8 ? G_MAXUINT64 : (G_GUINT64_CONSTANT (1) << (8 * (n) & 63)) - 1)
+#ifndef __SSE2__
 #define KEEP(n) { LOW_BYTES (n), (n) > 8 ? LOW_BYTES ((n) - 8) : 0 }
 static const guint64 keep_bytes[17][2]
     = { KEEP (0),  KEEP (1),  KEEP (2),  KEEP (3),  KEEP (4),  KEEP (5),
         KEEP (6),  KEEP (7),  KEEP (8),  KEEP (9),  KEEP (10), KEEP (11),
         KEEP (12), KEEP (13), KEEP (14), KEEP (15), KEEP (16) };
+#endif
 
 /* Whether every byte of @x is an ASCII letter: no byte (lower-cased) is
  * below 'a' or above 'z' (Hacker's Delight's hasless / hasmore). */
@@ -194,6 +196,7 @@ struct _AtomScanner
   guint n_safe; /* tokens before it have 16 bytes of text from their start */
   const WeftSentence *sents;
   guint n_sents, sent;
+  guint sent_first, sent_end; /* of sentence sent; G_MAXUINT past the last */
   WeftDoc *doc;
   DocVec atoms; /* Atom: the current run's, reused across runs */
   /* tokens before done are cut or skipped; [from, to) is the next piece
@@ -314,9 +317,25 @@ is_context (Builder *b, guint t)
 static inline Atom *
 push (Builder *b)
 {
-  Atom *a = doc_vec_push (b->doc, &b->atoms, sizeof (Atom));
+  DocVec *v = &b->atoms;
+  Atom *a = G_LIKELY (v->len < v->cap)
+                ? (Atom *)v->data + v->len++
+                : doc_vec_push (b->doc, v, sizeof (Atom));
   memset (a, 0, sizeof *a);
   return a;
+}
+
+/* Makes sentence @i the current one. */
+static void
+set_sentence (Builder *b, guint i)
+{
+  b->sent = i;
+  b->sent_first = b->sent_end = G_MAXUINT;
+  if (i < b->n_sents)
+    {
+      b->sent_first = b->sents[i].first_token;
+      b->sent_end = b->sent_first + b->sents[i].n_tokens;
+    }
 }
 
 /* Cuts token @t into atoms; @gap: tokens before it were skipped.  A word
@@ -327,11 +346,9 @@ cut_token (Builder *b, guint t, gboolean gap)
 {
   const WeftToken *tok = &b->tokens[t];
   const guint8 *text = b->text;
-  while (b->sent < b->n_sents
-         && t >= b->sents[b->sent].first_token + b->sents[b->sent].n_tokens)
-    b->sent++;
-  guint8 first
-      = AF_SENT * (b->sent < b->n_sents && t == b->sents[b->sent].first_token);
+  while (t >= b->sent_end)
+    set_sentence (b, b->sent + 1);
+  guint8 first = AF_SENT * (t == b->sent_first);
   if (gap)
     first |= AF_GAP;
   if (t > 0 && tok->start > b->tokens[t - 1].end)
@@ -471,6 +488,25 @@ bytes_below_A16 (const guint8 *p)
 }
 #endif
 
+/* By a token's length (up to 16): the mask of its first eight bytes, and
+ * which of its 16 bytes below 'A' make it a candidate ("2020",
+ * "mid-2020"): none for a single byte, whose digit passes the filter and
+ * whose mark never does.  One table, so the test needs no shift by the
+ * length. */
+typedef struct
+{
+  guint64 keep;
+  guint32 marks;
+} LengthMasks;
+#define LENGTH_MASKS(n) { LOW_BYTES (n), (n) == 1 ? 0 : (1u << (n)) - 1 }
+static const LengthMasks length_masks[17]
+    = { LENGTH_MASKS (0),  LENGTH_MASKS (1),  LENGTH_MASKS (2),
+        LENGTH_MASKS (3),  LENGTH_MASKS (4),  LENGTH_MASKS (5),
+        LENGTH_MASKS (6),  LENGTH_MASKS (7),  LENGTH_MASKS (8),
+        LENGTH_MASKS (9),  LENGTH_MASKS (10), LENGTH_MASKS (11),
+        LENGTH_MASKS (12), LENGTH_MASKS (13), LENGTH_MASKS (14),
+        LENGTH_MASKS (15), LENGTH_MASKS (16) };
+
 /* Whether token @t may hold a trigger (a digit, a trigger word, or a word
  * with punctuation inside, "mid-September"), decided without branches
  * for a token of up to 16 bytes with 16 bytes readable from its start:
@@ -484,15 +520,13 @@ token_may_trigger (const guint8 *text, const guint8 *trigger_bits,
   guint len = tok->end - tok->start;
   if (G_UNLIKELY (len > 16))
     return TRUE;
+  const LengthMasks *m = &length_masks[len];
   /* bytes past the token may be flagged only after a flag inside it */
-  guint below = bytes_below_A16 (p) & ((1u << len) - 1);
-  guint64 x = load64 (p);
-  /* single digits are in the filter */
-  guint pass = filter_test (trigger_bits,
-                            trigger_hash (x & keep_bytes[MIN (len, 8)][0], len));
-  /* a trigger word, a single digit, or a token of several bytes with a
-   * digit or punctuation ("2020", "mid-2020") */
-  return pass | (below > (len == 1));
+  guint marks = bytes_below_A16 (p) & m->marks;
+  /* a trigger word or a single digit (single digits are in the filter) */
+  guint pass
+      = filter_test (trigger_bits, trigger_hash (load64 (p) & m->keep, len));
+  return (pass | marks) != 0;
 }
 
 /* Whether token @t, which the filter let through, holds a trigger. */
@@ -502,6 +536,8 @@ token_confirm_trigger (Builder *b, guint t)
   const WeftToken *tok = &b->tokens[t];
   const guint8 *p = b->text + tok->start;
   gsize len = tok->end - tok->start;
+  if (is_digit (*p))
+    return TRUE; /* most triggers: no lookup */
   gboolean plain;
   const LexEntry *e = plain_word (b, t, &plain);
   if (plain)
@@ -563,6 +599,7 @@ atom_scanner_new (WeftDoc *doc, const Lexicon *lex)
   while (b->n_safe > 0 && b->tokens[b->n_safe - 1].start + 16 > b->text_len)
     b->n_safe--;
   b->sents = weft_doc_get_sentences (doc, &b->n_sents);
+  set_sentence (b, 0);
   for (guint i = 0; i < G_N_ELEMENTS (b->cache); i++)
     b->cache[i].tok = G_MAXUINT32;
   return b;
