@@ -194,6 +194,10 @@ struct _AtomScanner
   const WeftToken *tokens;
   guint n_tokens;
   guint n_safe; /* tokens before it have 16 bytes of text from their start */
+  /* the text's last bytes from tail_start on, zero-padded: the tokens
+   * from n_safe on are tested there */
+  guint8 tail[32];
+  guint tail_start;
   const WeftSentence *sents;
   guint n_sents, sent;
   guint sent_first, sent_end; /* of sentence sent; G_MAXUINT past the last */
@@ -458,47 +462,28 @@ cut_token (Builder *b, guint t, gboolean gap)
     }
 }
 
-#ifdef __SSE2__
-/* One bit for each of the 16 bytes at @p that is below 'A' (a digit, a
- * hyphen, a period, an apostrophe, a space). */
-static inline guint
-bytes_below_A16 (const guint8 *p)
-{
-  __m128i v = _mm_loadu_si128 ((const __m128i *)p);
-  __m128i a = _mm_set1_epi8 ('A' - 1);
-  return _mm_movemask_epi8 (_mm_cmpeq_epi8 (_mm_max_epu8 (v, a), a));
-}
-#else
-/* The high bit of each byte of @x below 'A', and maybe of bytes after
- * one: a borrow only carries upwards. */
-static inline guint64
-bytes_below_A (guint64 x)
-{
-  return (x - ONES64 * 'A') & ~x & (ONES64 * 0x80);
-}
-
-static inline guint
-bytes_below_A16 (const guint8 *p)
-{
-  guint64 x = bytes_below_A (load64 (p)), y = bytes_below_A (load64 (p + 8));
-  /* gathers the high bit of byte k into bit 56 + k (no two products
-   * meet, so nothing carries) */
-  const guint64 gather = G_GUINT64_CONSTANT (0x0002040810204081);
-  return (guint)((x * gather) >> 56) | (guint)(((y * gather) >> 56) << 8);
-}
-#endif
-
 /* By a token's length (up to 16): the mask of its first eight bytes, and
- * which of its 16 bytes below 'A' make it a candidate ("2020",
- * "mid-2020"): none for a single byte, whose digit passes the filter and
- * whose mark never does.  One table, so the test needs no shift by the
- * length. */
+ * which of its 16 bytes make it a candidate besides the filter.  In a
+ * token of four bytes or more any byte below 'A' does ("2020",
+ * "mid-2020", "Sept."); in a shorter one only a digit or one of ":;<=>?@"
+ * ("12", "$5", "'90"; not "'s", "n't", "...": a trigger word inside a
+ * token has three letters or more); in a single byte none (its digit
+ * passes the filter).  A byte is in the range [lo, '@'] when (byte - lo)
+ * is at most top = '@' - lo.  One table, so the test needs no shift or
+ * branch on the length. */
 typedef struct
 {
+  guint8 lo[16], top[16]; /* lo and top in every byte */
   guint64 keep;
   guint32 marks;
 } LengthMasks;
-#define LENGTH_MASKS(n) { LOW_BYTES (n), (n) == 1 ? 0 : (1u << (n)) - 1 }
+#define MARK_LO(n) ((n) < 4 ? '0' : 0)
+#define TIMES16(v) v, v, v, v, v, v, v, v, v, v, v, v, v, v, v, v
+#define LENGTH_MASKS(n)                                                       \
+  { { TIMES16 (MARK_LO (n)) },                                                \
+    { TIMES16 ('@' - MARK_LO (n)) },                                          \
+    LOW_BYTES (n),                                                            \
+    (n) == 1 ? 0 : (1u << (n)) - 1 }
 static const LengthMasks length_masks[17]
     = { LENGTH_MASKS (0),  LENGTH_MASKS (1),  LENGTH_MASKS (2),
         LENGTH_MASKS (3),  LENGTH_MASKS (4),  LENGTH_MASKS (5),
@@ -507,22 +492,55 @@ static const LengthMasks length_masks[17]
         LENGTH_MASKS (12), LENGTH_MASKS (13), LENGTH_MASKS (14),
         LENGTH_MASKS (15), LENGTH_MASKS (16) };
 
-/* Whether token @t may hold a trigger (a digit, a trigger word, or a word
- * with punctuation inside, "mid-September"), decided without branches
- * for a token of up to 16 bytes with 16 bytes readable from its start:
+#ifdef __SSE2__
+/* One bit for each of the 16 bytes at @p in the range of @m. */
+static inline guint
+bytes_marked16 (const guint8 *p, const LengthMasks *m)
+{
+  __m128i v = _mm_loadu_si128 ((const __m128i *)p);
+  __m128i x = _mm_sub_epi8 (v, _mm_loadu_si128 ((const __m128i *)m->lo));
+  __m128i top = _mm_loadu_si128 ((const __m128i *)m->top);
+  return _mm_movemask_epi8 (_mm_cmpeq_epi8 (_mm_max_epu8 (x, top), top));
+}
+#else
+#define HIGH64 (ONES64 * 0x80)
+/* The high bit of each byte of @x in the range of @m, exactly: the
+ * differences and the compare keep each byte's arithmetic inside it. */
+static inline guint64
+bytes_marked (guint64 x, const LengthMasks *m)
+{
+  guint64 lo = ONES64 * m->lo[0], top = ONES64 * m->top[0];
+  /* each byte's (x - lo) mod 256, without borrows between bytes */
+  guint64 d = ((x | HIGH64) - (lo & ~HIGH64)) ^ ((x ^ ~lo) & HIGH64);
+  /* the high bit of each byte of d above top */
+  guint64 above = (((d & ~HIGH64) + (ONES64 * 0x7F - top)) | d) & HIGH64;
+  return ~above & HIGH64;
+}
+
+static inline guint
+bytes_marked16 (const guint8 *p, const LengthMasks *m)
+{
+  guint64 x = bytes_marked (load64 (p), m), y = bytes_marked (load64 (p + 8), m);
+  /* gathers the high bit of byte k into bit 56 + k (no two products
+   * meet, so nothing carries) */
+  const guint64 gather = G_GUINT64_CONSTANT (0x0002040810204081);
+  return (guint)((x * gather) >> 56) | (guint)(((y * gather) >> 56) << 8);
+}
+#endif
+
+/* Whether the token of @len bytes at @p may hold a trigger (a digit, a
+ * trigger word, or a word with punctuation inside, "mid-September"),
+ * decided without branches for a token of up to 16 bytes with 16 bytes
+ * readable from its start:
  * every token of the text goes through here, and a branch on its length
  * or letters would be mispredicted. */
 G_ALWAYS_INLINE static inline gboolean
-token_may_trigger (const guint8 *text, const guint8 *trigger_bits,
-                   const WeftToken *tok)
+token_may_trigger (const guint8 *p, guint len, const guint8 *trigger_bits)
 {
-  const guint8 *p = text + tok->start;
-  guint len = tok->end - tok->start;
   if (G_UNLIKELY (len > 16))
     return TRUE;
   const LengthMasks *m = &length_masks[len];
-  /* bytes past the token may be flagged only after a flag inside it */
-  guint marks = bytes_below_A16 (p) & m->marks;
+  guint marks = bytes_marked16 (p, m) & m->marks;
   /* a trigger word or a single digit (single digits are in the filter) */
   guint pass
       = filter_test (trigger_bits, trigger_hash (load64 (p) & m->keep, len));
@@ -548,8 +566,10 @@ token_confirm_trigger (Builder *b, guint t)
 static inline gboolean
 token_is_trigger (Builder *b, guint t)
 {
-  return (t >= b->n_safe
-          || token_may_trigger (b->text, b->filter->trigger, &b->tokens[t]))
+  const WeftToken *tok = &b->tokens[t];
+  const guint8 *p = t < b->n_safe ? b->text + tok->start
+                                  : b->tail + (tok->start - b->tail_start);
+  return token_may_trigger (p, tok->end - tok->start, b->filter->trigger)
          && token_confirm_trigger (b, t);
 }
 
@@ -561,12 +581,12 @@ next_trigger (Builder *b, guint t)
   const guint8 *text = b->text, *bits = b->filter->trigger;
   const WeftToken *tokens = b->tokens;
   for (guint n = b->n_safe; t < n; t++)
-    if (G_UNLIKELY (token_may_trigger (text, bits, &tokens[t]))
+    if (G_UNLIKELY (token_may_trigger (text + tokens[t].start,
+                                       tokens[t].end - tokens[t].start, bits))
         && token_confirm_trigger (b, t))
       return t;
-  /* the last tokens, too near the end of the text for 16-byte loads */
   for (; t < b->n_tokens; t++)
-    if (token_confirm_trigger (b, t))
+    if (token_is_trigger (b, t))
       break;
   return t;
 }
@@ -598,6 +618,9 @@ atom_scanner_new (WeftDoc *doc, const Lexicon *lex)
   b->n_safe = b->n_tokens;
   while (b->n_safe > 0 && b->tokens[b->n_safe - 1].start + 16 > b->text_len)
     b->n_safe--;
+  gsize tail_len = MIN (b->text_len, 16);
+  b->tail_start = b->text_len - tail_len;
+  memcpy (b->tail, b->text + b->tail_start, tail_len);
   b->sents = weft_doc_get_sentences (doc, &b->n_sents);
   set_sentence (b, 0);
   for (guint i = 0; i < G_N_ELEMENTS (b->cache); i++)
