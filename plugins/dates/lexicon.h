@@ -204,7 +204,7 @@ const LexEntry *lexicon_lookup (const Lexicon *lex, const char *word,
  * of 2-byte slots (an empty slot rejects a word that is in no list), each
  * slot naming a key to compare and its entry. */
 #define TRIGGER_MAX_LEN 16
-#define FILTER_BITS 15
+#define FILTER_BITS 16
 #define WORD_INDEX_BITS 12
 typedef struct
 {
