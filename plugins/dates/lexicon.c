@@ -192,6 +192,20 @@ index_triggers (Lexicon *lex)
     }
 }
 
+/* The tense words by length, first and last letter (tense_word_maybe). */
+static void
+index_tense_words (Lexicon *lex)
+{
+  for (guint i = 0; i <= lex->mask; i++)
+    {
+      Slot *s = &lex->slots[i];
+      if (s->len && s->len <= TENSE_MAX_LEN
+          && lex->entries[s->entry].cue == C_TENSE)
+        lex->filter.tense_ends[s->len][(s->word[0] | 0x20) & 31]
+            |= 1u << ((s->word[s->len - 1] | 0x20) & 31);
+    }
+}
+
 static LexEntry *add_word (Lexicon *lex, const char *word);
 
 LexEntry *
@@ -484,6 +498,7 @@ lexicon_load (const char *dir, GError **error)
       return NULL;
     }
   index_triggers (lex);
+  index_tense_words (lex);
   return lex;
 }
 

@@ -204,6 +204,7 @@ const LexEntry *lexicon_lookup (const Lexicon *lex, const char *word,
  * of 2-byte slots (an empty slot rejects a word that is in no list), each
  * slot naming a key to compare and its entry. */
 #define TRIGGER_MAX_LEN 16
+#define TENSE_MAX_LEN 10
 #define FILTER_BITS 16
 #define WORD_INDEX_BITS 12
 typedef struct
@@ -218,6 +219,9 @@ typedef struct
   guint8 trigger[1 << (FILTER_BITS - 3)];
   guint16 word_slot[1 << WORD_INDEX_BITS]; /* 1 + index into words, 0 empty */
   ShortWord *words;
+  /* tense words (cues.txt) by length and first letter: a bit per last
+   * letter, letters taken as (c | 0x20) & 31 */
+  guint32 tense_ends[TENSE_MAX_LEN + 1][32];
 } TriggerFilter;
 
 /* The slot a word of up to 16 bytes hashes to. */
@@ -277,6 +281,16 @@ trigger_filter_maybe (const TriggerFilter *f, const guint8 *w, gsize len)
   } u = { 0 };
   memcpy (u.b, w, MIN (len, 8));
   return filter_test (f->trigger, trigger_hash (u.k, len));
+}
+
+/* Whether the @len bytes at @w may be a tense word (TENSE in cues.txt),
+ * read without going past them: never FALSE for one, whatever its case. */
+static inline gboolean
+tense_word_maybe (const TriggerFilter *f, const guint8 *w, gsize len)
+{
+  return len >= 1 && len <= TENSE_MAX_LEN
+         && (f->tense_ends[len][(w[0] | 0x20) & 31]
+             >> ((w[len - 1] | 0x20) & 31) & 1);
 }
 
 /* Whether a word with entry @e (may be NULL) is a trigger; @cap: the word
