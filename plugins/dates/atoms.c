@@ -573,17 +573,28 @@ token_is_trigger (Builder *b, guint t)
          && token_confirm_trigger (b, t);
 }
 
+/* The first token in [@t, @n) that may hold a trigger, or @n: a loop
+ * without calls, so that its constants stay in registers. */
+static guint
+next_candidate (const guint8 *text, const guint8 *trigger_bits,
+                const WeftToken *tokens, guint t, guint n)
+{
+  for (; t < n; t++)
+    if (G_UNLIKELY (token_may_trigger (text + tokens[t].start,
+                                       tokens[t].end - tokens[t].start,
+                                       trigger_bits)))
+      break;
+  return t;
+}
+
 /* The first trigger token at or after @t, or n_tokens. */
 static guint
 next_trigger (Builder *b, guint t)
 {
-  /* in locals: the test is inlined in a loop that also calls out */
-  const guint8 *text = b->text, *bits = b->filter->trigger;
-  const WeftToken *tokens = b->tokens;
-  for (guint n = b->n_safe; t < n; t++)
-    if (G_UNLIKELY (token_may_trigger (text + tokens[t].start,
-                                       tokens[t].end - tokens[t].start, bits))
-        && token_confirm_trigger (b, t))
+  for (guint n = b->n_safe;
+       (t = next_candidate (b->text, b->filter->trigger, b->tokens, t, n)) < n;
+       t++)
+    if (token_confirm_trigger (b, t))
       return t;
   for (; t < b->n_tokens; t++)
     if (token_is_trigger (b, t))
