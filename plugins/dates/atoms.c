@@ -473,7 +473,9 @@ cut_token (Builder *b, guint t, gboolean gap)
  * branch on the length. */
 typedef struct
 {
-  guint8 lo[16], top[16]; /* lo and top in every byte */
+  /* 64 bytes, so that the table is indexed with a shift */
+  _Alignas (64) guint8 lo[16];
+  guint8 top[16]; /* lo and top in every byte */
   guint64 keep;
   guint32 marks;
 } LengthMasks;
@@ -535,7 +537,7 @@ bytes_marked16 (const guint8 *p, const LengthMasks *m)
  * every token of the text goes through here, and a branch on its length
  * or letters would be mispredicted. */
 G_ALWAYS_INLINE static inline gboolean
-token_may_trigger (const guint8 *p, guint len, const guint8 *trigger_bits)
+token_may_trigger (const guint8 *p, guint len, const guint64 *trigger_bits)
 {
   if (G_UNLIKELY (len > 16))
     return TRUE;
@@ -576,7 +578,7 @@ token_is_trigger (Builder *b, guint t)
 /* The first token in [@t, @n) that may hold a trigger, or @n: a loop
  * without calls, so that its constants stay in registers. */
 static guint
-next_candidate (const guint8 *text, const guint8 *trigger_bits,
+next_candidate (const guint8 *text, const guint64 *trigger_bits,
                 const WeftToken *tokens, guint t, guint n)
 {
   for (; t < n; t++)

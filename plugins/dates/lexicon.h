@@ -216,7 +216,7 @@ typedef struct
 
 typedef struct
 {
-  guint8 trigger[1 << (FILTER_BITS - 3)];
+  guint64 trigger[1 << (FILTER_BITS - 6)];
   guint16 word_slot[1 << WORD_INDEX_BITS]; /* 1 + index into words, 0 empty */
   ShortWord *words;
   /* tense words (cues.txt) by length and first letter: a bit per last
@@ -251,9 +251,15 @@ word_index_find (const TriggerFilter *f, guint64 k0, guint64 k1, gsize len)
 }
 
 static inline gboolean
-filter_test (const guint8 *bits, guint h)
+filter_test (const guint64 *bits, guint h)
 {
-  return (bits[h >> 3] >> (h & 7)) & 1;
+  return (bits[h >> 6] >> (h & 63)) & 1;
+}
+
+static inline void
+filter_set (guint64 *bits, guint h)
+{
+  bits[h >> 6] |= G_GUINT64_CONSTANT (1) << (h & 63);
 }
 
 /* The trigger filter's hash: of a word's first eight bytes (@x,
