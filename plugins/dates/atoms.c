@@ -304,7 +304,7 @@ plain_word (Builder *b, guint t, gboolean *plain)
 
 /* Whether a token may belong to an expression around a trigger: a word
  * of the lexicon ("the", "of", "ago"), punctuation, or anything mixed. */
-static gboolean
+static inline gboolean
 is_context (Builder *b, guint t)
 {
   gboolean plain;
