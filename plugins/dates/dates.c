@@ -71,6 +71,7 @@ typedef struct
   const WeftSentence *sents;
   guint n_sents;
   const Lexicon *lex;
+  const TriggerFilter *filter; /* lex's */
 } Tokens;
 
 static gboolean
@@ -100,8 +101,7 @@ word_tense (const Tokens *t, guint i)
   gsize skip = len >= 2 && *w == '\'';
   if (!ed
       && !(len >= 2 && len <= 10
-           && tense_word_maybe (lexicon_get_filter (t->lex), w + skip,
-                                len - skip)))
+           && tense_word_maybe (t->filter, w + skip, len - skip)))
     return 0;
   const LexEntry *e = len >= 2 && len <= 10
                           ? atoms_token_lex (t->lex, t->text, t->text_len, k)
@@ -356,6 +356,7 @@ dates_state_process (DatesState *st, WeftDoc *doc, GError **error)
   w.doc = doc;
   w.toks.text = weft_doc_get_text (doc, &w.toks.text_len);
   w.toks.lex = st->lex;
+  w.toks.filter = lexicon_get_filter (st->lex);
   w.toks.tokens = weft_doc_get_tokens (doc, &w.toks.n_tokens);
   w.toks.sents = weft_doc_get_sentences (doc, &w.toks.n_sents);
   w.anchor.forward = st->forward;
