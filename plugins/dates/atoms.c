@@ -462,67 +462,60 @@ cut_token (Builder *b, guint t, gboolean gap)
     }
 }
 
-/* By a token's length (up to 16): the mask of its first eight bytes, and
- * which of its 16 bytes make it a candidate besides the filter.  In a
- * token of four bytes or more any byte below 'A' does ("2020",
- * "mid-2020", "Sept."); in a shorter one only a digit or one of ":;<=>?@"
- * ("12", "$5", "'90"; not "'s", "n't", "...": a trigger word inside a
- * token has three letters or more); in a single byte none (its digit
- * passes the filter).  A byte is in the range [lo, '@'] when (byte - lo)
- * is at most top = '@' - lo.  One table, so the test needs no shift or
- * branch on the length. */
-typedef struct
-{
-  /* 64 bytes, so that the table is indexed with a shift */
-  _Alignas (64) guint8 lo[16];
-  guint8 top[16]; /* lo and top in every byte */
-  guint64 keep;
-  guint32 marks;
-} LengthMasks;
+/* By a token's length (up to 16): which of its 16 bytes make it a
+ * candidate besides the filter.  In a token of four bytes or more any
+ * byte below 'A' does ("2020", "mid-2020", "Sept."); in a shorter one
+ * only a digit or one of ":;<=>?@" ("12", "$5", "'90"; not "'s", "n't",
+ * "...": a trigger word inside a token has three letters or more); in a
+ * single byte none (its digit passes the filter).  A byte is in the range
+ * [lo, '@'] when byte + 0x3F, a signed byte, is above lo + 0x3E: '@' goes
+ * to 127, the bytes above it to negative values or below lo + 0x3F.
+ * Tables by length, so the test needs no shift or branch on it. */
 #define MARK_LO(n) ((n) < 4 ? '0' : 0)
+#define MARK_SHIFT (0x7F - '@')
+#define MARK_FLOOR(n) (MARK_LO (n) + MARK_SHIFT - 1)
 #define TIMES16(v) v, v, v, v, v, v, v, v, v, v, v, v, v, v, v, v
-#define LENGTH_MASKS(n)                                                       \
-  { { TIMES16 (MARK_LO (n)) },                                                \
-    { TIMES16 ('@' - MARK_LO (n)) },                                          \
-    LOW_BYTES (n),                                                            \
-    (n) == 1 ? 0 : (1u << (n)) - 1 }
-static const LengthMasks length_masks[17]
-    = { LENGTH_MASKS (0),  LENGTH_MASKS (1),  LENGTH_MASKS (2),
-        LENGTH_MASKS (3),  LENGTH_MASKS (4),  LENGTH_MASKS (5),
-        LENGTH_MASKS (6),  LENGTH_MASKS (7),  LENGTH_MASKS (8),
-        LENGTH_MASKS (9),  LENGTH_MASKS (10), LENGTH_MASKS (11),
-        LENGTH_MASKS (12), LENGTH_MASKS (13), LENGTH_MASKS (14),
-        LENGTH_MASKS (15), LENGTH_MASKS (16) };
+#define BY_LENGTH(f)                                                          \
+  { f (0),  f (1),  f (2),  f (3),  f (4),  f (5),  f (6),  f (7),  f (8),   \
+    f (9),  f (10), f (11), f (12), f (13), f (14), f (15), f (16) }
+#define FLOOR16(n) { TIMES16 (MARK_FLOOR (n)) }
+#define MARKS(n) ((n) == 1 ? 0 : (1u << (n)) - 1)
+static _Alignas (16) const guint8 mark_floor[17][16] = BY_LENGTH (FLOOR16);
+static const guint32 mark_bits[17] = BY_LENGTH (MARKS);
+/* the first eight bytes of a token */
+static const guint64 keep_bytes8[17] = BY_LENGTH (LOW_BYTES);
 
 #ifdef __SSE2__
-/* One bit for each of the 16 bytes at @p in the range of @m. */
+/* One bit for each of the 16 bytes at @p in the range for a token of
+ * @len bytes. */
 static inline guint
-bytes_marked16 (const guint8 *p, const LengthMasks *m)
+bytes_marked16 (const guint8 *p, guint len)
 {
   __m128i v = _mm_loadu_si128 ((const __m128i *)p);
-  __m128i x = _mm_sub_epi8 (v, _mm_loadu_si128 ((const __m128i *)m->lo));
-  __m128i top = _mm_loadu_si128 ((const __m128i *)m->top);
-  return _mm_movemask_epi8 (_mm_cmpeq_epi8 (_mm_max_epu8 (x, top), top));
+  __m128i x = _mm_add_epi8 (v, _mm_set1_epi8 (MARK_SHIFT));
+  __m128i floor = _mm_load_si128 ((const __m128i *)mark_floor[len]);
+  return _mm_movemask_epi8 (_mm_cmpgt_epi8 (x, floor));
 }
 #else
 #define HIGH64 (ONES64 * 0x80)
-/* The high bit of each byte of @x in the range of @m, exactly: the
- * differences and the compare keep each byte's arithmetic inside it. */
+/* The high bit of each byte of @x in [lo, '@'], exactly: the differences
+ * and the compare keep each byte's arithmetic inside it. */
 static inline guint64
-bytes_marked (guint64 x, const LengthMasks *m)
+bytes_marked (guint64 x, guint8 lo)
 {
-  guint64 lo = ONES64 * m->lo[0], top = ONES64 * m->top[0];
+  guint64 lo8 = ONES64 * lo, top = ONES64 * ('@' - lo);
   /* each byte's (x - lo) mod 256, without borrows between bytes */
-  guint64 d = ((x | HIGH64) - (lo & ~HIGH64)) ^ ((x ^ ~lo) & HIGH64);
+  guint64 d = ((x | HIGH64) - (lo8 & ~HIGH64)) ^ ((x ^ ~lo8) & HIGH64);
   /* the high bit of each byte of d above top */
   guint64 above = (((d & ~HIGH64) + (ONES64 * 0x7F - top)) | d) & HIGH64;
   return ~above & HIGH64;
 }
 
 static inline guint
-bytes_marked16 (const guint8 *p, const LengthMasks *m)
+bytes_marked16 (const guint8 *p, guint len)
 {
-  guint64 x = bytes_marked (load64 (p), m), y = bytes_marked (load64 (p + 8), m);
+  guint8 lo = mark_floor[len][0] + 1 - MARK_SHIFT;
+  guint64 x = bytes_marked (load64 (p), lo), y = bytes_marked (load64 (p + 8), lo);
   /* gathers the high bit of byte k into bit 56 + k (no two products
    * meet, so nothing carries) */
   const guint64 gather = G_GUINT64_CONSTANT (0x0002040810204081);
@@ -541,11 +534,10 @@ token_may_trigger (const guint8 *p, guint len, const guint64 *trigger_bits)
 {
   if (G_UNLIKELY (len > 16))
     return TRUE;
-  const LengthMasks *m = &length_masks[len];
-  guint marks = bytes_marked16 (p, m) & m->marks;
+  guint marks = bytes_marked16 (p, len) & mark_bits[len];
   /* a trigger word or a single digit (single digits are in the filter) */
   guint pass
-      = filter_test (trigger_bits, trigger_hash (load64 (p) & m->keep, len));
+      = filter_test (trigger_bits, trigger_hash (load64 (p) & keep_bytes8[len]));
   return (pass | marks) != 0;
 }
 

@@ -180,13 +180,13 @@ index_triggers (Lexicon *lex)
         letters = letters && s->word[k] >= 'a' && s->word[k] <= 'z';
       if (!letters || s->len > TRIGGER_MAX_LEN)
         continue; /* the atomizer never looks such a word up as a trigger */
-      filter_set (lex->filter.trigger, trigger_hash (s->key[0], s->len));
+      filter_set (lex->filter.trigger, trigger_hash (s->key[0]));
     }
   /* single digits pass the filter as trigger words do, so that the scan
    * over the tokens needs no test of its own for them */
   for (guint64 d = '0'; d <= '9'; d++)
     {
-      filter_set (lex->filter.trigger, trigger_hash (d, 1));
+      filter_set (lex->filter.trigger, trigger_hash (d));
     }
 }
 

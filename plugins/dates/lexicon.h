@@ -263,13 +263,13 @@ filter_set (guint64 *bits, guint h)
 }
 
 /* The trigger filter's hash: of a word's first eight bytes (@x,
- * zero-padded past its @len bytes) and its length only, so that the scan
- * over every token needs one load and one multiply for it. */
+ * zero-padded past its length) only, so that the scan over every token
+ * needs one load and one multiply for it. */
 static inline guint
-trigger_hash (guint64 x, gsize len)
+trigger_hash (guint64 x)
 {
   const guint64 lower = G_GUINT64_CONSTANT (0x2020202020202020);
-  guint64 h = ((x | lower) ^ len) * G_GUINT64_CONSTANT (0xFF51AFD7ED558CCD);
+  guint64 h = (x | lower) * G_GUINT64_CONSTANT (0xFF51AFD7ED558CCD);
   return (guint)(h >> (64 - FILTER_BITS));
 }
 
@@ -286,7 +286,7 @@ trigger_filter_maybe (const TriggerFilter *f, const guint8 *w, gsize len)
     guint8 b[8];
   } u = { 0 };
   memcpy (u.b, w, MIN (len, 8));
-  return filter_test (f->trigger, trigger_hash (u.k, len));
+  return filter_test (f->trigger, trigger_hash (u.k));
 }
 
 /* Whether the @len bytes at @w may be a tense word (TENSE in cues.txt),
