@@ -350,8 +350,15 @@ cut_token (Builder *b, guint t, gboolean gap)
 {
   const WeftToken *tok = &b->tokens[t];
   const guint8 *text = b->text;
-  while (t >= b->sent_end)
-    set_sentence (b, b->sent + 1);
+  if (t >= b->sent_end)
+    {
+      /* runs are sparse: skip the sentences between them in a tight loop */
+      guint i = b->sent + 1;
+      while (i < b->n_sents
+             && t >= b->sents[i].first_token + b->sents[i].n_tokens)
+        i++;
+      set_sentence (b, i);
+    }
   guint8 first = AF_SENT * (t == b->sent_first);
   if (gap)
     first |= AF_GAP;
@@ -697,16 +704,20 @@ atom_scanner_next (AtomScanner *b, guint *n_atoms, guint *first,
   *more = FALSE;
   do
     {
-      for (; b->cut < b->to; b->cut++)
+      /* in locals: cut_token's stores could alias b's fields */
+      guint cut = b->cut;
+      guint gap_at = b->from > 0 && b->from != b->done ? b->from : G_MAXUINT;
+      for (; cut < b->to; cut++)
         {
           if (v->len >= ATOMS_WINDOW)
             {
+              b->cut = cut;
               *more = TRUE;
               goto full;
             }
-          cut_token (b, b->cut,
-                     b->cut == b->from && b->from > 0 && b->from != b->done);
+          cut_token (b, cut, cut == gap_at);
         }
+      b->cut = cut;
       b->done = b->to;
     }
   while (find_piece (b) && b->from == b->done);
