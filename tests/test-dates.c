@@ -536,7 +536,7 @@ test_runs (void)
 /* The trigger scan reads 16 bytes from each token's start and hashes a
  * word's first eight bytes: triggers longer than eight bytes, a hyphen
  * inside a token, single digits, and triggers in the last 16 bytes of the
- * text (tested without that read) are all found. */
+ * text (tested on a copy of them) are all found. */
 static void
 test_scan_edges (void)
 {

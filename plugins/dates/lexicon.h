@@ -197,9 +197,9 @@ gboolean holidays_load (Lexicon *lex, const char *dir, GError **error);
 const LexEntry *lexicon_lookup (const Lexicon *lex, const char *word,
                                 gsize len);
 /* The lookups on the path of every token.  A bit per hash of a word's
- * first eight bytes (lower case, zero-padded) and length, set for every
- * trigger word, so that most words are rejected with one bit test; never
- * wrong about a word of letters only up to TRIGGER_MAX_LEN bytes that it
+ * first eight bytes (lower case, zero-padded), set for every trigger
+ * word, so that most words are rejected with one bit test; never wrong
+ * about a word of letters only up to TRIGGER_MAX_LEN bytes that it
  * rejects.  And the words of up to 16 bytes in an open-addressing index
  * of 2-byte slots (an empty slot rejects a word that is in no list), each
  * slot naming a key to compare and its entry. */
