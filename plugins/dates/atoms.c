@@ -79,15 +79,17 @@ load32 (const guint8 *p)
 
 #define ONES64 G_GUINT64_CONSTANT (0x0101010101010101)
 
-/* The bytes of a token of 1 to 16 bytes in its two 8-byte loads, by its
- * length: a table, not shifts by the length, on the path of every token. */
+/* The bytes of a token of 1 to 16 bytes in its 8-byte loads, by its
+ * length: tables, not shifts by the length, on the path of every token. */
 #define LOW_BYTES(n)                                                          \
   ((n) >= 8 ? G_MAXUINT64 : (G_GUINT64_CONSTANT (1) << (8 * (n) & 63)) - 1)
+#ifndef __SSE2__
 #define KEEP(n) { LOW_BYTES (n), (n) > 8 ? LOW_BYTES ((n) - 8) : 0 }
 static const guint64 keep_bytes[17][2]
     = { KEEP (0),  KEEP (1),  KEEP (2),  KEEP (3),  KEEP (4),  KEEP (5),
         KEEP (6),  KEEP (7),  KEEP (8),  KEEP (9),  KEEP (10), KEEP (11),
         KEEP (12), KEEP (13), KEEP (14), KEEP (15), KEEP (16) };
+#endif
 
 /* Whether every byte of @x is an ASCII letter: no byte (lower-cased) is
  * below 'a' or above 'z' (Hacker's Delight's hasless / hasmore). */
@@ -192,8 +194,13 @@ struct _AtomScanner
   const WeftToken *tokens;
   guint n_tokens;
   guint n_safe; /* tokens before it have 16 bytes of text from their start */
+  /* the text's last bytes from tail_start on, zero-padded: the tokens
+   * from n_safe on are tested there */
+  guint8 tail[32];
+  guint tail_start;
   const WeftSentence *sents;
   guint n_sents, sent;
+  guint sent_first, sent_end; /* of sentence sent; G_MAXUINT past the last */
   WeftDoc *doc;
   DocVec atoms; /* Atom: the current run's, reused across runs */
   /* tokens before done are cut or skipped; [from, to) is the next piece
@@ -297,7 +304,7 @@ plain_word (Builder *b, guint t, gboolean *plain)
 
 /* Whether a token may belong to an expression around a trigger: a word
  * of the lexicon ("the", "of", "ago"), punctuation, or anything mixed. */
-static gboolean
+static inline gboolean
 is_context (Builder *b, guint t)
 {
   gboolean plain;
@@ -314,9 +321,25 @@ is_context (Builder *b, guint t)
 static inline Atom *
 push (Builder *b)
 {
-  Atom *a = doc_vec_push (b->doc, &b->atoms, sizeof (Atom));
+  DocVec *v = &b->atoms;
+  Atom *a = G_LIKELY (v->len < v->cap)
+                ? (Atom *)v->data + v->len++
+                : doc_vec_push (b->doc, v, sizeof (Atom));
   memset (a, 0, sizeof *a);
   return a;
+}
+
+/* Makes sentence @i the current one. */
+static void
+set_sentence (Builder *b, guint i)
+{
+  b->sent = i;
+  b->sent_first = b->sent_end = G_MAXUINT;
+  if (i < b->n_sents)
+    {
+      b->sent_first = b->sents[i].first_token;
+      b->sent_end = b->sent_first + b->sents[i].n_tokens;
+    }
 }
 
 /* Cuts token @t into atoms; @gap: tokens before it were skipped.  A word
@@ -327,11 +350,16 @@ cut_token (Builder *b, guint t, gboolean gap)
 {
   const WeftToken *tok = &b->tokens[t];
   const guint8 *text = b->text;
-  while (b->sent < b->n_sents
-         && t >= b->sents[b->sent].first_token + b->sents[b->sent].n_tokens)
-    b->sent++;
-  guint8 first
-      = AF_SENT * (b->sent < b->n_sents && t == b->sents[b->sent].first_token);
+  if (t >= b->sent_end)
+    {
+      /* runs are sparse: skip the sentences between them in a tight loop */
+      guint i = b->sent + 1;
+      while (i < b->n_sents
+             && t >= b->sents[i].first_token + b->sents[i].n_tokens)
+        i++;
+      set_sentence (b, i);
+    }
+  guint8 first = AF_SENT * (t == b->sent_first);
   if (gap)
     first |= AF_GAP;
   if (t > 0 && tok->start > b->tokens[t - 1].end)
@@ -441,29 +469,60 @@ cut_token (Builder *b, guint t, gboolean gap)
     }
 }
 
+/* By a token's length (up to 16): which of its 16 bytes make it a
+ * candidate besides the filter.  In a token of four bytes or more any
+ * byte below 'A' does ("2020", "mid-2020", "Sept."); in a shorter one
+ * only a digit or one of ":;<=>?@" ("12", "$5", "'90"; not "'s", "n't",
+ * "...": a trigger word inside a token has three letters or more); in a
+ * single byte none (its digit passes the filter).  A byte is in the range
+ * [lo, '@'] when byte + 0x3F, a signed byte, is above lo + 0x3E: '@' goes
+ * to 127, the bytes above it to negative values or below lo + 0x3F.
+ * Tables by length, so the test needs no shift or branch on it. */
+#define MARK_LO(n) ((n) < 4 ? '0' : 0)
+#define MARK_SHIFT (0x7F - '@')
+#define MARK_FLOOR(n) (MARK_LO (n) + MARK_SHIFT - 1)
+#define TIMES16(v) v, v, v, v, v, v, v, v, v, v, v, v, v, v, v, v
+#define BY_LENGTH(f)                                                          \
+  { f (0),  f (1),  f (2),  f (3),  f (4),  f (5),  f (6),  f (7),  f (8),   \
+    f (9),  f (10), f (11), f (12), f (13), f (14), f (15), f (16) }
+#define FLOOR16(n) { TIMES16 (MARK_FLOOR (n)) }
+#define MARKS(n) ((n) == 1 ? 0 : (1u << (n)) - 1)
+static _Alignas (16) const guint8 mark_floor[17][16] = BY_LENGTH (FLOOR16);
+static const guint32 mark_bits[17] = BY_LENGTH (MARKS);
+/* the first eight bytes of a token */
+static const guint64 keep_bytes8[17] = BY_LENGTH (LOW_BYTES);
+
 #ifdef __SSE2__
-/* One bit for each of the 16 bytes at @p that is below 'A' (a digit, a
- * hyphen, a period, an apostrophe, a space). */
+/* One bit for each of the 16 bytes at @p in the range for a token of
+ * @len bytes. */
 static inline guint
-bytes_below_A16 (const guint8 *p)
+bytes_marked16 (const guint8 *p, guint len)
 {
   __m128i v = _mm_loadu_si128 ((const __m128i *)p);
-  __m128i a = _mm_set1_epi8 ('A' - 1);
-  return _mm_movemask_epi8 (_mm_cmpeq_epi8 (_mm_max_epu8 (v, a), a));
+  __m128i x = _mm_add_epi8 (v, _mm_set1_epi8 (MARK_SHIFT));
+  __m128i floor = _mm_load_si128 ((const __m128i *)mark_floor[len]);
+  return _mm_movemask_epi8 (_mm_cmpgt_epi8 (x, floor));
 }
 #else
-/* The high bit of each byte of @x below 'A', and maybe of bytes after
- * one: a borrow only carries upwards. */
+#define HIGH64 (ONES64 * 0x80)
+/* The high bit of each byte of @x in [lo, '@'], exactly: the differences
+ * and the compare keep each byte's arithmetic inside it. */
 static inline guint64
-bytes_below_A (guint64 x)
+bytes_marked (guint64 x, guint8 lo)
 {
-  return (x - ONES64 * 'A') & ~x & (ONES64 * 0x80);
+  guint64 lo8 = ONES64 * lo, top = ONES64 * ('@' - lo);
+  /* each byte's (x - lo) mod 256, without borrows between bytes */
+  guint64 d = ((x | HIGH64) - (lo8 & ~HIGH64)) ^ ((x ^ ~lo8) & HIGH64);
+  /* the high bit of each byte of d above top */
+  guint64 above = (((d & ~HIGH64) + (ONES64 * 0x7F - top)) | d) & HIGH64;
+  return ~above & HIGH64;
 }
 
 static inline guint
-bytes_below_A16 (const guint8 *p)
+bytes_marked16 (const guint8 *p, guint len)
 {
-  guint64 x = bytes_below_A (load64 (p)), y = bytes_below_A (load64 (p + 8));
+  guint8 lo = mark_floor[len][0] + 1 - MARK_SHIFT;
+  guint64 x = bytes_marked (load64 (p), lo), y = bytes_marked (load64 (p + 8), lo);
   /* gathers the high bit of byte k into bit 56 + k (no two products
    * meet, so nothing carries) */
   const guint64 gather = G_GUINT64_CONSTANT (0x0002040810204081);
@@ -471,28 +530,22 @@ bytes_below_A16 (const guint8 *p)
 }
 #endif
 
-/* Whether token @t may hold a trigger (a digit, a trigger word, or a word
- * with punctuation inside, "mid-September"), decided without branches
- * for a token of up to 16 bytes with 16 bytes readable from its start:
+/* Whether the token of @len bytes at @p may hold a trigger (a digit, a
+ * trigger word, or a word with punctuation inside, "mid-September"),
+ * decided without branches for a token of up to 16 bytes with 16 bytes
+ * readable from its start:
  * every token of the text goes through here, and a branch on its length
  * or letters would be mispredicted. */
 G_ALWAYS_INLINE static inline gboolean
-token_may_trigger (const guint8 *text, const guint8 *trigger_bits,
-                   const WeftToken *tok)
+token_may_trigger (const guint8 *p, guint len, const guint64 *trigger_bits)
 {
-  const guint8 *p = text + tok->start;
-  guint len = tok->end - tok->start;
   if (G_UNLIKELY (len > 16))
     return TRUE;
-  /* bytes past the token may be flagged only after a flag inside it */
-  guint below = bytes_below_A16 (p) & ((1u << len) - 1);
-  guint64 x = load64 (p);
-  /* single digits are in the filter */
-  guint pass = filter_test (trigger_bits,
-                            trigger_hash (x & keep_bytes[MIN (len, 8)][0], len));
-  /* a trigger word, a single digit, or a token of several bytes with a
-   * digit or punctuation ("2020", "mid-2020") */
-  return pass | (below > (len == 1));
+  guint marks = bytes_marked16 (p, len) & mark_bits[len];
+  /* a trigger word or a single digit (single digits are in the filter) */
+  guint pass
+      = filter_test (trigger_bits, trigger_hash (load64 (p) & keep_bytes8[len]));
+  return (pass | marks) != 0;
 }
 
 /* Whether token @t, which the filter let through, holds a trigger. */
@@ -502,6 +555,8 @@ token_confirm_trigger (Builder *b, guint t)
   const WeftToken *tok = &b->tokens[t];
   const guint8 *p = b->text + tok->start;
   gsize len = tok->end - tok->start;
+  if (is_digit (*p))
+    return TRUE; /* most triggers: no lookup */
   gboolean plain;
   const LexEntry *e = plain_word (b, t, &plain);
   if (plain)
@@ -512,25 +567,38 @@ token_confirm_trigger (Builder *b, guint t)
 static inline gboolean
 token_is_trigger (Builder *b, guint t)
 {
-  return (t >= b->n_safe
-          || token_may_trigger (b->text, b->filter->trigger, &b->tokens[t]))
+  const WeftToken *tok = &b->tokens[t];
+  const guint8 *p = t < b->n_safe ? b->text + tok->start
+                                  : b->tail + (tok->start - b->tail_start);
+  return token_may_trigger (p, tok->end - tok->start, b->filter->trigger)
          && token_confirm_trigger (b, t);
+}
+
+/* The first token in [@t, @n) that may hold a trigger, or @n: a loop
+ * without calls, so that its constants stay in registers. */
+static guint
+next_candidate (const guint8 *text, const guint64 *trigger_bits,
+                const WeftToken *tokens, guint t, guint n)
+{
+  for (; t < n; t++)
+    if (G_UNLIKELY (token_may_trigger (text + tokens[t].start,
+                                       tokens[t].end - tokens[t].start,
+                                       trigger_bits)))
+      break;
+  return t;
 }
 
 /* The first trigger token at or after @t, or n_tokens. */
 static guint
 next_trigger (Builder *b, guint t)
 {
-  /* in locals: the test is inlined in a loop that also calls out */
-  const guint8 *text = b->text, *bits = b->filter->trigger;
-  const WeftToken *tokens = b->tokens;
-  for (guint n = b->n_safe; t < n; t++)
-    if (G_UNLIKELY (token_may_trigger (text, bits, &tokens[t]))
-        && token_confirm_trigger (b, t))
-      return t;
-  /* the last tokens, too near the end of the text for 16-byte loads */
-  for (; t < b->n_tokens; t++)
+  for (guint n = b->n_safe;
+       (t = next_candidate (b->text, b->filter->trigger, b->tokens, t, n)) < n;
+       t++)
     if (token_confirm_trigger (b, t))
+      return t;
+  for (; t < b->n_tokens; t++)
+    if (token_is_trigger (b, t))
       break;
   return t;
 }
@@ -562,7 +630,11 @@ atom_scanner_new (WeftDoc *doc, const Lexicon *lex)
   b->n_safe = b->n_tokens;
   while (b->n_safe > 0 && b->tokens[b->n_safe - 1].start + 16 > b->text_len)
     b->n_safe--;
+  gsize tail_len = MIN (b->text_len, 16);
+  b->tail_start = b->text_len - tail_len;
+  memcpy (b->tail, b->text + b->tail_start, tail_len);
   b->sents = weft_doc_get_sentences (doc, &b->n_sents);
+  set_sentence (b, 0);
   for (guint i = 0; i < G_N_ELEMENTS (b->cache); i++)
     b->cache[i].tok = G_MAXUINT32;
   return b;
@@ -632,16 +704,20 @@ atom_scanner_next (AtomScanner *b, guint *n_atoms, guint *first,
   *more = FALSE;
   do
     {
-      for (; b->cut < b->to; b->cut++)
+      /* in locals: cut_token's stores could alias b's fields */
+      guint cut = b->cut;
+      guint gap_at = b->from > 0 && b->from != b->done ? b->from : G_MAXUINT;
+      for (; cut < b->to; cut++)
         {
           if (v->len >= ATOMS_WINDOW)
             {
+              b->cut = cut;
               *more = TRUE;
               goto full;
             }
-          cut_token (b, b->cut,
-                     b->cut == b->from && b->from > 0 && b->from != b->done);
+          cut_token (b, cut, cut == gap_at);
         }
+      b->cut = cut;
       b->done = b->to;
     }
   while (find_piece (b) && b->from == b->done);

@@ -46,7 +46,7 @@ typedef struct
   int32_t num;         /* A_NUM value (saturated) */
   uint32_t sent;       /* sentence index */
   uint32_t tok;        /* token index */
-  const LexEntry *lex; /* A_WORD, may be NULL */
+  const LexEntry *lex; /* A_WORD, may be NULL; NULL for other kinds */
 } Atom;
 
 /* A growing array in a document's arena; the copies it outgrows stay

@@ -71,6 +71,7 @@ typedef struct
   const WeftSentence *sents;
   guint n_sents;
   const Lexicon *lex;
+  const TriggerFilter *filter; /* lex's */
 } Tokens;
 
 static gboolean
@@ -90,14 +91,24 @@ word_tense (const Tokens *t, guint i)
   const WeftToken *k = &t->tokens[i];
   if (k->kind != WEFT_TOKEN_WORD && k->kind != WEFT_TOKEN_CLITIC)
     return 0;
-  /* tense words in cues.txt are 2 to 10 bytes ("'ll", "scheduled") */
-  const LexEntry *e = k->end - k->start >= 2 && k->end - k->start <= 10
+  gsize len = k->end - k->start;
+  gboolean ed = len > 4 && t->text[k->end - 1] == 'd'
+                && t->text[k->end - 2] == 'e'
+                && !(k->flags & WEFT_TOKEN_CAPITALIZED);
+  /* tense words in cues.txt are 2 to 10 bytes ("'ll", "scheduled"); most
+   * words are told from them by their length and first and last letters */
+  const guint8 *w = (const guint8 *)t->text + k->start;
+  gsize skip = len >= 2 && *w == '\'';
+  if (!ed
+      && !(len >= 2 && len <= 10
+           && tense_word_maybe (t->filter, w + skip, len - skip)))
+    return 0;
+  const LexEntry *e = len >= 2 && len <= 10
                           ? atoms_token_lex (t->lex, t->text, t->text_len, k)
                           : NULL;
   if (e)
     return e->cue == C_TENSE ? e->cue_val : 0;
-  if (k->end - k->start > 4 && t->text[k->end - 1] == 'd'
-      && t->text[k->end - 2] == 'e' && !(k->flags & WEFT_TOKEN_CAPITALIZED))
+  if (ed)
     {
       /* a passive ("will be held", "is expected", "to remain closed")
        * is not a past */
@@ -345,6 +356,7 @@ dates_state_process (DatesState *st, WeftDoc *doc, GError **error)
   w.doc = doc;
   w.toks.text = weft_doc_get_text (doc, &w.toks.text_len);
   w.toks.lex = st->lex;
+  w.toks.filter = lexicon_get_filter (st->lex);
   w.toks.tokens = weft_doc_get_tokens (doc, &w.toks.n_tokens);
   w.toks.sents = weft_doc_get_sentences (doc, &w.toks.n_sents);
   w.anchor.forward = st->forward;

@@ -158,21 +158,51 @@ fmt_calendar (char *b, const DateSpec *spec)
   *b = '\0';
 }
 
-static void
-fmt_amount (char *b, double amount)
+/* Writes @amount ("X" when unspecified) at @b; returns the end.  Whole
+ * numbers, nearly all of them, without printf. */
+static char *
+put_amount (char *b, double amount)
 {
   if (amount < 0)
-    strcpy (b, "X");
-  else if (amount == (int)amount)
-    sprintf (b, "%d", (int)amount);
-  else
-    sprintf (b, "%g", amount);
+    return put_str (b, "X");
+  if (amount == (int)amount)
+    return put_num (b, (int)amount, 1);
+  return b + sprintf (b, "%g", amount);
+}
+
+/* The TIMEX3 letters of a duration's unit (after "PT" for H, M, S). */
+static const char *
+duration_letters (int unit)
+{
+  switch (unit)
+    {
+    case U_H:
+      return "H";
+    case U_MIN:
+    case U_M:
+      return "M";
+    case U_S:
+      return "S";
+    case U_W:
+      return "W";
+    case U_D:
+      return "D";
+    case U_DE:
+      return "DE";
+    case U_CE:
+      return "CE";
+    case U_Q:
+      return "Q";
+    case U_WE:
+      return "WE";
+    default:
+      return "Y";
+    }
 }
 
 void
 fmt_duration (char *b, double amount, int unit)
 {
-  char n[24];
   if (amount > 0 && amount != (int)amount)
     {
       /* half an hour is PT30M, not PT0.5H */
@@ -185,41 +215,9 @@ fmt_duration (char *b, double amount, int unit)
     amount = amount < 0 ? amount : amount * 2, unit = U_W;
   if (unit == U_HALF)
     amount = amount < 0 ? amount : amount * 6, unit = U_M;
-  fmt_amount (n, amount);
-  switch (unit)
-    {
-    case U_H:
-      sprintf (b, "PT%sH", n);
-      break;
-    case U_MIN:
-      sprintf (b, "PT%sM", n);
-      break;
-    case U_S:
-      sprintf (b, "PT%sS", n);
-      break;
-    case U_M:
-      sprintf (b, "P%sM", n);
-      break;
-    case U_W:
-      sprintf (b, "P%sW", n);
-      break;
-    case U_D:
-      sprintf (b, "P%sD", n);
-      break;
-    case U_DE:
-      sprintf (b, "P%sDE", n);
-      break;
-    case U_CE:
-      sprintf (b, "P%sCE", n);
-      break;
-    case U_Q:
-      sprintf (b, "P%sQ", n);
-      break;
-    case U_WE:
-      sprintf (b, "P%sWE", n);
-      break;
-    default:
-      sprintf (b, "P%sY", n);
-      break;
-    }
+  gboolean clock = unit == U_H || unit == U_MIN || unit == U_S;
+  b = put_str (b, clock ? "PT" : "P");
+  b = put_amount (b, amount);
+  b = put_str (b, duration_letters (unit));
+  *b = '\0';
 }

@@ -53,10 +53,11 @@ typedef struct
 } Match;
 
 /* ---- atom tests ---- */
+/* The lexicon entry of atom @i when it is a word (only words have one). */
 static inline const LexEntry *
 lex_at (const Ctx *c, guint i)
 {
-  return i < c->n && c->a[i].kind == A_WORD ? c->a[i].lex : NULL;
+  return i < c->n ? c->a[i].lex : NULL;
 }
 
 static inline gboolean

@@ -180,15 +180,27 @@ index_triggers (Lexicon *lex)
         letters = letters && s->word[k] >= 'a' && s->word[k] <= 'z';
       if (!letters || s->len > TRIGGER_MAX_LEN)
         continue; /* the atomizer never looks such a word up as a trigger */
-      guint th = trigger_hash (s->key[0], s->len);
-      lex->filter.trigger[th >> 3] |= 1 << (th & 7);
+      filter_set (lex->filter.trigger, trigger_hash (s->key[0]));
     }
   /* single digits pass the filter as trigger words do, so that the scan
    * over the tokens needs no test of its own for them */
   for (guint64 d = '0'; d <= '9'; d++)
     {
-      guint th = trigger_hash (d, 1);
-      lex->filter.trigger[th >> 3] |= 1 << (th & 7);
+      filter_set (lex->filter.trigger, trigger_hash (d));
+    }
+}
+
+/* The tense words by length, first and last letter (tense_word_maybe). */
+static void
+index_tense_words (Lexicon *lex)
+{
+  for (guint i = 0; i <= lex->mask; i++)
+    {
+      Slot *s = &lex->slots[i];
+      if (s->len && s->len <= TENSE_MAX_LEN
+          && lex->entries[s->entry].cue == C_TENSE)
+        lex->filter.tense_ends[s->len][(s->word[0] | 0x20) & 31]
+            |= 1u << ((s->word[s->len - 1] | 0x20) & 31);
     }
 }
 
@@ -484,6 +496,7 @@ lexicon_load (const char *dir, GError **error)
       return NULL;
     }
   index_triggers (lex);
+  index_tense_words (lex);
   return lex;
 }
 

@@ -197,14 +197,15 @@ gboolean holidays_load (Lexicon *lex, const char *dir, GError **error);
 const LexEntry *lexicon_lookup (const Lexicon *lex, const char *word,
                                 gsize len);
 /* The lookups on the path of every token.  A bit per hash of a word's
- * first eight bytes (lower case, zero-padded) and length, set for every
- * trigger word, so that most words are rejected with one bit test; never
- * wrong about a word of letters only up to TRIGGER_MAX_LEN bytes that it
+ * first eight bytes (lower case, zero-padded), set for every trigger
+ * word, so that most words are rejected with one bit test; never wrong
+ * about a word of letters only up to TRIGGER_MAX_LEN bytes that it
  * rejects.  And the words of up to 16 bytes in an open-addressing index
  * of 2-byte slots (an empty slot rejects a word that is in no list), each
  * slot naming a key to compare and its entry. */
 #define TRIGGER_MAX_LEN 16
-#define FILTER_BITS 15
+#define TENSE_MAX_LEN 10
+#define FILTER_BITS 16
 #define WORD_INDEX_BITS 12
 typedef struct
 {
@@ -215,9 +216,12 @@ typedef struct
 
 typedef struct
 {
-  guint8 trigger[1 << (FILTER_BITS - 3)];
+  guint64 trigger[1 << (FILTER_BITS - 6)];
   guint16 word_slot[1 << WORD_INDEX_BITS]; /* 1 + index into words, 0 empty */
   ShortWord *words;
+  /* tense words (cues.txt) by length and first letter: a bit per last
+   * letter, letters taken as (c | 0x20) & 31 */
+  guint32 tense_ends[TENSE_MAX_LEN + 1][32];
 } TriggerFilter;
 
 /* The slot a word of up to 16 bytes hashes to. */
@@ -247,19 +251,25 @@ word_index_find (const TriggerFilter *f, guint64 k0, guint64 k1, gsize len)
 }
 
 static inline gboolean
-filter_test (const guint8 *bits, guint h)
+filter_test (const guint64 *bits, guint h)
 {
-  return (bits[h >> 3] >> (h & 7)) & 1;
+  return (bits[h >> 6] >> (h & 63)) & 1;
+}
+
+static inline void
+filter_set (guint64 *bits, guint h)
+{
+  bits[h >> 6] |= G_GUINT64_CONSTANT (1) << (h & 63);
 }
 
 /* The trigger filter's hash: of a word's first eight bytes (@x,
- * zero-padded past its @len bytes) and its length only, so that the scan
- * over every token needs one load and one multiply for it. */
+ * zero-padded past its length) only, so that the scan over every token
+ * needs one load and one multiply for it. */
 static inline guint
-trigger_hash (guint64 x, gsize len)
+trigger_hash (guint64 x)
 {
   const guint64 lower = G_GUINT64_CONSTANT (0x2020202020202020);
-  guint64 h = ((x | lower) ^ len) * G_GUINT64_CONSTANT (0xFF51AFD7ED558CCD);
+  guint64 h = (x | lower) * G_GUINT64_CONSTANT (0xFF51AFD7ED558CCD);
   return (guint)(h >> (64 - FILTER_BITS));
 }
 
@@ -276,7 +286,17 @@ trigger_filter_maybe (const TriggerFilter *f, const guint8 *w, gsize len)
     guint8 b[8];
   } u = { 0 };
   memcpy (u.b, w, MIN (len, 8));
-  return filter_test (f->trigger, trigger_hash (u.k, len));
+  return filter_test (f->trigger, trigger_hash (u.k));
+}
+
+/* Whether the @len bytes at @w may be a tense word (TENSE in cues.txt),
+ * read without going past them: never FALSE for one, whatever its case. */
+static inline gboolean
+tense_word_maybe (const TriggerFilter *f, const guint8 *w, gsize len)
+{
+  return len >= 1 && len <= TENSE_MAX_LEN
+         && (f->tense_ends[len][(w[0] | 0x20) & 31]
+             >> ((w[len - 1] | 0x20) & 31) & 1);
 }
 
 /* Whether a word with entry @e (may be NULL) is a trigger; @cap: the word

@@ -352,8 +352,11 @@ parse_core_based (const Ctx *c, guint j, Match *m)
   return end;
 }
 
+/* match_at; *no_core is an atom where parse_core_based is known to find
+ * nothing (G_MAXUINT none): "the first time" tries "first time" after
+ * "the", and then again at "first". */
 static guint
-match_at (const Ctx *c, guint i, Match *m)
+match_at (const Ctx *c, guint i, Match *m, guint *no_core)
 {
   guint j = i, end;
   int mod = 0;
@@ -376,7 +379,9 @@ match_at (const Ctx *c, guint i, Match *m)
   j = parse_position (c, j, &mod);
   if (cue_at (c, j, C_THE))
     the = j++;
-  if (j > i && (end = parse_core_based (c, j, m)))
+  if (j > i && !(end = parse_core_based (c, j, m)))
+    *no_core = j;
+  if (j > i && end)
     {
       gboolean dur = m->type == T_DURATION;
       const LexEntry *core = lex_at (c, j);
@@ -411,7 +416,7 @@ match_at (const Ctx *c, guint i, Match *m)
     {
       j = i;
       mod = 0;
-      end = parse_core_based (c, i, m);
+      end = i == *no_core ? 0 : parse_core_based (c, i, m);
       guint l;
       Match lm;
       if ((l = parse_left_partial (c, i, &lm)) > end)
@@ -452,7 +457,7 @@ guint
 matcher_run (const Ctx *c, guint first, guint stop, WeftDoc *doc,
              DocVec *out)
 {
-  guint line_end = 0;
+  guint line_end = 0, no_core = G_MAXUINT;
   /* expressions never cross a line break: the rules see one line at a
    * time */
   Ctx line = *c;
@@ -462,13 +467,14 @@ matcher_run (const Ctx *c, guint first, guint stop, WeftDoc *doc,
       if (i >= line_end)
         {
           line_end = i + 1;
+          no_core = G_MAXUINT; /* the rules see the line's end */
           while (line_end < c->n && !(c->a[line_end].flags & AF_NEWLINE))
             line_end++;
           line.n = line_end;
         }
       Match m;
       guint end;
-      if (!can_start (&line, i) || !(end = match_at (&line, i, &m)))
+      if (!can_start (&line, i) || !(end = match_at (&line, i, &m, &no_core)))
         {
           i++;
           continue;

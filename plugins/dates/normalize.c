@@ -6,17 +6,6 @@
 
 #include "spec.h"
 
-void
-spec_init (DateSpec *s, SpecKind kind)
-{
-  memset (s, 0, sizeof *s);
-  s->kind = kind;
-  s->year = NONE;
-  s->ylen = 4;
-  s->hour = s->minute = s->second = -1;
-  s->amount = 1;
-}
-
 /* Howard Hinnant's days_from_civil: days since 1970-01-01. */
 int
 days_from_civil (int y, int m, int d)

@@ -5,6 +5,7 @@
 
 #include <glib.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "lexicon.h"
 
@@ -76,7 +77,18 @@ typedef struct
   gboolean forward; /* the forward-dates option: times after the reference */
 } Anchor;
 
-void spec_init (DateSpec *s, SpecKind kind);
+/* An empty spec of @kind: no field given, an amount of 1.  Inline: the
+ * rules start one at nearly every atom they try. */
+static inline void
+spec_init (DateSpec *s, SpecKind kind)
+{
+  memset (s, 0, sizeof *s);
+  s->kind = kind;
+  s->year = NONE;
+  s->ylen = 4;
+  s->hour = s->minute = s->second = -1;
+  s->amount = 1;
+}
 /* Parses "YYYY-MM-DD[THH:MM[:SS]]"; FALSE when it is not one. */
 gboolean refdate_parse (RefDate *r, const char *text);
 /* Writes the TIMEX3 value of @s into @buf (at least 48 bytes) and returns
