@@ -78,6 +78,13 @@ test_words (void)
     { "Gyumri (Armenia), on", "Gyumri | ( | Armenia | ) | , | on" },
     { "Café naïve résumé", "Café | naïve | résumé" },
     { "Он сказал: «Нет».", "Он | сказал | : | « | Нет | » | ." },
+    /* words found 16 bytes at a time, ending at the bytes just outside
+     * the ranges of letters and digits, and past 16 bytes */
+    { "abcdefghijklmnopqrstuvwxyz` ABCDEFGHIJKLMNOPQRSTUVWXYZ[0] AZaz09{x} "
+      "word:x, xyz/abc and naïveté or 0123456789abcdefXYZ@ ok",
+      "abcdefghijklmnopqrstuvwxyz | ` | ABCDEFGHIJKLMNOPQRSTUVWXYZ | [ | 0 | "
+      "] | AZaz09 | { | x | } | word | : | x | , | xyz | / | abc | and | "
+      "naïveté | or | 0123456789 | abcdefXYZ | @ | ok" },
   };
   check_cases (cases, G_N_ELEMENTS (cases), NULL);
 }
