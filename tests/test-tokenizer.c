@@ -339,6 +339,10 @@ described (WeftPipeline *pipeline, const char *text)
   return g_string_free (out, FALSE);
 }
 
+/* 66 letters, for words longer than 64 bytes */
+#define X66 "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+#define N66 "NNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNN"
+
 /* The scanner's fast paths (a run of plain words and punctuation, a
  * word's period, words and numbers handed on from the run) give what the
  * general paths give: kinds, flags and sentences. */
@@ -376,6 +380,12 @@ test_fast_paths (void)
       "(/punct/1 Reuters/word/8 )/punct/0 -/punct/1 Russia/word/9 "
       "said/word/1 ./punct/0 # a well-known pro-Kremlin 1946 - 1954 run "
       "- and || MOSCOW, July 26 (Reuters) - || Russia said." },
+    /* words of 64 bytes or more pass the word lists' length filter
+     * (modulo 64) and are looked at closely: the same tokens and flags */
+    { "the ca" X66 "t and Ca" X66 "Xt, GO" N66 "A (wa" N66 "a) end",
+      "the/word/0 ca" X66 "t/word/1 and/word/1 Ca" X66 "Xt/word/9 ,/punct/0 "
+      "GO" N66 "A/word/25 (/punct/1 wa" N66 "a/word/0 )/punct/0 end/word/1 "
+      "# the ca" X66 "t and Ca" X66 "Xt, GO" N66 "A (wa" N66 "a) end" },
   };
   g_autoptr (WeftPipeline) pipeline = make_pipeline (NULL);
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
