@@ -380,6 +380,16 @@ test_fast_paths (void)
       "(/punct/1 Reuters/word/8 )/punct/0 -/punct/1 Russia/word/9 "
       "said/word/1 ./punct/0 # a well-known pro-Kremlin 1946 - 1954 run "
       "- and || MOSCOW, July 26 (Reuters) - || Russia said." },
+    /* doubled brackets and quotes are a token each, in the run and out */
+    { "((WN)) Could you say ((this)), [[or]] \"\"that\"\"? Yes.\n((Pablo))  "
+      "Very.",
+      "(/punct/0 (/punct/0 WN/word/24 )/punct/0 )/punct/0 Could/word/9 "
+      "you/word/1 say/word/1 (/punct/1 (/punct/0 this/word/0 )/punct/0 "
+      ")/punct/0 ,/punct/0 [/punct/1 [/punct/0 or/word/0 ]/punct/0 "
+      "]/punct/0 \"/punct/1 \"/punct/0 that/word/0 \"/punct/0 \"/punct/0 "
+      "?/punct/0 Yes/word/9 ./punct/0 (/punct/3 (/punct/0 Pablo/word/8 "
+      ")/punct/0 )/punct/0 Very/word/9 ./punct/0 # ((WN)) Could you say "
+      "((this)), [[or]] \"\"that\"\"? || Yes. || ((Pablo))  Very." },
     /* words of 64 bytes or more pass the word lists' length filter
      * (modulo 64) and are looked at closely: the same tokens and flags */
     { "the ca" X66 "t and Ca" X66 "Xt, GO" N66 "A (wa" N66 "a) end",

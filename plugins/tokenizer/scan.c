@@ -151,14 +151,15 @@ starts_word (const TokConfig *config, const guchar *p)
 }
 
 /* Whether the punctuation or symbol byte @b of start class @start is a
- * token of one byte when @c follows: no run (--, ...), no combining mark,
- * no emoticon (:-)). */
+ * token of one byte when @c follows: no run (--, ..., ?!), no combining
+ * mark, no emoticon (:-)).  Of the bytes here only the hyphen and the
+ * terminal marks make runs: doubled brackets (((WN))) are a token each. */
 static inline gboolean
 punct_stands_alone (const TokConfig *config, guint8 start, guchar b, guchar c)
 {
-  return !(c == b || c >= 0x80
+  return !(c >= 0x80
            || (start == START_TERMINAL && simple_punct[c] == START_TERMINAL)
-           || (b == '-' && c == '=')
+           || (b == '-' && (c == '-' || c == '='))
            || (config->emoticon_start[b]
                && tok_lexicon_has_prefix2 (config->emoticons, b, c)));
 }
