@@ -390,6 +390,15 @@ test_fast_paths (void)
       "?/punct/0 Yes/word/9 ./punct/0 (/punct/3 (/punct/0 Pablo/word/8 "
       ")/punct/0 )/punct/0 Very/word/9 ./punct/0 # ((WN)) Could you say "
       "((this)), [[or]] \"\"that\"\"? || Yes. || ((Pablo))  Very." },
+    /* a full stop after a number, a quote or a bracket in the run */
+    { "He was aged 25. Kosiec said \"no\". Then (Reuters).  it ended 1. "
+      "Then 2 . So",
+      "He/word/8 was/word/1 aged/word/1 25/number/1 ./punct/0 Kosiec/word/9 "
+      "said/word/1 \"/punct/1 no/word/0 \"/punct/0 ./punct/0 Then/word/9 "
+      "(/punct/1 Reuters/word/8 )/punct/0 ./punct/0 it/word/1 ended/word/1 "
+      "1/number/1 ./punct/0 Then/word/9 2/number/1 ./punct/1 So/word/9 # He "
+      "was aged 25. || Kosiec said \"no\". || Then (Reuters). || it ended "
+      "1. || Then 2 . || So" },
     /* words of 64 bytes or more pass the word lists' length filter
      * (modulo 64) and are looked at closely: the same tokens and flags */
     { "the ca" X66 "t and Ca" X66 "Xt, GO" N66 "A (wa" N66 "a) end",

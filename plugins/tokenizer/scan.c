@@ -211,6 +211,41 @@ append_word (TokScanner *sc, const guchar *s, const guchar *q, guint flags)
                       (uint32_t)(q - sc->text), WEFT_TOKEN_WORD, flags);
 }
 
+/* Appends the period at @q (with the space flags @flags) and the end of
+ * the sentence when, after white space, a word (a letter, and not an
+ * emoticon) follows on the line: the splitter would end the sentence
+ * there, whatever the word turns out to be, and need not look.  The token
+ * before must be quiet.  Returns the word's start, or NULL (nothing
+ * appended) when no word follows so. */
+static inline const guchar *
+end_sentence_at_period (TokScanner *sc, const guchar *q, guint flags)
+{
+  const guchar *r = q + 1;
+  while (*r == ' ')
+    r++;
+  if (r == q + 1 || !starts_word (sc->config, r))
+    return NULL;
+  guint i = weft_doc_add_token (sc->doc, (uint32_t)(q - sc->text),
+                                (uint32_t)(q + 1 - sc->text), WEFT_TOKEN_PUNCT,
+                                flags);
+  weft_doc_add_sentence (sc->doc, sc->sentences.first,
+                         i + 1 - sc->sentences.first);
+  sc->sentences.first = i + 1;
+  return r;
+}
+
+/* Whether a period appended now with the space flags @flags would follow,
+ * with no space, a number that opens the sentence (1. Implementation
+ * of...): the splitter keeps such a sentence open. */
+static gboolean
+period_after_list_number (TokScanner *sc, guint flags)
+{
+  guint n;
+  const WeftToken *tokens = weft_doc_get_tokens (sc->doc, &n);
+  return !(flags & WEFT_TOKEN_SPACE_BEFORE) && n == sc->sentences.first + 1
+         && tokens[n - 1].kind == WEFT_TOKEN_NUMBER;
+}
+
 /* A word [@s, @q) of ASCII letters and digits that does not simply end
  * at @q: a word and its period or clitic, an abbreviation, a compound, a
  * URL...  Returns the end of what it appended. */
@@ -261,10 +296,8 @@ scan_run (TokScanner *sc, const guchar *p)
                    && period_stands_alone (config, p, q, e))
             {
               append_word (sc, p, q, flags);
-              const guchar *r = q + 1;
-              while (*r == ' ')
-                r++;
-              if (r == q + 1 || !starts_word (config, r))
+              const guchar *r = end_sentence_at_period (sc, q, 0);
+              if (!r)
                 {
                   sc->flags = 0;
                   sc->quiet = 1;
@@ -272,15 +305,6 @@ scan_run (TokScanner *sc, const guchar *p)
                   tok_append (sc, q, q + 1, WEFT_TOKEN_PUNCT, 0);
                   return q + 1;
                 }
-              /* A period before a word (a letter, and not an emoticon)
-               * after white space ends the sentence, whatever the word
-               * turns out to be: tok_sentences_step() need not look. */
-              guint i = weft_doc_add_token (sc->doc, (uint32_t)(q - sc->text),
-                                            (uint32_t)(q + 1 - sc->text),
-                                            WEFT_TOKEN_PUNCT, 0);
-              weft_doc_add_sentence (sc->doc, sc->sentences.first,
-                                     i + 1 - sc->sentences.first);
-              sc->sentences.first = i + 1;
               start = NULL; /* appended */
               flags = WEFT_TOKEN_SPACE_BEFORE;
               p = r;
@@ -309,6 +333,18 @@ scan_run (TokScanner *sc, const guchar *p)
               sc->doc, (uint32_t)(p - sc->text), (uint32_t)(q - sc->text),
               kind == START_SYMBOL ? WEFT_TOKEN_SYMBOL : WEFT_TOKEN_PUNCT,
               flags);
+        }
+      else if (b == '.'
+               && punct_stands_alone (config, START_TERMINAL, '.', p[1])
+               && !period_after_list_number (sc, flags)
+               && (q = end_sentence_at_period (sc, p, flags)))
+        {
+          /* the full stop after a number, a quote, a bracket (aged 25.
+           * Kosiec) or a word word.c looked at */
+          start = NULL;
+          flags = WEFT_TOKEN_SPACE_BEFORE;
+          p = q;
+          continue;
         }
       else
         break;
