@@ -334,6 +334,12 @@ scan_run (TokScanner *sc, const guchar *p)
               kind == START_SYMBOL ? WEFT_TOKEN_SYMBOL : WEFT_TOKEN_PUNCT,
               flags);
         }
+      else if (b == ' ')
+        {
+          /* more than one space (after a full stop, ((WN))  Could) */
+          p++;
+          continue;
+        }
       else if (b == '.'
                && punct_stands_alone (config, START_TERMINAL, '.', p[1])
                && !period_after_list_number (sc, flags)
