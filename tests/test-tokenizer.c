@@ -78,6 +78,13 @@ test_words (void)
     { "Gyumri (Armenia), on", "Gyumri | ( | Armenia | ) | , | on" },
     { "Café naïve résumé", "Café | naïve | résumé" },
     { "Он сказал: «Нет».", "Он | сказал | : | « | Нет | » | ." },
+    /* words found 16 bytes at a time, ending at the bytes just outside
+     * the ranges of letters and digits, and past 16 bytes */
+    { "abcdefghijklmnopqrstuvwxyz` ABCDEFGHIJKLMNOPQRSTUVWXYZ[0] AZaz09{x} "
+      "word:x, xyz/abc and naïveté or 0123456789abcdefXYZ@ ok",
+      "abcdefghijklmnopqrstuvwxyz | ` | ABCDEFGHIJKLMNOPQRSTUVWXYZ | [ | 0 | "
+      "] | AZaz09 | { | x | } | word | : | x | , | xyz | / | abc | and | "
+      "naïveté | or | 0123456789 | abcdefXYZ | @ | ok" },
   };
   check_cases (cases, G_N_ELEMENTS (cases), NULL);
 }
@@ -332,6 +339,10 @@ described (WeftPipeline *pipeline, const char *text)
   return g_string_free (out, FALSE);
 }
 
+/* 66 letters, for words longer than 64 bytes */
+#define X66 "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+#define N66 "NNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNN"
+
 /* The scanner's fast paths (a run of plain words and punctuation, a
  * word's period, words and numbers handed on from the run) give what the
  * general paths give: kinds, flags and sentences. */
@@ -369,6 +380,31 @@ test_fast_paths (void)
       "(/punct/1 Reuters/word/8 )/punct/0 -/punct/1 Russia/word/9 "
       "said/word/1 ./punct/0 # a well-known pro-Kremlin 1946 - 1954 run "
       "- and || MOSCOW, July 26 (Reuters) - || Russia said." },
+    /* doubled brackets and quotes are a token each, in the run and out */
+    { "((WN)) Could you say ((this)), [[or]] \"\"that\"\"? Yes.\n((Pablo))  "
+      "Very.",
+      "(/punct/0 (/punct/0 WN/word/24 )/punct/0 )/punct/0 Could/word/9 "
+      "you/word/1 say/word/1 (/punct/1 (/punct/0 this/word/0 )/punct/0 "
+      ")/punct/0 ,/punct/0 [/punct/1 [/punct/0 or/word/0 ]/punct/0 "
+      "]/punct/0 \"/punct/1 \"/punct/0 that/word/0 \"/punct/0 \"/punct/0 "
+      "?/punct/0 Yes/word/9 ./punct/0 (/punct/3 (/punct/0 Pablo/word/8 "
+      ")/punct/0 )/punct/0 Very/word/9 ./punct/0 # ((WN)) Could you say "
+      "((this)), [[or]] \"\"that\"\"? || Yes. || ((Pablo))  Very." },
+    /* a full stop after a number, a quote or a bracket in the run */
+    { "He was aged 25. Kosiec said \"no\". Then (Reuters).  it ended 1. "
+      "Then 2 . So",
+      "He/word/8 was/word/1 aged/word/1 25/number/1 ./punct/0 Kosiec/word/9 "
+      "said/word/1 \"/punct/1 no/word/0 \"/punct/0 ./punct/0 Then/word/9 "
+      "(/punct/1 Reuters/word/8 )/punct/0 ./punct/0 it/word/1 ended/word/1 "
+      "1/number/1 ./punct/0 Then/word/9 2/number/1 ./punct/1 So/word/9 # He "
+      "was aged 25. || Kosiec said \"no\". || Then (Reuters). || it ended "
+      "1. || Then 2 . || So" },
+    /* words of 64 bytes or more pass the word lists' length filter
+     * (modulo 64) and are looked at closely: the same tokens and flags */
+    { "the ca" X66 "t and Ca" X66 "Xt, GO" N66 "A (wa" N66 "a) end",
+      "the/word/0 ca" X66 "t/word/1 and/word/1 Ca" X66 "Xt/word/9 ,/punct/0 "
+      "GO" N66 "A/word/25 (/punct/1 wa" N66 "a/word/0 )/punct/0 end/word/1 "
+      "# the ca" X66 "t and Ca" X66 "Xt, GO" N66 "A (wa" N66 "a) end" },
   };
   g_autoptr (WeftPipeline) pipeline = make_pipeline (NULL);
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -73,14 +73,15 @@ tok_lexicon_may_hold (const TokLexicon *lexicon, const guchar *word, gsize len)
 
 /* tok_lexicon_may_hold() for the scanner's hot path, with fewer loads:
  * the first two bytes and the length in one table, then the last byte.
+ * A word of 64 bytes or more is filtered by its length modulo 64, so may
+ * pass (no entry is that long; the scanner looks closer and finds none).
  * @word[1] must be readable even when @len is 1 (the text ends in a NUL). */
 static inline gboolean
 tok_lexicon_may_hold_word (const TokLexicon *lexicon, const guchar *word,
                            gsize len)
 {
   guint64 lengths = lexicon->pair_lengths[TOK_PAIR_KEY (word[0], word[1])];
-  return (guint)(lengths >> (len & 63)) & (len < 64)
-         & lexicon->last_bytes[word[len - 1]];
+  return (guint)(lengths >> (len & 63)) & lexicon->last_bytes[word[len - 1]];
 }
 
 /* Whether some entry starts with the bytes @b0 @b1 (a one-byte entry

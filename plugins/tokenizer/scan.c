@@ -151,14 +151,15 @@ starts_word (const TokConfig *config, const guchar *p)
 }
 
 /* Whether the punctuation or symbol byte @b of start class @start is a
- * token of one byte when @c follows: no run (--, ...), no combining mark,
- * no emoticon (:-)). */
+ * token of one byte when @c follows: no run (--, ..., ?!), no combining
+ * mark, no emoticon (:-)).  Of the bytes here only the hyphen and the
+ * terminal marks make runs: doubled brackets (((WN))) are a token each. */
 static inline gboolean
 punct_stands_alone (const TokConfig *config, guint8 start, guchar b, guchar c)
 {
-  return !(c == b || c >= 0x80
+  return !(c >= 0x80
            || (start == START_TERMINAL && simple_punct[c] == START_TERMINAL)
-           || (b == '-' && c == '=')
+           || (b == '-' && (c == '-' || c == '='))
            || (config->emoticon_start[b]
                && tok_lexicon_has_prefix2 (config->emoticons, b, c)));
 }
@@ -208,6 +209,41 @@ append_word (TokScanner *sc, const guchar *s, const guchar *q, guint flags)
     flags |= WEFT_TOKEN_ALL_CAPS;
   weft_doc_add_token (sc->doc, (uint32_t)(s - sc->text),
                       (uint32_t)(q - sc->text), WEFT_TOKEN_WORD, flags);
+}
+
+/* Appends the period at @q (with the space flags @flags) and the end of
+ * the sentence when, after white space, a word (a letter, and not an
+ * emoticon) follows on the line: the splitter would end the sentence
+ * there, whatever the word turns out to be, and need not look.  The token
+ * before must be quiet.  Returns the word's start, or NULL (nothing
+ * appended) when no word follows so. */
+static inline const guchar *
+end_sentence_at_period (TokScanner *sc, const guchar *q, guint flags)
+{
+  const guchar *r = q + 1;
+  while (*r == ' ')
+    r++;
+  if (r == q + 1 || !starts_word (sc->config, r))
+    return NULL;
+  guint i = weft_doc_add_token (sc->doc, (uint32_t)(q - sc->text),
+                                (uint32_t)(q + 1 - sc->text), WEFT_TOKEN_PUNCT,
+                                flags);
+  weft_doc_add_sentence (sc->doc, sc->sentences.first,
+                         i + 1 - sc->sentences.first);
+  sc->sentences.first = i + 1;
+  return r;
+}
+
+/* Whether a period appended now with the space flags @flags would follow,
+ * with no space, a number that opens the sentence (1. Implementation
+ * of...): the splitter keeps such a sentence open. */
+static gboolean
+period_after_list_number (TokScanner *sc, guint flags)
+{
+  guint n;
+  const WeftToken *tokens = weft_doc_get_tokens (sc->doc, &n);
+  return !(flags & WEFT_TOKEN_SPACE_BEFORE) && n == sc->sentences.first + 1
+         && tokens[n - 1].kind == WEFT_TOKEN_NUMBER;
 }
 
 /* A word [@s, @q) of ASCII letters and digits that does not simply end
@@ -260,10 +296,8 @@ scan_run (TokScanner *sc, const guchar *p)
                    && period_stands_alone (config, p, q, e))
             {
               append_word (sc, p, q, flags);
-              const guchar *r = q + 1;
-              while (*r == ' ')
-                r++;
-              if (r == q + 1 || !starts_word (config, r))
+              const guchar *r = end_sentence_at_period (sc, q, 0);
+              if (!r)
                 {
                   sc->flags = 0;
                   sc->quiet = 1;
@@ -271,15 +305,6 @@ scan_run (TokScanner *sc, const guchar *p)
                   tok_append (sc, q, q + 1, WEFT_TOKEN_PUNCT, 0);
                   return q + 1;
                 }
-              /* A period before a word (a letter, and not an emoticon)
-               * after white space ends the sentence, whatever the word
-               * turns out to be: tok_sentences_step() need not look. */
-              guint i = weft_doc_add_token (sc->doc, (uint32_t)(q - sc->text),
-                                            (uint32_t)(q + 1 - sc->text),
-                                            WEFT_TOKEN_PUNCT, 0);
-              weft_doc_add_sentence (sc->doc, sc->sentences.first,
-                                     i + 1 - sc->sentences.first);
-              sc->sentences.first = i + 1;
               start = NULL; /* appended */
               flags = WEFT_TOKEN_SPACE_BEFORE;
               p = r;
@@ -308,6 +333,24 @@ scan_run (TokScanner *sc, const guchar *p)
               sc->doc, (uint32_t)(p - sc->text), (uint32_t)(q - sc->text),
               kind == START_SYMBOL ? WEFT_TOKEN_SYMBOL : WEFT_TOKEN_PUNCT,
               flags);
+        }
+      else if (b == ' ')
+        {
+          /* more than one space (after a full stop, ((WN))  Could) */
+          p++;
+          continue;
+        }
+      else if (b == '.'
+               && punct_stands_alone (config, START_TERMINAL, '.', p[1])
+               && !period_after_list_number (sc, flags)
+               && (q = end_sentence_at_period (sc, p, flags)))
+        {
+          /* the full stop after a number, a quote, a bracket (aged 25.
+           * Kosiec) or a word word.c looked at */
+          start = NULL;
+          flags = WEFT_TOKEN_SPACE_BEFORE;
+          p = q;
+          continue;
         }
       else
         break;

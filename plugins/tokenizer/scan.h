@@ -147,11 +147,15 @@ static inline guint64
 word_bits16 (const guchar *q)
 {
   __m128i v = _mm_loadu_si128 ((const __m128i *)(const void *)q);
-  __m128i lv = _mm_or_si128 (v, _mm_set1_epi8 (0x20));
-  __m128i letter = _mm_and_si128 (_mm_cmpgt_epi8 (lv, _mm_set1_epi8 ('a' - 1)),
-                                  _mm_cmplt_epi8 (lv, _mm_set1_epi8 ('z' + 1)));
-  __m128i digit = _mm_and_si128 (_mm_cmpgt_epi8 (v, _mm_set1_epi8 ('0' - 1)),
-                                 _mm_cmplt_epi8 (v, _mm_set1_epi8 ('9' + 1)));
+  /* one signed comparison a range: a-z (after or-ing in the case bit)
+   * and 0-9 are moved to the bottom of the signed bytes, -128 and up */
+  __m128i letter
+      = _mm_cmplt_epi8 (_mm_add_epi8 (_mm_or_si128 (v, _mm_set1_epi8 (0x20)),
+                                      _mm_set1_epi8 ((char)(0x80 - 'a'))),
+                        _mm_set1_epi8 (-128 + 26));
+  __m128i digit
+      = _mm_cmplt_epi8 (_mm_add_epi8 (v, _mm_set1_epi8 ((char)(0x80 - '0'))),
+                        _mm_set1_epi8 (-128 + 10));
   return (guint)_mm_movemask_epi8 (_mm_or_si128 (letter, digit));
 }
 #endif
