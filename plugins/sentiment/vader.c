@@ -9,6 +9,9 @@
 
 #include <math.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "but.h"
 #include "pytext.h"
@@ -389,22 +392,32 @@ score (const VaderConstants *k, Valences *v, guint n, guint bangs,
 
 /* ---- the window -------------------------------------------------------- */
 
-/* The counts before word @i of the window (the totals after its end). */
+/* The '!' and '?' in the @len bytes at @s, added to @bangs and
+ * @questions: a span's own, as whitespace holds none of them. */
 static void
-counts_at (const VaderText *t, guint i, guint32 *bangs, guint32 *questions,
-           guint32 *uppers)
+count_marks (const char *s, gsize len, guint *bangs, guint *questions)
 {
-  if (i < t->words.n)
+  gsize i = 0;
+#ifdef __SSE2__
+  for (; i + 16 <= len; i += 16)
     {
-      *bangs = t->words.words[i].bangs;
-      *questions = t->words.words[i].questions;
-      *uppers = t->words.words[i].uppers;
+      __m128i v = _mm_loadu_si128 ((const __m128i *)(s + i));
+      guint b
+          = (guint)_mm_movemask_epi8 (_mm_cmpeq_epi8 (v, _mm_set1_epi8 ('!')));
+      guint q
+          = (guint)_mm_movemask_epi8 (_mm_cmpeq_epi8 (v, _mm_set1_epi8 ('?')));
+      /* Rare in prose: counted only when there. */
+      if (G_UNLIKELY (b | q))
+        {
+          *bangs += (guint)__builtin_popcount (b);
+          *questions += (guint)__builtin_popcount (q);
+        }
     }
-  else
+#endif
+  for (; i < len; i++)
     {
-      *bangs = t->words.bangs;
-      *questions = t->words.questions;
-      *uppers = t->words.uppers;
+      *bangs += s[i] == '!';
+      *questions += s[i] == '?';
     }
 }
 
@@ -585,15 +598,14 @@ at_boundary (const VaderText *t, gsize i)
   return i >= t->len || ((guchar)t->text[i] & 0xc0) != 0x80;
 }
 
-/* polarity_scores() of the window's words [@first, @last). */
+/* polarity_scores() of the window's words [@first, @last), which are
+ * the words of bytes [@start, @end) of the text, @n_upper of them
+ * str.isupper(). */
 static void
-score_words (VaderText *t, guint first, guint last, VaderScores *out)
+score_words (VaderText *t, guint first, guint last, gsize start, gsize end,
+             guint n_upper, VaderScores *out)
 {
   guint n = last - first;
-  guint32 b0, q0, u0, b1, q1, u1;
-  counts_at (t, first, &b0, &q0, &u0);
-  counts_at (t, last, &b1, &q1, &u1);
-  guint n_upper = u1 - u0;
   Ctx c = { .lex = t->lexicon,
             .k = vader_lexicon_constants (t->lexicon),
             .w = t->words.words + first,
@@ -631,7 +643,9 @@ score_words (VaderText *t, guint first, guint last, VaderScores *out)
   for (guint j = MAX (first, t->doc_next - t->base) - first; j < n; j++)
     if ((c.w[j].flags & VADER_IN_LEXICON) || c.w[j].id == VADER_W_BUT)
       add_valence (&v, &c.w[j], valence_of (&c, j));
-  score (c.k, &v, n, b1 - b0, q1 - q0, out);
+  guint bangs = 0, questions = 0;
+  count_marks (t->text + start, end - start, &bangs, &questions);
+  score (c.k, &v, n, bangs, questions, out);
 }
 
 void
@@ -664,12 +678,12 @@ vader_text_score (VaderText *t, gsize start, gsize end, VaderScores *out)
         && (first == 0 || w[first - 1].end <= start)))
     first = words_ending_by (t, start);
   /* The span's words: a few, found faster one by one than by halving. */
-  guint last = first;
+  guint last = first, n_upper = 0;
   while (last < t->words.n && w[last].start < end)
-    last++;
+    n_upper += w[last++].upper;
   t->span_next = t->base + last;
   if (first == last || (w[first].start >= start && w[last - 1].end <= end))
-    score_words (t, first, last, out);
+    score_words (t, first, last, start, end, n_upper, out);
   else
     vader_score (t->lexicon, t->text + start, end - start, t->arena, out);
 }

@@ -22,7 +22,7 @@ typedef struct
 {
   VaderWord *words;
   guint n, cap;
-  guint32 bangs, questions, uppers;
+  guint32 bangs, questions, uppers; /* totals of all words split so far */
   /* The numbers of the words with a valence or "but", in order, noted as
    * their lookups find them: the whole text's rules visit only these. */
   guint32 *scored;

@@ -300,18 +300,15 @@ word16 (const VaderTable *tab, const char *text, const char *p, Word *w,
   /* string.punctuation: the printable ASCII that is neither letter nor
    * digit (the word holds no byte below '!'). */
   guint keep = range & (alnum | ~in_range (v, 0x21, 0x7e));
-  guint lead = 0, kl = len;
-  if (keep != range)
-    {
-      guint l = keep ? (guint)__builtin_ctz (keep) : len;
-      guint k = keep ? top_bit (keep) + 1 - l : 0;
-      /* Stripping that leaves two characters or fewer is undone. */
-      if (k > 2)
-        {
-          lead = l;
-          kl = k;
-        }
-    }
+  /* What stripping keeps, from its first to its last byte (k <= 0 when
+   * nothing), without a branch: whether a word ends in punctuation is
+   * not predictable. */
+  guint l = (guint)__builtin_ctz (keep | (1u << 16));
+  gint k = (gint)top_bit (keep | 1) + 1 - (gint)l;
+  /* Stripping that leaves two characters or fewer is undone. */
+  guint strip = -(guint)(k > 2); /* all ones or zero: compilers branch on ?: */
+  guint lead = l & strip;
+  guint kl = ((guint)k & strip) | (len & ~strip);
 
   guint marks = (guint)_mm_movemask_epi8 (
                     _mm_or_si128 (_mm_cmpeq_epi8 (v, _mm_set1_epi8 ('!')),
@@ -327,22 +324,19 @@ word16 (const VaderTable *tab, const char *text, const char *p, Word *w,
   /* The lower-case word from the vector, not through memory, its
    * leading punctuation shifted out through a buffer. */
   __m128i lo = _mm_or_si128 (v, _mm_and_si128 (up, _mm_set1_epi8 (0x20)));
-  guint64 a, b;
-  if (lead == 0)
-    {
-      a = (guint64)_mm_cvtsi128_si64 (lo);
-      b = (guint64)_mm_cvtsi128_si64 (_mm_unpackhi_epi64 (lo, lo));
-    }
-  else
+  if (lead != 0)
     {
       char buf[32];
       _mm_storeu_si128 ((__m128i *)(buf + 16), _mm_setzero_si128 ());
       _mm_storeu_si128 ((__m128i *)buf, lo);
-      memcpy (&a, buf + lead, 8);
-      memcpy (&b, buf + lead + 8, 8);
+      lo = _mm_loadu_si128 ((const __m128i *)(buf + lead));
     }
-  a &= vader_first_bytes_mask (kl);
-  b &= vader_first_bytes_mask (kl < 8 ? 0 : kl - 8);
+  /* The key's kl bytes, zeros after them. */
+  const __m128i index
+      = _mm_setr_epi8 (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+  lo = _mm_and_si128 (lo, _mm_cmplt_epi8 (index, _mm_set1_epi8 ((char)kl)));
+  guint64 a = (guint64)_mm_cvtsi128_si64 (lo);
+  guint64 b = (guint64)_mm_cvtsi128_si64 (_mm_unpackhi_epi64 (lo, lo));
   guint64 hash = vader_hash16 (a, b, kl);
   key->a = a;
   key->b = b;
@@ -381,11 +375,12 @@ vader_words_split (const VaderLexicon *lex, const char *text, gsize len,
   const VaderTable *tab = vader_lexicon_table (lex);
   /* Whitespace holds no '!' or '?': counting them in words counts them
    * all, and any run of whole words has its count by subtraction.  The
-   * counts stay in locals and each word is made in one and stored whole:
-   * stores through @out's array could otherwise be @out's own fields. */
+   * counts stay in locals: stores through @out's array could otherwise be
+   * @out's own fields. */
   guint32 bangs = out->bangs, questions = out->questions;
   guint32 uppers = out->uppers;
-  guint n = out->n;
+  guint n = out->n, cap = out->cap;
+  Word *words = out->words;
   gboolean done = TRUE;
 #ifdef __SSE2__
   /* On an emoji, the caller drops this call's words: pending ones too. */
@@ -407,16 +402,22 @@ vader_words_split (const VaderLexicon *lex, const char *text, gsize len,
         }
       if (p >= stop)
         break;
-      Word w;
-      w.bangs = bangs;
-      w.questions = questions;
-      w.uppers = uppers;
+      if (n == cap)
+        {
+          /* Pending words are found by number, not by pointer. */
+          out->n = n;
+          reserve (out);
+          words = out->words;
+          cap = out->cap;
+        }
+      /* Made in place; stores through it alias none of the locals. */
+      Word *w = &words[n];
       guint wl = 0;
 #ifdef __SSE2__
       if (end - p >= 16)
         {
           Pending *key = &pending[n_pending];
-          wl = word16 (tab, text, p, &w, key, &bangs, &questions);
+          wl = word16 (tab, text, p, w, key, &bangs, &questions);
           key->word = n;
           n_pending += wl && key->len;
         }
@@ -452,8 +453,8 @@ vader_words_split (const VaderLexicon *lex, const char *text, gsize len,
                 bangs += *q == '!';
                 questions += *q == '?';
               }
-          make_word (tab, text, end, start, p, classes, arena, &w);
-          if (w.entry && is_scored (w.entry))
+          make_word (tab, text, end, start, p, classes, arena, w);
+          if (w->entry && is_scored (w->entry))
             {
 #ifdef __SSE2__
               /* The pending words come before it in the list. */
@@ -465,14 +466,8 @@ vader_words_split (const VaderLexicon *lex, const char *text, gsize len,
               out->scored[out->n_scored++] = n;
             }
         }
-      uppers += w.upper;
-      if (n == out->cap)
-        {
-          /* Pending words are found by number, not by pointer. */
-          out->n = n;
-          reserve (out);
-        }
-      out->words[n++] = w;
+      uppers += w->upper;
+      n++;
 #ifdef __SSE2__
       if (n_pending == BATCH)
         {

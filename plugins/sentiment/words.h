@@ -7,14 +7,13 @@
 #include "vader.h"
 
 /* A word of the text, with what the rules need of it: its entry (found
- * once, by the lower-cased word), str.isupper() and whether it negates. */
+ * once, by the lower-cased word), str.isupper() and whether it negates.
+ * Counts of '!', '?' and capitals are not kept per word: a span counts
+ * its own (whitespace holds no '!' or '?'). */
 struct _VaderWord
 {
   const VaderEntry *entry; /* NULL when the word is nothing to the rules */
   guint32 start, end;      /* its bytes in the text split, before stripping */
-  guint32 bangs;           /* '!' in the text before the word */
-  guint32 questions;       /* '?' likewise */
-  guint32 uppers;          /* words before it that are str.isupper() */
   guint8 flags;            /* the entry's, copied to save a load per rule */
   guint8 id;               /* VaderWordId, likewise */
   guint8 upper;            /* str.isupper() of the word as written */
