@@ -29,11 +29,16 @@ typedef struct
   guint32 *sibling;
 } Heaps;
 
+/* The bucket a value starts probing at.  Its high half is folded into
+ * the low one first: the product's bits taken depend only on the value's
+ * lower bits, and valences such as 2.0 and 1.5, or v and v * 0.5, differ
+ * only in their high bits (they all fell in one bucket). */
 static guint32
 bucket_index (const Heaps *h, double v)
 {
   guint64 bits;
   memcpy (&bits, &v, sizeof bits);
+  bits ^= bits >> 32;
   return (guint32)((bits * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15)) >> 32)
          & (h->n_buckets - 1);
 }
