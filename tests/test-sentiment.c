@@ -461,6 +461,40 @@ test_vader_span_edges (void)
   vader_lexicon_free (lex);
 }
 
+/* A span counts its own '!' and '?' from its bytes, sixteen at a time
+ * with an overlapping last step: spans of every length from one word to
+ * twenty, marks at every position, each as scored alone. */
+static void
+test_vader_span_marks (void)
+{
+  static const char text[]
+      = "Good ! great !! what ? bad ?? happy !?! so good wow!!! sad?? "
+        "love! no? It is !good! and ?bad? , ok ?!?! fine. Nice!! ! ? "
+        "happy ?? sad !!!! a b c ! great day? HAPPY!! ";
+  VaderLexicon *lex = lexicon_new (NULL, 1.0, NULL);
+  WeftDoc *doc = weft_doc_new ();
+  VaderText t;
+  vader_text_init (&t, lex, text, strlen (text), doc);
+  guint n_spans = 0;
+  for (const char *start = text; *start; start = strchr (start, ' ') + 1)
+    {
+      const char *end = start;
+      for (guint n = 1; n <= 20 && (end = strchr (end, ' ')); n++, end++)
+        {
+          VaderScores s, alone;
+          vader_text_score (&t, (gsize)(start - text), (gsize)(end - text), &s);
+          vader_score (lex, start, (gsize)(end - start), doc, &alone);
+          g_assert_cmpmem (&s, sizeof s, &alone, sizeof alone);
+          n_spans++;
+        }
+    }
+  g_assert_cmpuint (n_spans, >, 500);
+  VaderScores s;
+  vader_text_finish (&t, &s);
+  weft_doc_free (doc);
+  vader_lexicon_free (lex);
+}
+
 /* ---- lexicons --------------------------------------------------------------
  */
 
@@ -964,6 +998,7 @@ main (int argc, char **argv)
   g_test_add_func ("/sentiment/vader/but", test_vader_but);
   g_test_add_func ("/sentiment/vader/long-text", test_vader_long_text);
   g_test_add_func ("/sentiment/vader/span-edges", test_vader_span_edges);
+  g_test_add_func ("/sentiment/vader/span-marks", test_vader_span_marks);
   g_test_add_func ("/sentiment/lexicon/defaults", test_lexicon_defaults);
   g_test_add_func ("/sentiment/lexicon/layering", test_lexicon_layering);
   g_test_add_func ("/sentiment/lexicon/plain-scale", test_lexicon_plain_scale);

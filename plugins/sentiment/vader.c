@@ -399,18 +399,35 @@ count_marks (const char *s, gsize len, guint *bangs, guint *questions)
 {
   gsize i = 0;
 #ifdef __SSE2__
-  for (; i + 16 <= len; i += 16)
+  if (len >= 16)
     {
-      __m128i v = _mm_loadu_si128 ((const __m128i *)(s + i));
-      guint b
-          = (guint)_mm_movemask_epi8 (_mm_cmpeq_epi8 (v, _mm_set1_epi8 ('!')));
-      guint q
-          = (guint)_mm_movemask_epi8 (_mm_cmpeq_epi8 (v, _mm_set1_epi8 ('?')));
-      /* Rare in prose: counted only when there. */
-      if (G_UNLIKELY (b | q))
+      /* Sixteen bytes at a time, the last step ending at @len and
+       * overlapping the one before it: its bytes counted already are
+       * masked out. */
+      guint seen = 0;
+      for (;; i += 16)
         {
-          *bangs += (guint)__builtin_popcount (b);
-          *questions += (guint)__builtin_popcount (q);
+          if (i + 16 > len)
+            {
+              seen = 16 - (guint)(len - i);
+              i = len - 16;
+            }
+          __m128i v = _mm_loadu_si128 ((const __m128i *)(s + i));
+          guint keep = 0xffffu << seen;
+          guint b = keep
+                    & (guint)_mm_movemask_epi8 (
+                        _mm_cmpeq_epi8 (v, _mm_set1_epi8 ('!')));
+          guint q = keep
+                    & (guint)_mm_movemask_epi8 (
+                        _mm_cmpeq_epi8 (v, _mm_set1_epi8 ('?')));
+          /* Rare in prose: counted only when there. */
+          if (G_UNLIKELY (b | q))
+            {
+              *bangs += (guint)__builtin_popcount (b);
+              *questions += (guint)__builtin_popcount (q);
+            }
+          if (i + 16 >= len)
+            return;
         }
     }
 #endif
