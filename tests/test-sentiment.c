@@ -281,11 +281,14 @@ test_vader_but (void)
 {
   /* Values drawn from a few, so that equal values, values that become
    * equal (x * 0.5 == y), both zeros and values that underflow to zero
-   * occur often; long lists take the indexed path, short ones the scan. */
+   * occur often; long lists take the indexed path, short ones the scan.
+   * Every third round multiplies them by up to 300, so that the indexed
+   * path's table grows, and its memory is reused from round to round. */
   static const double pool[]
       = { 0.0,   -0.0,  1.9,   0.95,  3.8,    -1.5,    -0.75, 2.85,
           1.425, -2.25, 0.475, 4.275, 5e-324, -5e-324, 1e-323 };
   GRand *rand = g_rand_new_with_seed (42);
+  VaderButScratch scratch = { 0 };
   for (guint round = 0; round < 3000; round++)
     {
       guint n = (guint)g_rand_int_range (rand, 1, round % 2 ? 60 : 600);
@@ -298,6 +301,8 @@ test_vader_but (void)
       for (guint i = 0; i < n; i++)
         {
           a[i] = pool[g_rand_int_range (rand, 0, (gint32)distinct)];
+          if (round % 3 == 2)
+            a[i] *= g_rand_int_range (rand, 1, 301);
           if (a[i] != 0)
             {
               pos[m] = i;
@@ -311,7 +316,7 @@ test_vader_but (void)
           n_before += pos[j] < but;
           n_upto += pos[j] <= but;
         }
-      vader_but_shift (val, m, n_before, n_upto, 0.5, 1.5);
+      vader_but_shift (val, m, n_before, n_upto, 0.5, 1.5, &scratch);
       /* The non-zero words end as in the reference; zeros stay zero (of
        * either sign: no score tells them apart). */
       for (guint i = 0, j = 0; i < n; i++)
@@ -326,6 +331,7 @@ test_vader_but (void)
       g_free (val);
       g_free (a);
     }
+  vader_but_scratch_clear (&scratch);
   g_rand_free (rand);
 }
 

@@ -27,6 +27,7 @@ typedef struct
   guint32 n_used;
   guint32 *child;
   guint32 *sibling;
+  const Bucket *reused; /* the scratch's buckets: not freed on growth */
 } Heaps;
 
 /* The bucket a value starts probing at.  Its high half is folded into
@@ -79,7 +80,8 @@ find_or_add (Heaps *h, double v)
               j = (j + 1) & (h->n_buckets - 1);
             h->b[j] = old[i];
           }
-      g_free (old);
+      if (old != h->reused)
+        g_free (old);
     }
   guint32 i = bucket_index (h, v);
   while (h->b[i].used)
@@ -166,17 +168,36 @@ but_shift_scan (double *val, guint m, guint n_before, guint n_upto,
 
 void
 vader_but_shift (double *val, guint m, guint n_before, guint n_upto,
-                 double before, double after)
+                 double before, double after, VaderButScratch *scratch)
 {
   if (m <= 32)
     {
       but_shift_scan (val, m, n_before, n_upto, before, after);
       return;
     }
-  Heaps h = { .b = g_new0 (Bucket, 64),
-              .n_buckets = 64,
-              .child = g_new (guint32, m + 1),
-              .sibling = g_new (guint32, m + 1) };
+  /* The buckets are the scratch's, as many as earlier calls needed, of
+   * which the first 64, or as many as @m distinct values would fill
+   * half of, start empty. */
+  if (scratch->n_buckets < 64)
+    {
+      g_free (scratch->buckets);
+      scratch->buckets = g_new (Bucket, 64);
+      scratch->n_buckets = 64;
+    }
+  guint32 n_buckets = 64;
+  while (n_buckets < 2 * m && n_buckets < scratch->n_buckets)
+    n_buckets *= 2;
+  if (scratch->n_links < 2 * (m + 1))
+    {
+      scratch->n_links = MAX (2 * (m + 1), 2 * scratch->n_links);
+      scratch->links = g_renew (guint32, scratch->links, scratch->n_links);
+    }
+  Heaps h = { .b = scratch->buckets,
+              .n_buckets = n_buckets,
+              .child = scratch->links,
+              .sibling = scratch->links + (m + 1),
+              .reused = scratch->buckets };
+  memset (h.b, 0, n_buckets * sizeof (Bucket));
   for (guint p = 0; p < m; p++)
     {
       /* val[p] is as yet unchanged: earlier steps write at or before their
@@ -196,7 +217,19 @@ vader_but_shift (double *val, guint m, guint n_before, guint n_upto,
       if (val[p] != 0)
         push (&h, find_or_add (&h, val[p]), p);
     }
-  g_free (h.b);
-  g_free (h.child);
-  g_free (h.sibling);
+  /* A table that grew is kept for the next call. */
+  if (h.b != h.reused)
+    {
+      g_free (scratch->buckets);
+      scratch->buckets = h.b;
+      scratch->n_buckets = h.n_buckets;
+    }
+}
+
+void
+vader_but_scratch_clear (VaderButScratch *scratch)
+{
+  g_free (scratch->buckets);
+  g_free (scratch->links);
+  memset (scratch, 0, sizeof *scratch);
 }

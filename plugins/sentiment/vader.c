@@ -378,15 +378,16 @@ add_valence (Valences *v, const Word *w, double x)
 /* polarity_scores()' end, from the valences of @n words and their counts
  * of '!' and '?'. */
 static void
-score (const VaderConstants *k, Valences *v, guint n, guint bangs,
-       guint questions, VaderScores *out)
+score (VaderText *t, Valences *v, guint n, guint bangs, guint questions,
+       VaderScores *out)
 {
+  const VaderConstants *k = vader_lexicon_constants (t->lexicon);
   memset (out, 0, sizeof *out);
   if (n == 0)
     return;
   if (v->but_seen)
     vader_but_shift (v->values, v->n, v->but_before, v->but_upto,
-                     k->but_before, k->but_after);
+                     k->but_before, k->but_after, &t->but_scratch);
   score_valence (k, v->values, v->n, n, bangs, questions, out);
 }
 
@@ -662,7 +663,7 @@ score_words (VaderText *t, guint first, guint last, gsize start, gsize end,
       add_valence (&v, &c.w[j], valence_of (&c, j));
   guint bangs = 0, questions = 0;
   count_marks (t->text + start, end - start, &bangs, &questions);
-  score (c.k, &v, n, bangs, questions, out);
+  score (t, &v, n, bangs, questions, out);
 }
 
 void
@@ -717,6 +718,7 @@ clear (VaderText *t)
   g_free (t->hit_valences);
   if (t->translation)
     g_string_free (t->translation, TRUE);
+  vader_but_scratch_clear (&t->but_scratch);
   memset (t, 0, sizeof *t);
 }
 
@@ -741,8 +743,7 @@ vader_text_finish (VaderText *t, VaderScores *out)
     }
   Valences v = { t->values, t->n_values, t->but_seen, t->but_before,
                  t->but_upto };
-  score (vader_lexicon_constants (t->lexicon), &v, n, t->words.bangs,
-         t->words.questions, out);
+  score (t, &v, n, t->words.bangs, t->words.questions, out);
   clear (t);
 }
 

@@ -5,6 +5,7 @@
 
 #include <weft/doc.h>
 
+#include "but.h"
 #include "lexicon.h"
 
 typedef struct
@@ -64,6 +65,7 @@ typedef struct
   double *span_values; /* scratch for a span: its valences */
   guint span_cap;
   guint span_next; /* the word after the last span scored */
+  VaderButScratch but_scratch;
 } VaderText;
 
 /* Starts scoring @len bytes of valid UTF-8 at @text; @text must stay valid
