@@ -252,22 +252,28 @@ word_valence (const Ctx *c, guint i)
   return least_check (c, valence, i);
 }
 
-double
-vader_round (double x, int digits)
+/* a * p - y for y = a * p rounded, exactly, as fma (a, p, -y) gives it
+ * (Dekker's product): a's halves of 26 bits times p, a power of ten up to
+ * 1e8 (at most 19 significant bits), are exact.  fma() itself is a
+ * library call where the FMA instruction is not known to exist. */
+static inline double
+product_error (double a, double p, double y)
+{
+  double c = 134217729.0 * a; /* 2^27 + 1 */
+  double hi = c - (c - a);
+  double lo = a - hi;
+  return (hi * p - y) + lo * p;
+}
+
+/* vader_round() of @x, 0 < |@x| < 1e6, to @digits 0..8. */
+static inline double
+round_small (double x, int digits)
 {
   static const double pow10[] = { 1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8 };
-  if (x == 0 || x == 1)
-    return x; /* the commonest scores: 0 (of either sign) and neu 1 */
   double a = fabs (x);
-  if (digits < 0 || digits >= (int)G_N_ELEMENTS (pow10) || !(a < 1e6))
-    {
-      char buf[G_ASCII_DTOSTR_BUF_SIZE + 400];
-      g_snprintf (buf, sizeof buf, "%.*f", digits, x);
-      return g_ascii_strtod (buf, NULL);
-    }
   double p = pow10[digits];
   double y = a * p;
-  double err = fma (a, p, -y);
+  double err = product_error (a, p, y);
   double f = floor (y);
   double d = (y - f - 0.5) + err;
   double r = f;
@@ -275,6 +281,31 @@ vader_round (double x, int digits)
   if (d > 0 || (d == 0 && ((gint64)f & 1)))
     r = f + 1;
   return copysign (r / p, x);
+}
+
+/* vader_round() inlined where @digits is 0..8. */
+static inline double
+round_to (double x, int digits)
+{
+  if (x == 0 || x == 1)
+    return x; /* the commonest scores: 0 (of either sign) and neu 1 */
+  if (G_UNLIKELY (!(fabs (x) < 1e6)))
+    return vader_round (x, digits);
+  return round_small (x, digits);
+}
+
+double
+vader_round (double x, int digits)
+{
+  if (x == 0 || x == 1)
+    return x;
+  if (digits < 0 || digits > 8 || !(fabs (x) < 1e6))
+    {
+      char buf[G_ASCII_DTOSTR_BUF_SIZE + 400];
+      g_snprintf (buf, sizeof buf, "%.*f", digits, x);
+      return g_ascii_strtod (buf, NULL);
+    }
+  return round_small (x, digits);
 }
 
 /* _punctuation_emphasis() */
@@ -322,10 +353,10 @@ score_valence (const VaderConstants *k, const double *s, guint m, guint n,
   else if (pos_sum < fabs (neg_sum))
     neg_sum -= amp;
   double total = pos_sum + fabs (neg_sum) + neu_count;
-  out->compound = vader_round (compound, 4);
-  out->pos = vader_round (fabs (pos_sum / total), 3);
-  out->neg = vader_round (fabs (neg_sum / total), 3);
-  out->neu = vader_round (fabs (neu_count / total), 3);
+  out->compound = round_to (compound, 4);
+  out->pos = round_to (fabs (pos_sum / total), 3);
+  out->neg = round_to (fabs (neg_sum / total), 3);
+  out->neu = round_to (fabs (neu_count / total), 3);
 }
 
 /* Words are split this many bytes at a time (up to the next
