@@ -467,6 +467,35 @@ build_direct (QuotesLexicon *lexicon)
     }
 }
 
+/* What a token of kind @kind (capitalized or not) and @len bytes may be
+ * (QUOTES_SCAN_*): cues are matched in words only, a capitalized one only
+ * if listed capitalized ("According to"); lexicon entries in words and
+ * abbreviations; quote marks in punctuation and symbols. */
+static guint8
+kind_length_flags (const QuotesLexicon *lexicon, guint kind,
+                   gboolean capitalized, guint len)
+{
+  const QuotesFilter *words = &lexicon->filter, *cues = &lexicon->cue_filter;
+  switch (kind)
+    {
+    case WEFT_TOKEN_WORD:
+      return (length_bit (words->lengths, len) * QUOTES_SCAN_WORD)
+             | (capitalized
+                    ? length_bit (cues->capital_lengths, len)
+                              * QUOTES_SCAN_CUE_CAPITAL
+                          | QUOTES_SCAN_CAPITAL
+                    : length_bit (cues->lengths, len) * QUOTES_SCAN_CUE);
+    case WEFT_TOKEN_ABBREV:
+      return (length_bit (words->lengths, len) * QUOTES_SCAN_WORD)
+             | (capitalized ? QUOTES_SCAN_CAPITAL : 0);
+    case WEFT_TOKEN_PUNCT:
+    case WEFT_TOKEN_SYMBOL:
+      return len == 1 ? QUOTES_SCAN_QUOTE : QUOTES_SCAN_PUNCT;
+    default:
+      return 0;
+    }
+}
+
 /* The word and cue filters as one table (QuotesScanTable). */
 static void
 build_scan_table (QuotesLexicon *lexicon)
@@ -476,22 +505,28 @@ build_scan_table (QuotesLexicon *lexicon)
   for (guint bit = 0; bit < G_N_ELEMENTS (scan->by_key); bit++)
     scan->by_key[bit] = (filter_bit (words, bit) * QUOTES_SCAN_WORD)
                         | (filter_bit (cues, bit)
-                           * (QUOTES_SCAN_CUE | QUOTES_SCAN_CUE_CAPITAL));
+                           * (QUOTES_SCAN_CUE | QUOTES_SCAN_CUE_CAPITAL))
+                        | QUOTES_SCAN_PUNCT | QUOTES_SCAN_CAPITAL;
   /* No entry has 63 bytes (MAX_WORD): that length stands for longer ones. */
   G_STATIC_ASSERT (MAX_WORD < 63);
+  G_STATIC_ASSERT (WEFT_TOKEN_N_KINDS <= 16);
   for (guint len = 0; len < 64; len++)
     {
-      scan->by_length[len]
-          = (length_bit (words->lengths, len) * QUOTES_SCAN_WORD)
-            | (length_bit (cues->lengths, len) * QUOTES_SCAN_CUE)
-            | (length_bit (cues->capital_lengths, len)
-               * QUOTES_SCAN_CUE_CAPITAL)
-            | (len != 1 ? QUOTES_SCAN_LONG : 0);
       guint bytes = MIN (len, 8);
       /* quotes_word_key() of an empty word: the loaded bytes unmasked. */
       scan->key_mask[len]
           = bytes ? G_MAXUINT64 >> (64 - 8 * bytes) : G_MAXUINT64;
+      for (guint kind = 0; kind < WEFT_TOKEN_N_KINDS; kind++)
+        for (guint capitalized = 0; capitalized < 2; capitalized++)
+          scan->by_kind_length[QUOTES_SCAN_ROW (
+              kind, capitalized * WEFT_TOKEN_CAPITALIZED)][len]
+              = kind_length_flags (lexicon, kind, capitalized, len);
     }
+  /* The one-byte quote marks, by their key as the marks pass makes it. */
+  static const char quote_bytes[] = { '"', '\'' };
+  for (guint q = 0; q < G_N_ELEMENTS (quote_bytes); q++)
+    scan->by_key[quotes_word_key (&quote_bytes[q], 1, 1) >> 50]
+        |= QUOTES_SCAN_QUOTE;
 }
 
 QuotesLexicon *

@@ -113,23 +113,35 @@ quotes_filter_test (const QuotesFilter *filter, guint64 key)
   return (filter->bits[bit >> 6] >> (bit & 63)) & 1;
 }
 
-/* What the marks pass asks of every token, by table lookups instead of
- * tests of each filter (lexicon.c builds it from the filters). */
+/* What the marks pass asks of every token, one byte a token from two
+ * table lookups instead of tests of each filter (lexicon.c builds them
+ * from the filters): by_kind_length[kind and case][length] & by_key[the
+ * top 14 bits of the key], with the token's line-break flags or-ed in. */
 enum
 {
-  QUOTES_SCAN_WORD = 1 << 0,        /* may be in some list (word filter) */
-  QUOTES_SCAN_CUE = 1 << 1,         /* may start a cue in lower case */
-  QUOTES_SCAN_CUE_CAPITAL = 1 << 2, /* may start a cue capitalized */
-  QUOTES_SCAN_LONG = 1 << 3,        /* by_length only: not one byte long */
+  QUOTES_SCAN_WORD = 1 << 0, /* may be in some list (word filter) */
+  /* 1 << 1 and 1 << 2: WEFT_TOKEN_NEWLINE_BEFORE, _PARAGRAPH_BEFORE */
+  QUOTES_SCAN_CUE = 1 << 3,         /* may start a cue in lower case */
+  QUOTES_SCAN_CUE_CAPITAL = 1 << 4, /* may start a cue capitalized */
+  QUOTES_SCAN_PUNCT = 1 << 5,   /* punctuation or a symbol not one byte long */
+  QUOTES_SCAN_QUOTE = 1 << 6,   /* one byte of punctuation, maybe " or ' */
+  QUOTES_SCAN_CAPITAL = 1 << 7, /* a capitalized word or abbreviation */
 };
+
+/* The row of by_kind_length for a token's kind and WEFT_TOKEN_CAPITALIZED
+ * flag (kinds fit in four bits). */
+#define QUOTES_SCAN_ROW(kind, flags) (((kind)&15) * 2 + (((flags) >> 3) & 1))
 
 typedef struct
 {
-  /* By the top 14 bits of a word's key: the flags whose filters pass. */
+  /* By the top 14 bits of a word's key: the flags whose filters pass
+   * (QUOTES_SCAN_QUOTE: the key of a one-byte " or '), and always
+   * QUOTES_SCAN_PUNCT and QUOTES_SCAN_CAPITAL. */
   guint8 by_key[16384];
-  /* By the length (63: 63 bytes or more): the flags whose filters have
-   * words of that length, and the mask of the key's bytes. */
-  guint8 by_length[64];
+  /* By QUOTES_SCAN_ROW and the length (63: 63 bytes or more): the flags a
+   * token of that kind, case and length may have. */
+  guint8 by_kind_length[32][64];
+  /* By the length: the mask of the key's bytes. */
   guint64 key_mask[64];
 } QuotesScanTable;
 

@@ -151,7 +151,8 @@ quotes_process (gpointer state, WeftDoc *doc, GError **error)
   ctx.used = bits + 2 * words;
   ctx.capitals = bits + 3 * words;
   ctx.cue_words = bits + 4 * words;
-  ctx.word_ids = g_new (guint16, n); /* every one set by the marks pass */
+  /* Every one set by the marks pass, a whole block of 64 at a time. */
+  ctx.word_ids = g_new (guint16, 64 * words);
   quotes_find_marks (&ctx);
   quotes_attribute (&ctx);
   if (st->indirect)
