@@ -160,8 +160,11 @@ ctx_is_role (const QuotesContext *ctx, guint i)
   const WeftToken *t = &ctx->tokens[i];
   guint32 len = t->end - t->start;
   if ((t->kind != WEFT_TOKEN_WORD && t->kind != WEFT_TOKEN_ABBREV) || len >= 64
-      || !((ctx->role_filter->lengths >> len) & 1)
-      || !quotes_filter_test (ctx->role_filter, ctx_key (ctx, i)))
+      || !((ctx->role_filter->lengths >> len) & 1))
+    return FALSE;
+  guint64 key = ctx_key (ctx, i);
+  if (!quotes_filter_test (ctx->role_filter, key)
+      || !quotes_filter_check (ctx->role_filter, key))
     return FALSE;
   return (ctx_word (ctx, i)->classes & QW_ROLE) != 0;
 }

@@ -88,6 +88,10 @@ quotes_lexicon_lookup_id (const QuotesLexicon *lexicon, guint64 key,
       if (direct->key == key && direct->len == len)
         return id;
     }
+  /* The probes below miss the cache: most words not in the table are
+   * known here. */
+  if (!quotes_filter_check (&lexicon->filter, key))
+    return 0;
   for (guint i = slot_of (lexicon, key);; i = (i + 1) & lexicon->mask)
     {
       const Slot *slot = &lexicon->slots[i];
@@ -176,9 +180,7 @@ intern (QuotesLexicon *lexicon, const char *word)
     if (!g_ascii_islower (lexicon->slots[i].word[k]))
       lexicon->slots[i].letters8 = FALSE;
   lexicon->n_used++;
-  guint bit = key >> 50;
-  lexicon->filter.bits[bit >> 6] |= (guint64)1 << (bit & 63);
-  lexicon->filter.lengths |= (guint64)1 << len;
+  quotes_filter_add (&lexicon->filter, key, len);
   return entry (lexicon, lexicon->slots[i].id);
 }
 
@@ -262,9 +264,8 @@ add_cue (QuotesLexicon *lexicon, char **columns, guint n_columns,
   g_ptr_array_add (lexicon->cues, cue);
   intern (lexicon, cue->words[0])->classes |= QW_CUE;
   const char *w = cue->words[0];
-  guint bit = quotes_word_key (w, strlen (w), strlen (w)) >> 50;
-  lexicon->cue_filter.bits[bit >> 6] |= (guint64)1 << (bit & 63);
-  lexicon->cue_filter.lengths |= (guint64)1 << strlen (w);
+  quotes_filter_add (&lexicon->cue_filter,
+                     quotes_word_key (w, strlen (w), strlen (w)), strlen (w));
   if (kind == QUOTES_CUE_PREP)
     lexicon->cue_filter.capital_lengths |= (guint64)1 << strlen (w);
   return TRUE;
@@ -574,9 +575,7 @@ quotes_lexicon_load (const char *dir, GError **error)
       const Slot *slot = &lexicon->slots[s];
       if (!slot->word || !(entry (lexicon, slot->id)->classes & QW_ROLE))
         continue;
-      guint bit = slot->key >> 50;
-      lexicon->role_filter.bits[bit >> 6] |= (guint64)1 << (bit & 63);
-      lexicon->role_filter.lengths |= (guint64)1 << slot->len;
+      quotes_filter_add (&lexicon->role_filter, slot->key, slot->len);
     }
   build_scan_table (lexicon);
   build_direct (lexicon);

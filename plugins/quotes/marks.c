@@ -351,7 +351,8 @@ visit (Pairing *p, guint i)
         {
           guint64 key
               = quotes_word_key (text + t->start, len, ctx->len - t->start);
-          if (quotes_filter_test (filter, key))
+          if (quotes_filter_test (filter, key)
+              && quotes_filter_check (filter, key))
             {
               guint id = quotes_lexicon_lookup_id (ctx->lexicon, key,
                                                    text + t->start, len);
