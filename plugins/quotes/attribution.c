@@ -373,9 +373,7 @@ static void
 shape (const QuotesContext *ctx, const Quote *q, guint *words,
        gboolean *sentence, gboolean *title)
 {
-  guint last = q->close_token != NO_TOKEN
-                   ? q->close_token
-                   : weft_doc_find_token (ctx->doc, q->end);
+  guint last = q->close_token != NO_TOKEN ? q->close_token : q->end_token;
   *words = 0;
   *sentence = FALSE;
   gboolean all_caps = TRUE;
@@ -680,6 +678,7 @@ add_indirect (QuotesContext *ctx, guint first, guint last, const char *cue,
   q->end = ctx->tokens[last - 1].end;
   q->first_token = first;
   q->open_token = q->close_token = NO_TOKEN;
+  q->end_token = last; /* the first token ending after tokens[last - 1] */
   q->kind = QUOTE_INDIRECT;
   q->mention = *m;
   set_cue (ctx, q, cue, cue_first, cue_last);

@@ -65,6 +65,9 @@ typedef struct
   guint first_token;   /* first content token */
   guint open_token;    /* token of the opening mark; G_MAXUINT: none */
   guint close_token;   /* token of the closing mark; G_MAXUINT: none */
+  /* Without a closing mark: weft_doc_find_token (end), the token after the
+   * content, known when the quotation is made (no search later). */
+  guint end_token;
   QuoteKind kind;
   const char *cue;           /* canonical cue text, or NULL */
   guint cue_first, cue_last; /* cue tokens [first, last); first == last: none */

@@ -160,6 +160,8 @@ emit (Pairing *p, const Mark *open, uint32_t end, guint close_token)
   q->first_token = first;
   q->open_token = open->token;
   q->close_token = close_token;
+  if (close_token == G_MAXUINT)
+    q->end_token = weft_doc_find_token (ctx->doc, end);
   q->kind = QUOTE_DIRECT;
   guint last = close_token != G_MAXUINT ? close_token : p->pending_last;
   for (guint i = open->token; i <= last && i < ctx->n_tokens; i++)

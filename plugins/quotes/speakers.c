@@ -539,9 +539,8 @@ quotes_resolve_speakers (QuotesContext *ctx)
       if (q->mention.kind != MENTION_NONE)
         {
           previous = q;
-          previous_end = q->close_token != G_MAXUINT
-                             ? q->close_token
-                             : weft_doc_find_token (ctx->doc, q->end);
+          previous_end
+              = q->close_token != G_MAXUINT ? q->close_token : q->end_token;
         }
     }
 }
