@@ -91,7 +91,9 @@ typedef struct
   const WeftSentence *sentences;
   guint n_sentences;
   const QuotesWord *words; /* quotes_lexicon_get_words() */
-  /* Per token: its lexicon id + 1 (ctx_word()), 0 until it is looked up.
+  /* Per token: its lexicon id + 1 (ctx_word()), 0 until it is looked up
+   * (a word the word filter lets pass, told by the marks pass), 1 when the
+   * filter says it is in no list.
    * Two bytes a token: the passes ask about 0.4 words a token, often the
    * same ones, and a lookup costs more than reading them back. */
   guint16 *word_ids;

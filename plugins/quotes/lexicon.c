@@ -75,12 +75,17 @@ quotes_lexicon_lookup_id (const QuotesLexicon *lexicon, guint64 key,
                           const char *s, gsize len)
 {
   if (len == 0 || len > MAX_WORD
-      || !(lexicon->filter.lengths & ((guint64)1 << len)))
+      || !(lexicon->filter.lengths & ((guint64)1 << len))
+      || !quotes_filter_test (&lexicon->filter, key))
     return 0;
-  guint bit = key >> 50;
-  if (!((lexicon->filter.bits[bit >> 6] >> (bit & 63)) & 1))
-    return 0;
-  guint id = lexicon->direct[bit];
+  return quotes_lexicon_find_id (lexicon, key, s, len);
+}
+
+guint
+quotes_lexicon_find_id (const QuotesLexicon *lexicon, guint64 key,
+                        const char *s, gsize len)
+{
+  guint id = lexicon->direct[key >> 50];
   if (id)
     {
       const DirectKey *direct

@@ -184,6 +184,11 @@ const QuotesWord *quotes_lexicon_lookup_key (const QuotesLexicon *lexicon,
  * in no list (below G_MAXUINT16). */
 guint quotes_lexicon_lookup_id (const QuotesLexicon *lexicon, guint64 key,
                                 const char *s, gsize len);
+/* The same for a word that the filter (quotes_lexicon_get_filter()) lets
+ * pass, with its length (@len <= 40) and quotes_filter_test(): the marks
+ * pass has told the words it asks about. */
+guint quotes_lexicon_find_id (const QuotesLexicon *lexicon, guint64 key,
+                              const char *s, gsize len);
 /* Borrowed: the entries by id; entry 0 (no word) has no class. */
 const QuotesWord *quotes_lexicon_get_words (const QuotesLexicon *lexicon);
 /* Borrowed: the cue filter for quotes_may_be_cue(). */

@@ -356,8 +356,8 @@ visit (Pairing *p, guint i)
           if (quotes_filter_test (filter, key)
               && quotes_filter_check (filter, key))
             {
-              guint id = quotes_lexicon_lookup_id (ctx->lexicon, key,
-                                                   text + t->start, len);
+              guint id = quotes_lexicon_find_id (ctx->lexicon, key,
+                                                 text + t->start, len);
               ctx->word_ids[i] = id + 1;
               if (ctx->words[id].classes & QW_CUE)
                 {
@@ -378,9 +378,21 @@ visit (Pairing *p, guint i)
     at += scan_char (p, at, i);
 }
 
+/* A token's byte (QuotesScanTable) from its key. */
+static inline guint8
+scan_byte (const QuotesScanTable *scan, const WeftToken *t, guint32 len,
+           guint64 key)
+{
+  return (scan->by_key[key >> 50]
+          & scan->by_kind_length[QUOTES_SCAN_ROW (t->kind, t->flags)]
+                                [MIN (len, 63)])
+         | (t->flags
+            & (WEFT_TOKEN_NEWLINE_BEFORE | WEFT_TOKEN_PARAGRAPH_BEFORE));
+}
+
 /* Classifies the tokens [@first, @end), each with eight bytes of text
  * from its start, into one byte each (QuotesScanTable) without a branch.
- * The key is quotes_word_key()'s. */
+ * The key is quotes_word_key()'s, from one load. */
 static void
 classify (const QuotesContext *ctx, const QuotesScanTable *scan, guint first,
           guint end, guint8 *bytes)
@@ -390,32 +402,31 @@ classify (const QuotesContext *ctx, const QuotesScanTable *scan, guint first,
     {
       const WeftToken *t = &ctx->tokens[i];
       guint32 len = t->end - t->start;
-      guint clamped = MIN (len, 63);
       guint64 first8;
       memcpy (&first8, text + t->start, 8);
       first8 = GUINT64_FROM_LE (first8);
-      guint64 key = (((first8 & scan->key_mask[clamped])
+      guint64 key = (((first8 & scan->key_mask[MIN (len, 63)])
                       | G_GUINT64_CONSTANT (0x2020202020202020))
                      + len)
                     * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
-      guint flags = t->flags;
-      bytes[i - first]
-          = (scan->by_key[key >> 50]
-             & scan->by_kind_length[QUOTES_SCAN_ROW (t->kind, flags)][clamped])
-            | (flags
-               & (WEFT_TOKEN_NEWLINE_BEFORE | WEFT_TOKEN_PARAGRAPH_BEFORE));
+      bytes[i - first] = scan_byte (scan, t, len, key);
     }
 }
 
-/* The byte of a token without eight bytes of text after its start: to be
- * visited and looked up when asked. */
-static guint8
-unloaded (const WeftToken *t)
+/* The same for the last tokens, without eight bytes of text after their
+ * start. */
+static void
+classify_last (const QuotesContext *ctx, const QuotesScanTable *scan,
+               guint first, guint end, guint8 *bytes)
 {
-  return QUOTES_SCAN_WORD | QUOTES_SCAN_PUNCT
-         | (t->kind == WEFT_TOKEN_WORD || t->kind == WEFT_TOKEN_ABBREV
-                ? (t->flags & WEFT_TOKEN_CAPITALIZED) << 4
-                : 0);
+  for (guint i = first; i < end; i++)
+    {
+      const WeftToken *t = &ctx->tokens[i];
+      guint32 len = t->end - t->start;
+      bytes[i - first] = scan_byte (
+          scan, t, len,
+          quotes_word_key (ctx->text + t->start, len, ctx->len - t->start));
+    }
 }
 
 enum
@@ -486,8 +497,7 @@ quotes_find_marks (QuotesContext *ctx)
        * token visited (5% of them) and not one per token. */
       guint8 bytes[64] = { 0 };
       classify (ctx, scan, first, loaded_end, bytes);
-      for (guint i = loaded_end; i < end; i++)
-        bytes[i - first] = unloaded (&tokens[i]);
+      classify_last (ctx, scan, loaded_end, end, bytes + (loaded_end - first));
       guint64 visits
           = unpack (bytes, &ctx->word_ids[first], &ctx->capitals[first / 64]);
       for (; visits; visits &= visits - 1)
