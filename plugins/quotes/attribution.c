@@ -832,8 +832,10 @@ static void
 indirect_at (QuotesContext *ctx, guint k, guint s0, guint s1)
 {
   guint end;
+  if (token_bit (ctx->used, k)) /* a quotation's cue already */
+    return;
   const QuotesCue *cue = quotes_match_cue (ctx, k, &end);
-  if (!cue || token_bit (ctx->used, k))
+  if (!cue)
     return;
   Mention m;
   guint np_end, start;
