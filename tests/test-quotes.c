@@ -39,6 +39,29 @@ static const Case cases[] = {
         "We value our relations with Azerbaijan and we will keep working on "
         "them",
         "Peskov", "Peskov", "said" } } },
+  /* The people pass takes the capitalized words 64 at a time, each with
+   * the next word's capital bit and whether the word before may be a role:
+   * a name across tokens 63 and 64, then a role word as token 63. */
+  { "/quotes/speakers/block-boundary-name",
+    "The talks went on for many hours in the capital on Monday and the "
+    "sides found a plan for the region after the meeting ended late in the "
+    "evening in the old building near the river, and more talks are planned "
+    "for next week in the same city by the same people as before and after "
+    "that. And then at lunch Dmitry Peskov arrived.\n\n"
+    "\xe2\x80\x9cWe value our relations with Azerbaijan,\xe2\x80\x9d Peskov "
+    "said.",
+    { { "direct", "We value our relations with Azerbaijan", "Dmitry Peskov",
+        "Peskov", "said" } } },
+  { "/quotes/speakers/block-boundary-role",
+    "The talks went on for many hours in the capital on Monday and the "
+    "sides found a plan for the region after the meeting ended late in the "
+    "evening in the old building near the river, and more talks are planned "
+    "for next week in the same city by the same people as before and after "
+    "that. And at lunch, expert Ivanov arrived.\n\n"
+    "\xe2\x80\x9cSuch actions are not productive at all,\xe2\x80\x9d said the "
+    "expert.",
+    { { "direct", "Such actions are not productive at all", "Ivanov",
+        "the expert", "said" } } },
   { "/quotes/direct/trailing-name",
     "He spoke.\n\n\xe2\x80\x9c"
     "Azerbaijan is a sovereign state. We value our relations with "

@@ -373,9 +373,7 @@ static void
 shape (const QuotesContext *ctx, const Quote *q, guint *words,
        gboolean *sentence, gboolean *title)
 {
-  guint last = q->close_token != NO_TOKEN
-                   ? q->close_token
-                   : weft_doc_find_token (ctx->doc, q->end);
+  guint last = q->close_token != NO_TOKEN ? q->close_token : q->end_token;
   *words = 0;
   *sentence = FALSE;
   gboolean all_caps = TRUE;
@@ -629,6 +627,24 @@ content_end (const QuotesContext *ctx, guint first, guint last)
   return last;
 }
 
+/* Whether a token of [@first, @last) is quoted and no term: 64 tokens at
+ * a time from the bit sets. */
+static gboolean
+holds_quotation (const QuotesContext *ctx, guint first, guint last)
+{
+  for (guint w = first / 64; w * 64 < last; w++)
+    {
+      guint64 bits = ctx->quoted[w] & ~ctx->terms[w];
+      if (w == first / 64)
+        bits &= G_MAXUINT64 << (first & 63);
+      if ((w + 1) * 64 > last)
+        bits &= G_MAXUINT64 >> (64 - (last & 63));
+      if (bits)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Appends an indirect quotation over tokens [@first, @last). */
 static void
 add_indirect (QuotesContext *ctx, guint first, guint last, const char *cue,
@@ -655,14 +671,14 @@ add_indirect (QuotesContext *ctx, guint first, guint last, const char *cue,
     first++;
   if (last < first + 3)
     return;
-  for (guint i = first; i < last; i++)
-    if (ctx_quoted (ctx, i) && !token_bit (ctx->terms, i))
-      return; /* reported speech holding a quotation: it is that quotation */
+  if (holds_quotation (ctx, first, last))
+    return; /* reported speech holding a quotation: it is that quotation */
   Quote *q = quotes_context_add (ctx);
   q->start = ctx->tokens[first].start;
   q->end = ctx->tokens[last - 1].end;
   q->first_token = first;
   q->open_token = q->close_token = NO_TOKEN;
+  q->end_token = last; /* the first token ending after tokens[last - 1] */
   q->kind = QUOTE_INDIRECT;
   q->mention = *m;
   set_cue (ctx, q, cue, cue_first, cue_last);
@@ -721,21 +737,33 @@ skip_addressee (const QuotesContext *ctx, guint i, guint limit)
   return e > j ? e : i;
 }
 
+/* What the cue at @k (ending at @end) is followed by before its clause:
+ * an addressee ("told reporters"), time words ("said Monday", "told him
+ * today").  Returns the token after them. */
+static guint
+clause_after (const QuotesContext *ctx, const QuotesCue *cue, guint end,
+              guint s1)
+{
+  guint after = end;
+  if (cue->kind == QUOTES_CUE_TELL)
+    after = skip_addressee (ctx, after, s1);
+  return skip_time (ctx, after, s1);
+}
+
 /* A cheap test before the subject is looked for: whether the cue at @k
  * (ending at @end) can report anything in the sentence [@s0, @s1) — a
  * "that" clause or a bare clause after it, a comma before it (an inverted
  * subject, a participle), or the sentence ending soon after it ("…, X
- * said."). The rules in indirect_at() add nothing when it is FALSE. */
+ * said."). The rules in indirect_at() add nothing when it is FALSE.
+ * *@after gets clause_after() when it is TRUE without a comma before. */
 static gboolean
 may_report (const QuotesContext *ctx, const QuotesCue *cue, guint k, guint end,
-            guint s0, guint s1)
+            guint s0, guint s1, guint *after_out)
 {
   if (k > s0 && ctx_punct_is (ctx, k - 1, ','))
     return TRUE;
-  guint after = end;
-  if (cue->kind == QUOTES_CUE_TELL)
-    after = skip_addressee (ctx, after, s1);
-  after = skip_time (ctx, after, s1);
+  guint after = clause_after (ctx, cue, end, s1);
+  *after_out = after;
   for (guint i = after; i < s1 && i < after + 9; i++)
     {
       if (ctx_quoted (ctx, i) || ctx_punct_is (ctx, i, ',')
@@ -804,8 +832,10 @@ static void
 indirect_at (QuotesContext *ctx, guint k, guint s0, guint s1)
 {
   guint end;
+  if (token_bit (ctx->used, k)) /* a quotation's cue already */
+    return;
   const QuotesCue *cue = quotes_match_cue (ctx, k, &end);
-  if (!cue || token_bit (ctx->used, k))
+  if (!cue)
     return;
   Mention m;
   guint np_end, start;
@@ -842,7 +872,8 @@ indirect_at (QuotesContext *ctx, guint k, guint s0, guint s1)
           || ctx_token_is (ctx, b - 1, "is") || ctx_token_is (ctx, b - 1, "are")
           || ctx_token_is (ctx, b - 1, "be")))
     return;
-  if (!may_report (ctx, cue, k, end, s0, s1))
+  guint after = G_MAXUINT; /* clause_after(), when may_report() made it */
+  if (!may_report (ctx, cue, k, end, s0, s1, &after))
     return;
   MentionKind kind = quotes_subject_before (ctx, k, s0, &m, &start);
   gboolean inverted = FALSE;
@@ -864,15 +895,10 @@ indirect_at (QuotesContext *ctx, guint k, guint s0, guint s1)
     }
   if (kind == MENTION_NONE || kind == MENTION_GROUP)
     return;
-  /* What the verb is followed by before its clause: an addressee ("told
-   * reporters"), time words ("said Monday", "told him today"). */
-  guint after = end;
-  if (!inverted)
-    {
-      if (cue->kind == QUOTES_CUE_TELL)
-        after = skip_addressee (ctx, after, s1);
-      after = skip_time (ctx, after, s1);
-    }
+  if (inverted)
+    after = end;
+  else if (after == G_MAXUINT)
+    after = clause_after (ctx, cue, end, s1);
   /* "X said [to …] that CLAUSE"; not "a budget that does …" (a relative
    * clause: a subject pronoun came first, or a verb follows "that"). */
   for (guint i = after; i < s1 && i < after + 9 && !inverted; i++)

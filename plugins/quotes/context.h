@@ -65,6 +65,9 @@ typedef struct
   guint first_token;   /* first content token */
   guint open_token;    /* token of the opening mark; G_MAXUINT: none */
   guint close_token;   /* token of the closing mark; G_MAXUINT: none */
+  /* Without a closing mark: weft_doc_find_token (end), the token after the
+   * content, known when the quotation is made (no search later). */
+  guint end_token;
   QuoteKind kind;
   const char *cue;           /* canonical cue text, or NULL */
   guint cue_first, cue_last; /* cue tokens [first, last); first == last: none */
@@ -88,7 +91,9 @@ typedef struct
   const WeftSentence *sentences;
   guint n_sentences;
   const QuotesWord *words; /* quotes_lexicon_get_words() */
-  /* Per token: its lexicon id + 1 (ctx_word()), 0 until it is looked up.
+  /* Per token: its lexicon id + 1 (ctx_word()), 0 until it is looked up
+   * (a word the word filter lets pass, told by the marks pass), 1 when the
+   * filter says it is in no list.
    * Two bytes a token: the passes ask about 0.4 words a token, often the
    * same ones, and a lookup costs more than reading them back. */
   guint16 *word_ids;
@@ -160,8 +165,11 @@ ctx_is_role (const QuotesContext *ctx, guint i)
   const WeftToken *t = &ctx->tokens[i];
   guint32 len = t->end - t->start;
   if ((t->kind != WEFT_TOKEN_WORD && t->kind != WEFT_TOKEN_ABBREV) || len >= 64
-      || !((ctx->role_filter->lengths >> len) & 1)
-      || !quotes_filter_test (ctx->role_filter, ctx_key (ctx, i)))
+      || !((ctx->role_filter->lengths >> len) & 1))
+    return FALSE;
+  guint64 key = ctx_key (ctx, i);
+  if (!quotes_filter_test (ctx->role_filter, key)
+      || !quotes_filter_check (ctx->role_filter, key))
     return FALSE;
   return (ctx_word (ctx, i)->classes & QW_ROLE) != 0;
 }

@@ -75,12 +75,17 @@ quotes_lexicon_lookup_id (const QuotesLexicon *lexicon, guint64 key,
                           const char *s, gsize len)
 {
   if (len == 0 || len > MAX_WORD
-      || !(lexicon->filter.lengths & ((guint64)1 << len)))
+      || !(lexicon->filter.lengths & ((guint64)1 << len))
+      || !quotes_filter_test (&lexicon->filter, key))
     return 0;
-  guint bit = key >> 50;
-  if (!((lexicon->filter.bits[bit >> 6] >> (bit & 63)) & 1))
-    return 0;
-  guint id = lexicon->direct[bit];
+  return quotes_lexicon_find_id (lexicon, key, s, len);
+}
+
+guint
+quotes_lexicon_find_id (const QuotesLexicon *lexicon, guint64 key,
+                        const char *s, gsize len)
+{
+  guint id = lexicon->direct[key >> 50];
   if (id)
     {
       const DirectKey *direct
@@ -88,6 +93,10 @@ quotes_lexicon_lookup_id (const QuotesLexicon *lexicon, guint64 key,
       if (direct->key == key && direct->len == len)
         return id;
     }
+  /* The probes below miss the cache: most words not in the table are
+   * known here. */
+  if (!quotes_filter_check (&lexicon->filter, key))
+    return 0;
   for (guint i = slot_of (lexicon, key);; i = (i + 1) & lexicon->mask)
     {
       const Slot *slot = &lexicon->slots[i];
@@ -176,9 +185,7 @@ intern (QuotesLexicon *lexicon, const char *word)
     if (!g_ascii_islower (lexicon->slots[i].word[k]))
       lexicon->slots[i].letters8 = FALSE;
   lexicon->n_used++;
-  guint bit = key >> 50;
-  lexicon->filter.bits[bit >> 6] |= (guint64)1 << (bit & 63);
-  lexicon->filter.lengths |= (guint64)1 << len;
+  quotes_filter_add (&lexicon->filter, key, len);
   return entry (lexicon, lexicon->slots[i].id);
 }
 
@@ -262,9 +269,8 @@ add_cue (QuotesLexicon *lexicon, char **columns, guint n_columns,
   g_ptr_array_add (lexicon->cues, cue);
   intern (lexicon, cue->words[0])->classes |= QW_CUE;
   const char *w = cue->words[0];
-  guint bit = quotes_word_key (w, strlen (w), strlen (w)) >> 50;
-  lexicon->cue_filter.bits[bit >> 6] |= (guint64)1 << (bit & 63);
-  lexicon->cue_filter.lengths |= (guint64)1 << strlen (w);
+  quotes_filter_add (&lexicon->cue_filter,
+                     quotes_word_key (w, strlen (w), strlen (w)), strlen (w));
   if (kind == QUOTES_CUE_PREP)
     lexicon->cue_filter.capital_lengths |= (guint64)1 << strlen (w);
   return TRUE;
@@ -467,6 +473,35 @@ build_direct (QuotesLexicon *lexicon)
     }
 }
 
+/* What a token of kind @kind (capitalized or not) and @len bytes may be
+ * (QUOTES_SCAN_*): cues are matched in words only, a capitalized one only
+ * if listed capitalized ("According to"); lexicon entries in words and
+ * abbreviations; quote marks in punctuation and symbols. */
+static guint8
+kind_length_flags (const QuotesLexicon *lexicon, guint kind,
+                   gboolean capitalized, guint len)
+{
+  const QuotesFilter *words = &lexicon->filter, *cues = &lexicon->cue_filter;
+  switch (kind)
+    {
+    case WEFT_TOKEN_WORD:
+      return (length_bit (words->lengths, len) * QUOTES_SCAN_WORD)
+             | (capitalized
+                    ? length_bit (cues->capital_lengths, len)
+                              * QUOTES_SCAN_CUE_CAPITAL
+                          | QUOTES_SCAN_CAPITAL
+                    : length_bit (cues->lengths, len) * QUOTES_SCAN_CUE);
+    case WEFT_TOKEN_ABBREV:
+      return (length_bit (words->lengths, len) * QUOTES_SCAN_WORD)
+             | (capitalized ? QUOTES_SCAN_CAPITAL : 0);
+    case WEFT_TOKEN_PUNCT:
+    case WEFT_TOKEN_SYMBOL:
+      return len == 1 ? QUOTES_SCAN_QUOTE : QUOTES_SCAN_PUNCT;
+    default:
+      return 0;
+    }
+}
+
 /* The word and cue filters as one table (QuotesScanTable). */
 static void
 build_scan_table (QuotesLexicon *lexicon)
@@ -476,22 +511,28 @@ build_scan_table (QuotesLexicon *lexicon)
   for (guint bit = 0; bit < G_N_ELEMENTS (scan->by_key); bit++)
     scan->by_key[bit] = (filter_bit (words, bit) * QUOTES_SCAN_WORD)
                         | (filter_bit (cues, bit)
-                           * (QUOTES_SCAN_CUE | QUOTES_SCAN_CUE_CAPITAL));
+                           * (QUOTES_SCAN_CUE | QUOTES_SCAN_CUE_CAPITAL))
+                        | QUOTES_SCAN_PUNCT | QUOTES_SCAN_CAPITAL;
   /* No entry has 63 bytes (MAX_WORD): that length stands for longer ones. */
   G_STATIC_ASSERT (MAX_WORD < 63);
+  G_STATIC_ASSERT (WEFT_TOKEN_N_KINDS <= 16);
   for (guint len = 0; len < 64; len++)
     {
-      scan->by_length[len]
-          = (length_bit (words->lengths, len) * QUOTES_SCAN_WORD)
-            | (length_bit (cues->lengths, len) * QUOTES_SCAN_CUE)
-            | (length_bit (cues->capital_lengths, len)
-               * QUOTES_SCAN_CUE_CAPITAL)
-            | (len != 1 ? QUOTES_SCAN_LONG : 0);
       guint bytes = MIN (len, 8);
       /* quotes_word_key() of an empty word: the loaded bytes unmasked. */
       scan->key_mask[len]
           = bytes ? G_MAXUINT64 >> (64 - 8 * bytes) : G_MAXUINT64;
+      for (guint kind = 0; kind < WEFT_TOKEN_N_KINDS; kind++)
+        for (guint capitalized = 0; capitalized < 2; capitalized++)
+          scan->by_kind_length[QUOTES_SCAN_ROW (
+              kind, capitalized * WEFT_TOKEN_CAPITALIZED)][len]
+              = kind_length_flags (lexicon, kind, capitalized, len);
     }
+  /* The one-byte quote marks, by their key as the marks pass makes it. */
+  static const char quote_bytes[] = { '"', '\'' };
+  for (guint q = 0; q < G_N_ELEMENTS (quote_bytes); q++)
+    scan->by_key[quotes_word_key (&quote_bytes[q], 1, 1) >> 50]
+        |= QUOTES_SCAN_QUOTE;
 }
 
 QuotesLexicon *
@@ -539,9 +580,7 @@ quotes_lexicon_load (const char *dir, GError **error)
       const Slot *slot = &lexicon->slots[s];
       if (!slot->word || !(entry (lexicon, slot->id)->classes & QW_ROLE))
         continue;
-      guint bit = slot->key >> 50;
-      lexicon->role_filter.bits[bit >> 6] |= (guint64)1 << (bit & 63);
-      lexicon->role_filter.lengths |= (guint64)1 << slot->len;
+      quotes_filter_add (&lexicon->role_filter, slot->key, slot->len);
     }
   build_scan_table (lexicon);
   build_direct (lexicon);

@@ -95,10 +95,12 @@ quotes_word_key (const char *s, gsize len, gsize readable)
 }
 
 /* A filter of a set of words: a 16384-bit set of the top 14 bits of
- * their keys (2 KB, in L1 cache) and their lengths. */
+ * their keys (2 KB, in L1 cache) and their lengths; a second such set of
+ * 14 lower bits of the keys, asked before the costlier lookups. */
 typedef struct
 {
   guint64 bits[256];
+  guint64 check[256];
   guint64 lengths;         /* bit n: some word has n bytes */
   guint64 capital_lengths; /* cue filter: the same for cues matched
                               capitalized ("According to") */
@@ -113,23 +115,55 @@ quotes_filter_test (const QuotesFilter *filter, guint64 key)
   return (filter->bits[bit >> 6] >> (bit & 63)) & 1;
 }
 
-/* What the marks pass asks of every token, by table lookups instead of
- * tests of each filter (lexicon.c builds it from the filters). */
+/* The same with the filter's second set: TRUE for every word in the set,
+ * and for about one in eight words that quotes_filter_test() lets pass
+ * but are not in it. */
+static inline gboolean
+quotes_filter_check (const QuotesFilter *filter, guint64 key)
+{
+  guint bit = (key >> 36) & 16383;
+  return (filter->check[bit >> 6] >> (bit & 63)) & 1;
+}
+
+/* Adds the word with key @key and @len bytes to @filter. */
+static inline void
+quotes_filter_add (QuotesFilter *filter, guint64 key, gsize len)
+{
+  guint bit = key >> 50, check = (key >> 36) & 16383;
+  filter->bits[bit >> 6] |= (guint64)1 << (bit & 63);
+  filter->check[check >> 6] |= (guint64)1 << (check & 63);
+  filter->lengths |= (guint64)1 << len;
+}
+
+/* What the marks pass asks of every token, one byte a token from two
+ * table lookups instead of tests of each filter (lexicon.c builds them
+ * from the filters): by_kind_length[kind and case][length] & by_key[the
+ * top 14 bits of the key], with the token's line-break flags or-ed in. */
 enum
 {
-  QUOTES_SCAN_WORD = 1 << 0,        /* may be in some list (word filter) */
-  QUOTES_SCAN_CUE = 1 << 1,         /* may start a cue in lower case */
-  QUOTES_SCAN_CUE_CAPITAL = 1 << 2, /* may start a cue capitalized */
-  QUOTES_SCAN_LONG = 1 << 3,        /* by_length only: not one byte long */
+  QUOTES_SCAN_WORD = 1 << 0, /* may be in some list (word filter) */
+  /* 1 << 1 and 1 << 2: WEFT_TOKEN_NEWLINE_BEFORE, _PARAGRAPH_BEFORE */
+  QUOTES_SCAN_CUE = 1 << 3,         /* may start a cue in lower case */
+  QUOTES_SCAN_CUE_CAPITAL = 1 << 4, /* may start a cue capitalized */
+  QUOTES_SCAN_PUNCT = 1 << 5,   /* punctuation or a symbol not one byte long */
+  QUOTES_SCAN_QUOTE = 1 << 6,   /* one byte of punctuation, maybe " or ' */
+  QUOTES_SCAN_CAPITAL = 1 << 7, /* a capitalized word or abbreviation */
 };
+
+/* The row of by_kind_length for a token's kind and WEFT_TOKEN_CAPITALIZED
+ * flag (kinds fit in four bits). */
+#define QUOTES_SCAN_ROW(kind, flags) (((kind)&15) * 2 + (((flags) >> 3) & 1))
 
 typedef struct
 {
-  /* By the top 14 bits of a word's key: the flags whose filters pass. */
+  /* By the top 14 bits of a word's key: the flags whose filters pass
+   * (QUOTES_SCAN_QUOTE: the key of a one-byte " or '), and always
+   * QUOTES_SCAN_PUNCT and QUOTES_SCAN_CAPITAL. */
   guint8 by_key[16384];
-  /* By the length (63: 63 bytes or more): the flags whose filters have
-   * words of that length, and the mask of the key's bytes. */
-  guint8 by_length[64];
+  /* By QUOTES_SCAN_ROW and the length (63: 63 bytes or more): the flags a
+   * token of that kind, case and length may have. */
+  guint8 by_kind_length[32][64];
+  /* By the length: the mask of the key's bytes. */
   guint64 key_mask[64];
 } QuotesScanTable;
 
@@ -150,6 +184,11 @@ const QuotesWord *quotes_lexicon_lookup_key (const QuotesLexicon *lexicon,
  * in no list (below G_MAXUINT16). */
 guint quotes_lexicon_lookup_id (const QuotesLexicon *lexicon, guint64 key,
                                 const char *s, gsize len);
+/* The same for a word that the filter (quotes_lexicon_get_filter()) lets
+ * pass, with its length (@len <= 40) and quotes_filter_test(): the marks
+ * pass has told the words it asks about. */
+guint quotes_lexicon_find_id (const QuotesLexicon *lexicon, guint64 key,
+                              const char *s, gsize len);
 /* Borrowed: the entries by id; entry 0 (no word) has no class. */
 const QuotesWord *quotes_lexicon_get_words (const QuotesLexicon *lexicon);
 /* Borrowed: the cue filter for quotes_may_be_cue(). */

@@ -7,6 +7,10 @@
  * otherwise it ends with its paragraph. */
 #include "marks.h"
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 typedef enum
 {
   FAMILY_DOUBLE,
@@ -156,6 +160,8 @@ emit (Pairing *p, const Mark *open, uint32_t end, guint close_token)
   q->first_token = first;
   q->open_token = open->token;
   q->close_token = close_token;
+  if (close_token == G_MAXUINT)
+    q->end_token = weft_doc_find_token (ctx->doc, end);
   q->kind = QUOTE_DIRECT;
   guint last = close_token != G_MAXUINT ? close_token : p->pending_last;
   for (guint i = open->token; i <= last && i < ctx->n_tokens; i++)
@@ -347,10 +353,11 @@ visit (Pairing *p, guint i)
         {
           guint64 key
               = quotes_word_key (text + t->start, len, ctx->len - t->start);
-          if (quotes_filter_test (filter, key))
+          if (quotes_filter_test (filter, key)
+              && quotes_filter_check (filter, key))
             {
-              guint id = quotes_lexicon_lookup_id (ctx->lexicon, key,
-                                                   text + t->start, len);
+              guint id = quotes_lexicon_find_id (ctx->lexicon, key,
+                                                 text + t->start, len);
               ctx->word_ids[i] = id + 1;
               if (ctx->words[id].classes & QW_CUE)
                 {
@@ -371,91 +378,101 @@ visit (Pairing *p, guint i)
     at += scan_char (p, at, i);
 }
 
-/* What a token's kind and case let it be, by kind * 2 + capitalized, as
- * QUOTES_SCAN_* flags, KIND_PUNCT and KIND_CAPITAL: cues are matched in
- * words only, a capitalized one only listed capitalized ("According
- * to"); lexicon entries in words and abbreviations; quote marks in
- * punctuation and symbols. */
-enum
+/* A token's byte (QuotesScanTable) from its key. */
+static inline guint8
+scan_byte (const QuotesScanTable *scan, const WeftToken *t, guint32 len,
+           guint64 key)
 {
-  KIND_PUNCT = QUOTES_SCAN_LONG,
-  KIND_CAPITAL = 1 << 4, /* a capitalized word */
-};
-#define KIND_CASE(kind, capitalized) ((kind)*2 + (capitalized))
-static const guint8 kind_flags[512] = {
-  [KIND_CASE (WEFT_TOKEN_WORD, 0)] = QUOTES_SCAN_WORD | QUOTES_SCAN_CUE,
-  [KIND_CASE (WEFT_TOKEN_WORD, 1)]
-  = QUOTES_SCAN_WORD | QUOTES_SCAN_CUE_CAPITAL | KIND_CAPITAL,
-  [KIND_CASE (WEFT_TOKEN_ABBREV, 0)] = QUOTES_SCAN_WORD,
-  [KIND_CASE (WEFT_TOKEN_ABBREV, 1)] = QUOTES_SCAN_WORD | KIND_CAPITAL,
-  [KIND_CASE (WEFT_TOKEN_PUNCT, 0)] = KIND_PUNCT,
-  [KIND_CASE (WEFT_TOKEN_PUNCT, 1)] = KIND_PUNCT,
-  [KIND_CASE (WEFT_TOKEN_SYMBOL, 0)] = KIND_PUNCT,
-  [KIND_CASE (WEFT_TOKEN_SYMBOL, 1)] = KIND_PUNCT,
-};
-
-/* The flags of @t by its kind and case (kind_flags). */
-static inline guint
-kind_of (const WeftToken *t)
-{
-  G_STATIC_ASSERT (WEFT_TOKEN_CAPITALIZED == 1 << 3);
-  return kind_flags[KIND_CASE (t->kind, (t->flags >> 3) & 1)];
+  return (scan->by_key[key >> 50]
+          & scan->by_kind_length[QUOTES_SCAN_ROW (t->kind, t->flags)]
+                                [MIN (len, 63)])
+         | (t->flags
+            & (WEFT_TOKEN_NEWLINE_BEFORE | WEFT_TOKEN_PARAGRAPH_BEFORE));
 }
 
-/* The bytes that are a quote mark alone, as the bit of a token that is
- * not one byte (QUOTES_SCAN_LONG): punctuation is visited when it has
- * either. */
-static const guint8 quote_byte[256] = {
-  ['"'] = QUOTES_SCAN_LONG,
-  ['\''] = QUOTES_SCAN_LONG,
-};
-
-/* The token's capital bit (kind WORD or ABBREV, CAPITALIZED). */
-static inline guint64
-is_capital (const WeftToken *t)
-{
-  return (kind_of (t) & KIND_CAPITAL) != 0;
-}
-
-/* Classifies the tokens of [@first, @end), each with eight bytes of text
- * from its start, without a branch: sets their capital bits in
- * *@capitals and their word ids to "in no list" (1) where the word filter
- * says so, and returns the set of those visit() must see (a line start, a
- * word whose key passes the cue filter, punctuation that is not one plain
- * ASCII mark).  The key is quotes_word_key()'s. */
-static guint64
+/* Classifies the tokens [@first, @end), each with eight bytes of text
+ * from its start, into one byte each (QuotesScanTable) without a branch.
+ * The key is quotes_word_key()'s, from one load. */
+static void
 classify (const QuotesContext *ctx, const QuotesScanTable *scan, guint first,
-          guint end, guint64 *capitals)
+          guint end, guint8 *bytes)
 {
   const char *text = ctx->text;
-  guint64 visits = 0, capital = 0;
   for (guint i = first; i < end; i++)
     {
       const WeftToken *t = &ctx->tokens[i];
       guint32 len = t->end - t->start;
-      guint clamped = MIN (len, 63);
-      guint kind = kind_of (t), flags = t->flags;
       guint64 first8;
       memcpy (&first8, text + t->start, 8);
       first8 = GUINT64_FROM_LE (first8);
-      guint64 key = (((first8 & scan->key_mask[clamped])
+      guint64 key = (((first8 & scan->key_mask[MIN (len, 63)])
                       | G_GUINT64_CONSTANT (0x2020202020202020))
                      + len)
                     * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
-      guint length_kind
-          = (scan->by_length[clamped] | quote_byte[(guchar)first8]) & kind;
-      guint passes = scan->by_key[key >> 50] & length_kind;
-      ctx->word_ids[i] = !(passes & QUOTES_SCAN_WORD);
-      guint visit_it
-          = (passes & (QUOTES_SCAN_CUE | QUOTES_SCAN_CUE_CAPITAL))
-            | (length_kind & KIND_PUNCT)
-            | (flags
-               & (WEFT_TOKEN_NEWLINE_BEFORE | WEFT_TOKEN_PARAGRAPH_BEFORE));
-      visits |= (guint64)(visit_it != 0) << (i & 63);
-      capital |= (guint64)((kind & KIND_CAPITAL) != 0) << (i & 63);
+      bytes[i - first] = scan_byte (scan, t, len, key);
     }
-  *capitals |= capital;
+}
+
+/* The same for the last tokens, without eight bytes of text after their
+ * start. */
+static void
+classify_last (const QuotesContext *ctx, const QuotesScanTable *scan,
+               guint first, guint end, guint8 *bytes)
+{
+  for (guint i = first; i < end; i++)
+    {
+      const WeftToken *t = &ctx->tokens[i];
+      guint32 len = t->end - t->start;
+      bytes[i - first] = scan_byte (
+          scan, t, len,
+          quotes_word_key (ctx->text + t->start, len, ctx->len - t->start));
+    }
+}
+
+enum
+{
+  /* The bytes' flags that send a token to visit(). */
+  VISIT = QUOTES_SCAN_CUE | QUOTES_SCAN_CUE_CAPITAL | QUOTES_SCAN_PUNCT
+          | QUOTES_SCAN_QUOTE | WEFT_TOKEN_NEWLINE_BEFORE
+          | WEFT_TOKEN_PARAGRAPH_BEFORE,
+};
+
+/* From the bytes of 64 tokens: their word ids ("in no list", 1, where the
+ * word filter says so, else 0: looked up when asked), their capital bits,
+ * and returns the set of those visit() must see. */
+static guint64
+unpack (const guint8 bytes[64], guint16 *word_ids, guint64 *capitals)
+{
+  G_STATIC_ASSERT (QUOTES_SCAN_CAPITAL == 0x80 && QUOTES_SCAN_WORD == 1);
+#ifdef __SSE2__
+  guint64 visits = 0, capital = 0;
+  const __m128i zero = _mm_setzero_si128 (), one = _mm_set1_epi8 (1);
+  for (guint k = 0; k < 64; k += 16)
+    {
+      __m128i b = _mm_loadu_si128 ((const __m128i *)(bytes + k));
+      capital |= (guint64)(guint)_mm_movemask_epi8 (b) << k;
+      __m128i idle
+          = _mm_cmpeq_epi8 (_mm_and_si128 (b, _mm_set1_epi8 (VISIT)), zero);
+      visits |= (guint64)(~(guint)_mm_movemask_epi8 (idle) & 0xFFFF) << k;
+      __m128i none = _mm_xor_si128 (_mm_and_si128 (b, one), one);
+      _mm_storeu_si128 ((__m128i *)(word_ids + k),
+                        _mm_unpacklo_epi8 (none, zero));
+      _mm_storeu_si128 ((__m128i *)(word_ids + k + 8),
+                        _mm_unpackhi_epi8 (none, zero));
+    }
+  *capitals = capital;
   return visits;
+#else
+  guint64 visits = 0, capital = 0;
+  for (guint k = 0; k < 64; k++)
+    {
+      word_ids[k] = !(bytes[k] & QUOTES_SCAN_WORD);
+      capital |= (guint64)(bytes[k] >> 7) << k;
+      visits |= (guint64)((bytes[k] & VISIT) != 0) << k;
+    }
+  *capitals = capital;
+  return visits;
+#endif
 }
 
 void
@@ -475,17 +492,14 @@ quotes_find_marks (QuotesContext *ctx)
     {
       guint end = MIN (first + 64, n_tokens);
       guint loaded_end = CLAMP (n_loaded, first, end);
-      guint64 *capitals = &ctx->capitals[first / 64];
-      /* The tokens to visit in a 64-token block as a bit set first, then
-       * visited: one branch per token visited (5% of them) and not one
-       * per token. */
-      guint64 visits = classify (ctx, scan, first, loaded_end, capitals);
-      for (guint i = loaded_end; i < end; i++)
-        {
-          ctx->word_ids[i] = 0; /* looked up when asked */
-          *capitals |= is_capital (&tokens[i]) << (i & 63);
-          visits |= (guint64)1 << (i & 63);
-        }
+      /* A byte per token first, then the block's bits from them at once
+       * (ctx->word_ids has room for a whole last block): one branch per
+       * token visited (5% of them) and not one per token. */
+      guint8 bytes[64] = { 0 };
+      classify (ctx, scan, first, loaded_end, bytes);
+      classify_last (ctx, scan, loaded_end, end, bytes + (loaded_end - first));
+      guint64 visits
+          = unpack (bytes, &ctx->word_ids[first], &ctx->capitals[first / 64]);
       for (; visits; visits &= visits - 1)
         visit (&p, first + __builtin_ctzll (visits));
     }

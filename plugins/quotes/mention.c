@@ -5,13 +5,8 @@
 #include "mention.h"
 
 const QuotesCue *
-quotes_match_cue (const QuotesContext *ctx, guint i, guint *end)
+quotes_match_cue_at (const QuotesContext *ctx, guint i, guint *end)
 {
-  if (i >= ctx->n_tokens)
-    return NULL; /* callers look one past a span's end */
-  /* Most tokens asked are no cue word: known without their entry. */
-  if (ctx->tokens[i].kind == WEFT_TOKEN_WORD && !token_bit (ctx->cue_words, i))
-    return NULL;
   const QuotesWord *w = ctx_word (ctx, i);
   if (!w || !(w->classes & QW_CUE) || ctx_quoted (ctx, i))
     return NULL;

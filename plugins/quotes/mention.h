@@ -3,10 +3,24 @@
 
 #include "context.h"
 
+/* quotes_match_cue() at a token that may start a cue. */
+const QuotesCue *quotes_match_cue_at (const QuotesContext *ctx, guint i,
+                                      guint *end);
+
 /* The cue starting at token @i (NULL when none); *end gets the token after
- * it.  Reporting verbs match in lower case only ("State Duma" is no cue). */
-const QuotesCue *quotes_match_cue (const QuotesContext *ctx, guint i,
-                                   guint *end);
+ * it.  Reporting verbs match in lower case only ("State Duma" is no cue).
+ * Inline: most tokens asked are no cue word, known from the marks pass's
+ * bit (an abbreviation's entry is looked up; other kinds have none). */
+static inline const QuotesCue *
+quotes_match_cue (const QuotesContext *ctx, guint i, guint *end)
+{
+  if (i >= ctx->n_tokens) /* callers look one past a span's end */
+    return NULL;
+  if (ctx->tokens[i].kind != WEFT_TOKEN_ABBREV
+      && !token_bit (ctx->cue_words, i))
+    return NULL;
+  return quotes_match_cue_at (ctx, i, end);
+}
 
 /* The speaker mention inside tokens [@first, @last): a pronoun, the last
  * person's name (titles and nationalities stripped), an organisation, or a

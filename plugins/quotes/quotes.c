@@ -36,17 +36,11 @@ quotes_context_add (QuotesContext *ctx)
 guint
 quotes_context_look_up_word (const QuotesContext *ctx, guint i)
 {
+  /* Only words the marks pass found the word filter to let pass are asked
+   * (their id is 0): the filter is not tested again. */
   const WeftToken *t = &ctx->tokens[i];
-  guint32 len = t->end - t->start;
-  guint id = 0;
-  if ((t->kind == WEFT_TOKEN_WORD || t->kind == WEFT_TOKEN_ABBREV) && len < 64
-      && ((ctx->word_filter->lengths >> len) & 1))
-    {
-      guint64 key = ctx_key (ctx, i);
-      if (quotes_filter_test (ctx->word_filter, key))
-        id = quotes_lexicon_lookup_id (ctx->lexicon, key, ctx->text + t->start,
-                                       len);
-    }
+  guint id = quotes_lexicon_find_id (ctx->lexicon, ctx_key (ctx, i),
+                                     ctx->text + t->start, t->end - t->start);
   ctx->word_ids[i] = id + 1;
   return id + 1;
 }
@@ -151,7 +145,8 @@ quotes_process (gpointer state, WeftDoc *doc, GError **error)
   ctx.used = bits + 2 * words;
   ctx.capitals = bits + 3 * words;
   ctx.cue_words = bits + 4 * words;
-  ctx.word_ids = g_new (guint16, n); /* every one set by the marks pass */
+  /* Every one set by the marks pass, a whole block of 64 at a time. */
+  ctx.word_ids = g_new (guint16, 64 * words);
   quotes_find_marks (&ctx);
   quotes_attribute (&ctx);
   if (st->indirect)

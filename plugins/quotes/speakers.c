@@ -6,6 +6,9 @@
 #include "speakers.h"
 
 #include <stdlib.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "mention.h"
 #include "table.h"
@@ -150,6 +153,51 @@ placed (const QuotesContext *ctx, guint run, guint name)
   return ctx_has (ctx, before - 1, QW_PLACE);
 }
 
+/* The tokens of 64-token block @block whose word may have a lexicon
+ * entry: not known to be in no list (id 1) by the marks pass or a lookup.
+ * ctx->word_ids has room for whole blocks. */
+static guint64
+maybe_listed (const QuotesContext *ctx, guint block)
+{
+  const guint16 *ids = &ctx->word_ids[block * 64];
+  guint64 unlisted = 0;
+#ifdef __SSE2__
+  const __m128i one = _mm_set1_epi16 (1);
+  for (guint k = 0; k < 64; k += 16)
+    {
+      __m128i low
+          = _mm_cmpeq_epi16 (_mm_loadu_si128 ((const __m128i *)(ids + k)), one);
+      __m128i high = _mm_cmpeq_epi16 (
+          _mm_loadu_si128 ((const __m128i *)(ids + k + 8)), one);
+      unlisted
+          |= (guint64)(guint)_mm_movemask_epi8 (_mm_packs_epi16 (low, high))
+             << k;
+    }
+#else
+  for (guint k = 0; k < 64; k++)
+    unlisted |= (guint64)(ids[k] == 1) << k;
+#endif
+  return ~unlisted;
+}
+
+/* The capitalized words outside quotations in block @block that may start
+ * a person's name: those with another capitalized word after them, or a
+ * word before them that may be a role (a word in no list is none). */
+static guint64
+run_starts (const QuotesContext *ctx, guint block)
+{
+  guint64 starts = ctx->capitals[block] & ~ctx->quoted[block];
+  if (!starts)
+    return 0;
+  guint64 capital_after = ctx->capitals[block] >> 1;
+  if ((block + 1) * 64 <= ctx->n_tokens) /* the bit sets have that word */
+    capital_after |= ctx->capitals[block + 1] << 63;
+  guint64 listed_before = maybe_listed (ctx, block) << 1;
+  if (block > 0)
+    listed_before |= ctx->word_ids[block * 64 - 1] != 1;
+  return starts & (capital_after | listed_before);
+}
+
 /* Appends to @people (Person) the people the article names up to token
  * @limit. */
 static void
@@ -159,8 +207,7 @@ collect_people (QuotesContext *ctx, GArray *people, guint limit)
    * pass set their bits): 64 tokens at a time. */
   guint next = 0;
   for (guint block = 0; block * 64 < limit; block++)
-    for (guint64 starts = ctx->capitals[block] & ~ctx->quoted[block]; starts;
-         starts &= starts - 1)
+    for (guint64 starts = run_starts (ctx, block); starts; starts &= starts - 1)
       {
         guint i = block * 64 + __builtin_ctzll (starts);
         if (i >= limit)
@@ -539,9 +586,8 @@ quotes_resolve_speakers (QuotesContext *ctx)
       if (q->mention.kind != MENTION_NONE)
         {
           previous = q;
-          previous_end = q->close_token != G_MAXUINT
-                             ? q->close_token
-                             : weft_doc_find_token (ctx->doc, q->end);
+          previous_end
+              = q->close_token != G_MAXUINT ? q->close_token : q->end_token;
         }
     }
 }
