@@ -162,7 +162,7 @@ cmd_run (int argc, char **argv)
       "Layers to write, e.g. tokens,sentences (default: the pipeline's "
       "output.layers, else every layer but tokens)", "LIST" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
-      "Write to FILE, atomically (whole or not at all; a device or FIFO directly)", "FILE" },
+      "Write to FILE, atomically (whole or not at all; a device or FIFO directly; - for standard output)", "FILE" },
     { "jobs", 'j', 0, G_OPTION_ARG_INT, &jobs,
       "Worker threads (output stays in input order)", "N" },
     { "date", 'd', 0, G_OPTION_ARG_STRING, &date,
@@ -210,6 +210,8 @@ cmd_run (int argc, char **argv)
     return fail_usage ("--max-errors must be 0 or more%s", "");
   if (jobs < 1 || jobs > 256)
     return fail_usage ("--jobs must be between 1 and 256%s", "");
+  if (g_strcmp0 (output, "-") == 0) /* as for inputs: standard output */
+    g_clear_pointer (&output, g_free);
 
   GError *error = NULL;
   g_autoptr (WeftPipeline) pipeline = open_pipeline (argv[1], &error);

@@ -130,6 +130,11 @@ test_output_atomic (void)
           "test -p o/fifo && grep -c SOME o/from-fifo && ls o | grep -c XXXXXX\\|fifo\\.");
   g_assert_cmpstr (r.out, ==, "1\n0\n");
   result_clear (&r);
+  /* -o - is standard output (JSONL in a pipe), never a file named "-" */
+  r = sh ("$WEFT run words.yaml o/a.txt -o - | grep -c '^{\"id\":\"a\"' && test ! -e ./-");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.out, ==, "1\n");
+  result_clear (&r);
 }
 
 static void
