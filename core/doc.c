@@ -193,6 +193,21 @@ struct _WeftCharIndex {
   uint64_t *leads;
 };
 
+/* The bits set in @x: without a popcount instruction in the build the
+ * builtin is a call into libgcc for every offset converted. */
+static inline uint32_t
+count_bits (uint64_t x)
+{
+#ifdef __POPCNT__
+  return (uint32_t) __builtin_popcountll (x);
+#else
+  x -= (x >> 1) & 0x5555555555555555ull;
+  x = (x & 0x3333333333333333ull) + ((x >> 2) & 0x3333333333333333ull);
+  x = (x + (x >> 4)) & 0x0f0f0f0f0f0f0f0full;
+  return (uint32_t) ((x * 0x0101010101010101ull) >> 56);
+#endif
+}
+
 /* Bit i set when byte i of the 8 at @p does not continue a code point. */
 static inline uint64_t
 lead_bits_8 (const char *p)
@@ -238,7 +253,7 @@ build_char_index (WeftDoc *doc)
         }
       index->before[b] = chars;
       index->leads[b] = bits;
-      chars += (uint32_t) __builtin_popcountll (bits);
+      chars += count_bits (bits);
     }
   doc->char_index = index;
 }
@@ -254,7 +269,7 @@ weft_doc_byte_to_char (WeftDoc *doc, uint32_t offset)
   const WeftCharIndex *index = doc->char_index;
   uint64_t below = (1ull << (offset % 64)) - 1;
   return index->before[offset / 64]
-         + (uint32_t) __builtin_popcountll (index->leads[offset / 64] & below);
+         + count_bits (index->leads[offset / 64] & below);
 }
 
 void
