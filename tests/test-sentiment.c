@@ -428,6 +428,36 @@ test_vader_long_text (void)
   vader_lexicon_free (lex);
 }
 
+/* Scores every span of @text (words end at spaces) of up to @max_words
+ * words within the text's pass and alone: they must agree.  Returns the
+ * number of spans. */
+static guint
+check_spans_alone (const char *text, guint max_words)
+{
+  VaderLexicon *lex = lexicon_new (NULL, 1.0, NULL);
+  WeftDoc *doc = weft_doc_new ();
+  VaderText t;
+  vader_text_init (&t, lex, text, strlen (text), doc);
+  guint n_spans = 0;
+  for (const char *start = text; *start; start = strchr (start, ' ') + 1)
+    {
+      const char *end = start;
+      for (guint n = 1; n <= max_words && (end = strchr (end, ' ')); n++, end++)
+        {
+          VaderScores s, alone;
+          vader_text_score (&t, (gsize)(start - text), (gsize)(end - text), &s);
+          vader_score (lex, start, (gsize)(end - start), doc, &alone);
+          g_assert_cmpmem (&s, sizeof s, &alone, sizeof alone);
+          n_spans++;
+        }
+    }
+  VaderScores s;
+  vader_text_finish (&t, &s);
+  weft_doc_free (doc);
+  vader_lexicon_free (lex);
+  return n_spans;
+}
+
 /* Spans of every few words of a text whose rules reach across them
  * (negations, boosters, idioms, "kind of", "least", "but", capitals):
  * each scores as alone, whether its words' valences can be the whole
@@ -443,28 +473,7 @@ test_vader_span_edges (void)
         "good , very least bad , no or nor love . HAPPY HAPPY JOY . "
         "WE HAD A VERY GOOD AND HAPPY DAY TODAY . "
         "It is the shit but not a kiss of death ! ";
-  VaderLexicon *lex = lexicon_new (NULL, 1.0, NULL);
-  WeftDoc *doc = weft_doc_new ();
-  VaderText t;
-  vader_text_init (&t, lex, text, strlen (text), doc);
-  guint n_spans = 0;
-  for (const char *start = text; *start; start = strchr (start, ' ') + 1)
-    {
-      const char *end = start;
-      for (guint n = 1; n <= 9 && (end = strchr (end, ' ')); n++, end++)
-        {
-          VaderScores s, alone;
-          vader_text_score (&t, (gsize)(start - text), (gsize)(end - text), &s);
-          vader_score (lex, start, (gsize)(end - start), doc, &alone);
-          g_assert_cmpmem (&s, sizeof s, &alone, sizeof alone);
-          n_spans++;
-        }
-    }
-  g_assert_cmpuint (n_spans, >, 500);
-  VaderScores s;
-  vader_text_finish (&t, &s);
-  weft_doc_free (doc);
-  vader_lexicon_free (lex);
+  g_assert_cmpuint (check_spans_alone (text, 9), >, 500);
 }
 
 /* A span counts its own '!' and '?' from its bytes, sixteen at a time
@@ -477,28 +486,7 @@ test_vader_span_marks (void)
       = "Good ! great !! what ? bad ?? happy !?! so good wow!!! sad?? "
         "love! no? It is !good! and ?bad? , ok ?!?! fine. Nice!! ! ? "
         "happy ?? sad !!!! a b c ! great day? HAPPY!! ";
-  VaderLexicon *lex = lexicon_new (NULL, 1.0, NULL);
-  WeftDoc *doc = weft_doc_new ();
-  VaderText t;
-  vader_text_init (&t, lex, text, strlen (text), doc);
-  guint n_spans = 0;
-  for (const char *start = text; *start; start = strchr (start, ' ') + 1)
-    {
-      const char *end = start;
-      for (guint n = 1; n <= 20 && (end = strchr (end, ' ')); n++, end++)
-        {
-          VaderScores s, alone;
-          vader_text_score (&t, (gsize)(start - text), (gsize)(end - text), &s);
-          vader_score (lex, start, (gsize)(end - start), doc, &alone);
-          g_assert_cmpmem (&s, sizeof s, &alone, sizeof alone);
-          n_spans++;
-        }
-    }
-  g_assert_cmpuint (n_spans, >, 500);
-  VaderScores s;
-  vader_text_finish (&t, &s);
-  weft_doc_free (doc);
-  vader_lexicon_free (lex);
+  g_assert_cmpuint (check_spans_alone (text, 20), >, 500);
 }
 
 /* ---- lexicons --------------------------------------------------------------
