@@ -256,9 +256,12 @@ stopping (Run *run)
          && run->stats->failed >= run->config->max_errors;
 }
 
+/* Keeps the first write error: the one reported. */
 static void
-write_failed (Run *run)
+note_write_error (Run *run)
 {
+  if (run->write_failed)
+    return;
   run->write_failed = TRUE;
   run->write_errno = errno;
 }
@@ -275,12 +278,12 @@ put (Run *run, const GString *s)
   if (s->len < DIRECT_BYTES)
     {
       if (fwrite (s->str, 1, s->len, run->out) != s->len)
-        write_failed (run);
+        note_write_error (run);
       return;
     }
   if (fflush (run->out) != 0)
     {
-      write_failed (run);
+      note_write_error (run);
       return;
     }
   int fd = fileno (run->out);
@@ -291,7 +294,7 @@ put (Run *run, const GString *s)
         continue;
       if (n < 0)
         {
-          write_failed (run);
+          note_write_error (run);
           return;
         }
       done += (gsize) n;
@@ -636,24 +639,14 @@ weft_run (WeftPipeline *pipeline, const WeftRunConfig *config,
       weft_report_free (run.report);
     }
 
-  if (fflush (run.out) != 0 && !run.write_failed)
-    {
-      run.write_failed = TRUE;
-      run.write_errno = errno;
-    }
+  if (fflush (run.out) != 0)
+    note_write_error (&run);
   if (config->output)
     {
-      if (fclose (run.out) != 0 && !run.write_failed)
-        {
-          run.write_failed = TRUE;
-          run.write_errno = errno;
-        }
-      if (tmp_path && !run.write_failed
-          && rename (tmp_path, final_path) != 0)
-        {
-          run.write_failed = TRUE;
-          run.write_errno = errno;
-        }
+      if (fclose (run.out) != 0)
+        note_write_error (&run);
+      if (tmp_path && !run.write_failed && rename (tmp_path, final_path) != 0)
+        note_write_error (&run);
       if (tmp_path && run.write_failed)
         g_unlink (tmp_path);
     }
