@@ -249,6 +249,18 @@ static const Case cases[] = {
         "psychiatric assessments will be carried out to confirm if Stefan W "
         "is fit for trial",
         "Krzysztof Sierak", "Krzysztof Sierak", "told" } } },
+  { "/quotes/indirect/time-before-cue",
+    "The head of the UK's counter terror police, Neil Basu, on Sunday said "
+    "the police found nothing inconsistent with the attacker acting alone. "
+    "The National Transportation Safety Committee of Indonesia on Monday "
+    "announced the search would end.",
+    { { "indirect",
+        "the police found nothing inconsistent with the attacker acting alone",
+        "Neil Basu", "Neil Basu", "said" },
+      { "indirect", "the search would end",
+        "National Transportation Safety Committee of Indonesia",
+        "The National Transportation Safety Committee of Indonesia",
+        "announced" } } },
   { "/quotes/indirect/relative-that",
     "President Trump has said he will not approve a budget that does not "
     "allocate funding for a wall along the country's border with Mexico.",

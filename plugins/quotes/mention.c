@@ -338,6 +338,19 @@ quotes_subject_before (const QuotesContext *ctx, guint cue, guint floor,
                  && ctx->text[ctx->tokens[pos - 1].end - 1] == 'y'
                  && ctx->text[ctx->tokens[pos - 1].end - 2] == 'l')))
     pos--;
+  /* "the government of Burundi on Tuesday announced": a time phrase
+   * between the subject and its verb belongs to neither.  ("… during
+   * the weekend said" is left whole: "the weekend" reads as a noun.) */
+  while (pos > floor + 1 && !ctx_quoted (ctx, pos - 1)
+         && ctx_has (ctx, pos - 1, QW_TIME)
+         && !ctx_token_is (ctx, pos - 2, "the"))
+    {
+      pos--;
+      if (ctx_token_is (ctx, pos - 1, "on") || ctx_token_is (ctx, pos - 1, "last")
+          || ctx_token_is (ctx, pos - 1, "this")
+          || ctx_token_is (ctx, pos - 1, "next"))
+        pos--;
+    }
   /* "The attacker … jumped on stage … and claimed": the subject of the
    * clause, not a name in between. */
   if (pos > floor
