@@ -99,7 +99,7 @@ static void
 quote_index_add (QuotesContext *ctx, QuoteIndex *index, guint token,
                  const Quote *q)
 {
-  gpointer *latest = quotes_table_insert_uint (ctx, &index->latest, token);
+  gpointer *latest = quotes_table_insert_uint (&index->latest, token);
   QuoteLink link = { (guint)(q - ctx->quotes), GPOINTER_TO_UINT (*latest) };
   g_array_append_val (index->links, link);
   *latest = GUINT_TO_POINTER (index->links->len);
@@ -448,7 +448,7 @@ quotes_attribute (QuotesContext *ctx)
     return;
   QuoteIndex index;
   quote_index_init (&index);
-  quotes_table_reserve (ctx, &index.latest, MIN (ctx->n_quotes, 512));
+  quotes_table_reserve (&index.latest, MIN (ctx->n_quotes, 512));
   ctx->cue_index = &index;
   for (guint n = 0; n < ctx->n_quotes; n++)
     {
@@ -563,6 +563,7 @@ quotes_attribute (QuotesContext *ctx)
         token_bit_set (ctx->terms, i, TRUE);
     }
   ctx->cue_index = NULL;
+  quotes_table_clear (&index.latest);
   g_array_unref (index.links);
 }
 
@@ -966,7 +967,7 @@ quotes_find_indirect (QuotesContext *ctx)
     return;
   QuoteIndex mentions;
   quote_index_init (&mentions);
-  quotes_table_reserve (ctx, &mentions.latest,
+  quotes_table_reserve (&mentions.latest,
                         MIN (ctx->n_quotes + ctx->cues.n, 512));
   ctx->mention_index = &mentions;
   for (guint p = 0; p < ctx->n_quotes; p++)
@@ -990,5 +991,6 @@ quotes_find_indirect (QuotesContext *ctx)
         indirect_at (ctx, k, s0, s1);
     }
   ctx->mention_index = NULL;
+  quotes_table_clear (&mentions.latest);
   g_array_unref (mentions.links);
 }

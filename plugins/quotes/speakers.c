@@ -270,7 +270,7 @@ is_full_name (const Person *p)
 static Known *
 known_add (QuotesContext *ctx, History *history, const char *key)
 {
-  gpointer *k = quotes_table_insert_string (ctx, &history->known, key);
+  gpointer *k = quotes_table_insert_string (&history->known, key);
   if (!*k)
     *k = weft_doc_alloc (ctx->doc, sizeof (Known));
   return *k;
@@ -535,7 +535,7 @@ quotes_resolve_speakers (QuotesContext *ctx)
   history->people = g_ptr_array_new ();
   /* At most a name and a surname per person; the few hundred of a news
    * article at once, without growing. */
-  quotes_table_reserve (ctx, &history->known, MIN (2 * (all->len + n), 512));
+  quotes_table_reserve (&history->known, MIN (2 * (all->len + n), 512));
   know_article (ctx, history, all);
   Order *order = weft_doc_alloc (ctx->doc, n * sizeof (Order));
 
@@ -560,6 +560,7 @@ quotes_resolve_speakers (QuotesContext *ctx)
         resolve (ctx, q, history);
     }
   g_ptr_array_unref (history->people);
+  quotes_table_clear (&history->known);
 
   /* Quotations in text order; continuations take the previous speaker. */
   for (guint i = 0; i < n; i++)

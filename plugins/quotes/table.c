@@ -1,7 +1,11 @@
-/* quotes — small open-addressing hash tables in the document's arena,
- * doubling when half full (the old slots stay in the arena: tables here
- * hold a few thousand entries at most per article). */
+/* quotes — open-addressing hash tables, doubling when half full.  Their
+ * slots are on the heap, freed as they grow and by quotes_table_clear():
+ * in the document's arena every old size would stay until the next
+ * document, and a 100 MB article's cue index has a few hundred thousand
+ * entries. */
 #include "table.h"
+
+#include <string.h>
 
 static guint
 string_hash (const char *s)
@@ -50,35 +54,43 @@ lookup (const QuotesTable *table, guint64 key, guint hash, gboolean strings)
 
 /* Room for @n entries, at most half full. */
 static void
-grow (QuotesContext *ctx, QuotesTable *table, guint n)
+grow (QuotesTable *table, guint n)
 {
   guint size = 16;
   while (size < 2 * n)
     size *= 2;
   QuotesTable grown = { 0 };
-  grown.slots = weft_doc_alloc (ctx->doc, size * sizeof (QuotesTableSlot));
+  grown.slots = g_new0 (QuotesTableSlot, size);
   grown.mask = size - 1;
   grown.n = table->n;
   for (guint i = 0; table->slots && i <= table->mask; i++)
     if (table->slots[i].hash)
       *find (&grown, table->slots[i].key, table->slots[i].hash, FALSE)
           = table->slots[i];
+  g_free (table->slots);
   *table = grown;
 }
 
 void
-quotes_table_reserve (QuotesContext *ctx, QuotesTable *table, guint n)
+quotes_table_clear (QuotesTable *table)
+{
+  g_free (table->slots);
+  *table = (QuotesTable){ 0 };
+}
+
+void
+quotes_table_reserve (QuotesTable *table, guint n)
 {
   if (2 * n > (table->slots ? table->mask + 1 : 0))
-    grow (ctx, table, n);
+    grow (table, n);
 }
 
 static gpointer *
-insert (QuotesContext *ctx, QuotesTable *table, guint64 key, guint hash,
+insert (QuotesTable *table, guint64 key, guint hash,
         gboolean strings)
 {
   if ((table->n + 1) * 2 > (table->slots ? table->mask + 1 : 0))
-    grow (ctx, table, MAX (table->n + 1, table->slots ? table->mask + 1 : 8));
+    grow (table, MAX (table->n + 1, table->slots ? table->mask + 1 : 8));
   QuotesTableSlot *slot = find (table, key, hash, strings);
   if (!slot->hash)
     {
@@ -95,10 +107,10 @@ quotes_table_lookup_string (const QuotesTable *table, const char *key)
 }
 
 gpointer *
-quotes_table_insert_string (QuotesContext *ctx, QuotesTable *table,
+quotes_table_insert_string (QuotesTable *table,
                             const char *key)
 {
-  return insert (ctx, table, (gsize)key, string_hash (key), TRUE);
+  return insert (table, (gsize)key, string_hash (key), TRUE);
 }
 
 gpointer
@@ -108,7 +120,7 @@ quotes_table_lookup_uint (const QuotesTable *table, guint key)
 }
 
 gpointer *
-quotes_table_insert_uint (QuotesContext *ctx, QuotesTable *table, guint key)
+quotes_table_insert_uint (QuotesTable *table, guint key)
 {
-  return insert (ctx, table, key, uint_hash (key), FALSE);
+  return insert (table, key, uint_hash (key), FALSE);
 }

@@ -1,9 +1,8 @@
-/* quotes — small hash tables in the document's arena, for per-article
- * lookups (people by name, quotations by cue token): no allocation per
- * table or entry outside the arena, nothing to free. */
+/* quotes — hash tables for per-article lookups (people by name, quotations
+ * by cue token): one heap block per table, no allocation per entry. */
 #pragma once
 
-#include "context.h"
+#include <glib.h>
 
 typedef struct
 {
@@ -19,15 +18,17 @@ typedef struct
   guint mask, n;
 } QuotesTable;
 
+/* Frees the slots; the table is empty again. */
+void quotes_table_clear (QuotesTable *table);
 /* Makes room for @n entries in all without growing again. */
-void quotes_table_reserve (QuotesContext *ctx, QuotesTable *table, guint n);
+void quotes_table_reserve (QuotesTable *table, guint n);
 /* The value for the string @key (NULL when none). */
 gpointer quotes_table_lookup_string (const QuotesTable *table, const char *key);
 /* Where the value for @key goes, added (NULL) when missing; @key must live
  * as long as the document.  Valid until the next insertion. */
-gpointer *quotes_table_insert_string (QuotesContext *ctx, QuotesTable *table,
+gpointer *quotes_table_insert_string (QuotesTable *table,
                                       const char *key);
 /* The same with a number as the key. */
 gpointer quotes_table_lookup_uint (const QuotesTable *table, guint key);
-gpointer *quotes_table_insert_uint (QuotesContext *ctx, QuotesTable *table,
+gpointer *quotes_table_insert_uint (QuotesTable *table,
                                     guint key);
