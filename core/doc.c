@@ -185,76 +185,53 @@ weft_doc_get_text (const WeftDoc *doc, gsize *len)
   return doc->text;
 }
 
-/* Byte offsets become code-point offsets through a table of 64-byte
- * blocks: the code points before each block and a bit per byte that starts
- * a code point.  12 bytes per 64 of text, and any offset in O(1). */
+/* Byte offsets become code-point offsets through a table of the code
+ * points before each 64-byte block: 4 bytes per 64 of text.  Inside a block
+ * of ASCII (64 code points) the offset adds on; inside others the
+ * continuation bytes before it are counted, eight at a time. */
 struct _WeftCharIndex {
-  uint32_t *before;
-  uint64_t *leads;
+  uint32_t *before; /* one per block, and one after the last */
 };
 
-/* The bits set in @x: without a popcount instruction in the build the
- * builtin is a call into libgcc for every offset converted. */
-static inline uint32_t
-count_bits (uint64_t x)
+/* The continuation bytes (10xxxxxx) among the @n <= 64 bytes at @p, read
+ * a word at a time where the text (ending at @end) allows: each byte's
+ * flag is summed in its own byte, and the eight sums at the end. */
+static uint32_t
+continuation_bytes (const char *p, gsize n, const char *end)
 {
-#ifdef __POPCNT__
-  return (uint32_t) __builtin_popcountll (x);
-#else
-  x -= (x >> 1) & 0x5555555555555555ull;
-  x = (x & 0x3333333333333333ull) + ((x >> 2) & 0x3333333333333333ull);
-  x = (x + (x >> 4)) & 0x0f0f0f0f0f0f0f0full;
-  return (uint32_t) ((x * 0x0101010101010101ull) >> 56);
-#endif
-}
-
-/* Bit i set when byte i of the 8 at @p does not continue a code point. */
-static inline uint64_t
-lead_bits_8 (const char *p)
-{
-  uint64_t w;
-  memcpy (&w, p, 8);
-  w = GUINT64_FROM_LE (w);
   const uint64_t high = 0x8080808080808080ull;
-  uint64_t continuation = w & high & ~(w << 1); /* 10xxxxxx */
-  uint64_t lead = ~continuation & high;
-  /* gathers the top bit of each byte into the top byte, byte i -> bit i */
-  return ((lead >> 7) * 0x0102040810204080ull) >> 56;
-}
-
-static uint64_t
-lead_bits_64 (const char *p)
-{
-  uint64_t bits = 0;
-  for (int i = 0; i < 8; i++)
-    bits |= lead_bits_8 (p + 8 * i) << (8 * i);
-  return bits;
+  uint64_t sums = 0, w;
+  for (; n >= 8; p += 8, n -= 8)
+    {
+      memcpy (&w, p, 8);
+      sums += (w & high & ~(w << 1)) >> 7;
+    }
+  if (n)
+    {
+      w = 0;
+      memcpy (&w, p, end - p >= 8 ? 8 : n);
+      w = GUINT64_FROM_LE (w) & ((1ull << (8 * n)) - 1);
+      sums += (w & high & ~(w << 1)) >> 7;
+    }
+  return (uint32_t) ((sums * 0x0101010101010101ull) >> 56);
 }
 
 static void
 build_char_index (WeftDoc *doc)
 {
   gsize n_blocks = doc->len / 64 + 1;
+  const char *end = doc->text + doc->len;
   WeftCharIndex *index = weft_arena_alloc (&doc->arena, sizeof *index);
-  index->before = weft_arena_alloc (&doc->arena, n_blocks * sizeof (uint32_t));
-  index->leads = weft_arena_alloc (&doc->arena, n_blocks * sizeof (uint64_t));
+  index->before
+      = weft_arena_alloc_uninit (&doc->arena, (n_blocks + 1) * sizeof (uint32_t));
   uint32_t chars = 0;
   for (gsize b = 0; b < n_blocks; b++)
     {
       gsize at = b * 64, n = MIN (64, doc->len - at);
-      uint64_t bits;
-      if (n == 64)
-        bits = lead_bits_64 (doc->text + at);
-      else
-        {
-          char tail[64] = { 0 };
-          memcpy (tail, doc->text + at, n);
-          bits = n ? lead_bits_64 (tail) & ((1ull << n) - 1) : 0;
-        }
       index->before[b] = chars;
-      index->leads[b] = bits;
-      chars += count_bits (bits);
+      chars += (uint32_t) n - continuation_bytes (doc->text + at, n, end);
     }
+  index->before[n_blocks] = chars;
   doc->char_index = index;
 }
 
@@ -266,10 +243,13 @@ weft_doc_byte_to_char (WeftDoc *doc, uint32_t offset)
     return offset;
   if (G_UNLIKELY (!doc->char_index))
     build_char_index (doc);
-  const WeftCharIndex *index = doc->char_index;
-  uint64_t below = (1ull << (offset % 64)) - 1;
-  return index->before[offset / 64]
-         + count_bits (index->leads[offset / 64] & below);
+  const uint32_t *before = doc->char_index->before + offset / 64;
+  uint32_t in_block = offset % 64;
+  if (before[1] - before[0] == 64)
+    return before[0] + in_block;
+  return before[0] + in_block
+         - continuation_bytes (doc->text + (offset - in_block), in_block,
+                               doc->text + doc->len);
 }
 
 void

@@ -40,8 +40,25 @@ test_byte_to_char (void)
   weft_doc_free (doc);
 }
 
-/* Every code-point boundary of texts around the 64-byte block size, with
- * 1- to 4-byte characters, against GLib's own count. */
+/* Every code-point boundary of @text against GLib's own count, asked out
+ * of order: the answer must not depend on earlier ones. */
+static void
+check_every_offset (WeftDoc *doc, const GString *text)
+{
+  weft_doc_reset (doc);
+  g_assert_true (weft_doc_set_text (doc, text->str, text->len, NULL));
+  for (const char *p = text->str + text->len;; p = g_utf8_prev_char (p))
+    {
+      uint32_t offset = (uint32_t) (p - text->str);
+      g_assert_cmpuint (weft_doc_byte_to_char (doc, offset), ==,
+                        g_utf8_pointer_to_offset (text->str, p));
+      if (p == text->str)
+        break;
+    }
+}
+
+/* Texts around the 64-byte block size, with 1- to 4-byte characters, and
+ * ASCII blocks before and after a block that is not. */
 static void
 test_byte_to_char_blocks (void)
 {
@@ -52,17 +69,15 @@ test_byte_to_char_blocks (void)
       g_autoptr (GString) text = g_string_new (NULL);
       for (guint i = 0; i < n; i++)
         g_string_append (text, pieces[(i * 7 + n) % G_N_ELEMENTS (pieces)]);
-      weft_doc_reset (doc);
-      g_assert_true (weft_doc_set_text (doc, text->str, text->len, NULL));
-      /* asked out of order: the answer must not depend on earlier ones */
-      for (const char *p = text->str + text->len;; p = g_utf8_prev_char (p))
-        {
-          uint32_t offset = (uint32_t) (p - text->str);
-          g_assert_cmpuint (weft_doc_byte_to_char (doc, offset), ==,
-                            g_utf8_pointer_to_offset (text->str, p));
-          if (p == text->str)
-            break;
-        }
+      check_every_offset (doc, text);
+
+      g_string_assign (text, "");
+      for (guint i = 0; i < n; i++)
+        g_string_append_c (text, 'a');
+      g_string_append (text, "“Baku”");
+      for (guint i = 0; i < 130; i++)
+        g_string_append_c (text, 'z');
+      check_every_offset (doc, text);
     }
   weft_doc_free (doc);
 }
