@@ -228,17 +228,32 @@ string_copy (WeftLayer *layer, guint span, guint field, const char *value)
   return weft_doc_strndup (layer->doc, value, -1);
 }
 
-void
-weft_layer_set_string (WeftLayer *layer, guint span, guint field,
-                       const char *value)
+/* Sets a string field to @value, copied when @copy; NULL unsets it. */
+static void
+set_string (WeftLayer *layer, guint span, guint field, const char *value,
+            gboolean copy)
 {
   WeftFieldValue *slot = slot_for_write (layer, span, field, WEFT_FIELD_STRING);
   if (!slot)
     return;
   if (value)
-    slot->string = string_copy (layer, span, field, value);
+    slot->string = copy ? string_copy (layer, span, field, value) : value;
   else
     weft_layer_span_record (layer, span)->set &= ~(G_GUINT64_CONSTANT (1) << field);
+}
+
+void
+weft_layer_set_string (WeftLayer *layer, guint span, guint field,
+                       const char *value)
+{
+  set_string (layer, span, field, value, TRUE);
+}
+
+void
+weft_layer_set_static_string (WeftLayer *layer, guint span, guint field,
+                              const char *value)
+{
+  set_string (layer, span, field, value, FALSE);
 }
 
 void

@@ -202,7 +202,7 @@ test_describe_check_version (void)
   g_assert_cmpstr (r.out, ==, "fails: ok, 2 stages: words → process-fails\n");
   result_clear (&r);
   r = sh ("$WEFT --version");
-  g_assert_cmpstr (r.out, ==, "weft 0.2.0 (plugin ABI 1.2)\n");
+  g_assert_cmpstr (r.out, ==, "weft 0.2.0 (plugin ABI 1.3)\n");
   result_clear (&r);
   r = sh ("$WEFT run --help");
   g_assert_cmpint (r.status, ==, 0);

@@ -142,6 +142,13 @@ test_layer_values (void)
       g_assert_cmpuint (s, ==, 9);
       g_assert_cmpuint (e, ==, 15);
       g_assert_cmpfloat (weft_layer_get_double (layer, 7, score), ==, -0.296);
+      /* a static string is kept as given, and NULL unsets like a copy */
+      static const char attribution[] = "Kremlin spokesman";
+      weft_layer_set_static_string (layer, 98, speaker, attribution);
+      g_assert_true (weft_layer_get_string (layer, 98, speaker) == attribution);
+      weft_layer_set_static_string (layer, 99, speaker, NULL);
+      g_assert_false (weft_layer_is_set (layer, 99, speaker));
+      g_assert_null (weft_layer_get_string (layer, 99, speaker));
       weft_doc_reset (doc);
       g_assert_null (weft_doc_get_layer (doc, "quotes"));
     }

@@ -99,7 +99,7 @@ test_errors (void)
     { "stages:\n  - plugin: words\n", { "R:words=init-fails" },
       "stage 'words' (" WEFT_FIXTURE_DIR "/init-fails.so): init failed: lexicon.txt:3: expected a number" },
     { "stages:\n  - plugin: wrong-abi\n", { NULL },
-      "p.yaml:2:5: stage 'wrong-abi': " WEFT_FIXTURE_DIR "/wrong-abi.so: built for plugin ABI 2.0, but this weft supports ABI 1.2" },
+      "p.yaml:2:5: stage 'wrong-abi': " WEFT_FIXTURE_DIR "/wrong-abi.so: built for plugin ABI 2.0, but this weft supports ABI 1.3" },
     { "stages:\n  - plugin: no-symbol\n", { NULL },
       "p.yaml:2:5: stage 'no-symbol': " WEFT_FIXTURE_DIR "/no-symbol.so: not a weft plugin: it does not export 'weft_plugin_descriptor' (made by WEFT_PLUGIN_DEFINE)" },
     { "stages:\n  - plugin: Words\n", { NULL },

@@ -6,7 +6,7 @@
 /* The plugin ABI: a plugin built against major M, minor m loads into a host
  * whose major is M and whose minor is >= m. */
 #define WEFT_ABI_MAJOR 1
-#define WEFT_ABI_MINOR 2
+#define WEFT_ABI_MINOR 3
 
 #if defined(__GNUC__)
 #define WEFT_EXPORT __attribute__ ((visibility ("default")))
