@@ -305,7 +305,7 @@ write_match (Writer *w, Match *m)
       && !valid_day (m->s.year, m->s.month, m->s.day))
     return; /* "29 February" placed in 2013 */
   guint span = weft_layer_add_span (layer, m->start, m->end);
-  weft_layer_set_string (layer, span, st->f_type, type_names[m->type]);
+  weft_layer_set_static_string (layer, span, st->f_type, type_names[m->type]);
   weft_layer_set_string (layer, span, st->f_value, value);
   if (m->range)
     {
@@ -319,8 +319,12 @@ write_match (Writer *w, Match *m)
         an = an2 == abuf2 ? strcpy (abuf, abuf2) : an2;
     }
   if (m->mod)
-    weft_layer_set_string (layer, span, st->f_mod, mod_names[m->mod]);
-  weft_layer_set_string (layer, span, st->f_anchor, an);
+    weft_layer_set_static_string (layer, span, st->f_mod, mod_names[m->mod]);
+  /* anchors are names from a table, or a date written into abuf */
+  if (an == abuf)
+    weft_layer_set_string (layer, span, st->f_anchor, an);
+  else
+    weft_layer_set_static_string (layer, span, st->f_anchor, an);
   gboolean opens = sent >= w->toks.n_sents
                    || tok_first < w->toks.sents[sent].first_token + 3;
   note_date (anchor, &m->s, m->explicit_year, opens, sent, &w->ctx_sent,

@@ -98,16 +98,18 @@ write_layer (const QuotesState *st, QuotesContext *ctx)
       if (q->kind == QUOTE_TERM && !st->terms)
         continue;
       guint span = weft_layer_add_span (layer, q->start, q->end);
-      weft_layer_set_string (layer, span, st->kind, kind_names[q->kind]);
+      /* Names, cues and speakers are the lexicon's or in the document's
+       * arena: they outlive the document's layers. */
+      weft_layer_set_static_string (layer, span, st->kind, kind_names[q->kind]);
       if (q->cue)
         {
-          weft_layer_set_string (layer, span, st->cue, q->cue);
+          weft_layer_set_static_string (layer, span, st->cue, q->cue);
           weft_layer_set_span (layer, span, st->cue_span,
                                ctx->tokens[q->cue_first].start,
                                ctx->tokens[q->cue_last - 1].end);
         }
       if (q->speaker)
-        weft_layer_set_string (layer, span, st->speaker, q->speaker);
+        weft_layer_set_static_string (layer, span, st->speaker, q->speaker);
       if (q->mention.kind != MENTION_NONE)
         weft_layer_set_span (layer, span, st->speaker_span,
                              ctx->tokens[q->mention.first].start,
