@@ -326,22 +326,13 @@ weft_doc_get_nth_meta (const WeftDoc *doc, guint i, const char **key,
 
 /* ---- tokens and sentences -------------------------------------------- */
 
-guint
-weft_doc_add_token (WeftDoc *doc, uint32_t start, uint32_t end,
-                    WeftTokenKind kind, guint flags)
+/* Appending is the tokenizer's call per token: the checks and the store
+ * stay a leaf function without a stack frame, and whatever needs a call
+ * (growing, refusing) is the slow path's, reached by a tail call. */
+static inline guint
+store_token (WeftDoc *doc, uint32_t start, uint32_t end, WeftTokenKind kind,
+             guint flags)
 {
-  g_return_val_if_fail (start < end && end <= doc->len, doc->n_tokens);
-  g_return_val_if_fail (doc->n_tokens == 0
-                            || doc->tokens[doc->n_tokens - 1].end <= start,
-                        doc->n_tokens);
-  if (doc->n_tokens == doc->cap_tokens)
-    {
-      /* by half: the largest array of a huge document, and realloc moves
-       * large blocks by remapping pages, not by copying */
-      doc->cap_tokens = doc->cap_tokens ? doc->cap_tokens + doc->cap_tokens / 2
-                                        : 1024;
-      doc->tokens = g_renew (WeftToken, doc->tokens, doc->cap_tokens);
-    }
   WeftToken *token = &doc->tokens[doc->n_tokens];
   token->start = start;
   token->end = end;
@@ -351,11 +342,78 @@ weft_doc_add_token (WeftDoc *doc, uint32_t start, uint32_t end,
   return doc->n_tokens++;
 }
 
-guint
-weft_doc_add_sentence (WeftDoc *doc, guint first_token, guint n_tokens)
+static G_GNUC_NO_INLINE guint
+add_token_slow (WeftDoc *doc, uint32_t start, uint32_t end,
+                WeftTokenKind kind, guint flags)
 {
-  g_return_val_if_fail (n_tokens > 0 && first_token + n_tokens <= doc->n_tokens,
-                        doc->n_sentences);
+  guint n = doc->n_tokens;
+  if (!(start < end && end <= doc->len))
+    {
+      g_critical ("weft_doc_add_token: token [%u, %u) is empty or past the "
+                  "text's %" G_GSIZE_FORMAT " bytes",
+                  start, end, doc->len);
+      return n;
+    }
+  if (n > 0 && doc->tokens[n - 1].end > start)
+    {
+      g_critical ("weft_doc_add_token: token [%u, %u) starts before the end "
+                  "of token %u [%u, %u)",
+                  start, end, n - 1, doc->tokens[n - 1].start,
+                  doc->tokens[n - 1].end);
+      return n;
+    }
+  if (doc->n_tokens == doc->cap_tokens)
+    {
+      /* by half: the largest array of a huge document, and realloc moves
+       * large blocks by remapping pages, not by copying */
+      doc->cap_tokens = doc->cap_tokens ? doc->cap_tokens + doc->cap_tokens / 2
+                                        : 1024;
+      doc->tokens = g_renew (WeftToken, doc->tokens, doc->cap_tokens);
+    }
+  return store_token (doc, start, end, kind, flags);
+}
+
+guint
+weft_doc_add_token (WeftDoc *doc, uint32_t start, uint32_t end,
+                    WeftTokenKind kind, guint flags)
+{
+  guint n = doc->n_tokens;
+  if (G_LIKELY (start < end && end <= doc->len && n < doc->cap_tokens
+                && (n == 0 || doc->tokens[n - 1].end <= start)))
+    return store_token (doc, start, end, kind, flags);
+  return add_token_slow (doc, start, end, kind, flags);
+}
+
+/* Whether tokens [first_token, first_token + n_tokens) exist (the sum
+ * may not fit a guint). */
+static inline gboolean
+sentence_fits (const WeftDoc *doc, guint first_token, guint n_tokens)
+{
+  return n_tokens > 0 && first_token < doc->n_tokens
+         && n_tokens <= doc->n_tokens - first_token;
+}
+
+static inline guint
+store_sentence (WeftDoc *doc, guint first_token, guint n_tokens)
+{
+  WeftSentence *sentence = &doc->sentences[doc->n_sentences];
+  sentence->first_token = first_token;
+  sentence->n_tokens = n_tokens;
+  sentence->start = doc->tokens[first_token].start;
+  sentence->end = doc->tokens[first_token + n_tokens - 1].end;
+  return doc->n_sentences++;
+}
+
+static G_GNUC_NO_INLINE guint
+add_sentence_slow (WeftDoc *doc, guint first_token, guint n_tokens)
+{
+  if (!sentence_fits (doc, first_token, n_tokens))
+    {
+      g_critical ("weft_doc_add_sentence: tokens [%u, %u) are empty or past "
+                  "the %u tokens",
+                  first_token, first_token + n_tokens, doc->n_tokens);
+      return doc->n_sentences;
+    }
   if (doc->n_sentences == doc->cap_sentences)
     {
       doc->cap_sentences = doc->cap_sentences
@@ -364,12 +422,16 @@ weft_doc_add_sentence (WeftDoc *doc, guint first_token, guint n_tokens)
       doc->sentences = g_renew (WeftSentence, doc->sentences,
                                 doc->cap_sentences);
     }
-  WeftSentence *sentence = &doc->sentences[doc->n_sentences];
-  sentence->first_token = first_token;
-  sentence->n_tokens = n_tokens;
-  sentence->start = doc->tokens[first_token].start;
-  sentence->end = doc->tokens[first_token + n_tokens - 1].end;
-  return doc->n_sentences++;
+  return store_sentence (doc, first_token, n_tokens);
+}
+
+guint
+weft_doc_add_sentence (WeftDoc *doc, guint first_token, guint n_tokens)
+{
+  if (G_LIKELY (sentence_fits (doc, first_token, n_tokens)
+                && doc->n_sentences < doc->cap_sentences))
+    return store_sentence (doc, first_token, n_tokens);
+  return add_sentence_slow (doc, first_token, n_tokens);
 }
 
 const WeftToken *

@@ -82,6 +82,43 @@ test_byte_to_char_blocks (void)
   weft_doc_free (doc);
 }
 
+/* A token out of order or past the text, or a sentence past the tokens,
+ * is refused with a critical and nothing is appended. */
+static void
+test_tokens_refused (void)
+{
+  WeftDoc *doc = weft_doc_new ();
+  g_assert_true (weft_doc_set_text (doc, "Hi there.", 9, NULL));
+  g_assert_cmpuint (weft_doc_add_token (doc, 3, 8, WEFT_TOKEN_WORD, 0), ==, 0);
+  const struct { uint32_t start, end; } bad[] = { { 0, 2 }, { 8, 10 }, { 8, 8 } };
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_test_expect_message (NULL, G_LOG_LEVEL_CRITICAL, "*weft_doc_add_token*");
+      g_assert_cmpuint (
+          weft_doc_add_token (doc, bad[i].start, bad[i].end, WEFT_TOKEN_WORD, 0),
+          ==, 1);
+      g_test_assert_expected_messages ();
+    }
+  const guint bad_sentences[][2] = { { 0, 2 }, { 0, 0 }, { 1, G_MAXUINT } };
+  for (guint i = 0; i < G_N_ELEMENTS (bad_sentences); i++)
+    {
+      g_test_expect_message (NULL, G_LOG_LEVEL_CRITICAL,
+                             "*weft_doc_add_sentence*");
+      g_assert_cmpuint (weft_doc_add_sentence (doc, bad_sentences[i][0],
+                                               bad_sentences[i][1]),
+                        ==, 0);
+      g_test_assert_expected_messages ();
+    }
+  guint n_tokens, n_sentences;
+  const WeftToken *tokens = weft_doc_get_tokens (doc, &n_tokens);
+  g_assert_cmpuint (n_tokens, ==, 1);
+  g_assert_cmpuint (tokens[0].end, ==, 8);
+  g_assert_null (weft_doc_get_sentences (doc, &n_sentences));
+  g_assert_cmpuint (weft_doc_add_token (doc, 8, 9, WEFT_TOKEN_PUNCT, 0), ==, 1);
+  g_assert_cmpuint (weft_doc_add_sentence (doc, 0, 2), ==, 0);
+  weft_doc_free (doc);
+}
+
 static void
 test_tokens_sentences (void)
 {
@@ -332,6 +369,7 @@ main (int argc, char **argv)
   g_test_add_func ("/doc/text/byte-to-char", test_byte_to_char);
   g_test_add_func ("/doc/text/byte-to-char-blocks", test_byte_to_char_blocks);
   g_test_add_func ("/doc/tokens-sentences", test_tokens_sentences);
+  g_test_add_func ("/doc/tokens-refused", test_tokens_refused);
   g_test_add_func ("/doc/layer/values", test_layer_values);
   g_test_add_func ("/doc/layer/many-spans", test_layer_many_spans);
   g_test_add_func ("/doc/values", test_values);
