@@ -78,6 +78,7 @@ struct _WeftLayer {
   WeftDoc *doc;
   guint n_spans;
   gsize span_size; /* bytes of one WeftSpan with its values */
+  WeftSpan *last;  /* the latest span's record, the one setters mostly fill */
   guint8 *blocks[LAYER_N_BLOCKS];
 };
 

@@ -170,6 +170,7 @@ weft_layer_add_span (WeftLayer *layer, uint32_t start, uint32_t end)
   span->start = start;
   span->end = end;
   span->set = 0;
+  layer->last = span;
   return layer->n_spans++;
 }
 
@@ -197,7 +198,8 @@ slot_for_write (WeftLayer *layer, guint span, guint field, WeftFieldType type)
   g_return_val_if_fail (
       g_array_index (layer->schema->fields, WeftField, field).type == type,
       NULL);
-  WeftSpan *s = weft_layer_span_record (layer, span);
+  WeftSpan *s = span + 1 == layer->n_spans ? layer->last
+                                            : weft_layer_span_record (layer, span);
   s->set |= G_GUINT64_CONSTANT (1) << field;
   return &s->values[field];
 }
