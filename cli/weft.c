@@ -8,6 +8,7 @@
 
 #include "options.h"
 #include "pipeline.h"
+#include "reader.h"
 #include "registry.h"
 #include "runner.h"
 
@@ -115,10 +116,7 @@ all_jsonl (char **inputs)
 static gboolean
 valid_date (const char *date)
 {
-  int y, m, d;
-  char tail;
-  return sscanf (date, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3
-         && strlen (date) == 10 && g_date_valid_dmy (d, m, y);
+  return strlen (date) == 10 && weft_date_prefix_is_valid (date);
 }
 
 static int

@@ -227,6 +227,35 @@ read_text_file (WeftReader *reader, const char *path)
   return raw;
 }
 
+/* The number written by the @n digits at @s, or -1 when one is not a
+ * digit. */
+static int
+digits (const char *s, int n)
+{
+  int value = 0;
+  for (int i = 0; i < n; i++)
+    {
+      if (!g_ascii_isdigit (s[i]))
+        return -1;
+      value = 10 * value + (s[i] - '0');
+    }
+  return value;
+}
+
+gboolean
+weft_date_prefix_is_valid (const char *s)
+{
+  /* a NUL stops digits() and fails the dashes: no read past the string */
+  int y = digits (s, 4);
+  if (y < 0 || s[4] != '-')
+    return FALSE;
+  int m = digits (s + 5, 2);
+  if (m < 0 || s[7] != '-')
+    return FALSE;
+  int d = digits (s + 8, 2);
+  return d >= 0 && g_date_valid_dmy (d, m, y);
+}
+
 /* Turns one JSONL line into a document (or an error record). */
 static WeftRawDoc *
 parse_jsonl_line (WeftReader *reader, const char *line, gsize len)
@@ -281,11 +310,7 @@ parse_jsonl_line (WeftReader *reader, const char *line, gsize len)
     problem = "no 'text' field";
   if (!problem && raw->date)
     {
-      GDate d;
-      g_date_clear (&d, 1);
-      int y, mo, da;
-      if (sscanf (raw->date, "%4d-%2d-%2d", &y, &mo, &da) != 3
-          || !g_date_valid_dmy (da, mo, y))
+      if (!weft_date_prefix_is_valid (raw->date))
         problem = "'date' must be a date, YYYY-MM-DD";
       else
         raw->date[10] = '\0'; /* a time after the date is not needed */

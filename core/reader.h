@@ -4,6 +4,8 @@
 
 #include <glib.h>
 
+#include "weft/version.h"
+
 typedef enum {
   WEFT_INPUT_TEXT,
   WEFT_INPUT_JSONL,
@@ -36,3 +38,6 @@ guint weft_reader_get_n_files (const WeftReader *reader);
 guint64 weft_reader_get_bytes (const WeftReader *reader);
 void weft_reader_free (WeftReader *reader);
 void weft_raw_doc_free (WeftRawDoc *raw);
+/* Whether @s starts with a valid calendar date written YYYY-MM-DD (what
+ * follows, such as a time, is not looked at). */
+WEFT_API gboolean weft_date_prefix_is_valid (const char *s);

@@ -359,13 +359,18 @@ test_hostile_small (void)
 
   /* JSONL lines without text or with a bad date */
   write_file ("h2.jsonl", "{\"id\": \"a\", \"title\": \"no text\"}\n{\"id\": \"b\", \"text\": \"x\", \"date\": \"yesterday\"}\n"
-              "{\"id\": \"c\", \"text\": \"x\", \"date\": \"2019-10-07T10:00:00Z\"}\n", -1);
+              "{\"id\": \"c\", \"text\": \"x\", \"date\": \"2019-10-07T10:00:00Z\"}\n"
+              /* short: once written past its end to cut a time off */
+              "{\"id\": \"d\", \"text\": \"x\", \"date\": \"2019-1-5\"}\n"
+              "{\"id\": \"e\", \"text\": \"x\", \"date\": \"2019-02-29\"}\n", -1);
   r = sh ("$WEFT run words.yaml h2.jsonl --layers sentences");
   g_assert_cmpint (r.status, ==, 1);
   g_assert_cmpstr (r.out, ==,
                    "{\"id\":\"a\",\"source\":\"h2.jsonl:1\",\"error\":{\"stage\":\"input\",\"message\":\"h2.jsonl:1: no 'text' field\"}}\n"
                    "{\"id\":\"b\",\"source\":\"h2.jsonl:2\",\"error\":{\"stage\":\"input\",\"message\":\"h2.jsonl:2: 'date' must be a date, YYYY-MM-DD\"}}\n"
-                   "{\"id\":\"c\",\"source\":\"h2.jsonl:3\",\"date\":\"2019-10-07\",\"meta\":{},\"doc\":{\"words\":{\"count\":1}},\"sentences\":[{\"start\":0,\"end\":1}]}\n");
+                   "{\"id\":\"c\",\"source\":\"h2.jsonl:3\",\"date\":\"2019-10-07\",\"meta\":{},\"doc\":{\"words\":{\"count\":1}},\"sentences\":[{\"start\":0,\"end\":1}]}\n"
+                   "{\"id\":\"d\",\"source\":\"h2.jsonl:4\",\"error\":{\"stage\":\"input\",\"message\":\"h2.jsonl:4: 'date' must be a date, YYYY-MM-DD\"}}\n"
+                   "{\"id\":\"e\",\"source\":\"h2.jsonl:5\",\"error\":{\"stage\":\"input\",\"message\":\"h2.jsonl:5: 'date' must be a date, YYYY-MM-DD\"}}\n");
   result_clear (&r);
 
   /* a deeply nested YAML file is an error, not a crash */

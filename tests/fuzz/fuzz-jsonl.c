@@ -1,7 +1,39 @@
-/* libFuzzer target: the JSONL line parser on arbitrary bytes. */
+/* libFuzzer target: the JSONL line parser on arbitrary bytes, then the
+ * reader on the same bytes as a JSONL file (every line a document or an
+ * error record, each whole). */
+#include <glib/gstdio.h>
+#include <string.h>
+
 #include "json.h"
+#include "reader.h"
 
 int LLVMFuzzerTestOneInput (const unsigned char *data, size_t size);
+
+static void
+read_as_file (const unsigned char *data, size_t size)
+{
+  static char *path;
+  if (!path)
+    {
+      int fd = g_file_open_tmp ("weft-fuzz-XXXXXX.jsonl", &path, NULL);
+      g_assert (fd >= 0);
+      g_close (fd, NULL);
+    }
+  g_assert (g_file_set_contents (path, (const char *) data, size, NULL));
+  const char *inputs[] = { path, NULL };
+  WeftReader *reader = weft_reader_new (inputs, WEFT_INPUT_JSONL, NULL);
+  g_assert (reader);
+  WeftRawDoc *raw;
+  while ((raw = weft_reader_next (reader)))
+    {
+      g_assert (raw->id && raw->source);
+      g_assert ((raw->error != NULL) || (raw->text && strlen (raw->text) == raw->len));
+      if (!raw->error && raw->date)
+        g_assert (strlen (raw->date) == 10);
+      weft_raw_doc_free (raw);
+    }
+  weft_reader_free (reader);
+}
 
 int
 LLVMFuzzerTestOneInput (const unsigned char *data, size_t size)
@@ -12,5 +44,6 @@ LLVMFuzzerTestOneInput (const unsigned char *data, size_t size)
   if (members)
     g_ptr_array_unref (members);
   g_clear_error (&error);
+  read_as_file (data, size);
   return 0;
 }
