@@ -15,6 +15,26 @@ test_text_invalid_utf8 (void)
   g_assert_false (weft_doc_set_text (doc, "ab\xff" "cd", 5, &error));
   g_assert_error (error, WEFT_ERROR, WEFT_ERROR_INPUT);
   g_assert_cmpstr (error->message, ==, "invalid UTF-8 at byte offset 2");
+  /* a NUL, a stray continuation byte or a cut character at every place
+   * around the 8- and 16-byte steps of the ASCII scan, after ASCII and
+   * after a valid character */
+  const char *bad[] = { "\0", "\x80", "\xe2\x80" };
+  for (guint b = 0; b < G_N_ELEMENTS (bad); b++)
+    for (guint at = 0; at < 40; at++)
+      for (guint accent = 0; accent < 2; accent++)
+        {
+          g_autoptr (GString) text = g_string_new (accent ? "é" : "");
+          while (text->len < at)
+            g_string_append_c (text, 'a');
+          g_string_append_len (text, bad[b], b == 0 ? 1 : strlen (bad[b]));
+          g_string_append (text, b == 2 ? "" : "bc");
+          g_autofree char *want = g_strdup_printf (
+              "invalid UTF-8 at byte offset %u",
+              MAX (at, accent ? 2 : 0));
+          g_clear_error (&error);
+          g_assert_false (weft_doc_set_text (doc, text->str, text->len, &error));
+          g_assert_cmpstr (error->message, ==, want);
+        }
   weft_doc_free (doc);
 }
 
