@@ -536,6 +536,32 @@ words_ending_by (const VaderText *t, gsize offset)
   return lo;
 }
 
+/* The number of the window's first words that start before @offset,
+ * @from or more: galloping from @from, as a span holds a few dozen words
+ * and the window a thousand. */
+static guint
+words_starting_before (const VaderText *t, guint from, gsize offset)
+{
+  const Word *w = t->words.words;
+  guint n = t->words.n, lo = from, step = 16;
+  guint hi = MIN (n, lo + step);
+  while (hi < n && w[hi].start < offset)
+    {
+      lo = hi + 1;
+      step *= 2;
+      hi = MIN (n, lo + step);
+    }
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      if (w[mid].start < offset)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
 /* The number of hits on words numbered below @word. */
 static guint
 hits_before (const VaderText *t, guint word)
@@ -794,10 +820,10 @@ vader_text_score (VaderText *t, gsize start, gsize end, VaderScores *out)
   if (!(first <= t->words.n && (first == t->words.n || w[first].end > start)
         && (first == 0 || w[first - 1].end <= start)))
     first = words_ending_by (t, start);
-  /* The span's words: a few, found faster one by one than by halving. */
-  guint last = first, n_upper = 0;
-  while (last < t->words.n && w[last].start < end)
-    n_upper += w[last++].upper;
+  guint last = words_starting_before (t, first, end);
+  guint n_upper = first == last ? 0
+                                : w[last - 1].uppers_before + w[last - 1].upper
+                                      - w[first].uppers_before;
   t->span_next = t->base + last;
   if (first == last || (w[first].start >= start && w[last - 1].end <= end))
     score_words (t, first, last, start, end, n_upper, 0, 0, out);

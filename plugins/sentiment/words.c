@@ -466,6 +466,7 @@ vader_words_split (const VaderLexicon *lex, const char *text, gsize len,
               out->scored[out->n_scored++] = n;
             }
         }
+      w->uppers_before = uppers;
       uppers += w->upper;
       n++;
 #ifdef __SSE2__
