@@ -505,12 +505,15 @@ check_cut_spans_alone (const char *text, guint max_words)
   guint n_spans = 0;
   for (gsize start = 0; start < len; start++)
     {
+      if (!g_utf8_validate_len (text + start, len - start, NULL))
+        continue; /* not at a character's start */
       const char *end = text + start;
       for (guint n = 1; n <= max_words && (end = strchr (end + 1, ' ')); n++)
         for (gsize back = 0; back <= 2; back++)
           {
             gsize e = (gsize)(end - text) - back;
-            if (e <= start)
+            if (e <= start
+                || !g_utf8_validate_len (text + start, e - start, NULL))
               continue;
             VaderScores s, alone;
             vader_text_score (&t, start, e, &s);
@@ -535,7 +538,9 @@ test_vader_span_cut_words (void)
       = "He said \"good\" and \"NOT bad,\" then 'very GOOD' news. "
         "\"It isn't great,\" she said; \"kind of sad\" but good!! "
         "goodbad (happy) never-so happy \"at least good\" no \"love\"? "
-        "\"THE SHIT IS BAD ASS\" WE \"HAD\" A GOOD DAY. ";
+        "\"THE SHIT IS BAD ASS\" WE \"HAD\" A GOOD DAY. "
+        "\u201CIt wasn\u2019t good,\u201D he said, \u201Cna\u00EFve but "
+        "HAPPY\u201D. ";
   g_assert_cmpuint (check_cut_spans_alone (text, 7), >, 3000);
 }
 
