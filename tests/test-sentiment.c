@@ -489,6 +489,61 @@ test_vader_span_marks (void)
   g_assert_cmpuint (check_spans_alone (text, 20), >, 500);
 }
 
+/* Scores spans of @text from every byte to one of the ends of the next
+ * @max_words words, or one or two bytes before it, so that most cut
+ * their first or last word (as a quote does between its quotation
+ * marks), within the text's pass and alone: they must agree.  Returns
+ * the number of spans. */
+static guint
+check_cut_spans_alone (const char *text, guint max_words)
+{
+  VaderLexicon *lex = lexicon_new (NULL, 1.0, NULL);
+  WeftDoc *doc = weft_doc_new ();
+  gsize len = strlen (text);
+  VaderText t;
+  vader_text_init (&t, lex, text, len, doc);
+  guint n_spans = 0;
+  for (gsize start = 0; start < len; start++)
+    {
+      if (!g_utf8_validate_len (text + start, len - start, NULL))
+        continue; /* not at a character's start */
+      const char *end = text + start;
+      for (guint n = 1; n <= max_words && (end = strchr (end + 1, ' ')); n++)
+        for (gsize back = 0; back <= 2; back++)
+          {
+            gsize e = (gsize)(end - text) - back;
+            if (e <= start
+                || !g_utf8_validate_len (text + start, e - start, NULL))
+              continue;
+            VaderScores s, alone;
+            vader_text_score (&t, start, e, &s);
+            vader_score (lex, text + start, e - start, doc, &alone);
+            g_assert_cmpmem (&s, sizeof s, &alone, sizeof alone);
+            n_spans++;
+          }
+    }
+  VaderScores s;
+  vader_text_finish (&t, &s);
+  weft_doc_free (doc);
+  vader_lexicon_free (lex);
+  return n_spans;
+}
+
+/* Spans that cut words at either end: the parts inside them are scored
+ * as words of their own, the other words as in the whole text. */
+static void
+test_vader_span_cut_words (void)
+{
+  static const char text[]
+      = "He said \"good\" and \"NOT bad,\" then 'very GOOD' news. "
+        "\"It isn't great,\" she said; \"kind of sad\" but good!! "
+        "goodbad (happy) never-so happy \"at least good\" no \"love\"? "
+        "\"THE SHIT IS BAD ASS\" WE \"HAD\" A GOOD DAY. "
+        "\u201CIt wasn\u2019t good,\u201D he said, \u201Cna\u00EFve but "
+        "HAPPY\u201D. ";
+  g_assert_cmpuint (check_cut_spans_alone (text, 7), >, 3000);
+}
+
 /* ---- lexicons --------------------------------------------------------------
  */
 
@@ -993,6 +1048,8 @@ main (int argc, char **argv)
   g_test_add_func ("/sentiment/vader/long-text", test_vader_long_text);
   g_test_add_func ("/sentiment/vader/span-edges", test_vader_span_edges);
   g_test_add_func ("/sentiment/vader/span-marks", test_vader_span_marks);
+  g_test_add_func ("/sentiment/vader/span-cut-words",
+                   test_vader_span_cut_words);
   g_test_add_func ("/sentiment/lexicon/defaults", test_lexicon_defaults);
   g_test_add_func ("/sentiment/lexicon/layering", test_lexicon_layering);
   g_test_add_func ("/sentiment/lexicon/plain-scale", test_lexicon_plain_scale);

@@ -536,6 +536,32 @@ words_ending_by (const VaderText *t, gsize offset)
   return lo;
 }
 
+/* The number of the window's first words that start before @offset,
+ * @from or more: galloping from @from, as a span holds a few dozen words
+ * and the window a thousand. */
+static guint
+words_starting_before (const VaderText *t, guint from, gsize offset)
+{
+  const Word *w = t->words.words;
+  guint n = t->words.n, lo = from, step = 16;
+  guint hi = MIN (n, lo + step);
+  while (hi < n && w[hi].start < offset)
+    {
+      lo = hi + 1;
+      step *= 2;
+      hi = MIN (n, lo + step);
+    }
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      if (w[mid].start < offset)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
 /* The number of hits on words numbered below @word. */
 static guint
 hits_before (const VaderText *t, guint word)
@@ -647,12 +673,20 @@ at_boundary (const VaderText *t, gsize i)
   return i >= t->len || ((guchar)t->text[i] & 0xc0) != 0x80;
 }
 
+/* Whether word @w has a valence or is "but": one the rules score. */
+static inline gboolean
+is_scored (const Word *w)
+{
+  return (w->flags & VADER_IN_LEXICON) || w->id == VADER_W_BUT;
+}
+
 /* polarity_scores() of the window's words [@first, @last), which are
  * the words of bytes [@start, @end) of the text, @n_upper of them
- * str.isupper(). */
+ * str.isupper(); @cut_head, @cut_tail: 1 when the first or last word is
+ * not the text's but the part of it inside the span. */
 static void
 score_words (VaderText *t, guint first, guint last, gsize start, gsize end,
-             guint n_upper, VaderScores *out)
+             guint n_upper, guint cut_head, guint cut_tail, VaderScores *out)
 {
   guint n = last - first;
   Ctx c = { .lex = t->lexicon,
@@ -667,34 +701,94 @@ score_words (VaderText *t, guint first, guint last, gsize start, gsize end,
       t->span_values = g_renew (double, t->span_values, t->span_cap);
     }
   Valences v = { .values = t->span_values };
-  /* The words with a valence or "but" that the whole text's pass has
-   * seen: mostly from the hit after the last span's. */
-  guint from = t->base + first, to = t->base + last;
-  guint h = t->span_hit;
-  if (!(h <= t->n_hits && (h == t->n_hits || t->hit_words[h] >= from)
-        && (h == 0 || t->hit_words[h - 1] < from)))
-    h = hits_before (t, from);
   /* A word three or more from the span's start and two or more from its
    * end sees the same words as in the whole text (the rules look three
    * back and two ahead), so its valence is the whole text's, unless the
    * span is all in capitals: the whole text's pass assumes a mix, which
-   * for a span without capitals changes nothing. */
-  guint same_to = n_upper < n && n > 2 ? n - 2 : 0;
-  for (; h < t->n_hits && t->hit_words[h] < to; h++)
+   * for a span without capitals changes nothing.  A cut word is not the
+   * text's: one more word on its side is scored again. */
+  guint head = MIN (n, 3 + cut_head);
+  guint same_to = n_upper < n && n > 2 + cut_tail ? n - 2 - cut_tail : 0;
+  /* The words [head, mid) that the whole text's pass has seen, but a
+   * cut last word, come from its hits (its words with a valence or
+   * "but"); the others are tested one by one. */
+  guint seen = MIN (n, MAX (first, t->doc_next - t->base) - first);
+  guint mid = MAX (head, MIN (seen, n - cut_tail));
+  for (guint j = 0; j < head; j++)
+    if (is_scored (&c.w[j]))
+      add_valence (&v, &c.w[j], valence_of (&c, j));
+  /* The hits: mostly from the hit after the last span's. */
+  guint from = t->base + first;
+  guint h = t->span_hit;
+  if (!(h <= t->n_hits && (h == t->n_hits || t->hit_words[h] >= from)
+        && (h == 0 || t->hit_words[h - 1] < from)))
+    h = hits_before (t, from);
+  while (h < t->n_hits && t->hit_words[h] < from + head)
+    h++;
+  for (; h < t->n_hits && t->hit_words[h] < from + mid; h++)
     {
       guint j = t->hit_words[h] - from;
-      double x = j >= 3 && j < same_to ? t->hit_valences[h]
-                                        : valence_of (&c, j);
+      double x = j < same_to ? t->hit_valences[h] : valence_of (&c, j);
       add_valence (&v, &c.w[j], x);
     }
   t->span_hit = h;
-  /* The last words, which that pass has not reached yet. */
-  for (guint j = MAX (first, t->doc_next - t->base) - first; j < n; j++)
-    if ((c.w[j].flags & VADER_IN_LEXICON) || c.w[j].id == VADER_W_BUT)
+  for (guint j = mid; j < n; j++)
+    if (is_scored (&c.w[j]))
       add_valence (&v, &c.w[j], valence_of (&c, j));
   guint bangs = 0, questions = 0;
   count_marks (t->text + start, end - start, &bangs, &questions);
   score (t, &v, n, bangs, questions, out);
+}
+
+/* The word that bytes [@from, @to) of the text, part of a word, make
+ * alone, in @w.  FALSE when they hold an emoji of the lexicon. */
+static gboolean
+split_part (VaderText *t, gsize from, gsize to, Word *w)
+{
+  VaderWords *part = &t->part;
+  part->n = part->n_scored = 0;
+  if (!vader_words_split (t->lexicon, t->text + from, to - from, 0, to - from,
+                          FALSE, t->arena, part)
+      || part->n != 1)
+    return FALSE;
+  *w = part->words[0];
+  return TRUE;
+}
+
+/* score_words() for a span that cuts its first or last word, as a quote
+ * does between its quotation marks: the parts inside it stand in for
+ * those words while it is scored, so only they are split again.  FALSE
+ * (nothing scored) when a part holds an emoji. */
+static gboolean
+score_cut_words (VaderText *t, guint first, guint last, gsize start, gsize end,
+                 guint n_upper, VaderScores *out)
+{
+  Word *w = t->words.words;
+  guint ends[2] = { first, last - 1 };
+  guint n_ends = first == last - 1 ? 1 : 2;
+  Word saved[2], part[2];
+  gboolean cut[2];
+  for (guint e = 0; e < n_ends; e++)
+    {
+      const Word *x = &w[ends[e]];
+      gsize from = MAX (x->start, start), to = MIN (x->end, end);
+      cut[e] = from != x->start || to != x->end;
+      if (cut[e] && !split_part (t, from, to, &part[e]))
+        return FALSE;
+    }
+  for (guint e = 0; e < n_ends; e++)
+    if (cut[e])
+      {
+        saved[e] = w[ends[e]];
+        n_upper += (guint)part[e].upper - saved[e].upper;
+        w[ends[e]] = part[e];
+      }
+  score_words (t, first, last, start, end, n_upper, cut[0], cut[n_ends - 1],
+               out);
+  for (guint e = n_ends; e-- > 0;)
+    if (cut[e])
+      w[ends[e]] = saved[e];
+  return TRUE;
 }
 
 void
@@ -726,14 +820,14 @@ vader_text_score (VaderText *t, gsize start, gsize end, VaderScores *out)
   if (!(first <= t->words.n && (first == t->words.n || w[first].end > start)
         && (first == 0 || w[first - 1].end <= start)))
     first = words_ending_by (t, start);
-  /* The span's words: a few, found faster one by one than by halving. */
-  guint last = first, n_upper = 0;
-  while (last < t->words.n && w[last].start < end)
-    n_upper += w[last++].upper;
+  guint last = words_starting_before (t, first, end);
+  guint n_upper = first == last ? 0
+                                : w[last - 1].uppers_before + w[last - 1].upper
+                                      - w[first].uppers_before;
   t->span_next = t->base + last;
   if (first == last || (w[first].start >= start && w[last - 1].end <= end))
-    score_words (t, first, last, start, end, n_upper, out);
-  else
+    score_words (t, first, last, start, end, n_upper, 0, 0, out);
+  else if (!score_cut_words (t, first, last, start, end, n_upper, out))
     vader_score (t->lexicon, t->text + start, end - start, t->arena, out);
 }
 
@@ -743,6 +837,8 @@ clear (VaderText *t)
 {
   g_free (t->words.words);
   g_free (t->words.scored);
+  g_free (t->part.words);
+  g_free (t->part.scored);
   g_free (t->values);
   g_free (t->span_values);
   g_free (t->hit_words);

@@ -65,6 +65,7 @@ typedef struct
   double *span_values; /* scratch for a span: its valences */
   guint span_cap;
   guint span_next; /* the word after the last span scored */
+  VaderWords part; /* scratch: the part of a word a span cuts */
   VaderButScratch but_scratch;
 } VaderText;
 

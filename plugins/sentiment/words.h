@@ -8,8 +8,8 @@
 
 /* A word of the text, with what the rules need of it: its entry (found
  * once, by the lower-cased word), str.isupper() and whether it negates.
- * Counts of '!', '?' and capitals are not kept per word: a span counts
- * its own (whitespace holds no '!' or '?'). */
+ * Counts of '!' and '?' are not kept per word: a span counts its own
+ * (whitespace holds no '!' or '?'). */
 struct _VaderWord
 {
   const VaderEntry *entry; /* NULL when the word is nothing to the rules */
@@ -18,6 +18,8 @@ struct _VaderWord
   guint8 id;               /* VaderWordId, likewise */
   guint8 upper;            /* str.isupper() of the word as written */
   guint8 negated;          /* negated([word]): a negation or "n't" in it */
+  guint32 uppers_before;   /* words in capitals before it in the split, so
+                              that a span counts its own by subtraction */
 };
 
 /* Appends to @out the text of @len bytes at @text, with each emoji of the
