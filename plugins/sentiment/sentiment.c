@@ -138,13 +138,15 @@ add_span (const Sentiment *self, VaderText *text, WeftLayer *layer,
   VaderScores s;
   vader_text_score (text, start, end, &s);
   guint span = weft_layer_add_span (layer, start, end);
-  weft_layer_set_string (layer, span, self->f_scope, scope);
+  /* the scope is a literal and the speaker the quotes layer's string, in
+   * the document's arena: neither needs a copy */
+  weft_layer_set_static_string (layer, span, self->f_scope, scope);
   weft_layer_set_double (layer, span, self->f_compound, s.compound);
   weft_layer_set_double (layer, span, self->f_pos, s.pos);
   weft_layer_set_double (layer, span, self->f_neu, s.neu);
   weft_layer_set_double (layer, span, self->f_neg, s.neg);
   if (speaker)
-    weft_layer_set_string (layer, span, self->f_speaker, speaker);
+    weft_layer_set_static_string (layer, span, self->f_speaker, speaker);
   return s.compound;
 }
 
