@@ -31,39 +31,28 @@ maybe_flush (GString *out, const Flush *flush)
     flush->func (out, flush->data);
 }
 
-/* Decimal digits without printf: offsets are written by the million. */
-static void
-append_number (GString *out, guint64 value)
+/* The most bytes put_span_head() writes. */
+#define SPAN_HEAD_MAX (sizeof ",{\"start\":,\"end\":" + 2 * WEFT_UINT32_DIGITS)
+
+/* Writes a span record's opening, {"start":…,"end":…, after a comma unless
+ * it is the layer's @first. */
+static char *
+put_span_head (char *p, WeftDoc *doc, uint32_t start, uint32_t end,
+               gboolean first)
 {
-  char digits[20];
-  int n = sizeof digits;
-  do
-    digits[--n] = (char) ('0' + value % 10);
-  while ((value /= 10) > 0);
-  weft_out_append (out, digits + n, sizeof digits - n);
+  if (!first)
+    *p++ = ',';
+  p = WEFT_PUT_LITERAL (p, "{\"start\":");
+  p = weft_put_uint32 (p, weft_doc_byte_to_char (doc, start));
+  p = WEFT_PUT_LITERAL (p, ",\"end\":");
+  return weft_put_uint32 (p, weft_doc_byte_to_char (doc, end));
 }
 
 static void
-append_int (GString *out, gint64 value)
+append_span_text (GString *out, WeftDoc *doc, uint32_t start, uint32_t end)
 {
-  if (value < 0)
-    g_string_append_c (out, '-');
-  append_number (out, value < 0 ? -(guint64) value : (guint64) value);
-}
-
-static void
-append_span (GString *out, WeftDoc *doc, uint32_t start, uint32_t end,
-             gboolean with_text)
-{
-  WEFT_OUT_LITERAL (out, "\"start\":");
-  append_number (out, weft_doc_byte_to_char (doc, start));
-  WEFT_OUT_LITERAL (out, ",\"end\":");
-  append_number (out, weft_doc_byte_to_char (doc, end));
-  if (with_text)
-    {
-      WEFT_OUT_LITERAL (out, ",\"text\":");
-      weft_json_append_string (out, doc->text + start, end - start);
-    }
+  WEFT_OUT_LITERAL (out, ",\"text\":");
+  weft_json_append_string (out, doc->text + start, end - start);
 }
 
 static void
@@ -109,69 +98,117 @@ field_keys_init (FieldKeys *keys, const WeftLayerSchema *schema, guint field)
   g_string_append (keys->end_key, "_end\":");
 }
 
-/* Appends a set value of a field. */
-static void
-append_string (GString *out, const char *string, FieldKeys *keys)
+/* The JSON of a string field's @string, escaped only when it differs from
+ * the previous span's. */
+static const GString *
+string_json (FieldKeys *keys, const char *string)
 {
-  if (!keys->last_json)
-    {
-      weft_json_append_string (out, string, -1);
-      return;
-    }
   if (string != keys->last)
     {
       g_string_truncate (keys->last_json, 0);
       weft_json_append_string (keys->last_json, string, -1);
       keys->last = string;
     }
-  weft_out_append (out, keys->last_json->str, keys->last_json->len);
+  return keys->last_json;
 }
 
-static void
-append_value (GString *out, WeftDoc *doc, const WeftFieldValue *value,
-              FieldKeys *keys)
+/* The most characters of a gint64 in decimal: "-9223372036854775808". */
+#define INT_MAX_CHARS 20
+
+/* The most bytes put_field() writes for the field, not counting a string
+ * value's JSON (string_json() gives that span by span). */
+static gsize
+field_max (const FieldKeys *keys)
 {
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  gsize value = 0;
+  switch (keys->type)
+    {
+    case WEFT_FIELD_STRING: value = sizeof "null"; break;
+    case WEFT_FIELD_INT: value = INT_MAX_CHARS; break;
+    case WEFT_FIELD_DOUBLE: value = G_ASCII_DTOSTR_BUF_SIZE; break;
+    case WEFT_FIELD_BOOL: value = sizeof "false"; break;
+    case WEFT_FIELD_SPAN:
+      value = 2 * WEFT_UINT32_DIGITS + keys->end_key->len;
+      break;
+    }
+  return keys->key->len + value;
+}
+
+static char *
+put_int (char *p, gint64 value)
+{
+  char digits[INT_MAX_CHARS];
+  int n = sizeof digits;
+  guint64 u = value < 0 ? -(guint64) value : (guint64) value;
+  do
+    digits[--n] = (char) ('0' + u % 10);
+  while ((u /= 10) > 0);
+  if (value < 0)
+    digits[--n] = '-';
+  return weft_put (p, digits + n, sizeof digits - n);
+}
+
+/* Writes a set value that is not a string. */
+static char *
+put_value (char *p, WeftDoc *doc, const WeftFieldValue *value,
+           const FieldKeys *keys)
+{
   switch (keys->type)
     {
     case WEFT_FIELD_STRING:
-      append_string (out, value->string, keys);
-      break;
+      g_return_val_if_reached (p);
     case WEFT_FIELD_INT:
-      append_int (out, value->integer);
-      break;
+      return put_int (p, value->integer);
     case WEFT_FIELD_DOUBLE:
-      weft_out_append (out, buf, weft_json_format_double_len (buf, value->number));
-      break;
+      /* the room reserved holds G_ASCII_DTOSTR_BUF_SIZE bytes */
+      return p + weft_json_format_double_len (p, value->number);
     case WEFT_FIELD_BOOL:
-      if (value->integer)
-        WEFT_OUT_LITERAL (out, "true");
-      else
-        WEFT_OUT_LITERAL (out, "false");
-      break;
+      return value->integer ? WEFT_PUT_LITERAL (p, "true")
+                            : WEFT_PUT_LITERAL (p, "false");
     case WEFT_FIELD_SPAN:
-      append_number (out, weft_doc_byte_to_char (doc, value->span.start));
-      weft_out_append (out, keys->end_key->str, keys->end_key->len);
-      append_number (out, weft_doc_byte_to_char (doc, value->span.end));
-      break;
+      p = weft_put_uint32 (p, weft_doc_byte_to_char (doc, value->span.start));
+      p = weft_put (p, keys->end_key->str, keys->end_key->len);
+      return weft_put_uint32 (p, weft_doc_byte_to_char (doc, value->span.end));
     }
+  return p;
 }
 
-static void
-append_field (GString *out, WeftDoc *doc, const WeftSpan *span, guint field,
-              FieldKeys *keys)
+static char *
+put_field (char *p, WeftDoc *doc, const WeftSpan *span, guint field,
+           const FieldKeys *keys)
 {
-  weft_out_append (out, keys->key->str, keys->key->len);
+  p = weft_put (p, keys->key->str, keys->key->len);
   if (span->set & (G_GUINT64_CONSTANT (1) << field))
-    append_value (out, doc, &span->values[field], keys);
-  else if (keys->type == WEFT_FIELD_SPAN)
     {
-      WEFT_OUT_LITERAL (out, "null");
-      weft_out_append (out, keys->end_key->str, keys->end_key->len);
-      WEFT_OUT_LITERAL (out, "null");
+      if (keys->type == WEFT_FIELD_STRING)
+        return weft_put (p, keys->last_json->str, keys->last_json->len);
+      return put_value (p, doc, &span->values[field], keys);
     }
-  else
-    WEFT_OUT_LITERAL (out, "null");
+  p = WEFT_PUT_LITERAL (p, "null");
+  if (keys->type == WEFT_FIELD_SPAN)
+    {
+      p = weft_put (p, keys->end_key->str, keys->end_key->len);
+      p = WEFT_PUT_LITERAL (p, "null");
+    }
+  return p;
+}
+
+/* Writes a span's fields and closes its record, after one capacity check:
+ * @fields_max from field_max() plus the length of each string value. */
+static void
+append_fields (GString *out, WeftDoc *doc, const WeftSpan *span,
+               FieldKeys *keys, guint n_fields, gsize fields_max)
+{
+  gsize room = fields_max + 1;
+  for (guint f = 0; f < n_fields; f++)
+    if (keys[f].type == WEFT_FIELD_STRING
+        && span->set & (G_GUINT64_CONSTANT (1) << f))
+      room += string_json (&keys[f], span->values[f].string)->len;
+  char *p = weft_out_reserve (out, room);
+  for (guint f = 0; f < n_fields; f++)
+    p = put_field (p, doc, span, f, &keys[f]);
+  *p++ = '}';
+  weft_out_commit (out, p);
 }
 
 static void
@@ -181,8 +218,12 @@ append_layer (GString *out, WeftDoc *doc, const WeftLayer *layer,
   const WeftLayerSchema *schema = weft_layer_get_schema (layer);
   guint n_fields = weft_layer_schema_get_n_fields (schema);
   FieldKeys *keys = g_newa (FieldKeys, n_fields);
+  gsize fields_max = 0;
   for (guint f = 0; f < n_fields; f++)
-    field_keys_init (&keys[f], schema, f);
+    {
+      field_keys_init (&keys[f], schema, f);
+      fields_max += field_max (&keys[f]);
+    }
   WEFT_OUT_LITERAL (out, ",\"");
   append_str (out, weft_layer_schema_get_name (schema));
   WEFT_OUT_LITERAL (out, "\":[");
@@ -190,13 +231,12 @@ append_layer (GString *out, WeftDoc *doc, const WeftLayer *layer,
   for (guint i = 0; i < weft_layer_get_n_spans (layer); i++)
     {
       const WeftSpan *span = weft_layer_span_record (layer, i);
-      if (i)
-        g_string_append_c (out, ',');
-      g_string_append_c (out, '{');
-      append_span (out, doc, span->start, span->end, with_text);
-      for (guint f = 0; f < n_fields; f++)
-        append_field (out, doc, span, f, &keys[f]);
-      g_string_append_c (out, '}');
+      char *p = weft_out_reserve (out, SPAN_HEAD_MAX);
+      weft_out_commit (out, put_span_head (p, doc, span->start, span->end,
+                                           i == 0));
+      if (with_text)
+        append_span_text (out, doc, span->start, span->end);
+      append_fields (out, doc, span, keys, n_fields, fields_max);
       maybe_flush (out, flush);
     }
   g_string_append_c (out, ']');
@@ -291,10 +331,9 @@ write_jsonl (GString *out, WeftDoc *doc, const char *const *layers,
       for (guint i = 0; i < doc->n_tokens; i++)
         {
           const WeftToken *t = &doc->tokens[i];
-          if (i)
-            g_string_append_c (out, ',');
-          g_string_append_c (out, '{');
-          append_span (out, doc, t->start, t->end, TRUE);
+          char *p = weft_out_reserve (out, SPAN_HEAD_MAX);
+          weft_out_commit (out, put_span_head (p, doc, t->start, t->end, i == 0));
+          append_span_text (out, doc, t->start, t->end);
           WEFT_OUT_LITERAL (out, ",\"kind\":\"");
           append_str (out, weft_token_kind_to_string (t->kind));
           WEFT_OUT_LITERAL (out, "\"}");
@@ -307,12 +346,11 @@ write_jsonl (GString *out, WeftDoc *doc, const char *const *layers,
       g_string_append (out, ",\"sentences\":[");
       for (guint i = 0; i < doc->n_sentences; i++)
         {
-          if (i)
-            g_string_append_c (out, ',');
-          g_string_append_c (out, '{');
-          append_span (out, doc, doc->sentences[i].start, doc->sentences[i].end,
-                       FALSE);
-          g_string_append_c (out, '}');
+          const WeftSentence *sentence = &doc->sentences[i];
+          char *p = weft_out_reserve (out, SPAN_HEAD_MAX + 1);
+          p = put_span_head (p, doc, sentence->start, sentence->end, i == 0);
+          *p++ = '}';
+          weft_out_commit (out, p);
           maybe_flush (out, flush);
         }
       g_string_append_c (out, ']');
@@ -334,10 +372,15 @@ weft_write_field_value (GString *out, const WeftLayer *layer, guint span,
   const WeftSpan *record = weft_layer_span_record (layer, span);
   FieldKeys keys = { .type = weft_layer_schema_get_field_type (layer->schema, field) };
   g_return_if_fail (keys.type != WEFT_FIELD_SPAN);
-  if (record->set & (G_GUINT64_CONSTANT (1) << field))
-    append_value (out, layer->doc, &record->values[field], &keys);
-  else
+  if (!(record->set & (G_GUINT64_CONSTANT (1) << field)))
     WEFT_OUT_LITERAL (out, "null");
+  else if (keys.type == WEFT_FIELD_STRING)
+    weft_json_append_string (out, record->values[field].string, -1);
+  else
+    {
+      char *p = weft_out_reserve (out, MAX (INT_MAX_CHARS, G_ASCII_DTOSTR_BUF_SIZE));
+      weft_out_commit (out, put_value (p, layer->doc, &record->values[field], &keys));
+    }
 }
 
 void
