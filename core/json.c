@@ -54,6 +54,12 @@ plain_run_end (const char *s, gsize i, gsize n)
   return i;
 }
 
+gsize
+weft_json_plain_prefix (const char *s, gsize n)
+{
+  return plain_run_end (s, 0, n);
+}
+
 void
 weft_json_append_string (GString *out, const char *s, gssize len)
 {

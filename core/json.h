@@ -90,6 +90,9 @@ weft_put_uint32 (char *p, uint32_t value)
 
 /* Appends @s (@len bytes, or NUL-terminated when < 0) as a JSON string. */
 void weft_json_append_string (GString *out, const char *s, gssize len);
+/* How many of @s's first @n bytes a JSON string holds as they are: @n
+ * when @s needs no escaping. */
+gsize weft_json_plain_prefix (const char *s, gsize n);
 /* Shortest text that reads back as @value (null for NaN/inf); returns @buf,
  * which must hold G_ASCII_DTOSTR_BUF_SIZE bytes. */
 const char *weft_json_format_double (char *buf, double value);

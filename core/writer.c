@@ -61,62 +61,88 @@ append_str (GString *out, const char *s)
   weft_out_append (out, s, strlen (s));
 }
 
-/* The keys a field is written under, made once per layer rather than once
- * per span: ,"name": — or for a span field ,"stem_start": and ,"stem_end":
- * ("speaker_span" -> "speaker"). */
+/* How a field is written, set up once per layer rather than once per span.
+ * The keys live in one buffer on the stack: no allocation per document. */
 typedef struct {
   WeftFieldType type;
-  GString *key;
-  GString *end_key; /* span fields only */
-  /* String fields: the last value written and its JSON.  Spans share a
-   * value equal to the previous span's (layer.c), so a repeated value
-   * ("sentence", "DATE") is escaped once per layer, not once per span. */
+  const char *key; /* ,"name": — or for a span field ,"stem_start": */
+  gsize key_len;
+  const char *end_key; /* span fields: ,"stem_end": ("speaker_span" -> "speaker") */
+  gsize end_key_len;
+  /* String fields: the last value written and the text that goes between
+   * its quotes — the value itself unless it needs escaping, which is rare.
+   * Spans share a value equal to the previous span's (layer.c), so a
+   * repeated value ("sentence", "DATE") is looked at once, not per span. */
   const char *last;
-  GString *last_json;
+  const char *inner;
+  gsize inner_len;
+  GString *escaped; /* made on the first value that needs it */
 } FieldKeys;
 
-static void
-field_keys_init (FieldKeys *keys, const WeftLayerSchema *schema, guint field)
+/* The most bytes field_keys_init() writes for a field named @name. */
+static gsize
+field_keys_size (const char *name)
 {
-  const char *name = weft_layer_schema_get_field_name (schema, field);
-  keys->type = weft_layer_schema_get_field_type (schema, field);
-  keys->key = g_string_new (",\"");
-  keys->end_key = NULL;
-  keys->last = NULL;
-  keys->last_json = keys->type == WEFT_FIELD_STRING ? g_string_new (NULL) : NULL;
-  if (keys->type != WEFT_FIELD_SPAN)
-    {
-      g_string_append (keys->key, name);
-      g_string_append (keys->key, "\":");
-      return;
-    }
-  gsize n = strlen (name);
-  gsize stem = g_str_has_suffix (name, "_span") && n > 5 ? n - 5 : n;
-  g_string_append_len (keys->key, name, stem);
-  keys->end_key = g_string_new (keys->key->str);
-  g_string_append (keys->key, "_start\":");
-  g_string_append (keys->end_key, "_end\":");
+  return 2 * (strlen (name) + sizeof ",\"_start\":");
 }
 
-/* The JSON of a string field's @string, escaped only when it differs from
- * the previous span's. */
-static const GString *
-string_json (FieldKeys *keys, const char *string)
+/* Sets up @keys, writing the keys at @text; returns the end of them. */
+static char *
+field_keys_init (FieldKeys *keys, const WeftLayerSchema *schema, guint field,
+                 char *text)
 {
-  if (string != keys->last)
+  const char *name = weft_layer_schema_get_field_name (schema, field);
+  gsize n = strlen (name);
+  *keys = (FieldKeys) { .type = weft_layer_schema_get_field_type (schema, field),
+                        .key = text };
+  text = WEFT_PUT_LITERAL (text, ",\"");
+  if (keys->type != WEFT_FIELD_SPAN)
     {
-      g_string_truncate (keys->last_json, 0);
-      weft_json_append_string (keys->last_json, string, -1);
-      keys->last = string;
+      text = weft_put (text, name, n);
+      text = WEFT_PUT_LITERAL (text, "\":");
+      keys->key_len = (gsize) (text - keys->key);
+      return text;
     }
-  return keys->last_json;
+  gsize stem = g_str_has_suffix (name, "_span") && n > 5 ? n - 5 : n;
+  text = weft_put (text, name, stem);
+  text = WEFT_PUT_LITERAL (text, "_start\":");
+  keys->key_len = (gsize) (text - keys->key);
+  keys->end_key = text;
+  text = WEFT_PUT_LITERAL (text, ",\"");
+  text = weft_put (text, name, stem);
+  text = WEFT_PUT_LITERAL (text, "_end\":");
+  keys->end_key_len = (gsize) (text - keys->end_key);
+  return text;
+}
+
+/* Points @keys at the text between the quotes of @string's JSON. */
+static void
+string_inner (FieldKeys *keys, const char *string)
+{
+  if (string == keys->last)
+    return;
+  keys->last = string;
+  gsize len = strlen (string);
+  if (weft_json_plain_prefix (string, len) == len)
+    {
+      keys->inner = string;
+      keys->inner_len = len;
+      return;
+    }
+  if (!keys->escaped)
+    keys->escaped = g_string_new (NULL);
+  g_string_truncate (keys->escaped, 0);
+  weft_json_append_string (keys->escaped, string, (gssize) len);
+  keys->inner = keys->escaped->str + 1;
+  keys->inner_len = keys->escaped->len - 2;
 }
 
 /* The most characters of a gint64 in decimal: "-9223372036854775808". */
 #define INT_MAX_CHARS 20
 
-/* The most bytes put_field() writes for the field, not counting a string
- * value's JSON (string_json() gives that span by span). */
+/* The most bytes put_field() writes for the field, not counting the text
+ * between a string value's quotes (string_inner() gives that span by
+ * span). */
 static gsize
 field_max (const FieldKeys *keys)
 {
@@ -128,10 +154,10 @@ field_max (const FieldKeys *keys)
     case WEFT_FIELD_DOUBLE: value = G_ASCII_DTOSTR_BUF_SIZE; break;
     case WEFT_FIELD_BOOL: value = sizeof "false"; break;
     case WEFT_FIELD_SPAN:
-      value = 2 * WEFT_UINT32_DIGITS + keys->end_key->len;
+      value = 2 * WEFT_UINT32_DIGITS + keys->end_key_len;
       break;
     }
-  return keys->key->len + value;
+  return keys->key_len + value;
 }
 
 static char *
@@ -167,7 +193,7 @@ put_value (char *p, WeftDoc *doc, const WeftFieldValue *value,
                             : WEFT_PUT_LITERAL (p, "false");
     case WEFT_FIELD_SPAN:
       p = weft_put_uint32 (p, weft_doc_byte_to_char (doc, value->span.start));
-      p = weft_put (p, keys->end_key->str, keys->end_key->len);
+      p = weft_put (p, keys->end_key, keys->end_key_len);
       return weft_put_uint32 (p, weft_doc_byte_to_char (doc, value->span.end));
     }
   return p;
@@ -177,17 +203,20 @@ static char *
 put_field (char *p, WeftDoc *doc, const WeftSpan *span, guint field,
            const FieldKeys *keys)
 {
-  p = weft_put (p, keys->key->str, keys->key->len);
+  p = weft_put (p, keys->key, keys->key_len);
   if (span->set & (G_GUINT64_CONSTANT (1) << field))
     {
-      if (keys->type == WEFT_FIELD_STRING)
-        return weft_put (p, keys->last_json->str, keys->last_json->len);
-      return put_value (p, doc, &span->values[field], keys);
+      if (keys->type != WEFT_FIELD_STRING)
+        return put_value (p, doc, &span->values[field], keys);
+      *p++ = '"';
+      p = weft_put (p, keys->inner, keys->inner_len);
+      *p++ = '"';
+      return p;
     }
   p = WEFT_PUT_LITERAL (p, "null");
   if (keys->type == WEFT_FIELD_SPAN)
     {
-      p = weft_put (p, keys->end_key->str, keys->end_key->len);
+      p = weft_put (p, keys->end_key, keys->end_key_len);
       p = WEFT_PUT_LITERAL (p, "null");
     }
   return p;
@@ -203,7 +232,10 @@ append_fields (GString *out, WeftDoc *doc, const WeftSpan *span,
   for (guint f = 0; f < n_fields; f++)
     if (keys[f].type == WEFT_FIELD_STRING
         && span->set & (G_GUINT64_CONSTANT (1) << f))
-      room += string_json (&keys[f], span->values[f].string)->len;
+      {
+        string_inner (&keys[f], span->values[f].string);
+        room += keys[f].inner_len;
+      }
   char *p = weft_out_reserve (out, room);
   for (guint f = 0; f < n_fields; f++)
     p = put_field (p, doc, span, f, &keys[f]);
@@ -218,10 +250,14 @@ append_layer (GString *out, WeftDoc *doc, const WeftLayer *layer,
   const WeftLayerSchema *schema = weft_layer_get_schema (layer);
   guint n_fields = weft_layer_schema_get_n_fields (schema);
   FieldKeys *keys = g_newa (FieldKeys, n_fields);
+  gsize text_size = 0;
+  for (guint f = 0; f < n_fields; f++)
+    text_size += field_keys_size (weft_layer_schema_get_field_name (schema, f));
+  char *text = g_alloca (text_size);
   gsize fields_max = 0;
   for (guint f = 0; f < n_fields; f++)
     {
-      field_keys_init (&keys[f], schema, f);
+      text = field_keys_init (&keys[f], schema, f, text);
       fields_max += field_max (&keys[f]);
     }
   WEFT_OUT_LITERAL (out, ",\"");
@@ -241,13 +277,8 @@ append_layer (GString *out, WeftDoc *doc, const WeftLayer *layer,
     }
   g_string_append_c (out, ']');
   for (guint f = 0; f < n_fields; f++)
-    {
-      g_string_free (keys[f].key, TRUE);
-      if (keys[f].end_key)
-        g_string_free (keys[f].end_key, TRUE);
-      if (keys[f].last_json)
-        g_string_free (keys[f].last_json, TRUE);
-    }
+    if (keys[f].escaped)
+      g_string_free (keys[f].escaped, TRUE);
 }
 
 static void
