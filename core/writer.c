@@ -79,6 +79,20 @@ typedef struct {
   GString *escaped; /* made on the first value that needs it */
 } FieldKeys;
 
+/* Keys are copied KEY_COPY bytes at a time, one vector move instead of a
+ * call to memcpy: the key buffer and the room reserved for a span's fields
+ * have that many spare bytes for the overrun. */
+#define KEY_COPY 16
+
+static inline char *
+put_key (char *p, const char *key, gsize len)
+{
+  if (G_UNLIKELY (len > KEY_COPY))
+    return weft_put (p, key, len);
+  memcpy (p, key, KEY_COPY);
+  return p + len;
+}
+
 /* The most bytes field_keys_init() writes for a field named @name. */
 static gsize
 field_keys_size (const char *name)
@@ -193,7 +207,7 @@ put_value (char *p, WeftDoc *doc, const WeftFieldValue *value,
                             : WEFT_PUT_LITERAL (p, "false");
     case WEFT_FIELD_SPAN:
       p = weft_put_uint32 (p, weft_doc_byte_to_char (doc, value->span.start));
-      p = weft_put (p, keys->end_key, keys->end_key_len);
+      p = put_key (p, keys->end_key, keys->end_key_len);
       return weft_put_uint32 (p, weft_doc_byte_to_char (doc, value->span.end));
     }
   return p;
@@ -203,7 +217,7 @@ static char *
 put_field (char *p, WeftDoc *doc, const WeftSpan *span, guint field,
            const FieldKeys *keys)
 {
-  p = weft_put (p, keys->key, keys->key_len);
+  p = put_key (p, keys->key, keys->key_len);
   if (span->set & (G_GUINT64_CONSTANT (1) << field))
     {
       if (keys->type != WEFT_FIELD_STRING)
@@ -216,7 +230,7 @@ put_field (char *p, WeftDoc *doc, const WeftSpan *span, guint field,
   p = WEFT_PUT_LITERAL (p, "null");
   if (keys->type == WEFT_FIELD_SPAN)
     {
-      p = weft_put (p, keys->end_key, keys->end_key_len);
+      p = put_key (p, keys->end_key, keys->end_key_len);
       p = WEFT_PUT_LITERAL (p, "null");
     }
   return p;
@@ -228,7 +242,7 @@ static void
 append_fields (GString *out, WeftDoc *doc, const WeftSpan *span,
                FieldKeys *keys, guint n_fields, gsize fields_max)
 {
-  gsize room = fields_max + 1;
+  gsize room = fields_max + 1 + KEY_COPY;
   for (guint f = 0; f < n_fields; f++)
     if (keys[f].type == WEFT_FIELD_STRING
         && span->set & (G_GUINT64_CONSTANT (1) << f))
@@ -253,7 +267,7 @@ append_layer (GString *out, WeftDoc *doc, const WeftLayer *layer,
   gsize text_size = 0;
   for (guint f = 0; f < n_fields; f++)
     text_size += field_keys_size (weft_layer_schema_get_field_name (schema, f));
-  char *text = g_alloca (text_size);
+  char *text = g_alloca (text_size + KEY_COPY);
   gsize fields_max = 0;
   for (guint f = 0; f < n_fields; f++)
     {
