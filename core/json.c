@@ -54,6 +54,12 @@ plain_run_end (const char *s, gsize i, gsize n)
   return i;
 }
 
+gsize
+weft_json_plain_prefix (const char *s, gsize n)
+{
+  return plain_run_end (s, 0, n);
+}
+
 void
 weft_json_append_string (GString *out, const char *s, gssize len)
 {
@@ -84,6 +90,17 @@ weft_json_append_string (GString *out, const char *s, gssize len)
   g_string_append_c (out, '"');
 }
 
+const char weft_json_digit_pairs[] = "00010203040506070809"
+                                    "10111213141516171819"
+                                    "20212223242526272829"
+                                    "30313233343536373839"
+                                    "40414243444546474849"
+                                    "50515253545556575859"
+                                    "60616263646566676869"
+                                    "70717273747576777879"
+                                    "80818283848586878889"
+                                    "90919293949596979899";
+
 /* The fast path for the common case, a value with at most six decimals
  * (scores rounded to 4, ratios): if n / 10^6 reads back as @value, @value is
  * the double nearest that decimal, so the decimal, trimmed, is its shortest
@@ -95,30 +112,28 @@ format_short_decimal (char *buf, double value)
   double magnitude = fabs (value);
   if (!(magnitude >= 1e-4 && magnitude < 1e9))
     return 0;
-  long long n = llround (value * 1e6);
-  if ((double) n / 1e6 != value)
+  /* Rounded by hand, not llround(), a libm call: a wrong u only fails the
+   * check below and takes the slow path.  Signed, as converting between
+   * double and int64_t is one instruction and uint64_t is several. */
+  int64_t u = (int64_t) (magnitude * 1e6 + 0.5);
+  if ((double) u / 1e6 != magnitude)
     return 0;
-  unsigned long long u = n < 0 ? -(unsigned long long) n : (unsigned long long) n;
   char *p = buf;
-  if (n < 0)
+  if (value < 0)
     *p++ = '-';
-  char digits[24];
-  int len = 0;
-  unsigned long long whole = u / 1000000;
-  do
-    digits[len++] = (char) ('0' + whole % 10);
-  while ((whole /= 10) > 0);
-  while (len > 0)
-    *p++ = digits[--len];
-  unsigned fraction = u % 1000000;
+  p = weft_put_uint32 (p, (uint32_t) (u / 1000000));
+  uint32_t fraction = (uint32_t) (u % 1000000);
   if (fraction)
     {
       *p++ = '.';
-      for (unsigned scale = 100000; fraction; scale /= 10)
-        {
-          *p++ = (char) ('0' + fraction / scale);
-          fraction %= scale;
-        }
+      p = weft_put (p, weft_json_digit_pairs + 2 * (fraction / 10000), 2);
+      p = weft_put (p, weft_json_digit_pairs + 2 * (fraction / 100 % 100), 2);
+      p = weft_put (p, weft_json_digit_pairs + 2 * (fraction % 100), 2);
+      /* drop the trailing zeros; counted, not looped over: their number
+       * varies from value to value and the branch would be mispredicted */
+      p -= (fraction % 10 == 0) + (fraction % 100 == 0)
+           + (fraction % 1000 == 0) + (fraction % 10000 == 0)
+           + (fraction % 100000 == 0);
     }
   *p = '\0';
   return (gsize) (p - buf);

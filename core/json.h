@@ -3,6 +3,7 @@
 #pragma once
 
 #include <glib.h>
+#include <stdint.h>
 #include <string.h>
 
 /* Appends @n bytes to @out.  g_string_append_len() is a call per piece and
@@ -25,8 +26,73 @@ weft_out_append (GString *out, const char *s, gsize n)
 #define WEFT_OUT_LITERAL(out, literal) \
   weft_out_append ((out), "" literal, sizeof (literal) - 1)
 
+/* Makes room for @n more bytes at the end of @out and returns where they
+ * go: a span record is written with a plain pointer after one capacity
+ * check, not one check and NUL store per piece.  Finish with
+ * weft_out_commit(). */
+static inline char *
+weft_out_reserve (GString *out, gsize n)
+{
+  if (G_UNLIKELY (out->len + n >= out->allocated_len))
+    {
+      gsize len = out->len;
+      g_string_set_size (out, len + n);
+      out->len = len;
+    }
+  return out->str + out->len;
+}
+
+/* Ends a write begun by weft_out_reserve() at @end. */
+static inline void
+weft_out_commit (GString *out, char *end)
+{
+  out->len = (gsize) (end - out->str);
+  *end = '\0';
+}
+
+/* Copies @n bytes to @p; returns the byte after them. */
+static inline char *
+weft_put (char *p, const char *s, gsize n)
+{
+  memcpy (p, s, n);
+  return p + n;
+}
+
+#define WEFT_PUT_LITERAL(p, literal) \
+  weft_put ((p), "" literal, sizeof (literal) - 1)
+
+/* "00" "01" … "99": decimals are written two digits at a time. */
+extern const char weft_json_digit_pairs[200];
+
+/* The most digits weft_put_uint32() writes. */
+#define WEFT_UINT32_DIGITS 10
+
+/* Writes @value in decimal at @p; returns the byte after it. */
+static inline char *
+weft_put_uint32 (char *p, uint32_t value)
+{
+  int n = 1 + (value >= 10) + (value >= 100) + (value >= 1000)
+          + (value >= 10000) + (value >= 100000) + (value >= 1000000)
+          + (value >= 10000000) + (value >= 100000000)
+          + (value >= 1000000000);
+  char *end = p + n, *d = end; /* the digits go in from the end */
+  for (; value >= 100; value /= 100)
+    {
+      d -= 2;
+      memcpy (d, weft_json_digit_pairs + 2 * (value % 100), 2);
+    }
+  if (value >= 10)
+    memcpy (d - 2, weft_json_digit_pairs + 2 * value, 2);
+  else
+    d[-1] = (char) ('0' + value);
+  return end;
+}
+
 /* Appends @s (@len bytes, or NUL-terminated when < 0) as a JSON string. */
 void weft_json_append_string (GString *out, const char *s, gssize len);
+/* How many of @s's first @n bytes a JSON string holds as they are: @n
+ * when @s needs no escaping. */
+gsize weft_json_plain_prefix (const char *s, gsize n);
 /* Shortest text that reads back as @value (null for NaN/inf); returns @buf,
  * which must hold G_ASCII_DTOSTR_BUF_SIZE bytes. */
 const char *weft_json_format_double (char *buf, double value);

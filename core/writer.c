@@ -31,39 +31,28 @@ maybe_flush (GString *out, const Flush *flush)
     flush->func (out, flush->data);
 }
 
-/* Decimal digits without printf: offsets are written by the million. */
-static void
-append_number (GString *out, guint64 value)
+/* The most bytes put_span_head() writes. */
+#define SPAN_HEAD_MAX (sizeof ",{\"start\":,\"end\":" + 2 * WEFT_UINT32_DIGITS)
+
+/* Writes a span record's opening, {"start":…,"end":…, after a comma unless
+ * it is the layer's @first. */
+static char *
+put_span_head (char *p, WeftDoc *doc, uint32_t start, uint32_t end,
+               gboolean first)
 {
-  char digits[20];
-  int n = sizeof digits;
-  do
-    digits[--n] = (char) ('0' + value % 10);
-  while ((value /= 10) > 0);
-  weft_out_append (out, digits + n, sizeof digits - n);
+  if (!first)
+    *p++ = ',';
+  p = WEFT_PUT_LITERAL (p, "{\"start\":");
+  p = weft_put_uint32 (p, weft_doc_byte_to_char (doc, start));
+  p = WEFT_PUT_LITERAL (p, ",\"end\":");
+  return weft_put_uint32 (p, weft_doc_byte_to_char (doc, end));
 }
 
 static void
-append_int (GString *out, gint64 value)
+append_span_text (GString *out, WeftDoc *doc, uint32_t start, uint32_t end)
 {
-  if (value < 0)
-    g_string_append_c (out, '-');
-  append_number (out, value < 0 ? -(guint64) value : (guint64) value);
-}
-
-static void
-append_span (GString *out, WeftDoc *doc, uint32_t start, uint32_t end,
-             gboolean with_text)
-{
-  WEFT_OUT_LITERAL (out, "\"start\":");
-  append_number (out, weft_doc_byte_to_char (doc, start));
-  WEFT_OUT_LITERAL (out, ",\"end\":");
-  append_number (out, weft_doc_byte_to_char (doc, end));
-  if (with_text)
-    {
-      WEFT_OUT_LITERAL (out, ",\"text\":");
-      weft_json_append_string (out, doc->text + start, end - start);
-    }
+  WEFT_OUT_LITERAL (out, ",\"text\":");
+  weft_json_append_string (out, doc->text + start, end - start);
 }
 
 static void
@@ -72,106 +61,200 @@ append_str (GString *out, const char *s)
   weft_out_append (out, s, strlen (s));
 }
 
-/* The keys a field is written under, made once per layer rather than once
- * per span: ,"name": — or for a span field ,"stem_start": and ,"stem_end":
- * ("speaker_span" -> "speaker"). */
+/* How a field is written, set up once per layer rather than once per span.
+ * The keys live in one buffer on the stack: no allocation per document. */
 typedef struct {
   WeftFieldType type;
-  GString *key;
-  GString *end_key; /* span fields only */
-  /* String fields: the last value written and its JSON.  Spans share a
-   * value equal to the previous span's (layer.c), so a repeated value
-   * ("sentence", "DATE") is escaped once per layer, not once per span. */
+  const char *key; /* ,"name": — or for a span field ,"stem_start": */
+  gsize key_len;
+  const char *end_key; /* span fields: ,"stem_end": ("speaker_span" -> "speaker") */
+  gsize end_key_len;
+  /* String fields: the last value written and the text that goes between
+   * its quotes — the value itself unless it needs escaping, which is rare.
+   * Spans share a value equal to the previous span's (layer.c), so a
+   * repeated value ("sentence", "DATE") is looked at once, not per span. */
   const char *last;
-  GString *last_json;
+  const char *inner;
+  gsize inner_len;
+  GString *escaped; /* made on the first value that needs it */
 } FieldKeys;
 
-static void
-field_keys_init (FieldKeys *keys, const WeftLayerSchema *schema, guint field)
+/* Keys are copied KEY_COPY bytes at a time, one vector move instead of a
+ * call to memcpy: the key buffer and the room reserved for a span's fields
+ * have that many spare bytes for the overrun. */
+#define KEY_COPY 16
+
+static inline char *
+put_key (char *p, const char *key, gsize len)
+{
+  if (G_UNLIKELY (len > KEY_COPY))
+    return weft_put (p, key, len);
+  memcpy (p, key, KEY_COPY);
+  return p + len;
+}
+
+/* The most bytes field_keys_init() writes for a field named @name. */
+static gsize
+field_keys_size (const char *name)
+{
+  return 2 * (strlen (name) + sizeof ",\"_start\":");
+}
+
+/* Sets up @keys, writing the keys at @text; returns the end of them. */
+static char *
+field_keys_init (FieldKeys *keys, const WeftLayerSchema *schema, guint field,
+                 char *text)
 {
   const char *name = weft_layer_schema_get_field_name (schema, field);
-  keys->type = weft_layer_schema_get_field_type (schema, field);
-  keys->key = g_string_new (",\"");
-  keys->end_key = NULL;
-  keys->last = NULL;
-  keys->last_json = keys->type == WEFT_FIELD_STRING ? g_string_new (NULL) : NULL;
+  gsize n = strlen (name);
+  *keys = (FieldKeys) { .type = weft_layer_schema_get_field_type (schema, field),
+                        .key = text };
+  text = WEFT_PUT_LITERAL (text, ",\"");
   if (keys->type != WEFT_FIELD_SPAN)
     {
-      g_string_append (keys->key, name);
-      g_string_append (keys->key, "\":");
-      return;
+      text = weft_put (text, name, n);
+      text = WEFT_PUT_LITERAL (text, "\":");
+      keys->key_len = (gsize) (text - keys->key);
+      return text;
     }
-  gsize n = strlen (name);
   gsize stem = g_str_has_suffix (name, "_span") && n > 5 ? n - 5 : n;
-  g_string_append_len (keys->key, name, stem);
-  keys->end_key = g_string_new (keys->key->str);
-  g_string_append (keys->key, "_start\":");
-  g_string_append (keys->end_key, "_end\":");
+  text = weft_put (text, name, stem);
+  text = WEFT_PUT_LITERAL (text, "_start\":");
+  keys->key_len = (gsize) (text - keys->key);
+  keys->end_key = text;
+  text = WEFT_PUT_LITERAL (text, ",\"");
+  text = weft_put (text, name, stem);
+  text = WEFT_PUT_LITERAL (text, "_end\":");
+  keys->end_key_len = (gsize) (text - keys->end_key);
+  return text;
 }
 
-/* Appends a set value of a field. */
+/* Points @keys at the text between the quotes of @string's JSON. */
 static void
-append_string (GString *out, const char *string, FieldKeys *keys)
+string_inner (FieldKeys *keys, const char *string)
 {
-  if (!keys->last_json)
+  if (string == keys->last)
+    return;
+  keys->last = string;
+  gsize len = strlen (string);
+  if (weft_json_plain_prefix (string, len) == len)
     {
-      weft_json_append_string (out, string, -1);
+      keys->inner = string;
+      keys->inner_len = len;
       return;
     }
-  if (string != keys->last)
-    {
-      g_string_truncate (keys->last_json, 0);
-      weft_json_append_string (keys->last_json, string, -1);
-      keys->last = string;
-    }
-  weft_out_append (out, keys->last_json->str, keys->last_json->len);
+  if (!keys->escaped)
+    keys->escaped = g_string_new (NULL);
+  g_string_truncate (keys->escaped, 0);
+  weft_json_append_string (keys->escaped, string, (gssize) len);
+  keys->inner = keys->escaped->str + 1;
+  keys->inner_len = keys->escaped->len - 2;
 }
 
-static void
-append_value (GString *out, WeftDoc *doc, const WeftFieldValue *value,
-              FieldKeys *keys)
+/* The most characters of a gint64 in decimal: "-9223372036854775808". */
+#define INT_MAX_CHARS 20
+
+/* The most bytes put_field() writes for the field, not counting the text
+ * between a string value's quotes (string_inner() gives that span by
+ * span). */
+static gsize
+field_max (const FieldKeys *keys)
 {
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  gsize value = 0;
+  switch (keys->type)
+    {
+    case WEFT_FIELD_STRING: value = sizeof "null"; break;
+    case WEFT_FIELD_INT: value = INT_MAX_CHARS; break;
+    case WEFT_FIELD_DOUBLE: value = G_ASCII_DTOSTR_BUF_SIZE; break;
+    case WEFT_FIELD_BOOL: value = sizeof "false"; break;
+    case WEFT_FIELD_SPAN:
+      value = 2 * WEFT_UINT32_DIGITS + keys->end_key_len;
+      break;
+    }
+  return keys->key_len + value;
+}
+
+static char *
+put_int (char *p, gint64 value)
+{
+  char digits[INT_MAX_CHARS];
+  int n = sizeof digits;
+  guint64 u = value < 0 ? -(guint64) value : (guint64) value;
+  do
+    digits[--n] = (char) ('0' + u % 10);
+  while ((u /= 10) > 0);
+  if (value < 0)
+    digits[--n] = '-';
+  return weft_put (p, digits + n, sizeof digits - n);
+}
+
+/* Writes a set value that is not a string. */
+static char *
+put_value (char *p, WeftDoc *doc, const WeftFieldValue *value,
+           const FieldKeys *keys)
+{
   switch (keys->type)
     {
     case WEFT_FIELD_STRING:
-      append_string (out, value->string, keys);
-      break;
+      g_return_val_if_reached (p);
     case WEFT_FIELD_INT:
-      append_int (out, value->integer);
-      break;
+      return put_int (p, value->integer);
     case WEFT_FIELD_DOUBLE:
-      weft_out_append (out, buf, weft_json_format_double_len (buf, value->number));
-      break;
+      /* the room reserved holds G_ASCII_DTOSTR_BUF_SIZE bytes */
+      return p + weft_json_format_double_len (p, value->number);
     case WEFT_FIELD_BOOL:
-      if (value->integer)
-        WEFT_OUT_LITERAL (out, "true");
-      else
-        WEFT_OUT_LITERAL (out, "false");
-      break;
+      return value->integer ? WEFT_PUT_LITERAL (p, "true")
+                            : WEFT_PUT_LITERAL (p, "false");
     case WEFT_FIELD_SPAN:
-      append_number (out, weft_doc_byte_to_char (doc, value->span.start));
-      weft_out_append (out, keys->end_key->str, keys->end_key->len);
-      append_number (out, weft_doc_byte_to_char (doc, value->span.end));
-      break;
+      p = weft_put_uint32 (p, weft_doc_byte_to_char (doc, value->span.start));
+      p = put_key (p, keys->end_key, keys->end_key_len);
+      return weft_put_uint32 (p, weft_doc_byte_to_char (doc, value->span.end));
     }
+  return p;
 }
 
-static void
-append_field (GString *out, WeftDoc *doc, const WeftSpan *span, guint field,
-              FieldKeys *keys)
+static char *
+put_field (char *p, WeftDoc *doc, const WeftSpan *span, guint field,
+           const FieldKeys *keys)
 {
-  weft_out_append (out, keys->key->str, keys->key->len);
+  p = put_key (p, keys->key, keys->key_len);
   if (span->set & (G_GUINT64_CONSTANT (1) << field))
-    append_value (out, doc, &span->values[field], keys);
-  else if (keys->type == WEFT_FIELD_SPAN)
     {
-      WEFT_OUT_LITERAL (out, "null");
-      weft_out_append (out, keys->end_key->str, keys->end_key->len);
-      WEFT_OUT_LITERAL (out, "null");
+      if (keys->type != WEFT_FIELD_STRING)
+        return put_value (p, doc, &span->values[field], keys);
+      *p++ = '"';
+      p = weft_put (p, keys->inner, keys->inner_len);
+      *p++ = '"';
+      return p;
     }
-  else
-    WEFT_OUT_LITERAL (out, "null");
+  p = WEFT_PUT_LITERAL (p, "null");
+  if (keys->type == WEFT_FIELD_SPAN)
+    {
+      p = put_key (p, keys->end_key, keys->end_key_len);
+      p = WEFT_PUT_LITERAL (p, "null");
+    }
+  return p;
+}
+
+/* Writes a span's fields and closes its record, after one capacity check:
+ * @fields_max from field_max() plus the length of each string value. */
+static void
+append_fields (GString *out, WeftDoc *doc, const WeftSpan *span,
+               FieldKeys *keys, guint n_fields, gsize fields_max)
+{
+  gsize room = fields_max + 1 + KEY_COPY;
+  for (guint f = 0; f < n_fields; f++)
+    if (keys[f].type == WEFT_FIELD_STRING
+        && span->set & (G_GUINT64_CONSTANT (1) << f))
+      {
+        string_inner (&keys[f], span->values[f].string);
+        room += keys[f].inner_len;
+      }
+  char *p = weft_out_reserve (out, room);
+  for (guint f = 0; f < n_fields; f++)
+    p = put_field (p, doc, span, f, &keys[f]);
+  *p++ = '}';
+  weft_out_commit (out, p);
 }
 
 static void
@@ -181,8 +264,16 @@ append_layer (GString *out, WeftDoc *doc, const WeftLayer *layer,
   const WeftLayerSchema *schema = weft_layer_get_schema (layer);
   guint n_fields = weft_layer_schema_get_n_fields (schema);
   FieldKeys *keys = g_newa (FieldKeys, n_fields);
+  gsize text_size = 0;
   for (guint f = 0; f < n_fields; f++)
-    field_keys_init (&keys[f], schema, f);
+    text_size += field_keys_size (weft_layer_schema_get_field_name (schema, f));
+  char *text = g_alloca (text_size + KEY_COPY);
+  gsize fields_max = 0;
+  for (guint f = 0; f < n_fields; f++)
+    {
+      text = field_keys_init (&keys[f], schema, f, text);
+      fields_max += field_max (&keys[f]);
+    }
   WEFT_OUT_LITERAL (out, ",\"");
   append_str (out, weft_layer_schema_get_name (schema));
   WEFT_OUT_LITERAL (out, "\":[");
@@ -190,24 +281,18 @@ append_layer (GString *out, WeftDoc *doc, const WeftLayer *layer,
   for (guint i = 0; i < weft_layer_get_n_spans (layer); i++)
     {
       const WeftSpan *span = weft_layer_span_record (layer, i);
-      if (i)
-        g_string_append_c (out, ',');
-      g_string_append_c (out, '{');
-      append_span (out, doc, span->start, span->end, with_text);
-      for (guint f = 0; f < n_fields; f++)
-        append_field (out, doc, span, f, &keys[f]);
-      g_string_append_c (out, '}');
+      char *p = weft_out_reserve (out, SPAN_HEAD_MAX);
+      weft_out_commit (out, put_span_head (p, doc, span->start, span->end,
+                                           i == 0));
+      if (with_text)
+        append_span_text (out, doc, span->start, span->end);
+      append_fields (out, doc, span, keys, n_fields, fields_max);
       maybe_flush (out, flush);
     }
   g_string_append_c (out, ']');
   for (guint f = 0; f < n_fields; f++)
-    {
-      g_string_free (keys[f].key, TRUE);
-      if (keys[f].end_key)
-        g_string_free (keys[f].end_key, TRUE);
-      if (keys[f].last_json)
-        g_string_free (keys[f].last_json, TRUE);
-    }
+    if (keys[f].escaped)
+      g_string_free (keys[f].escaped, TRUE);
 }
 
 static void
@@ -291,10 +376,9 @@ write_jsonl (GString *out, WeftDoc *doc, const char *const *layers,
       for (guint i = 0; i < doc->n_tokens; i++)
         {
           const WeftToken *t = &doc->tokens[i];
-          if (i)
-            g_string_append_c (out, ',');
-          g_string_append_c (out, '{');
-          append_span (out, doc, t->start, t->end, TRUE);
+          char *p = weft_out_reserve (out, SPAN_HEAD_MAX);
+          weft_out_commit (out, put_span_head (p, doc, t->start, t->end, i == 0));
+          append_span_text (out, doc, t->start, t->end);
           WEFT_OUT_LITERAL (out, ",\"kind\":\"");
           append_str (out, weft_token_kind_to_string (t->kind));
           WEFT_OUT_LITERAL (out, "\"}");
@@ -307,12 +391,11 @@ write_jsonl (GString *out, WeftDoc *doc, const char *const *layers,
       g_string_append (out, ",\"sentences\":[");
       for (guint i = 0; i < doc->n_sentences; i++)
         {
-          if (i)
-            g_string_append_c (out, ',');
-          g_string_append_c (out, '{');
-          append_span (out, doc, doc->sentences[i].start, doc->sentences[i].end,
-                       FALSE);
-          g_string_append_c (out, '}');
+          const WeftSentence *sentence = &doc->sentences[i];
+          char *p = weft_out_reserve (out, SPAN_HEAD_MAX + 1);
+          p = put_span_head (p, doc, sentence->start, sentence->end, i == 0);
+          *p++ = '}';
+          weft_out_commit (out, p);
           maybe_flush (out, flush);
         }
       g_string_append_c (out, ']');
@@ -334,10 +417,15 @@ weft_write_field_value (GString *out, const WeftLayer *layer, guint span,
   const WeftSpan *record = weft_layer_span_record (layer, span);
   FieldKeys keys = { .type = weft_layer_schema_get_field_type (layer->schema, field) };
   g_return_if_fail (keys.type != WEFT_FIELD_SPAN);
-  if (record->set & (G_GUINT64_CONSTANT (1) << field))
-    append_value (out, layer->doc, &record->values[field], &keys);
-  else
+  if (!(record->set & (G_GUINT64_CONSTANT (1) << field)))
     WEFT_OUT_LITERAL (out, "null");
+  else if (keys.type == WEFT_FIELD_STRING)
+    weft_json_append_string (out, record->values[field].string, -1);
+  else
+    {
+      char *p = weft_out_reserve (out, MAX (INT_MAX_CHARS, G_ASCII_DTOSTR_BUF_SIZE));
+      weft_out_commit (out, put_value (p, layer->doc, &record->values[field], &keys));
+    }
 }
 
 void

@@ -42,6 +42,98 @@ test_double (void)
     }
 }
 
+/* The shortest text as %.15g gives it, or %.17g when that does not read
+ * back: the contract of weft_json_format_double_len(). */
+static void
+format_reference (char *buf, double value)
+{
+  g_ascii_formatd (buf, G_ASCII_DTOSTR_BUF_SIZE, "%.15g", value);
+  if (g_ascii_strtod (buf, NULL) != value)
+    g_ascii_formatd (buf, G_ASCII_DTOSTR_BUF_SIZE, "%.17g", value);
+}
+
+static void
+assert_formats_as_reference (double value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE], expected[G_ASCII_DTOSTR_BUF_SIZE];
+  format_reference (expected, value);
+  gsize len = weft_json_format_double_len (buf, value);
+  g_assert_cmpstr (buf, ==, expected);
+  g_assert_cmpuint (len, ==, strlen (expected));
+}
+
+/* Scores and ratios, written by the digit-pair fast path, and its bounds. */
+static void
+test_double_short_decimal (void)
+{
+  static const struct {
+    double value;
+    const char *text;
+  } cases[] = {
+    { 0.4939, "0.4939" },     { -0.2732, "-0.2732" },
+    { 0.877, "0.877" },       { 0.123, "0.123" },
+    { 1, "1" },               { 0.1, "0.1" },
+    { 0.05, "0.05" },         { -0.5, "-0.5" },
+    { 0.000123, "0.000123" }, { 0.0001, "0.0001" },
+    { -0.0001, "-0.0001" },   { 0.00015, "0.00015" },
+    { 0.99995, "0.99995" },   { 100, "100" },
+    { 10.000001, "10.000001" }, { 4294.967295, "4294.967295" },
+    { 999999999.5, "999999999.5" },
+    { 123456789.123456, "123456789.123456" },
+    { 999999999.999999, "999999999.999999" },
+    { 1e9, "1000000000" },    { 1e-05, "1e-05" },
+    { 0.30000000000000004, "0.30000000000000004" },
+  };
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      gsize len = weft_json_format_double_len (buf, cases[i].value);
+      g_assert_cmpstr (buf, ==, cases[i].text);
+      g_assert_cmpuint (len, ==, strlen (cases[i].text));
+    }
+}
+
+/* Every value of up to four decimals in [-3, 3], six-decimal values, and
+ * the doubles on either side of each, as the reference prints them. */
+static void
+test_double_dense (void)
+{
+  for (int k = -30000; k <= 30000; k++)
+    {
+      double four = k / 1e4, six = k / 1e6 + 0.5;
+      assert_formats_as_reference (four);
+      assert_formats_as_reference (nextafter (four, INFINITY));
+      assert_formats_as_reference (nextafter (four, -INFINITY));
+      assert_formats_as_reference (six);
+      assert_formats_as_reference (999999999.0 - k / 1e6);
+    }
+}
+
+/* Offsets as they go out: every digit count. */
+static void
+test_put_uint32 (void)
+{
+  static const struct {
+    uint32_t value;
+    const char *text;
+  } cases[] = {
+    { 0, "0" },           { 7, "7" },
+    { 10, "10" },         { 99, "99" },
+    { 100, "100" },       { 909, "909" },
+    { 1000, "1000" },     { 12345, "12345" },
+    { 100001, "100001" }, { 9999999, "9999999" },
+    { 10000000, "10000000" }, { 123456789, "123456789" },
+    { 1000000000, "1000000000" }, { 4294967295u, "4294967295" },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      char buf[WEFT_UINT32_DIGITS + 1];
+      char *end = weft_put_uint32 (buf, cases[i].value);
+      *end = '\0';
+      g_assert_cmpstr (buf, ==, cases[i].text);
+    }
+}
+
 static void
 test_parse_members (void)
 {
@@ -169,6 +261,9 @@ main (int argc, char **argv)
   g_test_add_func ("/json/escape/round-trip", test_escape_round_trip);
   g_test_add_func ("/json/parse/decoded-only", test_parse_decoded_only);
   g_test_add_func ("/json/double", test_double);
+  g_test_add_func ("/json/double/short-decimal", test_double_short_decimal);
+  g_test_add_func ("/json/double/dense", test_double_dense);
+  g_test_add_func ("/json/put-uint32", test_put_uint32);
   g_test_add_func ("/json/parse/members", test_parse_members);
   g_test_add_func ("/json/parse/errors", test_parse_errors);
   g_test_add_func ("/json/parse/deep", test_parse_deep);
