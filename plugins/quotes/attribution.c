@@ -559,8 +559,9 @@ quotes_attribute (QuotesContext *ctx)
       if (q->kind != QUOTE_TERM)
         continue;
       guint last = q->close_token != NO_TOKEN ? q->close_token : q->first_token;
-      for (guint i = q->open_token; i <= last && i < ctx->n_tokens; i++)
-        token_bit_set (ctx->terms, i, TRUE);
+      last = MIN (last + 1, ctx->n_tokens);
+      if (q->open_token < last)
+        token_bits_set_range (ctx->terms, q->open_token, last);
     }
   ctx->cue_index = NULL;
   quotes_table_clear (&index.latest);

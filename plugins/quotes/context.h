@@ -51,6 +51,25 @@ token_bit_set (TokenBits *bits, guint i, gboolean on)
       = (bits[i >> 6] & ~((guint64)1 << (i & 63))) | ((guint64)on << (i & 63));
 }
 
+/* Sets the bits of tokens [@first, @last) (@last > @first), a word at a
+ * time: quotations run for dozens of tokens. */
+static inline void
+token_bits_set_range (TokenBits *bits, guint first, guint last)
+{
+  guint w = first >> 6, last_w = (last - 1) >> 6;
+  guint64 head = G_MAXUINT64 << (first & 63);
+  guint64 tail = G_MAXUINT64 >> (63 - ((last - 1) & 63));
+  if (w == last_w)
+    {
+      bits[w] |= head & tail;
+      return;
+    }
+  bits[w] |= head;
+  while (++w < last_w)
+    bits[w] = G_MAXUINT64;
+  bits[last_w] |= tail;
+}
+
 /* A growable list of token indices (arena). */
 typedef struct
 {

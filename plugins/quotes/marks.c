@@ -164,8 +164,9 @@ emit (Pairing *p, const Mark *open, uint32_t end, guint close_token)
     q->end_token = weft_doc_find_token (ctx->doc, end);
   q->kind = QUOTE_DIRECT;
   guint last = close_token != G_MAXUINT ? close_token : p->pending_last;
-  for (guint i = open->token; i <= last && i < ctx->n_tokens; i++)
-    token_bit_set (ctx->quoted, i, TRUE);
+  last = MIN (last + 1, ctx->n_tokens);
+  if (open->token < last)
+    token_bits_set_range (ctx->quoted, open->token, last);
 }
 
 /* Handles one quote mark; returns FALSE when it is not a mark. */
