@@ -401,6 +401,27 @@ order_compare (const void *a, const void *b)
   return x->index < y->index ? -1 : x->index > y->index;
 }
 
+/* Sorts @order by key, then index: in place by insertion when short (most
+ * articles have a few quotations, often in order already; qsort() costs
+ * more in its calls than the work), else with qsort(). */
+static void
+sort_orders (Order *order, guint n)
+{
+  if (n > 16)
+    {
+      qsort (order, n, sizeof (Order), order_compare);
+      return;
+    }
+  for (guint i = 1; i < n; i++)
+    {
+      Order held = order[i];
+      guint j = i;
+      for (; j > 0 && order_compare (&order[j - 1], &held) > 0; j--)
+        order[j] = order[j - 1];
+      order[j] = held;
+    }
+}
+
 static void
 resolve (QuotesContext *ctx, Quote *q, History *history)
 {
@@ -515,7 +536,9 @@ quotes_resolve_speakers (QuotesContext *ctx)
   guint n = ctx->n_quotes;
   if (n == 0)
     return;
-  g_autoptr (GArray) all = g_array_new (FALSE, FALSE, sizeof (Person));
+  /* Room for the few people of a news article without growing. */
+  g_autoptr (GArray) all
+      = g_array_sized_new (FALSE, FALSE, sizeof (Person), 16);
   /* The people pass only serves surnames, pronouns and descriptions, and
    * only up to the last of them. */
   guint limit = 0;
@@ -532,7 +555,8 @@ quotes_resolve_speakers (QuotesContext *ctx)
   history->latest = weft_doc_alloc (
       ctx->doc, quotes_lexicon_get_n_role_groups (ctx->lexicon)
                     * sizeof (*history->latest));
-  history->people = g_ptr_array_new ();
+  /* Each person of the article and each resolved mention joins once. */
+  history->people = g_ptr_array_sized_new (all->len + n);
   /* At most a name and a surname per person; the few hundred of a news
    * article at once, without growing. */
   quotes_table_reserve (&history->known, MIN (2 * (all->len + n), 512));
@@ -548,7 +572,7 @@ quotes_resolve_speakers (QuotesContext *ctx)
                          : q->start;
       order[i].index = i;
     }
-  qsort (order, n, sizeof (Order), order_compare);
+  sort_orders (order, n);
   guint next_person = 0;
   for (guint i = 0; i < n; i++)
     {
@@ -568,7 +592,7 @@ quotes_resolve_speakers (QuotesContext *ctx)
       order[i].key = ctx->quotes[i].start;
       order[i].index = i;
     }
-  qsort (order, n, sizeof (Order), order_compare);
+  sort_orders (order, n);
   permute_quotes (ctx, order);
   Quote *sorted = ctx->quotes;
   const Quote *previous = NULL;
