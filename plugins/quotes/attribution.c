@@ -88,11 +88,16 @@ typedef struct
   guint quote, earlier; /* earlier: link + 1, 0: none */
 } QuoteLink;
 
+/* An empty index with room for about @n links, in all without growing:
+ * the table and the links are allocated once. */
 static void
-quote_index_init (QuoteIndex *index)
+quote_index_init (QuoteIndex *index, guint n)
 {
-  *index
-      = (QuoteIndex){ { 0 }, g_array_new (FALSE, FALSE, sizeof (QuoteLink)) };
+  n = MIN (n, 512);
+  *index = (QuoteIndex){
+    { 0 }, g_array_sized_new (FALSE, FALSE, sizeof (QuoteLink), n)
+  };
+  quotes_table_reserve (&index->latest, n);
 }
 
 static void
@@ -447,8 +452,7 @@ quotes_attribute (QuotesContext *ctx)
   if (ctx->n_quotes == 0)
     return;
   QuoteIndex index;
-  quote_index_init (&index);
-  quotes_table_reserve (&index.latest, MIN (ctx->n_quotes, 512));
+  quote_index_init (&index, ctx->n_quotes);
   ctx->cue_index = &index;
   for (guint n = 0; n < ctx->n_quotes; n++)
     {
@@ -967,9 +971,7 @@ quotes_find_indirect (QuotesContext *ctx)
   if (ctx->cues.n == 0)
     return;
   QuoteIndex mentions;
-  quote_index_init (&mentions);
-  quotes_table_reserve (&mentions.latest,
-                        MIN (ctx->n_quotes + ctx->cues.n, 512));
+  quote_index_init (&mentions, ctx->n_quotes + ctx->cues.n);
   ctx->mention_index = &mentions;
   for (guint p = 0; p < ctx->n_quotes; p++)
     if (ctx->quotes[p].mention.kind != MENTION_NONE)

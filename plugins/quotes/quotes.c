@@ -141,14 +141,17 @@ quotes_process (gpointer state, WeftDoc *doc, GError **error)
   /* Scratch on the heap, not in the document's arena: it is freed before
    * the next stage runs, which matters for a huge document. */
   guint words = n / 64 + 1;
-  TokenBits *bits = g_new0 (TokenBits, 5 * words);
+  /* One block: the bit sets (zeroed), then the word ids (every one set by
+   * the marks pass, a whole block of 64 at a time). */
+  TokenBits *bits = g_malloc (words * (5 * sizeof (TokenBits)
+                                       + 64 * sizeof (guint16)));
+  memset (bits, 0, 5 * words * sizeof (TokenBits));
   ctx.quoted = bits;
   ctx.terms = bits + words;
   ctx.used = bits + 2 * words;
   ctx.capitals = bits + 3 * words;
   ctx.cue_words = bits + 4 * words;
-  /* Every one set by the marks pass, a whole block of 64 at a time. */
-  ctx.word_ids = g_new (guint16, 64 * words);
+  ctx.word_ids = (guint16 *)(bits + 5 * words);
   quotes_find_marks (&ctx);
   quotes_attribute (&ctx);
   if (st->indirect)
@@ -159,7 +162,6 @@ quotes_process (gpointer state, WeftDoc *doc, GError **error)
   g_free (ctx.cues.items);
   g_free (ctx.line_starts.items);
   g_free (bits);
-  g_free (ctx.word_ids);
   return TRUE;
 }
 
