@@ -496,7 +496,9 @@ quotes_find_marks (QuotesContext *ctx)
       /* A byte per token first, then the block's bits from them at once
        * (ctx->word_ids has room for a whole last block): one branch per
        * token visited (5% of them) and not one per token. */
-      guint8 bytes[64] = { 0 };
+      guint8 bytes[64];
+      if (end - first < 64) /* the last block: unpack() reads 64 bytes */
+        memset (bytes, 0, sizeof bytes);
       classify (ctx, scan, first, loaded_end, bytes);
       classify_last (ctx, scan, loaded_end, end, bytes + (loaded_end - first));
       guint64 visits

@@ -7,11 +7,26 @@
 
 #include <string.h>
 
+/* Eight bytes at a time with one multiply each (names and surnames:
+ * g_str_hash() takes a multiply and more per byte). */
 static guint
 string_hash (const char *s)
 {
-  guint h = g_str_hash (s);
-  return h ? h : 1; /* 0 marks an empty slot */
+  const guint64 k = G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
+  gsize n = strlen (s);
+  guint64 h = n;
+  for (; n >= 8; s += 8, n -= 8)
+    {
+      guint64 w;
+      memcpy (&w, s, 8);
+      h = (h ^ w) * k;
+    }
+  guint64 tail = 0;
+  while (n-- > 0)
+    tail = tail << 8 | (guchar)s[n];
+  h = (h ^ tail) * k;
+  guint hash = (guint)(h >> 32);
+  return hash ? hash : 1; /* 0 marks an empty slot */
 }
 
 static guint
