@@ -578,15 +578,16 @@ test_long_quotation (void)
   g_string_free (text, TRUE);
 }
 
-/* More quotations than the speakers pass sorts by insertion (16): each
- * "he" is the person named in the paragraph before it, so the mentions
- * are resolved in text order. */
+/* More quotations than the speakers pass sorts by insertion (16), more
+ * cue words and line starts than the token lists hold in the scratch block
+ * (64, then twice that): each "he" is the person named in the paragraph
+ * before it, so the mentions are resolved in text order. */
 static void
 test_many_quotations (void)
 {
   static const char *const people[] = { "Dmitry Peskov", "Sergei Lavrov" };
   GString *text = g_string_new ("");
-  for (guint i = 0; i < 10; i++)
+  for (guint i = 0; i < 70; i++)
     g_string_append_printf (
         text,
         "\xe2\x80\x9cWe will finish the work in the region soon,"
@@ -599,8 +600,8 @@ test_many_quotations (void)
   WeftLayer *layer = weft_doc_get_layer (doc, "quotes");
   int speaker = weft_layer_schema_find_field (weft_layer_get_schema (layer),
                                               "speaker");
-  g_assert_cmpuint (weft_layer_get_n_spans (layer), ==, 20);
-  for (guint i = 0; i < 20; i++)
+  g_assert_cmpuint (weft_layer_get_n_spans (layer), ==, 140);
+  for (guint i = 0; i < 140; i++)
     g_assert_cmpstr (weft_layer_get_string (layer, i, speaker), ==,
                      people[(i / 2) % 2]);
   weft_doc_free (doc);
