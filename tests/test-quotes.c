@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "lexicon.h"
+#include "table.h"
 #include "weft-test.h"
 
 typedef struct
@@ -609,6 +610,42 @@ test_many_quotations (void)
   g_string_free (text, TRUE);
 }
 
+/* A table reserved small starts in the document's arena, grows onto the
+ * heap and keeps every entry; string keys compare by their text. */
+static void
+test_table_arena_then_heap (void)
+{
+  WeftDoc *doc = weft_doc_new ();
+  QuotesTable table = { 0 };
+  quotes_table_reserve (&table, 4, doc);
+  g_assert_true (table.in_arena);
+  for (guint key = 0; key < 100; key++)
+    *quotes_table_insert_uint (&table, key * 7) = GUINT_TO_POINTER (key + 1);
+  g_assert_false (table.in_arena);
+  for (guint key = 0; key < 100; key++)
+    g_assert_cmpuint (
+        GPOINTER_TO_UINT (quotes_table_lookup_uint (&table, key * 7)), ==,
+        key + 1);
+  g_assert_null (quotes_table_lookup_uint (&table, 3));
+  quotes_table_clear (&table);
+
+  static const char *const names[]
+      = { "Peskov", "Dmitry Peskov", "Recep Tayyip Erdo\xc4\x9f" "an", "" };
+  quotes_table_reserve (&table, 2, doc);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    *quotes_table_insert_string (&table, names[i]) = GUINT_TO_POINTER (i + 1);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *copy = g_strdup (names[i]);
+      g_assert_cmpuint (
+          GPOINTER_TO_UINT (quotes_table_lookup_string (&table, copy)), ==,
+          i + 1);
+    }
+  g_assert_null (quotes_table_lookup_string (&table, "Peskova"));
+  quotes_table_clear (&table);
+  weft_doc_free (doc);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -617,6 +654,8 @@ main (int argc, char **argv)
     g_test_add_data_func (cases[i].path, &cases[i], run_case);
   g_test_add_func ("/quotes/marks/long-quotation", test_long_quotation);
   g_test_add_func ("/quotes/speakers/many-quotations", test_many_quotations);
+  g_test_add_func ("/quotes/table/arena-then-heap",
+                   test_table_arena_then_heap);
   g_test_add_func ("/quotes/options/terms-indirect-off", test_terms_option);
   g_test_add_func ("/quotes/lexicon/errors-and-phrases", test_lexicon_errors);
   g_test_add_func ("/quotes/lexicon/data-errors", test_lexicon_data_errors);

@@ -92,11 +92,11 @@ typedef struct _QuoteIndex
 /* An empty index with room for about @n links, in all without growing:
  * the table and the links are allocated once. */
 static void
-quote_index_init (QuoteIndex *index, guint n)
+quote_index_init (QuoteIndex *index, guint n, WeftDoc *doc)
 {
   n = CLAMP (n, 1, 512);
   *index = (QuoteIndex){ .links = g_new (QuoteLink, n), .links_size = n };
-  quotes_table_reserve (&index->latest, n);
+  quotes_table_reserve (&index->latest, n, doc);
 }
 
 static void
@@ -463,7 +463,7 @@ quotes_attribute (QuotesContext *ctx)
   if (ctx->n_quotes == 0)
     return;
   QuoteIndex index;
-  quote_index_init (&index, ctx->n_quotes);
+  quote_index_init (&index, ctx->n_quotes, ctx->doc);
   ctx->cue_index = &index;
   for (guint n = 0; n < ctx->n_quotes; n++)
     {
@@ -981,7 +981,7 @@ quotes_find_indirect (QuotesContext *ctx)
   if (ctx->cues.n == 0)
     return;
   QuoteIndex mentions;
-  quote_index_init (&mentions, ctx->n_quotes + ctx->cues.n);
+  quote_index_init (&mentions, ctx->n_quotes + ctx->cues.n, ctx->doc);
   ctx->mention_index = &mentions;
   for (guint p = 0; p < ctx->n_quotes; p++)
     if (ctx->quotes[p].mention.kind != MENTION_NONE)
