@@ -599,8 +599,8 @@ test_many_quotations (void)
   WeftPipeline *pipeline;
   WeftDoc *doc = run_quotes (text->str, &pipeline);
   WeftLayer *layer = weft_doc_get_layer (doc, "quotes");
-  int speaker = weft_layer_schema_find_field (weft_layer_get_schema (layer),
-                                              "speaker");
+  int speaker
+      = weft_layer_schema_find_field (weft_layer_get_schema (layer), "speaker");
   g_assert_cmpuint (weft_layer_get_n_spans (layer), ==, 140);
   for (guint i = 0; i < 140; i++)
     g_assert_cmpstr (weft_layer_get_string (layer, i, speaker), ==,
@@ -629,8 +629,10 @@ test_table_arena_then_heap (void)
   g_assert_null (quotes_table_lookup_uint (&table, 3));
   quotes_table_clear (&table);
 
-  static const char *const names[]
-      = { "Peskov", "Dmitry Peskov", "Recep Tayyip Erdo\xc4\x9f" "an", "" };
+  static const char *const names[] = { "Peskov", "Dmitry Peskov",
+                                       "Recep Tayyip Erdo\xc4\x9f"
+                                       "an",
+                                       "" };
   quotes_table_reserve (&table, 2, doc);
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     *quotes_table_insert_string (&table, names[i]) = GUINT_TO_POINTER (i + 1);
@@ -654,8 +656,7 @@ main (int argc, char **argv)
     g_test_add_data_func (cases[i].path, &cases[i], run_case);
   g_test_add_func ("/quotes/marks/long-quotation", test_long_quotation);
   g_test_add_func ("/quotes/speakers/many-quotations", test_many_quotations);
-  g_test_add_func ("/quotes/table/arena-then-heap",
-                   test_table_arena_then_heap);
+  g_test_add_func ("/quotes/table/arena-then-heap", test_table_arena_then_heap);
   g_test_add_func ("/quotes/options/terms-indirect-off", test_terms_option);
   g_test_add_func ("/quotes/lexicon/errors-and-phrases", test_lexicon_errors);
   g_test_add_func ("/quotes/lexicon/data-errors", test_lexicon_data_errors);

@@ -576,8 +576,7 @@ quotes_resolve_speakers (QuotesContext *ctx)
   history->people = g_new (Person *, all.n + n);
   /* At most a name and a surname per person; the few hundred of a news
    * article at once, without growing. */
-  quotes_table_reserve (&history->known, MIN (2 * (all.n + n), 512),
-                        ctx->doc);
+  quotes_table_reserve (&history->known, MIN (2 * (all.n + n), 512), ctx->doc);
   know_article (ctx, history, &all);
   Order *order = weft_doc_alloc (ctx->doc, n * sizeof (Order));
 
