@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "lexicon.h"
+#include "table.h"
 #include "weft-test.h"
 
 typedef struct
@@ -535,12 +536,127 @@ test_lexicon_data_errors (void)
   g_rmdir (dir);
 }
 
+/* Runs tokenizer + quotes over @text into a new document (free it, then
+ * *@pipeline: the layer's schema is the plugin's). */
+static WeftDoc *
+run_quotes (const char *text, WeftPipeline **pipeline)
+{
+  *pipeline = weft_test_pipeline (
+      "stages:\n  - plugin: tokenizer\n  - plugin: quotes\n");
+  WeftDoc *doc = weft_doc_new ();
+  weft_test_run (*pipeline, doc, text, NULL);
+  return doc;
+}
+
+/* A quotation over more than two 64-token words of bit sets, with
+ * reported speech inside it in the middle word (tokens 64 to 127): every
+ * token of it is quoted, so that is no quotation of its own. */
+static void
+test_long_quotation (void)
+{
+  GString *text = g_string_new ("\xe2\x80\x9c");
+  for (guint i = 0; i < 7; i++) /* 63 tokens with the opening mark */
+    g_string_append (text, "We will build the road and the bridge, ");
+  g_string_append (text, "as planned. Sergei Lavrov said that the plan "
+                         "works well for all of us. ");
+  for (guint i = 0; i < 12; i++)
+    g_string_append (text, "and the port and the rail line too, ");
+  g_string_append (text, "all of it,\xe2\x80\x9d Dmitry Peskov said.");
+  WeftPipeline *pipeline;
+  WeftDoc *doc = run_quotes (text->str, &pipeline);
+  WeftLayer *layer = weft_doc_get_layer (doc, "quotes");
+  const WeftLayerSchema *schema = weft_layer_get_schema (layer);
+  g_assert_cmpuint (weft_layer_get_n_spans (layer), ==, 1);
+  g_assert_cmpstr (weft_layer_get_string (
+                       layer, 0, weft_layer_schema_find_field (schema, "kind")),
+                   ==, "direct");
+  g_assert_cmpstr (
+      weft_layer_get_string (layer, 0,
+                             weft_layer_schema_find_field (schema, "speaker")),
+      ==, "Dmitry Peskov");
+  weft_doc_free (doc);
+  weft_pipeline_free (pipeline);
+  g_string_free (text, TRUE);
+}
+
+/* More quotations than the speakers pass sorts by insertion (16), more
+ * cue words and line starts than the token lists hold in the scratch block
+ * (64, then twice that): each "he" is the person named in the paragraph
+ * before it, so the mentions are resolved in text order. */
+static void
+test_many_quotations (void)
+{
+  static const char *const people[] = { "Dmitry Peskov", "Sergei Lavrov" };
+  GString *text = g_string_new ("");
+  for (guint i = 0; i < 70; i++)
+    g_string_append_printf (
+        text,
+        "\xe2\x80\x9cWe will finish the work in the region soon,"
+        "\xe2\x80\x9d %s said.\n\n"
+        "\xe2\x80\x9cThe talks on the plan will go on for a long time,"
+        "\xe2\x80\x9d he said.\n\n",
+        people[i % 2]);
+  WeftPipeline *pipeline;
+  WeftDoc *doc = run_quotes (text->str, &pipeline);
+  WeftLayer *layer = weft_doc_get_layer (doc, "quotes");
+  int speaker
+      = weft_layer_schema_find_field (weft_layer_get_schema (layer), "speaker");
+  g_assert_cmpuint (weft_layer_get_n_spans (layer), ==, 140);
+  for (guint i = 0; i < 140; i++)
+    g_assert_cmpstr (weft_layer_get_string (layer, i, speaker), ==,
+                     people[(i / 2) % 2]);
+  weft_doc_free (doc);
+  weft_pipeline_free (pipeline);
+  g_string_free (text, TRUE);
+}
+
+/* A table reserved small starts in the document's arena, grows onto the
+ * heap and keeps every entry; string keys compare by their text. */
+static void
+test_table_arena_then_heap (void)
+{
+  WeftDoc *doc = weft_doc_new ();
+  QuotesTable table = { 0 };
+  quotes_table_reserve (&table, 4, doc);
+  g_assert_true (table.in_arena);
+  for (guint key = 0; key < 100; key++)
+    *quotes_table_insert_uint (&table, key * 7) = GUINT_TO_POINTER (key + 1);
+  g_assert_false (table.in_arena);
+  for (guint key = 0; key < 100; key++)
+    g_assert_cmpuint (
+        GPOINTER_TO_UINT (quotes_table_lookup_uint (&table, key * 7)), ==,
+        key + 1);
+  g_assert_null (quotes_table_lookup_uint (&table, 3));
+  quotes_table_clear (&table);
+
+  static const char *const names[] = { "Peskov", "Dmitry Peskov",
+                                       "Recep Tayyip Erdo\xc4\x9f"
+                                       "an",
+                                       "" };
+  quotes_table_reserve (&table, 2, doc);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    *quotes_table_insert_string (&table, names[i]) = GUINT_TO_POINTER (i + 1);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *copy = g_strdup (names[i]);
+      g_assert_cmpuint (
+          GPOINTER_TO_UINT (quotes_table_lookup_string (&table, copy)), ==,
+          i + 1);
+    }
+  g_assert_null (quotes_table_lookup_string (&table, "Peskova"));
+  quotes_table_clear (&table);
+  weft_doc_free (doc);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     g_test_add_data_func (cases[i].path, &cases[i], run_case);
+  g_test_add_func ("/quotes/marks/long-quotation", test_long_quotation);
+  g_test_add_func ("/quotes/speakers/many-quotations", test_many_quotations);
+  g_test_add_func ("/quotes/table/arena-then-heap", test_table_arena_then_heap);
   g_test_add_func ("/quotes/options/terms-indirect-off", test_terms_option);
   g_test_add_func ("/quotes/lexicon/errors-and-phrases", test_lexicon_errors);
   g_test_add_func ("/quotes/lexicon/data-errors", test_lexicon_data_errors);

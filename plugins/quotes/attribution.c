@@ -77,22 +77,33 @@ starts_sentence (const QuotesContext *ctx, guint open)
 /* Quotations by a token (the first of their cue, of their mention):
  * chains of links, the latest first.  A quotation given another cue later
  * stays in its old chain, so readers check that token again. */
-typedef struct _QuoteIndex
-{
-  QuotesTable latest; /* token -> the latest link into links + 1 */
-  GArray *links;      /* QuoteLink */
-} QuoteIndex;
-
 typedef struct
 {
   guint quote, earlier; /* earlier: link + 1, 0: none */
 } QuoteLink;
 
-static void
-quote_index_init (QuoteIndex *index)
+typedef struct _QuoteIndex
 {
-  *index
-      = (QuoteIndex){ { 0 }, g_array_new (FALSE, FALSE, sizeof (QuoteLink)) };
+  QuotesTable latest; /* token -> the latest link into links + 1 */
+  QuoteLink *links;   /* heap: n_links of links_size */
+  guint n_links, links_size;
+} QuoteIndex;
+
+/* An empty index with room for about @n links, in all without growing:
+ * the table and the links are allocated once. */
+static void
+quote_index_init (QuoteIndex *index, guint n, WeftDoc *doc)
+{
+  n = CLAMP (n, 1, 512);
+  *index = (QuoteIndex){ .links = g_new (QuoteLink, n), .links_size = n };
+  quotes_table_reserve (&index->latest, n, doc);
+}
+
+static void
+quote_index_clear (QuoteIndex *index)
+{
+  quotes_table_clear (&index->latest);
+  g_free (index->links);
 }
 
 static void
@@ -101,8 +112,13 @@ quote_index_add (QuotesContext *ctx, QuoteIndex *index, guint token,
 {
   gpointer *latest = quotes_table_insert_uint (&index->latest, token);
   QuoteLink link = { (guint)(q - ctx->quotes), GPOINTER_TO_UINT (*latest) };
-  g_array_append_val (index->links, link);
-  *latest = GUINT_TO_POINTER (index->links->len);
+  if (index->n_links == index->links_size)
+    {
+      index->links_size *= 2;
+      index->links = g_renew (QuoteLink, index->links, index->links_size);
+    }
+  index->links[index->n_links++] = link;
+  *latest = GUINT_TO_POINTER (index->n_links);
 }
 
 /* The link + 1 of the latest quotation at token @token (0: none);
@@ -116,7 +132,7 @@ quote_index_latest (const QuoteIndex *index, guint token)
 static const QuoteLink *
 quote_link (const QuoteIndex *index, guint link)
 {
-  return &g_array_index (index->links, QuoteLink, link - 1);
+  return &index->links[link - 1];
 }
 
 static void
@@ -447,8 +463,7 @@ quotes_attribute (QuotesContext *ctx)
   if (ctx->n_quotes == 0)
     return;
   QuoteIndex index;
-  quote_index_init (&index);
-  quotes_table_reserve (&index.latest, MIN (ctx->n_quotes, 512));
+  quote_index_init (&index, ctx->n_quotes, ctx->doc);
   ctx->cue_index = &index;
   for (guint n = 0; n < ctx->n_quotes; n++)
     {
@@ -559,12 +574,12 @@ quotes_attribute (QuotesContext *ctx)
       if (q->kind != QUOTE_TERM)
         continue;
       guint last = q->close_token != NO_TOKEN ? q->close_token : q->first_token;
-      for (guint i = q->open_token; i <= last && i < ctx->n_tokens; i++)
-        token_bit_set (ctx->terms, i, TRUE);
+      last = MIN (last + 1, ctx->n_tokens);
+      if (q->open_token < last)
+        token_bits_set_range (ctx->terms, q->open_token, last);
     }
   ctx->cue_index = NULL;
-  quotes_table_clear (&index.latest);
-  g_array_unref (index.links);
+  quote_index_clear (&index);
 }
 
 /* Whether token @i is a cue word ending in -ing ("adding", "saying"). */
@@ -966,9 +981,7 @@ quotes_find_indirect (QuotesContext *ctx)
   if (ctx->cues.n == 0)
     return;
   QuoteIndex mentions;
-  quote_index_init (&mentions);
-  quotes_table_reserve (&mentions.latest,
-                        MIN (ctx->n_quotes + ctx->cues.n, 512));
+  quote_index_init (&mentions, ctx->n_quotes + ctx->cues.n, ctx->doc);
   ctx->mention_index = &mentions;
   for (guint p = 0; p < ctx->n_quotes; p++)
     if (ctx->quotes[p].mention.kind != MENTION_NONE)
@@ -991,6 +1004,5 @@ quotes_find_indirect (QuotesContext *ctx)
         indirect_at (ctx, k, s0, s1);
     }
   ctx->mention_index = NULL;
-  quotes_table_clear (&mentions.latest);
-  g_array_unref (mentions.links);
+  quote_index_clear (&mentions);
 }

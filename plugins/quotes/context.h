@@ -51,12 +51,37 @@ token_bit_set (TokenBits *bits, guint i, gboolean on)
       = (bits[i >> 6] & ~((guint64)1 << (i & 63))) | ((guint64)on << (i & 63));
 }
 
-/* A growable list of token indices (arena). */
+/* Sets the bits of tokens [@first, @last) (@last > @first), a word at a
+ * time: quotations run for dozens of tokens. */
+static inline void
+token_bits_set_range (TokenBits *bits, guint first, guint last)
+{
+  guint w = first >> 6, last_w = (last - 1) >> 6;
+  guint64 head = G_MAXUINT64 << (first & 63);
+  guint64 tail = G_MAXUINT64 >> (63 - ((last - 1) & 63));
+  if (w == last_w)
+    {
+      bits[w] |= head & tail;
+      return;
+    }
+  bits[w] |= head;
+  while (++w < last_w)
+    bits[w] = G_MAXUINT64;
+  bits[last_w] |= tail;
+}
+
+/* A growable list of token indices: its first items in the plugin's
+ * scratch block, then on the heap. */
 typedef struct
 {
   guint *items;
   guint n, size;
+  gboolean heap; /* items is the list's own (freed by process()) */
 } TokenList;
+
+/* How many items a TokenList holds in the scratch block: the cue words and
+ * line starts of most news articles. */
+#define TOKEN_LIST_START 64
 
 /* One quotation, direct or not; byte offsets, end exclusive. */
 typedef struct
@@ -261,7 +286,7 @@ ctx_line_starts_upto (const QuotesContext *ctx, guint i)
 /* Appends a zeroed quote and returns it (may move earlier ones; ctx->quotes
  * is freed by the plugin's process()). */
 Quote *quotes_context_add (QuotesContext *ctx);
-/* Appends token @token to @list (heap, freed by the plugin's process()). */
+/* Appends token @token to @list (freed by the plugin's process()). */
 void quotes_token_list_grow (TokenList *list);
 static inline void
 quotes_token_list_add (TokenList *list, guint token)

@@ -37,18 +37,11 @@ struct _QuotesLexicon
   QuotesFilter role_filter; /* roles (QW_ROLE) */
   QuotesScanTable scan;     /* the word and cue filters, for marks.c */
   /* By the filter's bit of a key: the id of a word of eight letters or
-   * fewer with that bit (0: none), whose key and length then decide a
-   * lookup in one probe (most lookups: function words).  Its key and
-   * length by id in direct_keys. */
+   * fewer with that bit (0: none), whose key and length (in its entry,
+   * QuotesWord.direct_key) then decide a lookup in one probe (most
+   * lookups: function words). */
   guint16 direct[16384];
-  GArray *direct_keys; /* DirectKey by id */
 };
-
-typedef struct
-{
-  guint64 key;
-  guint len; /* 0: not a word of eight letters or fewer */
-} DirectKey;
 
 static inline guint
 slot_of (const QuotesLexicon *lexicon, guint64 key)
@@ -88,9 +81,9 @@ quotes_lexicon_find_id (const QuotesLexicon *lexicon, guint64 key,
   guint id = lexicon->direct[key >> 50];
   if (id)
     {
-      const DirectKey *direct
-          = &g_array_index (lexicon->direct_keys, DirectKey, id);
-      if (direct->key == key && direct->len == len)
+      const QuotesWord *direct
+          = &g_array_index (lexicon->entries, QuotesWord, id);
+      if (direct->direct_key == key && direct->direct_len == len)
         return id;
     }
   /* The probes below miss the cache: most words not in the table are
@@ -457,9 +450,6 @@ length_bit (guint64 lengths, guint len)
 static void
 build_direct (QuotesLexicon *lexicon)
 {
-  lexicon->direct_keys = g_array_sized_new (FALSE, TRUE, sizeof (DirectKey),
-                                            lexicon->entries->len);
-  g_array_set_size (lexicon->direct_keys, lexicon->entries->len);
   for (guint s = 0; s <= lexicon->mask; s++)
     {
       const Slot *slot = &lexicon->slots[s];
@@ -468,8 +458,8 @@ build_direct (QuotesLexicon *lexicon)
           || lexicon->direct[bit])
         continue;
       lexicon->direct[bit] = slot->id;
-      g_array_index (lexicon->direct_keys, DirectKey, slot->id)
-          = (DirectKey){ slot->key, slot->len };
+      entry (lexicon, slot->id)->direct_key = slot->key;
+      entry (lexicon, slot->id)->direct_len = slot->len;
     }
 }
 
@@ -596,8 +586,6 @@ quotes_lexicon_free (QuotesLexicon *lexicon)
     g_free (lexicon->slots[i].word);
   g_free (lexicon->slots);
   g_array_unref (lexicon->entries);
-  if (lexicon->direct_keys)
-    g_array_unref (lexicon->direct_keys);
   g_ptr_array_unref (lexicon->cues);
   g_array_unref (lexicon->cue_index);
   g_ptr_array_unref (lexicon->role_groups);

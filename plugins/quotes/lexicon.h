@@ -56,11 +56,16 @@ typedef struct
 
 typedef struct
 {
+  /* A word of eight letters or fewer that quotes_lexicon_find_id() finds
+   * by its filter bit alone: its key and length (direct_len 0: none), in
+   * the cache line the caller reads the entry from next. */
+  guint64 direct_key;
   guint32 classes;
   guint8 role_group; /* index into the role group names; 0 = none */
   guint8 gender;     /* QUOTES_GENDER_*: of a role or pronoun, if marked */
   guint16 cue_first; /* first index into the cue index of cues starting here */
   guint16 cue_count; /* how many; longest first */
+  guint8 direct_len;
 } QuotesWord;
 
 typedef struct _QuotesLexicon QuotesLexicon;

@@ -164,8 +164,9 @@ emit (Pairing *p, const Mark *open, uint32_t end, guint close_token)
     q->end_token = weft_doc_find_token (ctx->doc, end);
   q->kind = QUOTE_DIRECT;
   guint last = close_token != G_MAXUINT ? close_token : p->pending_last;
-  for (guint i = open->token; i <= last && i < ctx->n_tokens; i++)
-    token_bit_set (ctx->quoted, i, TRUE);
+  last = MIN (last + 1, ctx->n_tokens);
+  if (open->token < last)
+    token_bits_set_range (ctx->quoted, open->token, last);
 }
 
 /* Handles one quote mark; returns FALSE when it is not a mark. */
@@ -495,7 +496,9 @@ quotes_find_marks (QuotesContext *ctx)
       /* A byte per token first, then the block's bits from them at once
        * (ctx->word_ids has room for a whole last block): one branch per
        * token visited (5% of them) and not one per token. */
-      guint8 bytes[64] = { 0 };
+      guint8 bytes[64];
+      if (end - first < 64) /* the last block: unpack() reads 64 bytes */
+        memset (bytes, 0, sizeof bytes);
       classify (ctx, scan, first, loaded_end, bytes);
       classify_last (ctx, scan, loaded_end, end, bytes + (loaded_end - first));
       guint64 visits

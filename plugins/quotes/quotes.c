@@ -48,8 +48,16 @@ quotes_context_look_up_word (const QuotesContext *ctx, guint i)
 void
 quotes_token_list_grow (TokenList *list)
 {
-  list->size = list->size ? list->size * 2 : 64;
-  list->items = g_renew (guint, list->items, list->size);
+  list->size *= 2;
+  if (list->heap)
+    {
+      list->items = g_renew (guint, list->items, list->size);
+      return;
+    }
+  guint *items = g_new (guint, list->size);
+  memcpy (items, list->items, list->n * sizeof (guint));
+  list->items = items;
+  list->heap = TRUE;
 }
 
 static gboolean
@@ -141,14 +149,23 @@ quotes_process (gpointer state, WeftDoc *doc, GError **error)
   /* Scratch on the heap, not in the document's arena: it is freed before
    * the next stage runs, which matters for a huge document. */
   guint words = n / 64 + 1;
-  TokenBits *bits = g_new0 (TokenBits, 5 * words);
+  /* One block: the bit sets (zeroed), the word ids (every one set by the
+   * marks pass, a whole block of 64 at a time), the first items of the
+   * token lists. */
+  TokenBits *bits
+      = g_malloc (words * (5 * sizeof (TokenBits) + 64 * sizeof (guint16))
+                  + 2 * TOKEN_LIST_START * sizeof (guint));
+  memset (bits, 0, 5 * words * sizeof (TokenBits));
   ctx.quoted = bits;
   ctx.terms = bits + words;
   ctx.used = bits + 2 * words;
   ctx.capitals = bits + 3 * words;
   ctx.cue_words = bits + 4 * words;
-  /* Every one set by the marks pass, a whole block of 64 at a time. */
-  ctx.word_ids = g_new (guint16, 64 * words);
+  ctx.word_ids = (guint16 *)(bits + 5 * words);
+  guint *lists = (guint *)(ctx.word_ids + 64 * words);
+  ctx.cues = (TokenList){ lists, 0, TOKEN_LIST_START, FALSE };
+  ctx.line_starts
+      = (TokenList){ lists + TOKEN_LIST_START, 0, TOKEN_LIST_START, FALSE };
   quotes_find_marks (&ctx);
   quotes_attribute (&ctx);
   if (st->indirect)
@@ -156,10 +173,11 @@ quotes_process (gpointer state, WeftDoc *doc, GError **error)
   quotes_resolve_speakers (&ctx);
   write_layer (st, &ctx);
   g_free (ctx.quotes);
-  g_free (ctx.cues.items);
-  g_free (ctx.line_starts.items);
+  if (ctx.cues.heap)
+    g_free (ctx.cues.items);
+  if (ctx.line_starts.heap)
+    g_free (ctx.line_starts.items);
   g_free (bits);
-  g_free (ctx.word_ids);
   return TRUE;
 }
 

@@ -44,7 +44,10 @@ typedef struct
  * each takes constant time however long the article. */
 typedef struct
 {
-  GPtrArray *people; /* Person *: the article's (in `all`) or new (arena) */
+  /* Person *: the article's (in `all`) or new (arena); heap, with room for
+   * every one that can join. */
+  Person **people;
+  guint n_people;
   QuotesTable known; /* name or folded surname -> Known (arena) */
   /* Per role group (0: any; the lexicon's groups) and gender: the latest
    * person, index + 1; each person links to the one before it
@@ -198,10 +201,28 @@ run_starts (const QuotesContext *ctx, guint block)
   return starts & (capital_after | listed_before);
 }
 
-/* Appends to @people (Person) the people the article names up to token
- * @limit. */
+/* The people the article names, in text order (heap). */
+typedef struct
+{
+  Person *items;
+  guint n, size;
+} PersonList;
+
 static void
-collect_people (QuotesContext *ctx, GArray *people, guint limit)
+person_list_add (PersonList *list, const Person *p)
+{
+  if (list->n == list->size)
+    {
+      /* The few people of a news article at once. */
+      list->size = list->size ? list->size * 2 : 16;
+      list->items = g_renew (Person, list->items, list->size);
+    }
+  list->items[list->n++] = *p;
+}
+
+/* Appends to @people the people the article names up to token @limit. */
+static void
+collect_people (QuotesContext *ctx, PersonList *people, guint limit)
 {
   /* Only capitalized words outside quotations can start a run (the marks
    * pass set their bits): 64 tokens at a time. */
@@ -255,7 +276,7 @@ collect_people (QuotesContext *ctx, GArray *people, guint limit)
                          .gender = gender };
             p.last_word = last_word (p.name);
             p.folded = fold (ctx, p.last_word);
-            g_array_append_val (people, p);
+            person_list_add (people, &p);
           }
       }
 }
@@ -280,11 +301,11 @@ known_add (QuotesContext *ctx, History *history, const char *key)
  * resolved: the first full name of each surname, the first gender and
  * role group of each name. */
 static void
-know_article (QuotesContext *ctx, History *history, const GArray *all)
+know_article (QuotesContext *ctx, History *history, const PersonList *all)
 {
-  for (guint i = 0; i < all->len; i++)
+  for (guint i = 0; i < all->n; i++)
     {
-      const Person *p = &g_array_index (all, Person, i);
+      const Person *p = &all->items[i];
       Known *k;
       if (is_full_name (p)
           && !(k = known_add (ctx, history, p->folded))->first_full)
@@ -304,7 +325,7 @@ know_article (QuotesContext *ctx, History *history, const GArray *all)
 static void
 link_person (History *history, guint i)
 {
-  Person *p = g_ptr_array_index (history->people, i);
+  Person *p = history->people[i];
   p->earlier = history->latest[0][p->gender];
   history->latest[0][p->gender] = i + 1;
   if (p->group)
@@ -317,8 +338,8 @@ link_person (History *history, guint i)
 static void
 history_add (QuotesContext *ctx, History *history, Person *p)
 {
-  guint i = history->people->len;
-  g_ptr_array_add (history->people, p);
+  guint i = history->n_people++;
+  history->people[i] = p;
   p->index = i;
   if (is_full_name (p))
     known_add (ctx, history, p->folded)->latest_full = p->name;
@@ -351,9 +372,7 @@ known_gender (const History *history, const Known *k)
   if (!k)
     return QUOTES_GENDER_UNKNOWN;
   if (k->latest_gendered)
-    return ((const Person *)g_ptr_array_index (history->people,
-                                               k->latest_gendered - 1))
-        ->gender;
+    return history->people[k->latest_gendered - 1]->gender;
   return k->first_gender;
 }
 
@@ -366,7 +385,7 @@ latest_person (History *history, guint8 group, guint8 gender)
   for (guint g = 0; g < G_N_ELEMENTS (history->latest[0]); g++)
     if (!gender || g == QUOTES_GENDER_UNKNOWN || g == gender)
       latest = MAX (latest, history->latest[group][g]);
-  return latest ? g_ptr_array_index (history->people, latest - 1) : NULL;
+  return latest ? history->people[latest - 1] : NULL;
 }
 
 /* Gives @p, the latest person whose gender is unknown or @gender
@@ -399,6 +418,27 @@ order_compare (const void *a, const void *b)
   if (x->key != y->key)
     return x->key < y->key ? -1 : 1;
   return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/* Sorts @order by key, then index: in place by insertion when short (most
+ * articles have a few quotations, often in order already; qsort() costs
+ * more in its calls than the work), else with qsort(). */
+static void
+sort_orders (Order *order, guint n)
+{
+  if (n > 16)
+    {
+      qsort (order, n, sizeof (Order), order_compare);
+      return;
+    }
+  for (guint i = 1; i < n; i++)
+    {
+      Order held = order[i];
+      guint j = i;
+      for (; j > 0 && order_compare (&order[j - 1], &held) > 0; j--)
+        order[j] = order[j - 1];
+      order[j] = held;
+    }
 }
 
 static void
@@ -515,7 +555,7 @@ quotes_resolve_speakers (QuotesContext *ctx)
   guint n = ctx->n_quotes;
   if (n == 0)
     return;
-  g_autoptr (GArray) all = g_array_new (FALSE, FALSE, sizeof (Person));
+  PersonList all = { 0 };
   /* The people pass only serves surnames, pronouns and descriptions, and
    * only up to the last of them. */
   guint limit = 0;
@@ -527,16 +567,17 @@ quotes_resolve_speakers (QuotesContext *ctx)
         limit = MAX (limit, m->last);
     }
   if (limit)
-    collect_people (ctx, all, limit);
+    collect_people (ctx, &all, limit);
   History *history = weft_doc_alloc (ctx->doc, sizeof (History));
   history->latest = weft_doc_alloc (
       ctx->doc, quotes_lexicon_get_n_role_groups (ctx->lexicon)
                     * sizeof (*history->latest));
-  history->people = g_ptr_array_new ();
+  /* Each person of the article and each resolved mention joins once. */
+  history->people = g_new (Person *, all.n + n);
   /* At most a name and a surname per person; the few hundred of a news
    * article at once, without growing. */
-  quotes_table_reserve (&history->known, MIN (2 * (all->len + n), 512));
-  know_article (ctx, history, all);
+  quotes_table_reserve (&history->known, MIN (2 * (all.n + n), 512), ctx->doc);
+  know_article (ctx, history, &all);
   Order *order = weft_doc_alloc (ctx->doc, n * sizeof (Order));
 
   /* Text order of the mentions, people met on the way joining history. */
@@ -548,18 +589,18 @@ quotes_resolve_speakers (QuotesContext *ctx)
                          : q->start;
       order[i].index = i;
     }
-  qsort (order, n, sizeof (Order), order_compare);
+  sort_orders (order, n);
   guint next_person = 0;
   for (guint i = 0; i < n; i++)
     {
       Quote *q = &ctx->quotes[order[i].index];
-      while (next_person < all->len
-             && g_array_index (all, Person, next_person).pos < order[i].key)
-        history_add (ctx, history, &g_array_index (all, Person, next_person++));
+      while (next_person < all.n && all.items[next_person].pos < order[i].key)
+        history_add (ctx, history, &all.items[next_person++]);
       if (q->mention.kind != MENTION_NONE)
         resolve (ctx, q, history);
     }
-  g_ptr_array_unref (history->people);
+  g_free (history->people);
+  g_free (all.items);
   quotes_table_clear (&history->known);
 
   /* Quotations in text order; continuations take the previous speaker. */
@@ -568,7 +609,7 @@ quotes_resolve_speakers (QuotesContext *ctx)
       order[i].key = ctx->quotes[i].start;
       order[i].index = i;
     }
-  qsort (order, n, sizeof (Order), order_compare);
+  sort_orders (order, n);
   permute_quotes (ctx, order);
   Quote *sorted = ctx->quotes;
   const Quote *previous = NULL;

@@ -4,6 +4,8 @@
 
 #include <glib.h>
 
+#include "weft/doc.h"
+
 typedef struct
 {
   guint64 key; /* a string's address, or a number */
@@ -16,12 +18,15 @@ typedef struct
 {
   QuotesTableSlot *slots;
   guint mask, n;
+  gboolean in_arena; /* slots from a document's arena: never freed here */
 } QuotesTable;
 
 /* Frees the slots; the table is empty again. */
 void quotes_table_clear (QuotesTable *table);
-/* Makes room for @n entries in all without growing again. */
-void quotes_table_reserve (QuotesTable *table, guint n);
+/* Makes room for @n entries in all without growing again; a few slots for
+ * an empty table come from @doc's arena (most articles' tables: no heap
+ * block), more from the heap. */
+void quotes_table_reserve (QuotesTable *table, guint n, WeftDoc *doc);
 /* The value for the string @key (NULL when none). */
 gpointer quotes_table_lookup_string (const QuotesTable *table, const char *key);
 /* Where the value for @key goes, added (NULL) when missing; @key must live
