@@ -485,12 +485,17 @@ cut_token (Builder *b, guint t, gboolean gap)
 #define BY_LENGTH(f)                                                          \
   { f (0),  f (1),  f (2),  f (3),  f (4),  f (5),  f (6),  f (7),  f (8),   \
     f (9),  f (10), f (11), f (12), f (13), f (14), f (15), f (16) }
-#define FLOOR16(n) { TIMES16 (MARK_FLOOR (n)) }
 #define MARKS(n) ((n) == 1 ? 0 : (1u << (n)) - 1)
-static _Alignas (16) const guint8 mark_floor[17][16] = BY_LENGTH (FLOOR16);
-static const guint32 mark_bits[17] = BY_LENGTH (MARKS);
-/* the first eight bytes of a token */
-static const guint64 keep_bytes8[17] = BY_LENGTH (LOW_BYTES);
+/* What the scan needs to know of a token's length, in one row, so that
+ * one index register reaches all of it. */
+typedef struct
+{
+  guint8 floor[16]; /* MARK_FLOOR, in every byte */
+  guint64 keep;     /* the token's bytes in its first eight */
+  guint32 marks;    /* the bytes of the 16 that are the token's */
+} LengthRow;
+#define LENGTH_ROW(n) { { TIMES16 (MARK_FLOOR (n)) }, LOW_BYTES (n), MARKS (n) }
+static _Alignas (32) const LengthRow by_length[17] = BY_LENGTH (LENGTH_ROW);
 
 #ifdef __SSE2__
 /* One bit for each of the 16 bytes at @p in the range for a token of
@@ -500,7 +505,7 @@ bytes_marked16 (const guint8 *p, guint len)
 {
   __m128i v = _mm_loadu_si128 ((const __m128i *)p);
   __m128i x = _mm_add_epi8 (v, _mm_set1_epi8 (MARK_SHIFT));
-  __m128i floor = _mm_load_si128 ((const __m128i *)mark_floor[len]);
+  __m128i floor = _mm_load_si128 ((const __m128i *)by_length[len].floor);
   return _mm_movemask_epi8 (_mm_cmpgt_epi8 (x, floor));
 }
 #else
@@ -521,7 +526,7 @@ bytes_marked (guint64 x, guint8 lo)
 static inline guint
 bytes_marked16 (const guint8 *p, guint len)
 {
-  guint8 lo = mark_floor[len][0] + 1 - MARK_SHIFT;
+  guint8 lo = by_length[len].floor[0] + 1 - MARK_SHIFT;
   guint64 x = bytes_marked (load64 (p), lo), y = bytes_marked (load64 (p + 8), lo);
   /* gathers the high bit of byte k into bit 56 + k (no two products
    * meet, so nothing carries) */
@@ -541,10 +546,10 @@ token_may_trigger (const guint8 *p, guint len, const guint64 *trigger_bits)
 {
   if (G_UNLIKELY (len > 16))
     return TRUE;
-  guint marks = bytes_marked16 (p, len) & mark_bits[len];
+  guint marks = bytes_marked16 (p, len) & by_length[len].marks;
   /* a trigger word or a single digit (single digits are in the filter) */
   guint pass
-      = filter_test (trigger_bits, trigger_hash (load64 (p) & keep_bytes8[len]));
+      = filter_test (trigger_bits, trigger_hash (load64 (p) & by_length[len].keep));
   return (pass | marks) != 0;
 }
 
@@ -580,12 +585,12 @@ static guint
 next_candidate (const guint8 *text, const guint64 *trigger_bits,
                 const WeftToken *tokens, guint t, guint n)
 {
-  for (; t < n; t++)
-    if (G_UNLIKELY (token_may_trigger (text + tokens[t].start,
-                                       tokens[t].end - tokens[t].start,
-                                       trigger_bits)))
+  const WeftToken *k = tokens + t, *end = tokens + n;
+  for (; k < end; k++)
+    if (G_UNLIKELY (
+            token_may_trigger (text + k->start, k->end - k->start, trigger_bits)))
       break;
-  return t;
+  return k - tokens;
 }
 
 /* The first trigger token at or after @t, or n_tokens. */
