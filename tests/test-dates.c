@@ -561,6 +561,25 @@ test_scan_edges (void)
   RUN (cases);
 }
 
+/* The matcher tries only atoms the cutter marked as able to start an
+ * expression: numbers (not quantities such as "2,500"), apostrophes,
+ * straight or curly ("'90s", "’19"), and words that may start one, also
+ * inside a token ("twenty-four"); prepositions and punctuation are
+ * passed over. */
+static void
+test_start_atoms (void)
+{
+  static const Case cases[] = {
+    { "Back in the ’90s, prices rose.", "2019-01-04", "’90s|DATE|199" },
+    { "It lasted twenty-four hours and 2,500 days.", "2019-01-04",
+      "twenty-four hours|DURATION|PT24H" },
+    { "They met on the 2nd; ’19 was good.", "2019-01-04", "’19|DATE|2019" },
+    { "In the 80s and in ‘the 1990s’ they met", "2019-01-04",
+      "the 80s|DATE|198; the 1990s|DATE|199" },
+  };
+  RUN (cases);
+}
+
 /* Long repetitions stay linear: each "1d" of a chain used to read the
  * chain to its end: 200,000 of them took 80 s, now milliseconds.  The last "1d" is no
  * chain: a lone "d" is a unit only in a chain or before "ago". */
@@ -625,6 +644,7 @@ main (int argc, char **argv)
   g_test_add_func ("/dates/calendar", test_calendar);
   g_test_add_func ("/dates/runs", test_runs);
   g_test_add_func ("/dates/scan-edges", test_scan_edges);
+  g_test_add_func ("/dates/start-atoms", test_start_atoms);
   g_test_add_func ("/dates/long-chains", test_long_chains);
   int status = g_test_run ();
   weft_pipeline_free (pipeline);

@@ -378,7 +378,7 @@ cut_token (Builder *b, guint t, gboolean gap)
       a->tok = t;
       a->kind = A_WORD;
       a->lex = e;
-      a->flags = first;
+      a->flags = first | (e ? e->may_start : 0) * AF_START;
       if (*p <= 'Z')
         {
           a->flags |= AF_CAP | AF_UPPER;
@@ -408,6 +408,7 @@ cut_token (Builder *b, guint t, gboolean gap)
           while (q < end && is_digit (*q))
             v = v < 100000000 ? v * 10 + (*q - '0') : v, q++;
           a->kind = A_NUM;
+          a->flags |= AF_START;
           a->num = (int32_t)v;
           a->ndigits = MIN (q - p, 255);
           if (q + 1 < end && *q == ',' && is_digit (q[1]))
@@ -415,6 +416,7 @@ cut_token (Builder *b, guint t, gboolean gap)
               while (q < end && (is_digit (*q) || *q == ',' || *q == '.'))
                 q++;
               a->kind = A_QTY;
+              a->flags &= ~AF_START;
             }
           else if (q + 1 < end && is_alpha (q[0]) && is_alpha (q[1])
                    && (q + 2 == end || !is_alpha (q[2])))
@@ -448,12 +450,16 @@ cut_token (Builder *b, guint t, gboolean gap)
             a->flags |= AF_UPPER;
           a->kind = A_WORD;
           a->lex = len <= sizeof buf ? lexicon_lookup (b->lex, buf, len) : NULL;
+          if (a->lex && a->lex->may_start)
+            a->flags |= AF_START;
           p = q;
         }
       else if ((plen = utf8_punct (p, end, &c)))
         {
           a->kind = A_PUNCT;
           a->punct = c;
+          if (c == '\'')
+            a->flags |= AF_START; /* "’90s" */
           p += plen;
         }
       else
@@ -461,6 +467,8 @@ cut_token (Builder *b, guint t, gboolean gap)
           /* other symbols, one atom per character ("∙" is '?') */
           a->kind = A_PUNCT;
           a->punct = *p < 0x80 ? (char)*p : '?';
+          if (a->punct == '\'')
+            a->flags |= AF_START; /* "'90s" */
           if (*p++ >= 0xC0)
             while (p < end && (*p & 0xC0) == 0x80)
               p++;
@@ -548,8 +556,8 @@ token_may_trigger (const guint8 *p, guint len, const guint64 *trigger_bits)
     return TRUE;
   guint marks = bytes_marked16 (p, len) & by_length[len].marks;
   /* a trigger word or a single digit (single digits are in the filter) */
-  guint pass
-      = filter_test (trigger_bits, trigger_hash (load64 (p) & by_length[len].keep));
+  guint pass = filter_test (trigger_bits,
+                            trigger_hash (load64 (p) & by_length[len].keep));
   return (pass | marks) != 0;
 }
 
@@ -587,8 +595,8 @@ next_candidate (const guint8 *text, const guint64 *trigger_bits,
 {
   const WeftToken *k = tokens + t, *end = tokens + n;
   for (; k < end; k++)
-    if (G_UNLIKELY (
-            token_may_trigger (text + k->start, k->end - k->start, trigger_bits)))
+    if (G_UNLIKELY (token_may_trigger (text + k->start, k->end - k->start,
+                                       trigger_bits)))
       break;
   return k - tokens;
 }
