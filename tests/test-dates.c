@@ -580,6 +580,32 @@ test_start_atoms (void)
   RUN (cases);
 }
 
+/* The month-name, numeric and clock rules are read only at a number, an
+ * apostrophe or a word that names a month, weekday, holiday, number,
+ * quarter, half, season, noon or midnight, and a partial range ("8 to 11
+ * May") only at a number or a number word: each of those still starts
+ * its expression, and "the", "last", "about" still start theirs. */
+static void
+test_absolute_starts (void)
+{
+  static const Case cases[] = {
+    { "They met from Eighth to eleventh May 2010 and at noon.", "2019-01-04",
+      "Eighth to eleventh May 2010|DATE|2010-05-08|2010-05-11; "
+      "noon|TIME|2019-01-04T12:00" },
+    { "Sales in H1 2020 beat the last quarter, about five years ago.",
+      "2019-01-04",
+      "H1 2020|DATE|2020-H1; the last quarter|DATE|2018-Q4; "
+      "about five years ago|DATE|2014|APPROX" },
+    { "On Friday, January 4, 2019 the first of the twenty-two rallies began.",
+      "2019-01-04", "Friday, January 4, 2019|DATE|2019-01-04" },
+    { "The third-quarter results came in the fall, before Christmas Eve.",
+      "2019-01-04",
+      "The third-quarter|DATE|2018-Q3; the fall|DATE|2018-FA; "
+      "Christmas Eve|DATE|2018-12-24" },
+  };
+  RUN (cases);
+}
+
 /* Long repetitions stay linear: each "1d" of a chain used to read the
  * chain to its end: 200,000 of them took 80 s, now milliseconds.  The last "1d" is no
  * chain: a lone "d" is a unit only in a chain or before "ago". */
@@ -645,6 +671,7 @@ main (int argc, char **argv)
   g_test_add_func ("/dates/runs", test_runs);
   g_test_add_func ("/dates/scan-edges", test_scan_edges);
   g_test_add_func ("/dates/start-atoms", test_start_atoms);
+  g_test_add_func ("/dates/absolute/starts", test_absolute_starts);
   g_test_add_func ("/dates/long-chains", test_long_chains);
   int status = g_test_run ();
   weft_pipeline_free (pipeline);

@@ -225,6 +225,10 @@ parse_range (const Ctx *c, guint j, gboolean between, Match *m)
 static guint
 parse_left_partial (const Ctx *c, guint i, Match *m)
 {
+  /* both forms start with a number or a number word */
+  const LexEntry *n = lex_at (c, i);
+  if (!num_at (c, i) && !(n && n->num >= 0))
+    return 0;
   DateSpec hs, he;
   spec_init (&hs, K_DATE);
   guint h = parse_hour_range (c, i, &hs, &he);
