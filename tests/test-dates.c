@@ -582,11 +582,13 @@ test_start_atoms (void)
 
 /* The month-name, numeric and clock rules are read only at a number, an
  * apostrophe or a word that names a month, weekday, holiday, number,
- * quarter, half, season, noon or midnight, and a partial range ("8 to 11
- * May") only at a number or a number word: each of those still starts
- * its expression, and "the", "last", "about" still start theirs. */
+ * quarter, half, season, noon or midnight; a partial range ("8 to 11
+ * May") only at a number or a number word; the relative rules only at a
+ * number or a deictic, this/last/next, "same", "future", weekday, unit,
+ * number, "half" or "few" word.  Each of those still starts its
+ * expression, and "the", "last", "about" still start theirs. */
 static void
-test_absolute_starts (void)
+test_rule_starts (void)
 {
   static const Case cases[] = {
     { "They met from Eighth to eleventh May 2010 and at noon.", "2019-01-04",
@@ -602,6 +604,15 @@ test_absolute_starts (void)
       "2019-01-04",
       "The third-quarter|DATE|2018-Q3; the fall|DATE|2018-FA; "
       "Christmas Eve|DATE|2018-12-24" },
+    { "The day before yesterday, a few days ago and half an hour later "
+      "they met again.",
+      "2019-01-04",
+      "The day before yesterday|DATE|2019-01-02; "
+      "a few days ago|DATE|PAST_REF; half an hour later|DATE|FUTURE_REF" },
+    { "They spoke the same day, then next week, and about the future.",
+      "2019-01-04",
+      "the same day|DATE|2019-01-04; next week|DATE|2019-W02; "
+      "the future|DATE|FUTURE_REF" },
   };
   RUN (cases);
 }
@@ -671,7 +682,7 @@ main (int argc, char **argv)
   g_test_add_func ("/dates/runs", test_runs);
   g_test_add_func ("/dates/scan-edges", test_scan_edges);
   g_test_add_func ("/dates/start-atoms", test_start_atoms);
-  g_test_add_func ("/dates/absolute/starts", test_absolute_starts);
+  g_test_add_func ("/dates/rule-starts", test_rule_starts);
   g_test_add_func ("/dates/long-chains", test_long_chains);
   int status = g_test_run ();
   weft_pipeline_free (pipeline);
