@@ -561,6 +561,62 @@ test_scan_edges (void)
   RUN (cases);
 }
 
+/* The matcher tries only atoms the cutter marked as able to start an
+ * expression: numbers (not quantities such as "2,500"), apostrophes,
+ * straight or curly ("'90s", "’19"), and words that may start one, also
+ * inside a token ("twenty-four"); prepositions and punctuation are
+ * passed over. */
+static void
+test_start_atoms (void)
+{
+  static const Case cases[] = {
+    { "Back in the ’90s, prices rose.", "2019-01-04", "’90s|DATE|199" },
+    { "It lasted twenty-four hours and 2,500 days.", "2019-01-04",
+      "twenty-four hours|DURATION|PT24H" },
+    { "They met on the 2nd; ’19 was good.", "2019-01-04", "’19|DATE|2019" },
+    { "In the 80s and in ‘the 1990s’ they met", "2019-01-04",
+      "the 80s|DATE|198; the 1990s|DATE|199" },
+  };
+  RUN (cases);
+}
+
+/* The month-name, numeric and clock rules are read only at a number, an
+ * apostrophe or a word that names a month, weekday, holiday, number,
+ * quarter, half, season, noon or midnight; a partial range ("8 to 11
+ * May") only at a number or a number word; the relative rules only at a
+ * number or a deictic, this/last/next, "same", "future", weekday, unit,
+ * number, "half" or "few" word.  Each of those still starts its
+ * expression, and "the", "last", "about" still start theirs. */
+static void
+test_rule_starts (void)
+{
+  static const Case cases[] = {
+    { "They met from Eighth to eleventh May 2010 and at noon.", "2019-01-04",
+      "Eighth to eleventh May 2010|DATE|2010-05-08|2010-05-11; "
+      "noon|TIME|2019-01-04T12:00" },
+    { "Sales in H1 2020 beat the last quarter, about five years ago.",
+      "2019-01-04",
+      "H1 2020|DATE|2020-H1; the last quarter|DATE|2018-Q4; "
+      "about five years ago|DATE|2014|APPROX" },
+    { "On Friday, January 4, 2019 the first of the twenty-two rallies began.",
+      "2019-01-04", "Friday, January 4, 2019|DATE|2019-01-04" },
+    { "The third-quarter results came in the fall, before Christmas Eve.",
+      "2019-01-04",
+      "The third-quarter|DATE|2018-Q3; the fall|DATE|2018-FA; "
+      "Christmas Eve|DATE|2018-12-24" },
+    { "The day before yesterday, a few days ago and half an hour later "
+      "they met again.",
+      "2019-01-04",
+      "The day before yesterday|DATE|2019-01-02; "
+      "a few days ago|DATE|PAST_REF; half an hour later|DATE|FUTURE_REF" },
+    { "They spoke the same day, then next week, and about the future.",
+      "2019-01-04",
+      "the same day|DATE|2019-01-04; next week|DATE|2019-W02; "
+      "the future|DATE|FUTURE_REF" },
+  };
+  RUN (cases);
+}
+
 /* Long repetitions stay linear: each "1d" of a chain used to read the
  * chain to its end: 200,000 of them took 80 s, now milliseconds.  The last "1d" is no
  * chain: a lone "d" is a unit only in a chain or before "ago". */
@@ -625,6 +681,8 @@ main (int argc, char **argv)
   g_test_add_func ("/dates/calendar", test_calendar);
   g_test_add_func ("/dates/runs", test_runs);
   g_test_add_func ("/dates/scan-edges", test_scan_edges);
+  g_test_add_func ("/dates/start-atoms", test_start_atoms);
+  g_test_add_func ("/dates/rule-starts", test_rule_starts);
   g_test_add_func ("/dates/long-chains", test_long_chains);
   int status = g_test_run ();
   weft_pipeline_free (pipeline);

@@ -328,9 +328,28 @@ parse_rel_year (const Ctx *c, guint j, DateSpec *s)
   return k + 2;
 }
 
+/* Whether any rule of parse_absolute() can read something at atom @i: a
+ * number, an apostrophe ("'90s"), or a word that names a month, weekday,
+ * holiday, number, quarter, half, season, noon or midnight.  It is tried
+ * at "the", "last", "about"… as well, and would read every rule there. */
+static gboolean
+absolute_may_start (const Ctx *c, guint i)
+{
+  if (num_at (c, i) || punct_at (c, i, '\''))
+    return TRUE;
+  const LexEntry *e = lex_at (c, i);
+  return e
+         && (e->month || (e->weekday && !e->weekday_plural) || e->holiday
+             || e->num >= 0 || e->cue == C_Q || e->cue == C_H
+             || e->cue == C_SEASON || e->cue == C_NOON
+             || e->cue == C_MIDNIGHT);
+}
+
 guint
 parse_absolute (const Ctx *c, guint i, Match *m)
 {
+  if (!absolute_may_start (c, i))
+    return 0;
   DateSpec s;
   spec_init (&s, K_DATE);
   guint j = i, best = 0;

@@ -378,7 +378,7 @@ cut_token (Builder *b, guint t, gboolean gap)
       a->tok = t;
       a->kind = A_WORD;
       a->lex = e;
-      a->flags = first;
+      a->flags = first | (e ? e->may_start : 0) * AF_START;
       if (*p <= 'Z')
         {
           a->flags |= AF_CAP | AF_UPPER;
@@ -408,6 +408,7 @@ cut_token (Builder *b, guint t, gboolean gap)
           while (q < end && is_digit (*q))
             v = v < 100000000 ? v * 10 + (*q - '0') : v, q++;
           a->kind = A_NUM;
+          a->flags |= AF_START;
           a->num = (int32_t)v;
           a->ndigits = MIN (q - p, 255);
           if (q + 1 < end && *q == ',' && is_digit (q[1]))
@@ -415,6 +416,7 @@ cut_token (Builder *b, guint t, gboolean gap)
               while (q < end && (is_digit (*q) || *q == ',' || *q == '.'))
                 q++;
               a->kind = A_QTY;
+              a->flags &= ~AF_START;
             }
           else if (q + 1 < end && is_alpha (q[0]) && is_alpha (q[1])
                    && (q + 2 == end || !is_alpha (q[2])))
@@ -448,12 +450,16 @@ cut_token (Builder *b, guint t, gboolean gap)
             a->flags |= AF_UPPER;
           a->kind = A_WORD;
           a->lex = len <= sizeof buf ? lexicon_lookup (b->lex, buf, len) : NULL;
+          if (a->lex && a->lex->may_start)
+            a->flags |= AF_START;
           p = q;
         }
       else if ((plen = utf8_punct (p, end, &c)))
         {
           a->kind = A_PUNCT;
           a->punct = c;
+          if (c == '\'')
+            a->flags |= AF_START; /* "’90s" */
           p += plen;
         }
       else
@@ -461,6 +467,8 @@ cut_token (Builder *b, guint t, gboolean gap)
           /* other symbols, one atom per character ("∙" is '?') */
           a->kind = A_PUNCT;
           a->punct = *p < 0x80 ? (char)*p : '?';
+          if (a->punct == '\'')
+            a->flags |= AF_START; /* "'90s" */
           if (*p++ >= 0xC0)
             while (p < end && (*p & 0xC0) == 0x80)
               p++;
@@ -485,12 +493,17 @@ cut_token (Builder *b, guint t, gboolean gap)
 #define BY_LENGTH(f)                                                          \
   { f (0),  f (1),  f (2),  f (3),  f (4),  f (5),  f (6),  f (7),  f (8),   \
     f (9),  f (10), f (11), f (12), f (13), f (14), f (15), f (16) }
-#define FLOOR16(n) { TIMES16 (MARK_FLOOR (n)) }
 #define MARKS(n) ((n) == 1 ? 0 : (1u << (n)) - 1)
-static _Alignas (16) const guint8 mark_floor[17][16] = BY_LENGTH (FLOOR16);
-static const guint32 mark_bits[17] = BY_LENGTH (MARKS);
-/* the first eight bytes of a token */
-static const guint64 keep_bytes8[17] = BY_LENGTH (LOW_BYTES);
+/* What the scan needs to know of a token's length, in one row, so that
+ * one index register reaches all of it. */
+typedef struct
+{
+  guint8 floor[16]; /* MARK_FLOOR, in every byte */
+  guint64 keep;     /* the token's bytes in its first eight */
+  guint32 marks;    /* the bytes of the 16 that are the token's */
+} LengthRow;
+#define LENGTH_ROW(n) { { TIMES16 (MARK_FLOOR (n)) }, LOW_BYTES (n), MARKS (n) }
+static _Alignas (32) const LengthRow by_length[17] = BY_LENGTH (LENGTH_ROW);
 
 #ifdef __SSE2__
 /* One bit for each of the 16 bytes at @p in the range for a token of
@@ -500,7 +513,7 @@ bytes_marked16 (const guint8 *p, guint len)
 {
   __m128i v = _mm_loadu_si128 ((const __m128i *)p);
   __m128i x = _mm_add_epi8 (v, _mm_set1_epi8 (MARK_SHIFT));
-  __m128i floor = _mm_load_si128 ((const __m128i *)mark_floor[len]);
+  __m128i floor = _mm_load_si128 ((const __m128i *)by_length[len].floor);
   return _mm_movemask_epi8 (_mm_cmpgt_epi8 (x, floor));
 }
 #else
@@ -521,7 +534,7 @@ bytes_marked (guint64 x, guint8 lo)
 static inline guint
 bytes_marked16 (const guint8 *p, guint len)
 {
-  guint8 lo = mark_floor[len][0] + 1 - MARK_SHIFT;
+  guint8 lo = by_length[len].floor[0] + 1 - MARK_SHIFT;
   guint64 x = bytes_marked (load64 (p), lo), y = bytes_marked (load64 (p + 8), lo);
   /* gathers the high bit of byte k into bit 56 + k (no two products
    * meet, so nothing carries) */
@@ -541,10 +554,10 @@ token_may_trigger (const guint8 *p, guint len, const guint64 *trigger_bits)
 {
   if (G_UNLIKELY (len > 16))
     return TRUE;
-  guint marks = bytes_marked16 (p, len) & mark_bits[len];
+  guint marks = bytes_marked16 (p, len) & by_length[len].marks;
   /* a trigger word or a single digit (single digits are in the filter) */
-  guint pass
-      = filter_test (trigger_bits, trigger_hash (load64 (p) & keep_bytes8[len]));
+  guint pass = filter_test (trigger_bits,
+                            trigger_hash (load64 (p) & by_length[len].keep));
   return (pass | marks) != 0;
 }
 
@@ -580,12 +593,12 @@ static guint
 next_candidate (const guint8 *text, const guint64 *trigger_bits,
                 const WeftToken *tokens, guint t, guint n)
 {
-  for (; t < n; t++)
-    if (G_UNLIKELY (token_may_trigger (text + tokens[t].start,
-                                       tokens[t].end - tokens[t].start,
+  const WeftToken *k = tokens + t, *end = tokens + n;
+  for (; k < end; k++)
+    if (G_UNLIKELY (token_may_trigger (text + k->start, k->end - k->start,
                                        trigger_bits)))
       break;
-  return t;
+  return k - tokens;
 }
 
 /* The first trigger token at or after @t, or n_tokens. */

@@ -26,6 +26,8 @@ enum
   AF_UPPER = 1 << 4,   /* all upper case */
   AF_SENT = 1 << 5,    /* first atom of a sentence */
   AF_GAP = 1 << 6,     /* tokens before it were skipped */
+  AF_START = 1 << 7,   /* a number, an apostrophe or a word whose entry
+                          may_start: the matcher tries no other atom */
 };
 
 /* Tokens kept before and after each trigger token: enough for every rule

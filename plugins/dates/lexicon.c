@@ -153,6 +153,39 @@ index_short_word (TriggerFilter *f, guint n, const Slot *s, const LexEntry *e)
   f->word_slot[i] = n + 1;
 }
 
+/* Whether the matcher may start an expression at a word with entry @e
+ * (can_start's first test): a number word, a month, weekday, unit or
+ * holiday, "the", or a cue that begins expressions ("last", "early",
+ * "about", "every"…). */
+static gboolean
+may_start (const LexEntry *e)
+{
+  if (e->month || e->weekday || e->unit || e->holiday || e->num >= 0)
+    return TRUE;
+  switch (e->cue)
+    {
+    case C_DEICTIC:
+    case C_REL:
+    case C_POS:
+    case C_APPROX:
+    case C_SEASON:
+    case C_SETADV:
+    case C_EVERY:
+    case C_FEW:
+    case C_THE:
+    case C_PAST:
+    case C_NOON:
+    case C_MIDNIGHT:
+    case C_Q:
+    case C_H:
+    case C_HALF:
+    case C_SAME:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
 /* The atomizer relies on triggers being three letters or more. */
 static void
 index_triggers (Lexicon *lex)
@@ -162,6 +195,7 @@ index_triggers (Lexicon *lex)
       LexEntry *e = &lex->entries[i];
       e->name_only = e->holiday_word && !e->month && !e->weekday && !e->unit
                      && e->num < 0 && !e->cue;
+      e->may_start = may_start (e);
     }
   lex->filter.words = g_new0 (ShortWord, lex->n);
   guint n_words = 0;

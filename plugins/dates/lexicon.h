@@ -158,12 +158,15 @@ typedef struct
   int8_t ordinal;
   uint8_t cue; /* CueClass */
   int16_t cue_val;
+  uint8_t holiday_last; /* the last word of a holiday's name */
+  uint8_t holiday_word; /* a word of a holiday's name */
+  uint8_t name_only;    /* … and nothing else ("new", "good") */
+  uint8_t trigger;      /* TRIGGER_* */
+  uint8_t may_start;    /* a meaning the matcher starts expressions at */
+  /* the pointers last: what the scan and the matcher read of every word
+   * is in its first 16 bytes, and an entry is 32 */
   const char *cue_str;    /* a TIMEX3 value for SETADV, else NULL */
   const Holiday *holiday; /* holidays whose name starts with this word */
-  uint8_t holiday_last;   /* the last word of a holiday's name */
-  uint8_t holiday_word;   /* a word of a holiday's name */
-  uint8_t name_only;      /* … and nothing else ("new", "good") */
-  uint8_t trigger;        /* TRIGGER_* */
 } LexEntry;
 
 /* Whether a word can be the heart of an expression, so that the matcher

@@ -385,9 +385,28 @@ trading_day (const Ctx *c, guint i)
            || text_is (c, i + 1, "she") || text_is (c, i + 1, "they"));
 }
 
+/* Whether any rule of parse_relative() can read something at atom @i: a
+ * number, or a word that is deictic, this/last/next, "same", "future", a
+ * weekday, a unit, a number, "half" or "few".  It is tried at "the",
+ * "about", "early"… as well, and would read every rule there. */
+static gboolean
+relative_may_start (const Ctx *c, guint i)
+{
+  if (num_at (c, i))
+    return TRUE;
+  const LexEntry *e = lex_at (c, i);
+  return e
+         && (e->cue == C_DEICTIC || e->cue == C_REL || e->cue == C_PAST
+             || e->cue == C_SAME || e->cue == C_FUTURE || e->cue == C_HALF
+             || e->cue == C_FEW || (e->weekday && !e->weekday_plural)
+             || e->unit || e->num >= 0);
+}
+
 guint
 parse_relative (const Ctx *c, guint i, Match *m)
 {
+  if (!relative_may_start (c, i))
+    return 0;
   const LexEntry *e = lex_at (c, i);
   guint j;
   m->type = T_DATE;
