@@ -5,7 +5,12 @@
 #include "arena.h"
 #include "weft/doc.h"
 
-typedef struct _WeftCharIndex WeftCharIndex;
+/* Byte offsets become code-point offsets through a table of the code
+ * points before each 64-byte block (and one after the last): 4 bytes per
+ * 64 of text (doc.c). */
+typedef struct _WeftCharIndex {
+  uint32_t *before;
+} WeftCharIndex;
 
 typedef struct {
   const char *key;
@@ -108,3 +113,20 @@ gpointer weft_vec_push (WeftDoc *doc, WeftVec *vec, gsize elem_size);
  * @text stays the caller's. */
 gboolean weft_doc_take_text (WeftDoc *doc, char *text, gsize len,
                              GError **error);
+
+/* weft_doc_byte_to_char() for the writers, which convert every offset
+ * they write: ASCII text, and a block of ASCII in other text (64 code
+ * points in 64 bytes), answer here without a call. */
+static inline uint32_t
+weft_doc_char_offset (WeftDoc *doc, uint32_t offset)
+{
+  if (doc->ascii)
+    return offset;
+  if (G_LIKELY (doc->char_index && offset < doc->len))
+    {
+      const uint32_t *before = doc->char_index->before + offset / 64;
+      if (before[1] - before[0] == 64)
+        return before[0] + offset % 64;
+    }
+  return weft_doc_byte_to_char (doc, offset);
+}

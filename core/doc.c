@@ -208,14 +208,6 @@ weft_doc_get_text (const WeftDoc *doc, gsize *len)
   return doc->text;
 }
 
-/* Byte offsets become code-point offsets through a table of the code
- * points before each 64-byte block: 4 bytes per 64 of text.  Inside a block
- * of ASCII (64 code points) the offset adds on; inside others the
- * continuation bytes before it are counted, eight at a time. */
-struct _WeftCharIndex {
-  uint32_t *before; /* one per block, and one after the last */
-};
-
 /* The continuation bytes (10xxxxxx) among the @n <= 64 bytes at @p, read
  * a word at a time where the text (ending at @end) allows: each byte's
  * flag is summed in its own byte, and the eight sums at the end. */
@@ -258,6 +250,8 @@ build_char_index (WeftDoc *doc)
   doc->char_index = index;
 }
 
+/* Inside a block of ASCII (64 code points) the offset adds on; inside
+ * others the continuation bytes before it are counted, eight at a time. */
 uint32_t
 weft_doc_byte_to_char (WeftDoc *doc, uint32_t offset)
 {

@@ -43,9 +43,9 @@ put_span_head (char *p, WeftDoc *doc, uint32_t start, uint32_t end,
   if (!first)
     *p++ = ',';
   p = WEFT_PUT_LITERAL (p, "{\"start\":");
-  p = weft_put_uint32 (p, weft_doc_byte_to_char (doc, start));
+  p = weft_put_uint32 (p, weft_doc_char_offset (doc, start));
   p = WEFT_PUT_LITERAL (p, ",\"end\":");
-  return weft_put_uint32 (p, weft_doc_byte_to_char (doc, end));
+  return weft_put_uint32 (p, weft_doc_char_offset (doc, end));
 }
 
 static void
@@ -206,9 +206,9 @@ put_value (char *p, WeftDoc *doc, const WeftFieldValue *value,
       return value->integer ? WEFT_PUT_LITERAL (p, "true")
                             : WEFT_PUT_LITERAL (p, "false");
     case WEFT_FIELD_SPAN:
-      p = weft_put_uint32 (p, weft_doc_byte_to_char (doc, value->span.start));
+      p = weft_put_uint32 (p, weft_doc_char_offset (doc, value->span.start));
       p = put_key (p, keys->end_key, keys->end_key_len);
-      return weft_put_uint32 (p, weft_doc_byte_to_char (doc, value->span.end));
+      return weft_put_uint32 (p, weft_doc_char_offset (doc, value->span.end));
     }
   return p;
 }
