@@ -238,9 +238,10 @@ parse_hex4 (Parser *p, gunichar *out)
 
 /* Parses a string at p->pos (the opening quote).  With @out, decodes it
  * there and NUL-terminates it: decoding never makes a string longer, so
- * @out needs the bytes between the quotes plus one. */
+ * @out needs the bytes between the quotes plus one.  @n_out (may be NULL)
+ * gets the decoded length. */
 static gboolean
-parse_string (Parser *p, char *out)
+parse_string (Parser *p, char *out, gsize *n_out)
 {
   gsize n = 0;
   p->pos++;
@@ -252,6 +253,8 @@ parse_string (Parser *p, char *out)
           p->pos++;
           if (out)
             out[n] = '\0';
+          if (n_out)
+            *n_out = n;
           return TRUE;
         }
       if (c < 0x20)
@@ -336,9 +339,25 @@ static char *
 parse_string_dup (Parser *p)
 {
   char *out = g_malloc (string_extent (p) + 1);
-  if (!parse_string (p, out))
+  if (!parse_string (p, out, NULL))
     g_clear_pointer (&out, g_free);
   return out;
+}
+
+/* The same for a long string, the text: decoded into room for the rest of
+ * the line, then shrunk to fit, which saves a pass over it to measure it
+ * first. */
+static char *
+parse_long_string_dup (Parser *p)
+{
+  char *out = g_malloc (p->len - p->pos);
+  gsize n;
+  if (!parse_string (p, out, &n))
+    {
+      g_free (out);
+      return NULL;
+    }
+  return g_realloc (out, n + 1);
 }
 
 static gboolean parse_value (Parser *p);
@@ -407,7 +426,7 @@ parse_container (Parser *p, char close)
         {
           if (p->pos >= p->len || p->s[p->pos] != '"')
             return fail (p, "a member name in double quotes");
-          if (!parse_string (p, NULL))
+          if (!parse_string (p, NULL, NULL))
             return FALSE;
           skip_space (p);
           if (p->pos >= p->len || p->s[p->pos] != ':')
@@ -440,7 +459,7 @@ parse_value (Parser *p)
     return fail (p, "a JSON value");
   switch (p->s[p->pos])
     {
-    case '"': return parse_string (p, NULL);
+    case '"': return parse_string (p, NULL, NULL);
     case '{': return parse_container (p, '}');
     case '[': return parse_container (p, ']');
     case 't': return parse_literal (p, "true");
@@ -502,14 +521,17 @@ weft_json_parse_object (const char *line, gsize len,
         p.pos++;
         skip_space (&p);
         gsize start = p.pos;
+        gboolean decoded = decoded_only && g_strv_contains (decoded_only, m->key);
         if (p.pos < len && line[p.pos] == '"')
           {
-            if (!(m->string = parse_string_dup (&p)))
+            m->string = decoded ? parse_long_string_dup (&p)
+                                : parse_string_dup (&p);
+            if (!m->string)
               return NULL;
           }
         else if (!parse_value (&p))
           return NULL;
-        if (!(m->string && decoded_only && g_strv_contains (decoded_only, m->key)))
+        if (!(m->string && decoded))
           m->raw = g_strndup (line + start, p.pos - start);
         skip_space (&p);
         if (p.pos < len && line[p.pos] == ',')
