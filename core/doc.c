@@ -343,19 +343,6 @@ weft_doc_get_nth_meta (const WeftDoc *doc, guint i, const char **key,
 
 /* ---- tokens and sentences -------------------------------------------- */
 
-/* Room for @n more tokens. */
-static void
-reserve_tokens (WeftDoc *doc, guint n)
-{
-  if (doc->cap_tokens - doc->n_tokens >= n)
-    return;
-  /* by half: the largest array of a huge document, and realloc moves large
-   * blocks by remapping pages, not by copying */
-  guint cap = doc->cap_tokens ? doc->cap_tokens + doc->cap_tokens / 2 : 1024;
-  doc->cap_tokens = MAX (cap, doc->n_tokens + n);
-  doc->tokens = g_renew (WeftToken, doc->tokens, doc->cap_tokens);
-}
-
 /* Appending is the tokenizer's call per token: the checks and the store
  * stay a leaf function without a stack frame, and whatever needs a call
  * (growing, refusing) is the slow path's, reached by a tail call. */
@@ -392,7 +379,14 @@ add_token_slow (WeftDoc *doc, uint32_t start, uint32_t end,
                   doc->tokens[n - 1].end);
       return n;
     }
-  reserve_tokens (doc, 1);
+  if (doc->n_tokens == doc->cap_tokens)
+    {
+      /* by half: the largest array of a huge document, and realloc moves
+       * large blocks by remapping pages, not by copying */
+      doc->cap_tokens = doc->cap_tokens ? doc->cap_tokens + doc->cap_tokens / 2
+                                        : 1024;
+      doc->tokens = g_renew (WeftToken, doc->tokens, doc->cap_tokens);
+    }
   return store_token (doc, start, end, kind, flags);
 }
 
@@ -405,37 +399,6 @@ weft_doc_add_token (WeftDoc *doc, uint32_t start, uint32_t end,
                 && (n == 0 || doc->tokens[n - 1].end <= start)))
     return store_token (doc, start, end, kind, flags);
   return add_token_slow (doc, start, end, kind, flags);
-}
-
-guint
-weft_doc_add_tokens (WeftDoc *doc, const WeftToken *tokens, guint n)
-{
-  guint first = doc->n_tokens;
-  g_return_val_if_fail (n <= G_MAXUINT - first, first);
-  uint32_t previous_end = first ? doc->tokens[first - 1].end : 0;
-  for (guint i = 0; i < n; i++)
-    {
-      const WeftToken *t = &tokens[i];
-      if (G_UNLIKELY (!(t->start < t->end && t->end <= doc->len
-                        && previous_end <= t->start)))
-        {
-          g_critical ("weft_doc_add_tokens: token %u of %u, [%u, %u), is "
-                      "empty, past the text's %" G_GSIZE_FORMAT " bytes or "
-                      "before the end of the one before it (%u)",
-                      i, n, t->start, t->end, doc->len, previous_end);
-          return first;
-        }
-      previous_end = t->end;
-    }
-  reserve_tokens (doc, n);
-  WeftToken *out = doc->tokens + first;
-  for (guint i = 0; i < n; i++)
-    {
-      out[i] = tokens[i];
-      out[i].reserved = 0;
-    }
-  doc->n_tokens += n;
-  return first;
 }
 
 /* Whether tokens [first_token, first_token + n_tokens) exist (the sum

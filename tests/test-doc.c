@@ -102,60 +102,6 @@ test_byte_to_char_blocks (void)
   weft_doc_free (doc);
 }
 
-/* Tokens appended at once are the same as appended one by one, and a
- * batch with one bad token is refused whole. */
-static void
-test_tokens_batch (void)
-{
-  WeftDoc *doc = weft_doc_new ();
-  const char *said = "Peskov said: “No.”";
-  g_assert_true (weft_doc_set_text (doc, said, strlen (said), NULL));
-  g_assert_cmpuint (weft_doc_add_token (doc, 0, 6, WEFT_TOKEN_WORD,
-                                        WEFT_TOKEN_CAPITALIZED), ==, 0);
-  const WeftToken batch[] = {
-    { 7, 11, WEFT_TOKEN_WORD, WEFT_TOKEN_SPACE_BEFORE, 0xffff },
-    { 11, 12, WEFT_TOKEN_PUNCT, 0, 0 },
-    { 13, 16, WEFT_TOKEN_PUNCT, WEFT_TOKEN_SPACE_BEFORE, 0 },
-  };
-  g_assert_cmpuint (weft_doc_add_tokens (doc, batch, 3), ==, 1);
-  g_assert_cmpuint (weft_doc_add_tokens (doc, NULL, 0), ==, 4);
-  const WeftToken bad[] = {
-    { 16, 18, WEFT_TOKEN_WORD, 0, 0 },
-    { 17, 18, WEFT_TOKEN_PUNCT, 0, 0 }, /* overlaps the one before */
-  };
-  g_test_expect_message (NULL, G_LOG_LEVEL_CRITICAL, "*token 1 of 2*");
-  g_assert_cmpuint (weft_doc_add_tokens (doc, bad, 2), ==, 4);
-  g_test_assert_expected_messages ();
-  const WeftToken past[] = { { 19, 23, WEFT_TOKEN_PUNCT, 0, 0 } };
-  g_test_expect_message (NULL, G_LOG_LEVEL_CRITICAL, "*token 0 of 1*");
-  g_assert_cmpuint (weft_doc_add_tokens (doc, past, 1), ==, 4);
-  g_test_assert_expected_messages ();
-  guint n;
-  const WeftToken *t = weft_doc_get_tokens (doc, &n);
-  g_assert_cmpuint (n, ==, 4);
-  g_assert_cmpuint (t[1].start, ==, 7);
-  g_assert_cmpuint (t[1].end, ==, 11);
-  g_assert_cmpuint (t[1].flags, ==, WEFT_TOKEN_SPACE_BEFORE);
-  g_assert_cmpuint (t[1].reserved, ==, 0);
-  g_assert_cmpuint (t[3].start, ==, 13);
-  g_assert_cmpuint (t[3].kind, ==, WEFT_TOKEN_PUNCT);
-  /* a batch larger than the room left grows the array */
-  g_autofree WeftToken *many = g_new0 (WeftToken, 5000);
-  weft_doc_reset (doc);
-  g_autoptr (GString) text = g_string_new (NULL);
-  for (guint i = 0; i < 5000; i++)
-    {
-      many[i] = (WeftToken){ text->len, text->len + 1, WEFT_TOKEN_WORD, 0, 0 };
-      g_string_append (text, "a ");
-    }
-  g_assert_true (weft_doc_set_text (doc, text->str, text->len, NULL));
-  g_assert_cmpuint (weft_doc_add_tokens (doc, many, 5000), ==, 0);
-  t = weft_doc_get_tokens (doc, &n);
-  g_assert_cmpuint (n, ==, 5000);
-  g_assert_cmpuint (t[4999].start, ==, 9998);
-  weft_doc_free (doc);
-}
-
 /* A token out of order or past the text, or a sentence past the tokens,
  * is refused with a critical and nothing is appended. */
 static void
@@ -444,7 +390,6 @@ main (int argc, char **argv)
   g_test_add_func ("/doc/text/byte-to-char-blocks", test_byte_to_char_blocks);
   g_test_add_func ("/doc/tokens-sentences", test_tokens_sentences);
   g_test_add_func ("/doc/tokens-refused", test_tokens_refused);
-  g_test_add_func ("/doc/tokens-batch", test_tokens_batch);
   g_test_add_func ("/doc/layer/values", test_layer_values);
   g_test_add_func ("/doc/layer/many-spans", test_layer_many_spans);
   g_test_add_func ("/doc/values", test_values);

@@ -93,13 +93,6 @@ WEFT_API char *weft_doc_strndup (WeftDoc *doc, const char *s, gssize len);
  * Returns its index. */
 WEFT_API guint weft_doc_add_token (WeftDoc *doc, uint32_t start, uint32_t end,
                                    WeftTokenKind kind, guint flags);
-/* Appends @n tokens at once, as weft_doc_add_token() would one by one
- * (kind, flags and offsets as given; reserved is set to 0): a tokenizer
- * that gathers its tokens in an array of its own saves a call per token.
- * Returns the index of the first.  When one of them is out of order or
- * past the text, none is appended.  Since ABI 1.3. */
-WEFT_API guint weft_doc_add_tokens (WeftDoc *doc, const WeftToken *tokens,
-                                    guint n);
 /* Appends a sentence covering tokens [@first_token, @first_token + @n_tokens). */
 WEFT_API guint weft_doc_add_sentence (WeftDoc *doc, guint first_token,
                                       guint n_tokens);
