@@ -428,28 +428,40 @@ test_vader_long_text (void)
   vader_lexicon_free (lex);
 }
 
-/* Scores every span of @text (words end at spaces) of up to @max_words
- * words within the text's pass and alone: they must agree.  Returns the
- * number of spans. */
+/* Scores spans of @text of up to @max_words words (words end at spaces)
+ * within the text's pass and alone: they must agree.  With @cut, spans
+ * start at every character and end at a word's end or one or two bytes
+ * before it, so that most cut their first or last word (as a quote does
+ * between its quotation marks); without, they are whole words.  Returns
+ * the number of spans. */
 static guint
-check_spans_alone (const char *text, guint max_words)
+check_spans_alone (const char *text, guint max_words, gboolean cut)
 {
   VaderLexicon *lex = lexicon_new (NULL, 1.0, NULL);
   WeftDoc *doc = weft_doc_new ();
+  gsize len = strlen (text);
   VaderText t;
-  vader_text_init (&t, lex, text, strlen (text), doc);
+  vader_text_init (&t, lex, text, len, doc);
   guint n_spans = 0;
-  for (const char *start = text; *start; start = strchr (start, ' ') + 1)
+  for (gsize start = 0; start < len; start++)
     {
-      const char *end = start;
-      for (guint n = 1; n <= max_words && (end = strchr (end, ' ')); n++, end++)
-        {
-          VaderScores s, alone;
-          vader_text_score (&t, (gsize)(start - text), (gsize)(end - text), &s);
-          vader_score (lex, start, (gsize)(end - start), doc, &alone);
-          g_assert_cmpmem (&s, sizeof s, &alone, sizeof alone);
-          n_spans++;
-        }
+      if (cut ? !g_utf8_validate_len (text + start, len - start, NULL)
+              : start > 0 && text[start - 1] != ' ')
+        continue; /* not at a character's or a word's start */
+      const char *end = text + start;
+      for (guint n = 1; n <= max_words && (end = strchr (end + 1, ' ')); n++)
+        for (gsize back = 0; back <= (cut ? 2 : 0); back++)
+          {
+            gsize e = (gsize)(end - text) - back;
+            if (e <= start
+                || !g_utf8_validate_len (text + start, e - start, NULL))
+              continue;
+            VaderScores s, alone;
+            vader_text_score (&t, start, e, &s);
+            vader_score (lex, text + start, e - start, doc, &alone);
+            g_assert_cmpmem (&s, sizeof s, &alone, sizeof alone);
+            n_spans++;
+          }
     }
   VaderScores s;
   vader_text_finish (&t, &s);
@@ -473,7 +485,7 @@ test_vader_span_edges (void)
         "good , very least bad , no or nor love . HAPPY HAPPY JOY . "
         "WE HAD A VERY GOOD AND HAPPY DAY TODAY . "
         "It is the shit but not a kiss of death ! ";
-  g_assert_cmpuint (check_spans_alone (text, 9), >, 500);
+  g_assert_cmpuint (check_spans_alone (text, 9, FALSE), >, 500);
 }
 
 /* A span counts its own '!' and '?' from its bytes, sixteen at a time
@@ -486,47 +498,7 @@ test_vader_span_marks (void)
       = "Good ! great !! what ? bad ?? happy !?! so good wow!!! sad?? "
         "love! no? It is !good! and ?bad? , ok ?!?! fine. Nice!! ! ? "
         "happy ?? sad !!!! a b c ! great day? HAPPY!! ";
-  g_assert_cmpuint (check_spans_alone (text, 20), >, 500);
-}
-
-/* Scores spans of @text from every byte to one of the ends of the next
- * @max_words words, or one or two bytes before it, so that most cut
- * their first or last word (as a quote does between its quotation
- * marks), within the text's pass and alone: they must agree.  Returns
- * the number of spans. */
-static guint
-check_cut_spans_alone (const char *text, guint max_words)
-{
-  VaderLexicon *lex = lexicon_new (NULL, 1.0, NULL);
-  WeftDoc *doc = weft_doc_new ();
-  gsize len = strlen (text);
-  VaderText t;
-  vader_text_init (&t, lex, text, len, doc);
-  guint n_spans = 0;
-  for (gsize start = 0; start < len; start++)
-    {
-      if (!g_utf8_validate_len (text + start, len - start, NULL))
-        continue; /* not at a character's start */
-      const char *end = text + start;
-      for (guint n = 1; n <= max_words && (end = strchr (end + 1, ' ')); n++)
-        for (gsize back = 0; back <= 2; back++)
-          {
-            gsize e = (gsize)(end - text) - back;
-            if (e <= start
-                || !g_utf8_validate_len (text + start, e - start, NULL))
-              continue;
-            VaderScores s, alone;
-            vader_text_score (&t, start, e, &s);
-            vader_score (lex, text + start, e - start, doc, &alone);
-            g_assert_cmpmem (&s, sizeof s, &alone, sizeof alone);
-            n_spans++;
-          }
-    }
-  VaderScores s;
-  vader_text_finish (&t, &s);
-  weft_doc_free (doc);
-  vader_lexicon_free (lex);
-  return n_spans;
+  g_assert_cmpuint (check_spans_alone (text, 20, FALSE), >, 500);
 }
 
 /* Spans that cut words at either end: the parts inside them are scored
@@ -541,7 +513,7 @@ test_vader_span_cut_words (void)
         "\"THE SHIT IS BAD ASS\" WE \"HAD\" A GOOD DAY. "
         "\u201CIt wasn\u2019t good,\u201D he said, \u201Cna\u00EFve but "
         "HAPPY\u201D. ";
-  g_assert_cmpuint (check_cut_spans_alone (text, 7), >, 3000);
+  g_assert_cmpuint (check_spans_alone (text, 7, TRUE), >, 3000);
 }
 
 /* ---- lexicons --------------------------------------------------------------
