@@ -231,6 +231,27 @@ continuation_bytes (const char *p, gsize n, const char *end)
   return (uint32_t) ((sums * 0x0101010101010101ull) >> 56);
 }
 
+/* The continuation bytes among the 64 at @p: with SSE2 a vector compare
+ * per sixteen bytes, summed bytewise and then by psadbw. */
+static inline uint32_t
+continuation_bytes_64 (const char *p)
+{
+#ifdef __SSE2__
+  __m128i sums = _mm_setzero_si128 ();
+  for (int i = 0; i < 64; i += 16)
+    {
+      __m128i v = _mm_loadu_si128 ((const __m128i *) (p + i));
+      /* 0x80-0xbf, as signed bytes: -128 to -65 */
+      sums = _mm_sub_epi8 (sums, _mm_cmplt_epi8 (v, _mm_set1_epi8 (-64)));
+    }
+  sums = _mm_sad_epu8 (sums, _mm_setzero_si128 ());
+  return (uint32_t) (_mm_cvtsi128_si32 (sums)
+                     + _mm_cvtsi128_si32 (_mm_unpackhi_epi64 (sums, sums)));
+#else
+  return continuation_bytes (p, 64, p + 64);
+#endif
+}
+
 static void
 build_char_index (WeftDoc *doc)
 {
@@ -244,7 +265,9 @@ build_char_index (WeftDoc *doc)
     {
       gsize at = b * 64, n = MIN (64, doc->len - at);
       index->before[b] = chars;
-      chars += (uint32_t) n - continuation_bytes (doc->text + at, n, end);
+      chars += (uint32_t) n
+               - (n == 64 ? continuation_bytes_64 (doc->text + at)
+                          : continuation_bytes (doc->text + at, n, end));
     }
   index->before[n_blocks] = chars;
   doc->char_index = index;
