@@ -593,6 +593,8 @@ static guint
 next_candidate (const guint8 *text, const guint64 *trigger_bits,
                 const WeftToken *tokens, guint t, guint n)
 {
+  if (t >= n)
+    return t; /* tokens is NULL in a document without any */
   const WeftToken *k = tokens + t, *end = tokens + n;
   for (; k < end; k++)
     if (G_UNLIKELY (token_may_trigger (text + k->start, k->end - k->start,
