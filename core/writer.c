@@ -93,11 +93,24 @@ put_key (char *p, const char *key, gsize len)
   return p + len;
 }
 
-/* The most bytes field_keys_init() writes for a field named @name. */
+/* The most bytes field_keys_init() writes for a field named @name (an
+ * escaped byte can take six). */
 static gsize
 field_keys_size (const char *name)
 {
-  return 2 * (strlen (name) + sizeof ",\"_start\":");
+  return 2 * (6 * strlen (name) + sizeof ",\"_start\":");
+}
+
+/* Writes the @n bytes at @name as they go between a JSON string's quotes:
+ * names are plain words, but nothing makes a plugin keep to that. */
+static char *
+put_name (char *p, const char *name, gsize n)
+{
+  if (weft_json_plain_prefix (name, n) == n)
+    return weft_put (p, name, n);
+  g_autoptr (GString) escaped = g_string_new (NULL);
+  weft_json_append_string (escaped, name, (gssize) n);
+  return weft_put (p, escaped->str + 1, escaped->len - 2);
 }
 
 /* Sets up @keys, writing the keys at @text; returns the end of them. */
@@ -112,18 +125,18 @@ field_keys_init (FieldKeys *keys, const WeftLayerSchema *schema, guint field,
   text = WEFT_PUT_LITERAL (text, ",\"");
   if (keys->type != WEFT_FIELD_SPAN)
     {
-      text = weft_put (text, name, n);
+      text = put_name (text, name, n);
       text = WEFT_PUT_LITERAL (text, "\":");
       keys->key_len = (gsize) (text - keys->key);
       return text;
     }
   gsize stem = g_str_has_suffix (name, "_span") && n > 5 ? n - 5 : n;
-  text = weft_put (text, name, stem);
+  text = put_name (text, name, stem);
   text = WEFT_PUT_LITERAL (text, "_start\":");
   keys->key_len = (gsize) (text - keys->key);
   keys->end_key = text;
   text = WEFT_PUT_LITERAL (text, ",\"");
-  text = weft_put (text, name, stem);
+  text = put_name (text, name, stem);
   text = WEFT_PUT_LITERAL (text, "_end\":");
   keys->end_key_len = (gsize) (text - keys->end_key);
   return text;
@@ -264,19 +277,24 @@ append_layer (GString *out, WeftDoc *doc, const WeftLayer *layer,
   const WeftLayerSchema *schema = weft_layer_get_schema (layer);
   guint n_fields = weft_layer_schema_get_n_fields (schema);
   FieldKeys *keys = g_newa (FieldKeys, n_fields);
-  gsize text_size = 0;
+  gsize text_size = KEY_COPY;
   for (guint f = 0; f < n_fields; f++)
     text_size += field_keys_size (weft_layer_schema_get_field_name (schema, f));
-  char *text = g_alloca (text_size + KEY_COPY);
+  /* The keys on the stack, unless a plugin's long names would make them
+   * too much for a worker thread's stack. */
+  char stack_text[2048];
+  g_autofree char *heap_text
+      = text_size > sizeof stack_text ? g_malloc (text_size) : NULL;
+  char *text = heap_text ? heap_text : stack_text;
   gsize fields_max = 0;
   for (guint f = 0; f < n_fields; f++)
     {
       text = field_keys_init (&keys[f], schema, f, text);
       fields_max += field_max (&keys[f]);
     }
-  WEFT_OUT_LITERAL (out, ",\"");
-  append_str (out, weft_layer_schema_get_name (schema));
-  WEFT_OUT_LITERAL (out, "\":[");
+  WEFT_OUT_LITERAL (out, ",");
+  weft_json_append_string (out, weft_layer_schema_get_name (schema), -1);
+  WEFT_OUT_LITERAL (out, ":[");
   gboolean with_text = weft_layer_schema_get_write_text (schema);
   for (guint i = 0; i < weft_layer_get_n_spans (layer); i++)
     {

@@ -51,6 +51,40 @@ test_code_points (void)
   result_clear (&r);
 }
 
+/* A plugin's field name is its own: one that needs escaping comes out as
+ * valid JSON, and one of 600 KB (keys once sat on the stack) is written
+ * whole, with -j 2 on a worker thread's stack too. */
+static void
+test_field_names (void)
+{
+  write_file ("fn/a.txt", "HELLO world", -1);
+  write_file ("odd.yaml", "name: odd\nstages:\n  - plugin: words\n    options:\n"
+                          "      field-name: \"say \\\"hi\\\" \\\\ now\"\n", -1);
+  Result r = sh ("$WEFT run odd.yaml fn/a.txt --layers shouts");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, ",\"first_start\":0,\"first_end\":5,"
+                                   "\"say \\\"hi\\\" \\\\ now\":\"x\"}]}\n"));
+  result_clear (&r);
+
+  g_autoptr (GString) yaml = g_string_new (
+      "name: long\nstages:\n  - plugin: words\n    options:\n      field-name: ");
+  for (guint i = 0; i < 600000; i++)
+    g_string_append_c (yaml, 'n');
+  g_string_append_c (yaml, '\n');
+  write_file ("long.yaml", yaml->str, yaml->len);
+  r = sh ("$WEFT run long.yaml fn/a.txt fn/a.txt --layers shouts -j 2");
+  g_assert_cmpint (r.status, ==, 0);
+  g_autoptr (GString) key = g_string_new (",\"");
+  for (guint i = 0; i < 600000; i++)
+    g_string_append_c (key, 'n');
+  g_string_append (key, "\":\"x\"}]}");
+  g_auto (GStrv) lines = g_strsplit (r.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 3);
+  g_assert_true (g_str_has_suffix (lines[0], key->str));
+  g_assert_true (g_str_has_suffix (lines[1], key->str));
+  result_clear (&r);
+}
+
 static void
 test_error_records (void)
 {
@@ -439,6 +473,7 @@ main (int argc, char **argv)
   write_file ("fails.yaml", "name: fails\nstages:\n  - plugin: words\n  - plugin: process-fails\n", -1);
   g_test_add_func ("/cli/run/jsonl", test_run_jsonl);
   g_test_add_func ("/cli/run/code-points", test_code_points);
+  g_test_add_func ("/cli/run/field-names", test_field_names);
   g_test_add_func ("/cli/run/error-records", test_error_records);
   g_test_add_func ("/cli/run/jobs-keep-order", test_jobs_keep_order);
   g_test_add_func ("/cli/run/output-atomic", test_output_atomic);

@@ -166,13 +166,15 @@ WEFT_API guint weft_layer_get_n_spans (const WeftLayer *layer);
 WEFT_API void weft_layer_get_span (const WeftLayer *layer, guint span,
                                    uint32_t *start, uint32_t *end);
 
-/* Setters: the value is copied (strings into the arena). */
+/* Setters: the value is copied (strings into the arena), except by
+ * weft_layer_set_static_string(). */
 WEFT_API void weft_layer_set_string (WeftLayer *layer, guint span, guint field,
                                      const char *value);
 /* Like weft_layer_set_string(), but @value is kept, not copied: it must
  * stay valid and unchanged until the document is reset (a literal, a string
- * of the plugin's state, or one in the document's arena).  It saves a
- * compare and a copy per span.  Since ABI 1.3. */
+ * of the plugin's state, which lives until its finish(), or one in the
+ * document's arena).  It saves a compare and a copy per span.  Since ABI
+ * 1.3. */
 WEFT_API void weft_layer_set_static_string (WeftLayer *layer, guint span,
                                             guint field, const char *value);
 WEFT_API void weft_layer_set_int (WeftLayer *layer, guint span, guint field,
