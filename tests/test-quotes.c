@@ -262,6 +262,20 @@ static const Case cases[] = {
         "National Transportation Safety Committee of Indonesia",
         "The National Transportation Safety Committee of Indonesia",
         "announced" } } },
+  { "/quotes/indirect/opening-time-phrase",
+    "On Friday Ford Motor Company announced the United States Department of "
+    "Justice was performing a criminal investigation. By 5:00 pm EDT (2100 "
+    "UTC) the city issued an advisory and stated the Department of Public "
+    "Works had located the problem. Andrea Zamperoni was discovered dead in "
+    "Queens, New York, according to police on Thursday.",
+    { { "indirect",
+        "the United States Department of Justice was performing a criminal "
+        "investigation",
+        "Ford Motor Company", "Ford Motor Company", "announced" },
+      { "indirect", "the Department of Public Works had located the problem",
+        "city", "the city", "stated" },
+      { "indirect", "Andrea Zamperoni was discovered dead in Queens, New York",
+        "police", "police", "according to" } } },
   { "/quotes/indirect/relative-that",
     "President Trump has said he will not approve a budget that does not "
     "allocate funding for a wall along the country's border with Mexico.",

@@ -157,6 +157,61 @@ plain_np (const QuotesContext *ctx, guint first, guint last, Mention *out)
   return MENTION_ORG;
 }
 
+/* Whether token @i is part of a time of day or a date: "Friday", "5:00",
+ * "pm", "EDT", "(2100 UTC)". */
+static gboolean
+in_time_phrase (const QuotesContext *ctx, guint i)
+{
+  const WeftToken *t = &ctx->tokens[i];
+  return ctx_has (ctx, i, QW_TIME) || t->kind == WEFT_TOKEN_TIME
+         || t->kind == WEFT_TOKEN_NUMBER || t->kind == WEFT_TOKEN_DATE
+         || ctx_punct_is (ctx, i, '(') || ctx_punct_is (ctx, i, ')')
+         || (t->flags & WEFT_TOKEN_ALL_CAPS)
+         || ctx_token_is (ctx, i, "am") || ctx_token_is (ctx, i, "pm")
+         || ctx_token_is (ctx, i, "a.m.") || ctx_token_is (ctx, i, "p.m.");
+}
+
+/* Where a name filling [@first, @last) ends once a time phrase at its
+ * end is left out: "the government of Burundi on Tuesday (announced …)". */
+static guint
+before_closing_time (const QuotesContext *ctx, guint first, guint last)
+{
+  guint end = last;
+  while (end > first + 1 && ctx_has (ctx, end - 1, QW_TIME)
+         && !ctx_token_is (ctx, end - 2, "the"))
+    end--;
+  if (end < last && end > first + 1
+      && (ctx_token_is (ctx, end - 1, "on") || ctx_token_is (ctx, end - 1, "last")
+          || ctx_token_is (ctx, end - 1, "this")
+          || ctx_token_is (ctx, end - 1, "next")))
+    end--;
+  return end;
+}
+
+/* Where a name filling [@first, @last) starts once an opening word of the
+ * clause ("While the House of Representatives confirmed") or a time phrase
+ * after one ("On Friday Ford Motor Company announced", "By 5:00 pm EDT
+ * (2100 UTC) the city stated") is left out: a capitalized preposition or
+ * conjunction followed by a determiner or by a time. */
+static guint
+after_opening_phrase (const QuotesContext *ctx, guint first, guint last)
+{
+  if (last - first < 3 || !ctx_capitalized (ctx, first)
+      || !ctx_has (ctx, first, QW_CLAUSE_BLOCK | QW_NP_END))
+    return first;
+  guint i = first + 1;
+  if (ctx_has (ctx, i, QW_DETERMINER))
+    return i;
+  const WeftToken *t = &ctx->tokens[i];
+  if (!ctx_has (ctx, i, QW_TIME) && t->kind != WEFT_TOKEN_TIME
+      && t->kind != WEFT_TOKEN_NUMBER && t->kind != WEFT_TOKEN_DATE)
+    return first; /* "When UN officials": not a time */
+  while (i + 1 < last && in_time_phrase (ctx, i)
+         && !ctx_has (ctx, i, QW_DETERMINER))
+    i++;
+  return i;
+}
+
 MentionKind
 quotes_find_mention (const QuotesContext *ctx, guint first, guint last,
                      gboolean any, Mention *out)
@@ -273,6 +328,8 @@ quotes_find_mention (const QuotesContext *ctx, guint first, guint last,
   if (org != G_MAXUINT || (any && last - first <= 12)
       || (capitalized && last - first <= 4))
     {
+      first = after_opening_phrase (ctx, first, last);
+      last = before_closing_time (ctx, first, last);
       /* "officials told state media": the noun phrase ends at its verb. */
       for (guint i = first + 1; i < last; i++)
         if (ctx_has (ctx, i, QW_CUE | QW_FILLER)
