@@ -276,6 +276,11 @@ static const Case cases[] = {
         "city", "the city", "stated" },
       { "indirect", "Andrea Zamperoni was discovered dead in Queens, New York",
         "police", "police", "according to" } } },
+  { "/quotes/indirect/coordinated-time-phrase",
+    "The government of Burundi on Tuesday announced his death and announced "
+    "the cause of death as a cardiac arrest.",
+    { { "indirect", "the cause of death as a cardiac arrest",
+        "government of Burundi", "The government of Burundi", "announced" } } },
   { "/quotes/indirect/relative-that",
     "President Trump has said he will not approve a budget that does not "
     "allocate funding for a wall along the country's border with Mexico.",

@@ -329,7 +329,6 @@ quotes_find_mention (const QuotesContext *ctx, guint first, guint last,
       || (capitalized && last - first <= 4))
     {
       first = after_opening_phrase (ctx, first, last);
-      last = before_closing_time (ctx, first, last);
       /* "officials told state media": the noun phrase ends at its verb. */
       for (guint i = first + 1; i < last; i++)
         if (ctx_has (ctx, i, QW_CUE | QW_FILLER)
@@ -338,6 +337,7 @@ quotes_find_mention (const QuotesContext *ctx, guint first, guint last,
             last = i;
             break;
           }
+      last = before_closing_time (ctx, first, last);
       *out = (Mention){ first, last, MENTION_ORG, 0 };
       return MENTION_ORG;
     }
