@@ -747,6 +747,7 @@ split_part (VaderText *t, gsize from, gsize to, Word *w)
 {
   VaderWords *part = &t->part;
   part->n = part->n_scored = 0;
+  part->bangs = part->questions = part->uppers = 0; /* counts of this part */
   if (!vader_words_split (t->lexicon, t->text + from, to - from, 0, to - from,
                           FALSE, t->arena, part)
       || part->n != 1)
