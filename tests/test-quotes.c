@@ -276,11 +276,59 @@ static const Case cases[] = {
         "city", "the city", "stated" },
       { "indirect", "Andrea Zamperoni was discovered dead in Queens, New York",
         "police", "police", "according to" } } },
+  /* Adapted from Wikinews, whose second verb has an object, not a clause
+   * (see object-not-clause). */
   { "/quotes/indirect/coordinated-time-phrase",
     "The government of Burundi on Tuesday announced his death and announced "
-    "the cause of death as a cardiac arrest.",
-    { { "indirect", "the cause of death as a cardiac arrest",
+    "the cause of death was a cardiac arrest.",
+    { { "indirect", "the cause of death was a cardiac arrest",
         "government of Burundi", "The government of Burundi", "announced" } } },
+  /* A verb that takes a bare clause only with its subject's verb after it:
+   * a noun phrase alone is its object. */
+  { "/quotes/indirect/object-not-clause",
+    "The government of Burundi on Tuesday announced his death and announced "
+    "the cause of death as a cardiac arrest. While the House of "
+    "Representatives confirmed Pierluisi's nomination on Friday, the Senate "
+    "did not. The World Population Review estimated the total 2020 "
+    "population of the state at just over one million. Wisconsin Governor "
+    "Tony Evers declared a state of emergency and deployed the national "
+    "guard.",
+    { { NULL } } },
+  { "/quotes/indirect/clause-with-verb",
+    "Taliban spokesperson Zabiullah Mujahid claimed 190 were dead. He "
+    "estimated this would take 24 hours. The FSB denies the two explosions "
+    "are related; reports describe speculation the disaster's cause was not "
+    "in fact a gas leak. Sputnik News reported Leonov, who died in Moscow, "
+    "will be buried at the Federal Military Memorial Cemetery on Tuesday. "
+    "The Emergency Situations Ministry further indicated no additional "
+    "vehicles were involved and suggested the driver lost control and left "
+    "the road.",
+    { { "indirect", "190 were dead", "Zabiullah Mujahid",
+        "Zabiullah Mujahid", "claimed" },
+      { "indirect", "this would take 24 hours", "Zabiullah Mujahid", "He",
+        "estimated" },
+      { "indirect", "the two explosions are related", "FSB", "The FSB",
+        "denies" },
+      { "indirect",
+        "Leonov, who died in Moscow, will be buried at the Federal Military "
+        "Memorial Cemetery on Tuesday",
+        "Sputnik News", "Sputnik News", "reported" },
+      { "indirect", "no additional vehicles were involved",
+        "Emergency Situations Ministry", "The Emergency Situations Ministry",
+        "indicated" },
+      { "indirect", "the driver lost control and left the road",
+        "Emergency Situations Ministry", "The Emergency Situations Ministry",
+        "suggested" } } },
+  /* A place and a lower-case modifier before a title qualify the person. */
+  { "/quotes/indirect/place-before-title",
+    "In a meeting that day he was told by Emergencies Minister Yevgeny "
+    "Zinichev of \"presumably between 36 and 40 people under the rubble\", "
+    "while Chelyabinsk regional Deputy Governor Oleg Klimov indicated 68 "
+    "people were missing.",
+    { { "mixed", "presumably between 36 and 40 people under the rubble",
+        "Yevgeny Zinichev", "Yevgeny Zinichev", "told" },
+      { "indirect", "68 people were missing", "Oleg Klimov", "Oleg Klimov",
+        "indicated" } } },
   { "/quotes/indirect/relative-that",
     "President Trump has said he will not approve a budget that does not "
     "allocate funding for a wall along the country's border with Mexico.",
@@ -506,7 +554,7 @@ test_lexicon_data_errors (void)
     { "function-words.txt", "the\tdeterminer\nof\tpreposition\n",
       "2: expected a word, a tab and one of determiner, place, object, "
       "filler, np-end, clause-block, title-small, quantifier, time, "
-      "accusative" },
+      "accusative, finite" },
     { "roles.txt", "spokesman\tofficial\tm\nspokesperson\tofficial\tx\n",
       "2: unknown gender 'x' (expected m or f)" },
     { "pronouns.txt", "he\tperson\tm\nshe\tperson\tfemale\n",

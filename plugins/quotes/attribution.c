@@ -283,6 +283,102 @@ is_participle (const QuotesContext *ctx, guint i)
          && memcmp (ctx->text + t->end - 3, "ing", 3) == 0;
 }
 
+/* Whether token @i can open a bare clause: "the talks", "68 people". */
+static inline gboolean
+word_or_number (const QuotesContext *ctx, guint i)
+{
+  return ctx_is_word (ctx, i)
+         || (i < ctx->n_tokens && ctx->tokens[i].kind == WEFT_TOKEN_NUMBER);
+}
+
+/* Whether token @j is a word of at least four bytes ending in "ed". */
+static gboolean
+ends_in_ed (const QuotesContext *ctx, guint j)
+{
+  const WeftToken *t = &ctx->tokens[j];
+  return t->kind == WEFT_TOKEN_WORD && t->end - t->start >= 4
+         && memcmp (ctx->text + t->end - 2, "ed", 2) == 0;
+}
+
+/* Whether token @j may stand inside a subject noun phrase: a word, a
+ * number, a clitic ("'s"), or the punctuation of "firecracker-laden",
+ * "PG&E", "Works (DPW)". */
+static gboolean
+in_noun_phrase (const QuotesContext *ctx, guint j)
+{
+  return word_or_number (ctx, j) || ctx->tokens[j].kind == WEFT_TOKEN_CLITIC
+         || ctx_punct_is (ctx, j, '-') || ctx_punct_is (ctx, j, '&')
+         || ctx_punct_is (ctx, j, '(') || ctx_punct_is (ctx, j, ')');
+}
+
+/* Whether token @j ends the subject noun phrase of a clause: a relative
+ * clause or a conjunction ("which", "because", "so", "if"), but not a
+ * preposition ("the leader of the opposition", "tests by a laboratory"). */
+static gboolean
+ends_subject (const QuotesContext *ctx, guint j)
+{
+  if (ctx_has (ctx, j, QW_PLACE | QW_OBJECT) || ctx_token_is (ctx, j, "by"))
+    return FALSE;
+  return ctx_has (ctx, j, QW_NP_END | QW_CLAUSE_BLOCK);
+}
+
+/* Whether token @j is a clause's verb: a finite verb (an auxiliary, an
+ * irregular past), or when @regular, a regular past that does not follow
+ * a determiner or a number (not "the estimated cost", "1,051 confirmed
+ * cases"). */
+static gboolean
+is_verb (const QuotesContext *ctx, guint j, gboolean regular)
+{
+  if (ctx_has (ctx, j, QW_FINITE))
+    return TRUE;
+  return regular && ends_in_ed (ctx, j)
+         && !(ctx->tokens[j].flags & WEFT_TOKEN_CAPITALIZED)
+         && !ctx_has (ctx, j - 1, QW_DETERMINER)
+         && ctx->tokens[j - 1].kind != WEFT_TOKEN_NUMBER;
+}
+
+/* Whether the bare clause at @i opens with a noun phrase of up to ten
+ * tokens and then its verb: "68 people were missing", "this would take",
+ * "the number of cases in the outbreak rose", "the talks failed"; an
+ * insert between commas may stand before the verb ("Leonov, who died in
+ * Moscow, will be buried").  After a verb of kind clause a noun phrase
+ * alone is its object: "claimed the lives of 39 people", "confirmed the
+ * nomination", "declared a state of emergency and deployed …" (a second
+ * verb of the same subject). */
+static gboolean
+verb_follows (const QuotesContext *ctx, guint i, guint s1)
+{
+  /* "him to be", not "US troops would"; a verb that is a cue reports a
+   * clause of its own ("reported its source claimed …"), the one the
+   * inner cue finds. */
+  if (ctx_has (ctx, i, QW_CUE | QW_FINITE | QW_NP_END)
+      || (ctx_has (ctx, i, QW_ACCUSATIVE)
+          && !(ctx->tokens[i].flags & WEFT_TOKEN_ALL_CAPS)))
+    return FALSE;
+  for (guint j = i + 1; j < s1 && j <= i + 10; j++)
+    {
+      if (ctx_quoted (ctx, j))
+        return FALSE;
+      /* A regular past further on is more often a participle: "an FBI
+       * money laundering probe connected to …". */
+      if (is_verb (ctx, j, j <= i + 6))
+        return !ctx_token_is (ctx, j - 1, "and")
+               && !ctx_token_is (ctx, j - 1, "or") && !ctx_has (ctx, j, QW_CUE);
+      if (ctx_punct_is (ctx, j, ','))
+        {
+          guint k = j + 1;
+          while (k < s1 && k < j + 12 && !ctx_punct_is (ctx, k, ',')
+                 && !ctx_is_sentence_end (ctx, k) && !ctx_quoted (ctx, k))
+            k++;
+          return ctx_punct_is (ctx, k, ',') && k + 1 < s1
+                 && is_verb (ctx, k + 1, TRUE);
+        }
+      if (!in_noun_phrase (ctx, j) || ends_subject (ctx, j))
+        return FALSE;
+    }
+  return FALSE;
+}
+
 /* The source of a cue found at @k (ending at @end): a subject before it,
  * else an inverted subject after it. */
 static MentionKind
@@ -791,7 +887,7 @@ may_report (const QuotesContext *ctx, const QuotesCue *cue, guint k, guint end,
     }
   if ((cue->kind == QUOTES_CUE_SAY || cue->kind == QUOTES_CUE_CLAUSE
        || cue->kind == QUOTES_CUE_TELL)
-      && after < s1 && ctx_is_word (ctx, after))
+      && after < s1 && word_or_number (ctx, after))
     return TRUE;
   guint tail = end;
   while (tail < s1 && !ctx_punct_is (ctx, tail, ',')
@@ -935,21 +1031,26 @@ indirect_at (QuotesContext *ctx, guint k, guint s0, guint s1)
   if (is_participle (ctx, k) && k > s0 && ctx_punct_is (ctx, k - 1, ','))
     return;
   /* "X said the talks would …", "told reporters today psychiatric
-   * assessments will …"; a verb of kind clause only before a clear
-   * subject (a pronoun, a name, "the", "there"). */
+   * assessments will …"; a verb of kind clause only before a subject
+   * pronoun or a noun phrase with its verb ("claimed 190 were dead"). */
   gboolean bare = (cue->kind == QUOTES_CUE_SAY || cue->kind == QUOTES_CUE_CLAUSE
                    || (cue->kind == QUOTES_CUE_TELL && after > end))
-                  && !inverted && after < s1 && ctx_is_word (ctx, after)
+                  && !inverted && after < s1 && word_or_number (ctx, after)
                   && (!ctx_has (ctx, after, QW_CLAUSE_BLOCK | QW_FILLER)
                       || ((ctx_token_is (ctx, after, "it")
                            || ctx_token_is (ctx, after, "this"))
-                          && ctx_has (ctx, after + 1, QW_FILLER)))
+                          && ctx_has (ctx, after + 1, QW_FILLER))
+                      || ((ctx_token_is (ctx, after, "no")
+                           || ctx_token_is (ctx, after, "nothing"))
+                          && verb_follows (ctx, after, s1)))
                   && !ctx_quoted (ctx, after) && s1 - after >= 4;
   gboolean subject = ctx_has (ctx, after, QW_PRONOUN | QW_GROUP)
-                     || ctx_capitalized (ctx, after)
-                     || ctx_token_is (ctx, after, "the")
                      || ctx_token_is (ctx, after, "there")
-                     || ctx_token_is (ctx, after, "it");
+                     || ctx_token_is (ctx, after, "it")
+                     || (cue->kind == QUOTES_CUE_CLAUSE
+                             ? verb_follows (ctx, after, s1)
+                             : ctx_capitalized (ctx, after)
+                                   || ctx_token_is (ctx, after, "the"));
   if (bare
       && (subject
           || (cue->kind != QUOTES_CUE_CLAUSE && !is_participle (ctx, after)

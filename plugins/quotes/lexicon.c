@@ -371,6 +371,7 @@ static const struct
   { "quantifier", QW_QUANTIFIER },
   { "time", QW_TIME },
   { "accusative", QW_ACCUSATIVE },
+  { "finite", QW_FINITE },
 };
 
 static gboolean
@@ -387,7 +388,7 @@ add_function_word (QuotesLexicon *lexicon, char **columns, guint n_columns,
       error, WEFT_ERROR, WEFT_ERROR_DATA,
       "expected a word, a tab and one of determiner, place, "
       "object, filler, np-end, clause-block, title-small, quantifier, time, "
-      "accusative");
+      "accusative, finite");
   return FALSE;
 }
 

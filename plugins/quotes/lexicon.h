@@ -28,6 +28,7 @@ enum
   QW_QUANTIFIER = 1 << 15,   /* one, some: an indefinite source */
   QW_TIME = 1 << 16,         /* today, Monday: between a cue and a clause */
   QW_ACCUSATIVE = 1 << 17,   /* him, them: an addressee */
+  QW_FINITE = 1 << 18,       /* was, would: a clause's finite auxiliary */
 };
 
 typedef enum

@@ -212,6 +212,27 @@ after_opening_phrase (const QuotesContext *ctx, guint first, guint last)
   return i;
 }
 
+/* The token after up to two lower-case modifiers from @i ("regional",
+ * "state"): plain words, not verbs in -ed, -s or -ing nor function words,
+ * so that "Warren commended Biden" keeps its subject. */
+static guint
+role_after (const QuotesContext *ctx, guint i, guint last)
+{
+  for (guint n = 0; n < 2 && i + 1 < last && ctx_is_word (ctx, i)
+                    && !(ctx->tokens[i].flags & WEFT_TOKEN_CAPITALIZED)
+                    && ctx_classes (ctx, i) == 0;
+       n++)
+    {
+      const WeftToken *t = &ctx->tokens[i];
+      const char *e = ctx->text + t->end;
+      if (t->end - t->start < 4 || e[-1] == 's' || e[-1] == 'd'
+          || memcmp (e - 3, "ing", 3) == 0)
+        break;
+      i++;
+    }
+  return i;
+}
+
 MentionKind
 quotes_find_mention (const QuotesContext *ctx, guint first, guint last,
                      gboolean any, Mention *out)
@@ -249,10 +270,12 @@ quotes_find_mention (const QuotesContext *ctx, guint first, guint last,
         }
       guint end = quotes_run_end (ctx, i, last);
       guint nf, nl;
-      /* "Sea-Eye spokesperson Carlotta Weibl": a run before a role word or
-       * a hyphen names the organisation, not the person. */
+      /* "Sea-Eye spokesperson Carlotta Weibl", "Chelyabinsk regional
+       * Deputy Governor Oleg Klimov": a run before a role word or a hyphen
+       * names the organisation or place, not the person. */
       gboolean modifier = end < last
-                          && ((ctx_classes (ctx, end) & QW_ROLE)
+                          && ((ctx_classes (ctx, role_after (ctx, end, last))
+                               & (QW_ROLE | QW_TITLE))
                               || ctx_punct_is (ctx, end, '-'));
       if (!modifier && quotes_name_part (ctx, i, end, &nf, &nl))
         {
