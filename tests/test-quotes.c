@@ -319,6 +319,22 @@ static const Case cases[] = {
       { "indirect", "the driver lost control and left the road",
         "Emergency Situations Ministry", "The Emergency Situations Ministry",
         "suggested" } } },
+  /* A speaker's noun phrase leaves out the conjunction before it and ends
+   * at a verb with its object. */
+  { "/quotes/indirect/conjunction-and-verb-out-of-speaker",
+    "The initial reports were of drone attacks, but the Saudi government "
+    "said the attack included cruise missles which could not have "
+    "originated in Yemen. The embassy declined the request and said the "
+    "Socoolas family left per advice from the United States Department of "
+    "State.",
+    { { "indirect",
+        "the attack included cruise missles which could not have originated "
+        "in Yemen",
+        "Saudi government", "the Saudi government", "said" },
+      { "indirect",
+        "the Socoolas family left per advice from the United States "
+        "Department of State",
+        "embassy", "The embassy", "said" } } },
   /* A place and a lower-case modifier before a title qualify the person. */
   { "/quotes/indirect/place-before-title",
     "In a meeting that day he was told by Emergencies Minister Yevgeny "

@@ -166,9 +166,9 @@ in_time_phrase (const QuotesContext *ctx, guint i)
   return ctx_has (ctx, i, QW_TIME) || t->kind == WEFT_TOKEN_TIME
          || t->kind == WEFT_TOKEN_NUMBER || t->kind == WEFT_TOKEN_DATE
          || ctx_punct_is (ctx, i, '(') || ctx_punct_is (ctx, i, ')')
-         || (t->flags & WEFT_TOKEN_ALL_CAPS)
-         || ctx_token_is (ctx, i, "am") || ctx_token_is (ctx, i, "pm")
-         || ctx_token_is (ctx, i, "a.m.") || ctx_token_is (ctx, i, "p.m.");
+         || (t->flags & WEFT_TOKEN_ALL_CAPS) || ctx_token_is (ctx, i, "am")
+         || ctx_token_is (ctx, i, "pm") || ctx_token_is (ctx, i, "a.m.")
+         || ctx_token_is (ctx, i, "p.m.");
 }
 
 /* Where a name filling [@first, @last) ends once a time phrase at its
@@ -181,7 +181,8 @@ before_closing_time (const QuotesContext *ctx, guint first, guint last)
          && !ctx_token_is (ctx, end - 2, "the"))
     end--;
   if (end < last && end > first + 1
-      && (ctx_token_is (ctx, end - 1, "on") || ctx_token_is (ctx, end - 1, "last")
+      && (ctx_token_is (ctx, end - 1, "on")
+          || ctx_token_is (ctx, end - 1, "last")
           || ctx_token_is (ctx, end - 1, "this")
           || ctx_token_is (ctx, end - 1, "next")))
     end--;
@@ -196,20 +197,48 @@ before_closing_time (const QuotesContext *ctx, guint first, guint last)
 static guint
 after_opening_phrase (const QuotesContext *ctx, guint first, guint last)
 {
-  if (last - first < 3 || !ctx_capitalized (ctx, first)
-      || !ctx_has (ctx, first, QW_CLAUSE_BLOCK | QW_NP_END))
-    return first;
-  guint i = first + 1;
-  if (ctx_has (ctx, i, QW_DETERMINER))
-    return i;
+  if (last - first >= 3 && ctx_capitalized (ctx, first)
+      && ctx_has (ctx, first, QW_CLAUSE_BLOCK | QW_NP_END))
+    {
+      guint i = first + 1;
+      if (ctx_has (ctx, i, QW_DETERMINER))
+        return i;
+      const WeftToken *t = &ctx->tokens[i];
+      if (ctx_has (ctx, i, QW_TIME) || t->kind == WEFT_TOKEN_TIME
+          || t->kind == WEFT_TOKEN_NUMBER || t->kind == WEFT_TOKEN_DATE)
+        {
+          while (i + 1 < last && in_time_phrase (ctx, i)
+                 && !ctx_has (ctx, i, QW_DETERMINER))
+            i++;
+          return i;
+        }
+    }
+  /* "but the Senate", "and local officials", "When UN officials": a
+   * conjunction or a relative word is never part of the name. */
+  static const char *const conjunctions[]
+      = { "and",    "or",    "but",     "so",    "because", "although",
+          "though", "while", "whereas", "when",  "which",   "who",
+          "as",     "if",    "since",   "until", "unless" };
+  for (guint k = 0; last - first >= 2 && k < G_N_ELEMENTS (conjunctions); k++)
+    if (ctx_token_is (ctx, first, conjunctions[k]))
+      return first + 1;
+  return first;
+}
+
+/* Whether token @i is a verb in the past with its object or an
+ * infinitive after it: "declined the request", "refused to provide",
+ * "issued a statement" (not "a statement released by …"). */
+static gboolean
+verb_with_object (const QuotesContext *ctx, guint i)
+{
   const WeftToken *t = &ctx->tokens[i];
-  if (!ctx_has (ctx, i, QW_TIME) && t->kind != WEFT_TOKEN_TIME
-      && t->kind != WEFT_TOKEN_NUMBER && t->kind != WEFT_TOKEN_DATE)
-    return first; /* "When UN officials": not a time */
-  while (i + 1 < last && in_time_phrase (ctx, i)
-         && !ctx_has (ctx, i, QW_DETERMINER))
-    i++;
-  return i;
+  gboolean past = ctx_has (ctx, i, QW_FINITE)
+                  || (t->kind == WEFT_TOKEN_WORD && t->end - t->start >= 4
+                      && memcmp (ctx->text + t->end - 2, "ed", 2) == 0);
+  return past && i + 1 < ctx->n_tokens && !ctx_has (ctx, i - 1, QW_DETERMINER)
+         && (ctx_has (ctx, i + 1, QW_DETERMINER | QW_QUANTIFIER)
+             || ctx->tokens[i + 1].kind == WEFT_TOKEN_NUMBER
+             || ctx_token_is (ctx, i + 1, "to"));
 }
 
 /* The token after up to two lower-case modifiers from @i ("regional",
@@ -352,10 +381,15 @@ quotes_find_mention (const QuotesContext *ctx, guint first, guint last,
       || (capitalized && last - first <= 4))
     {
       first = after_opening_phrase (ctx, first, last);
-      /* "officials told state media": the noun phrase ends at its verb. */
+      /* "officials told state media", "the embassy declined the request",
+       * "… Agency when announcing": the noun phrase ends at its verb or
+       * at a conjunction. */
       for (guint i = first + 1; i < last; i++)
-        if (ctx_has (ctx, i, QW_CUE | QW_FILLER)
-            && !(ctx->tokens[i].flags & WEFT_TOKEN_CAPITALIZED))
+        if (!(ctx->tokens[i].flags & WEFT_TOKEN_CAPITALIZED)
+            && (ctx_has (ctx, i, QW_CUE | QW_FILLER)
+                || (ctx_has (ctx, i, QW_NP_END)
+                    && !ctx_has (ctx, i, QW_PLACE | QW_TIME))
+                || verb_with_object (ctx, i)))
           {
             last = i;
             break;
@@ -426,7 +460,8 @@ quotes_subject_before (const QuotesContext *ctx, guint cue, guint floor,
          && !ctx_token_is (ctx, pos - 2, "the"))
     {
       pos--;
-      if (ctx_token_is (ctx, pos - 1, "on") || ctx_token_is (ctx, pos - 1, "last")
+      if (ctx_token_is (ctx, pos - 1, "on")
+          || ctx_token_is (ctx, pos - 1, "last")
           || ctx_token_is (ctx, pos - 1, "this")
           || ctx_token_is (ctx, pos - 1, "next"))
         pos--;
