@@ -335,6 +335,17 @@ static const Case cases[] = {
         "the Socoolas family left per advice from the United States "
         "Department of State",
         "embassy", "The embassy", "said" } } },
+  /* A bare noun phrase between a comma and the verb is its subject. */
+  { "/quotes/indirect/clause-then-bare-subject",
+    "A total of 39 are confirmed dead, officials told state media, adding "
+    "that rescuers ended their work yesterday. Further charges may be laid "
+    "in the future, police said.",
+    { { "indirect", "A total of 39 are confirmed dead", "officials",
+        "officials", "told" },
+      { "indirect", "rescuers ended their work yesterday", "officials",
+        "officials", "adding" },
+      { "indirect", "Further charges may be laid in the future", "police",
+        "police", "said" } } },
   /* A place and a lower-case modifier before a title qualify the person. */
   { "/quotes/indirect/place-before-title",
     "In a meeting that day he was told by Emergencies Minister Yevgeny "

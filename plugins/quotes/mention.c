@@ -526,6 +526,11 @@ quotes_subject_before (const QuotesContext *ctx, guint cue, guint floor,
         }
       gboolean parenthetical = s > floor && ctx_punct_is (ctx, s - 1, ',')
                                && is_parenthetical (ctx, s);
+      /* "CLAUSE, officials said": a bare noun phrase right before the
+       * verb is its subject, not an aside. */
+      if (parenthetical && n == 0 && !stepped && kind == MENTION_ORG
+          && m.first == s && m.last == pos)
+        parenthetical = FALSE;
       if (parenthetical && n == 0 && ctx_token_is (ctx, s, "who"))
         stepped = TRUE; /* "Sevinj Osmangyzy, who promised to say" */
       if (n == 0 && stepped && !parenthetical
