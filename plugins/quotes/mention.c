@@ -62,7 +62,8 @@ quotes_is_possessive (const QuotesContext *ctx, guint i)
              && s[-3] == 0x80 && s[-2] == 0x99);
 }
 
-static gboolean
+/* Inline: the run and mention scans call it for every capitalized token. */
+static inline gboolean
 is_name_word (const QuotesContext *ctx, guint i)
 {
   return ctx_capitalized (ctx, i) && !ctx_quoted (ctx, i)
