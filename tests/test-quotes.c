@@ -224,6 +224,14 @@ static const Case cases[] = {
     "win,\" and the city flag is at half-mast.",
     { { "direct", "We couldn\xe2\x80\x99t win", "\xc5\x81ukasz Szumowski",
         "\xc5\x81ukasz Szumowski", "said" } } },
+  /* A quotation after a noun for words owned by a name (from a sample
+   * article). */
+  { "/quotes/direct/possessive-words",
+    "One could honestly admit: yes, we were wrong, and it turned out that "
+    "President Ilham Aliyev\xe2\x80\x99s famous phrase \xe2\x80\x9cI know "
+    "what, when, and how to do it\xe2\x80\x9d was fully justified.",
+    { { "direct", "I know what, when, and how to do it", "Ilham Aliyev",
+        "Ilham Aliyev", NULL } } },
   { "/quotes/mixed/called-not-next-sentence",
     "Interior Minister Joachim Brudzi\xc5\x84ski called the stabbing \"an act "
     "of inexplicable barbarity.\" He said \"I can\xe2\x80\x99t find the "

@@ -553,6 +553,47 @@ named_by_speaker (const QuotesContext *ctx, const Quote *q)
   return TRUE;
 }
 
+/* Whether token @i names what someone said: "phrase", "words". */
+static gboolean
+is_words_noun (const QuotesContext *ctx, guint i)
+{
+  static const char *const nouns[]
+      = { "phrase",  "words",    "statement", "remark",   "remarks",
+          "comment", "comments", "slogan",    "motto",    "catchphrase",
+          "quip",    "tweet",    "message",   "promise",  "pledge",
+          "vow",     "warning",  "saying",    "question", "answer",
+          "reply",   "response", "claim",     "assertion" };
+  for (guint k = 0; k < G_N_ELEMENTS (nouns); k++)
+    if (ctx_token_is (ctx, i, nouns[k]))
+      return TRUE;
+  return FALSE;
+}
+
+/* "President Ilham Aliyev’s famous phrase “…”", "Peskov's words “…”":
+ * a quotation right after a noun for words, owned by a name, is that
+ * person's.  Up to two lower-case modifiers may stand between them. */
+static gboolean
+possessive_source (QuotesContext *ctx, Quote *q)
+{
+  if (q->open_token < 3 || !is_words_noun (ctx, q->open_token - 1))
+    return FALSE;
+  guint i = q->open_token - 1;
+  for (guint n = 0; n < 2 && ctx_is_word (ctx, i - 1)
+                    && !(ctx->tokens[i - 1].flags & WEFT_TOKEN_CAPITALIZED)
+                    && !ctx_has (ctx, i - 1, QW_DETERMINER);
+       n++)
+    i--;
+  /* The owner: "Aliyev’s" as one token, or "Aliyev" + "’s". */
+  guint owner = i - 1;
+  if (ctx->tokens[owner].kind == WEFT_TOKEN_CLITIC && owner > 0)
+    owner--;
+  Mention m;
+  if (quotes_possessor (ctx, owner, &m) != MENTION_NAME)
+    return FALSE;
+  q->mention = m;
+  return TRUE;
+}
+
 void
 quotes_attribute (QuotesContext *ctx)
 {
@@ -641,6 +682,8 @@ quotes_attribute (QuotesContext *ctx)
               found = TRUE;
             }
         }
+      if (!found && !first)
+        found = possessive_source (ctx, q);
       if (!found && !first && words > 3 && q->open_token > 0
           && ctx_punct_is (ctx, q->open_token - 1, ','))
         {

@@ -83,9 +83,10 @@ quotes_run_end (const QuotesContext *ctx, guint i, guint limit)
   return i;
 }
 
-gboolean
-quotes_name_part (const QuotesContext *ctx, guint first, guint last,
-                  guint *name_first, guint *name_last)
+/* quotes_name_part(), a possessive name included ("Ilham Aliyev’s"). */
+static gboolean
+name_part (const QuotesContext *ctx, guint first, guint last, guint *name_first,
+           guint *name_last)
 {
   guint k = first;
   for (guint i = first; i < last; i++)
@@ -97,13 +98,21 @@ quotes_name_part (const QuotesContext *ctx, guint first, guint last,
           || (t->kind == WEFT_TOKEN_ABBREV && t->end - t->start > 2))
         k = i + 1;
     }
-  if (k >= last || quotes_is_possessive (ctx, last - 1))
+  if (k >= last)
     return FALSE;
   if (last - k > 3)
     k = last - 2;
   *name_first = k;
   *name_last = last;
   return TRUE;
+}
+
+gboolean
+quotes_name_part (const QuotesContext *ctx, guint first, guint last,
+                  guint *name_first, guint *name_last)
+{
+  return !quotes_is_possessive (ctx, last - 1)
+         && name_part (ctx, first, last, name_first, name_last);
 }
 
 /* The role group of the last role word in [first, last), or 0. */
@@ -400,6 +409,20 @@ quotes_find_mention (const QuotesContext *ctx, guint first, guint last,
       return MENTION_ORG;
     }
   return plain_np (ctx, first, last, out);
+}
+
+MentionKind
+quotes_possessor (const QuotesContext *ctx, guint owner, Mention *out)
+{
+  if (!is_name_word (ctx, owner) || !quotes_is_possessive (ctx, owner))
+    return MENTION_NONE;
+  guint first = owner, nf, nl;
+  while (first > 0 && owner - first < 6 && is_name_word (ctx, first - 1))
+    first--;
+  if (!name_part (ctx, first, owner + 1, &nf, &nl))
+    return MENTION_NONE;
+  *out = (Mention){ nf, nl, MENTION_NAME, role_group_in (ctx, first, nf) };
+  return MENTION_NAME;
 }
 
 static gboolean

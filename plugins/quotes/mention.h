@@ -48,6 +48,11 @@ MentionKind quotes_clause_subject (const QuotesContext *ctx, guint floor,
 MentionKind quotes_np_after (const QuotesContext *ctx, guint from, gboolean any,
                              Mention *out, guint *end);
 
+/* The person whose possessive name ends at token @owner ("President
+ * Ilham Aliyev’s" gives "Ilham Aliyev"), or MENTION_NONE. */
+MentionKind quotes_possessor (const QuotesContext *ctx, guint owner,
+                              Mention *out);
+
 /* Person-name helpers for the speaker pass.  The name part of the
  * capitalized run [@first, @last): titles, roles, nationalities and
  * organisation words are stripped from its left.  FALSE when nothing
