@@ -343,6 +343,23 @@ static const Case cases[] = {
         "the Socoolas family left per advice from the United States "
         "Department of State",
         "embassy", "The embassy", "said" } } },
+  /* A report holding another report is that one's (the first sentence is
+   * from a sample article); a cue word after a number is a noun. */
+  { "/quotes/indirect/nested-report-and-plural-noun",
+    "Azerbaijan is a sovereign state, and Russia values partner relations "
+    "with it, said the press secretary of the Russian President Dmitry "
+    "Peskov, commenting on Baku's participation in the exercises in Georgia, "
+    "RBC reports. On Super Tuesday, Sanders secured a plurality of the vote "
+    "in four states, including his home state of Vermont, according to "
+    "CNN's projections.",
+    { { "indirect",
+        "Azerbaijan is a sovereign state, and Russia values partner "
+        "relations with it",
+        "Dmitry Peskov", "Dmitry Peskov", "said" },
+      { "indirect",
+        "On Super Tuesday, Sanders secured a plurality of the vote in four "
+        "states, including his home state of Vermont",
+        "CNN's projections", "CNN's projections", "according to" } } },
   /* A bare noun phrase between a comma and the verb is its subject. */
   { "/quotes/indirect/clause-then-bare-subject",
     "A total of 39 are confirmed dead, officials told state media, adding "

@@ -1119,11 +1119,73 @@ indirect_at (QuotesContext *ctx, guint k, guint s0, guint s1)
     }
 }
 
+/* The first of the reports [@from, @n), whose cues come in text order,
+ * with its cue at or after token @token. */
+static guint
+first_cue_from (const QuotesContext *ctx, guint from, guint n, guint token)
+{
+  guint lo = from, hi = n;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      if (ctx->quotes[mid].cue_first < token)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* Whether report @q holds another of the reports [@from, @n) whole: that
+ * one's cue is inside @q's content, and its content or its speaker opens
+ * @q's ("RBC reports: X, said the press secretary", "Znak.com reported
+ * its source said that …"), not a later clause of it ("he lost control,
+ * with some local press claiming …"). */
+static gboolean
+holds_report (const QuotesContext *ctx, guint from, guint n, const Quote *q)
+{
+  /* A few cues at most: a long content with many cues costs no more. */
+  guint j0 = first_cue_from (ctx, from, n, q->first_token);
+  for (guint j = j0;
+       j < n && j < j0 + 8 && ctx->quotes[j].cue_first < q->end_token; j++)
+    {
+      const Quote *r = &ctx->quotes[j];
+      if (r == q || r->first_token < q->first_token
+          || r->end_token > q->end_token)
+        continue;
+      if (r->first_token == q->first_token
+          || (r->mention.kind != MENTION_NONE
+              && r->mention.first >= q->first_token
+              && r->mention.first <= q->first_token + 2))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A report that holds another is that report's; the inner one, found
+ * from its own cue, is kept. */
+static void
+drop_outer_reports (QuotesContext *ctx, guint from)
+{
+  guint n = ctx->n_quotes, kept = from;
+  if (n == from)
+    return;
+  /* Decided first: the tests read the reports that the copying moves. */
+  gboolean *outer = weft_doc_alloc (ctx->doc, (n - from) * sizeof *outer);
+  for (guint i = from; i < n; i++)
+    outer[i - from] = holds_report (ctx, from, n, &ctx->quotes[i]);
+  for (guint i = from; i < n; i++)
+    if (!outer[i - from])
+      ctx->quotes[kept++] = ctx->quotes[i];
+  ctx->n_quotes = kept;
+}
+
 void
 quotes_find_indirect (QuotesContext *ctx)
 {
   if (ctx->cues.n == 0)
     return;
+  guint from = ctx->n_quotes;
   QuoteIndex mentions;
   quote_index_init (&mentions, ctx->n_quotes + ctx->cues.n, ctx->doc);
   ctx->mention_index = &mentions;
@@ -1149,4 +1211,5 @@ quotes_find_indirect (QuotesContext *ctx)
     }
   ctx->mention_index = NULL;
   quote_index_clear (&mentions);
+  drop_outer_reports (ctx, from);
 }

@@ -15,6 +15,13 @@ quotes_match_cue_at (const QuotesContext *ctx, guint i, guint *end)
   if (i > 0 && ctx_has (ctx, i - 1, QW_DETERMINER)
       && !ctx_token_is (ctx, i - 1, "that"))
     return NULL;
+  /* "in four states", "several reports": a plural noun after a number or
+   * a quantifier (but "several said", "one says"). */
+  if (i > 0 && ctx->text[ctx->tokens[i].end - 1] == 's'
+      && (ctx->tokens[i - 1].kind == WEFT_TOKEN_NUMBER
+          || (ctx_has (ctx, i - 1, QW_QUANTIFIER)
+              && !ctx_token_is (ctx, i - 1, "one"))))
+    return NULL;
   /* "Theresa May's proposed Brexit deal": after a possessive too. */
   if (i > 0
       && ((ctx->tokens[i - 1].kind == WEFT_TOKEN_CLITIC
