@@ -360,6 +360,33 @@ static const Case cases[] = {
         "On Super Tuesday, Sanders secured a plurality of the vote in four "
         "states, including his home state of Vermont",
         "CNN's projections", "CNN's projections", "according to" } } },
+  /* A name in apposition: after a description it is the speaker; before
+   * a definite description between commas, that description is an
+   * aside.  "official statements" describes no official. */
+  { "/quotes/speakers/appositions",
+    "\"This day is very hard for me, as I re-experience many memories,\" "
+    "said his father, Abdullah Kurdi, following the ceremony. Satyendra "
+    "Jain, the city's home minister, said \"Buildings can only be "
+    "constructed up to four floors in Delhi.\" According to official "
+    "statements, Trump, now operating from the WRNMMC, is to continue "
+    "performing his duties as president during a 14-day quarantine. "
+    "According to his wife, Amanda, Huber succumbed to an unspecified lung "
+    "disorder, unrelated to COVID-19, for which he received treatment at "
+    "the Mayo Clinic.",
+    { { "direct",
+        "This day is very hard for me, as I re-experience many memories",
+        "Abdullah Kurdi", "Abdullah Kurdi", "said" },
+      { "direct",
+        "Buildings can only be constructed up to four floors in Delhi.",
+        "Satyendra Jain", "Satyendra Jain", "said" },
+      { "indirect",
+        "Trump, now operating from the WRNMMC, is to continue performing his "
+        "duties as president during a 14-day quarantine",
+        "official statements", "official statements", "according to" },
+      { "indirect",
+        "Huber succumbed to an unspecified lung disorder, unrelated to "
+        "COVID-19, for which he received treatment at the Mayo Clinic",
+        "Amanda", "Amanda", "according to" } } },
   /* A bare noun phrase between a comma and the verb is its subject. */
   { "/quotes/indirect/clause-then-bare-subject",
     "A total of 39 are confirmed dead, officials told state media, adding "

@@ -359,8 +359,16 @@ quotes_find_mention (const QuotesContext *ctx, guint first, guint last,
   for (guint i = first; i < last; i++)
     {
       guint32 c = ctx_classes (ctx, i);
-      if ((c & QW_ROLE) && role == G_MAXUINT && !quotes_is_possessive (ctx, i))
-        role = i; /* "the minister's aide": the aide speaks */
+      /* "the minister's aide": the aide speaks; "official statements":
+       * a role word before a plain plural noun is an adjective (not
+       * "chief executive"). */
+      if ((c & QW_ROLE) && role == G_MAXUINT && !quotes_is_possessive (ctx, i)
+          && !(i + 1 < last && ctx_is_word (ctx, i + 1)
+               && !(ctx->tokens[i + 1].flags & WEFT_TOKEN_CAPITALIZED)
+               && ctx_classes (ctx, i + 1) == 0
+               && ctx->text[ctx->tokens[i + 1].end - 1] == 's'
+               && ctx->text[ctx->tokens[i + 1].end - 2] != 's'))
+        role = i;
       if ((c & QW_ORG) && org == G_MAXUINT)
         org = i;
     }
@@ -555,8 +563,12 @@ quotes_subject_before (const QuotesContext *ctx, guint cue, guint floor,
           if (plain_np (ctx, s, m.first, &np) != MENTION_NONE)
             m = np;
         }
-      gboolean parenthetical = s > floor && ctx_punct_is (ctx, s - 1, ',')
-                               && is_parenthetical (ctx, s);
+      gboolean parenthetical
+          = s > floor && ctx_punct_is (ctx, s - 1, ',')
+            && (is_parenthetical (ctx, s)
+                || (n == 0 && stepped
+                    && (kind == MENTION_DESCRIPTION || kind == MENTION_ORG)
+                    && ctx_has (ctx, s, QW_DETERMINER)));
       /* "CLAUSE, officials said": a bare noun phrase right before the
        * verb is its subject, not an aside. */
       if (parenthetical && n == 0 && !stepped && kind == MENTION_ORG
@@ -631,5 +643,22 @@ quotes_np_after (const QuotesContext *ctx, guint from, gboolean any,
          && !(e > from && ctx_has (ctx, e, QW_NP_END)))
     e++;
   *end = e;
-  return quotes_find_mention (ctx, from, e, any, out);
+  MentionKind kind = quotes_find_mention (ctx, from, e, any, out);
+  /* "said his father, Abdullah Kurdi, following …": the name in
+   * apposition to a description that fills the phrase (not to "official"
+   * in "According to official statements, Trump, …"). */
+  if (kind == MENTION_DESCRIPTION && out->last == e
+      && ctx_punct_is (ctx, e, ','))
+    {
+      guint last = quotes_run_end (ctx, e + 1, MIN (e + 6, ctx->n_tokens));
+      guint nf, nl;
+      if (last > e + 1 && (last == ctx->n_tokens || is_boundary (ctx, last))
+          && quotes_name_part (ctx, e + 1, last, &nf, &nl))
+        {
+          *out = (Mention){ nf, nl, MENTION_NAME, out->role_group };
+          *end = last;
+          return MENTION_NAME;
+        }
+    }
+  return kind;
 }
