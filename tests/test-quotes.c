@@ -387,6 +387,18 @@ static const Case cases[] = {
         "Huber succumbed to an unspecified lung disorder, unrelated to "
         "COVID-19, for which he received treatment at the Mayo Clinic",
         "Amanda", "Amanda", "according to" } } },
+  /* "went on to add": the speaker's next words, not an infinitive. */
+  { "/quotes/direct/went-on-to-add",
+    "\"They are integrated into the lives of the community,\" said study "
+    "co-author Professor Carl Lipo of Binghamton University. He went on to "
+    "add \"The exceptions to the rule about being at the coast where water "
+    "comes out actually are met by the fact there is also water there.\"",
+    { { "direct", "They are integrated into the lives of the community",
+        "Carl Lipo", "Carl Lipo", "said" },
+      { "direct",
+        "The exceptions to the rule about being at the coast where water "
+        "comes out actually are met by the fact there is also water there.",
+        "Carl Lipo", "He", "went on to add" } } },
   /* A bare noun phrase between a comma and the verb is its subject. */
   { "/quotes/indirect/clause-then-bare-subject",
     "A total of 39 are confirmed dead, officials told state media, adding "

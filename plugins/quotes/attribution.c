@@ -1009,8 +1009,13 @@ indirect_at (QuotesContext *ctx, guint k, guint s0, guint s1)
         add_indirect (ctx, s0, k - 1, cue->text, k, end, &m);
       return;
     }
-  if (k > s0 && ctx_token_is (ctx, k - 1, "to"))
-    return; /* "declined to say", "continued to write songs" */
+  /* "declined to say", "continued to write songs"; but "went on to say"
+   * says it. */
+  if (k > s0 && ctx_token_is (ctx, k - 1, "to")
+      && !(k >= s0 + 3 && ctx_token_is (ctx, k - 2, "on")
+           && (ctx_token_is (ctx, k - 3, "went")
+               || ctx_token_is (ctx, k - 3, "goes"))))
+    return;
   if (passive (ctx, cue, k, end, s0))
     return;
   /* "were openly called to join", "was told": a passive without "by"
