@@ -387,6 +387,15 @@ static const Case cases[] = {
         "Huber succumbed to an unspecified lung disorder, unrelated to "
         "COVID-19, for which he received treatment at the Mayo Clinic",
         "Amanda", "Amanda", "according to" } } },
+  /* "X, Y said" reports X only when X has a verb: an opening phrase alone
+   * is no report (the second sentence is made up to show the contrast). */
+  { "/quotes/indirect/opening-phrase-is-no-report",
+    "During his eulogy, Obama took a veiled shot at Trump for his attacks "
+    "on mail-in voting, which critics, like Obama, have said amounted to "
+    "voter suppression. In 2018, exports rose by five percent, the agency "
+    "said.",
+    { { "indirect", "In 2018, exports rose by five percent", "agency",
+        "the agency", "said" } } },
   /* "went on to add": the speaker's next words, not an infinitive. */
   { "/quotes/direct/went-on-to-add",
     "\"They are integrated into the lives of the community,\" said study "

@@ -337,6 +337,26 @@ is_verb (const QuotesContext *ctx, guint j, gboolean regular)
          && ctx->tokens[j - 1].kind != WEFT_TOKEN_NUMBER;
 }
 
+/* Whether tokens [@first, @last) before "…, X said" are only an opening
+ * phrase with no verb, a time or a place ("During his eulogy", "Later in
+ * the day", "This past Friday, the princess, 67"), and so report
+ * nothing. */
+static gboolean
+opening_phrase_only (const QuotesContext *ctx, guint first, guint last)
+{
+  gboolean opening
+      = ctx_has (ctx, first, QW_PLACE | QW_OBJECT | QW_TIME | QW_NP_END)
+        || (ctx_has (ctx, first, QW_DETERMINER)
+            && (ctx_has (ctx, first + 1, QW_TIME)
+                || ctx_has (ctx, first + 2, QW_TIME)));
+  if (!opening)
+    return FALSE;
+  for (guint i = first; i < last; i++)
+    if (ctx_has (ctx, i, QW_FINITE | QW_CUE) || ends_in_ed (ctx, i))
+      return FALSE;
+  return TRUE;
+}
+
 /* Whether the bare clause at @i opens with a noun phrase of up to ten
  * tokens and then its verb: "68 people were missing", "this would take",
  * "the number of cases in the outbreak rose", "the talks failed"; an
@@ -1005,7 +1025,8 @@ indirect_at (QuotesContext *ctx, guint k, guint s0, guint s1)
       if (initial && ctx_punct_is (ctx, np_end, ','))
         add_indirect (ctx, np_end + 1, s1, cue->text, k, end, &m);
       else if (!initial && ctx_punct_is (ctx, k - 1, ',')
-               && (np_end >= s1 || ctx_is_sentence_end (ctx, np_end)))
+               && (np_end >= s1 || ctx_is_sentence_end (ctx, np_end))
+               && !opening_phrase_only (ctx, s0, k - 1))
         add_indirect (ctx, s0, k - 1, cue->text, k, end, &m);
       return;
     }
@@ -1116,8 +1137,9 @@ indirect_at (QuotesContext *ctx, guint k, guint s0, guint s1)
       while (tail < s1 && !ctx_punct_is (ctx, tail, ',')
              && !ctx_is_sentence_end (ctx, tail) && tail < end + 4)
         tail++;
-      if (tail >= s1 || ctx_is_sentence_end (ctx, tail)
-          || (ctx_punct_is (ctx, tail, ',') && is_participle (ctx, tail + 1)))
+      if ((tail >= s1 || ctx_is_sentence_end (ctx, tail)
+           || (ctx_punct_is (ctx, tail, ',') && is_participle (ctx, tail + 1)))
+          && !opening_phrase_only (ctx, s0, start - 1))
         add_indirect (ctx, s0, start - 1, cue->text, k, end, &m);
 
       return;
