@@ -232,6 +232,12 @@ static const Case cases[] = {
     "what, when, and how to do it\xe2\x80\x9d was fully justified.",
     { { "direct", "I know what, when, and how to do it", "Ilham Aliyev",
         "Ilham Aliyev", NULL } } },
+  /* The noun for words and its modifiers open the text: no owner before
+   * them to read (this read before the first token). */
+  { "/quotes/direct/words-noun-at-start",
+    "very famous words \"I know what, when, and how to do it\"",
+    { { "direct", "I know what, when, and how to do it", NULL, NULL,
+        NULL } } },
   { "/quotes/mixed/called-not-next-sentence",
     "Interior Minister Joachim Brudzi\xc5\x84ski called the stabbing \"an act "
     "of inexplicable barbarity.\" He said \"I can\xe2\x80\x99t find the "

@@ -598,7 +598,7 @@ possessive_source (QuotesContext *ctx, Quote *q)
   if (q->open_token < 3 || !is_words_noun (ctx, q->open_token - 1))
     return FALSE;
   guint i = q->open_token - 1;
-  for (guint n = 0; n < 2 && ctx_is_word (ctx, i - 1)
+  for (guint n = 0; n < 2 && i > 1 && ctx_is_word (ctx, i - 1)
                     && !(ctx->tokens[i - 1].flags & WEFT_TOKEN_CAPITALIZED)
                     && !ctx_has (ctx, i - 1, QW_DETERMINER);
        n++)
