@@ -691,7 +691,8 @@ score_words (VaderText *t, guint first, guint last, gsize start, gsize end,
   guint n = last - first;
   Ctx c = { .lex = t->lexicon,
             .k = vader_lexicon_constants (t->lexicon),
-            .w = t->words.words + first,
+            /* No words, perhaps no array yet: NULL + 0 is undefined. */
+            .w = n ? t->words.words + first : NULL,
             .n = n,
             .cap_diff = n_upper > 0 && n_upper < n,
             .arena = t->arena };
