@@ -215,10 +215,13 @@ def memory_and_linearity(args):
         "curly quotes": lambda n: "\u201c\u201d" * (n // 2),
         "digits": lambda n: "7" * n,
         "no whitespace": lambda n: ("Azerbaijan" * (n // 10 + 1))[:n],
+        # one sentence of reports, each one's content running to its end
+        "reports": lambda n: ("He said the talks, " * (n // 19 + 1))[:n],
     }
     sizes = {"prose": (50_000_000, 100_000_000), "quote marks": (100_000, 200_000),
              "curly quotes": (100_000, 200_000),
-             "digits": (10_000_000, 20_000_000), "no whitespace": (1_000_000, 2_000_000)}
+             "digits": (10_000_000, 20_000_000), "no whitespace": (1_000_000, 2_000_000),
+             "reports": (1_000_000, 2_000_000)}
     for name, make in cases.items():
         times = []
         for n in sizes[name]:

@@ -298,7 +298,8 @@ static const Case cases[] = {
     { { "indirect", "the cause of death was a cardiac arrest",
         "government of Burundi", "The government of Burundi", "announced" } } },
   /* A verb that takes a bare clause only with its subject's verb after it:
-   * a noun phrase alone is its object. */
+   * a noun phrase alone is its object (the last sentence is made up:
+   * "May", capitalized, is a name, not a verb). */
   { "/quotes/indirect/object-not-clause",
     "The government of Burundi on Tuesday announced his death and announced "
     "the cause of death as a cardiac arrest. While the House of "
@@ -306,7 +307,7 @@ static const Case cases[] = {
     "did not. The World Population Review estimated the total 2020 "
     "population of the state at just over one million. Wisconsin Governor "
     "Tony Evers declared a state of emergency and deployed the national "
-    "guard.",
+    "guard. Johnson denied Theresa May a second vote on the deal.",
     { { NULL } } },
   { "/quotes/indirect/clause-with-verb",
     "Taliban spokesperson Zabiullah Mujahid claimed 190 were dead. He "

@@ -329,8 +329,9 @@ ends_subject (const QuotesContext *ctx, guint j)
 static gboolean
 is_verb (const QuotesContext *ctx, guint j, gboolean regular)
 {
+  /* Capitalized, "May" and "Will" are names. */
   if (ctx_has (ctx, j, QW_FINITE))
-    return TRUE;
+    return !(ctx->tokens[j].flags & WEFT_TOKEN_CAPITALIZED);
   return regular && ends_in_ed (ctx, j)
          && !(ctx->tokens[j].flags & WEFT_TOKEN_CAPITALIZED)
          && !ctx_has (ctx, j - 1, QW_DETERMINER)
@@ -344,6 +345,8 @@ is_verb (const QuotesContext *ctx, guint j, gboolean regular)
 static gboolean
 opening_phrase_only (const QuotesContext *ctx, guint first, guint last)
 {
+  if (last - first > 12)
+    return FALSE; /* not short: a clause, whatever it holds */
   gboolean opening
       = ctx_has (ctx, first, QW_PLACE | QW_OBJECT | QW_TIME | QW_NP_END)
         || (ctx_has (ctx, first, QW_DETERMINER)
@@ -820,6 +823,9 @@ holds_quotation (const QuotesContext *ctx, guint first, guint last)
   return FALSE;
 }
 
+/* The most tokens reported speech runs to. */
+#define REPORT_MAX_TOKENS 160
+
 /* Appends an indirect quotation over tokens [@first, @last). */
 static void
 add_indirect (QuotesContext *ctx, guint first, guint last, const char *cue,
@@ -829,8 +835,13 @@ add_indirect (QuotesContext *ctx, guint first, guint last, const char *cue,
   guint line = ctx_line_starts_upto (ctx, first);
   if (line < ctx->line_starts.n)
     last = MIN (last, ctx->line_starts.items[line]);
+  /* Bounded, so that a sentence of thousands of reports costs (and
+   * writes) linear work; the longest report in 10 MB of news has 63
+   * words. */
   if (first >= cue_last)
-    last = content_end (ctx, first, last);
+    last = content_end (ctx, first, MIN (last, first + REPORT_MAX_TOKENS));
+  else if (last - first > REPORT_MAX_TOKENS)
+    return;
   else
     for (guint i = last; i-- > first;)
       if (ctx_punct_is (ctx, i, ';') && !ctx_quoted (ctx, i))
@@ -1033,7 +1044,7 @@ indirect_at (QuotesContext *ctx, guint k, guint s0, guint s1)
   /* "declined to say", "continued to write songs"; but "went on to say"
    * says it. */
   if (k > s0 && ctx_token_is (ctx, k - 1, "to")
-      && !(k >= s0 + 3 && ctx_token_is (ctx, k - 2, "on")
+      && !(k > s0 + 3 && ctx_token_is (ctx, k - 2, "on")
            && (ctx_token_is (ctx, k - 3, "went")
                || ctx_token_is (ctx, k - 3, "goes"))))
     return;

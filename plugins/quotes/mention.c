@@ -271,8 +271,8 @@ role_after (const QuotesContext *ctx, guint i, guint last)
     {
       const WeftToken *t = &ctx->tokens[i];
       const char *e = ctx->text + t->end;
-      if (t->end - t->start < 4 || e[-1] == 's' || e[-1] == 'd'
-          || memcmp (e - 3, "ing", 3) == 0)
+      if (t->end - t->start < 4 || e[-1] == 's'
+          || (e[-2] == 'e' && e[-1] == 'd') || memcmp (e - 3, "ing", 3) == 0)
         break;
       i++;
     }
