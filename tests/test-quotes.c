@@ -403,6 +403,16 @@ static const Case cases[] = {
     "said.",
     { { "indirect", "In 2018, exports rose by five percent", "agency",
         "the agency", "said" } } },
+  /* "which" before the verb stands for the noun phrase before it. */
+  { "/quotes/direct/relative-which-source",
+    "They released a statement which said, \"Hagia Sophia bears profound "
+    "historical and spiritual significance to Muslims and Christians "
+    "alike, and its status as a museum must be maintained\".",
+    { { "direct",
+        "Hagia Sophia bears profound historical and spiritual significance "
+        "to Muslims and Christians alike, and its status as a museum must be "
+        "maintained",
+        "a statement", "a statement", "said" } } },
   /* "went on to add": the speaker's next words, not an infinitive. */
   { "/quotes/direct/went-on-to-add",
     "\"They are integrated into the lives of the community,\" said study "

@@ -491,6 +491,26 @@ quotes_subject_before (const QuotesContext *ctx, guint cue, guint floor,
                  && ctx->text[ctx->tokens[pos - 1].end - 1] == 'y'
                  && ctx->text[ctx->tokens[pos - 1].end - 2] == 'l')))
     pos--;
+  /* "a statement which said": the noun phrase the relative pronoun stands
+   * for ("that" is left alone: "a study … in the past that did
+   * confirm"). */
+  if (pos > floor + 2 && ctx_token_is (ctx, pos - 1, "which"))
+    {
+      guint first = pos - 1;
+      while (first > floor + 1 && first + 4 > pos
+             && ctx_is_word (ctx, first - 1)
+             && !(ctx->tokens[first - 1].flags & WEFT_TOKEN_CAPITALIZED)
+             && !ctx_has (ctx, first - 1, QW_DETERMINER | NOT_IN_NP))
+        first--;
+      if (first > floor && ctx_has (ctx, first - 1, QW_DETERMINER))
+        first--;
+      MentionKind kind = plain_np (ctx, first, pos - 1, out);
+      if (kind != MENTION_NONE)
+        {
+          *start = first;
+          return kind;
+        }
+    }
   /* "the government of Burundi on Tuesday announced": a time phrase
    * between the subject and its verb belongs to neither.  ("… during
    * the weekend said" is left whole: "the weekend" reads as a noun.) */
