@@ -403,6 +403,14 @@ static const Case cases[] = {
     "said.",
     { { "indirect", "In 2018, exports rose by five percent", "agency",
         "the agency", "said" } } },
+  /* "according to X," opening a clause after a conjunction (the second
+   * sentence is made up: after a clause it reports nothing ahead). */
+  { "/quotes/indirect/according-to-after-conjunction",
+    "His family's announcement of his death specified no cause, but, "
+    "according to his agent, Hunter had undergone surgery recently. The "
+    "talks went on, according to plan, for two more days.",
+    { { "indirect", "Hunter had undergone surgery recently", "his agent",
+        "his agent", "according to" } } },
   /* "which" before the verb stands for the noun phrase before it. */
   { "/quotes/direct/relative-which-source",
     "They released a statement which said, \"Hagia Sophia bears profound "

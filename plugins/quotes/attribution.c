@@ -1029,10 +1029,19 @@ indirect_at (QuotesContext *ctx, guint k, guint s0, guint s1)
     {
       if (quotes_np_after (ctx, end, TRUE, &m, &np_end) == MENTION_NONE)
         return;
-      gboolean initial = TRUE;
-      for (guint i = s0; i < k; i++)
-        if (ctx_is_word (ctx, i))
-          initial = FALSE;
+      /* "According to X, …" opening its clause, also after a
+       * conjunction: "…, but, according to his agent, Hunter had …". */
+      guint i = k;
+      if (i > s0 && ctx_punct_is (ctx, i - 1, ','))
+        i--;
+      while (i > s0
+             && (ctx_token_is (ctx, i - 1, "but")
+                 || ctx_token_is (ctx, i - 1, "and")
+                 || ctx_token_is (ctx, i - 1, "however")
+                 || ctx_token_is (ctx, i - 1, "yet")))
+        i--;
+      gboolean initial
+          = i == s0 || (i + 1 < k && ctx_punct_is (ctx, i - 1, ','));
       if (initial && ctx_punct_is (ctx, np_end, ','))
         add_indirect (ctx, np_end + 1, s1, cue->text, k, end, &m);
       else if (!initial && ctx_punct_is (ctx, k - 1, ',')
