@@ -411,6 +411,18 @@ static const Case cases[] = {
     "talks went on, according to plan, for two more days.",
     { { "indirect", "Hunter had undergone surgery recently", "his agent",
         "his agent", "according to" } } },
+  /* An opening participle phrase is no subject of the clause. */
+  { "/quotes/indirect/opening-participle-phrase",
+    "Speaking to Portfolio.hu, Matt Simister, Tesco\xe2\x80\x99s CEO for "
+    "Central Europe, explained that the company held a 4% share of the "
+    "Polish retail market, compared to its 16% share in Hungary, and stated "
+    "they want to stay in Hungary.",
+    { { "indirect",
+        "the company held a 4% share of the Polish retail market, compared "
+        "to its 16% share in Hungary",
+        "Matt Simister", "Matt Simister", "explained" },
+      { "indirect", "they want to stay in Hungary", "Matt Simister",
+        "Matt Simister", "stated" } } },
   /* "which" before the verb stands for the noun phrase before it. */
   { "/quotes/direct/relative-which-source",
     "They released a statement which said, \"Hagia Sophia bears profound "

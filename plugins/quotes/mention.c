@@ -588,7 +588,8 @@ quotes_subject_before (const QuotesContext *ctx, guint cue, guint floor,
             && (is_parenthetical (ctx, s)
                 || (n == 0 && stepped
                     && (kind == MENTION_DESCRIPTION || kind == MENTION_ORG)
-                    && ctx_has (ctx, s, QW_DETERMINER)));
+                    && (ctx_has (ctx, s, QW_DETERMINER)
+                        || quotes_is_possessive (ctx, s))));
       /* "CLAUSE, officials said": a bare noun phrase right before the
        * verb is its subject, not an aside. */
       if (parenthetical && n == 0 && !stepped && kind == MENTION_ORG
@@ -636,6 +637,21 @@ quotes_clause_subject (const QuotesContext *ctx, guint floor, guint limit,
       while (e < limit && e < floor + 10 && !ctx_quoted (ctx, e)
              && !ctx_punct_is (ctx, e, ','))
         e++;
+      /* "Speaking to Portfolio.hu, Matt Simister …", "In Moscow, …": a
+       * participle phrase, or a prepositional one with no verb ("In the
+       * filing Ford made this point, …" has one), is no subject. */
+      const WeftToken *t = &ctx->tokens[floor];
+      gboolean participle = ctx_is_word (ctx, floor) && t->end - t->start > 4
+                            && memcmp (ctx->text + t->end - 3, "ing", 3) == 0;
+      gboolean phrase = ctx_has (ctx, floor, QW_PLACE | QW_OBJECT);
+      for (guint i = floor + 1; phrase && i < e; i++)
+        if (ctx_has (ctx, i, QW_FINITE | QW_FILLER | QW_CUE))
+          phrase = FALSE;
+      if (ctx_punct_is (ctx, e, ',') && (participle || phrase))
+        {
+          floor = e + 1;
+          continue;
+        }
       MentionKind kind = quotes_find_mention (ctx, floor, e, FALSE, m);
       if (kind == MENTION_NONE)
         {
