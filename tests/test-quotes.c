@@ -423,6 +423,20 @@ static const Case cases[] = {
         "Matt Simister", "Matt Simister", "explained" },
       { "indirect", "they want to stay in Hungary", "Matt Simister",
         "Matt Simister", "stated" } } },
+  /* A titled name in apposition before the verb; naming verbs quote the
+   * subject's own words. */
+  { "/quotes/mixed/titled-apposition-and-naming-verbs",
+    "The United States' National Institute of Allergy and Infectious "
+    "Disease's director, Dr. Anthony Fauci, said of the outbreak, "
+    "\"[b]ottom line, it's going to get worse.\"\n\n\nTrump hailed the "
+    "agreements as the \"dawn of a new Middle East.\" His opponent, Biden, "
+    "in a message to fundraisers, accused Trump of \"trying to scare the "
+    "hell out of America.\"",
+    { { "mixed", "[b]ottom line, it's going to get worse.", "Anthony Fauci",
+        "Anthony Fauci", "said" },
+      { "mixed", "dawn of a new Middle East.", "Trump", "Trump", "hailed" },
+      { "mixed", "trying to scare the hell out of America.", "Biden",
+        "Biden", "accused" } } },
   /* "which" before the verb stands for the noun phrase before it. */
   { "/quotes/direct/relative-which-source",
     "They released a statement which said, \"Hagia Sophia bears profound "
@@ -512,7 +526,7 @@ static const Case cases[] = {
     { { "direct", "It is over now", "a spokesman", "a spokesman", "said" } } },
   { "/quotes/marks/plural-s-closing-quote",
     "Trump dismissed the story as 'fake news' and said it was false.",
-    { { "term", "fake news", NULL, NULL, NULL },
+    { { "mixed", "fake news", "Trump", "Trump", "dismissed" },
       { "indirect", "it was false", "Trump", "Trump", "said" } } },
   { "/quotes/indirect/not-speech",
     "Italy, the proposed end point, and Egypt were openly called to join. "

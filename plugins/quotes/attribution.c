@@ -1020,8 +1020,10 @@ indirect_at (QuotesContext *ctx, guint k, guint s0, guint s1)
   guint end;
   if (token_bit (ctx->used, k)) /* a quotation's cue already */
     return;
+  /* A naming verb ("called", "hailed") quotes its word; it reports no
+   * clause. */
   const QuotesCue *cue = quotes_match_cue (ctx, k, &end);
-  if (!cue)
+  if (!cue || cue->kind == QUOTES_CUE_NAME)
     return;
   Mention m;
   guint np_end, start;

@@ -478,6 +478,19 @@ is_parenthetical (const QuotesContext *ctx, guint i)
          && !(ctx_classes (ctx, i) & (QW_PRONOUN | QW_GROUP));
 }
 
+/* Whether tokens [@first, @last) are only titles, roles and
+ * nationalities ("Dr.", "Russian President"): what a name's mention leaves
+ * out before it. */
+static gboolean
+titles_only (const QuotesContext *ctx, guint first, guint last)
+{
+  for (guint i = first; i < last; i++)
+    if (!ctx_has (ctx, i, QW_TITLE | QW_ROLE | QW_DEMONYM)
+        && ctx->tokens[i].kind != WEFT_TOKEN_ABBREV)
+      return FALSE;
+  return TRUE;
+}
+
 MentionKind
 quotes_subject_before (const QuotesContext *ctx, guint cue, guint floor,
                        Mention *out, guint *start)
@@ -599,7 +612,8 @@ quotes_subject_before (const QuotesContext *ctx, guint cue, guint floor,
         stepped = TRUE; /* "Sevinj Osmangyzy, who promised to say" */
       if (n == 0 && stepped && !parenthetical
           && !(s > floor && ctx_punct_is (ctx, s - 1, ',')
-               && kind == MENTION_NAME && m.first == s && m.last == pos))
+               && kind == MENTION_NAME && titles_only (ctx, s, m.first)
+               && m.last == pos))
         return MENTION_NONE;
       if (fallback == MENTION_NAME && kind != MENTION_NAME && !parenthetical)
         break; /* "The study's lead author, … Maninder Thind, said" */
