@@ -276,11 +276,8 @@ trailing (QuotesContext *ctx, Quote *q, gboolean lenient)
 static gboolean
 is_participle (const QuotesContext *ctx, guint i)
 {
-  if (!ctx_is_word (ctx, i) || (ctx->tokens[i].flags & WEFT_TOKEN_CAPITALIZED))
-    return FALSE;
-  const WeftToken *t = &ctx->tokens[i];
-  return t->end - t->start > 4
-         && memcmp (ctx->text + t->end - 3, "ing", 3) == 0;
+  return ctx_word_ends_with (ctx, i, "ing", 4)
+         && !(ctx->tokens[i].flags & WEFT_TOKEN_CAPITALIZED);
 }
 
 /* Whether token @i can open a bare clause: "the talks", "68 people". */
@@ -295,9 +292,7 @@ word_or_number (const QuotesContext *ctx, guint i)
 static gboolean
 ends_in_ed (const QuotesContext *ctx, guint j)
 {
-  const WeftToken *t = &ctx->tokens[j];
-  return t->kind == WEFT_TOKEN_WORD && t->end - t->start >= 4
-         && memcmp (ctx->text + t->end - 2, "ed", 2) == 0;
+  return ctx_word_ends_with (ctx, j, "ed", 3);
 }
 
 /* Whether token @j may stand inside a subject noun phrase: a word, a
@@ -749,11 +744,8 @@ static gboolean
 is_cue_participle (const QuotesContext *ctx, guint i)
 {
   guint end;
-  if (!quotes_match_cue (ctx, i, &end))
-    return FALSE;
-  const WeftToken *t = &ctx->tokens[i];
-  return t->end - t->start > 4
-         && memcmp (ctx->text + t->end - 3, "ing", 3) == 0;
+  return quotes_match_cue (ctx, i, &end)
+         && ctx_word_ends_with (ctx, i, "ing", 4);
 }
 
 /* Where reported speech that starts at @first ends, at the latest @last:

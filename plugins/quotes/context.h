@@ -156,6 +156,20 @@ ctx_is_word (const QuotesContext *ctx, guint i)
              || ctx->tokens[i].kind == WEFT_TOKEN_ABBREV);
 }
 
+/* Whether token @i is a word of more than @min bytes ending in @suffix:
+ * the shape of a participle ("-ing") or a past ("-ed"). */
+static inline gboolean
+ctx_word_ends_with (const QuotesContext *ctx, guint i, const char *suffix,
+                    gsize min)
+{
+  if (!ctx_is_word (ctx, i))
+    return FALSE;
+  const WeftToken *t = &ctx->tokens[i];
+  gsize n = strlen (suffix);
+  return t->end - t->start > min
+         && memcmp (ctx->text + t->end - n, suffix, n) == 0;
+}
+
 /* Token @i's key for the lexicon (quotes_word_key()). */
 static inline guint64
 ctx_key (const QuotesContext *ctx, guint i)

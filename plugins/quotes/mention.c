@@ -248,10 +248,8 @@ after_opening_phrase (const QuotesContext *ctx, guint first, guint last)
 static gboolean
 verb_with_object (const QuotesContext *ctx, guint i)
 {
-  const WeftToken *t = &ctx->tokens[i];
-  gboolean past = ctx_has (ctx, i, QW_FINITE)
-                  || (t->kind == WEFT_TOKEN_WORD && t->end - t->start >= 4
-                      && memcmp (ctx->text + t->end - 2, "ed", 2) == 0);
+  gboolean past
+      = ctx_has (ctx, i, QW_FINITE) || ctx_word_ends_with (ctx, i, "ed", 3);
   return past && i + 1 < ctx->n_tokens && !ctx_has (ctx, i - 1, QW_DETERMINER)
          && (ctx_has (ctx, i + 1, QW_DETERMINER | QW_QUANTIFIER)
              || ctx->tokens[i + 1].kind == WEFT_TOKEN_NUMBER
@@ -654,9 +652,7 @@ quotes_clause_subject (const QuotesContext *ctx, guint floor, guint limit,
       /* "Speaking to Portfolio.hu, Matt Simister …", "In Moscow, …": a
        * participle phrase, or a prepositional one with no verb ("In the
        * filing Ford made this point, …" has one), is no subject. */
-      const WeftToken *t = &ctx->tokens[floor];
-      gboolean participle = ctx_is_word (ctx, floor) && t->end - t->start > 4
-                            && memcmp (ctx->text + t->end - 3, "ing", 3) == 0;
+      gboolean participle = ctx_word_ends_with (ctx, floor, "ing", 4);
       gboolean phrase = ctx_has (ctx, floor, QW_PLACE | QW_OBJECT);
       for (guint i = floor + 1; phrase && i < e; i++)
         if (ctx_has (ctx, i, QW_FINITE | QW_FILLER | QW_CUE))
