@@ -191,6 +191,12 @@ test_abbreviations (void)
     { "by J. R. R. Tolkien", "by | J. | R. | R. | Tolkien" },
     { "No. 5 but say no.", "No. | 5 | but | say | no | ." },
     { "and I. Then", "and | I | . | Then" },
+    /* I after another initial or a title is one too; after a name it is
+     * a numeral or the pronoun ending a sentence. */
+    { "President Wayne A. I. Frederick and Mr. I. Smith",
+      "President | Wayne | A. | I. | Frederick | and | Mr. | I. | Smith" },
+    { "the U.S. I. Then King Charles I. He",
+      "the | U.S. | I | . | Then | King | Charles | I | . | He" },
     { "medical school.But J.Aron of Smith Inc.One day",
       "medical | school | . | But | J. | Aron | of | Smith | Inc. | One | "
       "day" },
@@ -295,6 +301,10 @@ test_sentences (void)
     { "Gen. Valery Gerasimov met Mr. J. R. R. Tolkien on Oct. 5. It rained.",
       "Gen. Valery Gerasimov met Mr. J. R. R. Tolkien on Oct. 5. || "
       "It rained." },
+    { "Howard University President Wayne A. I. Frederick praised him. "
+      "Then came I. The end.",
+      "Howard University President Wayne A. I. Frederick praised him. || "
+      "Then came I. || The end." },
     { "It grew 5.2 percent in the U.S. The U.S. Senate agreed.",
       "It grew 5.2 percent in the U.S. || The U.S. Senate agreed." },
     { "Russia and NATO\n\nMOSCOW, July 26\n\nThe exercises began... and "

@@ -164,6 +164,31 @@ is_abbreviation (const TokLexicon *abbr, const guchar *s, const guchar *q,
   return tok_lexicon_lookup (abbr, lower, len, tags);
 }
 
+/* Whether "I." at [@s, @q] is an initial, not the pronoun ending a
+ * sentence: right after another initial or a title ("Wayne A. I.
+ * Frederick", "Mr. I. Smith") and before a capitalized word.  After a
+ * name alone it stays a full stop, as the numeral of "Charles I." and
+ * "World War I." mostly is. */
+static gboolean
+initial_i (TokScanner *sc, const guchar *s, const guchar *q)
+{
+  guint n;
+  const WeftToken *tokens = weft_doc_get_tokens (sc->doc, &n);
+  if (n == 0 || !(q + 2 < sc->end && q[1] == ' ' && q[2] >= 'A' && q[2] <= 'Z'))
+    return FALSE;
+  const WeftToken *t = &tokens[n - 1];
+  const guchar *b = sc->text + t->start, *e = sc->text + t->end;
+  if (t->kind != WEFT_TOKEN_ABBREV || e + 1 != s || e[-1] != '.'
+      || !(b[0] >= 'A' && b[0] <= 'Z'))
+    return FALSE;
+  /* One capital (an initial) or a capital and lower-case letters (Mr.,
+   * Dr., Gen.), no inner period (U.S.). */
+  for (const guchar *r = b + 1; r < e - 1; r++)
+    if (*r < 'a' || *r > 'z')
+      return FALSE;
+  return e - b <= 5;
+}
+
 /* Whether the period after the word [@s, @q) belongs to it. */
 static gboolean
 takes_period (TokScanner *sc, const guchar *s, const guchar *q, guint n_dots,
@@ -186,7 +211,7 @@ takes_period (TokScanner *sc, const guchar *s, const guchar *q, guint n_dots,
   gunichar c;
   guint n;
   CharClass k = tok_char_at (s, q, &c, &n);
-  return k == CH_UPPER && s + n == q && c != 'I';
+  return k == CH_UPPER && s + n == q && (c != 'I' || initial_i (sc, s, q));
 }
 
 /* Whether an e-mail address may start at the word [@s, @q): the word stops
