@@ -190,6 +190,9 @@ test_abbreviations (void)
       "the | U.S. | and | the | U.K. | , | e.g. | Tolkien" },
     { "by J. R. R. Tolkien", "by | J. | R. | R. | Tolkien" },
     { "No. 5 but say no.", "No. | 5 | but | say | no | ." },
+    /* "p." (page) wants a number; "P." without one is an initial. */
+    { "see p. 5 and P. damicornis or p. cyclindrica",
+      "see | p. | 5 | and | P. | damicornis | or | p | . | cyclindrica" },
     { "and I. Then", "and | I | . | Then" },
     /* I after another initial or a title is one too; after a name it is
      * a numeral or the pronoun ending a sentence. */

@@ -203,7 +203,10 @@ takes_period (TokScanner *sc, const guchar *s, const guchar *q, guint n_dots,
       const guchar *r = q + 1;
       while (r < sc->end && (*r == ' ' || *r == '\t'))
         r++;
-      return tok_digit_at (r, sc->end);
+      /* "p. 5"; without a number, "P." may still be an initial ("P.
+       * damicornis"), which the test below tells. */
+      if (tok_digit_at (r, sc->end))
+        return TRUE;
     }
   if (n_dots > 0)
     return max_seg <= 3 && !tok_has_case (s, q, CASE_DIGIT);
