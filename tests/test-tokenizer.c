@@ -308,6 +308,8 @@ test_sentences (void)
       "Then came I. The end.",
       "Howard University President Wayne A. I. Frederick praised him. || "
       "Then came I. || The end." },
+    { "Category 4 is 130 mph. Hurricanes of 5 lbs. and 3 km. are not.",
+      "Category 4 is 130 mph. || Hurricanes of 5 lbs. and 3 km. are not." },
     { "It grew 5.2 percent in the U.S. The U.S. Senate agreed.",
       "It grew 5.2 percent in the U.S. || The U.S. Senate agreed." },
     { "Russia and NATO\n\nMOSCOW, July 26\n\nThe exercises began... and "

@@ -90,6 +90,10 @@ abbreviation_ends (const TokConfig *config, const guchar *text,
     return FALSE;
   if (!(next->flags & WEFT_TOKEN_CAPITALIZED))
     return FALSE;
+  /* "130 mph. Hurricanes": news writes units without a period but at
+   * the end of a sentence. */
+  if (tags & ABBR_UNIT)
+    return TRUE;
   return tok_lexicon_lookup (config->starters, (const char *)text + next->start,
                              next->end - next->start, NULL);
 }

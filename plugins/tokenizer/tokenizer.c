@@ -32,6 +32,7 @@ static const WeftOptionSpec tokenizer_options[] = {
 static const TokLexiconTag abbreviation_tags[] = {
   { "title", ABBR_TITLE },
   { "number", ABBR_NUMBER },
+  { "unit", ABBR_UNIT },
   { NULL, 0 },
 };
 

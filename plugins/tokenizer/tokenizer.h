@@ -10,6 +10,7 @@ enum
 {
   ABBR_TITLE = 1 << 0,  /* precedes a name: never ends a sentence */
   ABBR_NUMBER = 1 << 1, /* only an abbreviation before a number (No. 5) */
+  ABBR_UNIT = 1 << 2,   /* a unit: ends a sentence before any capital */
 };
 
 typedef struct
