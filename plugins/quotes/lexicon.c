@@ -503,7 +503,9 @@ build_scan_table (QuotesLexicon *lexicon)
     scan->by_key[bit] = (filter_bit (words, bit) * QUOTES_SCAN_WORD)
                         | (filter_bit (cues, bit)
                            * (QUOTES_SCAN_CUE | QUOTES_SCAN_CUE_CAPITAL))
-                        | QUOTES_SCAN_PUNCT | QUOTES_SCAN_CAPITAL;
+                        | QUOTES_SCAN_PUNCT | QUOTES_SCAN_CAPITAL
+                        | WEFT_TOKEN_NEWLINE_BEFORE
+                        | WEFT_TOKEN_PARAGRAPH_BEFORE;
   /* No entry has 63 bytes (MAX_WORD): that length stands for longer ones. */
   G_STATIC_ASSERT (MAX_WORD < 63);
   G_STATIC_ASSERT (WEFT_TOKEN_N_KINDS <= 16);
@@ -513,11 +515,13 @@ build_scan_table (QuotesLexicon *lexicon)
       /* quotes_word_key() of an empty word: the loaded bytes unmasked. */
       scan->key_mask[len]
           = bytes ? G_MAXUINT64 >> (64 - 8 * bytes) : G_MAXUINT64;
-      for (guint kind = 0; kind < WEFT_TOKEN_N_KINDS; kind++)
-        for (guint capitalized = 0; capitalized < 2; capitalized++)
-          scan->by_kind_length[QUOTES_SCAN_ROW (
-              kind, capitalized * WEFT_TOKEN_CAPITALIZED)][len]
-              = kind_length_flags (lexicon, kind, capitalized, len);
+      for (guint kind = 0; kind < 16; kind++)
+        for (guint flags = 0; flags < 32; flags += 2)
+          scan->by_kind_length[QUOTES_SCAN_ROW (kind, flags)][len]
+              = kind_length_flags (lexicon, kind,
+                                   (flags & WEFT_TOKEN_CAPITALIZED) != 0, len)
+                | (flags
+                   & (WEFT_TOKEN_NEWLINE_BEFORE | WEFT_TOKEN_PARAGRAPH_BEFORE));
     }
   /* The one-byte quote marks, by their key as the marks pass makes it. */
   static const char quote_bytes[] = { '"', '\'' };

@@ -384,11 +384,9 @@ static inline guint8
 scan_byte (const QuotesScanTable *scan, const WeftToken *t, guint32 len,
            guint64 key)
 {
-  return (scan->by_key[key >> 50]
-          & scan->by_kind_length[QUOTES_SCAN_ROW (t->kind, t->flags)]
-                                [MIN (len, 63)])
-         | (t->flags
-            & (WEFT_TOKEN_NEWLINE_BEFORE | WEFT_TOKEN_PARAGRAPH_BEFORE));
+  return scan->by_key[key >> 50]
+         & scan->by_kind_length[QUOTES_SCAN_ROW (t->kind, t->flags)]
+                               [MIN (len, 63)];
 }
 
 /* Classifies the tokens [@first, @end), each with eight bytes of text
@@ -399,6 +397,9 @@ classify (const QuotesContext *ctx, const QuotesScanTable *scan, guint first,
           guint end, guint8 *bytes)
 {
   const char *text = ctx->text;
+  /* Two tokens an iteration: the loop's own increments and compare are a
+   * tenth of its instructions. */
+#pragma GCC unroll 2
   for (guint i = first; i < end; i++)
     {
       const WeftToken *t = &ctx->tokens[i];
