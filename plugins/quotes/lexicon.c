@@ -536,7 +536,7 @@ build_scan_table (QuotesLexicon *lexicon)
           = bytes ? G_MAXUINT64 >> (64 - 8 * bytes) : G_MAXUINT64;
       for (guint kind = 0; kind < 16; kind++)
         for (guint flags = 0; flags < 32; flags += 2)
-          scan->by_kind_length[QUOTES_SCAN_ROW (kind, flags)][len]
+          scan->by_kind_length[QUOTES_SCAN_ROW (kind | flags << 8) + len]
               = kind_length_flags (lexicon, kind,
                                    (flags & WEFT_TOKEN_CAPITALIZED) != 0, len)
                 | (flags

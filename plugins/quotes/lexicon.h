@@ -157,11 +157,14 @@ enum
   QUOTES_SCAN_CAPITAL = 1 << 7, /* a capitalized word or abbreviation */
 };
 
-/* The row of by_kind_length for a token's kind (four bits) and its flags
- * but WEFT_TOKEN_SPACE_BEFORE (the next four): the line-break flags are
- * in the row, not or-ed in per token. */
-#define QUOTES_SCAN_ROW(kind, flags)                                           \
-  ((guint)((kind)&15) | (guint)((flags)&0x1E) << 3)
+/* Where a token's row starts in by_kind_length, from the two bytes of its
+ * kind and flags (@kind_flags: kind | flags << 8): by the kind (four bits)
+ * and the flags but WEFT_TOKEN_SPACE_BEFORE (the next four), 64 lengths a
+ * row; the line-break flags are in the row, not or-ed in per token.  One
+ * multiply places both: by 66 (64 + 2) the kind lands at bits 6-9 and the
+ * flags at 10-13, the other copies outside the mask. */
+#define QUOTES_SCAN_ROW(kind_flags)                                            \
+  ((((guint)(kind_flags)&0x1E0F) * 66) & 0x3FC0)
 
 typedef struct
 {
@@ -172,7 +175,7 @@ typedef struct
   /* By QUOTES_SCAN_ROW and the length (63: 63 bytes or more): the flags a
    * token of that kind, case and length may have, and its line-break
    * flags. */
-  guint8 by_kind_length[256][64];
+  guint8 by_kind_length[256 * 64];
   /* By the length: the mask of the key's bytes. */
   guint64 key_mask[64];
 } QuotesScanTable;
