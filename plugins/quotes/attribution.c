@@ -928,20 +928,12 @@ clause_after (const QuotesContext *ctx, const QuotesCue *cue, guint end,
   return skip_time (ctx, after, s1);
 }
 
-/* A cheap test before the subject is looked for: whether the cue at @k
- * (ending at @end) can report anything in the sentence [@s0, @s1) — a
- * "that" clause or a bare clause after it, a comma before it (an inverted
- * subject, a participle), or the sentence ending soon after it ("…, X
- * said."). The rules in indirect_at() add nothing when it is FALSE.
- * *@after gets clause_after() when it is TRUE without a comma before. */
-static gboolean
-may_report (const QuotesContext *ctx, const QuotesCue *cue, guint k, guint end,
-            guint s0, guint s1, guint *after_out)
+/* The "that" opening a clause within nine tokens of @after (before a
+ * quotation, a comma, a sentence end or a subject pronoun: "X said [to
+ * …] that CLAUSE"), else G_MAXUINT. */
+static guint
+that_after (const QuotesContext *ctx, guint after, guint s1)
 {
-  if (k > s0 && ctx_punct_is (ctx, k - 1, ','))
-    return TRUE;
-  guint after = clause_after (ctx, cue, end, s1);
-  *after_out = after;
   for (guint i = after; i < s1 && i < after + 9; i++)
     {
       if (ctx_quoted (ctx, i) || ctx_punct_is (ctx, i, ',')
@@ -949,8 +941,29 @@ may_report (const QuotesContext *ctx, const QuotesCue *cue, guint k, guint end,
           || ctx_has (ctx, i, QW_PRONOUN | QW_GROUP))
         break;
       if (ctx_token_is (ctx, i, "that"))
-        return TRUE;
+        return i;
     }
+  return G_MAXUINT;
+}
+
+/* A cheap test before the subject is looked for: whether the cue at @k
+ * (ending at @end) can report anything in the sentence [@s0, @s1) — a
+ * "that" clause or a bare clause after it, a comma before it (an inverted
+ * subject, a participle), or the sentence ending soon after it ("…, X
+ * said."). The rules in indirect_at() add nothing when it is FALSE.
+ * *@after gets clause_after() and *@that that_after() of it when it is
+ * TRUE without a comma before. */
+static gboolean
+may_report (const QuotesContext *ctx, const QuotesCue *cue, guint k, guint end,
+            guint s0, guint s1, guint *after_out, guint *that_out)
+{
+  if (k > s0 && ctx_punct_is (ctx, k - 1, ','))
+    return TRUE;
+  guint after = clause_after (ctx, cue, end, s1);
+  *after_out = after;
+  *that_out = that_after (ctx, after, s1);
+  if (*that_out != G_MAXUINT)
+    return TRUE;
   if ((cue->kind == QUOTES_CUE_SAY || cue->kind == QUOTES_CUE_CLAUSE
        || cue->kind == QUOTES_CUE_TELL)
       && after < s1 && word_or_number (ctx, after))
@@ -1067,8 +1080,9 @@ indirect_at (QuotesContext *ctx, guint k, guint s0, guint s1)
           || ctx_token_is (ctx, b - 1, "is") || ctx_token_is (ctx, b - 1, "are")
           || ctx_token_is (ctx, b - 1, "be")))
     return;
-  guint after = G_MAXUINT; /* clause_after(), when may_report() made it */
-  if (!may_report (ctx, cue, k, end, s0, s1, &after))
+  /* clause_after() and that_after(), when may_report() made them */
+  guint after = G_MAXUINT, that = G_MAXUINT;
+  if (!may_report (ctx, cue, k, end, s0, s1, &after, &that))
     return;
   MentionKind kind = quotes_subject_before (ctx, k, s0, &m, &start);
   gboolean inverted = FALSE;
@@ -1093,21 +1107,17 @@ indirect_at (QuotesContext *ctx, guint k, guint s0, guint s1)
   if (inverted)
     after = end;
   else if (after == G_MAXUINT)
-    after = clause_after (ctx, cue, end, s1);
+    {
+      after = clause_after (ctx, cue, end, s1);
+      that = that_after (ctx, after, s1);
+    }
   /* "X said [to …] that CLAUSE"; not "a budget that does …" (a relative
    * clause: a subject pronoun came first, or a verb follows "that"). */
-  for (guint i = after; i < s1 && i < after + 9 && !inverted; i++)
+  if (!inverted && that != G_MAXUINT)
     {
-      if (ctx_quoted (ctx, i) || ctx_punct_is (ctx, i, ',')
-          || ctx_is_sentence_end (ctx, i)
-          || ctx_has (ctx, i, QW_PRONOUN | QW_GROUP))
-        break;
-      if (ctx_token_is (ctx, i, "that"))
-        {
-          if (!ctx_has (ctx, i + 1, QW_FILLER))
-            add_indirect (ctx, i + 1, s1, cue->text, k, end, &m);
-          return;
-        }
+      if (!ctx_has (ctx, that + 1, QW_FILLER))
+        add_indirect (ctx, that + 1, s1, cue->text, k, end, &m);
+      return;
     }
   /* ", commenting on …", ", adding …": a participle phrase reports only
    * with "that"; else it describes the sentence's own attribution. */
