@@ -946,11 +946,34 @@ that_after (const QuotesContext *ctx, guint after, guint s1)
   return G_MAXUINT;
 }
 
+/* Whether @cue (ending at @end) can take the bare clause at
+ * @after, its subject aside: "X said the talks would …", "told reporters
+ * today psychiatric assessments will …" (a verb of kind say, clause, or
+ * tell after its addressee), not "said in a statement". */
+static gboolean
+bare_clause_at (const QuotesContext *ctx, const QuotesCue *cue, guint end,
+                guint after, guint s1)
+{
+  return (cue->kind == QUOTES_CUE_SAY || cue->kind == QUOTES_CUE_CLAUSE
+          || (cue->kind == QUOTES_CUE_TELL && after > end))
+         && after < s1 && word_or_number (ctx, after)
+         && (!ctx_has (ctx, after, QW_CLAUSE_BLOCK | QW_FILLER)
+             || ((ctx_token_is (ctx, after, "it")
+                  || ctx_token_is (ctx, after, "this"))
+                 && ctx_has (ctx, after + 1, QW_FILLER))
+             || ((ctx_token_is (ctx, after, "no")
+                  || ctx_token_is (ctx, after, "nothing"))
+                 && verb_follows (ctx, after, s1)))
+         && !ctx_quoted (ctx, after) && s1 - after >= 4;
+}
+
 /* A cheap test before the subject is looked for: whether the cue at @k
  * (ending at @end) can report anything in the sentence [@s0, @s1) — a
  * "that" clause or a bare clause after it, a comma before it (an inverted
- * subject, a participle), or the sentence ending soon after it ("…, X
- * said."). The rules in indirect_at() add nothing when it is FALSE.
+ * subject, a participle), or the sentence ending soon after it with a
+ * comma before the subject ("…, X said."). The rules in indirect_at()
+ * add nothing when it is FALSE (they test the same things, the subject
+ * aside), so most cues that report nothing cost no subject.
  * *@after gets clause_after() and *@that that_after() of it when it is
  * TRUE without a comma before. */
 static gboolean
@@ -964,16 +987,20 @@ may_report (const QuotesContext *ctx, const QuotesCue *cue, guint k, guint end,
   *that_out = that_after (ctx, after, s1);
   if (*that_out != G_MAXUINT)
     return TRUE;
-  if ((cue->kind == QUOTES_CUE_SAY || cue->kind == QUOTES_CUE_CLAUSE
-       || cue->kind == QUOTES_CUE_TELL)
-      && after < s1 && word_or_number (ctx, after))
+  if (bare_clause_at (ctx, cue, end, after, s1))
     return TRUE;
   guint tail = end;
   while (tail < s1 && !ctx_punct_is (ctx, tail, ',')
          && !ctx_is_sentence_end (ctx, tail) && tail < end + 4)
     tail++;
-  return tail >= s1 || ctx_is_sentence_end (ctx, tail)
-         || (ctx_punct_is (ctx, tail, ',') && is_participle (ctx, tail + 1));
+  if (!(tail >= s1 || ctx_is_sentence_end (ctx, tail)
+        || (ctx_punct_is (ctx, tail, ',') && is_participle (ctx, tail + 1))))
+    return FALSE;
+  /* "CLAUSE, X said.": only with a comma before the subject. */
+  for (guint i = s0; i + 1 < k; i++)
+    if (ctx_punct_is (ctx, i, ','))
+      return TRUE;
+  return FALSE;
 }
 
 /* "This was stated by X": the previous sentence is what X said. */
@@ -1126,17 +1153,7 @@ indirect_at (QuotesContext *ctx, guint k, guint s0, guint s1)
   /* "X said the talks would …", "told reporters today psychiatric
    * assessments will …"; a verb of kind clause only before a subject
    * pronoun or a noun phrase with its verb ("claimed 190 were dead"). */
-  gboolean bare = (cue->kind == QUOTES_CUE_SAY || cue->kind == QUOTES_CUE_CLAUSE
-                   || (cue->kind == QUOTES_CUE_TELL && after > end))
-                  && !inverted && after < s1 && word_or_number (ctx, after)
-                  && (!ctx_has (ctx, after, QW_CLAUSE_BLOCK | QW_FILLER)
-                      || ((ctx_token_is (ctx, after, "it")
-                           || ctx_token_is (ctx, after, "this"))
-                          && ctx_has (ctx, after + 1, QW_FILLER))
-                      || ((ctx_token_is (ctx, after, "no")
-                           || ctx_token_is (ctx, after, "nothing"))
-                          && verb_follows (ctx, after, s1)))
-                  && !ctx_quoted (ctx, after) && s1 - after >= 4;
+  gboolean bare = !inverted && bare_clause_at (ctx, cue, end, after, s1);
   gboolean subject = ctx_has (ctx, after, QW_PRONOUN | QW_GROUP)
                      || ctx_token_is (ctx, after, "there")
                      || ctx_token_is (ctx, after, "it")
