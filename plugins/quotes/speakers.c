@@ -589,9 +589,11 @@ quotes_resolve_speakers (QuotesContext *ctx)
                     * sizeof (*history->latest));
   /* Each person of the article and each resolved mention joins once. */
   history->people = g_new (Person *, all.n + n);
-  /* At most a name and a surname per person; the few hundred of a news
-   * article at once, without growing. */
-  quotes_table_reserve (&history->known, MIN (2 * (all.n + n), 512), ctx->doc);
+  /* At most a name and a surname per person, but most articles have a few
+   * dozen: the table starts in the arena and grows past that. */
+  quotes_table_reserve (&history->known,
+                        MIN (2 * (all.n + n), QUOTES_TABLE_ARENA_ENTRIES),
+                        ctx->doc);
   know_article (ctx, history, &all);
   Order *order = weft_doc_alloc (ctx->doc, n * sizeof (Order));
 
