@@ -173,7 +173,7 @@ typedef struct
    * QUOTES_SCAN_PUNCT, QUOTES_SCAN_CAPITAL and the line-break flags. */
   guint8 by_key[16384];
   /* By QUOTES_SCAN_ROW and the length (63: 63 bytes or more): the flags a
-   * token of that kind, case and length may have, and its line-break
+   * token of that kind, flags and length may have, and its line-break
    * flags. */
   guint8 by_kind_length[256 * 64];
   /* By the length: the mask of the key's bytes. */
