@@ -89,14 +89,17 @@ typedef struct _QuoteIndex
   guint n_links, links_size;
 } QuoteIndex;
 
-/* An empty index with room for about @n links, in all without growing:
- * the table and the links are allocated once. */
+/* An empty index with room for about @n links, allocated once.  Its
+ * table starts in the arena, and grows for an article whose quotations
+ * name more than a few dozen tokens (bounds such as @n are far above the
+ * entries made: 19 on average in a heap table of 277 slots). */
 static void
 quote_index_init (QuoteIndex *index, guint n, WeftDoc *doc)
 {
   n = CLAMP (n, 1, 512);
   *index = (QuoteIndex){ .links = g_new (QuoteLink, n), .links_size = n };
-  quotes_table_reserve (&index->latest, n, doc);
+  quotes_table_reserve (&index->latest, MIN (n, QUOTES_TABLE_ARENA_ENTRIES),
+                        doc);
 }
 
 static void
@@ -928,20 +931,12 @@ clause_after (const QuotesContext *ctx, const QuotesCue *cue, guint end,
   return skip_time (ctx, after, s1);
 }
 
-/* A cheap test before the subject is looked for: whether the cue at @k
- * (ending at @end) can report anything in the sentence [@s0, @s1) — a
- * "that" clause or a bare clause after it, a comma before it (an inverted
- * subject, a participle), or the sentence ending soon after it ("…, X
- * said."). The rules in indirect_at() add nothing when it is FALSE.
- * *@after gets clause_after() when it is TRUE without a comma before. */
-static gboolean
-may_report (const QuotesContext *ctx, const QuotesCue *cue, guint k, guint end,
-            guint s0, guint s1, guint *after_out)
+/* The "that" opening a clause within nine tokens of @after (before a
+ * quotation, a comma, a sentence end or a subject pronoun: "X said [to
+ * …] that CLAUSE"), else G_MAXUINT. */
+static guint
+that_after (const QuotesContext *ctx, guint after, guint s1)
 {
-  if (k > s0 && ctx_punct_is (ctx, k - 1, ','))
-    return TRUE;
-  guint after = clause_after (ctx, cue, end, s1);
-  *after_out = after;
   for (guint i = after; i < s1 && i < after + 9; i++)
     {
       if (ctx_quoted (ctx, i) || ctx_punct_is (ctx, i, ',')
@@ -949,18 +944,66 @@ may_report (const QuotesContext *ctx, const QuotesCue *cue, guint k, guint end,
           || ctx_has (ctx, i, QW_PRONOUN | QW_GROUP))
         break;
       if (ctx_token_is (ctx, i, "that"))
-        return TRUE;
+        return i;
     }
-  if ((cue->kind == QUOTES_CUE_SAY || cue->kind == QUOTES_CUE_CLAUSE
-       || cue->kind == QUOTES_CUE_TELL)
-      && after < s1 && word_or_number (ctx, after))
+  return G_MAXUINT;
+}
+
+/* Whether @cue (ending at @end) can take the bare clause at
+ * @after, its subject aside: "X said the talks would …", "told reporters
+ * today psychiatric assessments will …" (a verb of kind say, clause, or
+ * tell after its addressee), not "said in a statement". */
+static gboolean
+bare_clause_at (const QuotesContext *ctx, const QuotesCue *cue, guint end,
+                guint after, guint s1)
+{
+  return (cue->kind == QUOTES_CUE_SAY || cue->kind == QUOTES_CUE_CLAUSE
+          || (cue->kind == QUOTES_CUE_TELL && after > end))
+         && after < s1 && word_or_number (ctx, after)
+         && (!ctx_has (ctx, after, QW_CLAUSE_BLOCK | QW_FILLER)
+             || ((ctx_token_is (ctx, after, "it")
+                  || ctx_token_is (ctx, after, "this"))
+                 && ctx_has (ctx, after + 1, QW_FILLER))
+             || ((ctx_token_is (ctx, after, "no")
+                  || ctx_token_is (ctx, after, "nothing"))
+                 && verb_follows (ctx, after, s1)))
+         && !ctx_quoted (ctx, after) && s1 - after >= 4;
+}
+
+/* A cheap test before the subject is looked for: whether the cue at @k
+ * (ending at @end) can report anything in the sentence [@s0, @s1) — a
+ * "that" clause or a bare clause after it, a comma before it (an inverted
+ * subject, a participle), or the sentence ending soon after it with a
+ * comma before the subject ("…, X said."). The rules in indirect_at()
+ * add nothing when it is FALSE (they test the same things, the subject
+ * aside), so most cues that report nothing cost no subject.
+ * *@after gets clause_after() and *@that that_after() of it when it is
+ * TRUE without a comma before. */
+static gboolean
+may_report (const QuotesContext *ctx, const QuotesCue *cue, guint k, guint end,
+            guint s0, guint s1, guint *after_out, guint *that_out)
+{
+  if (k > s0 && ctx_punct_is (ctx, k - 1, ','))
+    return TRUE;
+  guint after = clause_after (ctx, cue, end, s1);
+  *after_out = after;
+  *that_out = that_after (ctx, after, s1);
+  if (*that_out != G_MAXUINT)
+    return TRUE;
+  if (bare_clause_at (ctx, cue, end, after, s1))
     return TRUE;
   guint tail = end;
   while (tail < s1 && !ctx_punct_is (ctx, tail, ',')
          && !ctx_is_sentence_end (ctx, tail) && tail < end + 4)
     tail++;
-  return tail >= s1 || ctx_is_sentence_end (ctx, tail)
-         || (ctx_punct_is (ctx, tail, ',') && is_participle (ctx, tail + 1));
+  if (!(tail >= s1 || ctx_is_sentence_end (ctx, tail)
+        || (ctx_punct_is (ctx, tail, ',') && is_participle (ctx, tail + 1))))
+    return FALSE;
+  /* "CLAUSE, X said.": only with a comma before the subject. */
+  for (guint i = s0; i + 1 < k; i++)
+    if (ctx_punct_is (ctx, i, ','))
+      return TRUE;
+  return FALSE;
 }
 
 /* "This was stated by X": the previous sentence is what X said. */
@@ -1067,8 +1110,9 @@ indirect_at (QuotesContext *ctx, guint k, guint s0, guint s1)
           || ctx_token_is (ctx, b - 1, "is") || ctx_token_is (ctx, b - 1, "are")
           || ctx_token_is (ctx, b - 1, "be")))
     return;
-  guint after = G_MAXUINT; /* clause_after(), when may_report() made it */
-  if (!may_report (ctx, cue, k, end, s0, s1, &after))
+  /* clause_after() and that_after(), when may_report() made them */
+  guint after = G_MAXUINT, that = G_MAXUINT;
+  if (!may_report (ctx, cue, k, end, s0, s1, &after, &that))
     return;
   MentionKind kind = quotes_subject_before (ctx, k, s0, &m, &start);
   gboolean inverted = FALSE;
@@ -1093,21 +1137,17 @@ indirect_at (QuotesContext *ctx, guint k, guint s0, guint s1)
   if (inverted)
     after = end;
   else if (after == G_MAXUINT)
-    after = clause_after (ctx, cue, end, s1);
+    {
+      after = clause_after (ctx, cue, end, s1);
+      that = that_after (ctx, after, s1);
+    }
   /* "X said [to …] that CLAUSE"; not "a budget that does …" (a relative
    * clause: a subject pronoun came first, or a verb follows "that"). */
-  for (guint i = after; i < s1 && i < after + 9 && !inverted; i++)
+  if (!inverted && that != G_MAXUINT)
     {
-      if (ctx_quoted (ctx, i) || ctx_punct_is (ctx, i, ',')
-          || ctx_is_sentence_end (ctx, i)
-          || ctx_has (ctx, i, QW_PRONOUN | QW_GROUP))
-        break;
-      if (ctx_token_is (ctx, i, "that"))
-        {
-          if (!ctx_has (ctx, i + 1, QW_FILLER))
-            add_indirect (ctx, i + 1, s1, cue->text, k, end, &m);
-          return;
-        }
+      if (!ctx_has (ctx, that + 1, QW_FILLER))
+        add_indirect (ctx, that + 1, s1, cue->text, k, end, &m);
+      return;
     }
   /* ", commenting on …", ", adding …": a participle phrase reports only
    * with "that"; else it describes the sentence's own attribution. */
@@ -1116,17 +1156,7 @@ indirect_at (QuotesContext *ctx, guint k, guint s0, guint s1)
   /* "X said the talks would …", "told reporters today psychiatric
    * assessments will …"; a verb of kind clause only before a subject
    * pronoun or a noun phrase with its verb ("claimed 190 were dead"). */
-  gboolean bare = (cue->kind == QUOTES_CUE_SAY || cue->kind == QUOTES_CUE_CLAUSE
-                   || (cue->kind == QUOTES_CUE_TELL && after > end))
-                  && !inverted && after < s1 && word_or_number (ctx, after)
-                  && (!ctx_has (ctx, after, QW_CLAUSE_BLOCK | QW_FILLER)
-                      || ((ctx_token_is (ctx, after, "it")
-                           || ctx_token_is (ctx, after, "this"))
-                          && ctx_has (ctx, after + 1, QW_FILLER))
-                      || ((ctx_token_is (ctx, after, "no")
-                           || ctx_token_is (ctx, after, "nothing"))
-                          && verb_follows (ctx, after, s1)))
-                  && !ctx_quoted (ctx, after) && s1 - after >= 4;
+  gboolean bare = !inverted && bare_clause_at (ctx, cue, end, after, s1);
   gboolean subject = ctx_has (ctx, after, QW_PRONOUN | QW_GROUP)
                      || ctx_token_is (ctx, after, "there")
                      || ctx_token_is (ctx, after, "it")

@@ -143,8 +143,9 @@ quotes_filter_add (QuotesFilter *filter, guint64 key, gsize len)
 
 /* What the marks pass asks of every token, one byte a token from two
  * table lookups instead of tests of each filter (lexicon.c builds them
- * from the filters): by_kind_length[kind and case][length] & by_key[the
- * top 14 bits of the key], with the token's line-break flags or-ed in. */
+ * from the filters): by_kind_length[kind and flags][length] & by_key[the
+ * top 14 bits of the key]; the token's line-break flags come from the
+ * first table. */
 enum
 {
   QUOTES_SCAN_WORD = 1 << 0, /* may be in some list (word filter) */
@@ -156,19 +157,25 @@ enum
   QUOTES_SCAN_CAPITAL = 1 << 7, /* a capitalized word or abbreviation */
 };
 
-/* The row of by_kind_length for a token's kind and WEFT_TOKEN_CAPITALIZED
- * flag (kinds fit in four bits). */
-#define QUOTES_SCAN_ROW(kind, flags) (((kind)&15) * 2 + (((flags) >> 3) & 1))
+/* Where a token's row starts in by_kind_length, from the two bytes of its
+ * kind and flags (@kind_flags: kind | flags << 8): by the kind (four bits)
+ * and the flags but WEFT_TOKEN_SPACE_BEFORE (the next four), 64 lengths a
+ * row; the line-break flags are in the row, not or-ed in per token.  One
+ * multiply places both: by 66 (64 + 2) the kind lands at bits 6-9 and the
+ * flags at 10-13, the other copies outside the mask. */
+#define QUOTES_SCAN_ROW(kind_flags)                                            \
+  ((((guint)(kind_flags)&0x1E0F) * 66) & 0x3FC0)
 
 typedef struct
 {
   /* By the top 14 bits of a word's key: the flags whose filters pass
    * (QUOTES_SCAN_QUOTE: the key of a one-byte " or '), and always
-   * QUOTES_SCAN_PUNCT and QUOTES_SCAN_CAPITAL. */
+   * QUOTES_SCAN_PUNCT, QUOTES_SCAN_CAPITAL and the line-break flags. */
   guint8 by_key[16384];
   /* By QUOTES_SCAN_ROW and the length (63: 63 bytes or more): the flags a
-   * token of that kind, case and length may have. */
-  guint8 by_kind_length[32][64];
+   * token of that kind, flags and length may have, and its line-break
+   * flags. */
+  guint8 by_kind_length[256 * 64];
   /* By the length: the mask of the key's bytes. */
   guint64 key_mask[64];
 } QuotesScanTable;

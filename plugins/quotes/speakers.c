@@ -25,11 +25,14 @@ typedef struct
   /* In the history: this person's index, and the person before it (index
    * + 1; 0: none) of the same gender, of any role group and of this one's. */
   guint index, earlier, earlier_in_group;
+  /* What is known about folded and name (NULL: not looked up yet), kept
+   * from know_article() so that history_add() does not hash them again. */
+  struct _Known *known_folded, *known_name;
 } Person;
 
 /* What one string is known as, in the article and in the history so far:
  * a full name and a folded surname ("Peskov" can be both). */
-typedef struct
+typedef struct _Known
 {
   const char *first_full;  /* as a surname: the article's first name of two
                               or more words ending with it */
@@ -301,18 +304,19 @@ known_add (QuotesContext *ctx, History *history, const char *key)
  * resolved: the first full name of each surname, the first gender and
  * role group of each name. */
 static void
-know_article (QuotesContext *ctx, History *history, const PersonList *all)
+know_article (QuotesContext *ctx, History *history, PersonList *all)
 {
   for (guint i = 0; i < all->n; i++)
     {
-      const Person *p = &all->items[i];
+      Person *p = &all->items[i];
       Known *k;
       if (is_full_name (p)
-          && !(k = known_add (ctx, history, p->folded))->first_full)
+          && !(k = p->known_folded = known_add (ctx, history, p->folded))
+                  ->first_full)
         k->first_full = p->name;
       if (!p->gender && !p->group)
         continue; /* nothing to know: as if absent */
-      k = known_add (ctx, history, p->name);
+      k = p->known_name = known_add (ctx, history, p->name);
       if (!k->first_gender)
         k->first_gender = p->gender;
       if (!k->first_group)
@@ -342,9 +346,17 @@ history_add (QuotesContext *ctx, History *history, Person *p)
   history->people[i] = p;
   p->index = i;
   if (is_full_name (p))
-    known_add (ctx, history, p->folded)->latest_full = p->name;
+    {
+      if (!p->known_folded)
+        p->known_folded = known_add (ctx, history, p->folded);
+      p->known_folded->latest_full = p->name;
+    }
   if (p->gender)
-    known_add (ctx, history, p->name)->latest_gendered = i + 1;
+    {
+      if (!p->known_name)
+        p->known_name = known_add (ctx, history, p->name);
+      p->known_name->latest_gendered = i + 1;
+    }
   if (p->person)
     link_person (history, i);
 }
@@ -401,7 +413,9 @@ learn_gender (QuotesContext *ctx, History *history, Person *p, guint8 gender)
     history->latest[p->group][QUOTES_GENDER_UNKNOWN] = p->earlier_in_group;
   p->gender = gender;
   link_person (history, i);
-  Known *k = known_add (ctx, history, p->name);
+  if (!p->known_name)
+    p->known_name = known_add (ctx, history, p->name);
+  Known *k = p->known_name;
   k->latest_gendered = MAX (k->latest_gendered, i + 1);
 }
 
@@ -459,7 +473,7 @@ resolve (QuotesContext *ctx, Quote *q, History *history)
         for (guint k = m->first; k-- > 0 && k + 3 > m->first;)
           if (!ctx_is_word (ctx, k) || (gender = ctx_word (ctx, k)->gender))
             break;
-        const Known *known = quotes_table_lookup_string (&history->known, name);
+        Known *known = quotes_table_lookup_string (&history->known, name);
         if (!gender)
           gender = known_gender (history, known);
         Person p = { .pos = pos,
@@ -467,7 +481,8 @@ resolve (QuotesContext *ctx, Quote *q, History *history)
                      .last_word = last_word (name),
                      .group = m->role_group,
                      .person = TRUE,
-                     .gender = gender };
+                     .gender = gender,
+                     .known_name = known };
         if (!p.group && known)
           p.group = known->first_group;
         q->speaker = name;
@@ -574,9 +589,11 @@ quotes_resolve_speakers (QuotesContext *ctx)
                     * sizeof (*history->latest));
   /* Each person of the article and each resolved mention joins once. */
   history->people = g_new (Person *, all.n + n);
-  /* At most a name and a surname per person; the few hundred of a news
-   * article at once, without growing. */
-  quotes_table_reserve (&history->known, MIN (2 * (all.n + n), 512), ctx->doc);
+  /* At most a name and a surname per person, but most articles have a few
+   * dozen: the table starts in the arena and grows past that. */
+  quotes_table_reserve (&history->known,
+                        MIN (2 * (all.n + n), QUOTES_TABLE_ARENA_ENTRIES),
+                        ctx->doc);
   know_article (ctx, history, &all);
   Order *order = weft_doc_alloc (ctx->doc, n * sizeof (Order));
 

@@ -106,7 +106,7 @@ quotes_table_clear (QuotesTable *table)
 
 /* The most slots taken from a document's arena (1.5 KB), where they stay
  * until the document ends. */
-#define ARENA_SLOTS 64
+#define ARENA_SLOTS (2 * QUOTES_TABLE_ARENA_ENTRIES)
 
 void
 quotes_table_reserve (QuotesTable *table, guint n, WeftDoc *doc)
@@ -127,8 +127,7 @@ quotes_table_reserve (QuotesTable *table, guint n, WeftDoc *doc)
 }
 
 static gpointer *
-insert (QuotesTable *table, guint64 key, guint hash,
-        gboolean strings)
+insert (QuotesTable *table, guint64 key, guint hash, gboolean strings)
 {
   if ((table->n + 1) * 2 > (table->slots ? table->mask + 1 : 0))
     grow (table, MAX (table->n + 1, table->slots ? table->mask + 1 : 8));
@@ -148,8 +147,7 @@ quotes_table_lookup_string (const QuotesTable *table, const char *key)
 }
 
 gpointer *
-quotes_table_insert_string (QuotesTable *table,
-                            const char *key)
+quotes_table_insert_string (QuotesTable *table, const char *key)
 {
   return insert (table, (gsize)key, string_hash (key), TRUE);
 }

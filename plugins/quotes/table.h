@@ -27,13 +27,13 @@ void quotes_table_clear (QuotesTable *table);
  * an empty table come from @doc's arena (most articles' tables: no heap
  * block), more from the heap. */
 void quotes_table_reserve (QuotesTable *table, guint n, WeftDoc *doc);
+/* The most entries quotes_table_reserve() makes room for in the arena. */
+#define QUOTES_TABLE_ARENA_ENTRIES 32
 /* The value for the string @key (NULL when none). */
 gpointer quotes_table_lookup_string (const QuotesTable *table, const char *key);
 /* Where the value for @key goes, added (NULL) when missing; @key must live
  * as long as the document.  Valid until the next insertion. */
-gpointer *quotes_table_insert_string (QuotesTable *table,
-                                      const char *key);
+gpointer *quotes_table_insert_string (QuotesTable *table, const char *key);
 /* The same with a number as the key. */
 gpointer quotes_table_lookup_uint (const QuotesTable *table, guint key);
-gpointer *quotes_table_insert_uint (QuotesTable *table,
-                                    guint key);
+gpointer *quotes_table_insert_uint (QuotesTable *table, guint key);
