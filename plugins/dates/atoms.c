@@ -489,31 +489,35 @@ cut_token (Builder *b, guint t, gboolean gap)
 #define MARK_LO(n) ((n) < 4 ? '0' : 0)
 #define MARK_SHIFT (0x7F - '@')
 #define MARK_FLOOR(n) (MARK_LO (n) + MARK_SHIFT - 1)
-#define TIMES16(v) v, v, v, v, v, v, v, v, v, v, v, v, v, v, v, v
+/* Past the token, and in a single byte, the floor is 127, which no
+ * signed byte is above: the compare marks only the token's bytes. */
+#define FLOOR_AT(n, i) ((i) < (n) && (n) > 1 ? MARK_FLOOR (n) : 0x7F)
+#define FLOORS(n)                                                             \
+  { FLOOR_AT (n, 0),  FLOOR_AT (n, 1),  FLOOR_AT (n, 2),  FLOOR_AT (n, 3),   \
+    FLOOR_AT (n, 4),  FLOOR_AT (n, 5),  FLOOR_AT (n, 6),  FLOOR_AT (n, 7),   \
+    FLOOR_AT (n, 8),  FLOOR_AT (n, 9),  FLOOR_AT (n, 10), FLOOR_AT (n, 11),  \
+    FLOOR_AT (n, 12), FLOOR_AT (n, 13), FLOOR_AT (n, 14), FLOOR_AT (n, 15) }
 #define BY_LENGTH(f)                                                          \
   { f (0),  f (1),  f (2),  f (3),  f (4),  f (5),  f (6),  f (7),  f (8),   \
     f (9),  f (10), f (11), f (12), f (13), f (14), f (15), f (16) }
-#define MARKS(n) ((n) == 1 ? 0 : (1u << (n)) - 1)
-/* What the scan needs to know of a token's length, in one row, so that
- * one index register reaches all of it. */
-typedef struct
-{
-  guint8 floor[16]; /* MARK_FLOOR, in every byte */
-  guint64 keep;     /* the token's bytes in its first eight */
-  guint32 marks;    /* the bytes of the 16 that are the token's */
-} LengthRow;
-#define LENGTH_ROW(n) { { TIMES16 (MARK_FLOOR (n)) }, LOW_BYTES (n), MARKS (n) }
-static _Alignas (32) const LengthRow by_length[17] = BY_LENGTH (LENGTH_ROW);
+/* Two tables of 16-byte rows, so that one length shifted once indexes
+ * both: the token's bytes in its first eight (folded for the filter's
+ * hash), and the floors. */
+#define KEEP_FOLDED(n) { LOW_BYTES (n) & TRIGGER_FOLD, 0 }
+static _Alignas (16) const guint64 keep_by_length[17][2]
+    = BY_LENGTH (KEEP_FOLDED);
 
 #ifdef __SSE2__
-/* One bit for each of the 16 bytes at @p in the range for a token of
- * @len bytes. */
+static _Alignas (16) const guint8 floor_by_length[17][16] = BY_LENGTH (FLOORS);
+
+/* One bit for each of the @len <= 16 bytes at @p in the range for a
+ * token of @len bytes, none for the bytes after them. */
 static inline guint
 bytes_marked16 (const guint8 *p, guint len)
 {
   __m128i v = _mm_loadu_si128 ((const __m128i *)p);
   __m128i x = _mm_add_epi8 (v, _mm_set1_epi8 (MARK_SHIFT));
-  __m128i floor = _mm_load_si128 ((const __m128i *)by_length[len].floor);
+  __m128i floor = _mm_load_si128 ((const __m128i *)floor_by_length[len]);
   return _mm_movemask_epi8 (_mm_cmpgt_epi8 (x, floor));
 }
 #else
@@ -534,12 +538,15 @@ bytes_marked (guint64 x, guint8 lo)
 static inline guint
 bytes_marked16 (const guint8 *p, guint len)
 {
-  guint8 lo = by_length[len].floor[0] + 1 - MARK_SHIFT;
-  guint64 x = bytes_marked (load64 (p), lo), y = bytes_marked (load64 (p + 8), lo);
+  guint8 lo = MARK_LO (len);
+  guint64 x = bytes_marked (load64 (p), lo),
+          y = bytes_marked (load64 (p + 8), lo);
   /* gathers the high bit of byte k into bit 56 + k (no two products
    * meet, so nothing carries) */
   const guint64 gather = G_GUINT64_CONSTANT (0x0002040810204081);
-  return (guint)((x * gather) >> 56) | (guint)(((y * gather) >> 56) << 8);
+  guint marks
+      = (guint)((x * gather) >> 56) | (guint)(((y * gather) >> 56) << 8);
+  return len == 1 ? 0 : marks & ((1u << len) - 1);
 }
 #endif
 
@@ -550,14 +557,14 @@ bytes_marked16 (const guint8 *p, guint len)
  * every token of the text goes through here, and a branch on its length
  * or letters would be mispredicted. */
 G_ALWAYS_INLINE static inline gboolean
-token_may_trigger (const guint8 *p, guint len, const guint64 *trigger_bits)
+token_may_trigger (const guint8 *p, guint len, const guint8 *trigger_bits)
 {
   if (G_UNLIKELY (len > 16))
     return TRUE;
-  guint marks = bytes_marked16 (p, len) & by_length[len].marks;
+  guint marks = bytes_marked16 (p, len);
   /* a trigger word or a single digit (single digits are in the filter) */
-  guint pass = filter_test (trigger_bits,
-                            trigger_hash (load64 (p) & by_length[len].keep));
+  guint pass = filter_test (
+      trigger_bits, trigger_hash_folded (load64 (p) & keep_by_length[len][0]));
   return (pass | marks) != 0;
 }
 
@@ -590,7 +597,7 @@ token_is_trigger (Builder *b, guint t)
 /* The first token in [@t, @n) that may hold a trigger, or @n: a loop
  * without calls, so that its constants stay in registers. */
 static guint
-next_candidate (const guint8 *text, const guint64 *trigger_bits,
+next_candidate (const guint8 *text, const guint8 *trigger_bits,
                 const WeftToken *tokens, guint t, guint n)
 {
   if (t >= n)

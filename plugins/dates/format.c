@@ -11,6 +11,21 @@
 static char *
 put_num (char *b, int v, int width)
 {
+  /* months, days, hours and years, nearly every call: no loop */
+  if (width == 2 && v >= 0 && v < 100)
+    {
+      b[0] = (char)('0' + v / 10);
+      b[1] = (char)('0' + v % 10);
+      return b + 2;
+    }
+  if (width == 4 && v >= 0 && v < 10000)
+    {
+      b[0] = (char)('0' + v / 1000);
+      b[1] = (char)('0' + v / 100 % 10);
+      b[2] = (char)('0' + v / 10 % 10);
+      b[3] = (char)('0' + v % 10);
+      return b + 4;
+    }
   char d[12];
   int n = 0;
   do
