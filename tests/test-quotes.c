@@ -236,8 +236,7 @@ static const Case cases[] = {
    * them to read (this read before the first token). */
   { "/quotes/direct/words-noun-at-start",
     "very famous words \"I know what, when, and how to do it\"",
-    { { "direct", "I know what, when, and how to do it", NULL, NULL,
-        NULL } } },
+    { { "direct", "I know what, when, and how to do it", NULL, NULL, NULL } } },
   { "/quotes/mixed/called-not-next-sentence",
     "Interior Minister Joachim Brudzi\xc5\x84ski called the stabbing \"an act "
     "of inexplicable barbarity.\" He said \"I can\xe2\x80\x99t find the "
@@ -318,8 +317,8 @@ static const Case cases[] = {
     "The Emergency Situations Ministry further indicated no additional "
     "vehicles were involved and suggested the driver lost control and left "
     "the road.",
-    { { "indirect", "190 were dead", "Zabiullah Mujahid",
-        "Zabiullah Mujahid", "claimed" },
+    { { "indirect", "190 were dead", "Zabiullah Mujahid", "Zabiullah Mujahid",
+        "claimed" },
       { "indirect", "this would take 24 hours", "Zabiullah Mujahid", "He",
         "estimated" },
       { "indirect", "the two explosions are related", "FSB", "The FSB",
@@ -435,8 +434,31 @@ static const Case cases[] = {
     { { "mixed", "[b]ottom line, it's going to get worse.", "Anthony Fauci",
         "Anthony Fauci", "said" },
       { "mixed", "dawn of a new Middle East.", "Trump", "Trump", "hailed" },
-      { "mixed", "trying to scare the hell out of America.", "Biden",
-        "Biden", "accused" } } },
+      { "mixed", "trying to scare the hell out of America.", "Biden", "Biden",
+        "accused" } } },
+  /* Initials and a suffix are part of a name, and the surname before a
+   * suffix finds it; "Justice" is a title. */
+  { "/quotes/speakers/initials-and-suffixes",
+    "\"On behalf of the Court and retired Justices,\" wrote Chief Justice "
+    "John G. Roberts, \"I am saddened to report that our colleague Justice "
+    "John Paul Stevens has passed away.\"\n\n\nWayne A. I. Frederick, "
+    "president of Howard University, wrote \"It is with profound sadness "
+    "that we mourn the loss of alumnus Chadwick Boseman.\" Bob Iger, Robert "
+    "Downey Jr., Scarlett Johansson, and Paul Rudd, all contributed. During "
+    "the broadcast, Downey said of Boseman, \"He was having this immense "
+    "success.\"",
+    { { "direct", "On behalf of the Court and retired Justices",
+        "John G. Roberts", "John G. Roberts", "wrote" },
+      { "direct",
+        "I am saddened to report that our colleague Justice John Paul "
+        "Stevens has passed away.",
+        "John G. Roberts", "John G. Roberts", "wrote" },
+      { "direct",
+        "It is with profound sadness that we mourn the loss of alumnus "
+        "Chadwick Boseman.",
+        "Wayne A. I. Frederick", "Wayne A. I. Frederick", "wrote" },
+      { "direct", "He was having this immense success.", "Robert Downey Jr.",
+        "Downey", "said" } } },
   /* "which" before the verb stands for the noun phrase before it. */
   { "/quotes/direct/relative-which-source",
     "They released a statement which said, \"Hagia Sophia bears profound "

@@ -90,24 +90,51 @@ quotes_run_end (const QuotesContext *ctx, guint i, guint limit)
   return i;
 }
 
+/* Whether token @i is an initial: one capital and its period ("R."). */
+static gboolean
+is_initial (const QuotesContext *ctx, guint i)
+{
+  const WeftToken *t = &ctx->tokens[i];
+  return t->kind == WEFT_TOKEN_ABBREV && t->end - t->start == 2;
+}
+
+/* Whether token @i, after a name, is a suffix of it ("Jr.", "III"). */
+static gboolean
+is_name_suffix (const QuotesContext *ctx, guint i)
+{
+  return ctx_token_is (ctx, i, "Jr.") || ctx_token_is (ctx, i, "Sr.")
+         || ctx_token_is (ctx, i, "II") || ctx_token_is (ctx, i, "III")
+         || ctx_token_is (ctx, i, "IV");
+}
+
 /* quotes_name_part(), a possessive name included ("Ilham Aliyev’s"). */
 static gboolean
 name_part (const QuotesContext *ctx, guint first, guint last, guint *name_first,
            guint *name_last)
 {
-  guint k = first;
+  /* "John R. Bolton", "Robert Downey Jr.": initials, and a suffix after
+   * a name, are part of it, and do not count towards its length. */
+  guint k = first, extra = 0;
   for (guint i = first; i < last; i++)
     {
       const WeftToken *t = &ctx->tokens[i];
+      gboolean part = is_initial (ctx, i)
+                      || (i == last - 1 && i > k && is_name_suffix (ctx, i));
+      extra += part;
+      if (part)
+        continue;
       if ((ctx_classes (ctx, i)
            & (QW_ROLE | QW_TITLE | QW_DEMONYM | QW_NONNAME | QW_ORG))
           || ((t->flags & WEFT_TOKEN_ALL_CAPS) && t->end - t->start > 1)
           || (t->kind == WEFT_TOKEN_ABBREV && t->end - t->start > 2))
-        k = i + 1;
+        {
+          k = i + 1;
+          extra = 0;
+        }
     }
   if (k >= last)
     return FALSE;
-  if (last - k > 3)
+  if (last - k - extra > 3)
     k = last - 2;
   *name_first = k;
   *name_last = last;

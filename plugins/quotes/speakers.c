@@ -121,11 +121,24 @@ span_text (QuotesContext *ctx, guint first, guint last)
   return weft_doc_strndup (ctx->doc, t + start, end - start);
 }
 
+/* The surname in @name: its last word, but the one before a suffix
+ * ("Robert Downey Jr." -> "Downey", a copy in the arena). */
 static const char *
-last_word (const char *name)
+last_word (QuotesContext *ctx, const char *name)
 {
   const char *space = strrchr (name, ' ');
-  return space ? space + 1 : name;
+  if (!space)
+    return name;
+  static const char *const suffixes[] = { "Jr.", "Sr.", "II", "III", "IV" };
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    if (strcmp (space + 1, suffixes[i]) == 0)
+      {
+        const char *before = space;
+        while (before > name && before[-1] != ' ')
+          before--;
+        return weft_doc_strndup (ctx->doc, before, (gsize)(space - before));
+      }
+  return space + 1;
 }
 
 /* Whether a role word follows the run ending at @end as an appositive:
@@ -277,7 +290,7 @@ collect_people (QuotesContext *ctx, PersonList *people, guint limit)
                          .group = group,
                          .person = person,
                          .gender = gender };
-            p.last_word = last_word (p.name);
+            p.last_word = last_word (ctx, p.name);
             p.folded = fold (ctx, p.last_word);
             person_list_add (people, &p);
           }
@@ -478,7 +491,7 @@ resolve (QuotesContext *ctx, Quote *q, History *history)
           gender = known_gender (history, known);
         Person p = { .pos = pos,
                      .name = name,
-                     .last_word = last_word (name),
+                     .last_word = last_word (ctx, name),
                      .group = m->role_group,
                      .person = TRUE,
                      .gender = gender,
