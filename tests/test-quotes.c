@@ -459,6 +459,18 @@ static const Case cases[] = {
         "Wayne A. I. Frederick", "Wayne A. I. Frederick", "wrote" },
       { "direct", "He was having this immense success.", "Robert Downey Jr.",
         "Downey", "said" } } },
+  /* A time adverb with no comma opens the clause before its subject (the
+   * second sentence is made up; "NDTV later reported" keeps its
+   * subject). */
+  { "/quotes/indirect/opening-time-adverb",
+    "A few days later the administration said he would use an executive "
+    "order to add the citizenship question to the census. Two weeks ago "
+    "the ministry said it would act.",
+    { { "indirect",
+        "he would use an executive order to add the citizenship question to "
+        "the census",
+        "administration", "the administration", "said" },
+      { "indirect", "it would act", "ministry", "the ministry", "said" } } },
   /* "which" before the verb stands for the noun phrase before it. */
   { "/quotes/direct/relative-which-source",
     "They released a statement which said, \"Hagia Sophia bears profound "

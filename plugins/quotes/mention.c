@@ -503,6 +503,37 @@ is_parenthetical (const QuotesContext *ctx, guint i)
          && !(ctx_classes (ctx, i) & (QW_PRONOUN | QW_GROUP));
 }
 
+/* Where the subject starts in the segment [@s, @limit) when a time
+ * adverb with no comma opens it: "A few days later the administration
+ * said", "Two weeks ago the ministry said", "Meanwhile the ministry
+ * said"; else @s. */
+static guint
+after_time_adverb (const QuotesContext *ctx, guint s, guint limit)
+{
+  static const char *const opening[]
+      = { "meanwhile", "then", "now", "afterwards", "subsequently" };
+  for (guint k = 0; k < G_N_ELEMENTS (opening); k++)
+    if (ctx_token_is (ctx, s, opening[k]) && s + 1 < limit)
+      return s + 1;
+  /* A span of time before "later", "ago", "earlier" ("NDTV later
+   * reported" is a subject and its verb). */
+  static const char *const units[]
+      = { "moments", "minutes", "hours", "days",  "weeks", "months", "years",
+          "decades", "day",     "week",  "month", "year",  "time" };
+  for (guint i = s + 1; i < limit - 1 && i < s + 5; i++)
+    if (ctx_token_is (ctx, i, "later") || ctx_token_is (ctx, i, "ago")
+        || ctx_token_is (ctx, i, "earlier"))
+      {
+        for (guint k = 0; k < G_N_ELEMENTS (units); k++)
+          if (ctx_token_is (ctx, i - 1, units[k]))
+            return i + 1;
+        break;
+      }
+  if (ctx_token_is (ctx, s, "later") || ctx_token_is (ctx, s, "earlier"))
+    return s + 1 < limit ? s + 1 : s;
+  return s;
+}
+
 /* Whether tokens [@first, @last) are only titles, roles and
  * nationalities ("Dr.", "Russian President"): what a name's mention leaves
  * out before it. */
@@ -606,6 +637,7 @@ quotes_subject_before (const QuotesContext *ctx, guint cue, guint floor,
         s--;
       if (s == pos)
         break;
+      s = after_time_adverb (ctx, s, pos);
       Mention m;
       MentionKind kind = quotes_find_mention (ctx, s, pos, FALSE, &m);
       /* "Some of the protesters Wikinews interviewed said": a name followed
