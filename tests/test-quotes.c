@@ -471,6 +471,18 @@ static const Case cases[] = {
         "the census",
         "administration", "the administration", "said" },
       { "indirect", "it would act", "ministry", "the ministry", "said" } } },
+  /* A cue word after a determiner, or plural after "according to", is a
+   * noun of the source. */
+  { "/quotes/indirect/according-to-reports",
+    "Two women and a man were injured, according to the reports. According "
+    "to local reports, the 64-year-old mayor left his home a quarter before "
+    "11 a.m. on Thursday with a backpack.",
+    { { "indirect", "Two women and a man were injured", "reports",
+        "the reports", "according to" },
+      { "indirect",
+        "the 64-year-old mayor left his home a quarter before 11 a.m. on "
+        "Thursday with a backpack",
+        "local reports", "local reports", "according to" } } },
   /* "which" before the verb stands for the noun phrase before it. */
   { "/quotes/direct/relative-which-source",
     "They released a statement which said, \"Hagia Sophia bears profound "

@@ -304,6 +304,18 @@ role_after (const QuotesContext *ctx, guint i, guint last)
   return i;
 }
 
+/* Whether cue word @i inside a noun phrase is a noun: after a
+ * determiner ("the reports"), or, in a phrase that has no verb (@any:
+ * after "according to"), when plural ("local reports"). */
+static gboolean
+cue_is_noun (const QuotesContext *ctx, guint i, gboolean any)
+{
+  if (ctx_has (ctx, i - 1, QW_DETERMINER))
+    return TRUE;
+  return any && ctx_word_ends_with (ctx, i, "s", 4)
+         && !ctx_word_ends_with (ctx, i, "ss", 4);
+}
+
 MentionKind
 quotes_find_mention (const QuotesContext *ctx, guint first, guint last,
                      gboolean any, Mention *out)
@@ -436,7 +448,8 @@ quotes_find_mention (const QuotesContext *ctx, guint first, guint last,
        * at a conjunction. */
       for (guint i = first + 1; i < last; i++)
         if (!(ctx->tokens[i].flags & WEFT_TOKEN_CAPITALIZED)
-            && (ctx_has (ctx, i, QW_CUE | QW_FILLER)
+            && ((ctx_has (ctx, i, QW_CUE) && !cue_is_noun (ctx, i, any))
+                || ctx_has (ctx, i, QW_FILLER)
                 || (ctx_has (ctx, i, QW_NP_END)
                     && !ctx_has (ctx, i, QW_PLACE | QW_TIME))
                 || verb_with_object (ctx, i)))
