@@ -483,6 +483,18 @@ static const Case cases[] = {
         "the 64-year-old mayor left his home a quarter before 11 a.m. on "
         "Thursday with a backpack",
         "local reports", "local reports", "according to" } } },
+  /* A participle cue ending its sentence is a noun ("a tropical storm
+   * warning" reports nothing); one after a comma takes the speaker of the
+   * report before it (the second sentence is made up). */
+  { "/quotes/indirect/participles",
+    "Palm Beach County in Florida issued an evacuation order to some "
+    "residents, effective 1 p.m. on Sunday, after the NHC placed Palm Beach "
+    "County under a tropical storm warning. The storm weakened, forecasters "
+    "said, warning that it could strengthen again.",
+    { { "indirect", "The storm weakened", "forecasters", "forecasters",
+        "said" },
+      { "indirect", "it could strengthen again", "forecasters", "forecasters",
+        "warning" } } },
   /* "which" before the verb stands for the noun phrase before it. */
   { "/quotes/direct/relative-which-source",
     "They released a statement which said, \"Hagia Sophia bears profound "

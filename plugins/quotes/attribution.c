@@ -1060,6 +1060,11 @@ indirect_at (QuotesContext *ctx, guint k, guint s0, guint s1)
   const QuotesCue *cue = quotes_match_cue (ctx, k, &end);
   if (!cue || cue->kind == QUOTES_CUE_NAME)
     return;
+  /* "… under a tropical storm warning.": a participle reports what
+   * follows it, so one that ends its sentence is a noun. */
+  if (ctx_word_ends_with (ctx, end - 1, "ing", 4)
+      && (end >= ctx->n_tokens || ctx_is_sentence_end (ctx, end)))
+    return;
   Mention m;
   guint np_end, start;
   if (cue->kind == QUOTES_CUE_PREP)
@@ -1114,7 +1119,17 @@ indirect_at (QuotesContext *ctx, guint k, guint s0, guint s1)
   guint after = G_MAXUINT, that = G_MAXUINT;
   if (!may_report (ctx, cue, k, end, s0, s1, &after, &that))
     return;
-  MentionKind kind = quotes_subject_before (ctx, k, s0, &m, &start);
+  /* "CLAUSE, forecasters said, warning that …": a participle after a
+   * comma takes the speaker of a report before it in its sentence, not
+   * the reported clause's words. */
+  MentionKind kind = MENTION_NONE;
+  if (is_participle (ctx, k) && k > s0 && ctx_punct_is (ctx, k - 1, ','))
+    {
+      kind = latest_mention_in (ctx, s0, k, &m);
+      start = s0;
+    }
+  if (kind == MENTION_NONE)
+    kind = quotes_subject_before (ctx, k, s0, &m, &start);
   gboolean inverted = FALSE;
   if (kind == MENTION_NONE && k > s0 && ctx_punct_is (ctx, k - 1, ',')
       && !is_participle (ctx, k))
