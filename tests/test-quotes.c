@@ -472,17 +472,24 @@ static const Case cases[] = {
         "administration", "the administration", "said" },
       { "indirect", "it would act", "ministry", "the ministry", "said" } } },
   /* A cue word after a determiner, or plural after "according to", is a
-   * noun of the source. */
+   * noun of the source, and a date's comma does not end it. */
   { "/quotes/indirect/according-to-reports",
     "Two women and a man were injured, according to the reports. According "
     "to local reports, the 64-year-old mayor left his home a quarter before "
-    "11 a.m. on Thursday with a backpack.",
+    "11 a.m. on Thursday with a backpack. According to a March 14, 2019 "
+    "NATO press release, Hungary spent an estimated 1.15% of its GDP on "
+    "military expenditures in 2018.",
     { { "indirect", "Two women and a man were injured", "reports",
         "the reports", "according to" },
       { "indirect",
         "the 64-year-old mayor left his home a quarter before 11 a.m. on "
         "Thursday with a backpack",
-        "local reports", "local reports", "according to" } } },
+        "local reports", "local reports", "according to" },
+      { "indirect",
+        "Hungary spent an estimated 1.15% of its GDP on military "
+        "expenditures in 2018",
+        "a March 14, 2019 NATO press release",
+        "a March 14, 2019 NATO press release", "according to" } } },
   /* A participle cue ending its sentence is a noun ("a tropical storm
    * warning" reports nothing); one after a comma takes the speaker of the
    * report before it (the second sentence is made up). */

@@ -751,12 +751,26 @@ quotes_clause_subject (const QuotesContext *ctx, guint floor, guint limit,
   return MENTION_NONE;
 }
 
+/* Whether token @i is the comma of a date ("a March 14, 2019 NATO press
+ * release"): between a day and a year. */
+static gboolean
+date_comma (const QuotesContext *ctx, guint i)
+{
+  if (i == 0 || i + 1 >= ctx->n_tokens || !ctx_punct_is (ctx, i, ',')
+      || ctx->tokens[i - 1].kind != WEFT_TOKEN_NUMBER
+      || ctx->tokens[i + 1].kind != WEFT_TOKEN_NUMBER)
+    return FALSE;
+  const WeftToken *day = &ctx->tokens[i - 1], *year = &ctx->tokens[i + 1];
+  return day->end - day->start <= 2 && year->end - year->start == 4;
+}
+
 MentionKind
 quotes_np_after (const QuotesContext *ctx, guint from, gboolean any,
                  Mention *out, guint *end)
 {
   guint e = from;
-  while (e < ctx->n_tokens && e - from < 20 && !is_boundary (ctx, e)
+  while (e < ctx->n_tokens && e - from < 20
+         && (!is_boundary (ctx, e) || date_comma (ctx, e))
          && !(e > from && (ctx->tokens[e].flags & WEFT_TOKEN_NEWLINE_BEFORE))
          && !(e > from && ctx_has (ctx, e, QW_NP_END)))
     e++;
