@@ -502,6 +502,22 @@ static const Case cases[] = {
         "said" },
       { "indirect", "it could strengthen again", "forecasters", "forecasters",
         "warning" } } },
+  /* A denied verb of speech reports nothing; a denied belief still gives
+   * the speaker's view (the second sentence is made up). */
+  { "/quotes/indirect/denied-speech",
+    "The previous day, television broadcaster PBS revealed that in "
+    "December, Crown Prince Mohammad bin Salman of Saudi Arabia accepted "
+    "responsibility for the murder of journalist Jamal Khashoggi but did "
+    "not say he'd ordered it. Pablo Greco does not believe this is the end "
+    "of the project.",
+    { { "indirect",
+        "in December, Crown Prince Mohammad bin Salman of Saudi Arabia "
+        "accepted responsibility for the murder of journalist Jamal "
+        "Khashoggi but did not say he'd ordered it",
+        "television broadcaster PBS", "television broadcaster PBS",
+        "revealed" },
+      { "indirect", "this is the end of the project", "Pablo Greco",
+        "Pablo Greco", "believe" } } },
   /* "which" before the verb stands for the noun phrase before it. */
   { "/quotes/direct/relative-which-source",
     "They released a statement which said, \"Hagia Sophia bears profound "

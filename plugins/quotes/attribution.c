@@ -1049,6 +1049,29 @@ latest_mention_in (const QuotesContext *ctx, guint first, guint last,
   return m->kind;
 }
 
+/* "did not say he'd ordered it", "never confirmed": a verb of speech
+ * denied reports nothing its subject said (a denied belief, "I don't
+ * believe this is the end", still gives the speaker's view). */
+static gboolean
+denied_speech (const QuotesContext *ctx, guint k, guint s0)
+{
+  static const char *const speech[]
+      = { "say",       "said",      "says",      "tell",     "told",
+          "confirm",   "confirmed", "deny",      "denied",   "specify",
+          "specified", "mention",   "mentioned", "disclose", "disclosed",
+          "reveal",    "revealed",  "comment",   "commented" };
+  if (k == s0
+      || !(ctx_token_is (ctx, k - 1, "not")
+           || ctx_token_is (ctx, k - 1, "never")
+           || ctx_token_is (ctx, k - 1, "n't")
+           || ctx_token_is (ctx, k - 1, "n\xE2\x80\x99t")))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (speech); i++)
+    if (ctx_token_is (ctx, k, speech[i]))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 indirect_at (QuotesContext *ctx, guint k, guint s0, guint s1)
 {
@@ -1092,6 +1115,8 @@ indirect_at (QuotesContext *ctx, guint k, guint s0, guint s1)
         add_indirect (ctx, s0, k - 1, cue->text, k, end, &m);
       return;
     }
+  if (denied_speech (ctx, k, s0))
+    return;
   /* "declined to say", "continued to write songs"; but "went on to say"
    * says it. */
   if (k > s0 && ctx_token_is (ctx, k - 1, "to")
