@@ -518,6 +518,15 @@ static const Case cases[] = {
         "revealed" },
       { "indirect", "this is the end of the project", "Pablo Greco",
         "Pablo Greco", "believe" } } },
+  /* "X told Y he believed …": the inner report's "he" is the outer
+   * report's speaker. */
+  { "/quotes/indirect/nested-report-pronoun",
+    "Search and rescue bodies can also access this information; Smith told "
+    "Wikinews he believed this would include foreign navies with ships in "
+    "the Java Sea.",
+    { { "indirect",
+        "this would include foreign navies with ships in the Java Sea", "Smith",
+        "Smith", "believed" } } },
   /* "which" before the verb stands for the noun phrase before it. */
   { "/quotes/direct/relative-which-source",
     "They released a statement which said, \"Hagia Sophia bears profound "

@@ -1247,12 +1247,12 @@ first_cue_from (const QuotesContext *ctx, guint from, guint n, guint token)
   return lo;
 }
 
-/* Whether report @q holds another of the reports [@from, @n) whole: that
- * one's cue is inside @q's content, and its content or its speaker opens
- * @q's ("RBC reports: X, said the press secretary", "Znak.com reported
+/* The report of [@from, @n) that report @q holds whole, or G_MAXUINT:
+ * that one's cue is inside @q's content, and its content or its speaker
+ * opens @q's ("RBC reports: X, said the press secretary", "Znak.com reported
  * its source said that …"), not a later clause of it ("he lost control,
  * with some local press claiming …"). */
-static gboolean
+static guint
 holds_report (const QuotesContext *ctx, guint from, guint n, const Quote *q)
 {
   /* A few cues at most: a long content with many cues costs no more. */
@@ -1268,13 +1268,15 @@ holds_report (const QuotesContext *ctx, guint from, guint n, const Quote *q)
           || (r->mention.kind != MENTION_NONE
               && r->mention.first >= q->first_token
               && r->mention.first <= q->first_token + 2))
-        return TRUE;
+        return j;
     }
-  return FALSE;
+  return G_MAXUINT;
 }
 
 /* A report that holds another is that report's; the inner one, found
- * from its own cue, is kept. */
+ * from its own cue, is kept.  Its "he" or "she" opening the outer one's
+ * content is the outer one's speaker ("Greco said he does not believe
+ * …"). */
 static void
 drop_outer_reports (QuotesContext *ctx, guint from)
 {
@@ -1282,11 +1284,24 @@ drop_outer_reports (QuotesContext *ctx, guint from)
   if (n == from)
     return;
   /* Decided first: the tests read the reports that the copying moves. */
-  gboolean *outer = weft_doc_alloc (ctx->doc, (n - from) * sizeof *outer);
+  guint *inner = weft_doc_alloc (ctx->doc, (n - from) * sizeof *inner);
   for (guint i = from; i < n; i++)
-    outer[i - from] = holds_report (ctx, from, n, &ctx->quotes[i]);
+    inner[i - from] = holds_report (ctx, from, n, &ctx->quotes[i]);
   for (guint i = from; i < n; i++)
-    if (!outer[i - from])
+    {
+      const Quote *q = &ctx->quotes[i];
+      guint j = inner[i - from];
+      if (j == G_MAXUINT || q->mention.kind == MENTION_PRONOUN
+          || q->mention.kind == MENTION_NONE)
+        continue;
+      Quote *r = &ctx->quotes[j];
+      if (r->mention.kind == MENTION_PRONOUN
+          && r->mention.first == q->first_token
+          && ctx_word (ctx, r->mention.first)->gender)
+        r->mention = q->mention;
+    }
+  for (guint i = from; i < n; i++)
+    if (inner[i - from] == G_MAXUINT)
       ctx->quotes[kept++] = ctx->quotes[i];
   ctx->n_quotes = kept;
 }
