@@ -55,7 +55,7 @@ weft_doc_free (WeftDoc *doc)
     return;
   weft_arena_clear (&doc->arena);
   g_free (doc->owned_text);
-  g_free (doc->tokens);
+  g_free (doc->tokens ? doc->tokens - 1 : NULL);
   g_free (doc->sentences);
   g_free (doc);
 }
@@ -368,12 +368,13 @@ weft_doc_get_nth_meta (const WeftDoc *doc, guint i, const char **key,
 
 /* Appending is the tokenizer's call per token: the checks and the store
  * stay a leaf function without a stack frame, and whatever needs a call
- * (growing, refusing) is the slow path's, reached by a tail call. */
+ * (growing, refusing) is the slow path's, reached by a tail call.  The
+ * buffer holds a token before the first, ending at 0, so the order check
+ * needs no test for the first token. */
 static inline guint
-store_token (WeftDoc *doc, uint32_t start, uint32_t end, WeftTokenKind kind,
-             guint flags)
+store_token (WeftDoc *doc, WeftToken *token, uint32_t start, uint32_t end,
+             WeftTokenKind kind, guint flags)
 {
-  WeftToken *token = &doc->tokens[doc->n_tokens];
   token->start = start;
   token->end = end;
   token->kind = kind;
@@ -408,9 +409,12 @@ add_token_slow (WeftDoc *doc, uint32_t start, uint32_t end,
        * large blocks by remapping pages, not by copying */
       doc->cap_tokens = doc->cap_tokens ? doc->cap_tokens + doc->cap_tokens / 2
                                         : 1024;
-      doc->tokens = g_renew (WeftToken, doc->tokens, doc->cap_tokens);
+      WeftToken *buffer = doc->tokens ? doc->tokens - 1 : NULL;
+      buffer = g_renew (WeftToken, buffer, doc->cap_tokens + 1);
+      buffer[0] = (WeftToken) { 0 }; /* the token before the first */
+      doc->tokens = buffer + 1;
     }
-  return store_token (doc, start, end, kind, flags);
+  return store_token (doc, doc->tokens + n, start, end, kind, flags);
 }
 
 guint
@@ -418,9 +422,11 @@ weft_doc_add_token (WeftDoc *doc, uint32_t start, uint32_t end,
                     WeftTokenKind kind, guint flags)
 {
   guint n = doc->n_tokens;
+  /* tokens is NULL until the first slow call: it is only looked at once
+   * n < cap_tokens says there is a buffer */
   if (G_LIKELY (start < end && end <= doc->len && n < doc->cap_tokens
-                && (n == 0 || doc->tokens[n - 1].end <= start)))
-    return store_token (doc, start, end, kind, flags);
+                && (doc->tokens + n)[-1].end <= start))
+    return store_token (doc, doc->tokens + n, start, end, kind, flags);
   return add_token_slow (doc, start, end, kind, flags);
 }
 
