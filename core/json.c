@@ -101,6 +101,10 @@ const char weft_json_digit_pairs[] = "00010203040506070809"
                                     "80818283848586878889"
                                     "90919293949596979899";
 
+const uint32_t weft_json_powers_of_ten[10]
+    = { 0, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000,
+        1000000000 };
+
 /* The fast path for the common case, a value with at most six decimals
  * (scores rounded to 4, ratios): if n / 10^6 reads back as @value, @value is
  * the double nearest that decimal, so the decimal, trimmed, is its shortest
@@ -119,21 +123,29 @@ format_short_decimal (char *buf, double value)
   if ((double) u / 1e6 != magnitude)
     return 0;
   char *p = buf;
-  if (value < 0)
-    *p++ = '-';
-  p = weft_put_uint32 (p, (uint32_t) (u / 1000000));
-  uint32_t fraction = (uint32_t) (u % 1000000);
+  *p = '-';
+  p += value < 0;
+  uint32_t whole = (uint32_t) (u / 1000000), fraction = (uint32_t) (u % 1000000);
+  if (whole < 10) /* scores and ratios: one digit */
+    *p++ = (char) ('0' + whole);
+  else
+    p = weft_put_uint32 (p, whole);
   if (fraction)
     {
-      *p++ = '.';
-      p = weft_put (p, weft_json_digit_pairs + 2 * (fraction / 10000), 2);
-      p = weft_put (p, weft_json_digit_pairs + 2 * (fraction / 100 % 100), 2);
-      p = weft_put (p, weft_json_digit_pairs + 2 * (fraction % 100), 2);
-      /* drop the trailing zeros; counted, not looped over: their number
-       * varies from value to value and the branch would be mispredicted */
-      p -= (fraction % 10 == 0) + (fraction % 100 == 0)
-           + (fraction % 1000 == 0) + (fraction % 10000 == 0)
-           + (fraction % 100000 == 0);
+      /* '.' and the six digits as the bytes of one word, first byte
+       * lowest; the trailing zeros are dropped by finding the last byte
+       * that is not '0' rather than by testing digit after digit */
+      uint16_t pairs[3];
+      memcpy (&pairs[0], weft_json_digit_pairs + 2 * (fraction / 10000), 2);
+      memcpy (&pairs[1], weft_json_digit_pairs + 2 * (fraction / 100 % 100), 2);
+      memcpy (&pairs[2], weft_json_digit_pairs + 2 * (fraction % 100), 2);
+      uint64_t word = '.' | (uint64_t) GUINT16_FROM_LE (pairs[0]) << 8
+                      | (uint64_t) GUINT16_FROM_LE (pairs[1]) << 24
+                      | (uint64_t) GUINT16_FROM_LE (pairs[2]) << 40;
+      uint64_t not_zero = word ^ 0x30303030303000ull; /* fraction > 0: some byte */
+      word = GUINT64_TO_LE (word);
+      memcpy (p, &word, 8); /* the buffer holds G_ASCII_DTOSTR_BUF_SIZE bytes */
+      p += (63 - __builtin_clzll (not_zero)) / 8 + 1;
     }
   *p = '\0';
   return (gsize) (p - buf);
