@@ -27,6 +27,36 @@ typedef struct {
   gboolean is_number;
 } WeftValue;
 
+/* The set-bit mask limits a layer to 64 fields, plenty for annotations. */
+#define WEFT_LAYER_MAX_FIELDS 64
+
+/* A field of a schema with its JSON keys, written once when it is added
+ * rather than for every layer of every document. */
+typedef struct {
+  char *name;
+  WeftFieldType type;
+  /* ,"name": — for a span field ,"stem_start": then ,"stem_end": — in one
+   * buffer with WEFT_FIELD_KEY_PAD spare bytes after them */
+  char *key;
+  guint key_len;
+  const char *end_key;
+  guint end_key_len;
+} WeftField;
+
+/* The JSON writer copies keys this many bytes at a time. */
+#define WEFT_FIELD_KEY_PAD 16
+
+struct _WeftLayerSchema {
+  char *name;
+  gboolean write_text;
+  guint n_fields;
+  guint8 types[WEFT_LAYER_MAX_FIELDS]; /* the fields' types, for the setters' check */
+  WeftField fields[WEFT_LAYER_MAX_FIELDS];
+};
+
+/* Writes @field's keys from its name and type (writer.c). */
+void weft_field_keys_init (WeftField *field);
+
 /* A small growable array whose storage comes from the arena. */
 typedef struct {
   gpointer data;

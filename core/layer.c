@@ -5,27 +5,12 @@
 
 #include "doc-private.h"
 
-typedef struct {
-  char *name;
-  WeftFieldType type;
-} WeftField;
-
-struct _WeftLayerSchema {
-  char *name;
-  GArray *fields; /* WeftField */
-  gboolean write_text;
-};
-
-/* The set-bit mask limits a layer to 64 fields, plenty for annotations. */
-#define MAX_FIELDS 64
-
 WeftLayerSchema *
 weft_layer_schema_new (const char *name)
 {
   g_return_val_if_fail (name != NULL && *name, NULL);
   WeftLayerSchema *schema = g_new0 (WeftLayerSchema, 1);
   schema->name = g_strdup (name);
-  schema->fields = g_array_new (FALSE, TRUE, sizeof (WeftField));
   schema->write_text = TRUE;
   return schema;
 }
@@ -35,11 +20,14 @@ weft_layer_schema_add_field (WeftLayerSchema *schema, const char *name,
                              WeftFieldType type)
 {
   g_return_val_if_fail (schema != NULL && name != NULL, 0);
-  g_return_val_if_fail (schema->fields->len < MAX_FIELDS, 0);
+  g_return_val_if_fail (schema->n_fields < WEFT_LAYER_MAX_FIELDS, 0);
   g_return_val_if_fail (weft_layer_schema_find_field (schema, name) < 0, 0);
-  WeftField field = { g_strdup (name), type };
-  g_array_append_val (schema->fields, field);
-  return schema->fields->len - 1;
+  WeftField *field = &schema->fields[schema->n_fields];
+  field->name = g_strdup (name);
+  field->type = type;
+  schema->types[schema->n_fields] = (guint8) type;
+  weft_field_keys_init (field);
+  return schema->n_fields++;
 }
 
 void
@@ -47,9 +35,11 @@ weft_layer_schema_free (WeftLayerSchema *schema)
 {
   if (!schema)
     return;
-  for (guint i = 0; i < schema->fields->len; i++)
-    g_free (g_array_index (schema->fields, WeftField, i).name);
-  g_array_unref (schema->fields);
+  for (guint i = 0; i < schema->n_fields; i++)
+    {
+      g_free (schema->fields[i].name);
+      g_free (schema->fields[i].key);
+    }
   g_free (schema->name);
   g_free (schema);
 }
@@ -63,28 +53,28 @@ weft_layer_schema_get_name (const WeftLayerSchema *schema)
 guint
 weft_layer_schema_get_n_fields (const WeftLayerSchema *schema)
 {
-  return schema->fields->len;
+  return schema->n_fields;
 }
 
 const char *
 weft_layer_schema_get_field_name (const WeftLayerSchema *schema, guint field)
 {
-  g_return_val_if_fail (field < schema->fields->len, NULL);
-  return g_array_index (schema->fields, WeftField, field).name;
+  g_return_val_if_fail (field < schema->n_fields, NULL);
+  return schema->fields[field].name;
 }
 
 WeftFieldType
 weft_layer_schema_get_field_type (const WeftLayerSchema *schema, guint field)
 {
-  g_return_val_if_fail (field < schema->fields->len, WEFT_FIELD_STRING);
-  return g_array_index (schema->fields, WeftField, field).type;
+  g_return_val_if_fail (field < schema->n_fields, WEFT_FIELD_STRING);
+  return schema->fields[field].type;
 }
 
 int
 weft_layer_schema_find_field (const WeftLayerSchema *schema, const char *name)
 {
-  for (guint i = 0; i < schema->fields->len; i++)
-    if (strcmp (g_array_index (schema->fields, WeftField, i).name, name) == 0)
+  for (guint i = 0; i < schema->n_fields; i++)
+    if (strcmp (schema->fields[i].name, name) == 0)
       return (int) i;
   return -1;
 }
@@ -113,7 +103,7 @@ weft_doc_add_layer (WeftDoc *doc, const WeftLayerSchema *schema)
   layer->schema = schema;
   layer->doc = doc;
   layer->span_size = sizeof (WeftSpan)
-                     + sizeof (WeftFieldValue) * schema->fields->len;
+                     + sizeof (WeftFieldValue) * schema->n_fields;
   WeftLayer **layers = doc->layers.data;
   for (guint i = 0; i < doc->layers.len; i++)
     if (strcmp (layers[i]->schema->name, schema->name) == 0)
@@ -194,10 +184,8 @@ static WeftFieldValue *
 slot_for_write (WeftLayer *layer, guint span, guint field, WeftFieldType type)
 {
   g_return_val_if_fail (span < layer->n_spans, NULL);
-  g_return_val_if_fail (field < layer->schema->fields->len, NULL);
-  g_return_val_if_fail (
-      g_array_index (layer->schema->fields, WeftField, field).type == type,
-      NULL);
+  g_return_val_if_fail (field < layer->schema->n_fields, NULL);
+  g_return_val_if_fail (layer->schema->types[field] == type, NULL);
   WeftSpan *s = span + 1 == layer->n_spans ? layer->last
                                             : weft_layer_span_record (layer, span);
   s->set |= G_GUINT64_CONSTANT (1) << field;
@@ -208,7 +196,7 @@ static const WeftFieldValue *
 slot_for_read (const WeftLayer *layer, guint span, guint field)
 {
   g_return_val_if_fail (span < layer->n_spans, NULL);
-  g_return_val_if_fail (field < layer->schema->fields->len, NULL);
+  g_return_val_if_fail (field < layer->schema->n_fields, NULL);
   const WeftSpan *s = weft_layer_span_record (layer, span);
   if (!(s->set & (G_GUINT64_CONSTANT (1) << field)))
     return NULL;

@@ -61,8 +61,8 @@ append_str (GString *out, const char *s)
   weft_out_append (out, s, strlen (s));
 }
 
-/* How a field is written, set up once per layer rather than once per span.
- * The keys live in one buffer on the stack: no allocation per document. */
+/* How a field is written, set up once per layer rather than once per span;
+ * the keys themselves are the schema's (weft_field_keys_init()). */
 typedef struct {
   WeftFieldType type;
   const char *key; /* ,"name": — or for a span field ,"stem_start": */
@@ -80,9 +80,9 @@ typedef struct {
 } FieldKeys;
 
 /* Keys are copied KEY_COPY bytes at a time, one vector move instead of a
- * call to memcpy: the key buffer and the room reserved for a span's fields
- * have that many spare bytes for the overrun. */
-#define KEY_COPY 16
+ * call to memcpy: the schema's key buffer and the room reserved for a
+ * span's fields have that many spare bytes for the overrun. */
+#define KEY_COPY WEFT_FIELD_KEY_PAD
 
 static inline char *
 put_key (char *p, const char *key, gsize len)
@@ -91,14 +91,6 @@ put_key (char *p, const char *key, gsize len)
     return weft_put (p, key, len);
   memcpy (p, key, KEY_COPY);
   return p + len;
-}
-
-/* The most bytes field_keys_init() writes for a field named @name (an
- * escaped byte can take six). */
-static gsize
-field_keys_size (const char *name)
-{
-  return 2 * (6 * strlen (name) + sizeof ",\"_start\":");
 }
 
 /* Writes the @n bytes at @name as they go between a JSON string's quotes:
@@ -113,41 +105,39 @@ put_name (char *p, const char *name, gsize n)
   return weft_put (p, escaped->str + 1, escaped->len - 2);
 }
 
-/* Sets up @keys, writing the keys at @text; returns the end of them. */
-static char *
-field_keys_init (FieldKeys *keys, const WeftLayerSchema *schema, guint field,
-                 char *text)
+void
+weft_field_keys_init (WeftField *field)
 {
-  const char *name = weft_layer_schema_get_field_name (schema, field);
+  const char *name = field->name;
   gsize n = strlen (name);
-  *keys = (FieldKeys) { .type = weft_layer_schema_get_field_type (schema, field),
-                        .key = text };
+  /* an escaped byte can take six */
+  char *text = g_malloc0 (2 * (6 * n + sizeof ",\"_start\":") + KEY_COPY);
+  field->key = text;
   text = WEFT_PUT_LITERAL (text, ",\"");
-  if (keys->type != WEFT_FIELD_SPAN)
+  if (field->type != WEFT_FIELD_SPAN)
     {
       text = put_name (text, name, n);
       text = WEFT_PUT_LITERAL (text, "\":");
-      keys->key_len = (gsize) (text - keys->key);
-      return text;
+      field->key_len = (guint) (text - field->key);
+      field->end_key = NULL;
+      field->end_key_len = 0;
+      return;
     }
   gsize stem = g_str_has_suffix (name, "_span") && n > 5 ? n - 5 : n;
   text = put_name (text, name, stem);
   text = WEFT_PUT_LITERAL (text, "_start\":");
-  keys->key_len = (gsize) (text - keys->key);
-  keys->end_key = text;
+  field->key_len = (guint) (text - field->key);
+  field->end_key = text;
   text = WEFT_PUT_LITERAL (text, ",\"");
   text = put_name (text, name, stem);
   text = WEFT_PUT_LITERAL (text, "_end\":");
-  keys->end_key_len = (gsize) (text - keys->end_key);
-  return text;
+  field->end_key_len = (guint) (text - field->end_key);
 }
 
 /* Points @keys at the text between the quotes of @string's JSON. */
 static void
 string_inner (FieldKeys *keys, const char *string)
 {
-  if (string == keys->last)
-    return;
   keys->last = string;
   gsize len = strlen (string);
   if (weft_json_plain_prefix (string, len) == len)
@@ -226,13 +216,16 @@ put_value (char *p, WeftDoc *doc, const WeftFieldValue *value,
   return p;
 }
 
-static char *
+static inline char *
 put_field (char *p, WeftDoc *doc, const WeftSpan *span, guint field,
            const FieldKeys *keys)
 {
   p = put_key (p, keys->key, keys->key_len);
   if (span->set & (G_GUINT64_CONSTANT (1) << field))
     {
+      /* doubles, the most frequent values, without put_value()'s call */
+      if (keys->type == WEFT_FIELD_DOUBLE)
+        return p + weft_json_format_double_len (p, span->values[field].number);
       if (keys->type != WEFT_FIELD_STRING)
         return put_value (p, doc, &span->values[field], keys);
       *p++ = '"';
@@ -250,19 +243,21 @@ put_field (char *p, WeftDoc *doc, const WeftSpan *span, guint field,
 }
 
 /* Writes a span's fields and closes its record, after one capacity check:
- * @fields_max from field_max() plus the length of each string value. */
+ * @fields_max from field_max() plus the length of each string value
+ * (@strings: the string fields, a bit each). */
 static void
 append_fields (GString *out, WeftDoc *doc, const WeftSpan *span,
-               FieldKeys *keys, guint n_fields, gsize fields_max)
+               FieldKeys *keys, guint n_fields, gsize fields_max,
+               guint64 strings)
 {
   gsize room = fields_max + 1 + KEY_COPY;
-  for (guint f = 0; f < n_fields; f++)
-    if (keys[f].type == WEFT_FIELD_STRING
-        && span->set & (G_GUINT64_CONSTANT (1) << f))
-      {
+  for (guint64 set = span->set & strings; set; set &= set - 1)
+    {
+      guint f = (guint) __builtin_ctzll (set);
+      if (span->values[f].string != keys[f].last)
         string_inner (&keys[f], span->values[f].string);
-        room += keys[f].inner_len;
-      }
+      room += keys[f].inner_len;
+    }
   char *p = weft_out_reserve (out, room);
   for (guint f = 0; f < n_fields; f++)
     p = put_field (p, doc, span, f, &keys[f]);
@@ -274,29 +269,28 @@ static void
 append_layer (GString *out, WeftDoc *doc, const WeftLayer *layer,
               const Flush *flush)
 {
-  const WeftLayerSchema *schema = weft_layer_get_schema (layer);
-  guint n_fields = weft_layer_schema_get_n_fields (schema);
+  const WeftLayerSchema *schema = layer->schema;
+  guint n_fields = schema->n_fields;
   FieldKeys *keys = g_newa (FieldKeys, n_fields);
-  gsize text_size = KEY_COPY;
-  for (guint f = 0; f < n_fields; f++)
-    text_size += field_keys_size (weft_layer_schema_get_field_name (schema, f));
-  /* The keys on the stack, unless a plugin's long names would make them
-   * too much for a worker thread's stack. */
-  char stack_text[2048];
-  g_autofree char *heap_text
-      = text_size > sizeof stack_text ? g_malloc (text_size) : NULL;
-  char *text = heap_text ? heap_text : stack_text;
   gsize fields_max = 0;
+  guint64 strings = 0;
   for (guint f = 0; f < n_fields; f++)
     {
-      text = field_keys_init (&keys[f], schema, f, text);
+      const WeftField *field = &schema->fields[f];
+      keys[f] = (FieldKeys) { .type = field->type,
+                              .key = field->key,
+                              .key_len = field->key_len,
+                              .end_key = field->end_key,
+                              .end_key_len = field->end_key_len };
       fields_max += field_max (&keys[f]);
+      if (field->type == WEFT_FIELD_STRING)
+        strings |= G_GUINT64_CONSTANT (1) << f;
     }
   WEFT_OUT_LITERAL (out, ",");
-  weft_json_append_string (out, weft_layer_schema_get_name (schema), -1);
+  weft_json_append_string (out, schema->name, -1);
   WEFT_OUT_LITERAL (out, ":[");
-  gboolean with_text = weft_layer_schema_get_write_text (schema);
-  for (guint i = 0; i < weft_layer_get_n_spans (layer); i++)
+  gboolean with_text = schema->write_text;
+  for (guint i = 0; i < layer->n_spans; i++)
     {
       const WeftSpan *span = weft_layer_span_record (layer, i);
       char *p = weft_out_reserve (out, SPAN_HEAD_MAX);
@@ -304,7 +298,7 @@ append_layer (GString *out, WeftDoc *doc, const WeftLayer *layer,
                                            i == 0));
       if (with_text)
         append_span_text (out, doc, span->start, span->end);
-      append_fields (out, doc, span, keys, n_fields, fields_max);
+      append_fields (out, doc, span, keys, n_fields, fields_max, strings);
       maybe_flush (out, flush);
     }
   g_string_append_c (out, ']');
@@ -433,7 +427,8 @@ weft_write_field_value (GString *out, const WeftLayer *layer, guint span,
                         guint field)
 {
   const WeftSpan *record = weft_layer_span_record (layer, span);
-  FieldKeys keys = { .type = weft_layer_schema_get_field_type (layer->schema, field) };
+  g_return_if_fail (field < layer->schema->n_fields);
+  FieldKeys keys = { .type = layer->schema->fields[field].type };
   g_return_if_fail (keys.type != WEFT_FIELD_SPAN);
   if (!(record->set & (G_GUINT64_CONSTANT (1) << field)))
     WEFT_OUT_LITERAL (out, "null");
