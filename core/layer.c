@@ -186,10 +186,36 @@ slot_for_write (WeftLayer *layer, guint span, guint field, WeftFieldType type)
   g_return_val_if_fail (span < layer->n_spans, NULL);
   g_return_val_if_fail (field < layer->schema->n_fields, NULL);
   g_return_val_if_fail (layer->schema->types[field] == type, NULL);
-  WeftSpan *s = span + 1 == layer->n_spans ? layer->last
-                                            : weft_layer_span_record (layer, span);
+  WeftSpan *s = weft_layer_span_record (layer, span);
   s->set |= G_GUINT64_CONSTANT (1) << field;
   return &s->values[field];
+}
+
+/* The record of @span when it is the latest span (the one plugins fill)
+ * and @field a field of @type; else NULL, and the setter takes the
+ * checked path.  Four values a span in the sentiment layer make the
+ * setters some of the host's most frequent calls: this is their whole
+ * fast path, inline, with no call whose arguments must be kept. */
+static inline WeftSpan *
+latest_span (const WeftLayer *layer, guint span, guint field,
+             WeftFieldType type)
+{
+  const WeftLayerSchema *schema = layer->schema;
+  /* 64-bit, so span G_MAXUINT is not the latest of no spans */
+  if (G_LIKELY ((guint64) span + 1 == layer->n_spans
+                && field < schema->n_fields && schema->types[field] == type))
+    return layer->last;
+  return NULL;
+}
+
+/* Sets a value that is not a string by the checked path. */
+static G_GNUC_NO_INLINE void
+set_value (WeftLayer *layer, guint span, guint field, WeftFieldType type,
+           WeftFieldValue value)
+{
+  WeftFieldValue *slot = slot_for_write (layer, span, field, type);
+  if (slot)
+    *slot = value;
 }
 
 static const WeftFieldValue *
@@ -243,32 +269,50 @@ void
 weft_layer_set_static_string (WeftLayer *layer, guint span, guint field,
                               const char *value)
 {
-  set_string (layer, span, field, value, FALSE);
+  WeftSpan *s = latest_span (layer, span, field, WEFT_FIELD_STRING);
+  if (G_LIKELY (s && value))
+    {
+      s->set |= G_GUINT64_CONSTANT (1) << field;
+      s->values[field].string = value;
+    }
+  else
+    set_string (layer, span, field, value, FALSE);
 }
 
 void
 weft_layer_set_int (WeftLayer *layer, guint span, guint field, gint64 value)
 {
-  WeftFieldValue *slot = slot_for_write (layer, span, field, WEFT_FIELD_INT);
-  if (slot)
-    slot->integer = value;
+  WeftSpan *s = latest_span (layer, span, field, WEFT_FIELD_INT);
+  if (G_LIKELY (s))
+    {
+      s->set |= G_GUINT64_CONSTANT (1) << field;
+      s->values[field].integer = value;
+    }
+  else
+    set_value (layer, span, field, WEFT_FIELD_INT,
+               (WeftFieldValue) { .integer = value });
 }
 
 void
 weft_layer_set_double (WeftLayer *layer, guint span, guint field, double value)
 {
-  WeftFieldValue *slot = slot_for_write (layer, span, field, WEFT_FIELD_DOUBLE);
-  if (slot)
-    slot->number = value;
+  WeftSpan *s = latest_span (layer, span, field, WEFT_FIELD_DOUBLE);
+  if (G_LIKELY (s))
+    {
+      s->set |= G_GUINT64_CONSTANT (1) << field;
+      s->values[field].number = value;
+    }
+  else
+    set_value (layer, span, field, WEFT_FIELD_DOUBLE,
+               (WeftFieldValue) { .number = value });
 }
 
 void
 weft_layer_set_bool (WeftLayer *layer, guint span, guint field,
                      gboolean value)
 {
-  WeftFieldValue *slot = slot_for_write (layer, span, field, WEFT_FIELD_BOOL);
-  if (slot)
-    slot->integer = value ? 1 : 0;
+  set_value (layer, span, field, WEFT_FIELD_BOOL,
+             (WeftFieldValue) { .integer = value ? 1 : 0 });
 }
 
 void
@@ -276,12 +320,16 @@ weft_layer_set_span (WeftLayer *layer, guint span, guint field,
                      uint32_t start, uint32_t end)
 {
   g_return_if_fail (start <= end && end <= layer->doc->len);
-  WeftFieldValue *slot = slot_for_write (layer, span, field, WEFT_FIELD_SPAN);
-  if (slot)
+  WeftSpan *s = latest_span (layer, span, field, WEFT_FIELD_SPAN);
+  if (G_LIKELY (s))
     {
-      slot->span.start = start;
-      slot->span.end = end;
+      s->set |= G_GUINT64_CONSTANT (1) << field;
+      s->values[field].span.start = start;
+      s->values[field].span.end = end;
     }
+  else
+    set_value (layer, span, field, WEFT_FIELD_SPAN,
+               (WeftFieldValue) { .span = { start, end } });
 }
 
 gboolean
