@@ -104,6 +104,34 @@ test_byte_to_char_blocks (void)
 
 /* A token out of order or past the text, or a sentence past the tokens,
  * is refused with a critical and nothing is appended. */
+/* Tokens across the buffer's growth and a reset: the order check reads
+ * the token before, which for the first is the buffer's guard. */
+static void
+test_tokens_grow_reset (void)
+{
+  WeftDoc *doc = weft_doc_new ();
+  char *text = g_strnfill (5000, 'a');
+  for (guint round = 0; round < 2; round++)
+    {
+      weft_doc_reset (doc);
+      g_assert_true (weft_doc_set_text (doc, text, 5000, NULL));
+      for (guint i = 0; i < 2500; i++)
+        g_assert_cmpuint (weft_doc_add_token (doc, 2 * i, 2 * i + 1,
+                                              WEFT_TOKEN_WORD, 0), ==, i);
+      g_test_expect_message (NULL, G_LOG_LEVEL_CRITICAL, "*weft_doc_add_token*");
+      g_assert_cmpuint (weft_doc_add_token (doc, 4997, 5000, WEFT_TOKEN_WORD, 0),
+                        ==, 2500);
+      g_test_assert_expected_messages ();
+      guint n;
+      const WeftToken *tokens = weft_doc_get_tokens (doc, &n);
+      g_assert_cmpuint (n, ==, 2500);
+      g_assert_cmpuint (tokens[0].start, ==, 0);
+      g_assert_cmpuint (tokens[2499].end, ==, 4999);
+    }
+  g_free (text);
+  weft_doc_free (doc);
+}
+
 static void
 test_tokens_refused (void)
 {
@@ -390,6 +418,7 @@ main (int argc, char **argv)
   g_test_add_func ("/doc/text/byte-to-char-blocks", test_byte_to_char_blocks);
   g_test_add_func ("/doc/tokens-sentences", test_tokens_sentences);
   g_test_add_func ("/doc/tokens-refused", test_tokens_refused);
+  g_test_add_func ("/doc/tokens-grow-reset", test_tokens_grow_reset);
   g_test_add_func ("/doc/layer/values", test_layer_values);
   g_test_add_func ("/doc/layer/many-spans", test_layer_many_spans);
   g_test_add_func ("/doc/values", test_values);
