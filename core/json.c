@@ -14,6 +14,65 @@
 
 #include "weft/plugin.h"
 
+/* Bit 7 set in each byte of @w (eight bytes, the first lowest) that a JSON
+ * string cannot hold as it is ('"', '\\' or a control).  A borrow only
+ * runs upwards from such a byte, so the lowest bit set is exact. */
+static inline uint64_t
+special_bytes (uint64_t w)
+{
+  const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+  uint64_t quote = w ^ (ones * '"'), backslash = w ^ (ones * '\\');
+  uint64_t control = (w - ones * 0x20) & ~w;      /* a byte < 0x20 */
+  uint64_t quotes = (quote - ones) & ~quote;     /* a zero byte */
+  uint64_t backslashes = (backslash - ones) & ~backslash;
+  return (control | quotes | backslashes) & high;
+}
+
+static inline uint64_t
+load64 (const char *s)
+{
+  uint64_t w;
+  memcpy (&w, s, 8);
+  return GUINT64_FROM_LE (w);
+}
+
+static inline uint64_t
+load32 (const char *s)
+{
+  uint32_t w;
+  memcpy (&w, s, 4);
+  return GUINT32_FROM_LE (w);
+}
+
+/* plain_run_end() for the last @n - @i < 16 bytes, most of a short string
+ * (a key, "DATE", "2018-12-31"): words that overlap rather than a loop
+ * over the bytes, and never a byte outside [@i, @n). */
+static inline gsize
+plain_tail_end (const char *s, gsize i, gsize n)
+{
+  gsize left = n - i;
+  uint64_t hits;
+  if (left >= 8)
+    {
+      if ((hits = special_bytes (load64 (s + i))))
+        return i + (gsize) __builtin_ctzll (hits) / 8;
+      if ((hits = special_bytes (load64 (s + n - 8))))
+        return n - 8 + (gsize) __builtin_ctzll (hits) / 8;
+      return n;
+    }
+  if (left >= 4) /* bytes [i, i + 4) low, [n - 4, n) high */
+    {
+      hits = special_bytes (load32 (s + i) | load32 (s + n - 4) << 32);
+      if (!hits)
+        return n;
+      gsize k = (gsize) __builtin_ctzll (hits) / 8;
+      return k < 4 ? i + k : n - 8 + k;
+    }
+  while (i < n && (guchar) s[i] >= 0x20 && s[i] != '"' && s[i] != '\\')
+    i++;
+  return i;
+}
+
 /* The first byte at or after @i that a JSON string cannot hold as it is
  * ('"', '\\' or a control), or @n.  Sixteen or eight bytes at a time: text
  * is long and such bytes are rare. */
@@ -23,35 +82,35 @@ plain_run_end (const char *s, gsize i, gsize n)
 #ifdef __SSE2__
   const __m128i quote = _mm_set1_epi8 ('"'), backslash = _mm_set1_epi8 ('\\');
   const __m128i space_less_one = _mm_set1_epi8 (0x1f);
+#define SPECIAL_MASK(v)                                                         \
+  _mm_movemask_epi8 (_mm_or_si128 (                                            \
+      _mm_cmpeq_epi8 (_mm_max_epu8 ((v), space_less_one), space_less_one),     \
+      _mm_or_si128 (_mm_cmpeq_epi8 ((v), quote),                               \
+                    _mm_cmpeq_epi8 ((v), backslash))))
   for (; i + 16 <= n; i += 16)
     {
-      __m128i v = _mm_loadu_si128 ((const __m128i *) (s + i));
-      __m128i control = _mm_cmpeq_epi8 (_mm_max_epu8 (v, space_less_one),
-                                        space_less_one); /* v <= 0x1f */
-      __m128i special = _mm_or_si128 (control,
-                                      _mm_or_si128 (_mm_cmpeq_epi8 (v, quote),
-                                                    _mm_cmpeq_epi8 (v, backslash)));
-      int mask = _mm_movemask_epi8 (special);
+      int mask = SPECIAL_MASK (_mm_loadu_si128 ((const __m128i *) (s + i)));
       if (mask)
         return i + (gsize) __builtin_ctz ((unsigned) mask);
     }
+  if (i < n && n >= 16)
+    {
+      /* the last sixteen bytes, those before @i shifted out */
+      unsigned mask = (unsigned) SPECIAL_MASK (
+                          _mm_loadu_si128 ((const __m128i *) (s + n - 16)))
+                      >> (16 - (n - i));
+      return mask ? i + (gsize) __builtin_ctz (mask) : n;
+    }
+#undef SPECIAL_MASK
 #else
-  const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
   for (; i + 8 <= n; i += 8)
     {
-      uint64_t w;
-      memcpy (&w, s + i, 8);
-      uint64_t quote = w ^ (ones * '"'), backslash = w ^ (ones * '\\');
-      uint64_t control = (w - ones * 0x20) & ~w;      /* a byte < 0x20 */
-      uint64_t quotes = (quote - ones) & ~quote;     /* a zero byte */
-      uint64_t backslashes = (backslash - ones) & ~backslash;
-      if ((control | quotes | backslashes) & high)
-        break;
+      uint64_t hits = special_bytes (load64 (s + i));
+      if (hits)
+        return i + (gsize) __builtin_ctzll (hits) / 8;
     }
 #endif
-  while (i < n && (guchar) s[i] >= 0x20 && s[i] != '"' && s[i] != '\\')
-    i++;
-  return i;
+  return plain_tail_end (s, i, n);
 }
 
 gsize

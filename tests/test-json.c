@@ -14,6 +14,42 @@ test_escape (void)
   g_string_free (out, TRUE);
 }
 
+/* The escaper on strings of every length up to 40 with a byte that needs
+ * escaping at each place, in buffers of exactly that size (so a read
+ * past the end is an ASan error): the short tails are read as words that
+ * overlap, and each place must still be found first. */
+static void
+test_escape_lengths (void)
+{
+  static const char specials[] = { '"', '\\', '\n', '\x01', '\x1f' };
+  for (gsize n = 0; n <= 40; n++)
+    for (gsize at = 0; at <= n; at++)
+      for (guint c = 0; c < G_N_ELEMENTS (specials); c++)
+        {
+          /* n bytes, none after them, not aligned */
+          char *s = (char *) g_malloc (n + 1) + 1;
+          for (gsize i = 0; i < n; i++)
+            s[i] = i % 3 == 2 ? (char) 0xc3 : (char) ('a' + i % 26);
+          if (at < n)
+            s[at] = specials[c];
+          g_assert_cmpuint (weft_json_plain_prefix (s, n), ==, at);
+          if (at + 2 < n) /* a second one after the first */
+            {
+              s[n - 1] = specials[c];
+              g_assert_cmpuint (weft_json_plain_prefix (s, n), ==, at);
+              GString *out = g_string_new (NULL);
+              weft_json_append_string (out, s, (gssize) n);
+              gsize escapes = 0;
+              for (gsize i = 1; i + 1 < out->len; i++)
+                if (out->str[i] == '\\')
+                  escapes++, i++;
+              g_assert_cmpuint (escapes, ==, 2);
+              g_string_free (out, TRUE);
+            }
+          g_free (s - 1);
+        }
+}
+
 static void
 test_double (void)
 {
@@ -259,6 +295,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/json/escape", test_escape);
   g_test_add_func ("/json/escape/round-trip", test_escape_round_trip);
+  g_test_add_func ("/json/escape/lengths", test_escape_lengths);
   g_test_add_func ("/json/parse/decoded-only", test_parse_decoded_only);
   g_test_add_func ("/json/double", test_double);
   g_test_add_func ("/json/double/short-decimal", test_double_short_decimal);
