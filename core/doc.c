@@ -123,8 +123,40 @@ ascii_run_end (const char *text, gsize i, gsize len)
   return i;
 }
 
+/* Whether @c is between @lo and @hi. */
+#define IN_RANGE(c, lo, hi) ((guchar) ((c) - (lo)) <= (guchar) ((hi) - (lo)))
+
+/* The length of the valid sequence of two to four bytes at @s (@n bytes
+ * left), by GLib's rules (no overlong form, no surrogate, nothing past
+ * U+10FFFF); else 0, and GLib looks at it to say where the error is.  A
+ * call to GLib per run of non-ASCII cost more than this check, and in
+ * Hindi or Russian news nearly every word is such a run. */
+static inline gsize
+valid_sequence (const guchar *s, gsize n)
+{
+  guchar c = s[0];
+  if (IN_RANGE (c, 0xc2, 0xdf))
+    return n >= 2 && IN_RANGE (s[1], 0x80, 0xbf) ? 2 : 0;
+  if (IN_RANGE (c, 0xe0, 0xef))
+    return n >= 3
+                   && IN_RANGE (s[1], c == 0xe0 ? 0xa0 : 0x80,
+                                c == 0xed ? 0x9f : 0xbf)
+                   && IN_RANGE (s[2], 0x80, 0xbf)
+               ? 3
+               : 0;
+  if (IN_RANGE (c, 0xf0, 0xf4))
+    return n >= 4
+                   && IN_RANGE (s[1], c == 0xf0 ? 0x90 : 0x80,
+                                c == 0xf4 ? 0x8f : 0xbf)
+                   && IN_RANGE (s[2], 0x80, 0xbf) && IN_RANGE (s[3], 0x80, 0xbf)
+               ? 4
+               : 0;
+  return 0;
+}
+
 /* Checks that @text is UTF-8 without NUL and whether it is all ASCII, in one
- * pass: ASCII a block at a time, each run of other bytes by GLib. */
+ * pass: ASCII a block at a time, other characters one by one, and GLib
+ * only where they are not valid, for the place of the error. */
 static gboolean
 check_text (const char *text, gsize len, gboolean *ascii, gsize *bad_offset)
 {
@@ -137,10 +169,18 @@ check_text (const char *text, gsize len, gboolean *ascii, gsize *bad_offset)
         i++;
       if (i == len || !text[i])
         break;
-      gsize run = i; /* continuation bytes are >= 0x80: a valid run ends whole */
+      *ascii = FALSE;
+      gsize step;
+      while ((step = valid_sequence ((const guchar *) text + i, len - i)))
+        i += step;
+      if (i == len || (guchar) text[i] < 0x80)
+        continue;
+      /* not valid: what is left of the run goes to GLib, which finds the
+       * same first error as in the whole run (what came before it was
+       * whole sequences) */
+      gsize run = i;
       while (i < len && (guchar) text[i] >= 0x80)
         i++;
-      *ascii = FALSE;
       const char *end;
       if (!g_utf8_validate_len (text + run, i - run, &end))
         {

@@ -106,6 +106,40 @@ test_byte_to_char_blocks (void)
  * is refused with a critical and nothing is appended. */
 /* Tokens across the buffer's growth and a reset: the order check reads
  * the token before, which for the first is the buffer's guard. */
+/* The host's own check of multi-byte sequences against GLib's: every
+ * lead byte from 0x80 with every second byte and a few third and fourth
+ * ones, after ASCII and after a valid character, must be accepted or
+ * refused as g_utf8_validate_len() does, at the same offset. */
+static void
+test_text_utf8_like_glib (void)
+{
+  WeftDoc *doc = weft_doc_new ();
+  static const guchar rest[] = { 0x41, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0 };
+  for (guint lead = 0x80; lead <= 0xff; lead++)
+    for (guint second = 0; second <= 0xff; second++)
+      for (guint r = 0; r < G_N_ELEMENTS (rest) * G_N_ELEMENTS (rest); r++)
+        {
+          char text[16] = "ab\xc3\xa9";
+          gsize n = 4;
+          text[n++] = (char) lead;
+          text[n++] = (char) second;
+          text[n++] = (char) rest[r % G_N_ELEMENTS (rest)];
+          text[n++] = (char) rest[r / G_N_ELEMENTS (rest)];
+          gsize len = n - (r % 3); /* sometimes cut short */
+          const char *end;
+          gboolean valid = g_utf8_validate_len (text, len, &end);
+          g_autoptr (GError) error = NULL;
+          g_assert_cmpint (weft_doc_set_text (doc, text, len, &error), ==, valid);
+          if (!valid)
+            {
+              g_autofree char *want = g_strdup_printf (
+                  "invalid UTF-8 at byte offset %u", (guint) (end - text));
+              g_assert_cmpstr (error->message, ==, want);
+            }
+        }
+  weft_doc_free (doc);
+}
+
 static void
 test_tokens_grow_reset (void)
 {
@@ -414,6 +448,7 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/doc/text/invalid-utf8", test_text_invalid_utf8);
+  g_test_add_func ("/doc/text/utf8-like-glib", test_text_utf8_like_glib);
   g_test_add_func ("/doc/text/byte-to-char", test_byte_to_char);
   g_test_add_func ("/doc/text/byte-to-char-blocks", test_byte_to_char_blocks);
   g_test_add_func ("/doc/tokens-sentences", test_tokens_sentences);
