@@ -102,13 +102,9 @@ test_byte_to_char_blocks (void)
   weft_doc_free (doc);
 }
 
-/* A token out of order or past the text, or a sentence past the tokens,
- * is refused with a critical and nothing is appended. */
-/* Tokens across the buffer's growth and a reset: the order check reads
- * the token before, which for the first is the buffer's guard. */
 /* The host's own check of multi-byte sequences against GLib's: every
  * lead byte from 0x80 with every second byte and a few third and fourth
- * ones, after ASCII and after a valid character, must be accepted or
+ * ones, after "abé", must be accepted or
  * refused as g_utf8_validate_len() does, at the same offset. */
 static void
 test_text_utf8_like_glib (void)
@@ -140,6 +136,8 @@ test_text_utf8_like_glib (void)
   weft_doc_free (doc);
 }
 
+/* Tokens across the buffer's growth and a reset: the order check reads
+ * the token before, which for the first is the buffer's guard. */
 static void
 test_tokens_grow_reset (void)
 {
@@ -166,6 +164,8 @@ test_tokens_grow_reset (void)
   weft_doc_free (doc);
 }
 
+/* A token out of order or past the text, or a sentence past the tokens,
+ * is refused with a critical and nothing is appended. */
 static void
 test_tokens_refused (void)
 {
