@@ -271,22 +271,53 @@ continuation_bytes (const char *p, gsize n, const char *end)
   return (uint32_t) ((sums * 0x0101010101010101ull) >> 56);
 }
 
+#ifdef __SSE2__
+/* Bit i set when byte i of the 64 at @p is a continuation byte. */
+static inline uint64_t
+continuation_mask_64 (const char *p)
+{
+  /* 0x80-0xbf, as signed bytes: -128 to -65 */
+  const __m128i top = _mm_set1_epi8 (-64);
+  uint64_t m0 = (uint16_t) _mm_movemask_epi8 (
+      _mm_cmplt_epi8 (_mm_loadu_si128 ((const __m128i *) p), top));
+  uint64_t m1 = (uint16_t) _mm_movemask_epi8 (
+      _mm_cmplt_epi8 (_mm_loadu_si128 ((const __m128i *) (p + 16)), top));
+  uint64_t m2 = (uint16_t) _mm_movemask_epi8 (
+      _mm_cmplt_epi8 (_mm_loadu_si128 ((const __m128i *) (p + 32)), top));
+  uint64_t m3 = (uint16_t) _mm_movemask_epi8 (
+      _mm_cmplt_epi8 (_mm_loadu_si128 ((const __m128i *) (p + 48)), top));
+  return m0 | m1 << 16 | m2 << 32 | m3 << 48;
+}
+
+/* The bits set in @x (no popcnt instruction in baseline x86-64). */
+static inline uint32_t
+bits_set (uint64_t x)
+{
+  x -= (x >> 1) & 0x5555555555555555ull;
+  x = (x & 0x3333333333333333ull) + ((x >> 2) & 0x3333333333333333ull);
+  x = (x + (x >> 4)) & 0x0f0f0f0f0f0f0f0full;
+  return (uint32_t) ((x * 0x0101010101010101ull) >> 56);
+}
+#endif
+
 /* The continuation bytes among the 64 at @p: with SSE2 a vector compare
- * per sixteen bytes, summed bytewise and then by psadbw. */
+ * per sixteen bytes, the four added bytewise and then summed by psadbw;
+ * written out, as GCC keeps the loop over four vectors a loop. */
 static inline uint32_t
 continuation_bytes_64 (const char *p)
 {
 #ifdef __SSE2__
-  __m128i sums = _mm_setzero_si128 ();
-  for (int i = 0; i < 64; i += 16)
-    {
-      __m128i v = _mm_loadu_si128 ((const __m128i *) (p + i));
-      /* 0x80-0xbf, as signed bytes: -128 to -65 */
-      sums = _mm_sub_epi8 (sums, _mm_cmplt_epi8 (v, _mm_set1_epi8 (-64)));
-    }
-  sums = _mm_sad_epu8 (sums, _mm_setzero_si128 ());
-  return (uint32_t) (_mm_cvtsi128_si32 (sums)
-                     + _mm_cvtsi128_si32 (_mm_unpackhi_epi64 (sums, sums)));
+  /* 0x80-0xbf, as signed bytes: -128 to -65; each compare gives -1 */
+  const __m128i top = _mm_set1_epi8 (-64);
+  __m128i c0 = _mm_cmplt_epi8 (_mm_loadu_si128 ((const __m128i *) p), top);
+  __m128i c1 = _mm_cmplt_epi8 (_mm_loadu_si128 ((const __m128i *) (p + 16)), top);
+  __m128i c2 = _mm_cmplt_epi8 (_mm_loadu_si128 ((const __m128i *) (p + 32)), top);
+  __m128i c3 = _mm_cmplt_epi8 (_mm_loadu_si128 ((const __m128i *) (p + 48)), top);
+  __m128i counts = _mm_sub_epi8 (_mm_setzero_si128 (),
+                                 _mm_add_epi8 (_mm_add_epi8 (c0, c1),
+                                               _mm_add_epi8 (c2, c3)));
+  __m128i sums = _mm_sad_epu8 (counts, _mm_setzero_si128 ());
+  return (uint32_t) (_mm_cvtsi128_si32 (sums) + _mm_extract_epi16 (sums, 4));
 #else
   return continuation_bytes (p, 64, p + 64);
 #endif
@@ -295,26 +326,27 @@ continuation_bytes_64 (const char *p)
 static void
 build_char_index (WeftDoc *doc)
 {
-  gsize n_blocks = doc->len / 64 + 1;
-  const char *end = doc->text + doc->len;
+  gsize full = doc->len / 64; /* blocks of 64 bytes; then one of the rest */
   WeftCharIndex *index = weft_arena_alloc (&doc->arena, sizeof *index);
-  index->before
-      = weft_arena_alloc_uninit (&doc->arena, (n_blocks + 1) * sizeof (uint32_t));
+  uint32_t *before = index->before
+      = weft_arena_alloc_uninit (&doc->arena, (full + 2) * sizeof (uint32_t));
   uint32_t chars = 0;
-  for (gsize b = 0; b < n_blocks; b++)
+  for (gsize b = 0; b < full; b++)
     {
-      gsize at = b * 64, n = MIN (64, doc->len - at);
-      index->before[b] = chars;
-      chars += (uint32_t) n
-               - (n == 64 ? continuation_bytes_64 (doc->text + at)
-                          : continuation_bytes (doc->text + at, n, end));
+      before[b] = chars;
+      chars += 64 - continuation_bytes_64 (doc->text + 64 * b);
     }
-  index->before[n_blocks] = chars;
+  before[full] = chars;
+  gsize rest = doc->len % 64;
+  before[full + 1] = chars + (uint32_t) rest
+                     - continuation_bytes (doc->text + 64 * full, rest,
+                                           doc->text + doc->len);
   doc->char_index = index;
 }
 
 /* Inside a block of ASCII (64 code points) the offset adds on; inside
- * others the continuation bytes before it are counted, eight at a time. */
+ * others the continuation bytes before it are counted: from the block's
+ * bit mask when it is whole, else eight bytes at a time. */
 uint32_t
 weft_doc_byte_to_char (WeftDoc *doc, uint32_t offset)
 {
@@ -327,9 +359,15 @@ weft_doc_byte_to_char (WeftDoc *doc, uint32_t offset)
   uint32_t in_block = offset % 64;
   if (before[1] - before[0] == 64)
     return before[0] + in_block;
+  const char *block = doc->text + (offset - in_block);
+#ifdef __SSE2__
+  if (offset - in_block + 64 <= doc->len)
+    return before[0] + in_block
+           - bits_set (continuation_mask_64 (block)
+                       & ((G_GUINT64_CONSTANT (1) << in_block) - 1));
+#endif
   return before[0] + in_block
-         - continuation_bytes (doc->text + (offset - in_block), in_block,
-                               doc->text + doc->len);
+         - continuation_bytes (block, in_block, doc->text + doc->len);
 }
 
 void

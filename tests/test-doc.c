@@ -104,8 +104,8 @@ test_byte_to_char_blocks (void)
 
 /* The host's own check of multi-byte sequences against GLib's: every
  * lead byte from 0x80 with every second byte and a few third and fourth
- * ones, after "abé", must be accepted or
- * refused as g_utf8_validate_len() does, at the same offset. */
+ * ones, after "abé", must be accepted or refused as g_utf8_validate_len()
+ * does, at the same offset. */
 static void
 test_text_utf8_like_glib (void)
 {
