@@ -114,6 +114,7 @@ struct _WeftLayer {
   guint n_spans;
   gsize span_size; /* bytes of one WeftSpan with its values */
   WeftSpan *last;  /* the latest span's record, the one setters mostly fill */
+  guint8 *next, *block_end; /* where the next record goes, in its block */
   guint8 *blocks[LAYER_N_BLOCKS];
 };
 

@@ -151,12 +151,18 @@ weft_layer_add_span (WeftLayer *layer, uint32_t start, uint32_t end)
   g_return_val_if_fail (start <= end && end <= layer->doc->len,
                         layer->n_spans);
   g_return_val_if_fail (layer->n_spans < G_MAXUINT32, layer->n_spans);
-  guint index;
-  guint k = weft_layer_block_of (layer->n_spans, &index);
-  if (!layer->blocks[k])
-    layer->blocks[k] = weft_arena_alloc_uninit (
-        &layer->doc->arena, layer->span_size * ((gsize) LAYER_FIRST_BLOCK << k));
-  WeftSpan *span = (WeftSpan *) (layer->blocks[k] + layer->span_size * index);
+  WeftSpan *span = (WeftSpan *) layer->next;
+  if (G_UNLIKELY (layer->next == layer->block_end))
+    {
+      guint index;
+      guint k = weft_layer_block_of (layer->n_spans, &index);
+      gsize size = layer->span_size * ((gsize) LAYER_FIRST_BLOCK << k);
+      if (!layer->blocks[k])
+        layer->blocks[k] = weft_arena_alloc_uninit (&layer->doc->arena, size);
+      span = (WeftSpan *) (layer->blocks[k] + layer->span_size * index);
+      layer->block_end = layer->blocks[k] + size;
+    }
+  layer->next = (guint8 *) span + layer->span_size;
   span->start = start;
   span->end = end;
   span->set = 0;
@@ -191,21 +197,18 @@ slot_for_write (WeftLayer *layer, guint span, guint field, WeftFieldType type)
   return &s->values[field];
 }
 
-/* The record of @span when it is the latest span (the one plugins fill)
- * and @field a field of @type; else NULL, and the setter takes the
- * checked path.  Four values a span in the sentiment layer make the
- * setters some of the host's most frequent calls: this is their whole
- * fast path, inline, with no call whose arguments must be kept. */
-static inline WeftSpan *
-latest_span (const WeftLayer *layer, guint span, guint field,
-             WeftFieldType type)
+/* Whether @span is the latest span (the one plugins fill, layer->last)
+ * and @field a field of @type; if not, the setter takes the checked path.
+ * Four values a span in the sentiment layer make the setters some of the
+ * host's most frequent calls: this is their whole fast path, inline, with
+ * no call whose arguments must be kept. */
+static inline gboolean
+is_latest (const WeftLayer *layer, guint span, guint field, WeftFieldType type)
 {
   const WeftLayerSchema *schema = layer->schema;
   /* 64-bit, so span G_MAXUINT is not the latest of no spans */
-  if (G_LIKELY ((guint64) span + 1 == layer->n_spans
-                && field < schema->n_fields && schema->types[field] == type))
-    return layer->last;
-  return NULL;
+  return (guint64) span + 1 == layer->n_spans && field < schema->n_fields
+         && schema->types[field] == type;
 }
 
 /* Sets a value that is not a string by the checked path. */
@@ -244,8 +247,10 @@ string_copy (WeftLayer *layer, guint span, guint field, const char *value)
   return weft_doc_strndup (layer->doc, value, -1);
 }
 
-/* Sets a string field to @value, copied when @copy; NULL unsets it. */
-static void
+/* Sets a string field to @value, copied when @copy; NULL unsets it.  Not
+ * inline: weft_layer_set_static_string()'s fast path must not pay for
+ * its frame. */
+static G_GNUC_NO_INLINE void
 set_string (WeftLayer *layer, guint span, guint field, const char *value,
             gboolean copy)
 {
@@ -269,9 +274,9 @@ void
 weft_layer_set_static_string (WeftLayer *layer, guint span, guint field,
                               const char *value)
 {
-  WeftSpan *s = latest_span (layer, span, field, WEFT_FIELD_STRING);
-  if (G_LIKELY (s && value))
+  if (G_LIKELY (is_latest (layer, span, field, WEFT_FIELD_STRING) && value))
     {
+      WeftSpan *s = layer->last;
       s->set |= G_GUINT64_CONSTANT (1) << field;
       s->values[field].string = value;
     }
@@ -282,9 +287,9 @@ weft_layer_set_static_string (WeftLayer *layer, guint span, guint field,
 void
 weft_layer_set_int (WeftLayer *layer, guint span, guint field, gint64 value)
 {
-  WeftSpan *s = latest_span (layer, span, field, WEFT_FIELD_INT);
-  if (G_LIKELY (s))
+  if (G_LIKELY (is_latest (layer, span, field, WEFT_FIELD_INT)))
     {
+      WeftSpan *s = layer->last;
       s->set |= G_GUINT64_CONSTANT (1) << field;
       s->values[field].integer = value;
     }
@@ -296,9 +301,9 @@ weft_layer_set_int (WeftLayer *layer, guint span, guint field, gint64 value)
 void
 weft_layer_set_double (WeftLayer *layer, guint span, guint field, double value)
 {
-  WeftSpan *s = latest_span (layer, span, field, WEFT_FIELD_DOUBLE);
-  if (G_LIKELY (s))
+  if (G_LIKELY (is_latest (layer, span, field, WEFT_FIELD_DOUBLE)))
     {
+      WeftSpan *s = layer->last;
       s->set |= G_GUINT64_CONSTANT (1) << field;
       s->values[field].number = value;
     }
@@ -320,9 +325,9 @@ weft_layer_set_span (WeftLayer *layer, guint span, guint field,
                      uint32_t start, uint32_t end)
 {
   g_return_if_fail (start <= end && end <= layer->doc->len);
-  WeftSpan *s = latest_span (layer, span, field, WEFT_FIELD_SPAN);
-  if (G_LIKELY (s))
+  if (G_LIKELY (is_latest (layer, span, field, WEFT_FIELD_SPAN)))
     {
+      WeftSpan *s = layer->last;
       s->set |= G_GUINT64_CONSTANT (1) << field;
       s->values[field].span.start = start;
       s->values[field].span.end = end;
