@@ -169,7 +169,7 @@ const uint32_t weft_json_powers_of_ten[10]
  * the double nearest that decimal, so the decimal, trimmed, is its shortest
  * form and what %.15g would print.  Limited to where %g prints no exponent.
  * Returns the length written, 0 when @value is not such a decimal. */
-static gsize
+G_ALWAYS_INLINE static inline gsize
 format_short_decimal (char *buf, double value)
 {
   double magnitude = fabs (value);
@@ -184,7 +184,11 @@ format_short_decimal (char *buf, double value)
   char *p = buf;
   *p = '-';
   p += value < 0;
-  uint32_t whole = (uint32_t) (u / 1000000), fraction = (uint32_t) (u % 1000000);
+  /* u / 10^6 reads back as @magnitude, and doubles below 10^9 lie closer
+   * than 10^-6: the whole part is the magnitude's, with no 64-bit
+   * division */
+  uint32_t whole = (uint32_t) magnitude;
+  uint32_t fraction = (uint32_t) (u - (int64_t) whole * 1000000);
   if (whole < 10) /* scores and ratios: one digit */
     *p++ = (char) ('0' + whole);
   else
@@ -210,6 +214,19 @@ format_short_decimal (char *buf, double value)
   return (gsize) (p - buf);
 }
 
+/* The general case, out of line: its calls need a stack frame, which
+ * the fast paths above then do without. */
+static G_GNUC_NO_INLINE gsize
+format_shortest (char *buf, double value)
+{
+  /* %.15g is exact for the values people read (0.4215); fall back to %.17g
+   * only when it would not read back the same. */
+  g_ascii_formatd (buf, G_ASCII_DTOSTR_BUF_SIZE, "%.15g", value);
+  if (g_ascii_strtod (buf, NULL) != value)
+    g_ascii_formatd (buf, G_ASCII_DTOSTR_BUF_SIZE, "%.17g", value);
+  return strlen (buf);
+}
+
 gsize
 weft_json_format_double_len (char *buf, double value)
 {
@@ -230,12 +247,7 @@ weft_json_format_double_len (char *buf, double value)
   gsize n = format_short_decimal (buf, value);
   if (n)
     return n;
-  /* %.15g is exact for the values people read (0.4215); fall back to %.17g
-   * only when it would not read back the same. */
-  g_ascii_formatd (buf, G_ASCII_DTOSTR_BUF_SIZE, "%.15g", value);
-  if (g_ascii_strtod (buf, NULL) != value)
-    g_ascii_formatd (buf, G_ASCII_DTOSTR_BUF_SIZE, "%.17g", value);
-  return strlen (buf);
+  return format_shortest (buf, value);
 }
 
 const char *
