@@ -145,19 +145,22 @@ gpointer weft_vec_push (WeftDoc *doc, WeftVec *vec, gsize elem_size);
 gboolean weft_doc_take_text (WeftDoc *doc, char *text, gsize len,
                              GError **error);
 
-/* weft_doc_byte_to_char() for the writers, which convert every offset
- * they write: ASCII text, and a block of ASCII in other text (64 code
- * points in 64 bytes), answer here without a call. */
+/* Builds the code-point index of a text that is not ASCII, unless it is
+ * built already: weft_doc_char_offset() needs it. */
+void weft_doc_build_char_index (WeftDoc *doc);
+
+/* weft_doc_byte_to_char() for the JSONL writer, which converts every
+ * offset it writes, after weft_doc_build_char_index(): ASCII text, and a
+ * block of ASCII in other text (64 code points in 64 bytes), answer here
+ * without a call.  @offset is at most the text's length. */
 static inline uint32_t
 weft_doc_char_offset (WeftDoc *doc, uint32_t offset)
 {
   if (doc->ascii)
     return offset;
-  if (G_LIKELY (doc->char_index && offset < doc->len))
-    {
-      const uint32_t *before = doc->char_index->before + offset / 64;
-      if (before[1] - before[0] == 64)
-        return before[0] + offset % 64;
-    }
+  /* the index has an entry after the block of the text's end */
+  const uint32_t *before = doc->char_index->before + offset / 64;
+  if (before[1] - before[0] == 64)
+    return before[0] + offset % 64;
   return weft_doc_byte_to_char (doc, offset);
 }

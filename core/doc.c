@@ -344,6 +344,13 @@ build_char_index (WeftDoc *doc)
   doc->char_index = index;
 }
 
+void
+weft_doc_build_char_index (WeftDoc *doc)
+{
+  if (!doc->ascii && !doc->char_index)
+    build_char_index (doc);
+}
+
 /* Inside a block of ASCII (64 code points) the offset adds on; inside
  * others the continuation bytes before it are counted: from the block's
  * bit mask when it is whole, else eight bytes at a time. */

@@ -36,7 +36,7 @@ maybe_flush (GString *out, const Flush *flush)
 
 /* Writes a span record's opening, {"start":…,"end":…, after a comma unless
  * it is the layer's @first. */
-static char *
+G_ALWAYS_INLINE static inline char *
 put_span_head (char *p, WeftDoc *doc, uint32_t start, uint32_t end,
                gboolean first)
 {
@@ -363,6 +363,7 @@ static void
 write_jsonl (GString *out, WeftDoc *doc, const char *const *layers,
              const Flush *flush)
 {
+  weft_doc_build_char_index (doc); /* for weft_doc_char_offset() */
   g_string_append (out, "{\"id\":");
   append_nullable (out, doc->id);
   g_string_append (out, ",\"source\":");
