@@ -419,10 +419,10 @@ string_extent (const Parser *p)
 /* Parses and decodes the string at p->pos.  Returns: (transfer full), or
  * NULL on error. */
 static char *
-parse_string_dup (Parser *p)
+parse_string_dup (Parser *p, gsize *n)
 {
   char *out = g_malloc (string_extent (p) + 1);
-  if (!parse_string (p, out, NULL))
+  if (!parse_string (p, out, n))
     g_clear_pointer (&out, g_free);
   return out;
 }
@@ -431,16 +431,15 @@ parse_string_dup (Parser *p)
  * the line, then shrunk to fit, which saves a pass over it to measure it
  * first. */
 static char *
-parse_long_string_dup (Parser *p)
+parse_long_string_dup (Parser *p, gsize *n)
 {
   char *out = g_malloc (p->len - p->pos);
-  gsize n;
-  if (!parse_string (p, out, &n))
+  if (!parse_string (p, out, n))
     {
       g_free (out);
       return NULL;
     }
-  return g_realloc (out, n + 1);
+  return g_realloc (out, *n + 1);
 }
 
 static gboolean parse_value (Parser *p);
@@ -569,7 +568,8 @@ weft_json_parse_object (const char *line, gsize len,
                         const char *const *decoded_only, GError **error)
 {
   Parser p = { line, len, 0, error, 0 };
-  g_autoptr (GPtrArray) members = g_ptr_array_new_with_free_func (weft_json_member_free);
+  /* room for a JSONL record's usual members: no regrowth per line */
+  g_autoptr (GPtrArray) members = g_ptr_array_new_full (8, weft_json_member_free);
   skip_space (&p);
   if (p.pos >= len || line[p.pos] != '{')
     {
@@ -589,7 +589,7 @@ weft_json_parse_object (const char *line, gsize len,
             fail (&p, "a member name in double quotes");
             return NULL;
           }
-        char *key = parse_string_dup (&p);
+        char *key = parse_string_dup (&p, NULL);
         if (!key)
           return NULL;
         WeftJsonMember *m = g_new0 (WeftJsonMember, 1);
@@ -607,8 +607,8 @@ weft_json_parse_object (const char *line, gsize len,
         gboolean decoded = decoded_only && g_strv_contains (decoded_only, m->key);
         if (p.pos < len && line[p.pos] == '"')
           {
-            m->string = decoded ? parse_long_string_dup (&p)
-                                : parse_string_dup (&p);
+            m->string = decoded ? parse_long_string_dup (&p, &m->string_len)
+                                : parse_string_dup (&p, &m->string_len);
             if (!m->string)
               return NULL;
           }

@@ -113,6 +113,7 @@ typedef struct {
   char *key;     /* decoded */
   char *raw;     /* the value's JSON text, exactly as written */
   char *string;  /* decoded, when the value is a string; else NULL */
+  gsize string_len; /* its bytes (JSON text holds no NUL that decodes) */
 } WeftJsonMember;
 
 /* Frees a member (NULL is fine). */

@@ -319,27 +319,30 @@ append_nullable (GString *out, const char *s)
 static void
 append_doc_values (GString *out, WeftDoc *doc)
 {
-  g_string_append (out, ",\"doc\":{");
+  WEFT_OUT_LITERAL (out, ",\"doc\":{");
   guint n = weft_doc_get_n_values (doc);
-  /* group values by their group, keeping first-seen order */
-  g_autoptr (GPtrArray) groups = g_ptr_array_new ();
+  /* group values by their group, keeping first-seen order; a document's
+   * few groups on the stack */
+  const char *stack[16];
+  const char **groups = n <= G_N_ELEMENTS (stack) ? stack : g_new (const char *, n);
+  guint n_groups = 0;
   for (guint i = 0; i < n; i++)
     {
       const char *group, *key, *json;
       weft_doc_get_nth_value (doc, i, &group, &key, &json);
       gboolean seen = FALSE;
-      for (guint g = 0; g < groups->len && !seen; g++)
-        seen = strcmp (g_ptr_array_index (groups, g), group) == 0;
+      for (guint g = 0; g < n_groups && !seen; g++)
+        seen = strcmp (groups[g], group) == 0;
       if (!seen)
-        g_ptr_array_add (groups, (gpointer) group);
+        groups[n_groups++] = group;
     }
-  for (guint g = 0; g < groups->len; g++)
+  for (guint g = 0; g < n_groups; g++)
     {
-      const char *want = g_ptr_array_index (groups, g);
+      const char *want = groups[g];
       if (g)
         g_string_append_c (out, ',');
       weft_json_append_string (out, want, -1);
-      g_string_append (out, ":{");
+      WEFT_OUT_LITERAL (out, ":{");
       gboolean first = TRUE;
       for (guint i = 0; i < n; i++)
         {
@@ -352,11 +355,13 @@ append_doc_values (GString *out, WeftDoc *doc)
           first = FALSE;
           weft_json_append_string (out, key, -1);
           g_string_append_c (out, ':');
-          g_string_append (out, json);
+          append_str (out, json);
         }
       g_string_append_c (out, '}');
     }
   g_string_append_c (out, '}');
+  if (groups != stack)
+    g_free (groups);
 }
 
 static void
@@ -364,13 +369,13 @@ write_jsonl (GString *out, WeftDoc *doc, const char *const *layers,
              const Flush *flush)
 {
   weft_doc_build_char_index (doc); /* for weft_doc_char_offset() */
-  g_string_append (out, "{\"id\":");
+  WEFT_OUT_LITERAL (out, "{\"id\":");
   append_nullable (out, doc->id);
-  g_string_append (out, ",\"source\":");
+  WEFT_OUT_LITERAL (out, ",\"source\":");
   append_nullable (out, doc->source);
-  g_string_append (out, ",\"date\":");
+  WEFT_OUT_LITERAL (out, ",\"date\":");
   append_nullable (out, doc->date);
-  g_string_append (out, ",\"meta\":{");
+  WEFT_OUT_LITERAL (out, ",\"meta\":{");
   for (guint i = 0; i < weft_doc_get_n_meta (doc); i++)
     {
       const char *key, *json;
@@ -379,13 +384,13 @@ write_jsonl (GString *out, WeftDoc *doc, const char *const *layers,
         g_string_append_c (out, ',');
       weft_json_append_string (out, key, -1);
       g_string_append_c (out, ':');
-      g_string_append (out, json);
+      append_str (out, json);
     }
   g_string_append_c (out, '}');
   append_doc_values (out, doc);
   if (wanted (layers, "tokens", FALSE))
     {
-      g_string_append (out, ",\"tokens\":[");
+      WEFT_OUT_LITERAL (out, ",\"tokens\":[");
       for (guint i = 0; i < doc->n_tokens; i++)
         {
           const WeftToken *t = &doc->tokens[i];
@@ -401,7 +406,7 @@ write_jsonl (GString *out, WeftDoc *doc, const char *const *layers,
     }
   if (wanted (layers, "sentences", TRUE))
     {
-      g_string_append (out, ",\"sentences\":[");
+      WEFT_OUT_LITERAL (out, ",\"sentences\":[");
       for (guint i = 0; i < doc->n_sentences; i++)
         {
           const WeftSentence *sentence = &doc->sentences[i];
@@ -420,7 +425,7 @@ write_jsonl (GString *out, WeftDoc *doc, const char *const *layers,
       if (wanted (layers, name, TRUE))
         append_layer (out, doc, layer, flush);
     }
-  g_string_append (out, "}\n");
+  WEFT_OUT_LITERAL (out, "}\n");
 }
 
 void
@@ -477,9 +482,9 @@ weft_write_error (GString *out, WeftOutputFormat format, const char *id,
       weft_report_html_write_error (out, id, source, stage, message);
       return;
     }
-  g_string_append (out, "{\"id\":");
+  WEFT_OUT_LITERAL (out, "{\"id\":");
   append_nullable (out, id);
-  g_string_append (out, ",\"source\":");
+  WEFT_OUT_LITERAL (out, ",\"source\":");
   append_nullable (out, source);
   g_string_append (out, ",\"error\":{\"stage\":");
   weft_json_append_string (out, stage, -1);
