@@ -290,6 +290,8 @@ append_layer (GString *out, WeftDoc *doc, const WeftLayer *layer,
   weft_json_append_string (out, schema->name, -1);
   WEFT_OUT_LITERAL (out, ":[");
   gboolean with_text = schema->write_text;
+  if (layer->n_spans)
+    weft_doc_build_char_index (doc); /* for weft_doc_char_offset() */
   for (guint i = 0; i < layer->n_spans; i++)
     {
       const WeftSpan *span = weft_layer_span_record (layer, i);
@@ -368,7 +370,6 @@ static void
 write_jsonl (GString *out, WeftDoc *doc, const char *const *layers,
              const Flush *flush)
 {
-  weft_doc_build_char_index (doc); /* for weft_doc_char_offset() */
   WEFT_OUT_LITERAL (out, "{\"id\":");
   append_nullable (out, doc->id);
   WEFT_OUT_LITERAL (out, ",\"source\":");
@@ -391,6 +392,7 @@ write_jsonl (GString *out, WeftDoc *doc, const char *const *layers,
   if (wanted (layers, "tokens", FALSE))
     {
       WEFT_OUT_LITERAL (out, ",\"tokens\":[");
+      weft_doc_build_char_index (doc); /* for weft_doc_char_offset() */
       for (guint i = 0; i < doc->n_tokens; i++)
         {
           const WeftToken *t = &doc->tokens[i];
@@ -407,6 +409,8 @@ write_jsonl (GString *out, WeftDoc *doc, const char *const *layers,
   if (wanted (layers, "sentences", TRUE))
     {
       WEFT_OUT_LITERAL (out, ",\"sentences\":[");
+      if (doc->n_sentences)
+        weft_doc_build_char_index (doc);
       for (guint i = 0; i < doc->n_sentences; i++)
         {
           const WeftSentence *sentence = &doc->sentences[i];
