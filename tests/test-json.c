@@ -168,6 +168,23 @@ test_put_uint32 (void)
       *end = '\0';
       g_assert_cmpstr (buf, ==, cases[i].text);
     }
+  /* every length's edges, and a sweep through the word paths */
+  for (uint32_t power = 1; power <= 1000000000; power *= 10)
+    for (int delta = -1; delta <= 1; delta++)
+      {
+        uint32_t value = power + (uint32_t) delta;
+        char buf[WEFT_UINT32_DIGITS + 1], want[16];
+        *weft_put_uint32 (buf, value) = '\0';
+        g_snprintf (want, sizeof want, "%u", value);
+        g_assert_cmpstr (buf, ==, want);
+      }
+  for (uint32_t value = 0; value < 200000000; value += value / 7 + 1)
+    {
+      char buf[WEFT_UINT32_DIGITS + 1], want[16];
+      *weft_put_uint32 (buf, value) = '\0';
+      g_snprintf (want, sizeof want, "%u", value);
+      g_assert_cmpstr (buf, ==, want);
+    }
 }
 
 static void
