@@ -81,6 +81,10 @@ struct _WeftDoc {
    * the largest per-document arrays and reallocating them is waste. */
   WeftToken *tokens;
   guint n_tokens, cap_tokens;
+  /* weft_doc_add_token()'s fast path: where the next token goes, the end
+   * of the buffer, and the text's length in the 32 bits it fits */
+  WeftToken *token_next, *token_limit;
+  uint32_t token_text_len;
   WeftSentence *sentences;
   guint n_sentences, cap_sentences;
 };

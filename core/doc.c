@@ -75,6 +75,8 @@ weft_doc_reset (WeftDoc *doc)
   memset (&doc->values, 0, sizeof doc->values);
   memset (&doc->layers, 0, sizeof doc->layers);
   doc->n_tokens = doc->n_sentences = 0;
+  doc->token_next = doc->tokens;
+  doc->token_text_len = 0;
 }
 
 gpointer
@@ -222,6 +224,7 @@ weft_doc_set_text (WeftDoc *doc, const char *text, gsize len, GError **error)
     return FALSE;
   doc->text = weft_doc_strndup (doc, text, len);
   doc->len = len;
+  doc->token_text_len = (uint32_t) len; /* checked: under 4 GiB */
   doc->char_index = NULL;
   return TRUE;
 }
@@ -235,6 +238,7 @@ weft_doc_take_text (WeftDoc *doc, char *text, gsize len, GError **error)
   g_free (doc->owned_text);
   doc->text = doc->owned_text = text;
   doc->len = len;
+  doc->token_text_len = (uint32_t) len; /* checked: under 4 GiB */
   doc->char_index = NULL;
   return TRUE;
 }
@@ -454,6 +458,7 @@ weft_doc_get_nth_meta (const WeftDoc *doc, guint i, const char **key,
 /* Appending is the tokenizer's call per token: the checks and the store
  * stay a leaf function without a stack frame, and whatever needs a call
  * (growing, refusing) is the slow path's, reached by a tail call.  The
+ * fast path works on a pointer to the next slot, not an index, and the
  * buffer holds a token before the first, ending at 0, so the order check
  * needs no test for the first token. */
 static inline guint
@@ -465,6 +470,7 @@ store_token (WeftDoc *doc, WeftToken *token, uint32_t start, uint32_t end,
   token->kind = kind;
   token->flags = flags;
   token->reserved = 0;
+  doc->token_next = token + 1;
   return doc->n_tokens++;
 }
 
@@ -498,6 +504,7 @@ add_token_slow (WeftDoc *doc, uint32_t start, uint32_t end,
       buffer = g_renew (WeftToken, buffer, doc->cap_tokens + 1);
       buffer[0] = (WeftToken) { 0 }; /* the token before the first */
       doc->tokens = buffer + 1;
+      doc->token_limit = doc->tokens + doc->cap_tokens;
     }
   return store_token (doc, doc->tokens + n, start, end, kind, flags);
 }
@@ -506,12 +513,12 @@ guint
 weft_doc_add_token (WeftDoc *doc, uint32_t start, uint32_t end,
                     WeftTokenKind kind, guint flags)
 {
-  guint n = doc->n_tokens;
-  /* tokens is NULL until the first slow call: it is only looked at once
-   * n < cap_tokens says there is a buffer */
-  if (G_LIKELY (start < end && end <= doc->len && n < doc->cap_tokens
-                && (doc->tokens + n)[-1].end <= start))
-    return store_token (doc, doc->tokens + n, start, end, kind, flags);
+  WeftToken *token = doc->token_next;
+  /* token_next is NULL until the first slow call: token[-1] is only read
+   * once token < token_limit says there is a buffer */
+  if (G_LIKELY (token < doc->token_limit && start < end
+                && end <= doc->token_text_len && token[-1].end <= start))
+    return store_token (doc, token, start, end, kind, flags);
   return add_token_slow (doc, start, end, kind, flags);
 }
 
