@@ -244,13 +244,14 @@ put_field (char *p, WeftDoc *doc, const WeftSpan *span, guint field,
 
 /* Writes a span's fields and closes its record, after one capacity check:
  * @fields_max from field_max() plus the length of each string value
- * (@strings: the string fields, a bit each). */
+ * (@strings: the string fields, a bit each).  With @head, the record's
+ * opening goes first, in the same room (@first: the layer's first). */
 static void
 append_fields (GString *out, WeftDoc *doc, const WeftSpan *span,
                FieldKeys *keys, guint n_fields, gsize fields_max,
-               guint64 strings)
+               guint64 strings, gboolean head, gboolean first)
 {
-  gsize room = fields_max + 1 + KEY_COPY;
+  gsize room = SPAN_HEAD_MAX + fields_max + 1 + KEY_COPY;
   for (guint64 set = span->set & strings; set; set &= set - 1)
     {
       guint f = (guint) __builtin_ctzll (set);
@@ -259,6 +260,8 @@ append_fields (GString *out, WeftDoc *doc, const WeftSpan *span,
       room += keys[f].inner_len;
     }
   char *p = weft_out_reserve (out, room);
+  if (head)
+    p = put_span_head (p, doc, span->start, span->end, first);
   for (guint f = 0; f < n_fields; f++)
     p = put_field (p, doc, span, f, &keys[f]);
   *p++ = '}';
@@ -292,15 +295,28 @@ append_layer (GString *out, WeftDoc *doc, const WeftLayer *layer,
   gboolean with_text = schema->write_text;
   if (layer->n_spans)
     weft_doc_build_char_index (doc); /* for weft_doc_char_offset() */
+  /* the records block by block (doc-private.h), not found by number */
+  const guint8 *record = NULL;
+  guint k = 0, left = 0;
   for (guint i = 0; i < layer->n_spans; i++)
     {
-      const WeftSpan *span = weft_layer_span_record (layer, i);
-      char *p = weft_out_reserve (out, SPAN_HEAD_MAX);
-      weft_out_commit (out, put_span_head (p, doc, span->start, span->end,
-                                           i == 0));
+      if (!left)
+        {
+          record = layer->blocks[k];
+          left = LAYER_FIRST_BLOCK << k++;
+        }
+      const WeftSpan *span = (const WeftSpan *) record;
+      record += layer->span_size;
+      left--;
       if (with_text)
-        append_span_text (out, doc, span->start, span->end);
-      append_fields (out, doc, span, keys, n_fields, fields_max, strings);
+        {
+          char *p = weft_out_reserve (out, SPAN_HEAD_MAX);
+          weft_out_commit (out, put_span_head (p, doc, span->start, span->end,
+                                               i == 0));
+          append_span_text (out, doc, span->start, span->end);
+        }
+      append_fields (out, doc, span, keys, n_fields, fields_max, strings,
+                     !with_text, i == 0);
       maybe_flush (out, flush);
     }
   g_string_append_c (out, ']');
