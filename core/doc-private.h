@@ -50,7 +50,8 @@ struct _WeftLayerSchema {
   char *name;
   gboolean write_text;
   guint n_fields;
-  guint8 types[WEFT_LAYER_MAX_FIELDS]; /* the fields' types, for the setters' check */
+  /* the fields' types, for the setters' check */
+  guint8 types[WEFT_LAYER_MAX_FIELDS];
   WeftField fields[WEFT_LAYER_MAX_FIELDS];
 };
 

@@ -150,7 +150,8 @@ valid_sequence (const guchar *s, gsize n)
     return n >= 4
                    && IN_RANGE (s[1], c == 0xf0 ? 0x90 : 0x80,
                                 c == 0xf4 ? 0x8f : 0xbf)
-                   && IN_RANGE (s[2], 0x80, 0xbf) && IN_RANGE (s[3], 0x80, 0xbf)
+                   && IN_RANGE (s[2], 0x80, 0xbf)
+                   && IN_RANGE (s[3], 0x80, 0xbf)
                ? 4
                : 0;
   return 0;
@@ -313,10 +314,11 @@ continuation_bytes_64 (const char *p)
 #ifdef __SSE2__
   /* 0x80-0xbf, as signed bytes: -128 to -65; each compare gives -1 */
   const __m128i top = _mm_set1_epi8 (-64);
-  __m128i c0 = _mm_cmplt_epi8 (_mm_loadu_si128 ((const __m128i *) p), top);
-  __m128i c1 = _mm_cmplt_epi8 (_mm_loadu_si128 ((const __m128i *) (p + 16)), top);
-  __m128i c2 = _mm_cmplt_epi8 (_mm_loadu_si128 ((const __m128i *) (p + 32)), top);
-  __m128i c3 = _mm_cmplt_epi8 (_mm_loadu_si128 ((const __m128i *) (p + 48)), top);
+  const __m128i *v = (const __m128i *) p;
+  __m128i c0 = _mm_cmplt_epi8 (_mm_loadu_si128 (v), top);
+  __m128i c1 = _mm_cmplt_epi8 (_mm_loadu_si128 (v + 1), top);
+  __m128i c2 = _mm_cmplt_epi8 (_mm_loadu_si128 (v + 2), top);
+  __m128i c3 = _mm_cmplt_epi8 (_mm_loadu_si128 (v + 3), top);
   __m128i counts = _mm_sub_epi8 (_mm_setzero_si128 (),
                                  _mm_add_epi8 (_mm_add_epi8 (c0, c1),
                                                _mm_add_epi8 (c2, c3)));

@@ -82,10 +82,10 @@ plain_run_end (const char *s, gsize i, gsize n)
 #ifdef __SSE2__
   const __m128i quote = _mm_set1_epi8 ('"'), backslash = _mm_set1_epi8 ('\\');
   const __m128i space_less_one = _mm_set1_epi8 (0x1f);
-#define SPECIAL_MASK(v)                                                         \
-  _mm_movemask_epi8 (_mm_or_si128 (                                            \
-      _mm_cmpeq_epi8 (_mm_max_epu8 ((v), space_less_one), space_less_one),     \
-      _mm_or_si128 (_mm_cmpeq_epi8 ((v), quote),                               \
+#define SPECIAL_MASK(v)                                                      \
+  _mm_movemask_epi8 (_mm_or_si128 (                                          \
+      _mm_cmpeq_epi8 (_mm_max_epu8 ((v), space_less_one), space_less_one),   \
+      _mm_or_si128 (_mm_cmpeq_epi8 ((v), quote),                             \
                     _mm_cmpeq_epi8 ((v), backslash))))
   for (; i + 16 <= n; i += 16)
     {
@@ -198,16 +198,18 @@ format_short_decimal (char *buf, double value)
       /* '.' and the six digits as the bytes of one word, first byte
        * lowest; the trailing zeros are dropped by finding the last byte
        * that is not '0' rather than by testing digit after digit */
+      const char *digits = weft_json_digit_pairs;
       uint16_t pairs[3];
-      memcpy (&pairs[0], weft_json_digit_pairs + 2 * (fraction / 10000), 2);
-      memcpy (&pairs[1], weft_json_digit_pairs + 2 * (fraction / 100 % 100), 2);
-      memcpy (&pairs[2], weft_json_digit_pairs + 2 * (fraction % 100), 2);
+      memcpy (&pairs[0], digits + 2 * (fraction / 10000), 2);
+      memcpy (&pairs[1], digits + 2 * (fraction / 100 % 100), 2);
+      memcpy (&pairs[2], digits + 2 * (fraction % 100), 2);
       uint64_t word = '.' | (uint64_t) GUINT16_FROM_LE (pairs[0]) << 8
                       | (uint64_t) GUINT16_FROM_LE (pairs[1]) << 24
                       | (uint64_t) GUINT16_FROM_LE (pairs[2]) << 40;
-      uint64_t not_zero = word ^ 0x30303030303000ull; /* fraction > 0: some byte */
+      /* fraction > 0: some byte is not zero */
+      uint64_t not_zero = word ^ 0x30303030303000ull;
       word = GUINT64_TO_LE (word);
-      memcpy (p, &word, 8); /* the buffer holds G_ASCII_DTOSTR_BUF_SIZE bytes */
+      memcpy (p, &word, 8); /* buf holds G_ASCII_DTOSTR_BUF_SIZE bytes */
       p += (63 - __builtin_clzll (not_zero)) / 8 + 1;
     }
   *p = '\0';
@@ -569,7 +571,8 @@ weft_json_parse_object (const char *line, gsize len,
 {
   Parser p = { line, len, 0, error, 0 };
   /* room for a JSONL record's usual members: no regrowth per line */
-  g_autoptr (GPtrArray) members = g_ptr_array_new_full (8, weft_json_member_free);
+  g_autoptr (GPtrArray) members
+      = g_ptr_array_new_full (8, weft_json_member_free);
   skip_space (&p);
   if (p.pos >= len || line[p.pos] != '{')
     {

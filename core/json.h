@@ -84,7 +84,8 @@ weft_uint32_digits (uint32_t value)
 static inline char *
 weft_put_uint32 (char *p, uint32_t value)
 {
-  char *end = p + weft_uint32_digits (value), *d = end; /* the digits go in from the end */
+  char *end = p + weft_uint32_digits (value);
+  char *d = end; /* the digits go in from the end */
   for (; value >= 100; value /= 100)
     {
       d -= 2;

@@ -342,7 +342,8 @@ append_doc_values (GString *out, WeftDoc *doc)
   /* group values by their group, keeping first-seen order; a document's
    * few groups on the stack */
   const char *stack[16];
-  const char **groups = n <= G_N_ELEMENTS (stack) ? stack : g_new (const char *, n);
+  const char **groups
+      = n <= G_N_ELEMENTS (stack) ? stack : g_new (const char *, n);
   guint n_groups = 0;
   for (guint i = 0; i < n; i++)
     {

@@ -110,7 +110,8 @@ static void
 test_text_utf8_like_glib (void)
 {
   WeftDoc *doc = weft_doc_new ();
-  static const guchar rest[] = { 0x41, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0 };
+  static const guchar rest[]
+      = { 0x41, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0 };
   for (guint lead = 0x80; lead <= 0xff; lead++)
     for (guint second = 0; second <= 0xff; second++)
       for (guint r = 0; r < G_N_ELEMENTS (rest) * G_N_ELEMENTS (rest); r++)
@@ -125,7 +126,8 @@ test_text_utf8_like_glib (void)
           const char *end;
           gboolean valid = g_utf8_validate_len (text, len, &end);
           g_autoptr (GError) error = NULL;
-          g_assert_cmpint (weft_doc_set_text (doc, text, len, &error), ==, valid);
+          g_assert_cmpint (weft_doc_set_text (doc, text, len, &error), ==,
+                           valid);
           if (!valid)
             {
               g_autofree char *want = g_strdup_printf (
@@ -150,9 +152,10 @@ test_tokens_grow_reset (void)
       for (guint i = 0; i < 2500; i++)
         g_assert_cmpuint (weft_doc_add_token (doc, 2 * i, 2 * i + 1,
                                               WEFT_TOKEN_WORD, 0), ==, i);
-      g_test_expect_message (NULL, G_LOG_LEVEL_CRITICAL, "*weft_doc_add_token*");
-      g_assert_cmpuint (weft_doc_add_token (doc, 4997, 5000, WEFT_TOKEN_WORD, 0),
-                        ==, 2500);
+      g_test_expect_message (NULL, G_LOG_LEVEL_CRITICAL,
+                             "*weft_doc_add_token*");
+      g_assert_cmpuint (
+          weft_doc_add_token (doc, 4997, 5000, WEFT_TOKEN_WORD, 0), ==, 2500);
       g_test_assert_expected_messages ();
       guint n;
       const WeftToken *tokens = weft_doc_get_tokens (doc, &n);
