@@ -559,8 +559,11 @@ weft_json_member_free (gpointer data)
   WeftJsonMember *m = data;
   if (!m)
     return;
-  g_free (m->key);
-  g_free (m->raw);
+  if (!m->packed)
+    {
+      g_free (m->key);
+      g_free (m->raw);
+    }
   g_free (m->string);
   g_free (m);
 }
@@ -592,12 +595,17 @@ weft_json_parse_object (const char *line, gsize len,
             fail (&p, "a member name in double quotes");
             return NULL;
           }
-        char *key = parse_string_dup (&p, NULL);
-        if (!key)
+        /* the key decoded on the stack when short; the member made once
+         * its value is read, in one block with its key and raw text:
+         * allocations per member 4 -> 2 */
+        char key_stack[64];
+        g_autofree char *key_heap = NULL;
+        gsize extent = string_extent (&p), key_len;
+        if (extent >= sizeof key_stack)
+          key_heap = g_malloc (extent + 1);
+        char *key = key_heap ? key_heap : key_stack;
+        if (!parse_string (&p, key, &key_len))
           return NULL;
-        WeftJsonMember *m = g_new0 (WeftJsonMember, 1);
-        m->key = key;
-        g_ptr_array_add (members, m);
         skip_space (&p);
         if (p.pos >= len || line[p.pos] != ':')
           {
@@ -607,18 +615,33 @@ weft_json_parse_object (const char *line, gsize len,
         p.pos++;
         skip_space (&p);
         gsize start = p.pos;
-        gboolean decoded = decoded_only && g_strv_contains (decoded_only, m->key);
+        gboolean decoded = decoded_only && g_strv_contains (decoded_only, key);
+        g_autofree char *string = NULL;
+        gsize string_len = 0;
         if (p.pos < len && line[p.pos] == '"')
           {
-            m->string = decoded ? parse_long_string_dup (&p, &m->string_len)
-                                : parse_string_dup (&p, &m->string_len);
-            if (!m->string)
+            string = decoded ? parse_long_string_dup (&p, &string_len)
+                             : parse_string_dup (&p, &string_len);
+            if (!string)
               return NULL;
           }
         else if (!parse_value (&p))
           return NULL;
-        if (!(m->string && decoded))
-          m->raw = g_strndup (line + start, p.pos - start);
+        gsize raw_len = string && decoded ? 0 : p.pos - start;
+        WeftJsonMember *m = g_malloc (sizeof *m + key_len + 1
+                                      + (raw_len ? raw_len + 1 : 0));
+        m->key = memcpy ((char *) (m + 1), key, key_len + 1);
+        m->raw = NULL;
+        if (raw_len)
+          {
+            m->raw = m->key + key_len + 1;
+            memcpy (m->raw, line + start, raw_len);
+            m->raw[raw_len] = '\0';
+          }
+        m->string = g_steal_pointer (&string);
+        m->string_len = string_len;
+        m->packed = TRUE;
+        g_ptr_array_add (members, m);
         skip_space (&p);
         if (p.pos < len && line[p.pos] == ',')
           {

@@ -115,6 +115,7 @@ typedef struct {
   char *raw;     /* the value's JSON text, exactly as written */
   char *string;  /* decoded, when the value is a string; else NULL */
   gsize string_len; /* its bytes (JSON text holds no NUL that decodes) */
+  gboolean packed;  /* key and raw live in the member's own block */
 } WeftJsonMember;
 
 /* Frees a member (NULL is fine). */

@@ -206,6 +206,38 @@ test_parse_members (void)
   g_assert_cmpstr (n->raw, ==, "-1.5e3");
 }
 
+/* Keys short and long (decoded on the stack or the heap), escaped, and
+ * values of every kind: each member holds its key and raw text. */
+static void
+test_parse_keys (void)
+{
+  g_autofree char *long_key = g_strnfill (100, 'k');
+  g_autofree char *line = g_strdup_printf (
+      "{\"%s\": 1, \"a\\\"b\\u00e9\": \"v\", \"\": true, \"%s\\n\": \"w\"}",
+      long_key, long_key);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) m
+      = weft_json_parse_object (line, strlen (line), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (m->len, ==, 4);
+  WeftJsonMember *first = g_ptr_array_index (m, 0);
+  g_assert_cmpstr (first->key, ==, long_key);
+  g_assert_cmpstr (first->raw, ==, "1");
+  g_assert_null (first->string);
+  WeftJsonMember *escaped = g_ptr_array_index (m, 1);
+  g_assert_cmpstr (escaped->key, ==, "a\"bé");
+  g_assert_cmpstr (escaped->raw, ==, "\"v\"");
+  g_assert_cmpstr (escaped->string, ==, "v");
+  g_assert_cmpuint (escaped->string_len, ==, 1);
+  WeftJsonMember *empty = g_ptr_array_index (m, 2);
+  g_assert_cmpstr (empty->key, ==, "");
+  g_assert_cmpstr (empty->raw, ==, "true");
+  WeftJsonMember *last = g_ptr_array_index (m, 3);
+  g_autofree char *last_key = g_strconcat (long_key, "\n", NULL);
+  g_assert_cmpstr (last->key, ==, last_key);
+  g_assert_cmpstr (last->string, ==, "w");
+}
+
 static void
 test_parse_errors (void)
 {
@@ -319,6 +351,7 @@ main (int argc, char **argv)
   g_test_add_func ("/json/double/dense", test_double_dense);
   g_test_add_func ("/json/put-uint32", test_put_uint32);
   g_test_add_func ("/json/parse/members", test_parse_members);
+  g_test_add_func ("/json/parse/keys", test_parse_keys);
   g_test_add_func ("/json/parse/errors", test_parse_errors);
   g_test_add_func ("/json/parse/deep", test_parse_deep);
   return g_test_run ();
