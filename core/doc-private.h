@@ -27,6 +27,37 @@ typedef struct {
   gboolean is_number;
 } WeftValue;
 
+/* The set-bit mask limits a layer to 64 fields, plenty for annotations. */
+#define WEFT_LAYER_MAX_FIELDS 64
+
+/* A field of a schema with its JSON keys, written once when it is added
+ * rather than for every layer of every document. */
+typedef struct {
+  char *name;
+  WeftFieldType type;
+  /* ,"name": — for a span field ,"stem_start": then ,"stem_end": — in one
+   * buffer with WEFT_FIELD_KEY_PAD spare bytes after them */
+  char *key;
+  guint key_len;
+  const char *end_key;
+  guint end_key_len;
+} WeftField;
+
+/* The JSON writer copies keys this many bytes at a time. */
+#define WEFT_FIELD_KEY_PAD 16
+
+struct _WeftLayerSchema {
+  char *name;
+  gboolean write_text;
+  guint n_fields;
+  /* the fields' types, for the setters' check */
+  guint8 types[WEFT_LAYER_MAX_FIELDS];
+  WeftField fields[WEFT_LAYER_MAX_FIELDS];
+};
+
+/* Writes @field's keys from its name and type (writer.c). */
+void weft_field_keys_init (WeftField *field);
+
 /* A small growable array whose storage comes from the arena. */
 typedef struct {
   gpointer data;
@@ -51,6 +82,10 @@ struct _WeftDoc {
    * the largest per-document arrays and reallocating them is waste. */
   WeftToken *tokens;
   guint n_tokens, cap_tokens;
+  /* weft_doc_add_token()'s fast path: where the next token goes, the end
+   * of the buffer, and the text's length in the 32 bits it fits */
+  WeftToken *token_next, *token_limit;
+  uint32_t token_text_len;
   WeftSentence *sentences;
   guint n_sentences, cap_sentences;
 };
@@ -84,6 +119,7 @@ struct _WeftLayer {
   guint n_spans;
   gsize span_size; /* bytes of one WeftSpan with its values */
   WeftSpan *last;  /* the latest span's record, the one setters mostly fill */
+  guint8 *next, *block_end; /* where the next record goes, in its block */
   guint8 *blocks[LAYER_N_BLOCKS];
 };
 
@@ -114,19 +150,22 @@ gpointer weft_vec_push (WeftDoc *doc, WeftVec *vec, gsize elem_size);
 gboolean weft_doc_take_text (WeftDoc *doc, char *text, gsize len,
                              GError **error);
 
-/* weft_doc_byte_to_char() for the writers, which convert every offset
- * they write: ASCII text, and a block of ASCII in other text (64 code
- * points in 64 bytes), answer here without a call. */
+/* Builds the code-point index of a text that is not ASCII, unless it is
+ * built already: weft_doc_char_offset() needs it. */
+void weft_doc_build_char_index (WeftDoc *doc);
+
+/* weft_doc_byte_to_char() for the JSONL writer, which converts every
+ * offset it writes, after weft_doc_build_char_index(): ASCII text, and a
+ * block of ASCII in other text (64 code points in 64 bytes), answer here
+ * without a call.  @offset is at most the text's length. */
 static inline uint32_t
 weft_doc_char_offset (WeftDoc *doc, uint32_t offset)
 {
   if (doc->ascii)
     return offset;
-  if (G_LIKELY (doc->char_index && offset < doc->len))
-    {
-      const uint32_t *before = doc->char_index->before + offset / 64;
-      if (before[1] - before[0] == 64)
-        return before[0] + offset % 64;
-    }
+  /* the index has an entry after the block of the text's end */
+  const uint32_t *before = doc->char_index->before + offset / 64;
+  if (before[1] - before[0] == 64)
+    return before[0] + offset % 64;
   return weft_doc_byte_to_char (doc, offset);
 }

@@ -55,7 +55,7 @@ weft_doc_free (WeftDoc *doc)
     return;
   weft_arena_clear (&doc->arena);
   g_free (doc->owned_text);
-  g_free (doc->tokens);
+  g_free (doc->tokens ? doc->tokens - 1 : NULL);
   g_free (doc->sentences);
   g_free (doc);
 }
@@ -75,6 +75,8 @@ weft_doc_reset (WeftDoc *doc)
   memset (&doc->values, 0, sizeof doc->values);
   memset (&doc->layers, 0, sizeof doc->layers);
   doc->n_tokens = doc->n_sentences = 0;
+  doc->token_next = doc->tokens;
+  doc->token_text_len = 0;
 }
 
 gpointer
@@ -123,8 +125,41 @@ ascii_run_end (const char *text, gsize i, gsize len)
   return i;
 }
 
+/* Whether @c is between @lo and @hi. */
+#define IN_RANGE(c, lo, hi) ((guchar) ((c) - (lo)) <= (guchar) ((hi) - (lo)))
+
+/* The length of the valid sequence of two to four bytes at @s (@n bytes
+ * left), by GLib's rules (no overlong form, no surrogate, nothing past
+ * U+10FFFF); else 0, and GLib looks at it to say where the error is.  A
+ * call to GLib per run of non-ASCII cost more than this check, and in
+ * Hindi or Russian news nearly every word is such a run. */
+static inline gsize
+valid_sequence (const guchar *s, gsize n)
+{
+  guchar c = s[0];
+  if (IN_RANGE (c, 0xc2, 0xdf))
+    return n >= 2 && IN_RANGE (s[1], 0x80, 0xbf) ? 2 : 0;
+  if (IN_RANGE (c, 0xe0, 0xef))
+    return n >= 3
+                   && IN_RANGE (s[1], c == 0xe0 ? 0xa0 : 0x80,
+                                c == 0xed ? 0x9f : 0xbf)
+                   && IN_RANGE (s[2], 0x80, 0xbf)
+               ? 3
+               : 0;
+  if (IN_RANGE (c, 0xf0, 0xf4))
+    return n >= 4
+                   && IN_RANGE (s[1], c == 0xf0 ? 0x90 : 0x80,
+                                c == 0xf4 ? 0x8f : 0xbf)
+                   && IN_RANGE (s[2], 0x80, 0xbf)
+                   && IN_RANGE (s[3], 0x80, 0xbf)
+               ? 4
+               : 0;
+  return 0;
+}
+
 /* Checks that @text is UTF-8 without NUL and whether it is all ASCII, in one
- * pass: ASCII a block at a time, each run of other bytes by GLib. */
+ * pass: ASCII a block at a time, other characters one by one, and GLib
+ * only where they are not valid, for the place of the error. */
 static gboolean
 check_text (const char *text, gsize len, gboolean *ascii, gsize *bad_offset)
 {
@@ -137,10 +172,18 @@ check_text (const char *text, gsize len, gboolean *ascii, gsize *bad_offset)
         i++;
       if (i == len || !text[i])
         break;
-      gsize run = i; /* continuation bytes are >= 0x80: a valid run ends whole */
+      *ascii = FALSE;
+      gsize step;
+      while ((step = valid_sequence ((const guchar *) text + i, len - i)))
+        i += step;
+      if (i == len || (guchar) text[i] < 0x80)
+        continue;
+      /* not valid: what is left of the run goes to GLib, which finds the
+       * same first error as in the whole run (what came before it was
+       * whole sequences) */
+      gsize run = i;
       while (i < len && (guchar) text[i] >= 0x80)
         i++;
-      *ascii = FALSE;
       const char *end;
       if (!g_utf8_validate_len (text + run, i - run, &end))
         {
@@ -182,6 +225,7 @@ weft_doc_set_text (WeftDoc *doc, const char *text, gsize len, GError **error)
     return FALSE;
   doc->text = weft_doc_strndup (doc, text, len);
   doc->len = len;
+  doc->token_text_len = (uint32_t) len; /* checked: under 4 GiB */
   doc->char_index = NULL;
   return TRUE;
 }
@@ -195,6 +239,7 @@ weft_doc_take_text (WeftDoc *doc, char *text, gsize len, GError **error)
   g_free (doc->owned_text);
   doc->text = doc->owned_text = text;
   doc->len = len;
+  doc->token_text_len = (uint32_t) len; /* checked: under 4 GiB */
   doc->char_index = NULL;
   return TRUE;
 }
@@ -231,22 +276,54 @@ continuation_bytes (const char *p, gsize n, const char *end)
   return (uint32_t) ((sums * 0x0101010101010101ull) >> 56);
 }
 
+#ifdef __SSE2__
+/* Bit i set when byte i of the 64 at @p is a continuation byte. */
+static inline uint64_t
+continuation_mask_64 (const char *p)
+{
+  /* 0x80-0xbf, as signed bytes: -128 to -65 */
+  const __m128i top = _mm_set1_epi8 (-64);
+  uint64_t m0 = (uint16_t) _mm_movemask_epi8 (
+      _mm_cmplt_epi8 (_mm_loadu_si128 ((const __m128i *) p), top));
+  uint64_t m1 = (uint16_t) _mm_movemask_epi8 (
+      _mm_cmplt_epi8 (_mm_loadu_si128 ((const __m128i *) (p + 16)), top));
+  uint64_t m2 = (uint16_t) _mm_movemask_epi8 (
+      _mm_cmplt_epi8 (_mm_loadu_si128 ((const __m128i *) (p + 32)), top));
+  uint64_t m3 = (uint16_t) _mm_movemask_epi8 (
+      _mm_cmplt_epi8 (_mm_loadu_si128 ((const __m128i *) (p + 48)), top));
+  return m0 | m1 << 16 | m2 << 32 | m3 << 48;
+}
+
+/* The bits set in @x (no popcnt instruction in baseline x86-64). */
+static inline uint32_t
+bits_set (uint64_t x)
+{
+  x -= (x >> 1) & 0x5555555555555555ull;
+  x = (x & 0x3333333333333333ull) + ((x >> 2) & 0x3333333333333333ull);
+  x = (x + (x >> 4)) & 0x0f0f0f0f0f0f0f0full;
+  return (uint32_t) ((x * 0x0101010101010101ull) >> 56);
+}
+#endif
+
 /* The continuation bytes among the 64 at @p: with SSE2 a vector compare
- * per sixteen bytes, summed bytewise and then by psadbw. */
+ * per sixteen bytes, the four added bytewise and then summed by psadbw;
+ * written out, as GCC keeps the loop over four vectors a loop. */
 static inline uint32_t
 continuation_bytes_64 (const char *p)
 {
 #ifdef __SSE2__
-  __m128i sums = _mm_setzero_si128 ();
-  for (int i = 0; i < 64; i += 16)
-    {
-      __m128i v = _mm_loadu_si128 ((const __m128i *) (p + i));
-      /* 0x80-0xbf, as signed bytes: -128 to -65 */
-      sums = _mm_sub_epi8 (sums, _mm_cmplt_epi8 (v, _mm_set1_epi8 (-64)));
-    }
-  sums = _mm_sad_epu8 (sums, _mm_setzero_si128 ());
-  return (uint32_t) (_mm_cvtsi128_si32 (sums)
-                     + _mm_cvtsi128_si32 (_mm_unpackhi_epi64 (sums, sums)));
+  /* 0x80-0xbf, as signed bytes: -128 to -65; each compare gives -1 */
+  const __m128i top = _mm_set1_epi8 (-64);
+  const __m128i *v = (const __m128i *) p;
+  __m128i c0 = _mm_cmplt_epi8 (_mm_loadu_si128 (v), top);
+  __m128i c1 = _mm_cmplt_epi8 (_mm_loadu_si128 (v + 1), top);
+  __m128i c2 = _mm_cmplt_epi8 (_mm_loadu_si128 (v + 2), top);
+  __m128i c3 = _mm_cmplt_epi8 (_mm_loadu_si128 (v + 3), top);
+  __m128i counts = _mm_sub_epi8 (_mm_setzero_si128 (),
+                                 _mm_add_epi8 (_mm_add_epi8 (c0, c1),
+                                               _mm_add_epi8 (c2, c3)));
+  __m128i sums = _mm_sad_epu8 (counts, _mm_setzero_si128 ());
+  return (uint32_t) (_mm_cvtsi128_si32 (sums) + _mm_extract_epi16 (sums, 4));
 #else
   return continuation_bytes (p, 64, p + 64);
 #endif
@@ -255,26 +332,34 @@ continuation_bytes_64 (const char *p)
 static void
 build_char_index (WeftDoc *doc)
 {
-  gsize n_blocks = doc->len / 64 + 1;
-  const char *end = doc->text + doc->len;
+  gsize full = doc->len / 64; /* blocks of 64 bytes; then one of the rest */
   WeftCharIndex *index = weft_arena_alloc (&doc->arena, sizeof *index);
-  index->before
-      = weft_arena_alloc_uninit (&doc->arena, (n_blocks + 1) * sizeof (uint32_t));
+  uint32_t *before = index->before
+      = weft_arena_alloc_uninit (&doc->arena, (full + 2) * sizeof (uint32_t));
   uint32_t chars = 0;
-  for (gsize b = 0; b < n_blocks; b++)
+  for (gsize b = 0; b < full; b++)
     {
-      gsize at = b * 64, n = MIN (64, doc->len - at);
-      index->before[b] = chars;
-      chars += (uint32_t) n
-               - (n == 64 ? continuation_bytes_64 (doc->text + at)
-                          : continuation_bytes (doc->text + at, n, end));
+      before[b] = chars;
+      chars += 64 - continuation_bytes_64 (doc->text + 64 * b);
     }
-  index->before[n_blocks] = chars;
+  before[full] = chars;
+  gsize rest = doc->len % 64;
+  before[full + 1] = chars + (uint32_t) rest
+                     - continuation_bytes (doc->text + 64 * full, rest,
+                                           doc->text + doc->len);
   doc->char_index = index;
 }
 
+void
+weft_doc_build_char_index (WeftDoc *doc)
+{
+  if (!doc->ascii && !doc->char_index)
+    build_char_index (doc);
+}
+
 /* Inside a block of ASCII (64 code points) the offset adds on; inside
- * others the continuation bytes before it are counted, eight at a time. */
+ * others the continuation bytes before it are counted: from the block's
+ * bit mask when it is whole, else eight bytes at a time. */
 uint32_t
 weft_doc_byte_to_char (WeftDoc *doc, uint32_t offset)
 {
@@ -287,9 +372,15 @@ weft_doc_byte_to_char (WeftDoc *doc, uint32_t offset)
   uint32_t in_block = offset % 64;
   if (before[1] - before[0] == 64)
     return before[0] + in_block;
+  const char *block = doc->text + (offset - in_block);
+#ifdef __SSE2__
+  if (offset - in_block + 64 <= doc->len)
+    return before[0] + in_block
+           - bits_set (continuation_mask_64 (block)
+                       & ((G_GUINT64_CONSTANT (1) << in_block) - 1));
+#endif
   return before[0] + in_block
-         - continuation_bytes (doc->text + (offset - in_block), in_block,
-                               doc->text + doc->len);
+         - continuation_bytes (block, in_block, doc->text + doc->len);
 }
 
 void
@@ -368,17 +459,20 @@ weft_doc_get_nth_meta (const WeftDoc *doc, guint i, const char **key,
 
 /* Appending is the tokenizer's call per token: the checks and the store
  * stay a leaf function without a stack frame, and whatever needs a call
- * (growing, refusing) is the slow path's, reached by a tail call. */
+ * (growing, refusing) is the slow path's, reached by a tail call.  The
+ * fast path works on a pointer to the next slot, not an index, and the
+ * buffer holds a token before the first, ending at 0, so the order check
+ * needs no test for the first token. */
 static inline guint
-store_token (WeftDoc *doc, uint32_t start, uint32_t end, WeftTokenKind kind,
-             guint flags)
+store_token (WeftDoc *doc, WeftToken *token, uint32_t start, uint32_t end,
+             WeftTokenKind kind, guint flags)
 {
-  WeftToken *token = &doc->tokens[doc->n_tokens];
   token->start = start;
   token->end = end;
   token->kind = kind;
   token->flags = flags;
   token->reserved = 0;
+  doc->token_next = token + 1;
   return doc->n_tokens++;
 }
 
@@ -408,19 +502,25 @@ add_token_slow (WeftDoc *doc, uint32_t start, uint32_t end,
        * large blocks by remapping pages, not by copying */
       doc->cap_tokens = doc->cap_tokens ? doc->cap_tokens + doc->cap_tokens / 2
                                         : 1024;
-      doc->tokens = g_renew (WeftToken, doc->tokens, doc->cap_tokens);
+      WeftToken *buffer = doc->tokens ? doc->tokens - 1 : NULL;
+      buffer = g_renew (WeftToken, buffer, doc->cap_tokens + 1);
+      buffer[0] = (WeftToken) { 0 }; /* the token before the first */
+      doc->tokens = buffer + 1;
+      doc->token_limit = doc->tokens + doc->cap_tokens;
     }
-  return store_token (doc, start, end, kind, flags);
+  return store_token (doc, doc->tokens + n, start, end, kind, flags);
 }
 
 guint
 weft_doc_add_token (WeftDoc *doc, uint32_t start, uint32_t end,
                     WeftTokenKind kind, guint flags)
 {
-  guint n = doc->n_tokens;
-  if (G_LIKELY (start < end && end <= doc->len && n < doc->cap_tokens
-                && (n == 0 || doc->tokens[n - 1].end <= start)))
-    return store_token (doc, start, end, kind, flags);
+  WeftToken *token = doc->token_next;
+  /* token_next is NULL until the first slow call: token[-1] is only read
+   * once token < token_limit says there is a buffer */
+  if (G_LIKELY (token < doc->token_limit && start < end
+                && end <= doc->token_text_len && token[-1].end <= start))
+    return store_token (doc, token, start, end, kind, flags);
   return add_token_slow (doc, start, end, kind, flags);
 }
 

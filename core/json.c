@@ -14,6 +14,65 @@
 
 #include "weft/plugin.h"
 
+/* Bit 7 set in each byte of @w (eight bytes, the first lowest) that a JSON
+ * string cannot hold as it is ('"', '\\' or a control).  A borrow only
+ * runs upwards from such a byte, so the lowest bit set is exact. */
+static inline uint64_t
+special_bytes (uint64_t w)
+{
+  const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+  uint64_t quote = w ^ (ones * '"'), backslash = w ^ (ones * '\\');
+  uint64_t control = (w - ones * 0x20) & ~w;      /* a byte < 0x20 */
+  uint64_t quotes = (quote - ones) & ~quote;     /* a zero byte */
+  uint64_t backslashes = (backslash - ones) & ~backslash;
+  return (control | quotes | backslashes) & high;
+}
+
+static inline uint64_t
+load64 (const char *s)
+{
+  uint64_t w;
+  memcpy (&w, s, 8);
+  return GUINT64_FROM_LE (w);
+}
+
+static inline uint64_t
+load32 (const char *s)
+{
+  uint32_t w;
+  memcpy (&w, s, 4);
+  return GUINT32_FROM_LE (w);
+}
+
+/* plain_run_end() for the last @n - @i < 16 bytes, most of a short string
+ * (a key, "DATE", "2018-12-31"): words that overlap rather than a loop
+ * over the bytes, and never a byte outside [@i, @n). */
+static inline gsize
+plain_tail_end (const char *s, gsize i, gsize n)
+{
+  gsize left = n - i;
+  uint64_t hits;
+  if (left >= 8)
+    {
+      if ((hits = special_bytes (load64 (s + i))))
+        return i + (gsize) __builtin_ctzll (hits) / 8;
+      if ((hits = special_bytes (load64 (s + n - 8))))
+        return n - 8 + (gsize) __builtin_ctzll (hits) / 8;
+      return n;
+    }
+  if (left >= 4) /* bytes [i, i + 4) low, [n - 4, n) high */
+    {
+      hits = special_bytes (load32 (s + i) | load32 (s + n - 4) << 32);
+      if (!hits)
+        return n;
+      gsize k = (gsize) __builtin_ctzll (hits) / 8;
+      return k < 4 ? i + k : n - 8 + k;
+    }
+  while (i < n && (guchar) s[i] >= 0x20 && s[i] != '"' && s[i] != '\\')
+    i++;
+  return i;
+}
+
 /* The first byte at or after @i that a JSON string cannot hold as it is
  * ('"', '\\' or a control), or @n.  Sixteen or eight bytes at a time: text
  * is long and such bytes are rare. */
@@ -23,35 +82,35 @@ plain_run_end (const char *s, gsize i, gsize n)
 #ifdef __SSE2__
   const __m128i quote = _mm_set1_epi8 ('"'), backslash = _mm_set1_epi8 ('\\');
   const __m128i space_less_one = _mm_set1_epi8 (0x1f);
+#define SPECIAL_MASK(v)                                                      \
+  _mm_movemask_epi8 (_mm_or_si128 (                                          \
+      _mm_cmpeq_epi8 (_mm_max_epu8 ((v), space_less_one), space_less_one),   \
+      _mm_or_si128 (_mm_cmpeq_epi8 ((v), quote),                             \
+                    _mm_cmpeq_epi8 ((v), backslash))))
   for (; i + 16 <= n; i += 16)
     {
-      __m128i v = _mm_loadu_si128 ((const __m128i *) (s + i));
-      __m128i control = _mm_cmpeq_epi8 (_mm_max_epu8 (v, space_less_one),
-                                        space_less_one); /* v <= 0x1f */
-      __m128i special = _mm_or_si128 (control,
-                                      _mm_or_si128 (_mm_cmpeq_epi8 (v, quote),
-                                                    _mm_cmpeq_epi8 (v, backslash)));
-      int mask = _mm_movemask_epi8 (special);
+      int mask = SPECIAL_MASK (_mm_loadu_si128 ((const __m128i *) (s + i)));
       if (mask)
         return i + (gsize) __builtin_ctz ((unsigned) mask);
     }
+  if (i < n && n >= 16)
+    {
+      /* the last sixteen bytes, those before @i shifted out */
+      unsigned mask = (unsigned) SPECIAL_MASK (
+                          _mm_loadu_si128 ((const __m128i *) (s + n - 16)))
+                      >> (16 - (n - i));
+      return mask ? i + (gsize) __builtin_ctz (mask) : n;
+    }
+#undef SPECIAL_MASK
 #else
-  const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
   for (; i + 8 <= n; i += 8)
     {
-      uint64_t w;
-      memcpy (&w, s + i, 8);
-      uint64_t quote = w ^ (ones * '"'), backslash = w ^ (ones * '\\');
-      uint64_t control = (w - ones * 0x20) & ~w;      /* a byte < 0x20 */
-      uint64_t quotes = (quote - ones) & ~quote;     /* a zero byte */
-      uint64_t backslashes = (backslash - ones) & ~backslash;
-      if ((control | quotes | backslashes) & high)
-        break;
+      uint64_t hits = special_bytes (load64 (s + i));
+      if (hits)
+        return i + (gsize) __builtin_ctzll (hits) / 8;
     }
 #endif
-  while (i < n && (guchar) s[i] >= 0x20 && s[i] != '"' && s[i] != '\\')
-    i++;
-  return i;
+  return plain_tail_end (s, i, n);
 }
 
 gsize
@@ -101,12 +160,16 @@ const char weft_json_digit_pairs[] = "00010203040506070809"
                                     "80818283848586878889"
                                     "90919293949596979899";
 
+const uint32_t weft_json_powers_of_ten[10]
+    = { 0, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000,
+        1000000000 };
+
 /* The fast path for the common case, a value with at most six decimals
  * (scores rounded to 4, ratios): if n / 10^6 reads back as @value, @value is
  * the double nearest that decimal, so the decimal, trimmed, is its shortest
  * form and what %.15g would print.  Limited to where %g prints no exponent.
  * Returns the length written, 0 when @value is not such a decimal. */
-static gsize
+G_ALWAYS_INLINE static inline gsize
 format_short_decimal (char *buf, double value)
 {
   double magnitude = fabs (value);
@@ -119,24 +182,51 @@ format_short_decimal (char *buf, double value)
   if ((double) u / 1e6 != magnitude)
     return 0;
   char *p = buf;
-  if (value < 0)
-    *p++ = '-';
-  p = weft_put_uint32 (p, (uint32_t) (u / 1000000));
-  uint32_t fraction = (uint32_t) (u % 1000000);
+  *p = '-';
+  p += value < 0;
+  /* u / 10^6 reads back as @magnitude, and doubles below 10^9 lie closer
+   * than 10^-6: the whole part is the magnitude's, with no 64-bit
+   * division */
+  uint32_t whole = (uint32_t) magnitude;
+  uint32_t fraction = (uint32_t) (u - (int64_t) whole * 1000000);
+  if (whole < 10) /* scores and ratios: one digit */
+    *p++ = (char) ('0' + whole);
+  else
+    p = weft_put_uint32 (p, whole);
   if (fraction)
     {
-      *p++ = '.';
-      p = weft_put (p, weft_json_digit_pairs + 2 * (fraction / 10000), 2);
-      p = weft_put (p, weft_json_digit_pairs + 2 * (fraction / 100 % 100), 2);
-      p = weft_put (p, weft_json_digit_pairs + 2 * (fraction % 100), 2);
-      /* drop the trailing zeros; counted, not looped over: their number
-       * varies from value to value and the branch would be mispredicted */
-      p -= (fraction % 10 == 0) + (fraction % 100 == 0)
-           + (fraction % 1000 == 0) + (fraction % 10000 == 0)
-           + (fraction % 100000 == 0);
+      /* '.' and the six digits as the bytes of one word, first byte
+       * lowest; the trailing zeros are dropped by finding the last byte
+       * that is not '0' rather than by testing digit after digit */
+      const char *digits = weft_json_digit_pairs;
+      uint16_t pairs[3];
+      memcpy (&pairs[0], digits + 2 * (fraction / 10000), 2);
+      memcpy (&pairs[1], digits + 2 * (fraction / 100 % 100), 2);
+      memcpy (&pairs[2], digits + 2 * (fraction % 100), 2);
+      uint64_t word = '.' | (uint64_t) GUINT16_FROM_LE (pairs[0]) << 8
+                      | (uint64_t) GUINT16_FROM_LE (pairs[1]) << 24
+                      | (uint64_t) GUINT16_FROM_LE (pairs[2]) << 40;
+      /* fraction > 0: some byte is not zero */
+      uint64_t not_zero = word ^ 0x30303030303000ull;
+      word = GUINT64_TO_LE (word);
+      memcpy (p, &word, 8); /* buf holds G_ASCII_DTOSTR_BUF_SIZE bytes */
+      p += (63 - __builtin_clzll (not_zero)) / 8 + 1;
     }
   *p = '\0';
   return (gsize) (p - buf);
+}
+
+/* The general case, out of line: its calls need a stack frame, which
+ * the fast paths above then do without. */
+static G_GNUC_NO_INLINE gsize
+format_shortest (char *buf, double value)
+{
+  /* %.15g is exact for the values people read (0.4215); fall back to %.17g
+   * only when it would not read back the same. */
+  g_ascii_formatd (buf, G_ASCII_DTOSTR_BUF_SIZE, "%.15g", value);
+  if (g_ascii_strtod (buf, NULL) != value)
+    g_ascii_formatd (buf, G_ASCII_DTOSTR_BUF_SIZE, "%.17g", value);
+  return strlen (buf);
 }
 
 gsize
@@ -159,12 +249,7 @@ weft_json_format_double_len (char *buf, double value)
   gsize n = format_short_decimal (buf, value);
   if (n)
     return n;
-  /* %.15g is exact for the values people read (0.4215); fall back to %.17g
-   * only when it would not read back the same. */
-  g_ascii_formatd (buf, G_ASCII_DTOSTR_BUF_SIZE, "%.15g", value);
-  if (g_ascii_strtod (buf, NULL) != value)
-    g_ascii_formatd (buf, G_ASCII_DTOSTR_BUF_SIZE, "%.17g", value);
-  return strlen (buf);
+  return format_shortest (buf, value);
 }
 
 const char *
@@ -336,10 +421,10 @@ string_extent (const Parser *p)
 /* Parses and decodes the string at p->pos.  Returns: (transfer full), or
  * NULL on error. */
 static char *
-parse_string_dup (Parser *p)
+parse_string_dup (Parser *p, gsize *n)
 {
   char *out = g_malloc (string_extent (p) + 1);
-  if (!parse_string (p, out, NULL))
+  if (!parse_string (p, out, n))
     g_clear_pointer (&out, g_free);
   return out;
 }
@@ -348,16 +433,15 @@ parse_string_dup (Parser *p)
  * the line, then shrunk to fit, which saves a pass over it to measure it
  * first. */
 static char *
-parse_long_string_dup (Parser *p)
+parse_long_string_dup (Parser *p, gsize *n)
 {
   char *out = g_malloc (p->len - p->pos);
-  gsize n;
-  if (!parse_string (p, out, &n))
+  if (!parse_string (p, out, n))
     {
       g_free (out);
       return NULL;
     }
-  return g_realloc (out, n + 1);
+  return g_realloc (out, *n + 1);
 }
 
 static gboolean parse_value (Parser *p);
@@ -475,8 +559,11 @@ weft_json_member_free (gpointer data)
   WeftJsonMember *m = data;
   if (!m)
     return;
-  g_free (m->key);
-  g_free (m->raw);
+  if (!m->packed)
+    {
+      g_free (m->key);
+      g_free (m->raw);
+    }
   g_free (m->string);
   g_free (m);
 }
@@ -486,7 +573,9 @@ weft_json_parse_object (const char *line, gsize len,
                         const char *const *decoded_only, GError **error)
 {
   Parser p = { line, len, 0, error, 0 };
-  g_autoptr (GPtrArray) members = g_ptr_array_new_with_free_func (weft_json_member_free);
+  /* room for a JSONL record's usual members: no regrowth per line */
+  g_autoptr (GPtrArray) members
+      = g_ptr_array_new_full (8, weft_json_member_free);
   skip_space (&p);
   if (p.pos >= len || line[p.pos] != '{')
     {
@@ -506,12 +595,17 @@ weft_json_parse_object (const char *line, gsize len,
             fail (&p, "a member name in double quotes");
             return NULL;
           }
-        char *key = parse_string_dup (&p);
-        if (!key)
+        /* the key decoded on the stack when short; the member made once
+         * its value is read, in one block with its key and raw text:
+         * allocations per member 4 -> 2 */
+        char key_stack[64];
+        g_autofree char *key_heap = NULL;
+        gsize extent = string_extent (&p), key_len;
+        if (extent >= sizeof key_stack)
+          key_heap = g_malloc (extent + 1);
+        char *key = key_heap ? key_heap : key_stack;
+        if (!parse_string (&p, key, &key_len))
           return NULL;
-        WeftJsonMember *m = g_new0 (WeftJsonMember, 1);
-        m->key = key;
-        g_ptr_array_add (members, m);
         skip_space (&p);
         if (p.pos >= len || line[p.pos] != ':')
           {
@@ -521,18 +615,33 @@ weft_json_parse_object (const char *line, gsize len,
         p.pos++;
         skip_space (&p);
         gsize start = p.pos;
-        gboolean decoded = decoded_only && g_strv_contains (decoded_only, m->key);
+        gboolean decoded = decoded_only && g_strv_contains (decoded_only, key);
+        g_autofree char *string = NULL;
+        gsize string_len = 0;
         if (p.pos < len && line[p.pos] == '"')
           {
-            m->string = decoded ? parse_long_string_dup (&p)
-                                : parse_string_dup (&p);
-            if (!m->string)
+            string = decoded ? parse_long_string_dup (&p, &string_len)
+                             : parse_string_dup (&p, &string_len);
+            if (!string)
               return NULL;
           }
         else if (!parse_value (&p))
           return NULL;
-        if (!(m->string && decoded))
-          m->raw = g_strndup (line + start, p.pos - start);
+        gsize raw_len = string && decoded ? 0 : p.pos - start;
+        WeftJsonMember *m = g_malloc (sizeof *m + key_len + 1
+                                      + (raw_len ? raw_len + 1 : 0));
+        m->key = memcpy ((char *) (m + 1), key, key_len + 1);
+        m->raw = NULL;
+        if (raw_len)
+          {
+            m->raw = m->key + key_len + 1;
+            memcpy (m->raw, line + start, raw_len);
+            m->raw[raw_len] = '\0';
+          }
+        m->string = g_steal_pointer (&string);
+        m->string_len = string_len;
+        m->packed = TRUE;
+        g_ptr_array_add (members, m);
         skip_space (&p);
         if (p.pos < len && line[p.pos] == ',')
           {

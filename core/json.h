@@ -67,15 +67,25 @@ extern const char weft_json_digit_pairs[200];
 /* The most digits weft_put_uint32() writes. */
 #define WEFT_UINT32_DIGITS 10
 
+/* 0, then 10^1 … 10^9: the thresholds of weft_uint32_digits(). */
+extern const uint32_t weft_json_powers_of_ten[10];
+
+/* How many decimal digits @value has: its bit length gives the count or
+ * one less (1233 / 4096 is just above log10 2), and one compare decides.
+ * Ten compares, one per possible length, cost four times as much. */
+static inline int
+weft_uint32_digits (uint32_t value)
+{
+  int guess = ((32 - __builtin_clz (value | 1)) * 1233) >> 12;
+  return guess + (value >= weft_json_powers_of_ten[guess]);
+}
+
 /* Writes @value in decimal at @p; returns the byte after it. */
 static inline char *
 weft_put_uint32 (char *p, uint32_t value)
 {
-  int n = 1 + (value >= 10) + (value >= 100) + (value >= 1000)
-          + (value >= 10000) + (value >= 100000) + (value >= 1000000)
-          + (value >= 10000000) + (value >= 100000000)
-          + (value >= 1000000000);
-  char *end = p + n, *d = end; /* the digits go in from the end */
+  char *end = p + weft_uint32_digits (value);
+  char *d = end; /* the digits go in from the end */
   for (; value >= 100; value /= 100)
     {
       d -= 2;
@@ -104,6 +114,8 @@ typedef struct {
   char *key;     /* decoded */
   char *raw;     /* the value's JSON text, exactly as written */
   char *string;  /* decoded, when the value is a string; else NULL */
+  gsize string_len; /* its bytes (JSON text holds no NUL that decodes) */
+  gboolean packed;  /* key and raw live in the member's own block */
 } WeftJsonMember;
 
 /* Frees a member (NULL is fine). */

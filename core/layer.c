@@ -5,27 +5,12 @@
 
 #include "doc-private.h"
 
-typedef struct {
-  char *name;
-  WeftFieldType type;
-} WeftField;
-
-struct _WeftLayerSchema {
-  char *name;
-  GArray *fields; /* WeftField */
-  gboolean write_text;
-};
-
-/* The set-bit mask limits a layer to 64 fields, plenty for annotations. */
-#define MAX_FIELDS 64
-
 WeftLayerSchema *
 weft_layer_schema_new (const char *name)
 {
   g_return_val_if_fail (name != NULL && *name, NULL);
   WeftLayerSchema *schema = g_new0 (WeftLayerSchema, 1);
   schema->name = g_strdup (name);
-  schema->fields = g_array_new (FALSE, TRUE, sizeof (WeftField));
   schema->write_text = TRUE;
   return schema;
 }
@@ -35,11 +20,14 @@ weft_layer_schema_add_field (WeftLayerSchema *schema, const char *name,
                              WeftFieldType type)
 {
   g_return_val_if_fail (schema != NULL && name != NULL, 0);
-  g_return_val_if_fail (schema->fields->len < MAX_FIELDS, 0);
+  g_return_val_if_fail (schema->n_fields < WEFT_LAYER_MAX_FIELDS, 0);
   g_return_val_if_fail (weft_layer_schema_find_field (schema, name) < 0, 0);
-  WeftField field = { g_strdup (name), type };
-  g_array_append_val (schema->fields, field);
-  return schema->fields->len - 1;
+  WeftField *field = &schema->fields[schema->n_fields];
+  field->name = g_strdup (name);
+  field->type = type;
+  schema->types[schema->n_fields] = (guint8) type;
+  weft_field_keys_init (field);
+  return schema->n_fields++;
 }
 
 void
@@ -47,9 +35,11 @@ weft_layer_schema_free (WeftLayerSchema *schema)
 {
   if (!schema)
     return;
-  for (guint i = 0; i < schema->fields->len; i++)
-    g_free (g_array_index (schema->fields, WeftField, i).name);
-  g_array_unref (schema->fields);
+  for (guint i = 0; i < schema->n_fields; i++)
+    {
+      g_free (schema->fields[i].name);
+      g_free (schema->fields[i].key);
+    }
   g_free (schema->name);
   g_free (schema);
 }
@@ -63,28 +53,28 @@ weft_layer_schema_get_name (const WeftLayerSchema *schema)
 guint
 weft_layer_schema_get_n_fields (const WeftLayerSchema *schema)
 {
-  return schema->fields->len;
+  return schema->n_fields;
 }
 
 const char *
 weft_layer_schema_get_field_name (const WeftLayerSchema *schema, guint field)
 {
-  g_return_val_if_fail (field < schema->fields->len, NULL);
-  return g_array_index (schema->fields, WeftField, field).name;
+  g_return_val_if_fail (field < schema->n_fields, NULL);
+  return schema->fields[field].name;
 }
 
 WeftFieldType
 weft_layer_schema_get_field_type (const WeftLayerSchema *schema, guint field)
 {
-  g_return_val_if_fail (field < schema->fields->len, WEFT_FIELD_STRING);
-  return g_array_index (schema->fields, WeftField, field).type;
+  g_return_val_if_fail (field < schema->n_fields, WEFT_FIELD_STRING);
+  return schema->fields[field].type;
 }
 
 int
 weft_layer_schema_find_field (const WeftLayerSchema *schema, const char *name)
 {
-  for (guint i = 0; i < schema->fields->len; i++)
-    if (strcmp (g_array_index (schema->fields, WeftField, i).name, name) == 0)
+  for (guint i = 0; i < schema->n_fields; i++)
+    if (strcmp (schema->fields[i].name, name) == 0)
       return (int) i;
   return -1;
 }
@@ -113,7 +103,7 @@ weft_doc_add_layer (WeftDoc *doc, const WeftLayerSchema *schema)
   layer->schema = schema;
   layer->doc = doc;
   layer->span_size = sizeof (WeftSpan)
-                     + sizeof (WeftFieldValue) * schema->fields->len;
+                     + sizeof (WeftFieldValue) * schema->n_fields;
   WeftLayer **layers = doc->layers.data;
   for (guint i = 0; i < doc->layers.len; i++)
     if (strcmp (layers[i]->schema->name, schema->name) == 0)
@@ -161,12 +151,18 @@ weft_layer_add_span (WeftLayer *layer, uint32_t start, uint32_t end)
   g_return_val_if_fail (start <= end && end <= layer->doc->len,
                         layer->n_spans);
   g_return_val_if_fail (layer->n_spans < G_MAXUINT32, layer->n_spans);
-  guint index;
-  guint k = weft_layer_block_of (layer->n_spans, &index);
-  if (!layer->blocks[k])
-    layer->blocks[k] = weft_arena_alloc_uninit (
-        &layer->doc->arena, layer->span_size * ((gsize) LAYER_FIRST_BLOCK << k));
-  WeftSpan *span = (WeftSpan *) (layer->blocks[k] + layer->span_size * index);
+  WeftSpan *span = (WeftSpan *) layer->next;
+  if (G_UNLIKELY (layer->next == layer->block_end))
+    {
+      guint index;
+      guint k = weft_layer_block_of (layer->n_spans, &index);
+      gsize size = layer->span_size * ((gsize) LAYER_FIRST_BLOCK << k);
+      if (!layer->blocks[k])
+        layer->blocks[k] = weft_arena_alloc_uninit (&layer->doc->arena, size);
+      span = (WeftSpan *) (layer->blocks[k] + layer->span_size * index);
+      layer->block_end = layer->blocks[k] + size;
+    }
+  layer->next = (guint8 *) span + layer->span_size;
   span->start = start;
   span->end = end;
   span->set = 0;
@@ -194,21 +190,42 @@ static WeftFieldValue *
 slot_for_write (WeftLayer *layer, guint span, guint field, WeftFieldType type)
 {
   g_return_val_if_fail (span < layer->n_spans, NULL);
-  g_return_val_if_fail (field < layer->schema->fields->len, NULL);
-  g_return_val_if_fail (
-      g_array_index (layer->schema->fields, WeftField, field).type == type,
-      NULL);
-  WeftSpan *s = span + 1 == layer->n_spans ? layer->last
-                                            : weft_layer_span_record (layer, span);
+  g_return_val_if_fail (field < layer->schema->n_fields, NULL);
+  g_return_val_if_fail (layer->schema->types[field] == type, NULL);
+  WeftSpan *s = weft_layer_span_record (layer, span);
   s->set |= G_GUINT64_CONSTANT (1) << field;
   return &s->values[field];
+}
+
+/* Whether @span is the latest span (the one plugins fill, layer->last)
+ * and @field a field of @type; if not, the setter takes the checked path.
+ * Four values a span in the sentiment layer make the setters some of the
+ * host's most frequent calls: this is their whole fast path, inline, with
+ * no call whose arguments must be kept. */
+static inline gboolean
+is_latest (const WeftLayer *layer, guint span, guint field, WeftFieldType type)
+{
+  const WeftLayerSchema *schema = layer->schema;
+  /* 64-bit, so span G_MAXUINT is not the latest of no spans */
+  return (guint64) span + 1 == layer->n_spans && field < schema->n_fields
+         && schema->types[field] == type;
+}
+
+/* Sets a value that is not a string by the checked path. */
+static G_GNUC_NO_INLINE void
+set_value (WeftLayer *layer, guint span, guint field, WeftFieldType type,
+           WeftFieldValue value)
+{
+  WeftFieldValue *slot = slot_for_write (layer, span, field, type);
+  if (slot)
+    *slot = value;
 }
 
 static const WeftFieldValue *
 slot_for_read (const WeftLayer *layer, guint span, guint field)
 {
   g_return_val_if_fail (span < layer->n_spans, NULL);
-  g_return_val_if_fail (field < layer->schema->fields->len, NULL);
+  g_return_val_if_fail (field < layer->schema->n_fields, NULL);
   const WeftSpan *s = weft_layer_span_record (layer, span);
   if (!(s->set & (G_GUINT64_CONSTANT (1) << field)))
     return NULL;
@@ -230,8 +247,10 @@ string_copy (WeftLayer *layer, guint span, guint field, const char *value)
   return weft_doc_strndup (layer->doc, value, -1);
 }
 
-/* Sets a string field to @value, copied when @copy; NULL unsets it. */
-static void
+/* Sets a string field to @value, copied when @copy; NULL unsets it.  Not
+ * inline: weft_layer_set_static_string()'s fast path must not pay for
+ * its frame. */
+static G_GNUC_NO_INLINE void
 set_string (WeftLayer *layer, guint span, guint field, const char *value,
             gboolean copy)
 {
@@ -255,32 +274,50 @@ void
 weft_layer_set_static_string (WeftLayer *layer, guint span, guint field,
                               const char *value)
 {
-  set_string (layer, span, field, value, FALSE);
+  if (G_LIKELY (is_latest (layer, span, field, WEFT_FIELD_STRING) && value))
+    {
+      WeftSpan *s = layer->last;
+      s->set |= G_GUINT64_CONSTANT (1) << field;
+      s->values[field].string = value;
+    }
+  else
+    set_string (layer, span, field, value, FALSE);
 }
 
 void
 weft_layer_set_int (WeftLayer *layer, guint span, guint field, gint64 value)
 {
-  WeftFieldValue *slot = slot_for_write (layer, span, field, WEFT_FIELD_INT);
-  if (slot)
-    slot->integer = value;
+  if (G_LIKELY (is_latest (layer, span, field, WEFT_FIELD_INT)))
+    {
+      WeftSpan *s = layer->last;
+      s->set |= G_GUINT64_CONSTANT (1) << field;
+      s->values[field].integer = value;
+    }
+  else
+    set_value (layer, span, field, WEFT_FIELD_INT,
+               (WeftFieldValue) { .integer = value });
 }
 
 void
 weft_layer_set_double (WeftLayer *layer, guint span, guint field, double value)
 {
-  WeftFieldValue *slot = slot_for_write (layer, span, field, WEFT_FIELD_DOUBLE);
-  if (slot)
-    slot->number = value;
+  if (G_LIKELY (is_latest (layer, span, field, WEFT_FIELD_DOUBLE)))
+    {
+      WeftSpan *s = layer->last;
+      s->set |= G_GUINT64_CONSTANT (1) << field;
+      s->values[field].number = value;
+    }
+  else
+    set_value (layer, span, field, WEFT_FIELD_DOUBLE,
+               (WeftFieldValue) { .number = value });
 }
 
 void
 weft_layer_set_bool (WeftLayer *layer, guint span, guint field,
                      gboolean value)
 {
-  WeftFieldValue *slot = slot_for_write (layer, span, field, WEFT_FIELD_BOOL);
-  if (slot)
-    slot->integer = value ? 1 : 0;
+  set_value (layer, span, field, WEFT_FIELD_BOOL,
+             (WeftFieldValue) { .integer = value ? 1 : 0 });
 }
 
 void
@@ -288,12 +325,16 @@ weft_layer_set_span (WeftLayer *layer, guint span, guint field,
                      uint32_t start, uint32_t end)
 {
   g_return_if_fail (start <= end && end <= layer->doc->len);
-  WeftFieldValue *slot = slot_for_write (layer, span, field, WEFT_FIELD_SPAN);
-  if (slot)
+  if (G_LIKELY (is_latest (layer, span, field, WEFT_FIELD_SPAN)))
     {
-      slot->span.start = start;
-      slot->span.end = end;
+      WeftSpan *s = layer->last;
+      s->set |= G_GUINT64_CONSTANT (1) << field;
+      s->values[field].span.start = start;
+      s->values[field].span.end = end;
     }
+  else
+    set_value (layer, span, field, WEFT_FIELD_SPAN,
+               (WeftFieldValue) { .span = { start, end } });
 }
 
 gboolean

@@ -36,7 +36,7 @@ maybe_flush (GString *out, const Flush *flush)
 
 /* Writes a span record's opening, {"start":…,"end":…, after a comma unless
  * it is the layer's @first. */
-static char *
+G_ALWAYS_INLINE static inline char *
 put_span_head (char *p, WeftDoc *doc, uint32_t start, uint32_t end,
                gboolean first)
 {
@@ -61,8 +61,8 @@ append_str (GString *out, const char *s)
   weft_out_append (out, s, strlen (s));
 }
 
-/* How a field is written, set up once per layer rather than once per span.
- * The keys live in one buffer on the stack: no allocation per document. */
+/* How a field is written, set up once per layer rather than once per span;
+ * the keys themselves are the schema's (weft_field_keys_init()). */
 typedef struct {
   WeftFieldType type;
   const char *key; /* ,"name": — or for a span field ,"stem_start": */
@@ -80,9 +80,9 @@ typedef struct {
 } FieldKeys;
 
 /* Keys are copied KEY_COPY bytes at a time, one vector move instead of a
- * call to memcpy: the key buffer and the room reserved for a span's fields
- * have that many spare bytes for the overrun. */
-#define KEY_COPY 16
+ * call to memcpy: the schema's key buffer and the room reserved for a
+ * span's fields have that many spare bytes for the overrun. */
+#define KEY_COPY WEFT_FIELD_KEY_PAD
 
 static inline char *
 put_key (char *p, const char *key, gsize len)
@@ -91,14 +91,6 @@ put_key (char *p, const char *key, gsize len)
     return weft_put (p, key, len);
   memcpy (p, key, KEY_COPY);
   return p + len;
-}
-
-/* The most bytes field_keys_init() writes for a field named @name (an
- * escaped byte can take six). */
-static gsize
-field_keys_size (const char *name)
-{
-  return 2 * (6 * strlen (name) + sizeof ",\"_start\":");
 }
 
 /* Writes the @n bytes at @name as they go between a JSON string's quotes:
@@ -113,41 +105,39 @@ put_name (char *p, const char *name, gsize n)
   return weft_put (p, escaped->str + 1, escaped->len - 2);
 }
 
-/* Sets up @keys, writing the keys at @text; returns the end of them. */
-static char *
-field_keys_init (FieldKeys *keys, const WeftLayerSchema *schema, guint field,
-                 char *text)
+void
+weft_field_keys_init (WeftField *field)
 {
-  const char *name = weft_layer_schema_get_field_name (schema, field);
+  const char *name = field->name;
   gsize n = strlen (name);
-  *keys = (FieldKeys) { .type = weft_layer_schema_get_field_type (schema, field),
-                        .key = text };
+  /* an escaped byte can take six */
+  char *text = g_malloc0 (2 * (6 * n + sizeof ",\"_start\":") + KEY_COPY);
+  field->key = text;
   text = WEFT_PUT_LITERAL (text, ",\"");
-  if (keys->type != WEFT_FIELD_SPAN)
+  if (field->type != WEFT_FIELD_SPAN)
     {
       text = put_name (text, name, n);
       text = WEFT_PUT_LITERAL (text, "\":");
-      keys->key_len = (gsize) (text - keys->key);
-      return text;
+      field->key_len = (guint) (text - field->key);
+      field->end_key = NULL;
+      field->end_key_len = 0;
+      return;
     }
   gsize stem = g_str_has_suffix (name, "_span") && n > 5 ? n - 5 : n;
   text = put_name (text, name, stem);
   text = WEFT_PUT_LITERAL (text, "_start\":");
-  keys->key_len = (gsize) (text - keys->key);
-  keys->end_key = text;
+  field->key_len = (guint) (text - field->key);
+  field->end_key = text;
   text = WEFT_PUT_LITERAL (text, ",\"");
   text = put_name (text, name, stem);
   text = WEFT_PUT_LITERAL (text, "_end\":");
-  keys->end_key_len = (gsize) (text - keys->end_key);
-  return text;
+  field->end_key_len = (guint) (text - field->end_key);
 }
 
 /* Points @keys at the text between the quotes of @string's JSON. */
 static void
 string_inner (FieldKeys *keys, const char *string)
 {
-  if (string == keys->last)
-    return;
   keys->last = string;
   gsize len = strlen (string);
   if (weft_json_plain_prefix (string, len) == len)
@@ -226,13 +216,16 @@ put_value (char *p, WeftDoc *doc, const WeftFieldValue *value,
   return p;
 }
 
-static char *
+static inline char *
 put_field (char *p, WeftDoc *doc, const WeftSpan *span, guint field,
            const FieldKeys *keys)
 {
   p = put_key (p, keys->key, keys->key_len);
   if (span->set & (G_GUINT64_CONSTANT (1) << field))
     {
+      /* doubles, the most frequent values, without put_value()'s call */
+      if (keys->type == WEFT_FIELD_DOUBLE)
+        return p + weft_json_format_double_len (p, span->values[field].number);
       if (keys->type != WEFT_FIELD_STRING)
         return put_value (p, doc, &span->values[field], keys);
       *p++ = '"';
@@ -250,20 +243,25 @@ put_field (char *p, WeftDoc *doc, const WeftSpan *span, guint field,
 }
 
 /* Writes a span's fields and closes its record, after one capacity check:
- * @fields_max from field_max() plus the length of each string value. */
+ * @fields_max from field_max() plus the length of each string value
+ * (@strings: the string fields, a bit each).  With @head, the record's
+ * opening goes first, in the same room (@first: the layer's first). */
 static void
 append_fields (GString *out, WeftDoc *doc, const WeftSpan *span,
-               FieldKeys *keys, guint n_fields, gsize fields_max)
+               FieldKeys *keys, guint n_fields, gsize fields_max,
+               guint64 strings, gboolean head, gboolean first)
 {
-  gsize room = fields_max + 1 + KEY_COPY;
-  for (guint f = 0; f < n_fields; f++)
-    if (keys[f].type == WEFT_FIELD_STRING
-        && span->set & (G_GUINT64_CONSTANT (1) << f))
-      {
+  gsize room = SPAN_HEAD_MAX + fields_max + 1 + KEY_COPY;
+  for (guint64 set = span->set & strings; set; set &= set - 1)
+    {
+      guint f = (guint) __builtin_ctzll (set);
+      if (span->values[f].string != keys[f].last)
         string_inner (&keys[f], span->values[f].string);
-        room += keys[f].inner_len;
-      }
+      room += keys[f].inner_len;
+    }
   char *p = weft_out_reserve (out, room);
+  if (head)
+    p = put_span_head (p, doc, span->start, span->end, first);
   for (guint f = 0; f < n_fields; f++)
     p = put_field (p, doc, span, f, &keys[f]);
   *p++ = '}';
@@ -274,37 +272,51 @@ static void
 append_layer (GString *out, WeftDoc *doc, const WeftLayer *layer,
               const Flush *flush)
 {
-  const WeftLayerSchema *schema = weft_layer_get_schema (layer);
-  guint n_fields = weft_layer_schema_get_n_fields (schema);
+  const WeftLayerSchema *schema = layer->schema;
+  guint n_fields = schema->n_fields;
   FieldKeys *keys = g_newa (FieldKeys, n_fields);
-  gsize text_size = KEY_COPY;
-  for (guint f = 0; f < n_fields; f++)
-    text_size += field_keys_size (weft_layer_schema_get_field_name (schema, f));
-  /* The keys on the stack, unless a plugin's long names would make them
-   * too much for a worker thread's stack. */
-  char stack_text[2048];
-  g_autofree char *heap_text
-      = text_size > sizeof stack_text ? g_malloc (text_size) : NULL;
-  char *text = heap_text ? heap_text : stack_text;
   gsize fields_max = 0;
+  guint64 strings = 0;
   for (guint f = 0; f < n_fields; f++)
     {
-      text = field_keys_init (&keys[f], schema, f, text);
+      const WeftField *field = &schema->fields[f];
+      keys[f] = (FieldKeys) { .type = field->type,
+                              .key = field->key,
+                              .key_len = field->key_len,
+                              .end_key = field->end_key,
+                              .end_key_len = field->end_key_len };
       fields_max += field_max (&keys[f]);
+      if (field->type == WEFT_FIELD_STRING)
+        strings |= G_GUINT64_CONSTANT (1) << f;
     }
   WEFT_OUT_LITERAL (out, ",");
-  weft_json_append_string (out, weft_layer_schema_get_name (schema), -1);
+  weft_json_append_string (out, schema->name, -1);
   WEFT_OUT_LITERAL (out, ":[");
-  gboolean with_text = weft_layer_schema_get_write_text (schema);
-  for (guint i = 0; i < weft_layer_get_n_spans (layer); i++)
+  gboolean with_text = schema->write_text;
+  if (layer->n_spans)
+    weft_doc_build_char_index (doc); /* for weft_doc_char_offset() */
+  /* the records block by block (doc-private.h), not found by number */
+  const guint8 *record = NULL;
+  guint k = 0, left = 0;
+  for (guint i = 0; i < layer->n_spans; i++)
     {
-      const WeftSpan *span = weft_layer_span_record (layer, i);
-      char *p = weft_out_reserve (out, SPAN_HEAD_MAX);
-      weft_out_commit (out, put_span_head (p, doc, span->start, span->end,
-                                           i == 0));
+      if (!left)
+        {
+          record = layer->blocks[k];
+          left = LAYER_FIRST_BLOCK << k++;
+        }
+      const WeftSpan *span = (const WeftSpan *) record;
+      record += layer->span_size;
+      left--;
       if (with_text)
-        append_span_text (out, doc, span->start, span->end);
-      append_fields (out, doc, span, keys, n_fields, fields_max);
+        {
+          char *p = weft_out_reserve (out, SPAN_HEAD_MAX);
+          weft_out_commit (out, put_span_head (p, doc, span->start, span->end,
+                                               i == 0));
+          append_span_text (out, doc, span->start, span->end);
+        }
+      append_fields (out, doc, span, keys, n_fields, fields_max, strings,
+                     !with_text, i == 0);
       maybe_flush (out, flush);
     }
   g_string_append_c (out, ']');
@@ -325,27 +337,31 @@ append_nullable (GString *out, const char *s)
 static void
 append_doc_values (GString *out, WeftDoc *doc)
 {
-  g_string_append (out, ",\"doc\":{");
+  WEFT_OUT_LITERAL (out, ",\"doc\":{");
   guint n = weft_doc_get_n_values (doc);
-  /* group values by their group, keeping first-seen order */
-  g_autoptr (GPtrArray) groups = g_ptr_array_new ();
+  /* group values by their group, keeping first-seen order; a document's
+   * few groups on the stack */
+  const char *stack[16];
+  const char **groups
+      = n <= G_N_ELEMENTS (stack) ? stack : g_new (const char *, n);
+  guint n_groups = 0;
   for (guint i = 0; i < n; i++)
     {
       const char *group, *key, *json;
       weft_doc_get_nth_value (doc, i, &group, &key, &json);
       gboolean seen = FALSE;
-      for (guint g = 0; g < groups->len && !seen; g++)
-        seen = strcmp (g_ptr_array_index (groups, g), group) == 0;
+      for (guint g = 0; g < n_groups && !seen; g++)
+        seen = strcmp (groups[g], group) == 0;
       if (!seen)
-        g_ptr_array_add (groups, (gpointer) group);
+        groups[n_groups++] = group;
     }
-  for (guint g = 0; g < groups->len; g++)
+  for (guint g = 0; g < n_groups; g++)
     {
-      const char *want = g_ptr_array_index (groups, g);
+      const char *want = groups[g];
       if (g)
         g_string_append_c (out, ',');
       weft_json_append_string (out, want, -1);
-      g_string_append (out, ":{");
+      WEFT_OUT_LITERAL (out, ":{");
       gboolean first = TRUE;
       for (guint i = 0; i < n; i++)
         {
@@ -358,24 +374,26 @@ append_doc_values (GString *out, WeftDoc *doc)
           first = FALSE;
           weft_json_append_string (out, key, -1);
           g_string_append_c (out, ':');
-          g_string_append (out, json);
+          append_str (out, json);
         }
       g_string_append_c (out, '}');
     }
   g_string_append_c (out, '}');
+  if (groups != stack)
+    g_free (groups);
 }
 
 static void
 write_jsonl (GString *out, WeftDoc *doc, const char *const *layers,
              const Flush *flush)
 {
-  g_string_append (out, "{\"id\":");
+  WEFT_OUT_LITERAL (out, "{\"id\":");
   append_nullable (out, doc->id);
-  g_string_append (out, ",\"source\":");
+  WEFT_OUT_LITERAL (out, ",\"source\":");
   append_nullable (out, doc->source);
-  g_string_append (out, ",\"date\":");
+  WEFT_OUT_LITERAL (out, ",\"date\":");
   append_nullable (out, doc->date);
-  g_string_append (out, ",\"meta\":{");
+  WEFT_OUT_LITERAL (out, ",\"meta\":{");
   for (guint i = 0; i < weft_doc_get_n_meta (doc); i++)
     {
       const char *key, *json;
@@ -384,13 +402,14 @@ write_jsonl (GString *out, WeftDoc *doc, const char *const *layers,
         g_string_append_c (out, ',');
       weft_json_append_string (out, key, -1);
       g_string_append_c (out, ':');
-      g_string_append (out, json);
+      append_str (out, json);
     }
   g_string_append_c (out, '}');
   append_doc_values (out, doc);
   if (wanted (layers, "tokens", FALSE))
     {
-      g_string_append (out, ",\"tokens\":[");
+      WEFT_OUT_LITERAL (out, ",\"tokens\":[");
+      weft_doc_build_char_index (doc); /* for weft_doc_char_offset() */
       for (guint i = 0; i < doc->n_tokens; i++)
         {
           const WeftToken *t = &doc->tokens[i];
@@ -406,7 +425,9 @@ write_jsonl (GString *out, WeftDoc *doc, const char *const *layers,
     }
   if (wanted (layers, "sentences", TRUE))
     {
-      g_string_append (out, ",\"sentences\":[");
+      WEFT_OUT_LITERAL (out, ",\"sentences\":[");
+      if (doc->n_sentences)
+        weft_doc_build_char_index (doc);
       for (guint i = 0; i < doc->n_sentences; i++)
         {
           const WeftSentence *sentence = &doc->sentences[i];
@@ -425,7 +446,7 @@ write_jsonl (GString *out, WeftDoc *doc, const char *const *layers,
       if (wanted (layers, name, TRUE))
         append_layer (out, doc, layer, flush);
     }
-  g_string_append (out, "}\n");
+  WEFT_OUT_LITERAL (out, "}\n");
 }
 
 void
@@ -433,7 +454,8 @@ weft_write_field_value (GString *out, const WeftLayer *layer, guint span,
                         guint field)
 {
   const WeftSpan *record = weft_layer_span_record (layer, span);
-  FieldKeys keys = { .type = weft_layer_schema_get_field_type (layer->schema, field) };
+  g_return_if_fail (field < layer->schema->n_fields);
+  FieldKeys keys = { .type = layer->schema->fields[field].type };
   g_return_if_fail (keys.type != WEFT_FIELD_SPAN);
   if (!(record->set & (G_GUINT64_CONSTANT (1) << field)))
     WEFT_OUT_LITERAL (out, "null");
@@ -481,9 +503,9 @@ weft_write_error (GString *out, WeftOutputFormat format, const char *id,
       weft_report_html_write_error (out, id, source, stage, message);
       return;
     }
-  g_string_append (out, "{\"id\":");
+  WEFT_OUT_LITERAL (out, "{\"id\":");
   append_nullable (out, id);
-  g_string_append (out, ",\"source\":");
+  WEFT_OUT_LITERAL (out, ",\"source\":");
   append_nullable (out, source);
   g_string_append (out, ",\"error\":{\"stage\":");
   weft_json_append_string (out, stage, -1);

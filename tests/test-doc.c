@@ -102,6 +102,71 @@ test_byte_to_char_blocks (void)
   weft_doc_free (doc);
 }
 
+/* The host's own check of multi-byte sequences against GLib's: every
+ * lead byte from 0x80 with every second byte and a few third and fourth
+ * ones, after "abé", must be accepted or refused as g_utf8_validate_len()
+ * does, at the same offset. */
+static void
+test_text_utf8_like_glib (void)
+{
+  WeftDoc *doc = weft_doc_new ();
+  static const guchar rest[]
+      = { 0x41, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0 };
+  for (guint lead = 0x80; lead <= 0xff; lead++)
+    for (guint second = 0; second <= 0xff; second++)
+      for (guint r = 0; r < G_N_ELEMENTS (rest) * G_N_ELEMENTS (rest); r++)
+        {
+          char text[16] = "ab\xc3\xa9";
+          gsize n = 4;
+          text[n++] = (char) lead;
+          text[n++] = (char) second;
+          text[n++] = (char) rest[r % G_N_ELEMENTS (rest)];
+          text[n++] = (char) rest[r / G_N_ELEMENTS (rest)];
+          gsize len = n - (r % 3); /* sometimes cut short */
+          const char *end;
+          gboolean valid = g_utf8_validate_len (text, len, &end);
+          g_autoptr (GError) error = NULL;
+          g_assert_cmpint (weft_doc_set_text (doc, text, len, &error), ==,
+                           valid);
+          if (!valid)
+            {
+              g_autofree char *want = g_strdup_printf (
+                  "invalid UTF-8 at byte offset %u", (guint) (end - text));
+              g_assert_cmpstr (error->message, ==, want);
+            }
+        }
+  weft_doc_free (doc);
+}
+
+/* Tokens across the buffer's growth and a reset: the order check reads
+ * the token before, which for the first is the buffer's guard. */
+static void
+test_tokens_grow_reset (void)
+{
+  WeftDoc *doc = weft_doc_new ();
+  char *text = g_strnfill (5000, 'a');
+  for (guint round = 0; round < 2; round++)
+    {
+      weft_doc_reset (doc);
+      g_assert_true (weft_doc_set_text (doc, text, 5000, NULL));
+      for (guint i = 0; i < 2500; i++)
+        g_assert_cmpuint (weft_doc_add_token (doc, 2 * i, 2 * i + 1,
+                                              WEFT_TOKEN_WORD, 0), ==, i);
+      g_test_expect_message (NULL, G_LOG_LEVEL_CRITICAL,
+                             "*weft_doc_add_token*");
+      g_assert_cmpuint (
+          weft_doc_add_token (doc, 4997, 5000, WEFT_TOKEN_WORD, 0), ==, 2500);
+      g_test_assert_expected_messages ();
+      guint n;
+      const WeftToken *tokens = weft_doc_get_tokens (doc, &n);
+      g_assert_cmpuint (n, ==, 2500);
+      g_assert_cmpuint (tokens[0].start, ==, 0);
+      g_assert_cmpuint (tokens[2499].end, ==, 4999);
+    }
+  g_free (text);
+  weft_doc_free (doc);
+}
+
 /* A token out of order or past the text, or a sentence past the tokens,
  * is refused with a critical and nothing is appended. */
 static void
@@ -386,10 +451,12 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/doc/text/invalid-utf8", test_text_invalid_utf8);
+  g_test_add_func ("/doc/text/utf8-like-glib", test_text_utf8_like_glib);
   g_test_add_func ("/doc/text/byte-to-char", test_byte_to_char);
   g_test_add_func ("/doc/text/byte-to-char-blocks", test_byte_to_char_blocks);
   g_test_add_func ("/doc/tokens-sentences", test_tokens_sentences);
   g_test_add_func ("/doc/tokens-refused", test_tokens_refused);
+  g_test_add_func ("/doc/tokens-grow-reset", test_tokens_grow_reset);
   g_test_add_func ("/doc/layer/values", test_layer_values);
   g_test_add_func ("/doc/layer/many-spans", test_layer_many_spans);
   g_test_add_func ("/doc/values", test_values);

@@ -14,6 +14,42 @@ test_escape (void)
   g_string_free (out, TRUE);
 }
 
+/* The escaper on strings of every length up to 40 with a byte that needs
+ * escaping at each place, in buffers of exactly that size (so a read
+ * past the end is an ASan error): the short tails are read as words that
+ * overlap, and each place must still be found first. */
+static void
+test_escape_lengths (void)
+{
+  static const char specials[] = { '"', '\\', '\n', '\x01', '\x1f' };
+  for (gsize n = 0; n <= 40; n++)
+    for (gsize at = 0; at <= n; at++)
+      for (guint c = 0; c < G_N_ELEMENTS (specials); c++)
+        {
+          /* n bytes, none after them, not aligned */
+          char *s = (char *) g_malloc (n + 1) + 1;
+          for (gsize i = 0; i < n; i++)
+            s[i] = i % 3 == 2 ? (char) 0xc3 : (char) ('a' + i % 26);
+          if (at < n)
+            s[at] = specials[c];
+          g_assert_cmpuint (weft_json_plain_prefix (s, n), ==, at);
+          if (at + 2 < n) /* a second one after the first */
+            {
+              s[n - 1] = specials[c];
+              g_assert_cmpuint (weft_json_plain_prefix (s, n), ==, at);
+              GString *out = g_string_new (NULL);
+              weft_json_append_string (out, s, (gssize) n);
+              gsize escapes = 0;
+              for (gsize i = 1; i + 1 < out->len; i++)
+                if (out->str[i] == '\\')
+                  escapes++, i++;
+              g_assert_cmpuint (escapes, ==, 2);
+              g_string_free (out, TRUE);
+            }
+          g_free (s - 1);
+        }
+}
+
 static void
 test_double (void)
 {
@@ -132,6 +168,23 @@ test_put_uint32 (void)
       *end = '\0';
       g_assert_cmpstr (buf, ==, cases[i].text);
     }
+  /* every length's edges, and a sweep through the word paths */
+  for (uint32_t power = 1; power <= 1000000000; power *= 10)
+    for (int delta = -1; delta <= 1; delta++)
+      {
+        uint32_t value = power + (uint32_t) delta;
+        char buf[WEFT_UINT32_DIGITS + 1], want[16];
+        *weft_put_uint32 (buf, value) = '\0';
+        g_snprintf (want, sizeof want, "%u", value);
+        g_assert_cmpstr (buf, ==, want);
+      }
+  for (uint32_t value = 0; value < 200000000; value += value / 7 + 1)
+    {
+      char buf[WEFT_UINT32_DIGITS + 1], want[16];
+      *weft_put_uint32 (buf, value) = '\0';
+      g_snprintf (want, sizeof want, "%u", value);
+      g_assert_cmpstr (buf, ==, want);
+    }
 }
 
 static void
@@ -151,6 +204,38 @@ test_parse_members (void)
   g_assert_cmpstr (tags->raw, ==, "[1, {\"x\": null}]");
   WeftJsonMember *n = g_ptr_array_index (m, 3);
   g_assert_cmpstr (n->raw, ==, "-1.5e3");
+}
+
+/* Keys short and long (decoded on the stack or the heap), escaped, and
+ * values of every kind: each member holds its key and raw text. */
+static void
+test_parse_keys (void)
+{
+  g_autofree char *long_key = g_strnfill (100, 'k');
+  g_autofree char *line = g_strdup_printf (
+      "{\"%s\": 1, \"a\\\"b\\u00e9\": \"v\", \"\": true, \"%s\\n\": \"w\"}",
+      long_key, long_key);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) m
+      = weft_json_parse_object (line, strlen (line), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (m->len, ==, 4);
+  WeftJsonMember *first = g_ptr_array_index (m, 0);
+  g_assert_cmpstr (first->key, ==, long_key);
+  g_assert_cmpstr (first->raw, ==, "1");
+  g_assert_null (first->string);
+  WeftJsonMember *escaped = g_ptr_array_index (m, 1);
+  g_assert_cmpstr (escaped->key, ==, "a\"bé");
+  g_assert_cmpstr (escaped->raw, ==, "\"v\"");
+  g_assert_cmpstr (escaped->string, ==, "v");
+  g_assert_cmpuint (escaped->string_len, ==, 1);
+  WeftJsonMember *empty = g_ptr_array_index (m, 2);
+  g_assert_cmpstr (empty->key, ==, "");
+  g_assert_cmpstr (empty->raw, ==, "true");
+  WeftJsonMember *last = g_ptr_array_index (m, 3);
+  g_autofree char *last_key = g_strconcat (long_key, "\n", NULL);
+  g_assert_cmpstr (last->key, ==, last_key);
+  g_assert_cmpstr (last->string, ==, "w");
 }
 
 static void
@@ -259,12 +344,14 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/json/escape", test_escape);
   g_test_add_func ("/json/escape/round-trip", test_escape_round_trip);
+  g_test_add_func ("/json/escape/lengths", test_escape_lengths);
   g_test_add_func ("/json/parse/decoded-only", test_parse_decoded_only);
   g_test_add_func ("/json/double", test_double);
   g_test_add_func ("/json/double/short-decimal", test_double_short_decimal);
   g_test_add_func ("/json/double/dense", test_double_dense);
   g_test_add_func ("/json/put-uint32", test_put_uint32);
   g_test_add_func ("/json/parse/members", test_parse_members);
+  g_test_add_func ("/json/parse/keys", test_parse_keys);
   g_test_add_func ("/json/parse/errors", test_parse_errors);
   g_test_add_func ("/json/parse/deep", test_parse_deep);
   return g_test_run ();
