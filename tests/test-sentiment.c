@@ -351,6 +351,31 @@ long_text (gboolean emoji, guint repeats)
   return text;
 }
 
+/* A long text without a word of the lexicon: the window drops its words
+ * while it has no hits at all (under UBSan this once passed NULL to
+ * memmove()), and every score is neutral. */
+static void
+test_vader_long_text_without_hits (void)
+{
+  VaderLexicon *lex = lexicon_new (NULL, 1.0, NULL);
+  WeftDoc *doc = weft_doc_new ();
+  GString *text = g_string_new (NULL);
+  while (text->len < 300 * 1024)
+    g_string_append (text, "He said the talks, ");
+  VaderText t;
+  vader_text_init (&t, lex, text->str, text->len, doc);
+  VaderScores s;
+  vader_text_score (&t, 0, 19, &s); /* the first sentence-like span */
+  g_assert_cmpfloat (s.compound, ==, 0.0);
+  g_assert_cmpfloat (s.neu, ==, 1.0);
+  vader_text_finish (&t, &s);
+  g_assert_cmpfloat (s.compound, ==, 0.0);
+  g_assert_cmpfloat (s.neu, ==, 1.0);
+  g_string_free (text, TRUE);
+  weft_doc_free (doc);
+  vader_lexicon_free (lex);
+}
+
 /* A text of many chunks: the whole text's score is the same as scored in
  * one piece (the values the scorer gave before it streamed), and each
  * line scored as a span in order, or out of order, keeps its own. */
@@ -384,9 +409,8 @@ test_vader_long_text (void)
       vader_text_init (&t, lex, text->str, text->len, doc);
       gsize start = 0, previous = 0;
       guint line = 0;
-      for (const char *nl; !cases[c].upper
-                            && (nl = strchr (text->str + start, '\n'));
-           line++)
+      for (const char *nl;
+           !cases[c].upper && (nl = strchr (text->str + start, '\n')); line++)
         {
           gsize end = (gsize)(nl - text->str);
           const Case *expected = NULL;
@@ -608,8 +632,8 @@ test_lexicon_non_ascii (void)
   g_assert_cmpfloat (compound_of (lex, "\xE2\x84\xAAill"), ==, -0.6908);
   g_assert_cmpfloat (compound_of (lex, "\xE2\x84\xAAILL"), ==, -0.6908);
   /* Devanagari and Cyrillic words are no key; "café" is none here. */
-  g_assert_cmpfloat (compound_of (lex, "\xE0\xA4\x85\xE0\xA4\x9A good"),
-                     ==, 0.4404);
+  g_assert_cmpfloat (compound_of (lex, "\xE0\xA4\x85\xE0\xA4\x9A good"), ==,
+                     0.4404);
   g_assert_cmpfloat (compound_of (lex, "caf\xC3\xA9"), ==, 0);
   vader_lexicon_free (lex);
 
@@ -680,8 +704,8 @@ test_lexicon_bad_lines (void)
   const char *const missing[] = { "/nonexistent/lexicon.txt", NULL };
   g_assert_null (lexicon_new (missing, 1.0, &error));
   g_assert_error (error, WEFT_ERROR, WEFT_ERROR_DATA);
-  g_assert_true (g_str_has_prefix (error->message,
-                                   "/nonexistent/lexicon.txt: "));
+  g_assert_true (
+      g_str_has_prefix (error->message, "/nonexistent/lexicon.txt: "));
 }
 
 /* The rule files skip '#' comment lines; a bad line is named FILE:LINE
@@ -1018,6 +1042,8 @@ main (int argc, char **argv)
   g_test_add_func ("/sentiment/vader/round-printf", test_vader_round_printf);
   g_test_add_func ("/sentiment/vader/but", test_vader_but);
   g_test_add_func ("/sentiment/vader/long-text", test_vader_long_text);
+  g_test_add_func ("/sentiment/vader/long-text-without-hits",
+                   test_vader_long_text_without_hits);
   g_test_add_func ("/sentiment/vader/span-edges", test_vader_span_edges);
   g_test_add_func ("/sentiment/vader/span-marks", test_vader_span_marks);
   g_test_add_func ("/sentiment/vader/span-cut-words",

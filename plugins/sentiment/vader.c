@@ -417,8 +417,8 @@ score (VaderText *t, Valences *v, guint n, guint bangs, guint questions,
   if (n == 0)
     return;
   if (v->but_seen)
-    vader_but_shift (v->values, v->n, v->but_before, v->but_upto,
-                     k->but_before, k->but_after, &t->but_scratch);
+    vader_but_shift (v->values, v->n, v->but_before, v->but_upto, k->but_before,
+                     k->but_after, &t->but_scratch);
   score_valence (k, v->values, v->n, n, bangs, questions, out);
 }
 
@@ -494,8 +494,8 @@ score_document_words (VaderText *t, gboolean all)
             .n = n,
             .cap_diff = !t->no_cap_diff,
             .arena = t->arena };
-  Valences v = { t->values, t->n_values, t->but_seen, t->but_before,
-                 t->but_upto };
+  Valences v
+      = { t->values, t->n_values, t->but_seen, t->but_before, t->but_upto };
   const guint32 *scored = t->words.scored;
   guint k = t->scored_next, n_scored = t->words.n_scored;
   if (t->hits_cap - t->n_hits < n_scored - k)
@@ -601,10 +601,15 @@ drop_old_words (VaderText *t)
   t->scored_next = 0;
   t->base += drop;
   guint gone = hits_before (t, t->base);
-  memmove (t->hit_words, t->hit_words + gone,
-           (t->n_hits - gone) * sizeof (guint32));
-  memmove (t->hit_valences, t->hit_valences + gone,
-           (t->n_hits - gone) * sizeof (double));
+  /* Without hits yet the arrays are NULL, and memmove (NULL, …, 0) is
+   * undefined. */
+  if (gone < t->n_hits)
+    {
+      memmove (t->hit_words, t->hit_words + gone,
+               (t->n_hits - gone) * sizeof (guint32));
+      memmove (t->hit_valences, t->hit_valences + gone,
+               (t->n_hits - gone) * sizeof (double));
+    }
   t->n_hits -= gone;
   t->span_hit -= MIN (t->span_hit, gone);
 }
@@ -646,9 +651,8 @@ split_chunk (VaderText *t)
       vader_words_translate_emoji (t->lexicon, t->text + from, to - from,
                                    from == 0 || t->text[from - 1] == ' ',
                                    t->translation);
-      vader_words_split (t->lexicon, t->translation->str,
-                         t->translation->len, 0, t->translation->len, TRUE,
-                         t->arena, &t->words);
+      vader_words_split (t->lexicon, t->translation->str, t->translation->len,
+                         0, t->translation->len, TRUE, t->arena, &t->words);
       t->translated = TRUE;
     }
   t->split_to = to;
@@ -870,8 +874,8 @@ vader_text_finish (VaderText *t, VaderScores *out)
       vader_text_finish (&again, out);
       return;
     }
-  Valences v = { t->values, t->n_values, t->but_seen, t->but_before,
-                 t->but_upto };
+  Valences v
+      = { t->values, t->n_values, t->but_seen, t->but_before, t->but_upto };
   score (t, &v, n, t->words.bangs, t->words.questions, out);
   clear (t);
 }
