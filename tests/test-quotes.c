@@ -527,6 +527,23 @@ static const Case cases[] = {
     { { "indirect",
         "this would include foreign navies with ships in the Java Sea", "Smith",
         "Smith", "believed" } } },
+  /* "read" is a cue right after a written text, whose owner speaks (the
+   * third sentence is made up). */
+  { "/quotes/direct/written-text-reads",
+    "Trump's statement read: \"Hamza bin Ladin, the high-ranking al-Qa'ida "
+    "member and son of Usama bin Ladin, was killed.\"\n\nPart of the judge's "
+    "statement reads \"the average woman could conceivably be better suited "
+    "physically for some of today's combat positions\". He read \"War and "
+    "Peace\" twice.",
+    { { "direct",
+        "Hamza bin Ladin, the high-ranking al-Qa'ida member and son of Usama "
+        "bin Ladin, was killed.",
+        "Trump", "Trump", "read" },
+      { "direct",
+        "the average woman could conceivably be better suited physically for "
+        "some of today's combat positions",
+        "judge's statement", "the judge's statement", "reads" },
+      { "term", "War and Peace", NULL, NULL, NULL } } },
   /* "which" before the verb stands for the noun phrase before it. */
   { "/quotes/direct/relative-which-source",
     "They released a statement which said, \"Hagia Sophia bears profound "
@@ -742,7 +759,7 @@ test_lexicon_errors (void)
   g_assert_error (error, WEFT_ERROR, WEFT_ERROR_DATA);
   g_autofree char *expected
       = g_strdup_printf ("%s:3: unknown cue kind 'shout' (expected verb, say, "
-                         "clause, tell, name, prep or noun)",
+                         "clause, tell, name, text, prep or noun)",
                          cues);
   g_assert_cmpstr (error->message, ==, expected);
   g_clear_error (&error);
@@ -802,8 +819,7 @@ test_lexicon_data_errors (void)
       "2: unknown gender 'female' (expected m or f)" },
     { "cues.txt", "said\tsay\ntold\ttell\nclaimed\tclaim\n",
       "3: unknown cue kind 'claim' (expected verb, say, clause, tell, name, "
-      "prep or "
-      "noun)" },
+      "text, prep or noun)" },
     { "demonyms.txt",
       "# nationalities\nrussian\n"
       "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n",

@@ -238,11 +238,13 @@ add_cue (QuotesLexicon *lexicon, char **columns, guint n_columns,
     kind = QUOTES_CUE_CLAUSE;
   else if (n_columns > 1 && g_str_equal (columns[1], "name"))
     kind = QUOTES_CUE_NAME;
+  else if (n_columns > 1 && g_str_equal (columns[1], "text"))
+    kind = QUOTES_CUE_TEXT;
   else if (n_columns > 1 && !g_str_equal (columns[1], "verb"))
     {
       g_set_error (error, WEFT_ERROR, WEFT_ERROR_DATA,
                    "unknown cue kind '%s' (expected verb, say, clause, "
-                   "tell, name, prep or noun)",
+                   "tell, name, text, prep or noun)",
                    columns[1]);
       return FALSE;
     }

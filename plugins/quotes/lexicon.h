@@ -42,6 +42,8 @@ typedef enum
                           he was …", not "claimed responsibility" */
   QUOTES_CUE_NAME,     /* names with a quoted word: called the deal "lousy"
                           (the word is the speaker's, not a scare quote) */
+  QUOTES_CUE_TEXT,     /* a verb whose subject is a written text, only right
+                          after one: the statement read "…" */
   QUOTES_CUE_NOUN,
 } QuotesCueKind;
 

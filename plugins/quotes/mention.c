@@ -4,6 +4,24 @@
  * (articles, prepositions, auxiliaries) mark clause and phrase edges. */
 #include "mention.h"
 
+/* Whether token @i names a written text, the subject of a cue of kind
+ * text ("the statement read"). */
+static gboolean
+is_writing (const QuotesContext *ctx, guint i)
+{
+  static const char *const nouns[]
+      = { "statement", "statements",  "letter",   "message",   "note",
+          "sign",      "post",        "tweet",    "caption",   "banner",
+          "notice",    "headline",    "release",  "memo",      "email",
+          "e-mail",    "inscription", "placard",  "poster",    "plaque",
+          "card",      "text",        "document", "editorial", "announcement",
+          "petition",  "communique",  "leaflet",  "flyer",     "telegram" };
+  for (guint k = 0; k < G_N_ELEMENTS (nouns); k++)
+    if (ctx_token_is (ctx, i, nouns[k]))
+      return TRUE;
+  return FALSE;
+}
+
 const QuotesCue *
 quotes_match_cue_at (const QuotesContext *ctx, guint i, guint *end)
 {
@@ -35,6 +53,8 @@ quotes_match_cue_at (const QuotesContext *ctx, guint i, guint *end)
       const QuotesCue *cue = quotes_lexicon_get_cue (ctx->lexicon, w, c);
       if (cue->kind != QUOTES_CUE_PREP
           && (ctx->tokens[i].flags & WEFT_TOKEN_CAPITALIZED))
+        continue;
+      if (cue->kind == QUOTES_CUE_TEXT && !(i > 0 && is_writing (ctx, i - 1)))
         continue;
       guint k = 1;
       for (; k < cue->n_words; k++)
@@ -462,6 +482,28 @@ quotes_find_mention (const QuotesContext *ctx, guint first, guint last,
       return MENTION_ORG;
     }
   return plain_np (ctx, first, last, out);
+}
+
+MentionKind
+quotes_text_owner (const QuotesContext *ctx, guint cue, Mention *out)
+{
+  if (cue < 2 || !is_writing (ctx, cue - 1)
+      || !(ctx_token_is (ctx, cue, "read") || ctx_token_is (ctx, cue, "reads")))
+    return MENTION_NONE;
+  guint owner = cue - 2;
+  gboolean clitic = ctx->tokens[owner].kind == WEFT_TOKEN_CLITIC;
+  if (clitic && owner > 0)
+    owner--;
+  if (quotes_possessor (ctx, owner, out) == MENTION_NAME)
+    return MENTION_NAME;
+  /* "Part of the judge's statement reads": the text itself. */
+  if (!clitic && !quotes_is_possessive (ctx, owner))
+    return MENTION_NONE;
+  guint first = owner;
+  if (first > 0 && ctx_has (ctx, first - 1, QW_DETERMINER))
+    first--;
+  *out = (Mention){ first, cue, MENTION_ORG, 0 };
+  return MENTION_ORG;
 }
 
 MentionKind

@@ -48,6 +48,12 @@ MentionKind quotes_clause_subject (const QuotesContext *ctx, guint floor,
 MentionKind quotes_np_after (const QuotesContext *ctx, guint from, gboolean any,
                              Mention *out, guint *end);
 
+/* "Trump's statement read": the name owning the written text before the
+ * cue at token @cue, of kind text ("the judge's statement" itself when
+ * no name owns it), or MENTION_NONE. */
+MentionKind quotes_text_owner (const QuotesContext *ctx, guint cue,
+                               Mention *out);
+
 /* The person whose possessive name ends at token @owner ("President
  * Ilham Aliyev’s" gives "Ilham Aliyev"), or MENTION_NONE. */
 MentionKind quotes_possessor (const QuotesContext *ctx, guint owner,

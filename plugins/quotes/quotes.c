@@ -5,6 +5,7 @@
 #include "attribution.h"
 #include "lexicon.h"
 #include "marks.h"
+#include "mention.h"
 #include "speakers.h"
 #include "weft/plugin.h"
 
@@ -170,6 +171,10 @@ quotes_process (gpointer state, WeftDoc *doc, GError **error)
   quotes_attribute (&ctx);
   if (st->indirect)
     quotes_find_indirect (&ctx);
+  /* "Trump's statement read “…”": the text's owner speaks. */
+  for (guint i = 0; i < ctx.n_quotes; i++)
+    if (ctx.quotes[i].cue_first < ctx.quotes[i].cue_last)
+      quotes_text_owner (&ctx, ctx.quotes[i].cue_first, &ctx.quotes[i].mention);
   quotes_resolve_speakers (&ctx);
   write_layer (st, &ctx);
   g_free (ctx.quotes);
