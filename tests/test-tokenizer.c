@@ -203,6 +203,8 @@ test_abbreviations (void)
     { "medical school.But J.Aron of Smith Inc.One day",
       "medical | school | . | But | J. | Aron | of | Smith | Inc. | One | "
       "day" },
+    { "in Afghanistan.Trump said, at Newsfeeds.Com",
+      "in | Afghanistan | . | Trump | said | , | at | Newsfeeds.Com" },
   };
   check_cases (cases, G_N_ELEMENTS (cases), NULL);
 }

@@ -113,7 +113,23 @@ missing_space (TokScanner *sc, const guchar *s, const guchar *seg,
     return TRUE;
   if (q - seg < 2)
     return FALSE;
-  for (const guchar *t = seg; t < q; t++)
+  /* A lower-case word, or a capitalized one ("Afghanistan.Trump", but
+   * not the domain "Newsfeeds.Com"). */
+  const guchar *t = seg;
+  if (*t >= 'A' && *t <= 'Z' && q - seg >= 3)
+    {
+      char tld[8];
+      gsize n = (gsize)(r - (q + 1));
+      if (n < sizeof tld)
+        {
+          for (gsize i = 0; i < n; i++)
+            tld[i] = g_ascii_tolower ((char)q[1 + i]);
+          if (tok_lexicon_lookup (sc->config->tlds, tld, n, NULL))
+            return FALSE;
+        }
+      t++;
+    }
+  for (; t < q; t++)
     if (*t < 'a' || *t > 'z')
       return FALSE;
   return TRUE;
