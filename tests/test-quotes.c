@@ -544,6 +544,13 @@ static const Case cases[] = {
         "some of today's combat positions",
         "judge's statement", "the judge's statement", "reads" },
       { "term", "War and Peace", NULL, NULL, NULL } } },
+  /* Nouns in -ly are no adverbs between a subject and its verb (the
+   * second sentence is made up: an adverb before a passive). */
+  { "/quotes/indirect/ly-nouns",
+    "The family said they planned to have a private funeral service for "
+    "Imus. Officials were openly called to join.",
+    { { "indirect", "they planned to have a private funeral service for Imus",
+        "family", "The family", "said" } } },
   /* "which" before the verb stands for the noun phrase before it. */
   { "/quotes/direct/relative-which-source",
     "They released a statement which said, \"Hagia Sophia bears profound "

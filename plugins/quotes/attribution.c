@@ -1129,9 +1129,7 @@ indirect_at (QuotesContext *ctx, guint k, guint s0, guint s1)
   /* "were openly called to join", "was told": a passive without "by"
    * names no source. */
   guint b = k;
-  while (b > s0 && ctx_is_word (ctx, b - 1)
-         && ctx->tokens[b - 1].end - ctx->tokens[b - 1].start > 3
-         && memcmp (ctx->text + ctx->tokens[b - 1].end - 2, "ly", 2) == 0)
+  while (b > s0 && ctx_is_ly_adverb (ctx, b - 1))
     b--;
   if (b > s0
       && (ctx_token_is (ctx, b - 1, "was") || ctx_token_is (ctx, b - 1, "were")

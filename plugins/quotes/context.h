@@ -264,6 +264,25 @@ ctx_token_is (const QuotesContext *ctx, guint i, const char *word)
   return ctx_token_is_n (ctx, i, word, strlen (word));
 }
 
+/* Whether token @i is a lower-case adverb in -ly ("also", "openly",
+ * "specifically"), not one of the nouns of that shape that speak in news
+ * ("the family said", "the assembly said"). */
+static inline gboolean
+ctx_is_ly_adverb (const QuotesContext *ctx, guint i)
+{
+  static const char *const nouns[]
+      = { "family",  "assembly",  "ally",    "rally", "supply",
+          "reply",   "monopoly",  "anomaly", "daily", "weekly",
+          "monthly", "quarterly", "bully",   "tally", "homily" };
+  if (!ctx_word_ends_with (ctx, i, "ly", 3)
+      || (ctx->tokens[i].flags & WEFT_TOKEN_CAPITALIZED))
+    return FALSE;
+  for (guint k = 0; k < G_N_ELEMENTS (nouns); k++)
+    if (ctx_token_is (ctx, i, nouns[k]))
+      return FALSE;
+  return TRUE;
+}
+
 /* Whether token @i is the single punctuation character @c. */
 static inline gboolean
 ctx_punct_is (const QuotesContext *ctx, guint i, char c)

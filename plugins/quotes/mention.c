@@ -607,13 +607,9 @@ quotes_subject_before (const QuotesContext *ctx, guint cue, guint floor,
                        Mention *out, guint *start)
 {
   guint pos = cue;
-  while (pos > floor && !ctx_quoted (ctx, pos - 1)
-         && (ctx_has (ctx, pos - 1, QW_FILLER)
-             || (ctx_is_word (ctx, pos - 1)
-                 && !(ctx->tokens[pos - 1].flags & WEFT_TOKEN_CAPITALIZED)
-                 && ctx->tokens[pos - 1].end - ctx->tokens[pos - 1].start > 3
-                 && ctx->text[ctx->tokens[pos - 1].end - 1] == 'y'
-                 && ctx->text[ctx->tokens[pos - 1].end - 2] == 'l')))
+  while (
+      pos > floor && !ctx_quoted (ctx, pos - 1)
+      && (ctx_has (ctx, pos - 1, QW_FILLER) || ctx_is_ly_adverb (ctx, pos - 1)))
     pos--;
   /* "a statement which said": the noun phrase the relative pronoun stands
    * for ("that" is left alone: "a study … in the past that did
