@@ -551,6 +551,14 @@ static const Case cases[] = {
     "Imus. Officials were openly called to join.",
     { { "indirect", "they planned to have a private funeral service for Imus",
         "family", "The family", "said" } } },
+  /* An indefinite noun phrase right before its verb is the subject, not
+   * an aside; "no candidate" said nothing (the second sentence is made
+   * up). */
+  { "/quotes/indirect/indefinite-subject",
+    "After the interview, a spokesman for West claimed West decided to drop "
+    "out of the race. No candidate mentioned that there are dealers nearby.",
+    { { "indirect", "West decided to drop out of the race", "a spokesman",
+        "a spokesman", "claimed" } } },
   /* "which" before the verb stands for the noun phrase before it. */
   { "/quotes/direct/relative-which-source",
     "They released a statement which said, \"Hagia Sophia bears profound "

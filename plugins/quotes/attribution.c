@@ -1172,6 +1172,11 @@ indirect_at (QuotesContext *ctx, guint k, guint s0, guint s1)
     }
   if (kind == MENTION_NONE || kind == MENTION_GROUP)
     return;
+  /* "no candidate mentioned that …": nobody said it. */
+  if (ctx_token_is (ctx, m.first, "no") || ctx_token_is (ctx, m.first, "nobody")
+      || ctx_token_is (ctx, m.first, "none")
+      || (m.first > 0 && ctx_token_is (ctx, m.first - 1, "no")))
+    return;
   if (inverted)
     after = end;
   else if (after == G_MAXUINT)

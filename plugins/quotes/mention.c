@@ -711,10 +711,14 @@ quotes_subject_before (const QuotesContext *ctx, guint cue, guint floor,
                     && (kind == MENTION_DESCRIPTION || kind == MENTION_ORG)
                     && (ctx_has (ctx, s, QW_DETERMINER)
                         || quotes_is_possessive (ctx, s))));
-      /* "CLAUSE, officials said": a bare noun phrase right before the
-       * verb is its subject, not an aside. */
-      if (parenthetical && n == 0 && !stepped && kind == MENTION_ORG
-          && m.first == s && m.last == pos)
+      /* "CLAUSE, officials said", "CLAUSE, a spokesman for the ministry
+       * said": a bare or indefinite noun phrase right before the verb is
+       * its subject, not an aside. */
+      if (parenthetical && n == 0 && !stepped
+          && (kind == MENTION_ORG || kind == MENTION_DESCRIPTION)
+          && m.first == s
+          && (m.last == pos || ctx_token_is (ctx, s, "a")
+              || ctx_token_is (ctx, s, "an")))
         parenthetical = FALSE;
       if (parenthetical && n == 0 && ctx_token_is (ctx, s, "who"))
         stepped = TRUE; /* "Sevinj Osmangyzy, who promised to say" */
