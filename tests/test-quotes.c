@@ -534,7 +534,7 @@ static const Case cases[] = {
     "member and son of Usama bin Ladin, was killed.\"\n\nPart of the judge's "
     "statement reads \"the average woman could conceivably be better suited "
     "physically for some of today's combat positions\". He read \"War and "
-    "Peace\" twice.",
+    "Peace\" twice. The ruling read: \"The advice was unlawful.\"",
     { { "direct",
         "Hamza bin Ladin, the high-ranking al-Qa'ida member and son of Usama "
         "bin Ladin, was killed.",
@@ -543,7 +543,9 @@ static const Case cases[] = {
         "the average woman could conceivably be better suited physically for "
         "some of today's combat positions",
         "judge's statement", "the judge's statement", "reads" },
-      { "term", "War and Peace", NULL, NULL, NULL } } },
+      { "term", "War and Peace", NULL, NULL, NULL },
+      { "direct", "The advice was unlawful.", "ruling", "The ruling",
+        "read" } } },
   /* Nouns in -ly are no adverbs between a subject and its verb (the
    * second sentence is made up: an adverb before a passive). */
   { "/quotes/indirect/ly-nouns",

@@ -10,12 +10,16 @@ static gboolean
 is_writing (const QuotesContext *ctx, guint i)
 {
   static const char *const nouns[]
-      = { "statement", "statements",  "letter",   "message",   "note",
-          "sign",      "post",        "tweet",    "caption",   "banner",
-          "notice",    "headline",    "release",  "memo",      "email",
-          "e-mail",    "inscription", "placard",  "poster",    "plaque",
-          "card",      "text",        "document", "editorial", "announcement",
-          "petition",  "communique",  "leaflet",  "flyer",     "telegram" };
+      = { "statement", "statements",  "letter",     "message",   "note",
+          "sign",      "post",        "tweet",      "caption",   "banner",
+          "notice",    "headline",    "release",    "memo",      "email",
+          "e-mail",    "inscription", "placard",    "poster",    "plaque",
+          "card",      "text",        "document",   "editorial", "announcement",
+          "petition",  "communique",  "leaflet",    "flyer",     "telegram",
+          "summary",   "decision",    "ruling",     "judgment",  "judgement",
+          "verdict",   "opinion",     "resolution", "bill",      "law",
+          "order",     "tweets",      "posts",      "notes",     "letters",
+          "messages",  "signs",       "banners",    "placards",  "headlines" };
   for (guint k = 0; k < G_N_ELEMENTS (nouns); k++)
     if (ctx_token_is (ctx, i, nouns[k]))
       return TRUE;
