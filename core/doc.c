@@ -10,18 +10,17 @@
 #include "json.h"
 #include "weft/plugin.h"
 
-G_DEFINE_QUARK (weft-error-quark, weft_error)
+G_DEFINE_QUARK (weft - error - quark, weft_error)
 
 static const char *const token_kind_names[WEFT_TOKEN_N_KINDS] = {
-  "word",   "number",  "punct",    "symbol", "url",
-  "email",  "emoji",   "handle",   "hashtag", "emoticon",
-  "date",   "time",    "abbrev",   "clitic",
+  "word",   "number",  "punct",    "symbol", "url",  "email",  "emoji",
+  "handle", "hashtag", "emoticon", "date",   "time", "abbrev", "clitic",
 };
 
 const char *
 weft_token_kind_to_string (WeftTokenKind kind)
 {
-  return (guint) kind < WEFT_TOKEN_N_KINDS ? token_kind_names[kind] : "unknown";
+  return (guint)kind < WEFT_TOKEN_N_KINDS ? token_kind_names[kind] : "unknown";
 }
 
 gpointer
@@ -36,7 +35,7 @@ weft_vec_push (WeftDoc *doc, WeftVec *vec, gsize elem_size)
       vec->data = data;
       vec->cap = cap;
     }
-  return (guint8 *) vec->data + elem_size * vec->len++;
+  return (guint8 *)vec->data + elem_size * vec->len++;
 }
 
 WeftDoc *
@@ -92,7 +91,7 @@ weft_doc_strndup (WeftDoc *doc, const char *s, gssize len)
   g_return_val_if_fail (doc != NULL, NULL);
   if (!s)
     return NULL;
-  gsize n = len < 0 ? strlen (s) : (gsize) len;
+  gsize n = len < 0 ? strlen (s) : (gsize)len;
   char *copy = weft_arena_alloc_uninit (&doc->arena, n + 1);
   memcpy (copy, s, n);
   copy[n] = '\0';
@@ -108,7 +107,7 @@ ascii_run_end (const char *text, gsize i, gsize len)
 #ifdef __SSE2__
   for (; i + 16 <= len; i += 16)
     {
-      __m128i v = _mm_loadu_si128 ((const __m128i *) (text + i));
+      __m128i v = _mm_loadu_si128 ((const __m128i *)(text + i));
       __m128i nul = _mm_cmpeq_epi8 (v, _mm_setzero_si128 ());
       if (_mm_movemask_epi8 (_mm_or_si128 (v, nul)))
         break;
@@ -126,7 +125,7 @@ ascii_run_end (const char *text, gsize i, gsize len)
 }
 
 /* Whether @c is between @lo and @hi. */
-#define IN_RANGE(c, lo, hi) ((guchar) ((c) - (lo)) <= (guchar) ((hi) - (lo)))
+#define IN_RANGE(c, lo, hi) ((guchar)((c) - (lo)) <= (guchar)((hi) - (lo)))
 
 /* The length of the valid sequence of two to four bytes at @s (@n bytes
  * left), by GLib's rules (no overlong form, no surrogate, nothing past
@@ -150,8 +149,7 @@ valid_sequence (const guchar *s, gsize n)
     return n >= 4
                    && IN_RANGE (s[1], c == 0xf0 ? 0x90 : 0x80,
                                 c == 0xf4 ? 0x8f : 0xbf)
-                   && IN_RANGE (s[2], 0x80, 0xbf)
-                   && IN_RANGE (s[3], 0x80, 0xbf)
+                   && IN_RANGE (s[2], 0x80, 0xbf) && IN_RANGE (s[3], 0x80, 0xbf)
                ? 4
                : 0;
   return 0;
@@ -168,21 +166,22 @@ check_text (const char *text, gsize len, gboolean *ascii, gsize *bad_offset)
   while (i < len)
     {
       i = ascii_run_end (text, i, len);
-      while (i < len && (guchar) text[i] < 0x80 && text[i])
+      while (i < len && (guchar)text[i] < 0x80 && text[i])
         i++;
       if (i == len || !text[i])
         break;
       *ascii = FALSE;
       gsize step;
-      while ((step = valid_sequence ((const guchar *) text + i, len - i)))
+      while (i < len
+             && (step = valid_sequence ((const guchar *)text + i, len - i)))
         i += step;
-      if (i == len || (guchar) text[i] < 0x80)
+      if (i == len || (guchar)text[i] < 0x80)
         continue;
       /* not valid: what is left of the run goes to GLib, which finds the
        * same first error as in the whole run (what came before it was
        * whole sequences) */
       gsize run = i;
-      while (i < len && (guchar) text[i] >= 0x80)
+      while (i < len && (guchar)text[i] >= 0x80)
         i++;
       const char *end;
       if (!g_utf8_validate_len (text + run, i - run, &end))
@@ -196,7 +195,8 @@ check_text (const char *text, gsize len, gboolean *ascii, gsize *bad_offset)
 }
 
 static gboolean
-check_length_and_text (WeftDoc *doc, const char *text, gsize len, GError **error)
+check_length_and_text (WeftDoc *doc, const char *text, gsize len,
+                       GError **error)
 {
   if (len > G_MAXUINT32 - 1)
     {
@@ -213,7 +213,8 @@ check_length_and_text (WeftDoc *doc, const char *text, gsize len, GError **error
                    "invalid UTF-8 at byte offset %" G_GSIZE_FORMAT, bad);
       return FALSE;
     }
-  doc->ascii = ascii; /* only now: a refused text leaves the document as it was */
+  doc->ascii
+      = ascii; /* only now: a refused text leaves the document as it was */
   return TRUE;
 }
 
@@ -225,7 +226,7 @@ weft_doc_set_text (WeftDoc *doc, const char *text, gsize len, GError **error)
     return FALSE;
   doc->text = weft_doc_strndup (doc, text, len);
   doc->len = len;
-  doc->token_text_len = (uint32_t) len; /* checked: under 4 GiB */
+  doc->token_text_len = (uint32_t)len; /* checked: under 4 GiB */
   doc->char_index = NULL;
   return TRUE;
 }
@@ -239,7 +240,7 @@ weft_doc_take_text (WeftDoc *doc, char *text, gsize len, GError **error)
   g_free (doc->owned_text);
   doc->text = doc->owned_text = text;
   doc->len = len;
-  doc->token_text_len = (uint32_t) len; /* checked: under 4 GiB */
+  doc->token_text_len = (uint32_t)len; /* checked: under 4 GiB */
   doc->char_index = NULL;
   return TRUE;
 }
@@ -273,7 +274,7 @@ continuation_bytes (const char *p, gsize n, const char *end)
       w = GUINT64_FROM_LE (w) & ((1ull << (8 * n)) - 1);
       sums += (w & high & ~(w << 1)) >> 7;
     }
-  return (uint32_t) ((sums * 0x0101010101010101ull) >> 56);
+  return (uint32_t)((sums * 0x0101010101010101ull) >> 56);
 }
 
 #ifdef __SSE2__
@@ -283,14 +284,14 @@ continuation_mask_64 (const char *p)
 {
   /* 0x80-0xbf, as signed bytes: -128 to -65 */
   const __m128i top = _mm_set1_epi8 (-64);
-  uint64_t m0 = (uint16_t) _mm_movemask_epi8 (
-      _mm_cmplt_epi8 (_mm_loadu_si128 ((const __m128i *) p), top));
-  uint64_t m1 = (uint16_t) _mm_movemask_epi8 (
-      _mm_cmplt_epi8 (_mm_loadu_si128 ((const __m128i *) (p + 16)), top));
-  uint64_t m2 = (uint16_t) _mm_movemask_epi8 (
-      _mm_cmplt_epi8 (_mm_loadu_si128 ((const __m128i *) (p + 32)), top));
-  uint64_t m3 = (uint16_t) _mm_movemask_epi8 (
-      _mm_cmplt_epi8 (_mm_loadu_si128 ((const __m128i *) (p + 48)), top));
+  uint64_t m0 = (uint16_t)_mm_movemask_epi8 (
+      _mm_cmplt_epi8 (_mm_loadu_si128 ((const __m128i *)p), top));
+  uint64_t m1 = (uint16_t)_mm_movemask_epi8 (
+      _mm_cmplt_epi8 (_mm_loadu_si128 ((const __m128i *)(p + 16)), top));
+  uint64_t m2 = (uint16_t)_mm_movemask_epi8 (
+      _mm_cmplt_epi8 (_mm_loadu_si128 ((const __m128i *)(p + 32)), top));
+  uint64_t m3 = (uint16_t)_mm_movemask_epi8 (
+      _mm_cmplt_epi8 (_mm_loadu_si128 ((const __m128i *)(p + 48)), top));
   return m0 | m1 << 16 | m2 << 32 | m3 << 48;
 }
 
@@ -301,7 +302,7 @@ bits_set (uint64_t x)
   x -= (x >> 1) & 0x5555555555555555ull;
   x = (x & 0x3333333333333333ull) + ((x >> 2) & 0x3333333333333333ull);
   x = (x + (x >> 4)) & 0x0f0f0f0f0f0f0f0full;
-  return (uint32_t) ((x * 0x0101010101010101ull) >> 56);
+  return (uint32_t)((x * 0x0101010101010101ull) >> 56);
 }
 #endif
 
@@ -314,16 +315,16 @@ continuation_bytes_64 (const char *p)
 #ifdef __SSE2__
   /* 0x80-0xbf, as signed bytes: -128 to -65; each compare gives -1 */
   const __m128i top = _mm_set1_epi8 (-64);
-  const __m128i *v = (const __m128i *) p;
+  const __m128i *v = (const __m128i *)p;
   __m128i c0 = _mm_cmplt_epi8 (_mm_loadu_si128 (v), top);
   __m128i c1 = _mm_cmplt_epi8 (_mm_loadu_si128 (v + 1), top);
   __m128i c2 = _mm_cmplt_epi8 (_mm_loadu_si128 (v + 2), top);
   __m128i c3 = _mm_cmplt_epi8 (_mm_loadu_si128 (v + 3), top);
-  __m128i counts = _mm_sub_epi8 (_mm_setzero_si128 (),
-                                 _mm_add_epi8 (_mm_add_epi8 (c0, c1),
-                                               _mm_add_epi8 (c2, c3)));
+  __m128i counts = _mm_sub_epi8 (
+      _mm_setzero_si128 (),
+      _mm_add_epi8 (_mm_add_epi8 (c0, c1), _mm_add_epi8 (c2, c3)));
   __m128i sums = _mm_sad_epu8 (counts, _mm_setzero_si128 ());
-  return (uint32_t) (_mm_cvtsi128_si32 (sums) + _mm_extract_epi16 (sums, 4));
+  return (uint32_t)(_mm_cvtsi128_si32 (sums) + _mm_extract_epi16 (sums, 4));
 #else
   return continuation_bytes (p, 64, p + 64);
 #endif
@@ -344,7 +345,7 @@ build_char_index (WeftDoc *doc)
     }
   before[full] = chars;
   gsize rest = doc->len % 64;
-  before[full + 1] = chars + (uint32_t) rest
+  before[full + 1] = chars + (uint32_t)rest
                      - continuation_bytes (doc->text + 64 * full, rest,
                                            doc->text + doc->len);
   doc->char_index = index;
@@ -450,7 +451,7 @@ weft_doc_get_nth_meta (const WeftDoc *doc, guint i, const char **key,
                        const char **json)
 {
   g_return_if_fail (i < doc->meta.len);
-  const WeftMeta *meta = (const WeftMeta *) doc->meta.data + i;
+  const WeftMeta *meta = (const WeftMeta *)doc->meta.data + i;
   *key = meta->key;
   *json = meta->json;
 }
@@ -477,8 +478,8 @@ store_token (WeftDoc *doc, WeftToken *token, uint32_t start, uint32_t end,
 }
 
 static G_GNUC_NO_INLINE guint
-add_token_slow (WeftDoc *doc, uint32_t start, uint32_t end,
-                WeftTokenKind kind, guint flags)
+add_token_slow (WeftDoc *doc, uint32_t start, uint32_t end, WeftTokenKind kind,
+                guint flags)
 {
   guint n = doc->n_tokens;
   if (!(start < end && end <= doc->len))
@@ -500,11 +501,11 @@ add_token_slow (WeftDoc *doc, uint32_t start, uint32_t end,
     {
       /* by half: the largest array of a huge document, and realloc moves
        * large blocks by remapping pages, not by copying */
-      doc->cap_tokens = doc->cap_tokens ? doc->cap_tokens + doc->cap_tokens / 2
-                                        : 1024;
+      doc->cap_tokens
+          = doc->cap_tokens ? doc->cap_tokens + doc->cap_tokens / 2 : 1024;
       WeftToken *buffer = doc->tokens ? doc->tokens - 1 : NULL;
       buffer = g_renew (WeftToken, buffer, doc->cap_tokens + 1);
-      buffer[0] = (WeftToken) { 0 }; /* the token before the first */
+      buffer[0] = (WeftToken){ 0 }; /* the token before the first */
       doc->tokens = buffer + 1;
       doc->token_limit = doc->tokens + doc->cap_tokens;
     }
@@ -559,8 +560,8 @@ add_sentence_slow (WeftDoc *doc, guint first_token, guint n_tokens)
       doc->cap_sentences = doc->cap_sentences
                                ? doc->cap_sentences + doc->cap_sentences / 2
                                : 64;
-      doc->sentences = g_renew (WeftSentence, doc->sentences,
-                                doc->cap_sentences);
+      doc->sentences
+          = g_renew (WeftSentence, doc->sentences, doc->cap_sentences);
     }
   return store_sentence (doc, first_token, n_tokens);
 }
@@ -612,7 +613,8 @@ value_slot (WeftDoc *doc, const char *group, const char *key)
 {
   WeftValue *values = doc->values.data;
   for (guint i = 0; i < doc->values.len; i++)
-    if (strcmp (values[i].group, group) == 0 && strcmp (values[i].key, key) == 0)
+    if (strcmp (values[i].group, group) == 0
+        && strcmp (values[i].key, key) == 0)
       return &values[i];
   WeftValue *value = weft_vec_push (doc, &doc->values, sizeof (WeftValue));
   value->group = weft_doc_strndup (doc, group, -1);
@@ -626,7 +628,8 @@ weft_doc_set_value_double (WeftDoc *doc, const char *group, const char *key,
 {
   WeftValue *value = value_slot (doc, group, key);
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
-  value->json = weft_doc_strndup (doc, weft_json_format_double (buf, number), -1);
+  value->json
+      = weft_doc_strndup (doc, weft_json_format_double (buf, number), -1);
   value->number = number;
   value->is_number = TRUE;
 }
@@ -639,7 +642,7 @@ weft_doc_set_value_int (WeftDoc *doc, const char *group, const char *key,
   char buf[32];
   g_snprintf (buf, sizeof buf, "%" G_GINT64_FORMAT, number);
   value->json = weft_doc_strndup (doc, buf, -1);
-  value->number = (double) number;
+  value->number = (double)number;
   value->is_number = TRUE;
 }
 
@@ -677,7 +680,8 @@ weft_doc_get_value_string (const WeftDoc *doc, const char *group,
 {
   const WeftValue *values = doc->values.data;
   for (guint i = 0; i < doc->values.len; i++)
-    if (strcmp (values[i].group, group) == 0 && strcmp (values[i].key, key) == 0)
+    if (strcmp (values[i].group, group) == 0
+        && strcmp (values[i].key, key) == 0)
       return values[i].string;
   return NULL;
 }
@@ -693,7 +697,7 @@ weft_doc_get_nth_value (const WeftDoc *doc, guint i, const char **group,
                         const char **key, const char **json)
 {
   g_return_if_fail (i < doc->values.len);
-  const WeftValue *value = (const WeftValue *) doc->values.data + i;
+  const WeftValue *value = (const WeftValue *)doc->values.data + i;
   *group = value->group;
   *key = value->key;
   *json = value->json;
