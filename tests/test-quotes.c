@@ -492,16 +492,22 @@ static const Case cases[] = {
         "a March 14, 2019 NATO press release", "according to" } } },
   /* A participle cue ending its sentence is a noun ("a tropical storm
    * warning" reports nothing); one after a comma takes the speaker of the
-   * report before it (the second sentence is made up). */
+   * report before it (the second sentence is made up, the third shortened
+   * from Wikinews). */
   { "/quotes/indirect/participles",
     "Palm Beach County in Florida issued an evacuation order to some "
     "residents, effective 1 p.m. on Sunday, after the NHC placed Palm Beach "
     "County under a tropical storm warning. The storm weakened, forecasters "
-    "said, warning that it could strengthen again.",
+    "said, warning that it could strengthen again. Michelle Obama gave the "
+    "keynote address on the opening night, urging viewers, \"we have got to "
+    "vote for Joe Biden like our lives depend on it.\"",
     { { "indirect", "The storm weakened", "forecasters", "forecasters",
         "said" },
       { "indirect", "it could strengthen again", "forecasters", "forecasters",
-        "warning" } } },
+        "warning" },
+      { "mixed",
+        "we have got to vote for Joe Biden like our lives depend on it.",
+        "Michelle Obama", "Michelle Obama", "urging" } } },
   /* A denied verb of speech reports nothing; a denied belief still gives
    * the speaker's view (the second sentence is made up). */
   { "/quotes/indirect/denied-speech",
