@@ -491,8 +491,10 @@ quotes_find_mention (const QuotesContext *ctx, guint first, guint last,
 MentionKind
 quotes_text_owner (const QuotesContext *ctx, guint cue, Mention *out)
 {
-  if (cue < 2 || !is_writing (ctx, cue - 1)
-      || !(ctx_token_is (ctx, cue, "read") || ctx_token_is (ctx, cue, "reads")))
+  /* The cue's word first: it is seldom "read". */
+  if (cue < 2
+      || !(ctx_token_is (ctx, cue, "read") || ctx_token_is (ctx, cue, "reads"))
+      || !is_writing (ctx, cue - 1))
     return MENTION_NONE;
   guint owner = cue - 2;
   gboolean clitic = ctx->tokens[owner].kind == WEFT_TOKEN_CLITIC;

@@ -127,8 +127,8 @@ static const char *
 last_word (QuotesContext *ctx, const char *name)
 {
   const char *space = strrchr (name, ' ');
-  if (!space)
-    return name;
+  if (!space || strlen (space + 1) > 3)
+    return space ? space + 1 : name;
   static const char *const suffixes[] = { "Jr.", "Sr.", "II", "III", "IV" };
   for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
     if (strcmp (space + 1, suffixes[i]) == 0)
