@@ -292,14 +292,13 @@ top_bit (guint x)
 
 /* make_word() for the word at @p when it is ASCII and ends at ASCII
  * whitespace within the 16 bytes at @p: returns its length (0 when it is
- * not such a word), counts its '!' and '?', and fills in @key for the
- * lookup when the Bloom filter lets it through.  Sixteen bytes are tested
- * at once, stripping and case are bit masks, and the lower-case form is
- * one vector OR, hashed from registers, so a word costs no branch per
- * byte. */
+ * not such a word) and fills in @key for the lookup when the Bloom filter
+ * lets it through.  Sixteen bytes are tested at once, stripping and case
+ * are bit masks, and the lower-case form is one vector OR, hashed from
+ * registers, so a word costs no branch per byte. */
 static inline guint
 word16 (const VaderTable *tab, const char *text, const char *p, Word *w,
-        Pending *key, guint32 *bangs, guint32 *questions)
+        Pending *key)
 {
   __m128i v = _mm_loadu_si128 ((const __m128i *)p);
   /* Bytes below '!' as signed: whitespace, control characters and every
@@ -330,17 +329,6 @@ word16 (const VaderTable *tab, const char *text, const char *p, Word *w,
   guint strip = -(guint)(k > 2); /* all ones or zero: compilers branch on ?: */
   guint lead = l & strip;
   guint kl = ((guint)k & strip) | (len & ~strip);
-
-  guint marks = (guint)_mm_movemask_epi8 (
-                    _mm_or_si128 (_mm_cmpeq_epi8 (v, _mm_set1_epi8 ('!')),
-                                  _mm_cmpeq_epi8 (v, _mm_set1_epi8 ('?'))))
-                & range;
-  if (marks)
-    for (guint i = 0; i < len; i++)
-      {
-        *bangs += p[i] == '!';
-        *questions += p[i] == '?';
-      }
 
   /* The lower-case word from the vector, not through memory, its
    * leading punctuation shifted out through a buffer. */
@@ -394,11 +382,8 @@ vader_words_split (const VaderLexicon *lex, const char *text, gsize len,
   const char *end = text + len, *stop = text + to;
   const char *p = text + from;
   const VaderTable *tab = vader_lexicon_table (lex);
-  /* Whitespace holds no '!' or '?': counting them in words counts them
-   * all, and any run of whole words has its count by subtraction.  The
-   * counts stay in locals: stores through @out's array could otherwise be
-   * @out's own fields. */
-  guint32 bangs = out->bangs, questions = out->questions;
+  /* The counts stay in locals: stores through @out's array could
+   * otherwise be @out's own fields. */
   guint32 uppers = out->uppers;
   guint n = out->n, cap = out->cap;
   Word *words = out->words;
@@ -438,7 +423,7 @@ vader_words_split (const VaderLexicon *lex, const char *text, gsize len,
       if (end - p >= 16)
         {
           Pending *key = &pending[n_pending];
-          wl = word16 (tab, text, p, w, key, &bangs, &questions);
+          wl = word16 (tab, text, p, w, key);
           key->word = n;
           n_pending += wl && key->len;
         }
@@ -468,12 +453,6 @@ vader_words_split (const VaderLexicon *lex, const char *text, gsize len,
               classes |= c;
               p++;
             }
-          if (classes & (PY_BANG | PY_QUESTION))
-            for (const char *q = start; q < p; q++)
-              {
-                bangs += *q == '!';
-                questions += *q == '?';
-              }
           make_word (tab, text, end, start, p, classes, arena, w);
           if (w->entry && is_scored (w->entry))
             {
@@ -504,8 +483,6 @@ vader_words_split (const VaderLexicon *lex, const char *text, gsize len,
 #endif
 out:
   out->n = n;
-  out->bangs = bangs;
-  out->questions = questions;
   out->uppers = uppers;
   return done;
 }
