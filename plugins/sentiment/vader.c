@@ -642,7 +642,7 @@ words_ending_by (const VaderText *t, gsize offset)
  * @from or more: galloping from @from, as a span holds a few dozen words
  * and the window a thousand. */
 static guint
-words_starting_before (const VaderText *t, guint from, gsize offset)
+words_gallop (const VaderText *t, guint from, gsize offset)
 {
   const Word *w = t->words.words;
   guint n = t->words.n, lo = from, step = 16;
@@ -662,6 +662,28 @@ words_starting_before (const VaderText *t, guint from, gsize offset)
         hi = mid;
     }
   return lo;
+}
+
+/* words_gallop(): most spans end within 64 words of @from, found by a
+ * search of fixed steps without a branch on the words (whose outcomes no
+ * predictor knows). */
+static guint
+words_starting_before (const VaderText *t, guint from, gsize offset)
+{
+  const Word *w = t->words.words;
+  guint m = MIN (t->words.n - from, 64);
+  if (m == 0)
+    return from;
+  if (m == 64 && w[from + 63].start < offset)
+    return words_gallop (t, from + 64, offset);
+  const Word *base = w + from;
+  while (m > 1)
+    {
+      guint half = m / 2;
+      base = base[half].start < offset ? base + half : base;
+      m -= half;
+    }
+  return (guint)(base - w) + (base->start < offset);
 }
 
 /* The number of hits on words numbered below @word. */
