@@ -431,6 +431,26 @@ count_marks (const char *s, gsize len, guint *bangs, guint *questions)
 {
   gsize i = 0;
 #ifdef __SSE2__
+  /* Rare in prose: 64 bytes are tested at once, and counted only when
+   * they hold some. */
+  const __m128i bang = _mm_set1_epi8 ('!'), question = _mm_set1_epi8 ('?');
+  for (; i + 64 <= len; i += 64)
+    {
+      __m128i any = _mm_setzero_si128 ();
+      for (guint j = 0; j < 64; j += 16)
+        {
+          __m128i v = _mm_loadu_si128 ((const __m128i *)(s + i + j));
+          any = _mm_or_si128 (any, _mm_or_si128 (_mm_cmpeq_epi8 (v, bang),
+                                                 _mm_cmpeq_epi8 (v, question)));
+        }
+      if (G_LIKELY (!_mm_movemask_epi8 (any)))
+        continue;
+      for (guint j = 0; j < 64; j++)
+        {
+          *bangs += s[i + j] == '!';
+          *questions += s[i + j] == '?';
+        }
+    }
   if (len >= 16)
     {
       /* Sixteen bytes at a time, the last step ending at @len and
@@ -446,13 +466,9 @@ count_marks (const char *s, gsize len, guint *bangs, guint *questions)
             }
           __m128i v = _mm_loadu_si128 ((const __m128i *)(s + i));
           guint keep = 0xffffu << seen;
-          guint b = keep
-                    & (guint)_mm_movemask_epi8 (
-                        _mm_cmpeq_epi8 (v, _mm_set1_epi8 ('!')));
-          guint q = keep
-                    & (guint)_mm_movemask_epi8 (
-                        _mm_cmpeq_epi8 (v, _mm_set1_epi8 ('?')));
-          /* Rare in prose: counted only when there. */
+          guint b = keep & (guint)_mm_movemask_epi8 (_mm_cmpeq_epi8 (v, bang));
+          guint q
+              = keep & (guint)_mm_movemask_epi8 (_mm_cmpeq_epi8 (v, question));
           if (G_UNLIKELY (b | q))
             {
               *bangs += (guint)__builtin_popcount (b);
@@ -467,6 +483,92 @@ count_marks (const char *s, gsize len, guint *bangs, guint *questions)
     {
       *bangs += s[i] == '!';
       *questions += s[i] == '?';
+    }
+}
+
+/* The most marks kept at once: a text of little else has spans scan. */
+#define MAX_MARKS 4096
+
+/* Notes the '!' or '?' at offset @i of @t's text. */
+static void
+note_mark (VaderText *t, gsize i)
+{
+  if (t->text[i] == '!')
+    t->bangs++;
+  else
+    t->questions++;
+  if (t->marks_off)
+    return;
+  if (t->n_marks == MAX_MARKS)
+    {
+      t->marks_off = TRUE;
+      return;
+    }
+  if (t->n_marks == t->marks_cap)
+    {
+      t->marks_cap = MAX (64, 2 * t->marks_cap);
+      t->marks = g_renew (guint32, t->marks, t->marks_cap);
+    }
+  t->marks[t->n_marks++] = (guint32)i;
+}
+
+/* Counts and notes the '!' and '?' of bytes [@from, @to) of @t's text. */
+static void
+note_marks (VaderText *t, gsize from, gsize to)
+{
+  const char *s = t->text;
+  gsize i = from;
+#ifdef __SSE2__
+  /* Rare in prose: 64 bytes are tested at once. */
+  const __m128i bang = _mm_set1_epi8 ('!'), question = _mm_set1_epi8 ('?');
+  for (; i + 64 <= to; i += 64)
+    {
+      __m128i any = _mm_setzero_si128 ();
+      for (guint j = 0; j < 64; j += 16)
+        {
+          __m128i v = _mm_loadu_si128 ((const __m128i *)(s + i + j));
+          any = _mm_or_si128 (any, _mm_or_si128 (_mm_cmpeq_epi8 (v, bang),
+                                                 _mm_cmpeq_epi8 (v, question)));
+        }
+      if (G_LIKELY (!_mm_movemask_epi8 (any)))
+        continue;
+      for (guint j = 0; j < 64; j += 16)
+        {
+          __m128i v = _mm_loadu_si128 ((const __m128i *)(s + i + j));
+          for (guint m = (guint)_mm_movemask_epi8 (_mm_or_si128 (
+                   _mm_cmpeq_epi8 (v, bang), _mm_cmpeq_epi8 (v, question)));
+               m; m &= m - 1)
+            note_mark (t, i + j + (guint)__builtin_ctz (m));
+        }
+    }
+#endif
+  for (; i < to; i++)
+    if (s[i] == '!' || s[i] == '?')
+      note_mark (t, i);
+}
+
+/* The '!' and '?' of bytes [@start, @end) of @t's text, a span's, from
+ * the marks noted (spans come in order of their start). */
+static void
+span_marks (VaderText *t, gsize start, gsize end, guint *bangs,
+            guint *questions)
+{
+  if (t->marks_off)
+    {
+      count_marks (t->text + start, end - start, bangs, questions);
+      return;
+    }
+  const guint32 *m = t->marks;
+  guint n = t->n_marks, h = MIN (t->span_mark, n);
+  if (h > 0 && m[h - 1] >= start)
+    h = 0;
+  while (h < n && m[h] < start)
+    h++;
+  t->span_mark = h;
+  for (; h < n && m[h] < end; h++)
+    {
+      *bangs += t->text[m[h]] == '!';
+      *questions += t->text[m[h]] == '?';
     }
 }
 
@@ -520,27 +622,30 @@ score_document_words (VaderText *t, gboolean all)
   t->doc_next = t->base + end;
 }
 
-/* The number of the window's first words that end at or before @offset. */
+/* The number of the window's first words that end at or before @offset:
+ * a binary search of fixed steps, a conditional move each, as for
+ * words_starting_before() (a quote inside a sentence comes here). */
 static guint
 words_ending_by (const VaderText *t, gsize offset)
 {
-  guint lo = 0, hi = t->words.n;
-  while (lo < hi)
+  const Word *w = t->words.words, *base = w;
+  guint m = t->words.n;
+  if (m == 0)
+    return 0;
+  while (m > 1)
     {
-      guint mid = lo + (hi - lo) / 2;
-      if (t->words.words[mid].end <= offset)
-        lo = mid + 1;
-      else
-        hi = mid;
+      guint half = m / 2;
+      base = base[half].end <= offset ? base + half : base;
+      m -= half;
     }
-  return lo;
+  return (guint)(base - w) + (base->end <= offset);
 }
 
 /* The number of the window's first words that start before @offset,
  * @from or more: galloping from @from, as a span holds a few dozen words
  * and the window a thousand. */
 static guint
-words_starting_before (const VaderText *t, guint from, gsize offset)
+words_gallop (const VaderText *t, guint from, gsize offset)
 {
   const Word *w = t->words.words;
   guint n = t->words.n, lo = from, step = 16;
@@ -562,20 +667,43 @@ words_starting_before (const VaderText *t, guint from, gsize offset)
   return lo;
 }
 
+/* words_gallop(): most spans end within 64 words of @from, found by a
+ * search of fixed steps without a branch on the words (whose outcomes no
+ * predictor knows). */
+static guint
+words_starting_before (const VaderText *t, guint from, gsize offset)
+{
+  const Word *w = t->words.words;
+  guint m = MIN (t->words.n - from, 64);
+  if (m == 0)
+    return from;
+  if (m == 64 && w[from + 63].start < offset)
+    return words_gallop (t, from + 64, offset);
+  const Word *base = w + from;
+  while (m > 1)
+    {
+      guint half = m / 2;
+      base = base[half].start < offset ? base + half : base;
+      m -= half;
+    }
+  return (guint)(base - w) + (base->start < offset);
+}
+
 /* The number of hits on words numbered below @word. */
 static guint
 hits_before (const VaderText *t, guint word)
 {
-  guint lo = 0, hi = t->n_hits;
-  while (lo < hi)
+  const guint32 *h = t->hit_words, *base = h;
+  guint m = t->n_hits;
+  if (m == 0)
+    return 0;
+  while (m > 1)
     {
-      guint mid = lo + (hi - lo) / 2;
-      if (t->hit_words[mid] < word)
-        lo = mid + 1;
-      else
-        hi = mid;
+      guint half = m / 2;
+      base = base[half] < word ? base + half : base;
+      m -= half;
     }
-  return lo;
+  return (guint)(base - h) + (*base < word);
 }
 
 /* Drops the window's words no span nor the whole text's score needs any
@@ -583,6 +711,17 @@ hits_before (const VaderText *t, guint word)
 static void
 drop_old_words (VaderText *t)
 {
+  /* Spans start at keep_from or later: marks before it are done with. */
+  guint done = 0;
+  while (done < t->n_marks && t->marks[done] < t->keep_from)
+    done++;
+  if (done)
+    {
+      memmove (t->marks, t->marks + done,
+               (t->n_marks - done) * sizeof (guint32));
+      t->n_marks -= done;
+      t->span_mark -= MIN (t->span_mark, done);
+    }
   guint scored = t->doc_next - t->base;
   guint drop = scored > 3 ? scored - 3 : 0;
   if (!t->translated)
@@ -641,8 +780,6 @@ split_chunk (VaderText *t)
                           t->arena, &t->words))
     {
       t->words.n = before.n;
-      t->words.bangs = before.bangs;
-      t->words.questions = before.questions;
       t->words.uppers = before.uppers;
       t->words.n_scored = before.n_scored;
       if (!t->translation)
@@ -653,8 +790,12 @@ split_chunk (VaderText *t)
                                    t->translation);
       vader_words_split (t->lexicon, t->translation->str, t->translation->len,
                          0, t->translation->len, TRUE, t->arena, &t->words);
+      count_marks (t->translation->str, t->translation->len, &t->bangs,
+                   &t->questions);
       t->translated = TRUE;
     }
+  else
+    note_marks (t, from, to);
   t->split_to = to;
   score_document_words (t, FALSE);
 }
@@ -741,7 +882,7 @@ score_words (VaderText *t, guint first, guint last, gsize start, gsize end,
     if (is_scored (&c.w[j]))
       add_valence (&v, &c.w[j], valence_of (&c, j));
   guint bangs = 0, questions = 0;
-  count_marks (t->text + start, end - start, &bangs, &questions);
+  span_marks (t, start, end, &bangs, &questions);
   score (t, &v, n, bangs, questions, out);
 }
 
@@ -752,7 +893,7 @@ split_part (VaderText *t, gsize from, gsize to, Word *w)
 {
   VaderWords *part = &t->part;
   part->n = part->n_scored = 0;
-  part->bangs = part->questions = part->uppers = 0; /* counts of this part */
+  part->uppers = 0; /* the count of this part */
   if (!vader_words_split (t->lexicon, t->text + from, to - from, 0, to - from,
                           FALSE, t->arena, part)
       || part->n != 1)
@@ -849,6 +990,7 @@ clear (VaderText *t)
   g_free (t->span_values);
   g_free (t->hit_words);
   g_free (t->hit_valences);
+  g_free (t->marks);
   if (t->translation)
     g_string_free (t->translation, TRUE);
   vader_but_scratch_clear (&t->but_scratch);
@@ -876,7 +1018,7 @@ vader_text_finish (VaderText *t, VaderScores *out)
     }
   Valences v
       = { t->values, t->n_values, t->but_seen, t->but_before, t->but_upto };
-  score (t, &v, n, t->words.bangs, t->words.questions, out);
+  score (t, &v, n, t->bangs, t->questions, out);
   clear (t);
 }
 

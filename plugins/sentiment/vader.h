@@ -23,7 +23,7 @@ typedef struct
 {
   VaderWord *words;
   guint n, cap;
-  guint32 bangs, questions, uppers; /* totals of all words split so far */
+  guint32 uppers; /* words in capitals split so far */
   /* The numbers of the words with a valence or "but", in order, noted as
    * their lookups find them: the whole text's rules visit only these. */
   guint32 *scored;
@@ -45,6 +45,7 @@ typedef struct
   gsize keep_from;     /* words ending at or before it may be dropped */
   gboolean translated; /* emoji were replaced: words no longer map onto
                           the text, so spans are split on their own */
+  guint bangs, questions; /* the '!' and '?' of the bytes split so far */
   GString *translation;
   VaderWords words; /* the window: words.words[0] is word number base */
   guint base;
@@ -65,6 +66,13 @@ typedef struct
   double *span_values; /* scratch for a span: its valences */
   guint span_cap;
   guint span_next; /* the word after the last span scored */
+  /* The offsets of the '!' and '?' split so far, from keep_from on, so
+   * that a span need not scan its bytes for them; not kept (spans scan)
+   * once there are too many. */
+  guint32 *marks;
+  guint n_marks, marks_cap;
+  gboolean marks_off;
+  guint span_mark; /* the first mark at or after the last span's start */
   VaderWords part; /* scratch: the part of a word a span cuts */
   VaderButScratch but_scratch;
 } VaderText;

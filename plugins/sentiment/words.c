@@ -188,7 +188,8 @@ make_word (const VaderTable *tab, const char *text, const char *limit,
  * said no), its hash, and its number in the window. */
 typedef struct
 {
-  guint64 a, b, hash;
+  guint64 a, b; /* stored as one vector */
+  guint64 hash;
   guint32 word, len;
 } Pending;
 
@@ -268,15 +269,6 @@ lookup_batch (const VaderTable *tab, Pending *pending, guint n, VaderWords *out)
   out->n_scored = n_scored;
 }
 
-/* Bit i set where byte i of @v is in [@lo, @hi]. */
-static inline guint
-in_range (__m128i v, guint8 lo, guint8 hi)
-{
-  __m128i t = _mm_sub_epi8 (v, _mm_set1_epi8 ((char)lo));
-  return (guint)_mm_movemask_epi8 (
-      _mm_cmpeq_epi8 (_mm_min_epu8 (t, _mm_set1_epi8 ((char)(hi - lo))), t));
-}
-
 static inline guint
 equal (__m128i v, char c)
 {
@@ -290,22 +282,28 @@ top_bit (guint x)
   return 31 - (guint)__builtin_clz (x);
 }
 
+/* Sixteen bytes of all ones, then sixteen of zeros: the first n bytes
+ * of a vector are kept by the 16 at 16 - n. */
+static const guint8 first_bytes[32] = {
+  0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+  0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+};
+
 /* make_word() for the word at @p when it is ASCII and ends at ASCII
  * whitespace within the 16 bytes at @p: returns its length (0 when it is
- * not such a word), counts its '!' and '?', and fills in @key for the
- * lookup when the Bloom filter lets it through.  Sixteen bytes are tested
- * at once, stripping and case are bit masks, and the lower-case form is
- * one vector OR, hashed from registers, so a word costs no branch per
- * byte. */
+ * not such a word) and fills in @key for the lookup when the Bloom filter
+ * lets it through.  Sixteen bytes are tested at once, stripping and case
+ * are bit masks, and the lower-case form is one vector OR, hashed from
+ * registers, so a word costs no branch per byte. */
 static inline guint
 word16 (const VaderTable *tab, const char *text, const char *p, Word *w,
-        Pending *key, guint32 *bangs, guint32 *questions)
+        Pending *key)
 {
   __m128i v = _mm_loadu_si128 ((const __m128i *)p);
   /* Bytes below '!' as signed: whitespace, control characters and every
    * byte of a multi-byte character; the word must end at whitespace. */
-  guint stop
-      = (guint)_mm_movemask_epi8 (_mm_cmplt_epi8 (v, _mm_set1_epi8 ('!')));
+  guint stop = (guint)_mm_movemask_epi8 (
+      _mm_subs_epi8 (v, _mm_set1_epi8 ('!'))); /* signed, saturating */
   if (!stop)
     return 0;
   guint len = (guint)__builtin_ctz (stop);
@@ -313,14 +311,25 @@ word16 (const VaderTable *tab, const char *text, const char *p, Word *w,
     return 0;
   guint range = (1u << len) - 1;
 
-  __m128i t = _mm_sub_epi8 (v, _mm_set1_epi8 ('A'));
-  __m128i up = _mm_cmpeq_epi8 (_mm_min_epu8 (t, _mm_set1_epi8 (25)), t);
-  guint upper = (guint)_mm_movemask_epi8 (up) & range;
-  guint lower = in_range (v, 'a', 'z') & range;
-  guint alnum = upper | lower | in_range (v, '0', '9');
-  /* string.punctuation: the printable ASCII that is neither letter nor
-   * digit (the word holds no byte below '!'). */
-  guint keep = range & (alnum | ~in_range (v, 0x21, 0x7e));
+  /* The word's bytes are '!' to DEL: OR 0x20 maps its letters, and only
+   * them, onto 'a' to 'z'; signed compares against a shifted range find
+   * them and the digits.  Bit 5 of a letter is its case. */
+  __m128i alpha
+      = _mm_cmplt_epi8 (_mm_add_epi8 (_mm_or_si128 (v, _mm_set1_epi8 (0x20)),
+                                      _mm_set1_epi8 ((char)(0x80 - 'a'))),
+                        _mm_set1_epi8 ((char)(0x80 + 26)));
+  __m128i digit
+      = _mm_cmplt_epi8 (_mm_add_epi8 (v, _mm_set1_epi8 ((char)(0x80 - '0'))),
+                        _mm_set1_epi8 ((char)(0x80 + 10)));
+  guint letters = (guint)_mm_movemask_epi8 (alpha) & range;
+  guint case_bit = (guint)_mm_movemask_epi8 (_mm_slli_epi16 (v, 2));
+  guint upper = letters & ~case_bit;
+  guint lower = letters & case_bit;
+  /* string.punctuation is the rest of '!' to '~': DEL stays. */
+  guint keep = range
+               & (guint)_mm_movemask_epi8 (
+                   _mm_or_si128 (_mm_or_si128 (alpha, digit),
+                                 _mm_cmpeq_epi8 (v, _mm_set1_epi8 (0x7f))));
   /* What stripping keeps, from its first to its last byte (k <= 0 when
    * nothing), without a branch: whether a word ends in punctuation is
    * not predictable. */
@@ -331,20 +340,9 @@ word16 (const VaderTable *tab, const char *text, const char *p, Word *w,
   guint lead = l & strip;
   guint kl = ((guint)k & strip) | (len & ~strip);
 
-  guint marks = (guint)_mm_movemask_epi8 (
-                    _mm_or_si128 (_mm_cmpeq_epi8 (v, _mm_set1_epi8 ('!')),
-                                  _mm_cmpeq_epi8 (v, _mm_set1_epi8 ('?'))))
-                & range;
-  if (marks)
-    for (guint i = 0; i < len; i++)
-      {
-        *bangs += p[i] == '!';
-        *questions += p[i] == '?';
-      }
-
   /* The lower-case word from the vector, not through memory, its
    * leading punctuation shifted out through a buffer. */
-  __m128i lo = _mm_or_si128 (v, _mm_and_si128 (up, _mm_set1_epi8 (0x20)));
+  __m128i lo = _mm_or_si128 (v, _mm_and_si128 (alpha, _mm_set1_epi8 (0x20)));
   if (lead != 0)
     {
       char buf[32];
@@ -352,24 +350,23 @@ word16 (const VaderTable *tab, const char *text, const char *p, Word *w,
       _mm_storeu_si128 ((__m128i *)buf, lo);
       lo = _mm_loadu_si128 ((const __m128i *)(buf + lead));
     }
-  /* The key's kl bytes, zeros after them. */
-  const __m128i index
-      = _mm_setr_epi8 (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
-  lo = _mm_and_si128 (lo, _mm_cmplt_epi8 (index, _mm_set1_epi8 ((char)kl)));
+  /* The key's kl bytes, zeros after them, stored as they are. */
+  lo = _mm_and_si128 (
+      lo, _mm_loadu_si128 ((const __m128i *)(first_bytes + 16 - kl)));
+  _mm_storeu_si128 ((__m128i *)&key->a, lo);
   guint64 a = (guint64)_mm_cvtsi128_si64 (lo);
   guint64 b = (guint64)_mm_cvtsi128_si64 (_mm_unpackhi_epi64 (lo, lo));
   guint64 hash = vader_hash16 (a, b, kl);
-  key->a = a;
-  key->b = b;
   key->hash = hash;
-  /* The filter's answer is not branched on: it only keeps the key. */
-  key->len = kl <= tab->max_key && vader_table_maybe (tab, hash) ? kl : 0;
+  /* The filter's answer is not branched on: it only keeps the key.  A
+   * key longer than any of the table's finds none, as it should. */
+  key->len = vader_table_maybe (tab, hash) ? kl : 0;
   w->start = (guint32)(p - text);
   w->end = w->start + len;
   w->entry = NULL;
   w->flags = 0;
   w->id = 0;
-  w->upper = upper && !lower;
+  w->upper = (upper != 0) & (lower == 0);
   w->negated = (equal (v, '\'') & range) && has_nt (p + lead, p + lead + kl);
   return len;
 }
@@ -394,11 +391,8 @@ vader_words_split (const VaderLexicon *lex, const char *text, gsize len,
   const char *end = text + len, *stop = text + to;
   const char *p = text + from;
   const VaderTable *tab = vader_lexicon_table (lex);
-  /* Whitespace holds no '!' or '?': counting them in words counts them
-   * all, and any run of whole words has its count by subtraction.  The
-   * counts stay in locals: stores through @out's array could otherwise be
-   * @out's own fields. */
-  guint32 bangs = out->bangs, questions = out->questions;
+  /* The counts stay in locals: stores through @out's array could
+   * otherwise be @out's own fields. */
   guint32 uppers = out->uppers;
   guint n = out->n, cap = out->cap;
   Word *words = out->words;
@@ -410,7 +404,9 @@ vader_words_split (const VaderLexicon *lex, const char *text, gsize len,
 #endif
   for (;;)
     {
-      while (p < stop)
+      /* Most words follow a single space, stepped over with the word
+       * before: a byte from '!' to DEL starts a word. */
+      while (p < stop && (signed char)*p <= ' ')
         {
           guint8 c = py_byte_class[(guchar)*p];
           gsize sl;
@@ -438,13 +434,13 @@ vader_words_split (const VaderLexicon *lex, const char *text, gsize len,
       if (end - p >= 16)
         {
           Pending *key = &pending[n_pending];
-          wl = word16 (tab, text, p, w, key, &bangs, &questions);
+          wl = word16 (tab, text, p, w, key);
           key->word = n;
           n_pending += wl && key->len;
         }
 #endif
       if (wl)
-        p += wl;
+        p += wl + 1; /* and the whitespace byte that ends the word */
       else
         {
           const char *start = p;
@@ -468,12 +464,6 @@ vader_words_split (const VaderLexicon *lex, const char *text, gsize len,
               classes |= c;
               p++;
             }
-          if (classes & (PY_BANG | PY_QUESTION))
-            for (const char *q = start; q < p; q++)
-              {
-                bangs += *q == '!';
-                questions += *q == '?';
-              }
           make_word (tab, text, end, start, p, classes, arena, w);
           if (w->entry && is_scored (w->entry))
             {
@@ -504,8 +494,6 @@ vader_words_split (const VaderLexicon *lex, const char *text, gsize len,
 #endif
 out:
   out->n = n;
-  out->bangs = bangs;
-  out->questions = questions;
   out->uppers = uppers;
   return done;
 }

@@ -32,9 +32,10 @@ void vader_words_translate_emoji (const VaderLexicon *lex, const char *text,
 
 /* text.split() of bytes [@from, @to) of @text (@len bytes; @to is @len or
  * just after a whitespace character) into SentiText's words, appended to
- * @out with their counts.  Stops and returns FALSE at the first emoji of
- * the lexicon when @emoji is FALSE (the text needs translating first; @out
- * may hold some of the words then). */
+ * @out with their count of words in capitals (their '!' and '?' are the
+ * bytes', as whitespace holds none).  Stops and returns FALSE at the
+ * first emoji of the lexicon when @emoji is FALSE (the text needs
+ * translating first; @out may hold some of the words then). */
 gboolean vader_words_split (const VaderLexicon *lex, const char *text,
                             gsize len, gsize from, gsize to, gboolean emoji,
                             WeftDoc *arena, VaderWords *out);
