@@ -424,6 +424,27 @@ score (VaderText *t, Valences *v, guint n, guint bangs, guint questions,
 
 /* ---- the window -------------------------------------------------------- */
 
+#ifdef __SSE2__
+/* Bit j set where byte j of the 16 at @p is '!' or '?'. */
+static inline guint
+marks16 (const char *p)
+{
+  __m128i v = _mm_loadu_si128 ((const __m128i *)p);
+  return (guint)_mm_movemask_epi8 (
+      _mm_or_si128 (_mm_cmpeq_epi8 (v, _mm_set1_epi8 ('!')),
+                    _mm_cmpeq_epi8 (v, _mm_set1_epi8 ('?'))));
+}
+
+/* Whether the 64 bytes at @p hold a '!' or '?': rare in prose, so blocks
+ * are tested before their marks are counted. */
+static inline gboolean
+marks64 (const char *p)
+{
+  return (marks16 (p) | marks16 (p + 16) | marks16 (p + 32) | marks16 (p + 48))
+         != 0;
+}
+#endif
+
 /* The '!' and '?' in the @len bytes at @s, added to @bangs and
  * @questions: a span's own, as whitespace holds none of them. */
 static void
@@ -431,19 +452,10 @@ count_marks (const char *s, gsize len, guint *bangs, guint *questions)
 {
   gsize i = 0;
 #ifdef __SSE2__
-  /* Rare in prose: 64 bytes are tested at once, and counted only when
-   * they hold some. */
   const __m128i bang = _mm_set1_epi8 ('!'), question = _mm_set1_epi8 ('?');
   for (; i + 64 <= len; i += 64)
     {
-      __m128i any = _mm_setzero_si128 ();
-      for (guint j = 0; j < 64; j += 16)
-        {
-          __m128i v = _mm_loadu_si128 ((const __m128i *)(s + i + j));
-          any = _mm_or_si128 (any, _mm_or_si128 (_mm_cmpeq_epi8 (v, bang),
-                                                 _mm_cmpeq_epi8 (v, question)));
-        }
-      if (G_LIKELY (!_mm_movemask_epi8 (any)))
+      if (G_LIKELY (!marks64 (s + i)))
         continue;
       for (guint j = 0; j < 64; j++)
         {
@@ -519,27 +531,13 @@ note_marks (VaderText *t, gsize from, gsize to)
   const char *s = t->text;
   gsize i = from;
 #ifdef __SSE2__
-  /* Rare in prose: 64 bytes are tested at once. */
-  const __m128i bang = _mm_set1_epi8 ('!'), question = _mm_set1_epi8 ('?');
   for (; i + 64 <= to; i += 64)
     {
-      __m128i any = _mm_setzero_si128 ();
-      for (guint j = 0; j < 64; j += 16)
-        {
-          __m128i v = _mm_loadu_si128 ((const __m128i *)(s + i + j));
-          any = _mm_or_si128 (any, _mm_or_si128 (_mm_cmpeq_epi8 (v, bang),
-                                                 _mm_cmpeq_epi8 (v, question)));
-        }
-      if (G_LIKELY (!_mm_movemask_epi8 (any)))
+      if (G_LIKELY (!marks64 (s + i)))
         continue;
       for (guint j = 0; j < 64; j += 16)
-        {
-          __m128i v = _mm_loadu_si128 ((const __m128i *)(s + i + j));
-          for (guint m = (guint)_mm_movemask_epi8 (_mm_or_si128 (
-                   _mm_cmpeq_epi8 (v, bang), _mm_cmpeq_epi8 (v, question)));
-               m; m &= m - 1)
-            note_mark (t, i + j + (guint)__builtin_ctz (m));
-        }
+        for (guint m = marks16 (s + i + j); m; m &= m - 1)
+          note_mark (t, i + j + (guint)__builtin_ctz (m));
     }
 #endif
   for (; i < to; i++)
