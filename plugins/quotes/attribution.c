@@ -584,10 +584,7 @@ is_words_noun (const QuotesContext *ctx, guint i)
           "quip",    "tweet",    "message",   "promise",  "pledge",
           "vow",     "warning",  "saying",    "question", "answer",
           "reply",   "response", "claim",     "assertion" };
-  for (guint k = 0; k < G_N_ELEMENTS (nouns); k++)
-    if (ctx_token_is (ctx, i, nouns[k]))
-      return TRUE;
-  return FALSE;
+  return ctx_token_in (ctx, i, nouns);
 }
 
 /* "President Ilham Aliyev’s famous phrase “…”", "Peskov's words “…”":
@@ -1066,10 +1063,7 @@ denied_speech (const QuotesContext *ctx, guint k, guint s0)
            || ctx_token_is (ctx, k - 1, "n't")
            || ctx_token_is (ctx, k - 1, "n\xE2\x80\x99t")))
     return FALSE;
-  for (guint i = 0; i < G_N_ELEMENTS (speech); i++)
-    if (ctx_token_is (ctx, k, speech[i]))
-      return TRUE;
-  return FALSE;
+  return ctx_token_in (ctx, k, speech);
 }
 
 static void

@@ -264,6 +264,20 @@ ctx_token_is (const QuotesContext *ctx, guint i, const char *word)
   return ctx_token_is_n (ctx, i, word, strlen (word));
 }
 
+/* Whether token @i is one of @words (lower case), a static array. */
+#define ctx_token_in(ctx, i, words)                                            \
+  ctx_token_in_n (ctx, i, words, G_N_ELEMENTS (words))
+
+static inline gboolean
+ctx_token_in_n (const QuotesContext *ctx, guint i, const char *const *words,
+                gsize n)
+{
+  for (gsize k = 0; k < n; k++)
+    if (ctx_token_is (ctx, i, words[k]))
+      return TRUE;
+  return FALSE;
+}
+
 /* Whether token @i is a lower-case adverb in -ly ("also", "openly",
  * "specifically"), not one of the nouns of that shape that speak in news
  * ("the family said", "the assembly said"). */
@@ -274,13 +288,9 @@ ctx_is_ly_adverb (const QuotesContext *ctx, guint i)
       = { "family",  "assembly",  "ally",    "rally", "supply",
           "reply",   "monopoly",  "anomaly", "daily", "weekly",
           "monthly", "quarterly", "bully",   "tally", "homily" };
-  if (!ctx_word_ends_with (ctx, i, "ly", 3)
-      || (ctx->tokens[i].flags & WEFT_TOKEN_CAPITALIZED))
-    return FALSE;
-  for (guint k = 0; k < G_N_ELEMENTS (nouns); k++)
-    if (ctx_token_is (ctx, i, nouns[k]))
-      return FALSE;
-  return TRUE;
+  return ctx_word_ends_with (ctx, i, "ly", 3)
+         && !(ctx->tokens[i].flags & WEFT_TOKEN_CAPITALIZED)
+         && !ctx_token_in (ctx, i, nouns);
 }
 
 /* Whether token @i is the single punctuation character @c. */

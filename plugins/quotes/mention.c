@@ -20,10 +20,7 @@ is_writing (const QuotesContext *ctx, guint i)
           "verdict",   "opinion",     "resolution", "bill",      "law",
           "order",     "tweets",      "posts",      "notes",     "letters",
           "messages",  "signs",       "banners",    "placards",  "headlines" };
-  for (guint k = 0; k < G_N_ELEMENTS (nouns); k++)
-    if (ctx_token_is (ctx, i, nouns[k]))
-      return TRUE;
-  return FALSE;
+  return ctx_token_in (ctx, i, nouns);
 }
 
 const QuotesCue *
@@ -287,9 +284,8 @@ after_opening_phrase (const QuotesContext *ctx, guint first, guint last)
       = { "and",    "or",    "but",     "so",    "because", "although",
           "though", "while", "whereas", "when",  "which",   "who",
           "as",     "if",    "since",   "until", "unless" };
-  for (guint k = 0; last - first >= 2 && k < G_N_ELEMENTS (conjunctions); k++)
-    if (ctx_token_is (ctx, first, conjunctions[k]))
-      return first + 1;
+  if (last - first >= 2 && ctx_token_in (ctx, first, conjunctions))
+    return first + 1;
   return first;
 }
 
@@ -573,21 +569,19 @@ after_time_adverb (const QuotesContext *ctx, guint s, guint limit)
 {
   static const char *const opening[]
       = { "meanwhile", "then", "now", "afterwards", "subsequently" };
-  for (guint k = 0; k < G_N_ELEMENTS (opening); k++)
-    if (ctx_token_is (ctx, s, opening[k]) && s + 1 < limit)
-      return s + 1;
+  if (s + 1 < limit && ctx_token_in (ctx, s, opening))
+    return s + 1;
   /* A span of time before "later", "ago", "earlier" ("NDTV later
    * reported" is a subject and its verb). */
   static const char *const units[]
       = { "moments", "minutes", "hours", "days",  "weeks", "months", "years",
           "decades", "day",     "week",  "month", "year",  "time" };
+  static const char *const after[] = { "later", "ago", "earlier" };
   for (guint i = s + 1; i < limit - 1 && i < s + 5; i++)
-    if (ctx_token_is (ctx, i, "later") || ctx_token_is (ctx, i, "ago")
-        || ctx_token_is (ctx, i, "earlier"))
+    if (ctx_token_in (ctx, i, after))
       {
-        for (guint k = 0; k < G_N_ELEMENTS (units); k++)
-          if (ctx_token_is (ctx, i - 1, units[k]))
-            return i + 1;
+        if (ctx_token_in (ctx, i - 1, units))
+          return i + 1;
         break;
       }
   if (ctx_token_is (ctx, s, "later") || ctx_token_is (ctx, s, "earlier"))
