@@ -567,6 +567,20 @@ static const Case cases[] = {
     "out of the race. No candidate mentioned that there are dealers nearby.",
     { { "indirect", "West decided to drop out of the race", "a spokesman",
         "a spokesman", "claimed" } } },
+  /* A surname alone after the full name is that person's latest mention,
+   * which "he" then finds (not the person named in between). */
+  { "/quotes/speakers/surname-mention-before-pronoun",
+    "In the aftermath of Super Tuesday, yesterday and on Wednesday, two "
+    "candidates, Senator Elizabeth Warren of Massachusetts and Michael "
+    "Bloomberg, formerly the mayor of New York City, ended their campaigns. "
+    "U.S. Representative Tulsi Gabbard of Hawaii secured the last delegate "
+    "from American Samoa, her first delegate of the campaign season.\n\n\n"
+    "Wednesday, the same day that he dropped out, Bloomberg endorsed his "
+    "former rival, Joe Biden.  \"Three months ago,\" he said, \"I entered "
+    "the race for President to defeat Donald Trump.\"",
+    { { "direct", "Three months ago", "Michael Bloomberg", "he", "said" },
+      { "direct", "I entered the race for President to defeat Donald Trump.",
+        "Michael Bloomberg", "he", "said" } } },
   /* "which" before the verb stands for the noun phrase before it. */
   { "/quotes/direct/relative-which-source",
     "They released a statement which said, \"Hagia Sophia bears profound "
