@@ -236,66 +236,29 @@ person_list_add (PersonList *list, const Person *p)
   list->items[list->n++] = *p;
 }
 
-/* The surnames of the full names met so far: folded surname -> index + 1
- * in the people list of the latest full name, and a filter of their
- * lengths and first, second and last bytes, as written and folded, that
- * most capitalized words fail without a lookup. */
-typedef struct
-{
-  QuotesTable table;
-  guint64 filter[16];
-} Surnames;
-
-/* The filter's bit for the word of @len (1..63) bytes at @s. */
-static inline guint
-surname_bit (const char *s, gsize len)
-{
-  return ((guint)len * 131 + (guchar)s[0] * 31 + (guchar)s[len > 1] * 7
-          + (guchar)s[len - 1])
-         & 1023;
-}
-
-static void
-surnames_add (Surnames *surnames, const char *written, const char *folded,
-              guint index)
-{
-  gsize lw = strlen (written), lf = strlen (folded);
-  if (lw == 0 || lw >= 64 || lf == 0)
-    return;
-  *quotes_table_insert_string (&surnames->table, folded)
-      = GUINT_TO_POINTER (index + 1);
-  guint bw = surname_bit (written, lw), bf = surname_bit (folded, lf);
-  surnames->filter[bw / 64] |= G_GUINT64_CONSTANT (1) << (bw % 64);
-  surnames->filter[bf / 64] |= G_GUINT64_CONSTANT (1) << (bf % 64);
-}
-
 /* Appends to @people, as a mention of its person, the surname alone at
  * token @i when a full name ending with it came before ("President
  * Donald Trump … Trump had asked …"): the latest one, so that "he"
- * after it finds that person. */
+ * after it finds that person.  @surnames: folded surname -> index + 1
+ * in @people of the latest full name. */
 static void
 add_surname_mention (QuotesContext *ctx, PersonList *people,
-                     const Surnames *surnames, guint i)
+                     const QuotesTable *surnames, guint i)
 {
   const WeftToken *t = &ctx->tokens[i];
   char word[64];
-  /* Most capitalized words are no surname met so far: the filter tells. */
   gsize len = t->end - t->start;
-  if (t->kind != WEFT_TOKEN_WORD || len >= sizeof word || len == 0)
-    return;
-  guint bit = surname_bit (ctx->text + t->start, len);
-  if (!((surnames->filter[bit / 64] >> (bit % 64)) & 1)
+  if (t->kind != WEFT_TOKEN_WORD || len >= sizeof word
       || (ctx_classes (ctx, i) & QW_NONNAME))
     return;
-  memcpy (word, ctx->text + t->start, t->end - t->start);
-  word[t->end - t->start] = '\0';
+  memcpy (word, ctx->text + t->start, len);
+  word[len] = '\0';
   guint k = GPOINTER_TO_UINT (
-      quotes_table_lookup_string (&surnames->table, fold (ctx, word)));
+      quotes_table_lookup_string (surnames, fold (ctx, word)));
   if (!k)
     return;
   Person p = people->items[k - 1];
   p.pos = t->start;
-  p.known_folded = p.known_name = NULL;
   person_list_add (people, &p);
 }
 
@@ -303,8 +266,8 @@ add_surname_mention (QuotesContext *ctx, PersonList *people,
 static void
 collect_people (QuotesContext *ctx, PersonList *people, guint limit)
 {
-  Surnames surnames = { { 0 }, { 0 } };
-  quotes_table_reserve (&surnames.table, QUOTES_TABLE_ARENA_ENTRIES, ctx->doc);
+  QuotesTable surnames = { 0 };
+  quotes_table_reserve (&surnames, QUOTES_TABLE_ARENA_ENTRIES, ctx->doc);
   /* Only capitalized words outside quotations can start a run (the marks
    * pass set their bits): 64 tokens at a time; the others may be a
    * surname alone. */
@@ -315,7 +278,7 @@ collect_people (QuotesContext *ctx, PersonList *people, guint limit)
       /* Capitalized words that start no run may be a surname alone, once
        * a full name has been met. */
       guint64 words = starts;
-      if (surnames.table.n)
+      if (surnames.n)
         words |= ctx->capitals[block] & ~ctx->quoted[block]
                  & ~(ctx->capitals[block] >> 1);
       for (; words; words &= words - 1)
@@ -374,11 +337,12 @@ collect_people (QuotesContext *ctx, PersonList *people, guint limit)
               p.folded = fold (ctx, p.last_word);
               person_list_add (people, &p);
               if (nl - nf >= 2)
-                surnames_add (&surnames, p.last_word, p.folded, people->n - 1);
+                *quotes_table_insert_string (&surnames, p.folded)
+                    = GUINT_TO_POINTER (people->n);
             }
         }
     }
-  quotes_table_clear (&surnames.table);
+  quotes_table_clear (&surnames);
 }
 
 static gboolean

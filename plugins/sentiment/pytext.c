@@ -11,16 +11,14 @@
 #define U PY_UPPER
 #define L PY_LOWER
 #define H PY_HIGH
-#define B PY_BANG
-#define Q PY_QUESTION
 /* Whitespace is Py_UNICODE_ISSPACE of ASCII (\t..\r and \x1c..' ');
  * punctuation is string.punctuation. */
 /* clang-format off */
 const guint8 py_byte_class[256] = {
   0, 0, 0, 0, 0, 0, 0, 0, 0, S, S, S, S, S, 0, 0,
   0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, S, S, S, S,
-  S, P | B, P, P, P, P, P, P | A, P, P, P, P, P, P, P, P,
-  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, P, P, P, P, P, P | Q,
+  S, P, P, P, P, P, P, P | A, P, P, P, P, P, P, P, P,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, P, P, P, P, P, P,
   P, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U,
   U, U, U, U, U, U, U, U, U, U, U, P, P, P, P, P,
   P, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L,
@@ -41,8 +39,6 @@ const guint8 py_byte_class[256] = {
 #undef U
 #undef L
 #undef H
-#undef B
-#undef Q
 
 static gboolean
 is_punct (guchar c)

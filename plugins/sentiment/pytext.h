@@ -7,7 +7,7 @@
 
 /* What each byte is, for the ASCII fast paths: one table load answers
  * whether a byte is whitespace for str.split(), string.punctuation, an
- * upper- or lower-case letter, an apostrophe, '!' or '?', or part of a
+ * upper- or lower-case letter, an apostrophe, or part of a
  * multi-byte character (whose properties need decoding). */
 enum
 {
@@ -17,8 +17,6 @@ enum
   PY_LOWER = 1 << 3,
   PY_HIGH = 1 << 4,
   PY_APOSTROPHE = 1 << 5,
-  PY_BANG = 1 << 6,     /* '!', counted for emphasis */
-  PY_QUESTION = 1 << 7, /* '?' */
 };
 
 extern const guint8 py_byte_class[256];
