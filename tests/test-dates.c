@@ -115,6 +115,17 @@ test_absolute_coarse (void)
       "mid-September|DATE|2021-09|MID" },
     { "Results for the third quarter of 2009 were weak.", NULL,
       "the third quarter of 2009|DATE|2009-Q3" },
+    /* "last" and "final" are the fourth quarter of a year named, and the
+     * quarter before this one without a year */
+    { "Sales rose in the final quarter of 2009 and fell in the last "
+      "quarter of 2008.",
+      "2010-01-28",
+      "the final quarter of 2009|DATE|2009-Q4; "
+      "the last quarter of 2008|DATE|2008-Q4" },
+    { "Losses narrowed in the last quarter and the final half of 2012.",
+      "2010-01-28",
+      "the last quarter|DATE|2009-Q4; the final half of 2012|DATE|2012-H2" },
+    { "The final week of the campaign was calm.", "2010-01-28", "" },
   };
   RUN (cases);
 }
@@ -164,6 +175,14 @@ test_relative (void)
     { "Baku said today that talks went well.", "2019-10-07",
       "today|DATE|2019-10-07" },
     { "He arrived yesterday.", "2019-10-07", "yesterday|DATE|2019-10-06" },
+    /* "the year" after "the end of": the year of the text */
+    { "Sales fell at the beginning of the year and the plant closes by "
+      "the end of the month.",
+      "2008-05-24",
+      "the beginning of the year|DATE|2008|EARLY; "
+      "the end of the month|DATE|2008-05|LATE" },
+    { "The year before was worse; at the end of the day, it held.",
+      "2008-05-24", "" },
     { "The agreement was reached last month.", "2019-10-07",
       "last month|DATE|2019-09" },
     { "Last Monday the minister resigned.", "2019-10-07",

@@ -231,14 +231,26 @@ parse_decade (const Ctx *c, guint i, DateSpec *s)
   return j + 2;
 }
 
+/* "last" or "final" as the ordinal of a year's last quarter or half. */
+static gboolean
+is_last_ordinal (const Ctx *c, guint i)
+{
+  const LexEntry *e = lex_at (c, i);
+  return e
+         && ((e->cue == C_REL && e->cue_val == V_LAST && text_is (c, i, "last"))
+             || e->cue == C_FINAL);
+}
+
 /* "Q3 2021", "the third quarter of 2009", "third-quarter", "H1 2020",
- * "the first half of 2020". */
+ * "the first half of 2020", "the final quarter of 2009" (a year needed:
+ * "the last quarter" alone is the one before this). */
 static guint
 parse_quarter (const Ctx *c, guint i, DateSpec *s)
 {
   guint j;
   int q = 0, h = 0, year;
   const LexEntry *e = lex_at (c, i);
+  gboolean last = is_last_ordinal (c, i);
   if (e && (e->cue == C_Q || e->cue == C_H) && num_at (c, i + 1)
       && glued (c, i + 1) && (c->a[i].flags & AF_CAP))
     {
@@ -253,17 +265,20 @@ parse_quarter (const Ctx *c, guint i, DateSpec *s)
     }
   else
     {
-      double v;
-      gboolean ord;
-      if (!(j = parse_number (c, i, &v, &ord)) || !ord)
+      double v = 0;
+      gboolean ord = FALSE;
+      if (last)
+        j = i + 1;
+      else if (!(j = parse_number (c, i, &v, &ord)) || !ord)
         return 0;
       if (punct_at (c, j, '-') && glued (c, j))
         j++;
       const LexEntry *u = lex_at (c, j);
-      if (u && u->unit == U_Q && v >= 1 && v <= 4 && atom_len (c, j) > 3)
-        q = (int)v;
-      else if (u && u->cue == C_HALF && v >= 1 && v <= 2)
-        h = (int)v;
+      if (u && u->unit == U_Q && atom_len (c, j) > 3
+          && (last || (v >= 1 && v <= 4)))
+        q = last ? 4 : (int)v;
+      else if (u && u->cue == C_HALF && (last || (v >= 1 && v <= 2)))
+        h = last ? 2 : (int)v;
       else
         return 0;
       j++;
@@ -274,6 +289,8 @@ parse_quarter (const Ctx *c, guint i, DateSpec *s)
   guint y;
   if ((y = parse_year (c, k, FALSE, &year)))
     s->year = year, j = y;
+  else if (last)
+    return 0;
   else if (h
            && !(cue_at (c, j, C_OF) && lex_at (c, j + 1)
                 && (lex_at (c, j + 1)->cue == C_REL
@@ -338,11 +355,12 @@ absolute_may_start (const Ctx *c, guint i)
   if (num_at (c, i) || punct_at (c, i, '\''))
     return TRUE;
   const LexEntry *e = lex_at (c, i);
-  return e
-         && (e->month || (e->weekday && !e->weekday_plural) || e->holiday
-             || e->num >= 0 || e->cue == C_Q || e->cue == C_H
-             || e->cue == C_SEASON || e->cue == C_NOON
-             || e->cue == C_MIDNIGHT);
+  return (e
+          && (e->month || (e->weekday && !e->weekday_plural) || e->holiday
+              || e->num >= 0 || e->cue == C_Q || e->cue == C_H
+              || e->cue == C_SEASON || e->cue == C_NOON
+              || e->cue == C_MIDNIGHT))
+         || is_last_ordinal (c, i);
 }
 
 guint

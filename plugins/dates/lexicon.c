@@ -180,6 +180,7 @@ may_start (const LexEntry *e)
     case C_H:
     case C_HALF:
     case C_SAME:
+    case C_FINAL:
       return TRUE;
     default:
       return FALSE;
@@ -328,6 +329,7 @@ static const Symbol cue_symbols[] = { { "DEICTIC", C_DEICTIC },
                                       { "FUTURE", C_FUTURE },
                                       { "PRESENT", C_PRESENT },
                                       { "PERIOD", C_PERIOD },
+                                      { "FINAL", C_FINAL },
                                       { "TENSE", C_TENSE },
                                       { "BY", C_BY },
                                       { "WORKDAY", C_WORKDAY },

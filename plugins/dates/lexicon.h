@@ -73,6 +73,7 @@ typedef enum
   C_WORKDAY,
   C_CLOCK,
   C_AUX,
+  C_FINAL, /* "final": a year's last quarter or half */
   C_N
 } CueClass;
 

@@ -402,6 +402,22 @@ relative_may_start (const Ctx *c, guint i)
              || e->unit || e->num >= 0);
 }
 
+/* "the year" of "the end of the year", "the beginning of the month": the
+ * one the text speaks in, as "this year" (not "the year" alone, which
+ * may be any: "the year before", "the year he was born"; nor "the end of
+ * the day", which is mostly "in the end"). */
+static gboolean
+is_year_in_focus (const Ctx *c, guint i)
+{
+  const LexEntry *e = lex_at (c, i);
+  if (!e || i < 3 || is_plural_unit (c, i) || atom_len (c, i) < 4
+      || !cue_at (c, i - 1, C_THE) || !cue_at (c, i - 2, C_OF)
+      || !cue_at (c, i - 3, C_POS))
+    return FALSE;
+  return e->unit == U_Y || e->unit == U_M || e->unit == U_W || e->unit == U_Q
+         || e->unit == U_DE || e->unit == U_CE;
+}
+
 guint
 parse_relative (const Ctx *c, guint i, Match *m)
 {
@@ -443,6 +459,12 @@ parse_relative (const Ctx *c, guint i, Match *m)
           t = h;
         }
       j = t;
+    }
+  else if (is_year_in_focus (c, i))
+    {
+      spec_init (&m->s, K_REL);
+      m->s.unit = e->unit;
+      j = i + 1;
     }
   else if (e && e->unit == U_WE && !is_plural_unit (c, i) && i > 0
            && cue_at (c, i - 1, C_THE))
