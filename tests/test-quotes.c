@@ -459,6 +459,14 @@ static const Case cases[] = {
         "Wayne A. I. Frederick", "Wayne A. I. Frederick", "wrote" },
       { "direct", "He was having this immense success.", "Robert Downey Jr.",
         "Downey", "said" } } },
+  /* "Lady", "Lord", "Dame" are titles, as "Sir" ("First Lady" too). */
+  { "/quotes/speakers/lady-is-a-title",
+    "Former First Lady Michelle Obama gave the keynote address on the "
+    "opening night, urging viewers, \"we have got to vote for Joe Biden like "
+    "our lives depend on it.\"",
+    { { "mixed",
+        "we have got to vote for Joe Biden like our lives depend on it.",
+        "Michelle Obama", "Michelle Obama", "urging" } } },
   /* A time adverb with no comma opens the clause before its subject (the
    * second sentence is made up; "NDTV later reported" keeps its
    * subject). */
