@@ -479,6 +479,22 @@ static const Case cases[] = {
         "the census",
         "administration", "the administration", "said" },
       { "indirect", "it would act", "ministry", "the ministry", "said" } } },
+  /* "It" speaks with verbs of speech: for the organisation that spoke
+   * last, unknown after a person or with none ("It also stated" is from
+   * Wikinews); not "it is said", "it tells us". */
+  { "/quotes/indirect/it-speaks",
+    "It also stated he was in stage IV of his cancer which had been "
+    "diagnosed in 2016. The ministry said the dam was safe. It also claimed "
+    "the river had fallen. Peskov said the talks failed. It added the "
+    "talks would resume. It is said that he never told the studio. Well, "
+    "it tells us that a planet can form there.",
+    { { "indirect",
+        "he was in stage IV of his cancer which had been diagnosed in 2016",
+        NULL, "It", "stated" },
+      { "indirect", "the dam was safe", "ministry", "The ministry", "said" },
+      { "indirect", "the river had fallen", "ministry", "It", "claimed" },
+      { "indirect", "the talks failed", "Peskov", "Peskov", "said" },
+      { "indirect", "the talks would resume", NULL, "It", "added" } } },
   /* A cue word after a determiner, or plural after "according to", is a
    * noun of the source, and a date's comma does not end it. */
   { "/quotes/indirect/according-to-reports",

@@ -1003,6 +1003,36 @@ may_report (const QuotesContext *ctx, const QuotesCue *cue, guint k, guint end,
   return FALSE;
 }
 
+/* Whether "it" is the subject of the cue at @k (after the sentence's
+ * start @s0) and speaks: "It said", "it also stated" (a company, a
+ * statement), with verbs of speech only (not "it shows", "it suggests
+ * that", "it tells us", "it says at the top of the paper") and not the
+ * impersonal "it is said".  Returns its token, or G_MAXUINT. */
+static guint
+it_speaks (const QuotesContext *ctx, guint k, guint s0)
+{
+  static const char *const verbs[]
+      = { "said",     "stated",  "states",   "added",     "adds",
+          "announced", "announces", "reported", "reports", "claimed",
+          "claims",   "warned",  "warns",    "wrote",     "noted",
+          "notes",    "denied",  "denies",   "insisted",  "insists",
+          "urged",    "urges",   "alleged",  "alleges",   "argued",
+          "argues",   "confirmed", "confirms", "asked",   "asks" };
+  if (!ctx_token_in (ctx, k, verbs))
+    return G_MAXUINT;
+  guint it = k;
+  while (it > s0 && (ctx_has (ctx, it - 1, QW_FILLER)
+                     || ctx_is_ly_adverb (ctx, it - 1)))
+    it--;
+  if (it == s0 || !ctx_token_is (ctx, it - 1, "it"))
+    return G_MAXUINT;
+  for (guint i = it; i < k; i++)
+    if (ctx_token_is (ctx, i, "is") || ctx_token_is (ctx, i, "was")
+        || ctx_token_is (ctx, i, "be") || ctx_token_is (ctx, i, "been"))
+      return G_MAXUINT;
+  return it - 1;
+}
+
 /* "This was stated by X": the previous sentence is what X said. */
 static gboolean
 passive (QuotesContext *ctx, const QuotesCue *cue, guint k, guint end, guint s0)
@@ -1154,6 +1184,13 @@ indirect_at (QuotesContext *ctx, guint k, guint s0, guint s1)
       kind = quotes_np_after (ctx, end, FALSE, &m, &np_end);
       inverted = TRUE, start = k;
     }
+  guint it;
+  if (kind == MENTION_NONE && (it = it_speaks (ctx, k, s0)) != G_MAXUINT)
+    {
+      kind = MENTION_GROUP;
+      m = (Mention){ it, it + 1, MENTION_GROUP, 0 };
+      start = it;
+    }
   if (kind == MENTION_NONE && is_participle (ctx, k) && k > s0
       && ctx_punct_is (ctx, k - 1, ','))
     {
@@ -1164,7 +1201,11 @@ indirect_at (QuotesContext *ctx, guint k, guint s0, guint s1)
         kind = latest_mention_in (ctx, s0, k, &m);
       start = s0;
     }
-  if (kind == MENTION_NONE || kind == MENTION_GROUP)
+  /* An unnamed group: "they"/"we" report mostly opinions in interviews
+   * ("we believe …") or inside a named report ("Police said they believe
+   * …"); "it said" is a company or a text speaking (it_speaks()). */
+  if (kind == MENTION_NONE
+      || (kind == MENTION_GROUP && !ctx_token_is (ctx, m.first, "it")))
     return;
   /* "no candidate mentioned that …": nobody said it. */
   if (ctx_token_is (ctx, m.first, "no") || ctx_token_is (ctx, m.first, "nobody")

@@ -56,6 +56,9 @@ typedef struct
    * person, index + 1; each person links to the one before it
    * (Person.earlier*). */
   guint (*latest)[3];
+  /* The latest speaker when it is no person ("the ministry"), for "it
+   * said"; NULL once a person speaks after it. */
+  const char *latest_org;
 } History;
 
 /* @s without diacritics ("Erdoğan" -> "Erdogan", "Łukasz" -> "Lukasz"):
@@ -547,12 +550,15 @@ resolve (QuotesContext *ctx, Quote *q, History *history)
         if (!p.group && known)
           p.group = known->first_group;
         q->speaker = name;
+        history->latest_org = NULL;
         history_add (ctx, history, person_new (ctx, &p));
         break;
       }
     case MENTION_PRONOUN:
       found = latest_person (history, 0, gender);
       q->speaker = found ? found->name : NULL;
+      if (found)
+        history->latest_org = NULL;
       if (found && gender && !found->gender)
         learn_gender (ctx, history, found, gender); /* "he": never "she" */
       break;
@@ -576,6 +582,7 @@ resolve (QuotesContext *ctx, Quote *q, History *history)
           if (gender)
             p.gender = gender;
           q->speaker = found->name;
+          history->latest_org = NULL;
           history_add (ctx, history, person_new (ctx, &p));
         }
       break;
@@ -585,9 +592,14 @@ resolve (QuotesContext *ctx, Quote *q, History *history)
         if (ctx_token_is (ctx, first, "the") && first + 1 < m->last)
           first++;
         q->speaker = span_text (ctx, first, m->last);
+        history->latest_org = q->speaker;
         break;
       }
     case MENTION_GROUP:
+      /* "The ministry said … It also claimed …"; "they" stays unknown. */
+      if (ctx_token_is (ctx, m->first, "it"))
+        q->speaker = history->latest_org;
+      break;
     case MENTION_NONE:
       break;
     }
