@@ -495,6 +495,24 @@ static const Case cases[] = {
       { "indirect", "the river had fallen", "ministry", "It", "claimed" },
       { "indirect", "the talks failed", "Peskov", "Peskov", "said" },
       { "indirect", "the talks would resume", NULL, "It", "added" } } },
+  /* A site's name speaks ("Znak.com"), and a report inside another is
+   * the inner one's, its subject after the outer verb; the subject of a
+   * participle or after "and" stays the sentence's (Wikinews). */
+  { "/quotes/indirect/nested-report-and-site",
+    "One news site, Znak.com, claims FSB sources have ascribed the "
+    "explosion to terrorism. Znak.com further reported its source said that "
+    "apartment's tenant moved in the day before the blast. The website "
+    "further reported its anonymous source claimed a fourth offender "
+    "escaped and remains wanted. Biden proposed a public option and "
+    "claimed nobody lost their health insurance.",
+    { { "indirect", "FSB sources have ascribed the explosion to terrorism",
+        "Znak.com", "Znak.com", "claims" },
+      { "indirect", "apartment's tenant moved in the day before the blast",
+        "its source", "its source", "said" },
+      { "indirect", "a fourth offender escaped and remains wanted",
+        "its anonymous source", "its anonymous source", "claimed" },
+      { "indirect", "nobody lost their health insurance", "Biden", "Biden",
+        "claimed" } } },
   /* A cue word after a determiner, or plural after "according to", is a
    * noun of the source, and a date's comma does not end it. */
   { "/quotes/indirect/according-to-reports",

@@ -1324,7 +1324,16 @@ drop_outer_reports (QuotesContext *ctx, guint from)
   /* Decided first: the tests read the reports that the copying moves. */
   guint *inner = weft_doc_alloc (ctx->doc, (n - from) * sizeof *inner);
   for (guint i = from; i < n; i++)
-    inner[i - from] = holds_report (ctx, from, n, &ctx->quotes[i]);
+    {
+      const Quote *q = &ctx->quotes[i], *next = &ctx->quotes[i + 1];
+      inner[i - from] = holds_report (ctx, from, n, q);
+      /* "Znak.com reported its source said that X": both found X after
+       * "that"; the report nearer to it is the inner one. */
+      if (inner[i - from] == G_MAXUINT && i + 1 < n
+          && next->first_token == q->first_token
+          && next->end_token == q->end_token)
+        inner[i - from] = i + 1;
+    }
   for (guint i = from; i < n; i++)
     {
       const Quote *q = &ctx->quotes[i];

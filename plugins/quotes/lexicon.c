@@ -506,6 +506,9 @@ kind_length_flags (const QuotesLexicon *lexicon, guint kind,
     case WEFT_TOKEN_ABBREV:
       return (length_bit (words->lengths, len) * QUOTES_SCAN_WORD)
              | (capitalized ? QUOTES_SCAN_CAPITAL : 0);
+    case WEFT_TOKEN_URL:
+      /* "Znak.com reported": a site names its publisher. */
+      return capitalized ? QUOTES_SCAN_CAPITAL : 0;
     case WEFT_TOKEN_PUNCT:
     case WEFT_TOKEN_SYMBOL:
       return len == 1 ? QUOTES_SCAN_QUOTE : QUOTES_SCAN_PUNCT;

@@ -340,10 +340,13 @@ MentionKind
 quotes_find_mention (const QuotesContext *ctx, guint first, guint last,
                      gboolean any, Mention *out)
 {
+  /* Capitalized tokens other than words are sites: "Znak.com". */
   while (first < last && !ctx_is_word (ctx, first)
+         && !ctx_capitalized (ctx, first)
          && ctx->tokens[first].kind != WEFT_TOKEN_NUMBER)
     first++;
   while (last > first && !ctx_is_word (ctx, last - 1)
+         && !ctx_capitalized (ctx, last - 1)
          && ctx->tokens[last - 1].kind != WEFT_TOKEN_NUMBER
          && !ctx_punct_is (ctx, last - 1, ')'))
     last--;
@@ -602,6 +605,33 @@ titles_only (const QuotesContext *ctx, guint first, guint last)
   return TRUE;
 }
 
+/* "Znak.com reported its source said": the subject of a report inside
+ * another starts after the outer one's verb, when a short noun phrase
+ * with a determiner lies between them (the subject of a participle is
+ * the sentence's: "posted a message on Facebook announcing"). */
+static guint
+after_outer_report (const QuotesContext *ctx, guint cue, guint pos,
+                    guint floor)
+{
+  if (ctx_word_ends_with (ctx, cue, "ing", 4)
+      || ctx_token_is (ctx, pos, "and") || ctx_token_is (ctx, pos - 1, "and"))
+    return floor; /* "proposed an option and claimed": one subject */
+  for (guint d = pos; d-- > floor + 1 && d + 4 >= pos;)
+    {
+      if (!ctx_is_word (ctx, d) || ctx_capitalized (ctx, d)
+          || ctx_quoted (ctx, d))
+        return floor;
+      if (ctx_has (ctx, d, QW_DETERMINER))
+        return ctx_has (ctx, d - 1, QW_CUE) && !ctx_capitalized (ctx, d - 1)
+                       && d + 1 < pos
+                   ? d
+                   : floor;
+      if (ctx_has (ctx, d, NOT_IN_NP))
+        return floor;
+    }
+  return floor;
+}
+
 MentionKind
 quotes_subject_before (const QuotesContext *ctx, guint cue, guint floor,
                        Mention *out, guint *start)
@@ -611,6 +641,7 @@ quotes_subject_before (const QuotesContext *ctx, guint cue, guint floor,
       pos > floor && !ctx_quoted (ctx, pos - 1)
       && (ctx_has (ctx, pos - 1, QW_FILLER) || ctx_is_ly_adverb (ctx, pos - 1)))
     pos--;
+  floor = after_outer_report (ctx, cue, pos, floor);
   /* "a statement which said": the noun phrase the relative pronoun stands
    * for ("that" is left alone: "a study … in the past that did
    * confirm"). */
