@@ -513,6 +513,23 @@ static const Case cases[] = {
         "its anonymous source", "its anonymous source", "claimed" },
       { "indirect", "nobody lost their health insurance", "Biden", "Biden",
         "claimed" } } },
+  /* A closing "according to X" with no comma after a clause, or with a
+   * phrase after its source (Wikinews); not "according to their choice";
+   * an owner's acronym stays with its noun. */
+  { "/quotes/indirect/closing-according-to",
+    "Boseman died at home on August 28 in the company of his wife and "
+    "family according to a statement posted to his official Twitter "
+    "account. Fitness was a big factor in that according to Kidston. The "
+    "funds were distributed according to their choice. Mortality rates "
+    "averaged around 50% according to WHO's statistics.",
+    { { "indirect",
+        "Boseman died at home on August 28 in the company of his wife and "
+        "family",
+        "a statement", "a statement", "according to" },
+      { "indirect", "Fitness was a big factor in that", "Kidston", "Kidston",
+        "according to" },
+      { "indirect", "Mortality rates averaged around 50%", "WHO's statistics",
+        "WHO's statistics", "according to" } } },
   /* A cue word after a determiner, or plural after "according to", is a
    * noun of the source, and a date's comma does not end it. */
   { "/quotes/indirect/according-to-reports",

@@ -1096,6 +1096,60 @@ denied_speech (const QuotesContext *ctx, guint k, guint s0)
   return ctx_token_in (ctx, k, speech);
 }
 
+/* Whether the source of a closing "according to X" (ending at @np_end)
+ * ends its sentence, perhaps with a phrase of its own: "a statement posted
+ * to his official Twitter account", "police in Kabul". */
+static gboolean
+source_closes (const QuotesContext *ctx, guint np_end, guint s1)
+{
+  static const char *const phrase[]
+      = { "in", "on", "at", "from", "to", "by", "for", "with", "of" };
+  if (np_end >= s1 || ctx_is_sentence_end (ctx, np_end))
+    return TRUE;
+  if (!ctx_token_in (ctx, np_end, phrase)
+      && !ctx_word_ends_with (ctx, np_end, "ed", 3))
+    return FALSE;
+  for (guint i = np_end; i < s1 && !ctx_is_sentence_end (ctx, i); i++)
+    if (!ctx_is_word (ctx, i) || ctx_quoted (ctx, i) || ctx_has (ctx, i, QW_CUE))
+      return FALSE;
+  return TRUE;
+}
+
+/* "Twelve people were killed according to police.": a clause with its
+ * verb, then "according to" and a source that ends the sentence; not
+ * "according to their choice", "according to the rules". */
+static gboolean
+closing_without_comma (const QuotesContext *ctx, guint k, guint s0, guint s1,
+                       guint np_end)
+{
+  static const char *const rules[]
+      = { "law",   "laws",     "rules",  "rule",   "plan",   "plans",
+          "schedule", "tradition", "custom", "customs", "procedure",
+          "procedures", "protocol", "need", "needs", "size", "age" };
+  if (k < s0 + 3 || ctx_punct_is (ctx, k - 1, ',')
+      || !source_closes (ctx, np_end, s1))
+    return FALSE;
+  static const char *const possessive[]
+      = { "their", "his", "her", "its", "our", "your", "my" };
+  guint src = k + 2;
+  if (ctx_token_in (ctx, src, possessive) || ctx_token_in (ctx, src, rules)
+      || ctx_token_in (ctx, src + 1, rules)
+      || ctx_token_in (ctx, np_end - 1, rules))
+    return FALSE;
+  /* The source is a noun phrase, not "the Ministry he died at" (a clause
+   * after an opening "according to X" with no comma). */
+  for (guint i = src; i < np_end; i++)
+    if (ctx_has (ctx, i, QW_FINITE | QW_PRONOUN | QW_GROUP))
+      return FALSE;
+  for (guint i = s0; i < k; i++)
+    if (ctx_quoted (ctx, i))
+      return FALSE;
+  for (guint i = s0; i < k; i++)
+    if (ctx_has (ctx, i, QW_FINITE) || ends_in_ed (ctx, i))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 indirect_at (QuotesContext *ctx, guint k, guint s0, guint s1)
 {
@@ -1134,9 +1188,11 @@ indirect_at (QuotesContext *ctx, guint k, guint s0, guint s1)
       if (initial && ctx_punct_is (ctx, np_end, ','))
         add_indirect (ctx, np_end + 1, s1, cue->text, k, end, &m);
       else if (!initial && ctx_punct_is (ctx, k - 1, ',')
-               && (np_end >= s1 || ctx_is_sentence_end (ctx, np_end))
+               && source_closes (ctx, np_end, s1)
                && !opening_phrase_only (ctx, s0, k - 1))
         add_indirect (ctx, s0, k - 1, cue->text, k, end, &m);
+      else if (!initial && closing_without_comma (ctx, k, s0, s1, np_end))
+        add_indirect (ctx, s0, k, cue->text, k, end, &m);
       return;
     }
   if (denied_speech (ctx, k, s0))

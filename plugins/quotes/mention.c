@@ -849,6 +849,18 @@ quotes_np_after (const QuotesContext *ctx, guint from, gboolean any,
     e++;
   *end = e;
   MentionKind kind = quotes_find_mention (ctx, from, e, any, out);
+  /* "according to Smith's statistics": the owner speaks; "WHO's
+   * statistics" whole, not "'s statistics". */
+  if (kind != MENTION_NONE && out->first > from
+      && ctx->tokens[out->first].kind == WEFT_TOKEN_CLITIC)
+    {
+      Mention owner;
+      if (quotes_possessor (ctx, out->first - 1, &owner) == MENTION_NAME)
+        *out = owner;
+      else
+        *out = (Mention){ out->first - 1, out->last, MENTION_ORG, 0 };
+      return out->kind;
+    }
   /* "said his father, Abdullah Kurdi, following …": the name in
    * apposition to a description that fills the phrase (not to "official"
    * in "According to official statements, Trump, …"). */
