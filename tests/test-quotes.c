@@ -530,6 +530,21 @@ static const Case cases[] = {
         "according to" },
       { "indirect", "Mortality rates averaged around 50%", "WHO's statistics",
         "WHO's statistics", "according to" } } },
+  /* A participle after a comma reports a clause with its subject and
+   * verb, for the subject of the sentence's verb (not a name in its
+   * object), past an opening adverb (Wikinews; the first sentence made
+   * up). */
+  { "/quotes/indirect/participle-clause",
+    "Peskov criticised the plan, saying the talks would fail. The Air "
+    "Force issued warnings against attempts to enter the restricted zone "
+    "of the base, saying it was dangerous. First, Biden juxtaposed "
+    "numbers, claiming 85,000 Americans were unemployed. Smith left, "
+    "adding to the confusion.",
+    { { "indirect", "the talks would fail", "Peskov", "Peskov", "saying" },
+      { "indirect", "it was dangerous", "Air Force", "The Air Force",
+        "saying" },
+      { "indirect", "85,000 Americans were unemployed", "Biden", "Biden",
+        "claiming" } } },
   /* A cue word after a determiner, or plural after "according to", is a
    * noun of the source, and a date's comma does not end it. */
   { "/quotes/indirect/according-to-reports",

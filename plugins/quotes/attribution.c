@@ -1283,14 +1283,20 @@ indirect_at (QuotesContext *ctx, guint k, guint s0, guint s1)
         add_indirect (ctx, that + 1, s1, cue->text, k, end, &m);
       return;
     }
-  /* ", commenting on …", ", adding …": a participle phrase reports only
-   * with "that"; else it describes the sentence's own attribution. */
-  if (is_participle (ctx, k) && k > s0 && ctx_punct_is (ctx, k - 1, ','))
-    return;
   /* "X said the talks would …", "told reporters today psychiatric
    * assessments will …"; a verb of kind clause only before a subject
    * pronoun or a noun phrase with its verb ("claimed 190 were dead"). */
   gboolean bare = !inverted && bare_clause_at (ctx, cue, end, after, s1);
+  /* ", commenting on …", ", adding …": a participle phrase reports with
+   * "that" or a clause with its subject and verb (", saying the talks
+   * would fail", ", adding he would resign"); else it describes the
+   * sentence's own attribution. */
+  if (is_participle (ctx, k) && k > s0 && ctx_punct_is (ctx, k - 1, ','))
+    {
+      if (bare && verb_follows (ctx, after, s1))
+        add_indirect (ctx, after, s1, cue->text, k, end, &m);
+      return;
+    }
   gboolean subject = ctx_has (ctx, after, QW_PRONOUN | QW_GROUP)
                      || ctx_token_is (ctx, after, "there")
                      || ctx_token_is (ctx, after, "it")

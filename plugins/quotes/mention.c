@@ -802,11 +802,30 @@ quotes_clause_subject (const QuotesContext *ctx, guint floor, guint limit,
       for (guint i = floor + 1; phrase && i < e; i++)
         if (ctx_has (ctx, i, QW_FINITE | QW_FILLER | QW_CUE))
           phrase = FALSE;
-      if (ctx_punct_is (ctx, e, ',') && (participle || phrase))
+      /* "First, he …", "However, …": an opening adverb. */
+      static const char *const adverbs[]
+          = { "first",   "second",  "third",   "finally", "however",
+              "meanwhile", "instead", "still", "then",    "later",
+              "now",     "today",   "yesterday", "also", "moreover",
+              "furthermore", "additionally", "indeed", "nevertheless",
+              "again",   "well",    "so",      "yet",     "separately" };
+      gboolean adverb = e == floor + 1 && ctx_token_in (ctx, floor, adverbs);
+      if (ctx_punct_is (ctx, e, ',') && (participle || phrase || adverb))
         {
           floor = e + 1;
           continue;
         }
+      /* The subject before its verb: "The Air Force issued warnings
+       * against …", not a name in the object. */
+      guint v = floor + 1;
+      while (v < e
+             && (ctx_capitalized (ctx, v)
+                 || !(ctx_has (ctx, v, QW_FINITE | QW_CUE | QW_FILLER)
+                      || ctx_word_ends_with (ctx, v, "ed", 3))))
+        v++;
+      if (v < e
+          && quotes_find_mention (ctx, floor, v, FALSE, m) != MENTION_NONE)
+        return m->kind;
       MentionKind kind = quotes_find_mention (ctx, floor, e, FALSE, m);
       if (kind == MENTION_NONE)
         {
