@@ -545,6 +545,25 @@ static const Case cases[] = {
         "saying" },
       { "indirect", "85,000 Americans were unemployed", "Biden", "Biden",
         "claiming" } } },
+  /* "he" means the subject before an object or a name in a lesser clause
+   * of the latest sentence ("praised Johnson", "pardoned by Trump", "argued
+   * that Trump had"), and the person it stands for then speaks on
+   * (Wikinews: the last two paragraphs). */
+  { "/quotes/speakers/pronoun-prefers-subject",
+    "President Donald Trump met Prime Minister Boris Johnson on Monday. "
+    "Trump praised Johnson. \"He is a great leader,\" he said.\n\n"
+    "Former Trump adviser and retired general Michael Flynn was on stage "
+    "while Trump flew over. This was the first time Flynn made a public "
+    "speech since he was pardoned by Trump. He said \"That's pretty "
+    "cool.\"\n\nPrime Minister Oleksiy Honcharuk filed his resignation. He "
+    "said Zelensky is \"a model of honesty for me\"; however, \"I wrote a "
+    "resignation offer\", he added.",
+    { { "direct", "He is a great leader", "Donald Trump", "he", "said" },
+      { "direct", "That's pretty cool.", "Michael Flynn", "He", "said" },
+      { "mixed", "a model of honesty for me", "Oleksiy Honcharuk", "He",
+        "said" },
+      { "mixed", "I wrote a resignation offer", "Oleksiy Honcharuk", "he",
+        "added" } } },
   /* A cue word after a determiner, or plural after "according to", is a
    * noun of the source, and a date's comma does not end it. */
   { "/quotes/indirect/according-to-reports",

@@ -19,6 +19,8 @@ typedef struct
   guint8 group;
   guint8 person; /* met with a role: a referent for "he", "the expert" */
   guint8 gender; /* QUOTES_GENDER_*, from a role, title or pronoun */
+  guint8 object; /* after a verb or preposition: "praised Johnson" */
+  guint sentence; /* the first token of its sentence */
   const char *name;
   const char *last_word; /* points into name */
   const char *folded; /* last_word without diacritics (Erdoğan -> Erdogan) */
@@ -239,6 +241,45 @@ person_list_add (PersonList *list, const Person *p)
   list->items[list->n++] = *p;
 }
 
+/* The first token of the sentence holding token @i (@i itself outside
+ * every sentence). */
+static guint
+sentence_start (const QuotesContext *ctx, guint i)
+{
+  guint lo = 0, hi = ctx->n_sentences;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      if (ctx->sentences[mid].first_token + ctx->sentences[mid].n_tokens <= i)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo < ctx->n_sentences && ctx->sentences[lo].first_token <= i
+             ? ctx->sentences[lo].first_token
+             : i;
+}
+
+/* Whether the name starting at token @i follows a verb, a preposition or
+ * a subordinating conjunction ("Trump praised Johnson", "pardoned by
+ * Trump", "Biden argued that Trump had"): an object or the subject of a
+ * lesser clause, which a later "he" means less often than the subject
+ * before it. */
+static gboolean
+object_position (const QuotesContext *ctx, guint i)
+{
+  static const char *const subordinators[]
+      = { "that", "whether", "if",   "because", "while", "when",
+          "although", "though", "since", "as",  "by",    "for",
+          "than", "like",    "over", "between", "among", "toward" };
+  if (i == 0 || !ctx_is_word (ctx, i - 1) || ctx_capitalized (ctx, i - 1))
+    return FALSE;
+  return ctx_has (ctx, i - 1, QW_PLACE | QW_OBJECT | QW_CUE)
+         || ctx_token_in (ctx, i - 1, subordinators)
+         || ctx_word_ends_with (ctx, i - 1, "ed", 3)
+         || ctx_word_ends_with (ctx, i - 1, "ing", 4);
+}
+
 /* Appends to @people, as a mention of its person, the surname alone at
  * token @i when a full name ending with it came before ("President
  * Donald Trump … Trump had asked …"): the latest one, so that "he"
@@ -262,6 +303,8 @@ add_surname_mention (QuotesContext *ctx, PersonList *people,
     return;
   Person p = people->items[k - 1];
   p.pos = t->start;
+  p.object = object_position (ctx, i);
+  p.sentence = sentence_start (ctx, i);
   person_list_add (people, &p);
 }
 
@@ -279,11 +322,9 @@ collect_people (QuotesContext *ctx, PersonList *people, guint limit)
     {
       guint64 starts = run_starts (ctx, block);
       /* Capitalized words that start no run may be a surname alone, once
-       * a full name has been met. */
-      guint64 words = starts;
-      if (surnames.n)
-        words |= ctx->capitals[block] & ~ctx->quoted[block]
-                 & ~(ctx->capitals[block] >> 1);
+       * a full name has been met (maybe earlier in this block). */
+      guint64 words = starts | (ctx->capitals[block] & ~ctx->quoted[block]
+                                & ~(ctx->capitals[block] >> 1));
       for (; words; words &= words - 1)
         {
           guint i = block * 64 + __builtin_ctzll (words);
@@ -293,7 +334,7 @@ collect_people (QuotesContext *ctx, PersonList *people, guint limit)
             continue;
           if (!((starts >> (i % 64)) & 1))
             {
-              if (!token_bit (ctx->capitals, i + 1))
+              if (surnames.n && !token_bit (ctx->capitals, i + 1))
                 add_surname_mention (ctx, people, &surnames, i);
               continue;
             }
@@ -301,7 +342,12 @@ collect_people (QuotesContext *ctx, PersonList *people, guint limit)
            * capitalized words (sentence starts, places) stop here. */
           gboolean role_before = i > 0 && ctx_is_role (ctx, i - 1);
           if (!token_bit (ctx->capitals, i + 1) && !role_before)
-            continue;
+            {
+              /* "Trump praised Johnson.": a surname opening a sentence. */
+              if (surnames.n)
+                add_surname_mention (ctx, people, &surnames, i);
+              continue;
+            }
           if (ctx_classes (ctx, i) & QW_NONNAME)
             continue;
           guint end = quotes_run_end (ctx, i, ctx->n_tokens);
@@ -335,7 +381,9 @@ collect_people (QuotesContext *ctx, PersonList *people, guint limit)
                            .name = span_text (ctx, nf, nl),
                            .group = group,
                            .person = person,
-                           .gender = gender };
+                           .gender = gender,
+                           .object = object_position (ctx, i),
+                           .sentence = sentence_start (ctx, i) };
               p.last_word = last_word (ctx, p.name);
               p.folded = fold (ctx, p.last_word);
               person_list_add (people, &p);
@@ -464,6 +512,24 @@ latest_person (History *history, guint8 group, guint8 gender)
   return latest ? history->people[latest - 1] : NULL;
 }
 
+/* "Trump praised Johnson. “…,” he said": the person before @object in its
+ * sentence who is no object, of a gender not known to differ from
+ * @gender; NULL when there is none. */
+static Person *
+subject_before (History *history, const Person *object, guint8 gender)
+{
+  for (guint i = object->index; i-- > 0;)
+    {
+      Person *p = history->people[i];
+      if (p->sentence != object->sentence || p->pos >= object->pos)
+        break;
+      if (p->person && !p->object
+          && (!gender || !p->gender || p->gender == gender))
+        return p;
+    }
+  return NULL;
+}
+
 /* Gives @p, the latest person whose gender is unknown or @gender
  * (latest_person (history, 0, gender)), the gender @gender. */
 static void
@@ -546,6 +612,7 @@ resolve (QuotesContext *ctx, Quote *q, History *history)
                      .group = m->role_group,
                      .person = TRUE,
                      .gender = gender,
+                     .sentence = sentence_start (ctx, m->first),
                      .known_name = known };
         if (!p.group && known)
           p.group = known->first_group;
@@ -555,13 +622,30 @@ resolve (QuotesContext *ctx, Quote *q, History *history)
         break;
       }
     case MENTION_PRONOUN:
-      found = latest_person (history, 0, gender);
-      q->speaker = found ? found->name : NULL;
-      if (found)
+      {
+        found = latest_person (history, 0, gender);
+        Person *subject = found && found->object
+                              ? subject_before (history, found, gender)
+                              : NULL;
+        if (subject)
+          found = subject;
+        else if (found && gender && !found->gender)
+          learn_gender (ctx, history, found, gender); /* "he": never "she" */
+        q->speaker = found ? found->name : NULL;
+        if (!found)
+          break;
+        /* The person "he" stands for is the subject of its sentence now:
+         * "He said Zelensky is …; “…,” he added". */
         history->latest_org = NULL;
-      if (found && gender && !found->gender)
-        learn_gender (ctx, history, found, gender); /* "he": never "she" */
-      break;
+        Person p = *found;
+        p.pos = pos;
+        p.object = FALSE;
+        p.sentence = sentence_start (ctx, m->first);
+        if (gender)
+          p.gender = gender;
+        history_add (ctx, history, person_new (ctx, &p));
+        break;
+      }
     case MENTION_DESCRIPTION:
       gender = ctx_word (ctx, m->last - 1)->gender;
       /* "the senator": the latest senator, else the latest person whose
