@@ -1109,10 +1109,12 @@ source_closes (const QuotesContext *ctx, guint np_end, guint s1)
   if (!ctx_token_in (ctx, np_end, phrase)
       && !ctx_word_ends_with (ctx, np_end, "ed", 3))
     return FALSE;
-  for (guint i = np_end; i < s1 && !ctx_is_sentence_end (ctx, i); i++)
+  /* A short phrase: each cue looks this far at most. */
+  guint i = np_end;
+  for (; i < s1 && i < np_end + 12 && !ctx_is_sentence_end (ctx, i); i++)
     if (!ctx_is_word (ctx, i) || ctx_quoted (ctx, i) || ctx_has (ctx, i, QW_CUE))
       return FALSE;
-  return TRUE;
+  return i >= s1 || ctx_is_sentence_end (ctx, i);
 }
 
 /* "Twelve people were killed according to police.": a clause with its
@@ -1141,10 +1143,13 @@ closing_without_comma (const QuotesContext *ctx, guint k, guint s0, guint s1,
   for (guint i = src; i < np_end; i++)
     if (ctx_has (ctx, i, QW_FINITE | QW_PRONOUN | QW_GROUP))
       return FALSE;
-  for (guint i = s0; i < k; i++)
+  /* The clause's last 40 tokens at most, so that cues in a long
+   * sentence cost no more than in a short one. */
+  guint from = k > s0 + 40 ? k - 40 : s0;
+  for (guint i = from; i < k; i++)
     if (ctx_quoted (ctx, i))
       return FALSE;
-  for (guint i = s0; i < k; i++)
+  for (guint i = from; i < k; i++)
     if (ctx_has (ctx, i, QW_FINITE) || ends_in_ed (ctx, i))
       return TRUE;
   return FALSE;

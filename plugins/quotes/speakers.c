@@ -518,7 +518,8 @@ latest_person (History *history, guint8 group, guint8 gender)
 static Person *
 subject_before (History *history, const Person *object, guint8 gender)
 {
-  for (guint i = object->index; i-- > 0;)
+  /* A few people back at most: a sentence naming many costs no more. */
+  for (guint i = object->index; i-- > 0 && i + 8 > object->index;)
     {
       Person *p = history->people[i];
       if (p->sentence != object->sentence || p->pos >= object->pos)
