@@ -564,6 +564,16 @@ static const Case cases[] = {
         "said" },
       { "mixed", "I wrote a resignation offer", "Oleksiy Honcharuk", "he",
         "added" } } },
+  /* A capitalized run right before an organisation word names the
+   * organisation, not a person (Wikinews). */
+  { "/quotes/speakers/run-before-organisation-word",
+    "The Seoul government said Park had cancelled his entire Thursday "
+    "schedule. Forest officials suggested the elephant may have tried to "
+    "eat a cracker.",
+    { { "indirect", "Park had cancelled his entire Thursday schedule",
+        "Seoul government", "The Seoul government", "said" },
+      { "indirect", "the elephant may have tried to eat a cracker",
+        "Forest officials", "Forest officials", "suggested" } } },
   /* A cue word after a determiner, or plural after "according to", is a
    * noun of the source, and a date's comma does not end it. */
   { "/quotes/indirect/according-to-reports",

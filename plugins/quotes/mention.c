@@ -378,11 +378,15 @@ quotes_find_mention (const QuotesContext *ctx, guint first, guint last,
       guint nf, nl;
       /* "Sea-Eye spokesperson Carlotta Weibl", "Chelyabinsk regional
        * Deputy Governor Oleg Klimov": a run before a role word or a hyphen
-       * names the organisation or place, not the person. */
+       * names the organisation or place, not the person; so does one
+       * right before an organisation word ("The Seoul government", "Forest
+       * officials"). */
       gboolean modifier = end < last
                           && ((ctx_classes (ctx, role_after (ctx, end, last))
                                & (QW_ROLE | QW_TITLE))
-                              || ctx_punct_is (ctx, end, '-'));
+                              || ctx_punct_is (ctx, end, '-')
+                              || (ctx_has (ctx, end, QW_ORG)
+                                  && !ctx_capitalized (ctx, end)));
       if (!modifier && quotes_name_part (ctx, i, end, &nf, &nl))
         {
           guint before = i;
