@@ -574,6 +574,20 @@ static const Case cases[] = {
         "Seoul government", "The Seoul government", "said" },
       { "indirect", "the elephant may have tried to eat a cracker",
         "Forest officials", "Forest officials", "suggested" } } },
+  /* Lower-case particles belong to a name, whose surname drops a glued
+   * article ("al-Assad" -> "Assad"); royal and church titles are
+   * titles. */
+  { "/quotes/speakers/name-particles",
+    "Syrian President Bashar al-Assad said the talks would resume. \"We "
+    "are ready,\" Assad said. Crown Prince Mohammed bin Salman said the "
+    "plan had failed. Ursula von der Leyen presented a plan. \"It is "
+    "over,\" von der Leyen said.",
+    { { "indirect", "the talks would resume", "Bashar al-Assad",
+        "Bashar al-Assad", "said" },
+      { "direct", "We are ready", "Bashar al-Assad", "Assad", "said" },
+      { "indirect", "the plan had failed", "Mohammed bin Salman",
+        "Mohammed bin Salman", "said" },
+      { "direct", "It is over", "Ursula von der Leyen", "Leyen", "said" } } },
   /* A cue word after a determiner, or plural after "according to", is a
    * noun of the source, and a date's comma does not end it. */
   { "/quotes/indirect/according-to-reports",

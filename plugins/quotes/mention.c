@@ -98,11 +98,42 @@ is_name_word (const QuotesContext *ctx, guint i)
          && !(ctx_classes (ctx, i) & (QW_NONNAME | QW_PRONOUN | QW_GROUP));
 }
 
+/* The name word after the lower-case particles at token @i inside a name
+ * ("Ursula von der Leyen", "Mohammed bin Salman", "Bashar al-Assad": "al"
+ * "-" "Assad"), or @i when there are none. */
+static guint
+after_particles (const QuotesContext *ctx, guint i, guint limit)
+{
+  static const char *const particles[]
+      = { "von", "van", "der", "den", "de",  "da",   "di", "du",
+          "del", "della", "dos", "das", "la", "le", "bin", "ibn", "bint" };
+  static const char *const articles[] = { "al", "el", "ad", "as", "an", "ash" };
+  const WeftToken *t = ctx->tokens;
+  if (i + 2 < limit && ctx_token_in (ctx, i, articles)
+      && ctx_punct_is (ctx, i + 1, '-') && t[i + 1].start == t[i].end
+      && t[i + 2].start == t[i + 1].end && is_name_word (ctx, i + 2))
+    return i + 2;
+  guint j = i;
+  while (j < limit && j < i + 2 && ctx_token_in (ctx, j, particles))
+    j++;
+  return j > i && j < limit && is_name_word (ctx, j) ? j : i;
+}
+
 guint
 quotes_run_end (const QuotesContext *ctx, guint i, guint limit)
 {
-  while (i < limit && is_name_word (ctx, i))
+  guint start = i;
+  while (i < limit)
     {
+      if (i > start && !is_name_word (ctx, i))
+        {
+          guint name = after_particles (ctx, i, limit);
+          if (name == i)
+            break;
+          i = name;
+        }
+      if (!is_name_word (ctx, i))
+        break;
       i++;
       /* A possessive ends the run: "Azerbaijan's representative". */
       if (quotes_is_possessive (ctx, i - 1))
@@ -133,14 +164,16 @@ static gboolean
 name_part (const QuotesContext *ctx, guint first, guint last, guint *name_first,
            guint *name_last)
 {
-  /* "John R. Bolton", "Robert Downey Jr.": initials, and a suffix after
-   * a name, are part of it, and do not count towards its length. */
+  /* "John R. Bolton", "Robert Downey Jr.", "Bashar al-Assad": initials, a
+   * suffix after a name and particles inside it are part of it, and do
+   * not count towards its length. */
   guint k = first, extra = 0;
   for (guint i = first; i < last; i++)
     {
       const WeftToken *t = &ctx->tokens[i];
       gboolean part = is_initial (ctx, i)
-                      || (i == last - 1 && i > k && is_name_suffix (ctx, i));
+                      || (i == last - 1 && i > k && is_name_suffix (ctx, i))
+                      || (i > k && !ctx_capitalized (ctx, i)); /* "bin" */
       extra += part;
       if (part)
         continue;

@@ -127,11 +127,18 @@ span_text (QuotesContext *ctx, guint first, guint last)
 }
 
 /* The surname in @name: its last word, but the one before a suffix
- * ("Robert Downey Jr." -> "Downey", a copy in the arena). */
+ * ("Robert Downey Jr." -> "Downey", a copy in the arena), and without an
+ * article glued to it ("Bashar al-Assad" -> "Assad"). */
 static const char *
 last_word (QuotesContext *ctx, const char *name)
 {
   const char *space = strrchr (name, ' ');
+  if (space && g_ascii_islower (space[1]))
+    {
+      const char *hyphen = strchr (space + 1, '-');
+      if (hyphen && hyphen - space <= 4 && g_ascii_isupper (hyphen[1]))
+        return hyphen + 1;
+    }
   if (!space || strlen (space + 1) > 3)
     return space ? space + 1 : name;
   static const char *const suffixes[] = { "Jr.", "Sr.", "II", "III", "IV" };
@@ -332,7 +339,13 @@ collect_people (QuotesContext *ctx, PersonList *people, guint limit)
             break;
           if (i < next)
             continue;
-          if (!((starts >> (i % 64)) & 1))
+          /* "Ursula von der Leyen", "Bashar al-Assad": two name words
+           * with lower-case particles between them. */
+          gboolean particles
+              = !token_bit (ctx->capitals, i + 1) && i + 1 < ctx->n_tokens
+                && ctx->tokens[i + 1].end - ctx->tokens[i + 1].start <= 4
+                && quotes_run_end (ctx, i, ctx->n_tokens) > i + 1;
+          if (!((starts >> (i % 64)) & 1) && !particles)
             {
               if (surnames.n && !token_bit (ctx->capitals, i + 1))
                 add_surname_mention (ctx, people, &surnames, i);
@@ -341,7 +354,7 @@ collect_people (QuotesContext *ctx, PersonList *people, guint limit)
           /* A person needs two name words or a role before one: most
            * capitalized words (sentence starts, places) stop here. */
           gboolean role_before = i > 0 && ctx_is_role (ctx, i - 1);
-          if (!token_bit (ctx->capitals, i + 1) && !role_before)
+          if (!token_bit (ctx->capitals, i + 1) && !role_before && !particles)
             {
               /* "Trump praised Johnson.": a surname opening a sentence. */
               if (surnames.n)
