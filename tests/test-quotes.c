@@ -588,6 +588,23 @@ static const Case cases[] = {
       { "indirect", "the plan had failed", "Mohammed bin Salman",
         "Mohammed bin Salman", "said" },
       { "direct", "It is over", "Ursula von der Leyen", "Leyen", "said" } } },
+  /* An organisation's name goes on after "of … and" ("Institute for
+   * Health Metrics and Evaluation"), but a person after a longer place
+   * is the person (the seed article's NATO representative). */
+  { "/quotes/speakers/organisation-with-and",
+    "According to the Institute for Health Metrics and Evaluation, the "
+    "virus may cause 32,000 more deaths. The National Institute of Allergy "
+    "and Infectious Diseases said the virus may spread. \"It will help,\" "
+    "said NATO Secretary General's Special Representative for the South "
+    "Caucasus and Central Asia James Appathurai.",
+    { { "indirect", "the virus may cause 32,000 more deaths",
+        "Institute for Health Metrics and Evaluation",
+        "the Institute for Health Metrics and Evaluation", "according to" },
+      { "indirect", "the virus may spread",
+        "National Institute of Allergy and Infectious Diseases",
+        "The National Institute of Allergy and Infectious Diseases", "said" },
+      { "direct", "It will help", "James Appathurai", "James Appathurai",
+        "said" } } },
   /* A cue word after a determiner, or plural after "according to", is a
    * noun of the source, and a date's comma does not end it. */
   { "/quotes/indirect/according-to-reports",

@@ -400,6 +400,11 @@ quotes_find_mention (const QuotesContext *ctx, guint first, guint last,
   /* The last person-like capitalized run. */
   gboolean found = FALSE;
   guint best_first = 0, best_last = 0, best_run = 0;
+  /* The end of the latest run placed after "of", "for"…, an
+   * organisation's name going on after "and" for a few words: "Institute for Health
+   * Metrics and Evaluation" (but "for the South Caucasus and Central Asia
+   * James Appathurai" ends with the person). */
+  guint no_person_end = G_MAXUINT;
   for (guint i = first; i < last;)
     {
       if (!is_name_word (ctx, i))
@@ -408,6 +413,12 @@ quotes_find_mention (const QuotesContext *ctx, guint first, guint last,
           continue;
         }
       guint end = quotes_run_end (ctx, i, last);
+      if (i == no_person_end + 1 && end - i <= 3
+          && ctx_token_is (ctx, i - 1, "and"))
+        {
+          i = end;
+          continue;
+        }
       guint nf, nl;
       /* "Sea-Eye spokesperson Carlotta Weibl", "Chelyabinsk regional
        * Deputy Governor Oleg Klimov": a run before a role word or a hyphen
@@ -440,6 +451,7 @@ quotes_find_mention (const QuotesContext *ctx, guint first, guint last,
               best_first = nf, best_last = nl, best_run = i;
               break;
             }
+          no_person_end = end;
         }
       i = end > i ? end : i + 1;
     }
