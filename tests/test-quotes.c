@@ -596,7 +596,8 @@ static const Case cases[] = {
     "virus may cause 32,000 more deaths. The National Institute of Allergy "
     "and Infectious Diseases said the virus may spread. \"It will help,\" "
     "said NATO Secretary General's Special Representative for the South "
-    "Caucasus and Central Asia James Appathurai.",
+    "Caucasus and Central Asia James Appathurai. The Iranian Revolutionary "
+    "Guard Corps said the general was dead.",
     { { "indirect", "the virus may cause 32,000 more deaths",
         "Institute for Health Metrics and Evaluation",
         "the Institute for Health Metrics and Evaluation", "according to" },
@@ -604,7 +605,9 @@ static const Case cases[] = {
         "National Institute of Allergy and Infectious Diseases",
         "The National Institute of Allergy and Infectious Diseases", "said" },
       { "direct", "It will help", "James Appathurai", "James Appathurai",
-        "said" } } },
+        "said" },
+      { "indirect", "the general was dead", "Iranian Revolutionary Guard Corps",
+        "The Iranian Revolutionary Guard Corps", "said" } } },
   /* A cue word after a determiner, or plural after "according to", is a
    * noun of the source, and a date's comma does not end it. */
   { "/quotes/indirect/according-to-reports",
