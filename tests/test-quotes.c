@@ -539,12 +539,18 @@ static const Case cases[] = {
     "Force issued warnings against attempts to enter the restricted zone "
     "of the base, saying it was dangerous. First, Biden juxtaposed "
     "numbers, claiming 85,000 Americans were unemployed. Smith left, "
-    "adding to the confusion.",
+    "adding to the confusion. It also credited Leonov with making the "
+    "spacewalk possible, noting on Twitter \"[h]is venture into the vacuum "
+    "of space began the history of extravehicular activity\".",
     { { "indirect", "the talks would fail", "Peskov", "Peskov", "saying" },
       { "indirect", "it was dangerous", "Air Force", "The Air Force",
         "saying" },
       { "indirect", "85,000 Americans were unemployed", "Biden", "Biden",
-        "claiming" } } },
+        "claiming" },
+      { "mixed",
+        "[h]is venture into the vacuum of space began the history of "
+        "extravehicular activity",
+        NULL, "It", "noting" } } },
   /* "he" means the subject before an object or a name in a lesser clause
    * of the latest sentence ("praised Johnson", "pardoned by Trump", "argued
    * that Trump had"), and the person it stands for then speaks on

@@ -875,6 +875,13 @@ quotes_clause_subject (const QuotesContext *ctx, guint floor, guint limit,
       if (v < e
           && quotes_find_mention (ctx, floor, v, FALSE, m) != MENTION_NONE)
         return m->kind;
+      /* "It also credited Leonov with …, noting": "it" (a group left to
+       * the organisation that spoke last), not the name in its object. */
+      if (v == floor + 1 && v < e && ctx_token_is (ctx, floor, "it"))
+        {
+          *m = (Mention){ floor, floor + 1, MENTION_GROUP, 0 };
+          return MENTION_GROUP;
+        }
       MentionKind kind = quotes_find_mention (ctx, floor, e, FALSE, m);
       if (kind == MENTION_NONE)
         {
