@@ -21,31 +21,6 @@ newline_before (const QuotesContext *ctx, guint i)
              & (WEFT_TOKEN_NEWLINE_BEFORE | WEFT_TOKEN_PARAGRAPH_BEFORE));
 }
 
-static void
-sentence_bounds (const QuotesContext *ctx, guint i, guint *first, guint *last)
-{
-  /* Binary search: only tokens near cues and quote marks ask. */
-  guint lo = 0, hi = ctx->n_sentences;
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-      if (ctx->sentences[mid].first_token + ctx->sentences[mid].n_tokens <= i)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  guint s = lo;
-  if (i >= ctx->n_tokens || s >= ctx->n_sentences
-      || ctx->sentences[s].first_token > i)
-    {
-      *first = i;
-      *last = MIN (i + 1, ctx->n_tokens);
-      return;
-    }
-  *first = ctx->sentences[s].first_token;
-  *last = ctx->sentences[s].first_token + ctx->sentences[s].n_tokens;
-}
-
 /* Whether the quotation opening at @open begins a sentence: nothing but
  * punctuation since the sentence or paragraph start, or a colon before. */
 static gboolean
@@ -480,7 +455,7 @@ leading (QuotesContext *ctx, Quote *q, guint *cue_end)
             }
         }
       guint s0, s1;
-      sentence_bounds (ctx, i, &s0, &s1);
+      ctx_sentence_bounds (ctx, i, &s0, &s1);
       Mention m;
       if (cue_source (ctx, cue, i, end, MIN (s0, i), &m) == MENTION_NONE)
         continue;
@@ -688,7 +663,7 @@ quotes_attribute (QuotesContext *ctx)
         {
           /* "Tanya Chan spoke to the press after the speech: “…”". */
           guint s0, s1;
-          sentence_bounds (ctx, q->open_token - 1, &s0, &s1);
+          ctx_sentence_bounds (ctx, q->open_token - 1, &s0, &s1);
           Mention m;
           MentionKind kind = quotes_clause_subject (ctx, s0, q->open_token, &m);
           if (kind == MENTION_NAME || kind == MENTION_PRONOUN
@@ -707,7 +682,7 @@ quotes_attribute (QuotesContext *ctx)
         {
           /* "In this regard, “…”": an adverbial, then the quotation. */
           guint s0, s1;
-          sentence_bounds (ctx, q->open_token - 1, &s0, &s1);
+          ctx_sentence_bounds (ctx, q->open_token - 1, &s0, &s1);
           if (q->open_token - s0 <= 5)
             q->continuation = TRUE, first = TRUE;
         }
@@ -1049,7 +1024,7 @@ passive (QuotesContext *ctx, const QuotesCue *cue, guint k, guint end, guint s0)
   if (quotes_np_after (ctx, end + 1, FALSE, &m, &np_end) == MENTION_NONE)
     return FALSE;
   guint p0, p1;
-  sentence_bounds (ctx, s0 - 1, &p0, &p1);
+  ctx_sentence_bounds (ctx, s0 - 1, &p0, &p1);
   add_indirect (ctx, p0, p1, cue->text, k, end, &m);
   return TRUE;
 }

@@ -293,6 +293,34 @@ ctx_is_ly_adverb (const QuotesContext *ctx, guint i)
          && !ctx_token_in (ctx, i, nouns);
 }
 
+/* The tokens [*@first, *@last) of the sentence holding token @i; [@i, @i
+ * + 1) outside every sentence. */
+static inline void
+ctx_sentence_bounds (const QuotesContext *ctx, guint i, guint *first,
+                     guint *last)
+{
+  /* Binary search: only tokens near cues, quote marks and names ask. */
+  guint lo = 0, hi = ctx->n_sentences;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      if (ctx->sentences[mid].first_token + ctx->sentences[mid].n_tokens <= i)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  guint s = lo;
+  if (i >= ctx->n_tokens || s >= ctx->n_sentences
+      || ctx->sentences[s].first_token > i)
+    {
+      *first = i;
+      *last = MIN (i + 1, ctx->n_tokens);
+      return;
+    }
+  *first = ctx->sentences[s].first_token;
+  *last = ctx->sentences[s].first_token + ctx->sentences[s].n_tokens;
+}
+
 /* Whether token @i is the single punctuation character @c. */
 static inline gboolean
 ctx_punct_is (const QuotesContext *ctx, guint i, char c)

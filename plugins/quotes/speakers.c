@@ -253,18 +253,9 @@ person_list_add (PersonList *list, const Person *p)
 static guint
 sentence_start (const QuotesContext *ctx, guint i)
 {
-  guint lo = 0, hi = ctx->n_sentences;
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-      if (ctx->sentences[mid].first_token + ctx->sentences[mid].n_tokens <= i)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return lo < ctx->n_sentences && ctx->sentences[lo].first_token <= i
-             ? ctx->sentences[lo].first_token
-             : i;
+  guint first, last;
+  ctx_sentence_bounds (ctx, i, &first, &last);
+  return first;
 }
 
 /* Whether the name starting at token @i follows a verb, a preposition or
