@@ -614,6 +614,19 @@ static const Case cases[] = {
         "said" },
       { "indirect", "the general was dead", "Iranian Revolutionary Guard Corps",
         "The Iranian Revolutionary Guard Corps", "said" } } },
+  /* A full name met only as a possessive or after "with", "of" still
+   * names its surname (its last two names after a place), but does not
+   * replace a full name met otherwise (Wikinews, shortened). */
+  { "/quotes/speakers/weak-full-names",
+    "Trump announced John R. Bolton's resignation after disagreements with "
+    "Mike Pompeo. \"I offered to resign,\" Bolton said. \"We disagreed,\" "
+    "Pompeo said. Senator of Vermont Bernie Sanders spoke. \"It is over,\" "
+    "Sanders said. Joe Biden spoke of Hunter Biden's laptop. \"It is a "
+    "lie,\" Biden said.",
+    { { "direct", "I offered to resign", "John R. Bolton", "Bolton", "said" },
+      { "direct", "We disagreed", "Mike Pompeo", "Pompeo", "said" },
+      { "direct", "It is over", "Bernie Sanders", "Sanders", "said" },
+      { "direct", "It is a lie", "Joe Biden", "Biden", "said" } } },
   /* A cue word after a determiner, or plural after "according to", is a
    * noun of the source, and a date's comma does not end it. */
   { "/quotes/indirect/according-to-reports",

@@ -203,6 +203,13 @@ quotes_name_part (const QuotesContext *ctx, guint first, guint last,
          && name_part (ctx, first, last, name_first, name_last);
 }
 
+gboolean
+quotes_possessed_name_part (const QuotesContext *ctx, guint first, guint last,
+                            guint *name_first, guint *name_last)
+{
+  return name_part (ctx, first, last, name_first, name_last);
+}
+
 /* The role group of the last role word in [first, last), or 0. */
 static guint8
 role_group_in (const QuotesContext *ctx, guint first, guint last)

@@ -65,6 +65,12 @@ MentionKind quotes_possessor (const QuotesContext *ctx, guint owner,
  * person-like remains. */
 gboolean quotes_name_part (const QuotesContext *ctx, guint first, guint last,
                            guint *name_first, guint *name_last);
+
+/* The same, a possessive name included ("John R. Bolton's resignation"
+ * names John R. Bolton). */
+gboolean quotes_possessed_name_part (const QuotesContext *ctx, guint first,
+                                     guint last, guint *name_first,
+                                     guint *name_last);
 /* The end of the capitalized run starting at @i (@i itself when none). */
 guint quotes_run_end (const QuotesContext *ctx, guint i, guint limit);
 /* Whether token @i is followed by a possessive 's. */

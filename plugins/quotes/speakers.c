@@ -20,6 +20,8 @@ typedef struct
   guint8 person; /* met with a role: a referent for "he", "the expert" */
   guint8 gender; /* QUOTES_GENDER_*, from a role, title or pronoun */
   guint8 object; /* after a verb or preposition: "praised Johnson" */
+  guint8 weak;   /* named after "with", "in" or as a possessive: its
+                    surname's full name only when no other is known */
   guint sentence; /* the first token of its sentence */
   const char *name;
   const char *last_word; /* points into name */
@@ -39,6 +41,7 @@ typedef struct _Known
   const char *first_full;  /* as a surname: the article's first name of two
                               or more words ending with it */
   const char *latest_full; /* the same, latest in the history */
+  guint8 first_full_weak, latest_full_weak; /* from Person.weak */
   guint8 first_gender;     /* as a name: the article's first known gender */
   guint8 first_group;      /* and first known role group */
   guint latest_gendered;   /* history index + 1 of the latest person of that
@@ -359,10 +362,15 @@ collect_people (QuotesContext *ctx, PersonList *people, guint limit)
           if (end == i)
             continue;
           guint nf, nl;
-          if (quotes_name_part (ctx, i, end, &nf, &nl)
-              && (nl - nf >= 2 || role_before) && !placed (ctx, i, nf))
+          /* A name in a possessive or after "with", "in" is still a full
+           * name for its surname ("John R. Bolton's resignation …
+           * Bolton said", "disagreements with Mike Pompeo"), though only
+           * a person met otherwise is one "he" may mean. */
+          if (quotes_possessed_name_part (ctx, i, end, &nf, &nl)
+              && (nl - nf >= 2 || (role_before && !placed (ctx, i, nf))))
             {
               guint8 group = 0;
+              gboolean in_place = placed (ctx, i, nf);
               /* Named at the start of a sentence: "Sharif Hotak, of …". */
               gboolean person
                   = nl - nf >= 2 && nf == i
@@ -381,19 +389,36 @@ collect_people (QuotesContext *ctx, PersonList *people, guint limit)
               guint8 after = role_after (ctx, end);
               if (after)
                 group = after, person = TRUE;
+              gboolean weak = in_place || quotes_is_possessive (ctx, end - 1);
+              if (in_place)
+                {
+                  /* "of Vermont Bernie Sanders": the last two names. */
+                  person = FALSE;
+                  guint names = 0;
+                  for (guint k = nl; k-- > nf;)
+                    if (ctx_capitalized (ctx, k) && ++names == 2)
+                      {
+                        nf = k;
+                        break;
+                      }
+                }
               Person p = { .pos = ctx->tokens[nf].start,
                            .name = span_text (ctx, nf, nl),
                            .group = group,
                            .person = person,
                            .gender = gender,
                            .object = object_position (ctx, i),
+                           .weak = weak,
                            .sentence = sentence_start (ctx, i) };
               p.last_word = last_word (ctx, p.name);
               p.folded = fold (ctx, p.last_word);
               person_list_add (people, &p);
-              if (nl - nf >= 2)
-                *quotes_table_insert_string (&surnames, p.folded)
-                    = GUINT_TO_POINTER (people->n);
+              gpointer *latest
+                  = nl - nf >= 2
+                        ? quotes_table_insert_string (&surnames, p.folded)
+                        : NULL;
+              if (latest && (!*latest || !weak))
+                *latest = GUINT_TO_POINTER (people->n);
             }
         }
     }
@@ -426,10 +451,15 @@ know_article (QuotesContext *ctx, History *history, PersonList *all)
     {
       Person *p = &all->items[i];
       Known *k;
-      if (is_full_name (p)
-          && !(k = p->known_folded = known_add (ctx, history, p->folded))
-                  ->first_full)
-        k->first_full = p->name;
+      if (is_full_name (p))
+        {
+          k = p->known_folded = known_add (ctx, history, p->folded);
+          if (!k->first_full || (k->first_full_weak && !p->weak))
+            {
+              k->first_full = p->name;
+              k->first_full_weak = p->weak;
+            }
+        }
       if (!p->gender && !p->group)
         continue; /* nothing to know: as if absent */
       k = p->known_name = known_add (ctx, history, p->name);
@@ -465,7 +495,12 @@ history_add (QuotesContext *ctx, History *history, Person *p)
     {
       if (!p->known_folded)
         p->known_folded = known_add (ctx, history, p->folded);
-      p->known_folded->latest_full = p->name;
+      Known *k = p->known_folded;
+      if (!k->latest_full || !p->weak || k->latest_full_weak)
+        {
+          k->latest_full = p->name;
+          k->latest_full_weak = p->weak;
+        }
     }
   if (p->gender)
     {
