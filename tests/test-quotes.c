@@ -627,6 +627,20 @@ static const Case cases[] = {
       { "direct", "We disagreed", "Mike Pompeo", "Pompeo", "said" },
       { "direct", "It is over", "Bernie Sanders", "Sanders", "said" },
       { "direct", "It is a lie", "Joe Biden", "Biden", "said" } } },
+  /* A hyphen inside a name ("Jean-Claude Juncker", "Abdul-Mahdi"), and a
+   * bare name in apposition to a role is a person "he" may mean
+   * (Wikinews, shortened). */
+  { "/quotes/speakers/hyphens-and-apposition",
+    "Prime Minister Adil Abdul-Mahdi spoke. Jean-Claude Juncker said the "
+    "talks would resume. A State Department spokesperson, Morgan Ortagus, "
+    "was disappointed: \"We urge Iraqi leaders to reconsider,\" he said. "
+    "\"We are ready,\" Abdul-Mahdi said.",
+    { { "indirect", "the talks would resume", "Jean-Claude Juncker",
+        "Jean-Claude Juncker", "said" },
+      { "direct", "We urge Iraqi leaders to reconsider", "Morgan Ortagus",
+        "he", "said" },
+      { "direct", "We are ready", "Adil Abdul-Mahdi", "Abdul-Mahdi",
+        "said" } } },
   /* A cue word after a determiner, or plural after "according to", is a
    * noun of the source, and a date's comma does not end it. */
   { "/quotes/indirect/according-to-reports",

@@ -98,9 +98,9 @@ is_name_word (const QuotesContext *ctx, guint i)
          && !(ctx_classes (ctx, i) & (QW_NONNAME | QW_PRONOUN | QW_GROUP));
 }
 
-/* The name word after the lower-case particles at token @i inside a name
- * ("Ursula von der Leyen", "Mohammed bin Salman", "Bashar al-Assad": "al"
- * "-" "Assad"), or @i when there are none. */
+/* The name word after the lower-case particles or the hyphen at token @i
+ * inside a name ("Ursula von der Leyen", "Mohammed bin Salman", "Bashar
+ * al-Assad": "al" "-" "Assad"), or @i when there are none. */
 static guint
 after_particles (const QuotesContext *ctx, guint i, guint limit)
 {
@@ -109,6 +109,11 @@ after_particles (const QuotesContext *ctx, guint i, guint limit)
           "del", "della", "dos", "das", "la", "le", "bin", "ibn", "bint" };
   static const char *const articles[] = { "al", "el", "ad", "as", "an", "ash" };
   const WeftToken *t = ctx->tokens;
+  /* "Jean-Claude Juncker", "Abdul-Mahdi": a hyphen inside a name. */
+  if (i + 1 < limit && i > 0 && ctx_punct_is (ctx, i, '-')
+      && t[i].start == t[i - 1].end && t[i + 1].start == t[i].end
+      && is_name_word (ctx, i + 1))
+    return i + 1;
   if (i + 2 < limit && ctx_token_in (ctx, i, articles)
       && ctx_punct_is (ctx, i + 1, '-') && t[i + 1].start == t[i].end
       && t[i + 2].start == t[i + 1].end && is_name_word (ctx, i + 2))
@@ -186,6 +191,9 @@ name_part (const QuotesContext *ctx, guint first, guint last, guint *name_first,
           extra = 0;
         }
     }
+  /* A name starts with a name word: not "-Journal" after "Review". */
+  while (k < last && !ctx_capitalized (ctx, k))
+    k++;
   if (k >= last)
     return FALSE;
   if (last - k - extra > 3)

@@ -129,6 +129,16 @@ span_text (QuotesContext *ctx, guint first, guint last)
   return weft_doc_strndup (ctx->doc, t + start, end - start);
 }
 
+/* Whether mention @m is one word: "Peskov", "Abdul-Mahdi" (three tokens). */
+static gboolean
+one_word (const QuotesContext *ctx, const Mention *m)
+{
+  for (guint i = m->first + 1; i < m->last; i++)
+    if (ctx->tokens[i].start != ctx->tokens[i - 1].end)
+      return FALSE;
+  return TRUE;
+}
+
 /* The surname in @name: its last word, but the one before a suffix
  * ("Robert Downey Jr." -> "Downey", a copy in the arena), and without an
  * article glued to it ("Bashar al-Assad" -> "Assad"). */
@@ -389,6 +399,12 @@ collect_people (QuotesContext *ctx, PersonList *people, guint limit)
               guint8 after = role_after (ctx, end);
               if (after)
                 group = after, person = TRUE;
+              /* "a State Department spokesperson, Morgan Ortagus, …": a
+               * bare name in apposition to a role (not "According to the
+               * MP, President Ilham Aliyev and …"). */
+              if (i >= 2 && nf == i && ctx_punct_is (ctx, i - 1, ',')
+                  && ctx_is_role (ctx, i - 2) && ctx_punct_is (ctx, end, ','))
+                group = ctx_word (ctx, i - 2)->role_group, person = TRUE;
               gboolean weak = in_place || quotes_is_possessive (ctx, end - 1);
               if (in_place)
                 {
@@ -637,7 +653,7 @@ resolve (QuotesContext *ctx, Quote *q, History *history)
     case MENTION_NAME:
       {
         const char *name = span_text (ctx, m->first, m->last);
-        if (m->last - m->first == 1)
+        if (one_word (ctx, m)) /* a surname: "Peskov", "Abdul-Mahdi" */
           name = expand_surname (ctx, history, name);
         /* "Mrs Smith", "spokeswoman Jane Doe": a gendered word before. */
         for (guint k = m->first; k-- > 0 && k + 3 > m->first;)
@@ -775,7 +791,7 @@ quotes_resolve_speakers (QuotesContext *ctx)
     {
       const Mention *m = &ctx->quotes[i].mention;
       if (m->kind == MENTION_PRONOUN || m->kind == MENTION_DESCRIPTION
-          || (m->kind == MENTION_NAME && m->last - m->first == 1))
+          || (m->kind == MENTION_NAME && one_word (ctx, m)))
         limit = MAX (limit, m->last);
     }
   if (limit)
