@@ -641,6 +641,19 @@ static const Case cases[] = {
         "he", "said" },
       { "direct", "We are ready", "Adil Abdul-Mahdi", "Abdul-Mahdi",
         "said" } } },
+  /* Naming verbs as participles ("calling it “…”"), the subject past an
+   * opening phrase, not the phrase's noun (Wikinews). */
+  { "/quotes/mixed/naming-participle",
+    "Adil Abdul-Mahdi spoke out against the attack, calling it \"an "
+    "aggression on Iraq\". In a related press release issued the following "
+    "day, the Turkish Ministry of Foreign Affairs denounced the conclusions "
+    "of the summit, calling the agreements \"legitimate and fully compatible "
+    "with international law\".",
+    { { "mixed", "an aggression on Iraq", "Adil Abdul-Mahdi",
+        "Adil Abdul-Mahdi", "calling" },
+      { "mixed", "legitimate and fully compatible with international law",
+        "Turkish Ministry of Foreign Affairs",
+        "the Turkish Ministry of Foreign Affairs", "calling" } } },
   /* A cue word after a determiner, or plural after "according to", is a
    * noun of the source, and a date's comma does not end it. */
   { "/quotes/indirect/according-to-reports",

@@ -783,6 +783,10 @@ quotes_subject_before (const QuotesContext *ctx, guint cue, guint floor,
         s--;
       if (s == pos)
         break;
+      /* "In a press release issued …, the Ministry denounced …, calling":
+       * an opening phrase, not a noun phrase the aside was about. */
+      if (fallback != MENTION_NONE && ctx_has (ctx, s, QW_PLACE | QW_OBJECT))
+        break;
       s = after_time_adverb (ctx, s, pos);
       Mention m;
       MentionKind kind = quotes_find_mention (ctx, s, pos, FALSE, &m);
