@@ -98,29 +98,86 @@ is_name_word (const QuotesContext *ctx, guint i)
          && !(ctx_classes (ctx, i) & (QW_NONNAME | QW_PRONOUN | QW_GROUP));
 }
 
-/* The name word after the lower-case particles or the hyphen at token @i
- * inside a name ("Ursula von der Leyen", "Mohammed bin Salman", "Bashar
- * al-Assad": "al" "-" "Assad"), or @i when there are none. */
-static guint
-after_particles (const QuotesContext *ctx, guint i, guint limit)
+/* Token @i's lower-case letters as a key (up to four, the length in the
+ * top byte), or 0 when it is no such word. */
+static guint32
+short_word_key (const QuotesContext *ctx, guint i)
 {
-  static const char *const particles[]
-      = { "von", "van", "der", "den", "de",  "da",   "di", "du",
-          "del", "della", "dos", "das", "la", "le", "bin", "ibn", "bint" };
-  static const char *const articles[] = { "al", "el", "ad", "as", "an", "ash" };
+  const WeftToken *t = &ctx->tokens[i];
+  guint len = t->end - t->start;
+  if (len < 2 || len > 4)
+    return 0;
+  guint32 key = len << 24;
+  for (guint k = 0; k < len; k++)
+    {
+      guchar c = (guchar)ctx->text[t->start + k];
+      if (c < 'a' || c > 'z')
+        return 0;
+      key |= (guint32)(c - 'a' + 1) << (5 * k);
+    }
+  return key;
+}
+
+#define KEY2(a, b) ((2u << 24) | ((a) - 'a' + 1) | (((b) - 'a' + 1) << 5))
+#define KEY3(a, b, c) \
+  ((3u << 24) | ((a) - 'a' + 1) | (((b) - 'a' + 1) << 5) \
+   | (((c) - 'a' + 1) << 10))
+#define KEY4(a, b, c, d) \
+  ((4u << 24) | ((a) - 'a' + 1) | (((b) - 'a' + 1) << 5) \
+   | (((c) - 'a' + 1) << 10) | (((d) - 'a' + 1) << 15))
+
+/* Whether @key (short_word_key()) is one of @keys. */
+static gboolean
+key_in (guint32 key, const guint32 *keys, guint n)
+{
+  for (guint k = 0; k < n; k++)
+    if (key == keys[k])
+      return TRUE;
+  return FALSE;
+}
+
+guint
+quotes_after_particles (const QuotesContext *ctx, guint i, guint limit)
+{
+  /* von van der den de da di du del dos das la le bin ibn bint */
+  static const guint32 particles[]
+      = { KEY3 ('v', 'o', 'n'), KEY3 ('v', 'a', 'n'), KEY3 ('d', 'e', 'r'),
+          KEY3 ('d', 'e', 'n'), KEY2 ('d', 'e'),      KEY2 ('d', 'a'),
+          KEY2 ('d', 'i'),      KEY2 ('d', 'u'),      KEY3 ('d', 'e', 'l'),
+          KEY3 ('d', 'o', 's'), KEY3 ('d', 'a', 's'), KEY2 ('l', 'a'),
+          KEY2 ('l', 'e'),      KEY3 ('b', 'i', 'n'), KEY3 ('i', 'b', 'n'),
+          KEY4 ('b', 'i', 'n', 't') };
+  /* al el ad as an ash, glued to a name by a hyphen */
+  static const guint32 articles[]
+      = { KEY2 ('a', 'l'), KEY2 ('e', 'l'), KEY2 ('a', 'd'),
+          KEY2 ('a', 's'), KEY2 ('a', 'n'), KEY3 ('a', 's', 'h') };
   const WeftToken *t = ctx->tokens;
+  if (i + 1 >= limit)
+    return i;
+  /* Most tokens after a name start with none of their first letters. */
+  guchar c = (guchar)ctx->text[t[i].start];
+  if (c != '-'
+      && !(c >= 'a' && c <= 'z'
+           && ((1u << (c - 'a')) & (1u << ('a' - 'a') | 1u << ('b' - 'a')
+                                    | 1u << ('d' - 'a') | 1u << ('e' - 'a')
+                                    | 1u << ('i' - 'a') | 1u << ('l' - 'a')
+                                    | 1u << ('v' - 'a')))))
+    return i;
   /* "Jean-Claude Juncker", "Abdul-Mahdi": a hyphen inside a name. */
-  if (i + 1 < limit && i > 0 && ctx_punct_is (ctx, i, '-')
-      && t[i].start == t[i - 1].end && t[i + 1].start == t[i].end
-      && is_name_word (ctx, i + 1))
-    return i + 1;
-  if (i + 2 < limit && ctx_token_in (ctx, i, articles)
-      && ctx_punct_is (ctx, i + 1, '-') && t[i + 1].start == t[i].end
-      && t[i + 2].start == t[i + 1].end && is_name_word (ctx, i + 2))
-    return i + 2;
+  if (i > 0 && ctx_punct_is (ctx, i, '-') && t[i].start == t[i - 1].end
+      && t[i + 1].start == t[i].end)
+    return is_name_word (ctx, i + 1) ? i + 1 : i;
+  guint32 key = short_word_key (ctx, i);
+  if (!key)
+    return i;
+  if (i + 2 < limit && ctx_punct_is (ctx, i + 1, '-')
+      && t[i + 1].start == t[i].end && t[i + 2].start == t[i + 1].end
+      && key_in (key, articles, G_N_ELEMENTS (articles)))
+    return is_name_word (ctx, i + 2) ? i + 2 : i;
   guint j = i;
-  while (j < limit && j < i + 2 && ctx_token_in (ctx, j, particles))
-    j++;
+  while (j < limit && j < i + 2 && key
+         && key_in (key, particles, G_N_ELEMENTS (particles)))
+    key = ++j < limit ? short_word_key (ctx, j) : 0;
   return j > i && j < limit && is_name_word (ctx, j) ? j : i;
 }
 
@@ -132,7 +189,7 @@ quotes_run_end (const QuotesContext *ctx, guint i, guint limit)
     {
       if (i > start && !is_name_word (ctx, i))
         {
-          guint name = after_particles (ctx, i, limit);
+          guint name = quotes_after_particles (ctx, i, limit);
           if (name == i)
             break;
           i = name;

@@ -59,6 +59,11 @@ MentionKind quotes_text_owner (const QuotesContext *ctx, guint cue,
 MentionKind quotes_possessor (const QuotesContext *ctx, guint owner,
                               Mention *out);
 
+/* The name word after the lower-case particles or the hyphen at token @i
+ * inside a name ("Ursula von der Leyen", "Mohammed bin Salman", "Bashar
+ * al-Assad": "al" "-" "Assad"), or @i when there are none. */
+guint quotes_after_particles (const QuotesContext *ctx, guint i, guint limit);
+
 /* Person-name helpers for the speaker pass.  The name part of the
  * capitalized run [@first, @last): titles, roles, nationalities and
  * organisation words are stripped from its left.  FALSE when nothing

@@ -19,10 +19,11 @@ typedef struct
   guint8 group;
   guint8 person; /* met with a role: a referent for "he", "the expert" */
   guint8 gender; /* QUOTES_GENDER_*, from a role, title or pronoun */
-  guint8 object; /* after a verb or preposition: "praised Johnson" */
+  guint8 subject; /* known to be its sentence's subject (a resolved
+                     speaker), else told from its token when asked */
   guint8 weak;   /* named after "with", "in" or as a possessive: its
                     surname's full name only when no other is known */
-  guint sentence; /* the first token of its sentence */
+  guint token; /* where it is named */
   const char *name;
   const char *last_word; /* points into name */
   const char *folded; /* last_word without diacritics (Erdoğan -> Erdogan) */
@@ -285,10 +286,10 @@ object_position (const QuotesContext *ctx, guint i)
           "than", "like",    "over", "between", "among", "toward" };
   if (i == 0 || !ctx_is_word (ctx, i - 1) || ctx_capitalized (ctx, i - 1))
     return FALSE;
-  return ctx_has (ctx, i - 1, QW_PLACE | QW_OBJECT | QW_CUE)
-         || ctx_token_in (ctx, i - 1, subordinators)
-         || ctx_word_ends_with (ctx, i - 1, "ed", 3)
-         || ctx_word_ends_with (ctx, i - 1, "ing", 4);
+  return ctx_word_ends_with (ctx, i - 1, "ed", 3)
+         || ctx_word_ends_with (ctx, i - 1, "ing", 4)
+         || ctx_has (ctx, i - 1, QW_PLACE | QW_OBJECT | QW_CUE)
+         || ctx_token_in (ctx, i - 1, subordinators);
 }
 
 /* Appends to @people, as a mention of its person, the surname alone at
@@ -314,8 +315,8 @@ add_surname_mention (QuotesContext *ctx, PersonList *people,
     return;
   Person p = people->items[k - 1];
   p.pos = t->start;
-  p.object = object_position (ctx, i);
-  p.sentence = sentence_start (ctx, i);
+  p.token = i;
+  p.subject = FALSE;
   person_list_add (people, &p);
 }
 
@@ -346,9 +347,9 @@ collect_people (QuotesContext *ctx, PersonList *people, guint limit)
           /* "Ursula von der Leyen", "Bashar al-Assad": two name words
            * with lower-case particles between them. */
           gboolean particles
-              = !token_bit (ctx->capitals, i + 1) && i + 1 < ctx->n_tokens
-                && ctx->tokens[i + 1].end - ctx->tokens[i + 1].start <= 4
-                && quotes_run_end (ctx, i, ctx->n_tokens) > i + 1;
+              = i + 1 < ctx->n_tokens && !token_bit (ctx->capitals, i + 1)
+                && ctx->tokens[i + 1].end - ctx->tokens[i + 1].start <= 5
+                && quotes_after_particles (ctx, i + 1, ctx->n_tokens) > i + 1;
           if (!((starts >> (i % 64)) & 1) && !particles)
             {
               if (surnames.n && !token_bit (ctx->capitals, i + 1))
@@ -423,9 +424,9 @@ collect_people (QuotesContext *ctx, PersonList *people, guint limit)
                            .group = group,
                            .person = person,
                            .gender = gender,
-                           .object = object_position (ctx, i),
+                           .token = i,
                            .weak = weak,
-                           .sentence = sentence_start (ctx, i) };
+                           };
               p.last_word = last_word (ctx, p.name);
               p.folded = fold (ctx, p.last_word);
               person_list_add (people, &p);
@@ -567,19 +568,29 @@ latest_person (History *history, guint8 group, guint8 gender)
   return latest ? history->people[latest - 1] : NULL;
 }
 
+/* Whether @p is named as an object or in a lesser clause (asked only of
+ * the few a pronoun finds). */
+static gboolean
+is_object (const QuotesContext *ctx, const Person *p)
+{
+  return !p->subject && object_position (ctx, p->token);
+}
+
 /* "Trump praised Johnson. “…,” he said": the person before @object in its
  * sentence who is no object, of a gender not known to differ from
  * @gender; NULL when there is none. */
 static Person *
-subject_before (History *history, const Person *object, guint8 gender)
+subject_before (const QuotesContext *ctx, History *history,
+                const Person *object, guint8 gender)
 {
+  guint sentence = sentence_start (ctx, object->token);
   /* A few people back at most: a sentence naming many costs no more. */
   for (guint i = object->index; i-- > 0 && i + 8 > object->index;)
     {
       Person *p = history->people[i];
-      if (p->sentence != object->sentence || p->pos >= object->pos)
+      if (p->pos >= object->pos || p->token < sentence)
         break;
-      if (p->person && !p->object
+      if (p->person && !is_object (ctx, p)
           && (!gender || !p->gender || p->gender == gender))
         return p;
     }
@@ -668,7 +679,8 @@ resolve (QuotesContext *ctx, Quote *q, History *history)
                      .group = m->role_group,
                      .person = TRUE,
                      .gender = gender,
-                     .sentence = sentence_start (ctx, m->first),
+                     .token = m->first,
+                     .subject = TRUE,
                      .known_name = known };
         if (!p.group && known)
           p.group = known->first_group;
@@ -680,8 +692,8 @@ resolve (QuotesContext *ctx, Quote *q, History *history)
     case MENTION_PRONOUN:
       {
         found = latest_person (history, 0, gender);
-        Person *subject = found && found->object
-                              ? subject_before (history, found, gender)
+        Person *subject = found && is_object (ctx, found)
+                              ? subject_before (ctx, history, found, gender)
                               : NULL;
         if (subject)
           found = subject;
@@ -695,8 +707,8 @@ resolve (QuotesContext *ctx, Quote *q, History *history)
         history->latest_org = NULL;
         Person p = *found;
         p.pos = pos;
-        p.object = FALSE;
-        p.sentence = sentence_start (ctx, m->first);
+        p.subject = TRUE;
+        p.token = m->first;
         if (gender)
           p.gender = gender;
         history_add (ctx, history, person_new (ctx, &p));
