@@ -289,7 +289,7 @@ scan_run (TokScanner *sc, const guchar *p)
         {
           q = tok_skip_word (p, e);
           gboolean contraction
-              = tok_lexicon_may_hold_word (config->contractions, p, q - p);
+              = tok_lexicon_may_hold_ends (config->contractions, p, q - p);
           if ((q == e || tok_plain_end[*q]) && !contraction)
             append_word (sc, p, q, flags);
           else if (*q == '.' && !contraction
@@ -472,7 +472,7 @@ tok_scan (const TokConfig *config, WeftDoc *doc)
             }
           const guchar *q = tok_skip_word (p, e);
           if ((q == e || tok_plain_end[*q])
-              && !tok_lexicon_may_hold_word (config->contractions, p, q - p))
+              && !tok_lexicon_may_hold_ends (config->contractions, p, q - p))
             {
               tok_emit_cased (&sc, p, q, WEFT_TOKEN_WORD,
                               tok_ascii_word[b] == CASE_UPPER);
