@@ -317,8 +317,19 @@ scan_run (TokScanner *sc, const guchar *p)
             }
           if (G_LIKELY (m != 0))
             {
+              /* inside the window, so before the text's end; a byte that
+               * ends a word plainly is ASCII */
               q = p + __builtin_ctzll (m);
-              if (G_UNLIKELY (*q >= 0x80))
+              if (G_LIKELY (tok_plain_end[*q])
+                  && !tok_lexicon_may_hold_ends (config->contractions, p,
+                                                 q - p))
+                {
+                  append_word (sc, p, q, flags);
+                  flags = 0;
+                  p = q;
+                  continue;
+                }
+              if (*q >= 0x80)
                 q = tok_skip_alnum (q, e); /* decode it */
             }
           else
