@@ -148,13 +148,20 @@ tok_lexicon_add (TokLexicon *lexicon, const char *word, guint tags)
     if (len == 1 || b == TOK_PAIR_KEY (0, second))
       lexicon->pair_lengths[TOK_PAIR_KEY (first, b)] |= G_GUINT64_CONSTANT (1)
                                                         << len;
+  guint64 bit = G_GUINT64_CONSTANT (1) << len;
   lexicon->first_bytes[first] = lexicon->last_bytes[last] = 1;
+  lexicon->first_lengths[first] |= bit;
+  lexicon->last_lengths[last] |= bit;
   if (lexicon->fold_case)
     {
       lexicon->first_bytes[(guchar)g_ascii_toupper (first)] = 1;
       lexicon->first_bytes[fold (first)] = 1;
       lexicon->last_bytes[(guchar)g_ascii_toupper (last)] = 1;
       lexicon->last_bytes[fold (last)] = 1;
+      lexicon->first_lengths[(guchar)g_ascii_toupper (first)] |= bit;
+      lexicon->first_lengths[fold (first)] |= bit;
+      lexicon->last_lengths[(guchar)g_ascii_toupper (last)] |= bit;
+      lexicon->last_lengths[fold (last)] |= bit;
     }
 }
 

@@ -24,6 +24,10 @@ typedef struct
   /* bit n of [PAIR_KEY (b0, b1)]: an entry of n bytes starts b0 b1, or is
    * one byte b0; the key ignores ASCII case */
   guint64 pair_lengths[1024];
+  /* bit n of [b]: an entry of n bytes starts (first_lengths) or ends
+   * (last_lengths) with the byte b, in either ASCII case when folded */
+  guint64 first_lengths[256];
+  guint64 last_lengths[256];
 } TokLexicon;
 
 #define TOK_PAIR_KEY(b0, b1) (((guint)(b0)&31u) << 5 | ((guint)(b1)&31u))
@@ -82,6 +86,20 @@ tok_lexicon_may_hold_word (const TokLexicon *lexicon, const guchar *word,
 {
   guint64 lengths = lexicon->pair_lengths[TOK_PAIR_KEY (word[0], word[1])];
   return (guint)(lengths >> (len & 63)) & lexicon->last_bytes[word[len - 1]];
+}
+
+/* A cheaper filter for a short list (the contractions), asked for every
+ * word: the length with the first byte and with the last, three loads
+ * and no key to compute.  It lets through about as few words as
+ * tok_lexicon_may_hold_word() does for such a list.  As there, a word of
+ * 64 bytes or more is filtered by its length modulo 64. */
+static inline gboolean
+tok_lexicon_may_hold_ends (const TokLexicon *lexicon, const guchar *word,
+                           gsize len)
+{
+  guint64 lengths
+      = lexicon->first_lengths[word[0]] & lexicon->last_lengths[word[len - 1]];
+  return (lengths >> (len & 63)) & 1;
 }
 
 /* Whether some entry starts with the bytes @b0 @b1 (a one-byte entry

@@ -260,6 +260,17 @@ scan_word_closely (TokScanner *sc, const guchar *s, const guchar *q)
   return tok_scan_word (sc, s);
 }
 
+#ifdef __SSE2__
+/* Bit i set when @q[i], of the 64 bytes at @q, is no ASCII letter or
+ * digit: where the words in them end. */
+static inline guint64
+stop_bits64 (const guchar *q)
+{
+  return ~(word_bits16 (q) | word_bits16 (q + 16) << 16
+           | word_bits16 (q + 32) << 32 | word_bits16 (q + 48) << 48);
+}
+#endif
+
 /* The hot path: a run of tokens that the sentence splitter need not look
  * at (... the vote, taken on Friday (the 2nd), was ...): ASCII words up
  * to plain punctuation, punctuation of one byte that no rule looks at,
@@ -276,6 +287,15 @@ scan_run (TokScanner *sc, const guchar *p)
   const TokConfig *config = sc->config;
   const guchar *e = sc->end, *q, *start = p;
   guint flags = sc->flags;
+  /* The ends of words come from the stop bits of a 64-byte window (bit i
+   * for base[i]), found for all its words at once: the end of a word then
+   * waits for a shift and a count of zeros after the end of the word
+   * before, not for a load and vector instructions.  (The window moves to
+   * a word that does not end inside it; 0: none yet.) */
+#ifdef __SSE2__
+  const guchar *base = p;
+  guint64 stops = 0;
+#endif
   for (;;)
     {
       if (*p == ' ')
@@ -287,9 +307,38 @@ scan_run (TokScanner *sc, const guchar *p)
       guint8 kind = config->start[b];
       if (starts_word (config, p))
         {
+#ifdef __SSE2__
+          gsize shift = p - base;
+          guint64 m = shift < 64 ? stops >> shift : 0;
+          if (G_UNLIKELY (m == 0) && e - p >= 64)
+            {
+              base = p;
+              m = stops = stop_bits64 (p);
+            }
+          if (G_LIKELY (m != 0))
+            {
+              /* inside the window, so before the text's end; a byte that
+               * ends a word plainly is ASCII */
+              q = p + __builtin_ctzll (m);
+              if (G_LIKELY (tok_plain_end[*q])
+                  && !tok_lexicon_may_hold_ends (config->contractions, p,
+                                                 q - p))
+                {
+                  append_word (sc, p, q, flags);
+                  flags = 0;
+                  p = q;
+                  continue;
+                }
+              if (*q >= 0x80)
+                q = tok_skip_alnum (q, e); /* decode it */
+            }
+          else
+            q = tok_skip_word (p, e);
+#else
           q = tok_skip_word (p, e);
+#endif
           gboolean contraction
-              = tok_lexicon_may_hold_word (config->contractions, p, q - p);
+              = tok_lexicon_may_hold_ends (config->contractions, p, q - p);
           if ((q == e || tok_plain_end[*q]) && !contraction)
             append_word (sc, p, q, flags);
           else if (*q == '.' && !contraction
@@ -472,7 +521,7 @@ tok_scan (const TokConfig *config, WeftDoc *doc)
             }
           const guchar *q = tok_skip_word (p, e);
           if ((q == e || tok_plain_end[*q])
-              && !tok_lexicon_may_hold_word (config->contractions, p, q - p))
+              && !tok_lexicon_may_hold_ends (config->contractions, p, q - p))
             {
               tok_emit_cased (&sc, p, q, WEFT_TOKEN_WORD,
                               tok_ascii_word[b] == CASE_UPPER);

@@ -263,9 +263,13 @@ tok_scan_word (TokScanner *sc, const guchar *s)
     capitalized = tok_ascii_word[*s] == CASE_UPPER;
   else
     {
+      /* a letter, mark or digit (the callers' classes): the word goes on
+       * after it, and the bytes after are likely not ASCII either, so no
+       * vector test of them below */
       gunichar c;
       guint n;
       capitalized = tok_char_at (s, e, &c, &n) == CH_UPPER;
+      q = s + n;
     }
   const guchar *m;
   if ((*s == 'w' || *s == 'W') && e - s > 4 && (s[1] | 0x20) == 'w'
@@ -276,16 +280,17 @@ tok_scan_word (TokScanner *sc, const guchar *s)
     }
 
   /* Most words end at a space or a comma: nothing else to decide. */
-  q = tok_skip_word (q, e);
+  q = q == s ? tok_skip_word (q, e) : tok_skip_alnum (q, e);
   if ((q == e || tok_plain_end[*q])
       && !tok_lexicon_may_hold (config->contractions, s, q - s))
     {
       tok_emit_cased (sc, s, q, WEFT_TOKEN_WORD, capitalized);
       return q;
     }
-  for (;;)
+  /* q is at the end of the letters and digits; after each step past a
+   * joining character the loop finds the end of the next ones */
+  for (;; q = tok_skip_word (q, e))
     {
-      q = tok_skip_word (q, e);
       if (q >= e)
         break;
       guchar b = *q;
