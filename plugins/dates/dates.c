@@ -269,6 +269,17 @@ typedef struct
   uint32_t ctx_sent;
 } Writer;
 
+/* Sets a string field of the latest span to a copy of @value in the
+ * document's arena: weft_layer_set_string() checks the handle and compares
+ * with the span before, which costs more than the copy (values rarely
+ * repeat from one expression to the next). */
+static inline void
+set_copied_string (Writer *w, guint span, guint field, const char *value)
+{
+  weft_layer_set_static_string (w->layer, span, field,
+                                weft_doc_strndup (w->doc, value, -1));
+}
+
 /* Normalizes expression @m and writes it to the layer. */
 static void
 write_match (Writer *w, Match *m)
@@ -306,7 +317,7 @@ write_match (Writer *w, Match *m)
     return; /* "29 February" placed in 2013 */
   guint span = weft_layer_add_span (layer, m->start, m->end);
   weft_layer_set_static_string (layer, span, st->f_type, type_names[m->type]);
-  weft_layer_set_string (layer, span, st->f_value, value);
+  set_copied_string (w, span, st->f_value, value);
   if (m->range)
     {
       /* the end of "July 26 to August 6" is in the start's year */
@@ -314,7 +325,7 @@ write_match (Writer *w, Match *m)
           && m->e.month && m->s.ylen == 4)
         m->e.year = m->s.year + (m->s.month && m->e.month < m->s.month);
       const char *an2 = spec_normalize (&m->e, anchor, end_value, abuf2);
-      weft_layer_set_string (layer, span, st->f_end_value, end_value);
+      set_copied_string (w, span, st->f_end_value, end_value);
       if (strcmp (an, "none") == 0)
         an = an2 == abuf2 ? strcpy (abuf, abuf2) : an2;
     }
@@ -322,7 +333,7 @@ write_match (Writer *w, Match *m)
     weft_layer_set_static_string (layer, span, st->f_mod, mod_names[m->mod]);
   /* anchors are names from a table, or a date written into abuf */
   if (an == abuf)
-    weft_layer_set_string (layer, span, st->f_anchor, an);
+    set_copied_string (w, span, st->f_anchor, an);
   else
     weft_layer_set_static_string (layer, span, st->f_anchor, an);
   gboolean opens = sent >= w->toks.n_sents
