@@ -630,7 +630,9 @@ doc_vec_push (WeftDoc *doc, DocVec *v, gsize elem_size)
 {
   if (v->len == v->cap)
     {
-      guint cap = v->cap ? v->cap * 2 : 16;
+      /* the first block is 512 bytes, 16 atoms or 3 matches (168 bytes): a
+       * document with one run of one expression need not clear 2.7 KB */
+      guint cap = v->cap ? v->cap * 2 : MAX (512 / elem_size, 1);
       void *data = weft_doc_alloc (doc, cap * elem_size);
       if (v->len)
         memcpy (data, v->data, v->len * elem_size);
