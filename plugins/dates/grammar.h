@@ -139,6 +139,7 @@ guint parse_holiday (const Ctx *c, guint i, DateSpec *s);
 
 /* ---- absolute.c ---- */
 guint parse_month (const Ctx *c, guint i, int *month);
+/* Writes @m only when it matches (parse_core counts on it). */
 guint parse_absolute (const Ctx *c, guint i, Match *m);
 
 /* ---- amounts.c ---- */

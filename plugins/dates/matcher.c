@@ -30,7 +30,8 @@ can_start (const Ctx *c, guint i)
                && !n->lex && !glued (c, i + 1) && !text_is (c, i + 1, "p"));
     }
   if (a->kind == A_PUNCT)
-    return TRUE; /* an apostrophe: "'90s" */
+    return num_at (c, i + 1); /* an apostrophe: "'90s", "' 90s" (every
+                                 rule that starts at one reads a number) */
   const LexEntry *e = a->lex;
   /* "the" and "a" are everywhere: only before a number or a cue word */
   if (e->cue == C_THE || (e->num == 1 && a->end - a->start <= 2))
@@ -66,11 +67,14 @@ parse_core (const Ctx *c, guint i, Match *m)
   gboolean num = num_at (c, i);
   memset (&t, 0, sizeof t);
   if ((k = parse_absolute (c, i, &t)) > best)
-    best = k, *m = t;
+    {
+      best = k, *m = t;
+      memset (&t, 0, sizeof t);
+    }
+  /* (parse_absolute writes t only when it matches: t is still clear) */
   if (!num && !e)
     return best;
   /* the other rules start with a number or a word they know */
-  memset (&t, 0, sizeof t);
   if ((k = parse_relative (c, i, &t)) > best)
     best = k, *m = t;
   if (num
