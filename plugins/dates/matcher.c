@@ -346,7 +346,8 @@ match_at (const Ctx *c, guint i, Match *m, guint *no_core)
 {
   guint j = i, end;
   int mod = 0;
-  memset (m, 0, sizeof *m);
+  /* m is not cleared: parse_core and parse_left_partial write all of it
+   * when they match, and it is read only then */
   gboolean between = i > 0 && cue_at (c, i - 1, C_BETWEEN);
   const LexEntry *e = lex_at (c, j);
   if (e && e->cue == C_APPROX)
