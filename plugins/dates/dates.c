@@ -389,7 +389,8 @@ dates_state_process (DatesState *st, WeftDoc *doc, GError **error)
   w.layer = weft_doc_add_layer (doc, st->schema);
 
   AtomScanner *scanner = atom_scanner_new (doc, st->lex);
-  Ctx c = { NULL, 0, w.toks.text, st->day_first };
+  AmountMemo amount_memo = { NULL, 0, 0, 0, 0, 0, FALSE };
+  Ctx c = { NULL, 0, w.toks.text, st->day_first, &amount_memo };
   DocVec *ms = &w.matches;
   guint first;
   gboolean more;

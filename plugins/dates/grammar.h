@@ -25,12 +25,24 @@ typedef enum
   MOD_N
 } Mod;
 
+/* The last parse_amount() read: at a number the offset rules and then
+ * the duration rule read the same amount at the same atom. */
+typedef struct
+{
+  const Atom *a; /* NULL: none */
+  guint n, i, end;
+  double amount;
+  int unit;
+  gboolean adjective;
+} AmountMemo;
+
 typedef struct
 {
   const Atom *a;
   guint n;
   const char *text;
   gboolean day_first;
+  AmountMemo *amount_memo; /* matcher_run() clears it */
 } Ctx;
 
 /* One expression found: atoms [first, last), its spec and, for a range,

@@ -448,6 +448,8 @@ matcher_run (const Ctx *c, guint first, guint stop, WeftDoc *doc,
   /* expressions never cross a line break: the rules see one line at a
    * time */
   Ctx line = *c;
+  /* the atoms' buffer is reused from run to run: forget the last amount */
+  c->amount_memo->a = NULL;
   guint i;
   for (i = first; i < stop;)
     {
