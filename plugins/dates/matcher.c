@@ -466,24 +466,30 @@ matcher_run (const Ctx *c, guint first, guint stop, WeftDoc *doc,
             line_end++;
           line.n = line_end;
         }
-      Match m;
       guint end;
-      if (!can_start (&line, i) || !(end = match_at (&line, i, &m, &no_core)))
+      if (!can_start (&line, i))
         {
           i++;
           continue;
         }
-      if (m.s.invalid || (m.range && m.e.invalid))
+      /* built in place in @out, kept by counting it */
+      Match *m = doc_vec_next (doc, out, sizeof (Match));
+      if (!(end = match_at (&line, i, m, &no_core)))
+        {
+          i++;
+          continue;
+        }
+      if (m->s.invalid || (m->range && m->e.invalid))
         {
           i = end; /* no part of an impossible date is a date */
           continue;
         }
-      m.start = c->a[m.first].start;
-      m.end = c->a[m.last - 1].end;
-      m.sent = c->a[m.first].sent;
-      m.tok_first = c->a[m.first].tok;
-      m.tok_last = c->a[m.last - 1].tok;
-      *(Match *)doc_vec_push (doc, out, sizeof (Match)) = m;
+      m->start = c->a[m->first].start;
+      m->end = c->a[m->last - 1].end;
+      m->sent = c->a[m->first].sent;
+      m->tok_first = c->a[m->first].tok;
+      m->tok_last = c->a[m->last - 1].tok;
+      out->len++;
       i = end;
     }
   return i;
