@@ -58,6 +58,19 @@ can_start (const Ctx *c, guint i)
   return TRUE; /* a cue that begins expressions */
 }
 
+/* Whether atom @i, a word with entry @e, is a count and nothing else: a
+ * number word that is no ordinal ("one", "two", "a"; not "first",
+ * "twenty-fourth", "second") and has no other meaning. */
+static gboolean
+is_count_word (const Ctx *c, guint i, const LexEntry *e)
+{
+  double v;
+  gboolean ord;
+  return e->num >= 0 && !e->ordinal && !e->month && !e->weekday
+         && !e->weekday_plural && !e->unit && !e->holiday && e->cue == C_NONE
+         && parse_number (c, i, &v, &ord) && !ord;
+}
+
 static guint
 parse_core (const Ctx *c, guint i, Match *m)
 {
@@ -65,6 +78,15 @@ parse_core (const Ctx *c, guint i, Match *m)
   guint best = 0, k;
   const LexEntry *e = lex_at (c, i);
   gboolean num = num_at (c, i);
+  /* a count word starts an expression only as an amount ("two years", "a
+   * few days", "one and a half hours"; the other rules want digits, an
+   * ordinal or a word of another meaning): not at "one of", "a man" */
+  double amount;
+  int unit;
+  gboolean adjective;
+  if (e && is_count_word (c, i, e)
+      && !parse_amount (c, i, &amount, &unit, &adjective))
+    return 0;
   memset (&t, 0, sizeof t);
   if ((k = parse_absolute (c, i, &t)) > best)
     {
