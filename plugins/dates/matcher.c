@@ -369,6 +369,16 @@ parse_core_based (const Ctx *c, guint j, Match *m)
   return end;
 }
 
+/* Whether a word with entry @e is "the", a modifier ("about", "over") or
+ * a position ("early", "end") and nothing else. */
+static gboolean
+leads_only (const LexEntry *e)
+{
+  return e && (e->cue == C_THE || e->cue == C_APPROX || e->cue == C_POS)
+         && e->num < 0 && !e->unit && !e->month && !e->weekday
+         && !e->weekday_plural && !e->holiday;
+}
+
 /* match_at; *no_core is an atom where parse_core_based is known to find
  * nothing (G_MAXUINT none): "the first time" tries "first time" after
  * "the", and then again at "first". */
@@ -432,6 +442,10 @@ match_at (const Ctx *c, guint i, Match *m, guint *no_core)
     }
   else
     {
+      /* a word that only leads into a core ("the", "about", "early":
+       * no rule starts at one) starts nothing where that core is none */
+      if (j > i && leads_only (lex_at (c, i)))
+        return 0;
       j = i;
       mod = 0;
       end = i == *no_core ? 0 : parse_core_based (c, i, m);
