@@ -568,20 +568,27 @@ token_may_trigger (const guint8 *p, guint len, const guint8 *trigger_bits)
   return (pass | marks) != 0;
 }
 
-/* Whether token @t, which the filter let through, holds a trigger. */
+/* token_confirm_trigger() of a token that opens with no digit. */
 static G_NO_INLINE gboolean
-token_confirm_trigger (Builder *b, guint t)
+confirm_word_trigger (Builder *b, guint t)
 {
   const WeftToken *tok = &b->tokens[t];
   const guint8 *p = b->text + tok->start;
   gsize len = tok->end - tok->start;
-  if (is_digit (*p))
-    return TRUE; /* most triggers: no lookup */
   gboolean plain;
   const LexEntry *e = plain_word (b, t, &plain);
   if (plain)
     return lex_is_trigger (e, *p <= 'Z');
   return is_trigger (b->lex, b->filter, p, p + len);
+}
+
+/* Whether token @t, which the filter let through, holds a trigger: a
+ * digit first, most triggers, is told inline without a call. */
+static inline gboolean
+token_confirm_trigger (Builder *b, guint t)
+{
+  return is_digit (b->text[b->tokens[t].start])
+         || confirm_word_trigger (b, t);
 }
 
 static inline gboolean
