@@ -26,6 +26,15 @@ can_start (const Ctx *c, guint i)
       if ((i > 0 && glued (c, i) && punct_at (c, i - 1, '$'))
           || (n && glued (c, i + 1) && n->kind == A_PUNCT && n->punct == '%'))
         return FALSE;
+      /* nor a number of up to three digits before ",", ";", ")", "]",
+       * "%", "!" or a quote ("COVID-19,", "(see 2)"): every rule that
+       * starts at one reads a word, a number or "-", "/", ".", ":" after
+       * it (a year has four digits) */
+      if (n && n->kind == A_PUNCT && a->ndigits <= 3 && !(a->flags & AF_ORD)
+          && (n->punct == ',' || n->punct == ';' || n->punct == ')'
+              || n->punct == ']' || n->punct == '%' || n->punct == '!'
+              || n->punct == '"'))
+        return FALSE;
       return !(a->ndigits != 4 && !(a->flags & AF_ORD) && n && n->kind == A_WORD
                && !n->lex && !glued (c, i + 1) && !text_is (c, i + 1, "p"));
     }
