@@ -124,8 +124,8 @@ parse_amount (const Ctx *c, guint i, double *amount, int *unit,
   AmountMemo *memo = c->amount_memo;
   if (memo->a != c->a || memo->n != c->n || memo->i != i)
     {
-      memo->end = read_amount (c, i, &memo->amount, &memo->unit,
-                               &memo->adjective);
+      memo->end
+          = read_amount (c, i, &memo->amount, &memo->unit, &memo->adjective);
       memo->a = c->a;
       memo->n = c->n;
       memo->i = i;

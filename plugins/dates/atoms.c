@@ -587,8 +587,7 @@ confirm_word_trigger (Builder *b, guint t)
 static inline gboolean
 token_confirm_trigger (Builder *b, guint t)
 {
-  return is_digit (b->text[b->tokens[t].start])
-         || confirm_word_trigger (b, t);
+  return is_digit (b->text[b->tokens[t].start]) || confirm_word_trigger (b, t);
 }
 
 static inline gboolean

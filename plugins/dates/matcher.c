@@ -49,8 +49,8 @@ can_start (const Ctx *c, guint i)
       return n && (n->kind == A_NUM || (n->kind == A_WORD && n->lex))
              && !(e->num == 1 && n->kind == A_NUM);
     }
-  if (e->unit && !e->month && !e->weekday && !e->weekday_plural
-      && !e->holiday && e->num < 0 && e->cue == C_NONE)
+  if (e->unit && !e->month && !e->weekday && !e->weekday_plural && !e->holiday
+      && e->num < 0 && e->cue == C_NONE)
     {
       /* a unit and nothing else starts an expression only after "the" or
        * "for" ("the day before yesterday", "the year before", "later in
