@@ -89,6 +89,30 @@ is_count_word (const Ctx *c, guint i, const LexEntry *e)
          && parse_number (c, i, &v, &ord) && !ord;
 }
 
+/* Whether a word with entry @e is an ordinal and nothing else ("first",
+ * "third"; not "second", also a unit). */
+static gboolean
+is_ordinal_word (const LexEntry *e)
+{
+  return e->num >= 0 && e->ordinal && !e->month && !e->weekday
+         && !e->weekday_plural && !e->unit && !e->holiday && e->cue == C_NONE;
+}
+
+/* Whether atom @j after an ordinal word may go on with it: a month ("first
+ * May"), "of" ("first of May"), a quarter or half ("third quarter"), or a
+ * range ("first - third May", "first to third"); the only rules that
+ * start at such a word. */
+static gboolean
+ordinal_may_go_on (const Ctx *c, guint j)
+{
+  if (punct_at (c, j, '-') || punct_at (c, j, '/'))
+    return TRUE;
+  const LexEntry *n = lex_at (c, j);
+  return n
+         && (n->month || n->unit == U_Q || n->cue == C_OF || n->cue == C_HALF
+             || n->cue == C_TO || n->cue == C_UNTIL);
+}
+
 static guint
 parse_core (const Ctx *c, guint i, Match *m)
 {
@@ -105,6 +129,8 @@ parse_core (const Ctx *c, guint i, Match *m)
   if (e && is_count_word (c, i, e)
       && !parse_amount (c, i, &amount, &unit, &adjective))
     return 0;
+  if (e && is_ordinal_word (e) && !ordinal_may_go_on (c, i + 1))
+    return 0; /* "the first time" */
   memset (&t, 0, sizeof t);
   if ((k = parse_absolute (c, i, &t)) > best)
     {
