@@ -6,6 +6,35 @@
 
 #include "grammar.h"
 
+/* Whether the number at atom @i is of up to three digits and no ordinal,
+ * and followed by ",", ";", ")", "]", "%", "!", a quote, or a "." with no
+ * number after it ("COVID-19,", "(see 2)", "in 5."): every rule that
+ * starts at such a number reads a word, a number, or "-", "/", ":", or a
+ * "." and a number after it (a year has four digits), so none does. */
+static gboolean
+number_ends_here (const Ctx *c, guint i)
+{
+  const Atom *a = &c->a[i];
+  if (i + 1 >= c->n || c->a[i + 1].kind != A_PUNCT || a->ndigits > 3
+      || (a->flags & AF_ORD))
+    return FALSE;
+  switch (c->a[i + 1].punct)
+    {
+    case ',':
+    case ';':
+    case ')':
+    case ']':
+    case '%':
+    case '!':
+    case '"':
+      return TRUE;
+    case '.':
+      return !num_at (c, i + 2);
+    default:
+      return FALSE;
+    }
+}
+
 /* Whether an expression can start at atom @i, which has AF_START (a
  * number, an apostrophe, a word that may start one): not where its
  * neighbours say it is something else. */
@@ -26,14 +55,7 @@ can_start (const Ctx *c, guint i)
       if ((i > 0 && glued (c, i) && punct_at (c, i - 1, '$'))
           || (n && glued (c, i + 1) && n->kind == A_PUNCT && n->punct == '%'))
         return FALSE;
-      /* nor a number of up to three digits before ",", ";", ")", "]",
-       * "%", "!" or a quote ("COVID-19,", "(see 2)"): every rule that
-       * starts at one reads a word, a number or "-", "/", ".", ":" after
-       * it (a year has four digits) */
-      if (n && n->kind == A_PUNCT && a->ndigits <= 3 && !(a->flags & AF_ORD)
-          && (n->punct == ',' || n->punct == ';' || n->punct == ')'
-              || n->punct == ']' || n->punct == '%' || n->punct == '!'
-              || n->punct == '"'))
+      if (number_ends_here (c, i))
         return FALSE;
       return !(a->ndigits != 4 && !(a->flags & AF_ORD) && n && n->kind == A_WORD
                && !n->lex && !glued (c, i + 1) && !text_is (c, i + 1, "p"));
@@ -131,6 +153,8 @@ parse_core (const Ctx *c, guint i, Match *m)
     return 0;
   if (e && is_ordinal_word (e) && !ordinal_may_go_on (c, i + 1))
     return 0; /* "the first time" */
+  if (num && number_ends_here (c, i))
+    return 0; /* "about 70 %" */
   memset (&t, 0, sizeof t);
   if ((k = parse_absolute (c, i, &t)) > best)
     {
