@@ -117,6 +117,8 @@ read_amount (const Ctx *c, guint i, double *amount, int *unit,
     }
   return j;
 }
+
+/* read_amount(), remembered for the last atom it read. */
 guint
 parse_amount (const Ctx *c, guint i, double *amount, int *unit,
               gboolean *adjective)
