@@ -57,9 +57,9 @@ is_plural_unit (const Ctx *c, guint i)
 /* amount + unit: "five years", "a week", "two and a half years", "half an
  * hour", "a few days", "several months", "5-year"; *amount < 0 for an
  * unspecified count.  *adjective when written "five-year". */
-guint
-parse_amount (const Ctx *c, guint i, double *amount, int *unit,
-              gboolean *adjective)
+static guint
+read_amount (const Ctx *c, guint i, double *amount, int *unit,
+             gboolean *adjective)
 {
   double v;
   gboolean ord;
@@ -117,6 +117,31 @@ parse_amount (const Ctx *c, guint i, double *amount, int *unit,
     }
   return j;
 }
+
+/* read_amount(), remembered for the last atom it read. */
+guint
+parse_amount (const Ctx *c, guint i, double *amount, int *unit,
+              gboolean *adjective)
+{
+  AmountMemo *memo = c->amount_memo;
+  if (memo->a != c->a || memo->n != c->n || memo->i != i)
+    {
+      memo->end
+          = read_amount (c, i, &memo->amount, &memo->unit, &memo->adjective);
+      memo->a = c->a;
+      memo->n = c->n;
+      memo->i = i;
+    }
+  /* (no caller reads the amount or unit when there is none) */
+  if (memo->end)
+    {
+      *amount = memo->amount;
+      *unit = memo->unit;
+    }
+  *adjective = memo->adjective;
+  return memo->end;
+}
+
 guint
 parse_duration (const Ctx *c, guint i, Match *m)
 {

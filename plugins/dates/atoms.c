@@ -568,20 +568,26 @@ token_may_trigger (const guint8 *p, guint len, const guint8 *trigger_bits)
   return (pass | marks) != 0;
 }
 
-/* Whether token @t, which the filter let through, holds a trigger. */
+/* token_confirm_trigger() of a token that opens with no digit. */
 static G_NO_INLINE gboolean
-token_confirm_trigger (Builder *b, guint t)
+confirm_word_trigger (Builder *b, guint t)
 {
   const WeftToken *tok = &b->tokens[t];
   const guint8 *p = b->text + tok->start;
   gsize len = tok->end - tok->start;
-  if (is_digit (*p))
-    return TRUE; /* most triggers: no lookup */
   gboolean plain;
   const LexEntry *e = plain_word (b, t, &plain);
   if (plain)
     return lex_is_trigger (e, *p <= 'Z');
   return is_trigger (b->lex, b->filter, p, p + len);
+}
+
+/* Whether token @t, which the filter let through, holds a trigger: a
+ * digit first, most triggers, is told inline without a call. */
+static inline gboolean
+token_confirm_trigger (Builder *b, guint t)
+{
+  return is_digit (b->text[b->tokens[t].start]) || confirm_word_trigger (b, t);
 }
 
 static inline gboolean
@@ -630,7 +636,9 @@ doc_vec_push (WeftDoc *doc, DocVec *v, gsize elem_size)
 {
   if (v->len == v->cap)
     {
-      guint cap = v->cap ? v->cap * 2 : 16;
+      /* the first block is 512 bytes, 16 atoms or 3 matches (168 bytes): a
+       * document with one run of one expression need not clear 2.7 KB */
+      guint cap = v->cap ? v->cap * 2 : MAX (512 / elem_size, 1);
       void *data = weft_doc_alloc (doc, cap * elem_size);
       if (v->len)
         memcpy (data, v->data, v->len * elem_size);

@@ -62,6 +62,20 @@ typedef struct
 /* Returns: a new last element of @elem_size bytes, not cleared. */
 void *doc_vec_push (WeftDoc *doc, DocVec *v, gsize elem_size);
 
+/* Returns: the place after the last element, with room made for one, not
+ * cleared and not counted until v->len++ keeps it (an element built in
+ * place, then kept or not). */
+static inline void *
+doc_vec_next (WeftDoc *doc, DocVec *v, gsize elem_size)
+{
+  if (G_UNLIKELY (v->len == v->cap))
+    {
+      doc_vec_push (doc, v, elem_size);
+      v->len--;
+    }
+  return (guint8 *)v->data + elem_size * v->len;
+}
+
 /* Cuts a document's tokens near triggers into atoms, one run of
  * consecutive tokens at a time, into a buffer reused across runs: memory
  * follows the longest run, not the document. */

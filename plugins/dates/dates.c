@@ -83,26 +83,12 @@ token_is (const Tokens *t, guint i, const char *word)
          && g_ascii_strncasecmp (t->text + k->start, word, len) == 0;
 }
 
-/* The tense a word marks: a cue word (was, will, scheduled…) or any
- * lower-case word ending in -ed; 0 for other words. */
-static int
-word_tense (const Tokens *t, guint i)
+/* word_tense() of a word its length and letters let through: a lookup. */
+static G_NO_INLINE int
+word_tense_lookup (const Tokens *t, guint i, gboolean ed)
 {
   const WeftToken *k = &t->tokens[i];
-  if (k->kind != WEFT_TOKEN_WORD && k->kind != WEFT_TOKEN_CLITIC)
-    return 0;
   gsize len = k->end - k->start;
-  gboolean ed = len > 4 && t->text[k->end - 1] == 'd'
-                && t->text[k->end - 2] == 'e'
-                && !(k->flags & WEFT_TOKEN_CAPITALIZED);
-  /* tense words in cues.txt are 2 to 10 bytes ("'ll", "scheduled"); most
-   * words are told from them by their length and first and last letters */
-  const guint8 *w = (const guint8 *)t->text + k->start;
-  gsize skip = len >= 2 && *w == '\'';
-  if (!ed
-      && !(len >= 2 && len <= 10
-           && tense_word_maybe (t->filter, w + skip, len - skip)))
-    return 0;
   const LexEntry *e = len >= 2 && len <= 10
                           ? atoms_token_lex (t->lex, t->text, t->text_len, k)
                           : NULL;
@@ -125,6 +111,31 @@ word_tense (const Tokens *t, guint i)
                  : -1;
     }
   return 0;
+}
+
+/* The tense a word marks: a cue word (was, will, scheduled…) or any
+ * lower-case word ending in -ed; 0 for other words.  Inline in the walk
+ * of local_tense() over a dozen tokens, most of them told from a tense
+ * word by their kind, length and letters. */
+G_ALWAYS_INLINE static inline int
+word_tense (const Tokens *t, guint i)
+{
+  const WeftToken *k = &t->tokens[i];
+  if (k->kind != WEFT_TOKEN_WORD && k->kind != WEFT_TOKEN_CLITIC)
+    return 0;
+  gsize len = k->end - k->start;
+  gboolean ed = len > 4 && t->text[k->end - 1] == 'd'
+                && t->text[k->end - 2] == 'e'
+                && !(k->flags & WEFT_TOKEN_CAPITALIZED);
+  /* tense words in cues.txt are 2 to 10 bytes ("'ll", "scheduled"); most
+   * words are told from them by their length and first and last letters */
+  const guint8 *w = (const guint8 *)t->text + k->start;
+  gsize skip = len >= 2 && *w == '\'';
+  if (!ed
+      && !(len >= 2 && len <= 10
+           && tense_word_maybe (t->filter, w + skip, len - skip)))
+    return 0;
+  return word_tense_lookup (t, i, ed);
 }
 
 /* -1 past, +1 future, 0 unknown: the tense marker nearest to tokens
@@ -269,6 +280,17 @@ typedef struct
   uint32_t ctx_sent;
 } Writer;
 
+/* Sets a string field of the latest span to a copy of @value in the
+ * document's arena: weft_layer_set_string() checks the handle and compares
+ * with the span before, which costs more than the copy (values rarely
+ * repeat from one expression to the next). */
+static inline void
+set_copied_string (Writer *w, guint span, guint field, const char *value)
+{
+  weft_layer_set_static_string (w->layer, span, field,
+                                weft_doc_strndup (w->doc, value, -1));
+}
+
 /* Normalizes expression @m and writes it to the layer. */
 static void
 write_match (Writer *w, Match *m)
@@ -306,7 +328,7 @@ write_match (Writer *w, Match *m)
     return; /* "29 February" placed in 2013 */
   guint span = weft_layer_add_span (layer, m->start, m->end);
   weft_layer_set_static_string (layer, span, st->f_type, type_names[m->type]);
-  weft_layer_set_string (layer, span, st->f_value, value);
+  set_copied_string (w, span, st->f_value, value);
   if (m->range)
     {
       /* the end of "July 26 to August 6" is in the start's year */
@@ -314,7 +336,7 @@ write_match (Writer *w, Match *m)
           && m->e.month && m->s.ylen == 4)
         m->e.year = m->s.year + (m->s.month && m->e.month < m->s.month);
       const char *an2 = spec_normalize (&m->e, anchor, end_value, abuf2);
-      weft_layer_set_string (layer, span, st->f_end_value, end_value);
+      set_copied_string (w, span, st->f_end_value, end_value);
       if (strcmp (an, "none") == 0)
         an = an2 == abuf2 ? strcpy (abuf, abuf2) : an2;
     }
@@ -322,7 +344,7 @@ write_match (Writer *w, Match *m)
     weft_layer_set_static_string (layer, span, st->f_mod, mod_names[m->mod]);
   /* anchors are names from a table, or a date written into abuf */
   if (an == abuf)
-    weft_layer_set_string (layer, span, st->f_anchor, an);
+    set_copied_string (w, span, st->f_anchor, an);
   else
     weft_layer_set_static_string (layer, span, st->f_anchor, an);
   gboolean opens = sent >= w->toks.n_sents
@@ -378,7 +400,8 @@ dates_state_process (DatesState *st, WeftDoc *doc, GError **error)
   w.layer = weft_doc_add_layer (doc, st->schema);
 
   AtomScanner *scanner = atom_scanner_new (doc, st->lex);
-  Ctx c = { NULL, 0, w.toks.text, st->day_first };
+  AmountMemo amount_memo = { NULL, 0, 0, 0, 0, 0, FALSE };
+  Ctx c = { NULL, 0, w.toks.text, st->day_first, &amount_memo };
   DocVec *ms = &w.matches;
   guint first;
   gboolean more;

@@ -61,6 +61,20 @@ fmt_year (char *b, int year, int ylen)
   return put_num (b, year, 4);
 }
 
+void
+fmt_context_day (char *b, int year, int month, int day)
+{
+  if (year < 0 || year > 9999 || month < 0 || month > 99 || day < 0 || day > 99)
+    {
+      sprintf (b, "context:%04d-%02d-%02d", year, month, day);
+      return;
+    }
+  b = put_num (put_str (b, "context:"), year, 4);
+  b = put_num (put_str (b, "-"), month, 2);
+  b = put_num (put_str (b, "-"), day, 2);
+  *b = '\0';
+}
+
 static const char *const season_names[] = { "", "SP", "SU", "FA", "WI" };
 static const char *const pod_names[] = { "", "MO", "AF", "EV", "NI" };
 

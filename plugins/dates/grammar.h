@@ -25,12 +25,24 @@ typedef enum
   MOD_N
 } Mod;
 
+/* The last parse_amount() read: at a number the offset rules and then
+ * the duration rule read the same amount at the same atom. */
+typedef struct
+{
+  const Atom *a; /* NULL: none */
+  guint n, i, end;
+  double amount;
+  int unit;
+  gboolean adjective;
+} AmountMemo;
+
 typedef struct
 {
   const Atom *a;
   guint n;
   const char *text;
   gboolean day_first;
+  AmountMemo *amount_memo; /* matcher_run() clears it */
 } Ctx;
 
 /* One expression found: atoms [first, last), its spec and, for a range,
@@ -92,7 +104,9 @@ atom_len (const Ctx *c, guint i)
   return c->a[i].end - c->a[i].start;
 }
 
-static inline gboolean
+/* Always inline, so that the length of a literal @s is a constant and
+ * most atoms are told from it by their length without a call. */
+G_ALWAYS_INLINE static inline gboolean
 text_is (const Ctx *c, guint i, const char *s)
 {
   guint len = strlen (s);
@@ -137,6 +151,7 @@ guint parse_holiday (const Ctx *c, guint i, DateSpec *s);
 
 /* ---- absolute.c ---- */
 guint parse_month (const Ctx *c, guint i, int *month);
+/* Writes @m only when it matches (parse_core counts on it). */
 guint parse_absolute (const Ctx *c, guint i, Match *m);
 
 /* ---- amounts.c ---- */

@@ -206,6 +206,12 @@ index_triggers (Lexicon *lex)
       LexEntry *e = &lex->entries[s->entry];
       if (!s->len)
         continue;
+      /* a unit of one or two letters and nothing else ("s", "d", "hr")
+       * starts no expression: such a unit is read only after a number
+       * (unit_at), and no rule starts at one */
+      if (s->len <= 2 && e->unit && !e->month && !e->weekday
+          && !e->weekday_plural && !e->holiday && e->num < 0 && !e->cue)
+        e->may_start = FALSE;
       if (s->len <= 16)
         index_short_word (&lex->filter, n_words++, s, e);
       if (s->len < 3 || !(e->trigger = trigger_of (s, e)))

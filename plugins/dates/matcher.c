@@ -6,6 +6,35 @@
 
 #include "grammar.h"
 
+/* Whether the number at atom @i is of up to three digits and no ordinal,
+ * and followed by ",", ";", ")", "]", "%", "!", a quote, or a "." with no
+ * number after it ("COVID-19,", "(see 2)", "in 5."): every rule that
+ * starts at such a number reads a word, a number, or "-", "/", ":", or a
+ * "." and a number after it (a year has four digits), so none does. */
+static gboolean
+number_ends_here (const Ctx *c, guint i)
+{
+  const Atom *a = &c->a[i];
+  if (i + 1 >= c->n || c->a[i + 1].kind != A_PUNCT || a->ndigits > 3
+      || (a->flags & AF_ORD))
+    return FALSE;
+  switch (c->a[i + 1].punct)
+    {
+    case ',':
+    case ';':
+    case ')':
+    case ']':
+    case '%':
+    case '!':
+    case '"':
+      return TRUE;
+    case '.':
+      return !num_at (c, i + 2);
+    default:
+      return FALSE;
+    }
+}
+
 /* Whether an expression can start at atom @i, which has AF_START (a
  * number, an apostrophe, a word that may start one): not where its
  * neighbours say it is something else. */
@@ -26,11 +55,14 @@ can_start (const Ctx *c, guint i)
       if ((i > 0 && glued (c, i) && punct_at (c, i - 1, '$'))
           || (n && glued (c, i + 1) && n->kind == A_PUNCT && n->punct == '%'))
         return FALSE;
+      if (number_ends_here (c, i))
+        return FALSE;
       return !(a->ndigits != 4 && !(a->flags & AF_ORD) && n && n->kind == A_WORD
                && !n->lex && !glued (c, i + 1) && !text_is (c, i + 1, "p"));
     }
   if (a->kind == A_PUNCT)
-    return TRUE; /* an apostrophe: "'90s" */
+    return num_at (c, i + 1); /* an apostrophe: "'90s", "' 90s" (every
+                                 rule that starts at one reads a number) */
   const LexEntry *e = a->lex;
   /* "the" and "a" are everywhere: only before a number or a cue word */
   if (e->cue == C_THE || (e->num == 1 && a->end - a->start <= 2))
@@ -38,6 +70,15 @@ can_start (const Ctx *c, guint i)
       const Atom *n = i + 1 < c->n ? &c->a[i + 1] : NULL;
       return n && (n->kind == A_NUM || (n->kind == A_WORD && n->lex))
              && !(e->num == 1 && n->kind == A_NUM);
+    }
+  if (e->unit && !e->month && !e->weekday && !e->weekday_plural && !e->holiday
+      && e->num < 0 && e->cue == C_NONE)
+    {
+      /* a unit and nothing else starts an expression only after "the" or
+       * "for" ("the day before yesterday", "the year before", "later in
+       * the day", "for years"): after a number it is part of an amount
+       * that starts there */
+      return i > 0 && (cue_at (c, i - 1, C_THE) || cue_at (c, i - 1, C_FOR));
     }
   if (e->month || e->weekday || e->unit || e->holiday)
     return TRUE;
@@ -57,6 +98,43 @@ can_start (const Ctx *c, guint i)
   return TRUE; /* a cue that begins expressions */
 }
 
+/* Whether atom @i, a word with entry @e, is a count and nothing else: a
+ * number word that is no ordinal ("one", "two", "a"; not "first",
+ * "twenty-fourth", "second") and has no other meaning. */
+static gboolean
+is_count_word (const Ctx *c, guint i, const LexEntry *e)
+{
+  double v;
+  gboolean ord;
+  return e->num >= 0 && !e->ordinal && !e->month && !e->weekday
+         && !e->weekday_plural && !e->unit && !e->holiday && e->cue == C_NONE
+         && parse_number (c, i, &v, &ord) && !ord;
+}
+
+/* Whether a word with entry @e is an ordinal and nothing else ("first",
+ * "third"; not "second", also a unit). */
+static gboolean
+is_ordinal_word (const LexEntry *e)
+{
+  return e->num >= 0 && e->ordinal && !e->month && !e->weekday
+         && !e->weekday_plural && !e->unit && !e->holiday && e->cue == C_NONE;
+}
+
+/* Whether atom @j after an ordinal word may go on with it: a month ("first
+ * May"), "of" ("first of May"), a quarter or half ("third quarter"), or a
+ * range ("first - third May", "first to third"); the only rules that
+ * start at such a word. */
+static gboolean
+ordinal_may_go_on (const Ctx *c, guint j)
+{
+  if (punct_at (c, j, '-') || punct_at (c, j, '/'))
+    return TRUE;
+  const LexEntry *n = lex_at (c, j);
+  return n
+         && (n->month || n->unit == U_Q || n->cue == C_OF || n->cue == C_HALF
+             || n->cue == C_TO || n->cue == C_UNTIL);
+}
+
 static guint
 parse_core (const Ctx *c, guint i, Match *m)
 {
@@ -64,13 +142,29 @@ parse_core (const Ctx *c, guint i, Match *m)
   guint best = 0, k;
   const LexEntry *e = lex_at (c, i);
   gboolean num = num_at (c, i);
+  /* a count word starts an expression only as an amount ("two years", "a
+   * few days", "one and a half hours"; the other rules want digits, an
+   * ordinal or a word of another meaning): not at "one of", "a man" */
+  double amount;
+  int unit;
+  gboolean adjective;
+  if (e && is_count_word (c, i, e)
+      && !parse_amount (c, i, &amount, &unit, &adjective))
+    return 0;
+  if (e && is_ordinal_word (e) && !ordinal_may_go_on (c, i + 1))
+    return 0; /* "the first time" */
+  if (num && number_ends_here (c, i))
+    return 0; /* "about 70 %" */
   memset (&t, 0, sizeof t);
   if ((k = parse_absolute (c, i, &t)) > best)
-    best = k, *m = t;
+    {
+      best = k, *m = t;
+      memset (&t, 0, sizeof t);
+    }
+  /* (parse_absolute writes t only when it matches: t is still clear) */
   if (!num && !e)
     return best;
   /* the other rules start with a number or a word they know */
-  memset (&t, 0, sizeof t);
   if ((k = parse_relative (c, i, &t)) > best)
     best = k, *m = t;
   if (num
@@ -334,6 +428,16 @@ parse_core_based (const Ctx *c, guint j, Match *m)
   return end;
 }
 
+/* Whether a word with entry @e is "the", a modifier ("about", "over") or
+ * a position ("early", "end") and nothing else. */
+static gboolean
+leads_only (const LexEntry *e)
+{
+  return e && (e->cue == C_THE || e->cue == C_APPROX || e->cue == C_POS)
+         && e->num < 0 && !e->unit && !e->month && !e->weekday
+         && !e->weekday_plural && !e->holiday;
+}
+
 /* match_at; *no_core is an atom where parse_core_based is known to find
  * nothing (G_MAXUINT none): "the first time" tries "first time" after
  * "the", and then again at "first". */
@@ -342,7 +446,8 @@ match_at (const Ctx *c, guint i, Match *m, guint *no_core)
 {
   guint j = i, end;
   int mod = 0;
-  memset (m, 0, sizeof *m);
+  /* m is not cleared: parse_core and parse_left_partial write all of it
+   * when they match, and it is read only then */
   gboolean between = i > 0 && cue_at (c, i - 1, C_BETWEEN);
   const LexEntry *e = lex_at (c, j);
   if (e && e->cue == C_APPROX)
@@ -396,6 +501,10 @@ match_at (const Ctx *c, guint i, Match *m, guint *no_core)
     }
   else
     {
+      /* a word that only leads into a core ("the", "about", "early":
+       * no rule starts at one) starts nothing where that core is none */
+      if (j > i && leads_only (lex_at (c, i)))
+        return 0;
       j = i;
       mod = 0;
       end = i == *no_core ? 0 : parse_core_based (c, i, m);
@@ -443,6 +552,8 @@ matcher_run (const Ctx *c, guint first, guint stop, WeftDoc *doc,
   /* expressions never cross a line break: the rules see one line at a
    * time */
   Ctx line = *c;
+  /* the atoms' buffer is reused from run to run: forget the last amount */
+  c->amount_memo->a = NULL;
   guint i;
   for (i = first; i < stop;)
     {
@@ -459,24 +570,30 @@ matcher_run (const Ctx *c, guint first, guint stop, WeftDoc *doc,
             line_end++;
           line.n = line_end;
         }
-      Match m;
       guint end;
-      if (!can_start (&line, i) || !(end = match_at (&line, i, &m, &no_core)))
+      if (!can_start (&line, i))
         {
           i++;
           continue;
         }
-      if (m.s.invalid || (m.range && m.e.invalid))
+      /* built in place in @out, kept by counting it */
+      Match *m = doc_vec_next (doc, out, sizeof (Match));
+      if (!(end = match_at (&line, i, m, &no_core)))
+        {
+          i++;
+          continue;
+        }
+      if (m->s.invalid || (m->range && m->e.invalid))
         {
           i = end; /* no part of an impossible date is a date */
           continue;
         }
-      m.start = c->a[m.first].start;
-      m.end = c->a[m.last - 1].end;
-      m.sent = c->a[m.first].sent;
-      m.tok_first = c->a[m.first].tok;
-      m.tok_last = c->a[m.last - 1].tok;
-      *(Match *)doc_vec_push (doc, out, sizeof (Match)) = m;
+      m->start = c->a[m->first].start;
+      m->end = c->a[m->last - 1].end;
+      m->sent = c->a[m->first].sent;
+      m->tok_first = c->a[m->first].tok;
+      m->tok_last = c->a[m->last - 1].tok;
+      out->len++;
       i = end;
     }
   return i;

@@ -407,8 +407,7 @@ spec_normalize (DateSpec *s, const Anchor *a, char *buf, char *anchor_buf)
           return strcpy (buf, dir_ref (s->dir)), anchor;
         if (base == &a->last)
           {
-            sprintf (anchor_buf, "context:%04d-%02d-%02d", base->year,
-                     base->month, base->day);
+            fmt_context_day (anchor_buf, base->year, base->month, base->day);
             anchor = anchor_buf;
           }
         else

@@ -102,6 +102,9 @@ const char *spec_normalize (DateSpec *s, const Anchor *a, char *buf,
 void fmt_calendar (char *b, const DateSpec *s);
 void fmt_duration (char *b, double amount, int unit);
 const char *fmt_pod_name (int pod);
+/* "context:YYYY-MM-DD" into @b (at least 32 bytes), as printf's
+ * "context:%04d-%02d-%02d" writes it, without printf. */
+void fmt_context_day (char *b, int year, int month, int day);
 /* Whether @s needs the anchor for its value at all. */
 gboolean spec_is_relative (const DateSpec *s);
 
