@@ -537,8 +537,10 @@ build_scan_table (QuotesLexicon *lexicon)
     {
       guint bytes = MIN (len, 8);
       /* quotes_word_key() of an empty word: the loaded bytes unmasked. */
+      const guint64 lower = G_GUINT64_CONSTANT (0x2020202020202020);
       scan->key_mask[len]
-          = bytes ? G_MAXUINT64 >> (64 - 8 * bytes) : G_MAXUINT64;
+          = (bytes ? G_MAXUINT64 >> (64 - 8 * bytes) : G_MAXUINT64) & ~lower;
+      scan->key_add[len] = lower + len;
       for (guint kind = 0; kind < 16; kind++)
         for (guint flags = 0; flags < 32; flags += 2)
           scan->by_kind_length[QUOTES_SCAN_ROW (kind | flags << 8) + len]

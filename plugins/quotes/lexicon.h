@@ -178,8 +178,13 @@ typedef struct
    * token of that kind, flags and length may have, and its line-break
    * flags. */
   guint8 by_kind_length[256 * 64];
-  /* By the length: the mask of the key's bytes. */
-  guint64 key_mask[64];
+  /* By the length (63: 63 bytes or more), the key before its multiply
+   * as (loaded & key_mask) + key_add: the mask of the word's bytes
+   * without their 0x20 bits, and those bits plus the length (x | 0x20…
+   * is (x & ~0x20…) + 0x20…), so that no constant is or-ed in per token.
+   * A token of 63 bytes or more gets another key than quotes_word_key(),
+   * but by_kind_length lets no flag of its key pass at that length. */
+  guint64 key_mask[64], key_add[64];
 } QuotesScanTable;
 
 /* Reads the data files in @dir (cues.txt, roles.txt, pronouns.txt,

@@ -414,9 +414,7 @@ classify (const QuotesContext *ctx, const QuotesScanTable *scan, guint first,
       guint64 first8;
       memcpy (&first8, text + t->start, 8);
       first8 = GUINT64_FROM_LE (first8);
-      guint64 key = (((first8 & scan->key_mask[len63])
-                      | G_GUINT64_CONSTANT (0x2020202020202020))
-                     + len)
+      guint64 key = ((first8 & scan->key_mask[len63]) + scan->key_add[len63])
                     * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
       bytes[i - first] = scan_byte (scan, t, len63, key);
     }
