@@ -5,8 +5,9 @@
 #include "mention.h"
 
 /* Whether token @i names a written text, the subject of a cue of kind
- * text ("the statement read"). */
-static gboolean
+ * text ("the statement read").  Not inline: its fifty tests, unrolled by
+ * ctx_token_in(), are one copy. */
+static G_GNUC_NO_INLINE gboolean
 is_writing (const QuotesContext *ctx, guint i)
 {
   static const char *const nouns[]
