@@ -292,11 +292,60 @@ object_position (const QuotesContext *ctx, guint i)
          || ctx_token_in (ctx, i - 1, subordinators);
 }
 
+/* The folded surnames met so far, by their first and last bytes (five
+ * bits of each): most capitalized words are no surname, and this tells
+ * them without folding, hashing and looking them up. */
+typedef struct
+{
+  guint64 bits[16];
+} SurnameEnds;
+
+static guint
+surname_ends_bit (guchar first, guchar last)
+{
+  return (guint)(first & 31) << 5 | (last & 31);
+}
+
+static void
+surname_ends_add (SurnameEnds *ends, const char *folded)
+{
+  gsize n = strlen (folded);
+  if (n == 0)
+    return; /* no word folds to nothing */
+  guint bit = surname_ends_bit (folded[0], folded[n - 1]);
+  ends->bits[bit >> 6] |= (guint64)1 << (bit & 63);
+}
+
+/* FALSE when the word @s (@len bytes) cannot be a surname in @ends.  A
+ * word whose first and last characters are ASCII keeps them folded; one
+ * that starts or ends with another character may be any. */
+static gboolean
+surname_ends_test (const SurnameEnds *ends, const char *s, gsize len)
+{
+  guchar first = s[0], last = s[len - 1];
+  if ((first | last) >= 0x80)
+    return TRUE;
+  guint bit = surname_ends_bit (first, last);
+  return (ends->bits[bit >> 6] >> (bit & 63)) & 1;
+}
+
+/* Whether token @i may be a surname in @ends: a word of fewer than 64
+ * bytes with a surname's ends.  Inline, asked before the call of
+ * add_surname_mention(): most capitalized words fail it. */
+static inline gboolean
+may_be_surname (const QuotesContext *ctx, const SurnameEnds *ends, guint i)
+{
+  const WeftToken *t = &ctx->tokens[i];
+  gsize len = t->end - t->start;
+  return t->kind == WEFT_TOKEN_WORD && len < 64
+         && surname_ends_test (ends, ctx->text + t->start, len);
+}
+
 /* Appends to @people, as a mention of its person, the surname alone at
- * token @i when a full name ending with it came before ("President
- * Donald Trump … Trump had asked …"): the latest one, so that "he"
- * after it finds that person.  @surnames: folded surname -> index + 1
- * in @people of the latest full name. */
+ * token @i (may_be_surname()) when a full name ending with it came before
+ * ("President Donald Trump … Trump had asked …"): the latest one, so that
+ * "he" after it finds that person.  @surnames: folded surname -> index +
+ * 1 in @people of the latest full name. */
 static void
 add_surname_mention (QuotesContext *ctx, PersonList *people,
                      const QuotesTable *surnames, guint i)
@@ -304,8 +353,7 @@ add_surname_mention (QuotesContext *ctx, PersonList *people,
   const WeftToken *t = &ctx->tokens[i];
   char word[64];
   gsize len = t->end - t->start;
-  if (t->kind != WEFT_TOKEN_WORD || len >= sizeof word
-      || (ctx_classes (ctx, i) & QW_NONNAME))
+  if (ctx_classes (ctx, i) & QW_NONNAME)
     return;
   memcpy (word, ctx->text + t->start, len);
   word[len] = '\0';
@@ -325,6 +373,7 @@ static void
 collect_people (QuotesContext *ctx, PersonList *people, guint limit)
 {
   QuotesTable surnames = { 0 };
+  SurnameEnds ends = { { 0 } };
   quotes_table_reserve (&surnames, QUOTES_TABLE_ARENA_ENTRIES, ctx->doc);
   /* Only capitalized words outside quotations can start a run (the marks
    * pass set their bits): 64 tokens at a time; the others may be a
@@ -352,7 +401,8 @@ collect_people (QuotesContext *ctx, PersonList *people, guint limit)
                 && quotes_after_particles (ctx, i + 1, ctx->n_tokens) > i + 1;
           if (!((starts >> (i % 64)) & 1) && !particles)
             {
-              if (surnames.n && !token_bit (ctx->capitals, i + 1))
+              if (surnames.n && !token_bit (ctx->capitals, i + 1)
+                  && may_be_surname (ctx, &ends, i))
                 add_surname_mention (ctx, people, &surnames, i);
               continue;
             }
@@ -362,7 +412,7 @@ collect_people (QuotesContext *ctx, PersonList *people, guint limit)
           if (!token_bit (ctx->capitals, i + 1) && !role_before && !particles)
             {
               /* "Trump praised Johnson.": a surname opening a sentence. */
-              if (surnames.n)
+              if (surnames.n && may_be_surname (ctx, &ends, i))
                 add_surname_mention (ctx, people, &surnames, i);
               continue;
             }
@@ -430,10 +480,12 @@ collect_people (QuotesContext *ctx, PersonList *people, guint limit)
               p.last_word = last_word (ctx, p.name);
               p.folded = fold (ctx, p.last_word);
               person_list_add (people, &p);
-              gpointer *latest
-                  = nl - nf >= 2
-                        ? quotes_table_insert_string (&surnames, p.folded)
-                        : NULL;
+              gpointer *latest = NULL;
+              if (nl - nf >= 2)
+                {
+                  latest = quotes_table_insert_string (&surnames, p.folded);
+                  surname_ends_add (&ends, p.folded);
+                }
               if (latest && (!*latest || !weak))
                 *latest = GUINT_TO_POINTER (people->n);
             }
