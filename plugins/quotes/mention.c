@@ -138,7 +138,7 @@ key_in (guint32 key, const guint32 *keys, guint n)
 }
 
 guint
-quotes_after_particles (const QuotesContext *ctx, guint i, guint limit)
+quotes_after_particles_at (const QuotesContext *ctx, guint i, guint limit)
 {
   /* von van der den de da di du del dos das la le bin ibn bint */
   static const guint32 particles[]
@@ -153,17 +153,6 @@ quotes_after_particles (const QuotesContext *ctx, guint i, guint limit)
       = { KEY2 ('a', 'l'), KEY2 ('e', 'l'), KEY2 ('a', 'd'),
           KEY2 ('a', 's'), KEY2 ('a', 'n'), KEY3 ('a', 's', 'h') };
   const WeftToken *t = ctx->tokens;
-  if (i + 1 >= limit)
-    return i;
-  /* Most tokens after a name start with none of their first letters. */
-  guchar c = (guchar)ctx->text[t[i].start];
-  if (c != '-'
-      && !(c >= 'a' && c <= 'z'
-           && ((1u << (c - 'a')) & (1u << ('a' - 'a') | 1u << ('b' - 'a')
-                                    | 1u << ('d' - 'a') | 1u << ('e' - 'a')
-                                    | 1u << ('i' - 'a') | 1u << ('l' - 'a')
-                                    | 1u << ('v' - 'a')))))
-    return i;
   /* "Jean-Claude Juncker", "Abdul-Mahdi": a hyphen inside a name. */
   if (i > 0 && ctx_punct_is (ctx, i, '-') && t[i].start == t[i - 1].end
       && t[i + 1].start == t[i].end)

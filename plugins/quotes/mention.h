@@ -59,10 +59,30 @@ MentionKind quotes_text_owner (const QuotesContext *ctx, guint cue,
 MentionKind quotes_possessor (const QuotesContext *ctx, guint owner,
                               Mention *out);
 
+/* quotes_after_particles() at a token that may start particles. */
+guint quotes_after_particles_at (const QuotesContext *ctx, guint i,
+                                 guint limit);
+
 /* The name word after the lower-case particles or the hyphen at token @i
  * inside a name ("Ursula von der Leyen", "Mohammed bin Salman", "Bashar
- * al-Assad": "al" "-" "Assad"), or @i when there are none. */
-guint quotes_after_particles (const QuotesContext *ctx, guint i, guint limit);
+ * al-Assad": "al" "-" "Assad"), or @i when there are none.  Inline up to
+ * the first byte: most tokens after a name start with none of the
+ * particles' first letters. */
+static inline guint
+quotes_after_particles (const QuotesContext *ctx, guint i, guint limit)
+{
+  if (i + 1 >= limit)
+    return i;
+  guchar c = (guchar)ctx->text[ctx->tokens[i].start];
+  if (c != '-'
+      && !(c >= 'a' && c <= 'z'
+           && ((1u << (c - 'a'))
+               & (1u << ('a' - 'a') | 1u << ('b' - 'a') | 1u << ('d' - 'a')
+                  | 1u << ('e' - 'a') | 1u << ('i' - 'a') | 1u << ('l' - 'a')
+                  | 1u << ('v' - 'a')))))
+    return i;
+  return quotes_after_particles_at (ctx, i, limit);
+}
 
 /* Person-name helpers for the speaker pass.  The name part of the
  * capitalized run [@first, @last): titles, roles, nationalities and
