@@ -416,6 +416,14 @@ score (VaderText *t, Valences *v, guint n, guint bangs, guint questions,
   memset (out, 0, sizeof *out);
   if (n == 0)
     return;
+  /* Four spans in ten have no valence.  Their sums are all +0.0, which
+   * the emphasis of '!' and '?' leaves alone: compound, pos and neg are 0
+   * and neu is n / n, without the square root and four divisions. */
+  if (v->n == 0)
+    {
+      out->neu = 1;
+      return;
+    }
   if (v->but_seen)
     vader_but_shift (v->values, v->n, v->but_before, v->but_upto, k->but_before,
                      k->but_after, &t->but_scratch);
