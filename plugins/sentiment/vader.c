@@ -924,6 +924,8 @@ score_words (VaderText *t, guint first, guint last, gsize start, gsize end,
 static gboolean
 split_part (VaderText *t, gsize from, gsize to, Word *w)
 {
+  if (vader_words_part (t->lexicon, t->text + from, to - from, w))
+    return TRUE;
   VaderWords *part = &t->part;
   part->n = part->n_scored = 0;
   part->uppers = 0; /* the count of this part */

@@ -375,6 +375,44 @@ word16 (const VaderTable *tab, const char *text, const char *p, Word *w,
 }
 #endif
 
+gboolean
+vader_words_part (const VaderLexicon *lex, const char *s, gsize len,
+                  VaderWord *w)
+{
+#ifdef __SSE2__
+  /* A short ASCII part is word16()'s from a copy that a space ends, and
+   * is looked up at once: a quote's first and last words are, and the
+   * split with its batch cost some 500 instructions a part. */
+  if (len == 0 || len >= 16)
+    return FALSE;
+  char buf[32] = { 0 };
+  memcpy (buf, s, len);
+  buf[len] = ' ';
+  const VaderTable *tab = vader_lexicon_table (lex);
+  Pending key;
+  if (word16 (tab, buf, buf, w, &key) != len)
+    return FALSE;
+  w->uppers_before = 0;
+  const VaderEntry *e
+      = key.len ? vader_table_find16 (tab, key.a, key.b, key.len, key.hash)
+                : NULL;
+  if (e)
+    {
+      w->entry = e;
+      w->flags = (guint8)e->flags;
+      w->id = e->word;
+      w->negated |= (e->flags & VADER_NEGATION) != 0;
+    }
+  return TRUE;
+#else
+  (void)lex;
+  (void)s;
+  (void)len;
+  (void)w;
+  return FALSE;
+#endif
+}
+
 /* Room in @out for one more word. */
 static void
 reserve (VaderWords *out)
