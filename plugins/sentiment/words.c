@@ -367,10 +367,7 @@ word16 (const VaderTable *tab, const char *text, const char *p, Word *w,
   w->flags = 0;
   w->id = 0;
   w->upper = (upper != 0) & (lower == 0);
-  w->negated = 0;
-  /* Few words hold an apostrophe: the others' path falls through. */
-  if (G_UNLIKELY (equal (v, '\'') & range))
-    w->negated = has_nt (p + lead, p + lead + kl);
+  w->negated = (equal (v, '\'') & range) && has_nt (p + lead, p + lead + kl);
   return len;
 }
 #endif
