@@ -303,10 +303,10 @@ round_small (double x, int digits)
   double err = product_error (a, p, y);
   double f = floor (y);
   double d = (y - f - 0.5) + err;
-  double r = f;
-  /* f < 1e14: exact as an integer, whose parity is a tie's. */
-  if (d > 0 || (d == 0 && ((gint64)f & 1)))
-    r = f + 1;
+  /* f < 1e14: exact as an integer, whose parity is a tie's.  Whether a
+   * score rounds up is no predictor's guess: no branch on it. */
+  gboolean up = (d > 0) | ((d == 0) & (gboolean)((gint64)f & 1));
+  double r = f + (double)up;
   return copysign (r / p, x);
 }
 
