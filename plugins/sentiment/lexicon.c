@@ -361,8 +361,11 @@ freeze (VaderLexicon *lex)
     entry_for (lex, word_names[i])->word = (guint8)i;
 
   guint n = g_hash_table_size (lex->entries);
+  /* A quarter full: a lookup seldom reads a second slot, whose test
+   * the batches' lookups mispredicted (at half full, 1.4 slots a
+   * lookup; the stage 1 to 3 ms faster on the 50 MB corpus). */
   guint32 n_slots = 16;
-  while (n_slots < 2 * n)
+  while (n_slots < 4 * n)
     n_slots *= 2;
   guint32 index_mask = 1;
   while (index_mask < n && index_mask < G_MAXUINT32 / 2)

@@ -39,3 +39,10 @@ void vader_words_translate_emoji (const VaderLexicon *lex, const char *text,
 gboolean vader_words_split (const VaderLexicon *lex, const char *text,
                             gsize len, gsize from, gsize to, gboolean emoji,
                             WeftDoc *arena, VaderWords *out);
+
+/* The word that the @len bytes at @s, part of a word of a text (no
+ * whitespace in them), make alone, as vader_words_split() makes it, in
+ * @w; FALSE when they are not a short ASCII word, for
+ * vader_words_split() to make (@w may have been written then). */
+gboolean vader_words_part (const VaderLexicon *lex, const char *s, gsize len,
+                           VaderWord *w);
