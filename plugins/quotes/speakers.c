@@ -13,27 +13,30 @@
 #include "mention.h"
 #include "table.h"
 
+/* One mention of a person; a long article holds hundreds of thousands,
+ * so its flags are bits (56 bytes). */
 typedef struct
 {
   uint32_t pos;
-  guint8 group;
-  guint8 person; /* met with a role: a referent for "he", "the expert" */
-  guint8 gender; /* QUOTES_GENDER_*, from a role, title or pronoun */
-  guint8 subject; /* known to be its sentence's subject (a resolved
-                     speaker), else told from its token when asked */
-  guint8 weak;   /* named after "with", "in" or as a possessive: its
-                    surname's full name only when no other is known */
   guint token; /* where it is named */
-  const char *name;
-  const char *last_word; /* points into name */
-  const char *folded; /* last_word without diacritics (Erdoğan -> Erdogan) */
   /* In the history: this person's index, and the person before it (index
    * + 1; 0: none) of the same gender, of any role group and of this one's. */
   guint index, earlier, earlier_in_group;
-  /* What is known about folded and name (NULL: not looked up yet), kept
-   * from know_article() so that history_add() does not hash them again. */
-  struct _Known *known_folded, *known_name;
+  guint8 group;
+  guint8 person : 1; /* met with a role: a referent for "he", "the expert" */
+  guint8 gender : 2; /* QUOTES_GENDER_*, from a role, title or pronoun */
+  guint8 subject : 1; /* known to be its sentence's subject (a resolved
+                         speaker), else told from its token when asked */
+  guint8 weak : 1; /* named after "with", "in" or as a possessive: its
+                      surname's full name only when no other is known */
+  const char *name;
+  const char *last_word; /* points into name */
+  const char *folded; /* last_word without diacritics (Erdoğan -> Erdogan) */
+  /* What is known about folded (NULL: not looked up yet), kept from
+   * know_article() so that history_add() does not hash it again. */
+  struct _Known *known_folded;
 } Person;
+G_STATIC_ASSERT (sizeof (Person) <= 56);
 
 /* What one string is known as, in the article and in the history so far:
  * a full name and a folded surname ("Peskov" can be both). */
@@ -411,9 +414,6 @@ collect_people (QuotesContext *ctx, PersonList *people, guint limit)
           gboolean role_before = i > 0 && ctx_is_role (ctx, i - 1);
           if (!token_bit (ctx->capitals, i + 1) && !role_before && !particles)
             {
-              /* "Trump praised Johnson.": a surname opening a sentence. */
-              if (surnames.n && may_be_surname (ctx, &ends, i))
-                add_surname_mention (ctx, people, &surnames, i);
               continue;
             }
           if (ctx_classes (ctx, i) & QW_NONNAME)
@@ -531,7 +531,7 @@ know_article (QuotesContext *ctx, History *history, PersonList *all)
         }
       if (!p->gender && !p->group)
         continue; /* nothing to know: as if absent */
-      k = p->known_name = known_add (ctx, history, p->name);
+      k = known_add (ctx, history, p->name);
       if (!k->first_gender)
         k->first_gender = p->gender;
       if (!k->first_group)
@@ -573,9 +573,7 @@ history_add (QuotesContext *ctx, History *history, Person *p)
     }
   if (p->gender)
     {
-      if (!p->known_name)
-        p->known_name = known_add (ctx, history, p->name);
-      p->known_name->latest_gendered = i + 1;
+      known_add (ctx, history, p->name)->latest_gendered = i + 1;
     }
   if (p->person)
     link_person (history, i);
@@ -632,8 +630,8 @@ is_object (const QuotesContext *ctx, const Person *p)
  * sentence who is no object, of a gender not known to differ from
  * @gender; NULL when there is none. */
 static Person *
-subject_before (const QuotesContext *ctx, History *history,
-                const Person *object, guint8 gender)
+subject_before (QuotesContext *ctx, History *history, const Person *object,
+                guint8 gender)
 {
   guint sentence = sentence_start (ctx, object->token);
   /* A few people back at most: a sentence naming many costs no more. */
@@ -643,6 +641,26 @@ subject_before (const QuotesContext *ctx, History *history,
       if (p->pos >= object->pos || p->token < sentence)
         break;
       if (p->person && !is_object (ctx, p)
+          && (!gender || !p->gender || p->gender == gender))
+        return p;
+    }
+  /* "Trump praised Johnson.": a surname alone opening the sentence (not
+   * kept as a mention of its own: a long article names thousands), the
+   * person of that surname met last. */
+  const WeftToken *t = &ctx->tokens[sentence];
+  gsize len = t->end - t->start;
+  char word[64];
+  if (sentence >= object->token || t->kind != WEFT_TOKEN_WORD
+      || !ctx_capitalized (ctx, sentence) || len >= sizeof word
+      || (ctx_classes (ctx, sentence) & (QW_NONNAME | QW_PRONOUN | QW_GROUP)))
+    return NULL;
+  memcpy (word, ctx->text + t->start, len);
+  word[len] = '\0';
+  const char *folded = fold (ctx, word);
+  for (guint i = object->index; i-- > 0 && i + 64 > object->index;)
+    {
+      Person *p = history->people[i];
+      if (p->person && strcmp (p->folded, folded) == 0
           && (!gender || !p->gender || p->gender == gender))
         return p;
     }
@@ -662,9 +680,7 @@ learn_gender (QuotesContext *ctx, History *history, Person *p, guint8 gender)
     history->latest[p->group][QUOTES_GENDER_UNKNOWN] = p->earlier_in_group;
   p->gender = gender;
   link_person (history, i);
-  if (!p->known_name)
-    p->known_name = known_add (ctx, history, p->name);
-  Known *k = p->known_name;
+  Known *k = known_add (ctx, history, p->name);
   k->latest_gendered = MAX (k->latest_gendered, i + 1);
 }
 
@@ -733,7 +749,7 @@ resolve (QuotesContext *ctx, Quote *q, History *history)
                      .gender = gender,
                      .token = m->first,
                      .subject = TRUE,
-                     .known_name = known };
+                     };
         if (!p.group && known)
           p.group = known->first_group;
         q->speaker = name;
