@@ -995,10 +995,7 @@ it_speaks (const QuotesContext *ctx, guint k, guint s0)
           "argues",   "confirmed", "confirms", "asked",   "asks" };
   if (!ctx_token_in (ctx, k, verbs))
     return G_MAXUINT;
-  guint it = k;
-  while (it > s0 && (ctx_has (ctx, it - 1, QW_FILLER)
-                     || ctx_is_ly_adverb (ctx, it - 1)))
-    it--;
+  guint it = ctx_skip_fillers_back (ctx, k, s0);
   if (it == s0 || !ctx_token_is (ctx, it - 1, "it"))
     return G_MAXUINT;
   for (guint i = it; i < k; i++)
@@ -1120,14 +1117,14 @@ closing_without_comma (const QuotesContext *ctx, guint k, guint s0, guint s1,
       return FALSE;
   /* The clause's last 40 tokens at most, so that cues in a long
    * sentence cost no more than in a short one. */
-  guint from = k > s0 + 40 ? k - 40 : s0;
-  for (guint i = from; i < k; i++)
-    if (ctx_quoted (ctx, i))
-      return FALSE;
-  for (guint i = from; i < k; i++)
-    if (ctx_has (ctx, i, QW_FINITE) || ends_in_ed (ctx, i))
-      return TRUE;
-  return FALSE;
+  gboolean verb = FALSE;
+  for (guint i = k > s0 + 40 ? k - 40 : s0; i < k; i++)
+    {
+      if (ctx_quoted (ctx, i))
+        return FALSE;
+      verb = verb || ctx_has (ctx, i, QW_FINITE) || ends_in_ed (ctx, i);
+    }
+  return verb;
 }
 
 static void

@@ -298,6 +298,17 @@ ctx_is_ly_adverb (const QuotesContext *ctx, guint i)
          && !ctx_token_in (ctx, i, nouns);
 }
 
+/* The first of the words from @pos back to @floor that may stand between
+ * a subject and its verb ("Peskov also said", "it repeatedly stated"). */
+static inline guint
+ctx_skip_fillers_back (const QuotesContext *ctx, guint pos, guint floor)
+{
+  while (pos > floor && !ctx_quoted (ctx, pos - 1)
+         && (ctx_has (ctx, pos - 1, QW_FILLER) || ctx_is_ly_adverb (ctx, pos - 1)))
+    pos--;
+  return pos;
+}
+
 /* The tokens [*@first, *@last) of the sentence holding token @i; [@i, @i
  * + 1) outside every sentence. */
 static inline void

@@ -462,10 +462,10 @@ quotes_find_mention (const QuotesContext *ctx, guint first, guint last,
   /* The last person-like capitalized run. */
   gboolean found = FALSE;
   guint best_first = 0, best_last = 0, best_run = 0;
-  /* The end of the latest run placed after "of", "for"…, an
-   * organisation's name going on after "and" for a few words: "Institute for Health
-   * Metrics and Evaluation" (but "for the South Caucasus and Central Asia
-   * James Appathurai" ends with the person). */
+  /* The end of the latest run placed after "of", "for"…: an
+   * organisation's name goes on after "and" for a few words ("Institute
+   * for Health Metrics and Evaluation"; but "for the South Caucasus and
+   * Central Asia James Appathurai" ends with the person). */
   guint no_person_end = G_MAXUINT;
   for (guint i = first; i < last;)
     {
@@ -747,11 +747,7 @@ MentionKind
 quotes_subject_before (const QuotesContext *ctx, guint cue, guint floor,
                        Mention *out, guint *start)
 {
-  guint pos = cue;
-  while (
-      pos > floor && !ctx_quoted (ctx, pos - 1)
-      && (ctx_has (ctx, pos - 1, QW_FILLER) || ctx_is_ly_adverb (ctx, pos - 1)))
-    pos--;
+  guint pos = ctx_skip_fillers_back (ctx, cue, floor);
   floor = after_outer_report (ctx, cue, pos, floor);
   /* "a statement which said": the noun phrase the relative pronoun stands
    * for ("that" is left alone: "a study … in the past that did

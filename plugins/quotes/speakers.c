@@ -344,6 +344,19 @@ may_be_surname (const QuotesContext *ctx, const SurnameEnds *ends, guint i)
          && surname_ends_test (ends, ctx->text + t->start, len);
 }
 
+/* Word @i (under 64 bytes) without diacritics, as fold() gives it;
+ * @word holds the copy fold() starts from. */
+static const char *
+folded_word (QuotesContext *ctx, guint i, char word[64])
+{
+  const WeftToken *t = &ctx->tokens[i];
+  gsize len = t->end - t->start;
+  g_assert (len < 64);
+  memcpy (word, ctx->text + t->start, len);
+  word[len] = '\0';
+  return fold (ctx, word);
+}
+
 /* Appends to @people, as a mention of its person, the surname alone at
  * token @i (may_be_surname()) when a full name ending with it came before
  * ("President Donald Trump … Trump had asked …"): the latest one, so that
@@ -355,13 +368,10 @@ add_surname_mention (QuotesContext *ctx, PersonList *people,
 {
   const WeftToken *t = &ctx->tokens[i];
   char word[64];
-  gsize len = t->end - t->start;
   if (ctx_classes (ctx, i) & QW_NONNAME)
     return;
-  memcpy (word, ctx->text + t->start, len);
-  word[len] = '\0';
   guint k = GPOINTER_TO_UINT (
-      quotes_table_lookup_string (surnames, fold (ctx, word)));
+      quotes_table_lookup_string (surnames, folded_word (ctx, i, word)));
   if (!k)
     return;
   Person p = people->items[k - 1];
@@ -413,9 +423,7 @@ collect_people (QuotesContext *ctx, PersonList *people, guint limit)
            * capitalized words (sentence starts, places) stop here. */
           gboolean role_before = i > 0 && ctx_is_role (ctx, i - 1);
           if (!token_bit (ctx->capitals, i + 1) && !role_before && !particles)
-            {
-              continue;
-            }
+            continue;
           if (ctx_classes (ctx, i) & QW_NONNAME)
             continue;
           guint end = quotes_run_end (ctx, i, ctx->n_tokens);
@@ -475,8 +483,7 @@ collect_people (QuotesContext *ctx, PersonList *people, guint limit)
                            .person = person,
                            .gender = gender,
                            .token = i,
-                           .weak = weak,
-                           };
+                           .weak = weak };
               p.last_word = last_word (ctx, p.name);
               p.folded = fold (ctx, p.last_word);
               person_list_add (people, &p);
@@ -648,15 +655,12 @@ subject_before (QuotesContext *ctx, History *history, const Person *object,
    * kept as a mention of its own: a long article names thousands), the
    * person of that surname met last. */
   const WeftToken *t = &ctx->tokens[sentence];
-  gsize len = t->end - t->start;
   char word[64];
   if (sentence >= object->token || t->kind != WEFT_TOKEN_WORD
-      || !ctx_capitalized (ctx, sentence) || len >= sizeof word
+      || !ctx_capitalized (ctx, sentence) || t->end - t->start >= sizeof word
       || (ctx_classes (ctx, sentence) & (QW_NONNAME | QW_PRONOUN | QW_GROUP)))
     return NULL;
-  memcpy (word, ctx->text + t->start, len);
-  word[len] = '\0';
-  const char *folded = fold (ctx, word);
+  const char *folded = folded_word (ctx, sentence, word);
   for (guint i = object->index; i-- > 0 && i + 64 > object->index;)
     {
       Person *p = history->people[i];
@@ -748,8 +752,7 @@ resolve (QuotesContext *ctx, Quote *q, History *history)
                      .person = TRUE,
                      .gender = gender,
                      .token = m->first,
-                     .subject = TRUE,
-                     };
+                     .subject = TRUE };
         if (!p.group && known)
           p.group = known->first_group;
         q->speaker = name;
