@@ -88,6 +88,7 @@ struct _WeftDoc {
   uint32_t token_text_len;
   WeftSentence *sentences;
   guint n_sentences, cap_sentences;
+  gboolean tokens_released; /* by weft_doc_release_tokens() */
 };
 
 typedef union {
@@ -149,6 +150,12 @@ gpointer weft_vec_push (WeftDoc *doc, WeftVec *vec, gsize elem_size);
  * @text stays the caller's. */
 gboolean weft_doc_take_text (WeftDoc *doc, char *text, gsize len,
                              GError **error);
+
+/* Forgets the tokens once no later stage reads them (the pipeline's
+ * release, see weft_pipeline_set_release_tokens()): a huge document's
+ * array, its largest, is freed; a small one is kept for the next
+ * document.  Until the reset, reading them is a programmer's error. */
+void weft_doc_release_tokens (WeftDoc *doc);
 
 /* Builds the code-point index of a text that is not ASCII, unless it is
  * built already: weft_doc_char_offset() needs it. */

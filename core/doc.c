@@ -76,6 +76,7 @@ weft_doc_reset (WeftDoc *doc)
   doc->n_tokens = doc->n_sentences = 0;
   doc->token_next = doc->tokens;
   doc->token_text_len = 0;
+  doc->tokens_released = FALSE;
 }
 
 gpointer
@@ -575,11 +576,45 @@ weft_doc_add_sentence (WeftDoc *doc, guint first_token, guint n_tokens)
   return add_sentence_slow (doc, first_token, n_tokens);
 }
 
+/* Buffers up to this size (about a 500 KB article's tokens) are kept for
+ * the next document when released; larger ones are freed. */
+#define TOKENS_KEPT_BYTES (1 << 20)
+
+void
+weft_doc_release_tokens (WeftDoc *doc)
+{
+  if (doc->cap_tokens * sizeof (WeftToken) > TOKENS_KEPT_BYTES)
+    {
+      g_free (doc->tokens - 1);
+      doc->tokens = doc->token_limit = NULL;
+      doc->cap_tokens = 0;
+    }
+  doc->n_tokens = 0;
+  doc->token_next = doc->tokens;
+  doc->tokens_released = TRUE;
+}
+
+/* Whether the tokens were released, with a critical for the stage that
+ * reads them without declaring them. */
+static gboolean
+tokens_were_released (const WeftDoc *doc, const char *function)
+{
+  if (G_LIKELY (!doc->tokens_released))
+    return FALSE;
+  g_critical ("%s: the tokens were released after the last stage that "
+              "declares them; a plugin that reads tokens must name them in "
+              "its requires or uses",
+              function);
+  return TRUE;
+}
+
 const WeftToken *
 weft_doc_get_tokens (const WeftDoc *doc, guint *n_tokens)
 {
   if (n_tokens)
     *n_tokens = doc->n_tokens;
+  if (tokens_were_released (doc, G_STRFUNC))
+    return NULL;
   return doc->n_tokens ? doc->tokens : NULL;
 }
 
@@ -594,6 +629,7 @@ weft_doc_get_sentences (const WeftDoc *doc, guint *n_sentences)
 guint
 weft_doc_find_token (const WeftDoc *doc, uint32_t offset)
 {
+  tokens_were_released (doc, G_STRFUNC);
   guint lo = 0, hi = doc->n_tokens;
   while (lo < hi)
     {

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "doc-private.h"
 #include "options.h"
 #include "registry.h"
 #include "weft-config.h"
@@ -44,6 +45,10 @@ struct _WeftPipeline {
   GPtrArray *stages; /* Stage* */
   GStrv output_layers;
   gboolean prepared;
+  /* The last stage that requires, uses or provides tokens (G_MAXUINT:
+   * none), and whether process() releases them after it. */
+  guint tokens_last_stage;
+  gboolean release_tokens;
 };
 
 typedef struct {
@@ -725,6 +730,13 @@ apply_settings (Stage *stage, GError **error)
   return TRUE;
 }
 
+/* Whether the NULL-terminated @layers (may be NULL) names @layer. */
+static gboolean
+declares (const char *const *layers, const char *layer)
+{
+  return layers && g_strv_contains (layers, layer);
+}
+
 /* Which stage provides @layer, at or after index @from; NULL if none. */
 static const char *
 later_provider (WeftPipeline *pipeline, guint from, const char *layer)
@@ -732,8 +744,7 @@ later_provider (WeftPipeline *pipeline, guint from, const char *layer)
   for (guint i = from; i < pipeline->stages->len; i++)
     {
       Stage *stage = g_ptr_array_index (pipeline->stages, i);
-      const char *const *provides = stage->info->plugin->provides;
-      if (provides && g_strv_contains (provides, layer))
+      if (declares (stage->info->plugin->provides, layer))
         return stage->id;
     }
   return NULL;
@@ -800,6 +811,16 @@ weft_pipeline_prepare (WeftPipeline *pipeline, GError **error)
     }
   if (!check_layer_chain (pipeline, error))
     return FALSE;
+  pipeline->tokens_last_stage = G_MAXUINT;
+  for (guint i = 0; i < pipeline->stages->len; i++)
+    {
+      const WeftPlugin *plugin
+          = ((Stage *) g_ptr_array_index (pipeline->stages, i))->info->plugin;
+      if (declares (plugin->requires, "tokens")
+          || declares (plugin->uses, "tokens")
+          || declares (plugin->provides, "tokens"))
+        pipeline->tokens_last_stage = i;
+    }
   for (guint i = 0; i < pipeline->stages->len; i++)
     {
       Stage *stage = g_ptr_array_index (pipeline->stages, i);
@@ -843,8 +864,16 @@ weft_pipeline_process (WeftPipeline *pipeline, WeftDoc *doc,
         }
       if (local)
         g_error_free (local); /* an error set on success is ignored */
+      if (i == pipeline->tokens_last_stage && pipeline->release_tokens)
+        weft_doc_release_tokens (doc);
     }
   return TRUE;
+}
+
+void
+weft_pipeline_set_release_tokens (WeftPipeline *pipeline, gboolean release)
+{
+  pipeline->release_tokens = release;
 }
 
 const char *

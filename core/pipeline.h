@@ -35,6 +35,12 @@ WEFT_API gboolean weft_pipeline_prepare (WeftPipeline *pipeline,
 WEFT_API gboolean weft_pipeline_process (WeftPipeline *pipeline, WeftDoc *doc,
                                          const char **failed_stage,
                                          GError **error);
+/* Whether weft_pipeline_process() frees the tokens after the last stage
+ * that requires, uses or provides them: for a run whose output does not
+ * include them, so that a huge document's largest array does not outlive
+ * its readers.  Off by default. */
+WEFT_API void weft_pipeline_set_release_tokens (WeftPipeline *pipeline,
+                                                gboolean release);
 WEFT_API void weft_pipeline_free (WeftPipeline *pipeline);
 
 WEFT_API const char *weft_pipeline_get_name (const WeftPipeline *pipeline);

@@ -580,6 +580,8 @@ weft_run (WeftPipeline *pipeline, const WeftRunConfig *config,
   run.layers = config->layers ? config->layers
                               : weft_pipeline_get_output_layers (pipeline);
   run.format = config->format;
+  weft_pipeline_set_release_tokens (
+      pipeline, !weft_writer_reads_tokens (run.format, run.layers));
   run.reader = weft_reader_new (inputs, config->input_jsonl ? WEFT_INPUT_JSONL
                                                             : WEFT_INPUT_TEXT,
                                 error);

@@ -468,6 +468,12 @@ weft_write_field_value (GString *out, const WeftLayer *layer, guint span,
     }
 }
 
+gboolean
+weft_writer_reads_tokens (WeftOutputFormat format, const char *const *layers)
+{
+  return format == WEFT_FORMAT_TEXT || wanted (layers, "tokens", FALSE);
+}
+
 void
 weft_write_record (GString *out, WeftOutputFormat format, WeftDoc *doc,
                    const char *const *layers, WeftFlushFunc flush_func,

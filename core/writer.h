@@ -21,6 +21,10 @@ typedef void (*WeftFlushFunc) (GString *out, gpointer data);
 void weft_write_record (GString *out, WeftOutputFormat format, WeftDoc *doc,
                         const char *const *layers, WeftFlushFunc flush,
                         gpointer flush_data);
+/* Whether weft_write_record() reads the tokens in @format with @layers:
+ * when they are written, and for the text summary's count. */
+gboolean weft_writer_reads_tokens (WeftOutputFormat format,
+                                   const char *const *layers);
 /* Appends an error record for a document that failed in @stage. */
 void weft_write_error (GString *out, WeftOutputFormat format, const char *id,
                        const char *source, const char *stage,

@@ -57,6 +57,46 @@ test_load_ok (void)
   weft_doc_free (doc);
 }
 
+/* Runs "WE say NO and OKAY\nBAKU" through words and @then, releasing the
+ * tokens when told; the sentences stay either way. */
+static WeftDoc *
+run_words_then (const char *then, gboolean release)
+{
+  g_autofree char *yaml = g_strdup_printf (
+      "stages:\n  - plugin: words\n  - plugin: %s\n", then);
+  g_autoptr (WeftPipeline) p = weft_test_pipeline (yaml);
+  weft_pipeline_set_release_tokens (p, release);
+  WeftDoc *doc = weft_doc_new ();
+  weft_test_run (p, doc, "WE say NO and OKAY\nBAKU", NULL);
+  guint n_sentences;
+  weft_doc_get_sentences (doc, &n_sentences);
+  g_assert_cmpuint (n_sentences, ==, 2);
+  return doc;
+}
+
+/* The tokens go after the last stage that declares them, when asked (the
+ * runner asks when the output does not include them). */
+static void
+test_release_tokens (void)
+{
+  guint n = G_MAXUINT;
+  /* quotes-fixture declares no tokens: they go after words, and reading
+   * them is a programmer's error */
+  WeftDoc *doc = run_words_then ("quotes-fixture", TRUE);
+  g_test_expect_message (NULL, G_LOG_LEVEL_CRITICAL,
+                         "weft_doc_get_tokens: the tokens were released*");
+  g_assert_null (weft_doc_get_tokens (doc, &n));
+  g_test_assert_expected_messages ();
+  g_assert_cmpuint (n, ==, 0);
+  weft_doc_free (doc);
+  /* not asked: they stay */
+  doc = run_words_then ("quotes-fixture", FALSE);
+  const WeftToken *tokens = weft_doc_get_tokens (doc, &n);
+  g_assert_cmpuint (n, ==, 6);
+  g_assert_cmpuint (tokens[5].start, ==, 19); /* BAKU */
+  weft_doc_free (doc);
+}
+
 static void
 test_errors (void)
 {
@@ -234,6 +274,7 @@ main (int argc, char **argv)
   g_test_add_func ("/pipeline/load/errors", test_errors);
   g_test_add_func ("/pipeline/load/alias-bomb", test_alias_bomb);
   g_test_add_func ("/pipeline/extends", test_extends);
+  g_test_add_func ("/pipeline/release-tokens", test_release_tokens);
   g_test_add_func ("/registry/not-a-plugin", test_not_a_plugin);
   g_test_add_func ("/options/resolve", test_options_resolve);
   return g_test_run ();

@@ -221,7 +221,7 @@ sentiment_process (gpointer state, WeftDoc *doc, GError **error)
 WEFT_PLUGIN_DEFINE (.name = "sentiment", .version = "1.0",
                     .description = "VADER sentiment scores for the document, "
                                    "each sentence and each quote",
-                    .requires = WEFT_LAYERS ("tokens", "sentences"),
+                    .requires = WEFT_LAYERS ("sentences"),
                     .uses = WEFT_LAYERS ("quotes"),
                     .provides = WEFT_LAYERS ("sentiment"),
                     .options = sentiment_options, .init = sentiment_init,
