@@ -894,6 +894,31 @@ static const Case cases[] = {
     "Relations between Russia and Azerbaijan are experiencing another "
     "aggravation these days. It's the country's problem.",
     { { NULL } } },
+  /* An interview transcript: a line opening with its speaker's label is
+   * that person's answer, also with the person's initials; a label naming
+   * nobody known (the interviewer's "WN", a photo credit) quotes nothing,
+   * and no reported speech is looked for inside an answer (Wikinews). */
+  { "/quotes/labels/interview-answers",
+    "Wikinews caught up with postdoctoral researcher and study co-author "
+    "Natasha Gownaris to learn more.\n\n"
+    "((Wikinews))  What prompted your curiosity about Magellanic "
+    "penguins?\n\n"
+    "Natasha Gownaris: I've wanted to be a marine scientist since I was a "
+    "child.\n\n"
+    "((WN))  How did you approach putting together such a large-scale "
+    "study?\n\n"
+    "NG: This study started in 1982, long before I joined the team.\n\n"
+    "((Naomi Martisius))  So, that actually started back quite a while ago "
+    "now, for me. Like I say we also did a statistical analysis.\n\n"
+    "Image: John Lubbock (flickr).",
+    { { "direct", "I've wanted to be a marine scientist since I was a child.",
+        "Natasha Gownaris", "Natasha Gownaris", NULL },
+      { "direct", "This study started in 1982, long before I joined the team.",
+        "Natasha Gownaris", "NG", NULL },
+      { "direct",
+        "So, that actually started back quite a while ago now, for me. Like "
+        "I say we also did a statistical analysis.",
+        "Naomi Martisius", "Naomi Martisius", NULL } } },
 };
 
 static char *

@@ -100,6 +100,7 @@ typedef struct
   const char *speaker;   /* resolved name (arena), or NULL */
   gboolean continuation; /* speaker carried over from the previous quote */
   gboolean named;        /* introduced by a naming cue: called X "…" */
+  gboolean label; /* an answer after its speaker's label ("Smith: …") */
 } Quote;
 
 typedef struct

@@ -3,6 +3,7 @@
  * into quotations), attribution.c (cues and mentions, indirect speech),
  * speakers.c (mentions to names).  Word lists are data, read at init. */
 #include "attribution.h"
+#include "labels.h"
 #include "lexicon.h"
 #include "marks.h"
 #include "mention.h"
@@ -104,8 +105,9 @@ write_layer (const QuotesState *st, QuotesContext *ctx)
   for (guint i = 0; i < ctx->n_quotes; i++)
     {
       const Quote *q = &ctx->quotes[i];
-      if (q->kind == QUOTE_TERM && !st->terms)
-        continue;
+      if ((q->kind == QUOTE_TERM && !st->terms)
+          || (q->label && q->mention.kind == MENTION_NONE))
+        continue; /* a label that names nobody: "WN: …" */
       guint span = weft_layer_add_span (layer, q->start, q->end);
       /* Names, cues and speakers are the lexicon's or in the document's
        * arena: they outlive the document's layers. */
@@ -169,6 +171,7 @@ quotes_process (gpointer state, WeftDoc *doc, GError **error)
       = (TokenList){ lists + TOKEN_LIST_START, 0, TOKEN_LIST_START, FALSE };
   quotes_find_marks (&ctx);
   quotes_attribute (&ctx);
+  quotes_find_labels (&ctx);
   if (st->indirect)
     quotes_find_indirect (&ctx);
   /* "Trump's statement read “…”": the text's owner speaks. */

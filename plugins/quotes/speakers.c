@@ -601,6 +601,39 @@ expand_surname (QuotesContext *ctx, const History *history, const char *word)
   return word;
 }
 
+/* The latest person of the last 256 in the history whose name of two
+ * words or more has the initials @word ("NG": Natasha Gownaris), or
+ * NULL. */
+static const char *
+by_initials (const History *history, const char *word)
+{
+  gsize n = strlen (word);
+  if (n < 2 || n > 4)
+    return NULL;
+  for (gsize k = 0; k < n; k++)
+    if (!g_ascii_isupper (word[k]))
+      return NULL;
+  for (guint i = history->n_people; i-- > 0 && i + 256 > history->n_people;)
+    {
+      const Person *p = history->people[i];
+      if (!is_full_name (p))
+        continue;
+      const char *s = p->name;
+      gsize k = 0;
+      while (k < n && *s == word[k])
+        {
+          k++;
+          s = strchr (s, ' ');
+          if (!s)
+            break;
+          s++;
+        }
+      if (k == n && !s)
+        return p->name;
+    }
+  return NULL;
+}
+
 /* The gender known for the person called @name (what is known about the
  * name: @k, maybe NULL), if any: from the history, else from the article. */
 static guint8
@@ -737,7 +770,20 @@ resolve (QuotesContext *ctx, Quote *q, History *history)
       {
         const char *name = span_text (ctx, m->first, m->last);
         if (one_word (ctx, m)) /* a surname: "Peskov", "Abdul-Mahdi" */
-          name = expand_surname (ctx, history, name);
+          {
+            const char *word = name;
+            name = expand_surname (ctx, history, word);
+            /* "NG: …" in an interview: initials of a person named
+             * before; a label naming nobody known ("WN", "Image") is
+             * the interviewer or no speaker. */
+            if (q->label && name == word)
+              name = by_initials (history, word);
+            if (q->label && !name)
+              {
+                q->mention.kind = MENTION_NONE;
+                break;
+              }
+          }
         /* "Mrs Smith", "spokeswoman Jane Doe": a gendered word before. */
         for (guint k = m->first; k-- > 0 && k + 3 > m->first;)
           if (!ctx_is_word (ctx, k) || (gender = ctx_word (ctx, k)->gender))

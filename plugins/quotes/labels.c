@@ -1,0 +1,87 @@
+/* quotes — interview transcripts.  A line that opens with a name in
+ * parentheses or a name and a colon is that person's answer (or the
+ * interviewer's question: a label that names nobody the article knows is
+ * dropped when speakers are resolved).  Only the line starts listed by
+ * the marks pass are visited. */
+#include "labels.h"
+
+/* A label names one person: a few words. */
+#define LABEL_MAX_WORDS 4
+/* An answer has a sentence at least: "Image: John Smith." is a credit. */
+#define ANSWER_MIN_WORDS 6
+
+/* Whether token @i may be a word of a speaker's label: a capitalized
+ * word in no list that says it is no name ("Note", "Update", "Editor"),
+ * no role ("Reporter") and no organisation ("News"). */
+static gboolean
+label_word (const QuotesContext *ctx, guint i)
+{
+  return ctx_capitalized (ctx, i) && !ctx_quoted (ctx, i)
+         && !ctx_has (ctx, i,
+                      QW_NONNAME | QW_PRONOUN | QW_GROUP | QW_ROLE | QW_TITLE
+                          | QW_ORG | QW_DETERMINER | QW_CUE);
+}
+
+/* The label opening the line at token @i, [*@first, *@last), and the
+ * token after it; 0 when the line opens with none. */
+static guint
+label_at (const QuotesContext *ctx, guint i, guint *first, guint *last)
+{
+  guint open = 0;
+  while (open < 2 && ctx_punct_is (ctx, i + open, '('))
+    open++;
+  guint k = i + open;
+  *first = k;
+  while (k < ctx->n_tokens && k - *first < LABEL_MAX_WORDS
+         && label_word (ctx, k)
+         && !(k > *first
+              && (ctx->tokens[k].flags
+                  & (WEFT_TOKEN_NEWLINE_BEFORE | WEFT_TOKEN_PARAGRAPH_BEFORE))))
+    k++;
+  if (k == *first)
+    return 0;
+  *last = k;
+  if (open)
+    {
+      /* "((Wayne Tseng)": one closing parenthesis will do. */
+      guint close = 0;
+      while (close < open && ctx_punct_is (ctx, k, ')'))
+        close++, k++;
+      return close ? k : 0;
+    }
+  return ctx_punct_is (ctx, k, ':') ? k + 1 : 0;
+}
+
+void
+quotes_find_labels (QuotesContext *ctx)
+{
+  for (guint l = 0; l < ctx->line_starts.n; l++)
+    {
+      guint i = ctx->line_starts.items[l], first, last;
+      /* The cheap tests first: most lines open with a word and no label. */
+      if (!ctx_capitalized (ctx, i) && !ctx_punct_is (ctx, i, '('))
+        continue;
+      guint content = label_at (ctx, i, &first, &last);
+      if (content == 0 || content >= ctx->n_tokens || ctx_quoted (ctx, content)
+          || (ctx->tokens[content].flags
+              & (WEFT_TOKEN_NEWLINE_BEFORE | WEFT_TOKEN_PARAGRAPH_BEFORE)))
+        continue;
+      guint end = l + 1 < ctx->line_starts.n ? ctx->line_starts.items[l + 1]
+                                             : ctx->n_tokens;
+      guint words = 0;
+      for (guint k = content; k < end && words < ANSWER_MIN_WORDS; k++)
+        words += ctx_is_word (ctx, k);
+      if (words < ANSWER_MIN_WORDS)
+        continue;
+      Quote *q = quotes_context_add (ctx);
+      q->start = ctx->tokens[content].start;
+      q->end = ctx->tokens[end - 1].end;
+      q->first_token = content;
+      q->open_token = q->close_token = G_MAXUINT;
+      q->end_token = end;
+      q->kind = QUOTE_DIRECT;
+      q->mention = (Mention){ first, last, MENTION_NAME, 0 };
+      q->label = TRUE;
+      token_bits_set_range (ctx->quoted, content, end);
+    }
+}
