@@ -894,6 +894,27 @@ static const Case cases[] = {
     "Relations between Russia and Azerbaijan are experiencing another "
     "aggravation these days. It's the country's problem.",
     { { NULL } } },
+  /* A written text speaks with a phrase after its noun ("of the
+   * decision", "on the death") and "read in part"; not when it is the
+   * object of a preposition ("during his message … read out"). */
+  { "/quotes/direct/written-text-with-phrase",
+    "The summary of the decision read in part: \"This Court has already "
+    "concluded that the advice was unlawful.\"\n\n"
+    "The family's statement on the death read: \"Don loved and adored "
+    "Deirdre, who unconditionally loved him back.\"\n\n"
+    "The new governor of the region, Alexander Moor, during his message to "
+    "the regional parliamentarians read out on November 22, just offered to "
+    "diversify the economy: \"Now the annual volume of our exports has come "
+    "close to a billion dollars.\"",
+    { { "direct", "This Court has already concluded that the advice was "
+                  "unlawful.",
+        "decision", "the decision", "read in part" },
+      { "direct", "Don loved and adored Deirdre, who unconditionally loved "
+                  "him back.",
+        "family's statement", "The family's statement", "read" },
+      { "direct", "Now the annual volume of our exports has come close to a "
+                  "billion dollars.",
+        NULL, "The new governor", NULL } } },
   /* An interview transcript: a line opening with its speaker's label is
    * that person's answer, also with the person's initials; a label naming
    * nobody known (the interviewer's "WN", a photo credit) quotes nothing,

@@ -395,6 +395,8 @@ cue_source (const QuotesContext *ctx, const QuotesCue *cue, guint k, guint end,
     /* "X called it “…” and described it as “…”", "X praised Y, stating
      * …": the clause's subject. */
     kind = quotes_clause_subject (ctx, floor, k, m);
+  if (kind == MENTION_NONE && cue->kind == QUOTES_CUE_TEXT)
+    kind = quotes_text_subject (ctx, k, m);
   if (kind == MENTION_NONE)
     kind = quotes_np_after (ctx, end, FALSE, m, &np_end);
   return kind;

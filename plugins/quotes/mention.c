@@ -24,6 +24,47 @@ is_writing (const QuotesContext *ctx, guint i)
   return ctx_token_in (ctx, i, nouns);
 }
 
+/* Whether the noun phrase of the noun at @i (with a determiner or a
+ * possessor before it) opens its clause: a subject, not the object of
+ * "during his message to … read out". */
+static gboolean
+opens_clause (const QuotesContext *ctx, guint i)
+{
+  if (i > 1 && ctx->tokens[i - 1].kind == WEFT_TOKEN_CLITIC)
+    i -= 2;
+  else if (i > 0 && ctx_is_word (ctx, i - 1) && quotes_is_possessive (ctx, i - 1))
+    i--;
+  if (i > 0 && ctx_has (ctx, i - 1, QW_DETERMINER))
+    i--;
+  return i == 0 || ctx_is_sentence_end (ctx, i - 1)
+         || ctx_punct_is (ctx, i - 1, ',') || ctx_punct_is (ctx, i - 1, ':')
+         || (ctx->tokens[i].flags
+             & (WEFT_TOKEN_NEWLINE_BEFORE | WEFT_TOKEN_PARAGRAPH_BEFORE));
+}
+
+/* The noun for a written text that is the subject of a cue of kind text
+ * at @i: right before it ("the statement read"), or before a short
+ * phrase of a preposition ("The summary of the decision read", "The
+ * family's statement on the death read"); G_MAXUINT when there is none. */
+static guint
+writing_before (const QuotesContext *ctx, guint i)
+{
+  if (i == 0)
+    return G_MAXUINT;
+  if (is_writing (ctx, i - 1))
+    return i - 1;
+  for (guint k = i - 1; k > 1 && k + 5 > i; k--)
+    {
+      if (!ctx_is_word (ctx, k) || ctx_quoted (ctx, k))
+        return G_MAXUINT;
+      if (ctx_has (ctx, k, QW_PLACE) && k + 1 < i)
+        return is_writing (ctx, k - 1) && opens_clause (ctx, k - 1)
+                   ? k - 1
+                   : G_MAXUINT;
+    }
+  return G_MAXUINT;
+}
+
 const QuotesCue *
 quotes_match_cue_at (const QuotesContext *ctx, guint i, guint *end)
 {
@@ -56,7 +97,7 @@ quotes_match_cue_at (const QuotesContext *ctx, guint i, guint *end)
       if (cue->kind != QUOTES_CUE_PREP
           && (ctx->tokens[i].flags & WEFT_TOKEN_CAPITALIZED))
         continue;
-      if (cue->kind == QUOTES_CUE_TEXT && !(i > 0 && is_writing (ctx, i - 1)))
+      if (cue->kind == QUOTES_CUE_TEXT && writing_before (ctx, i) == G_MAXUINT)
         continue;
       guint k = 1;
       for (; k < cue->n_words; k++)
@@ -599,14 +640,35 @@ quotes_find_mention (const QuotesContext *ctx, guint first, guint last,
 }
 
 MentionKind
+quotes_text_subject (const QuotesContext *ctx, guint cue, Mention *out)
+{
+  guint text = writing_before (ctx, cue);
+  if (text == G_MAXUINT)
+    return MENTION_NONE;
+  guint first = text;
+  /* "the family's statement": the possessor's phrase too. */
+  if (first > 1 && ctx->tokens[first - 1].kind == WEFT_TOKEN_CLITIC)
+    first -= 2;
+  else if (first > 0 && ctx_is_word (ctx, first - 1)
+           && quotes_is_possessive (ctx, first - 1))
+    first--;
+  if (first > 0 && ctx_has (ctx, first - 1, QW_DETERMINER))
+    first--;
+  *out = (Mention){ first, cue, MENTION_ORG, 0 };
+  return MENTION_ORG;
+}
+
+MentionKind
 quotes_text_owner (const QuotesContext *ctx, guint cue, Mention *out)
 {
   /* The cue's word first: it is seldom "read". */
   if (cue < 2
-      || !(ctx_token_is (ctx, cue, "read") || ctx_token_is (ctx, cue, "reads"))
-      || !is_writing (ctx, cue - 1))
+      || !(ctx_token_is (ctx, cue, "read") || ctx_token_is (ctx, cue, "reads")))
     return MENTION_NONE;
-  guint owner = cue - 2;
+  guint text = writing_before (ctx, cue);
+  if (text == G_MAXUINT || text == 0)
+    return MENTION_NONE;
+  guint owner = text - 1;
   gboolean clitic = ctx->tokens[owner].kind == WEFT_TOKEN_CLITIC;
   if (clitic && owner > 0)
     owner--;
@@ -618,7 +680,7 @@ quotes_text_owner (const QuotesContext *ctx, guint cue, Mention *out)
   guint first = owner;
   if (first > 0 && ctx_has (ctx, first - 1, QW_DETERMINER))
     first--;
-  *out = (Mention){ first, cue, MENTION_ORG, 0 };
+  *out = (Mention){ first, text + 1, MENTION_ORG, 0 };
   return MENTION_ORG;
 }
 

@@ -48,6 +48,13 @@ MentionKind quotes_clause_subject (const QuotesContext *ctx, guint floor,
 MentionKind quotes_np_after (const QuotesContext *ctx, guint from, gboolean any,
                              Mention *out, guint *end);
 
+/* The written text whose noun phrase is the subject of the cue at token
+ * @cue, of kind text, with a phrase after its noun ("The summary of the
+ * decision read in part", "The family's statement on the death read"),
+ * or MENTION_NONE. */
+MentionKind quotes_text_subject (const QuotesContext *ctx, guint cue,
+                                 Mention *out);
+
 /* "Trump's statement read": the name owning the written text before the
  * cue at token @cue, of kind text ("the judge's statement" itself when
  * no name owns it), or MENTION_NONE. */
