@@ -894,6 +894,15 @@ static const Case cases[] = {
     "Relations between Russia and Azerbaijan are experiencing another "
     "aggravation these days. It's the country's problem.",
     { { NULL } } },
+  /* The shortest report: a subject and its verb after the cue, or before
+   * it ("He agreed, Peskov said."); not "said yes", "said so" (the first
+   * sentences are made up after the sample articles). */
+  { "/quotes/indirect/two-word-clause",
+    "The press secretary of the Russian President Dmitry Peskov met the "
+    "envoy on Monday. Peskov said he agreed.\n\n"
+    "He agreed, Peskov said. They said so. He said yes.",
+    { { "indirect", "he agreed", "Dmitry Peskov", "Peskov", "said" },
+      { "indirect", "He agreed", "Dmitry Peskov", "Peskov", "said" } } },
   /* A written text speaks with a phrase after its noun ("of the
    * decision", "on the death") and "read in part"; not when it is the
    * object of a preposition ("during his message … read out"). */

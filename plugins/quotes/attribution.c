@@ -792,6 +792,24 @@ holds_quotation (const QuotesContext *ctx, guint first, guint last)
   return FALSE;
 }
 
+/* Whether tokens @i and @i + 1 are a whole clause of two words, a
+ * subject and its verb: "he agreed", "Putin agrees", "she would" (the
+ * shortest report: "Peskov said he agreed."). */
+static gboolean
+two_word_clause (const QuotesContext *ctx, guint i)
+{
+  if (i + 1 >= ctx->n_tokens || ctx_quoted (ctx, i) || ctx_quoted (ctx, i + 1)
+      || !(ctx_has (ctx, i, QW_PRONOUN | QW_GROUP) || ctx_token_is (ctx, i, "it")
+           || (ctx_capitalized (ctx, i) && !ctx_has (ctx, i, QW_NONNAME))))
+    return FALSE;
+  return is_verb (ctx, i + 1, TRUE)
+         || (ctx_word_ends_with (ctx, i + 1, "s", 2)
+             && !(ctx->tokens[i + 1].flags & WEFT_TOKEN_CAPITALIZED)
+             && !ctx_has (ctx, i + 1, QW_GROUP | QW_PRONOUN)
+             && (ctx_word (ctx, i)->gender || ctx_token_is (ctx, i, "it")
+                 || ctx_capitalized (ctx, i)));
+}
+
 /* The most tokens reported speech runs to. */
 #define REPORT_MAX_TOKENS 160
 
@@ -824,7 +842,7 @@ add_indirect (QuotesContext *ctx, guint first, guint last, const char *cue,
   while (first < last && ctx->tokens[first].kind == WEFT_TOKEN_PUNCT
          && !ctx_quoted (ctx, first))
     first++;
-  if (last < first + 3)
+  if (last < first + 3 && !(last == first + 2 && two_word_clause (ctx, first)))
     return;
   if (holds_quotation (ctx, first, last))
     return; /* reported speech holding a quotation: it is that quotation */
@@ -941,7 +959,10 @@ bare_clause_at (const QuotesContext *ctx, const QuotesCue *cue, guint end,
              || ((ctx_token_is (ctx, after, "no")
                   || ctx_token_is (ctx, after, "nothing"))
                  && verb_follows (ctx, after, s1)))
-         && !ctx_quoted (ctx, after) && s1 - after >= 4;
+         && !ctx_quoted (ctx, after)
+         && (s1 - after >= 4
+             || (s1 - after == 3 && ctx_is_sentence_end (ctx, after + 2)
+                 && two_word_clause (ctx, after)));
 }
 
 /* A cheap test before the subject is looked for: whether the cue at @k
