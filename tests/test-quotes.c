@@ -903,6 +903,15 @@ static const Case cases[] = {
     "He agreed, Peskov said. They said so. He said yes.",
     { { "indirect", "he agreed", "Dmitry Peskov", "Peskov", "said" },
       { "indirect", "He agreed", "Dmitry Peskov", "Peskov", "said" } } },
+  /* An opening participle phrase is no report ("Asked about …, X
+   * said"), nor is "According to local news" that of the subject after
+   * it (Wikinews; the second sentence made up). */
+  { "/quotes/indirect/fronted-participle-no-report",
+    "According to local news, school districts across the area announced "
+    "school closings. Asked about the deal on Monday, Peskov said.",
+    { { "indirect",
+        "school districts across the area announced school closings",
+        "local news", "local news", "according to" } } },
   /* A written text speaks with a phrase after its noun ("of the
    * decision", "on the death") and "read in part"; not when it is the
    * object of a preposition ("during his message … read out"). */

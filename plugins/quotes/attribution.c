@@ -320,14 +320,18 @@ opening_phrase_only (const QuotesContext *ctx, guint first, guint last)
 {
   if (last - first > 12)
     return FALSE; /* not short: a clause, whatever it holds */
+  /* "Asked about the deal, Putin said …": a participle phrase. */
+  gboolean participle = ends_in_ed (ctx, first)
+                        || ctx_word_ends_with (ctx, first, "ing", 4);
   gboolean opening
-      = ctx_has (ctx, first, QW_PLACE | QW_OBJECT | QW_TIME | QW_NP_END)
+      = participle
+        || ctx_has (ctx, first, QW_PLACE | QW_OBJECT | QW_TIME | QW_NP_END)
         || (ctx_has (ctx, first, QW_DETERMINER)
             && (ctx_has (ctx, first + 1, QW_TIME)
                 || ctx_has (ctx, first + 2, QW_TIME)));
   if (!opening)
     return FALSE;
-  for (guint i = first; i < last; i++)
+  for (guint i = first + participle; i < last; i++)
     if (ctx_has (ctx, i, QW_FINITE | QW_CUE) || ends_in_ed (ctx, i))
       return FALSE;
   return TRUE;
