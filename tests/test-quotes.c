@@ -894,6 +894,23 @@ static const Case cases[] = {
     "Relations between Russia and Azerbaijan are experiencing another "
     "aggravation these days. It's the country's problem.",
     { { NULL } } },
+  /* "that" after a verb of kind tell opens the clause: it is no
+   * determiner of an addressee ("that Azerbaijan", "that back"). */
+  { "/quotes/indirect/tell-that-no-addressee",
+    "\"Each case has its own specificity, geographic features, military "
+    "traditions,\" Isazade said. He reminded that back in the 1990s, "
+    "Azerbaijan abandoned the Soviet system of organizing the armed forces. "
+    "He warned that Azerbaijan would keep its own model.",
+    { { "direct",
+        "Each case has its own specificity, geographic features, military "
+        "traditions",
+        "Isazade", "Isazade", "said" },
+      { "indirect",
+        "back in the 1990s, Azerbaijan abandoned the Soviet system of "
+        "organizing the armed forces",
+        "Isazade", "He", "reminded" },
+      { "indirect", "Azerbaijan would keep its own model", "Isazade", "He",
+        "warned" } } },
   /* The shortest report: a subject and its verb after the cue, or before
    * it ("He agreed, Peskov said."); not "said yes", "said so" (the first
    * sentences are made up after the sample articles). */

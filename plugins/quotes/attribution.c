@@ -889,7 +889,9 @@ skip_time (const QuotesContext *ctx, guint i, guint limit)
 static guint
 skip_addressee (const QuotesContext *ctx, guint i, guint limit)
 {
-  if (i >= limit || ctx_quoted (ctx, i))
+  /* "warned that Russia would …": "that" opens the clause, it is no
+   * determiner of an addressee. */
+  if (i >= limit || ctx_quoted (ctx, i) || ctx_token_is (ctx, i, "that"))
     return i;
   if (ctx_has (ctx, i, QW_ACCUSATIVE) && !ctx_has (ctx, i + 1, QW_ROLE))
     return i + 1;
