@@ -894,6 +894,24 @@ static const Case cases[] = {
     "Relations between Russia and Azerbaijan are experiencing another "
     "aggravation these days. It's the country's problem.",
     { { NULL } } },
+  /* A quotation opening with a nested one, or with a bracket before its
+   * capital, opens like a sentence: a whole utterance after "X …:" or
+   * after its cue and a comma (Wikinews). */
+  { "/quotes/direct/opens-with-nested-quotation",
+    "Another was tour manager Thomas Gray, 24, who cited only his "
+    "experience with the sport of rugby: \"'one in, all in'. I did what any "
+    "Londoner would do and tried to put a stop to it.\"\n\n"
+    "President Trump commented on the matter during a White House Press "
+    "Briefing, \"[W]e're looking at it very strongly. We have a lot of good "
+    "relationships in that area.\"",
+    { { "direct",
+        "'one in, all in'. I did what any Londoner would do and tried to put "
+        "a stop to it.",
+        "Thomas Gray", "Thomas Gray", NULL },
+      { "direct",
+        "[W]e're looking at it very strongly. We have a lot of good "
+        "relationships in that area.",
+        "Trump", "Trump", "commented" } } },
   /* "that" after a verb of kind tell opens the clause: it is no
    * determiner of an addressee ("that Azerbaijan", "that back"). */
   { "/quotes/indirect/tell-that-no-addressee",

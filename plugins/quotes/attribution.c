@@ -251,6 +251,24 @@ trailing (QuotesContext *ctx, Quote *q, gboolean lenient)
 }
 
 /* "commenting", "adding": a participle phrase after an attribution. */
+/* Whether quotation @q opens like a sentence: with a capital, also past
+ * a bracket glued to its word ("[I]ncreasingly …"), or with a nested
+ * quotation ("'one in, all in'. I did …"). */
+static gboolean
+opens_capitalized (const QuotesContext *ctx, const Quote *q)
+{
+  guint i = q->first_token;
+  if (i + 1 < ctx->n_tokens && ctx->tokens[i].kind == WEFT_TOKEN_PUNCT
+      && ctx->tokens[i + 1].start == ctx->tokens[i].end)
+    {
+      const char *s = ctx->text + ctx->tokens[i].start;
+      if (s[0] == '\'' || s[0] == '"' || memcmp (s, "\xE2\x80\x98", 3) == 0)
+        return TRUE;
+      i++;
+    }
+  return ctx_capitalized (ctx, i);
+}
+
 static gboolean
 is_participle (const QuotesContext *ctx, guint i)
 {
@@ -642,7 +660,7 @@ quotes_attribute (QuotesContext *ctx)
               /* Direct when introduced by "X said:" / "X said," / "said
                * “Capital…"; mixed when woven into the sentence. */
               guint before = q->open_token - 1;
-              gboolean capital = ctx_capitalized (ctx, q->first_token);
+              gboolean capital = opens_capitalized (ctx, q);
               guint ignored;
               if (cue_end == G_MAXUINT || ctx_punct_is (ctx, before, ':')
                   || (ctx->tokens[before].kind == WEFT_TOKEN_PUNCT
@@ -662,7 +680,7 @@ quotes_attribute (QuotesContext *ctx)
                 q->kind = QUOTE_MIXED;
             }
         }
-      if (!found && q->open_token > 0 && ctx_capitalized (ctx, q->first_token)
+      if (!found && q->open_token > 0 && opens_capitalized (ctx, q)
           && (ctx_punct_is (ctx, q->open_token - 1, ':')
               || ctx_punct_is (ctx, q->open_token - 1, ','))
           && !newline_before (ctx, q->open_token))
@@ -697,7 +715,7 @@ quotes_attribute (QuotesContext *ctx)
        * (said “We couldn’t win,”); else a name or scare quote. */
       gboolean utterance = found && !first && q->kind == QUOTE_DIRECT
                            && words >= 2
-                           && ctx_capitalized (ctx, q->first_token);
+                           && opens_capitalized (ctx, q);
       /* called the deal “lousy”: the speaker's word. */
       gboolean named = found && !first && q->named && named_by_speaker (ctx, q);
       if (named)
