@@ -1448,8 +1448,10 @@ quotes_find_indirect (QuotesContext *ctx)
   QuoteIndex mentions;
   quote_index_init (&mentions, ctx->n_quotes + ctx->cues.n, ctx->doc);
   ctx->mention_index = &mentions;
+  /* Not the interview labels': reported speech is not looked for in
+   * their lines. */
   for (guint p = 0; p < ctx->n_quotes; p++)
-    if (ctx->quotes[p].mention.kind != MENTION_NONE)
+    if (ctx->quotes[p].mention.kind != MENTION_NONE && !ctx->quotes[p].label)
       quote_index_add (ctx, &mentions, ctx->quotes[p].mention.first,
                        &ctx->quotes[p]);
   /* Only the cue words listed by the marks pass, each with its sentence

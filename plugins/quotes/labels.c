@@ -23,7 +23,8 @@ label_word (const QuotesContext *ctx, guint i)
 }
 
 /* The label opening the line at token @i, [*@first, *@last), and the
- * token after it; 0 when the line opens with none. */
+ * token after it; 0 when the line opens with none.  Its shape is asked
+ * first, from the capital bits: most lines open with a sentence. */
 static guint
 label_at (const QuotesContext *ctx, guint i, guint *first, guint *last)
 {
@@ -33,7 +34,7 @@ label_at (const QuotesContext *ctx, guint i, guint *first, guint *last)
   guint k = i + open;
   *first = k;
   while (k < ctx->n_tokens && k - *first < LABEL_MAX_WORDS
-         && label_word (ctx, k)
+         && ctx_capitalized (ctx, k)
          && !(k > *first
               && (ctx->tokens[k].flags
                   & (WEFT_TOKEN_NEWLINE_BEFORE | WEFT_TOKEN_PARAGRAPH_BEFORE))))
@@ -41,15 +42,25 @@ label_at (const QuotesContext *ctx, guint i, guint *first, guint *last)
   if (k == *first)
     return 0;
   *last = k;
+  guint after;
   if (open)
     {
       /* "((Wayne Tseng)": one closing parenthesis will do. */
       guint close = 0;
-      while (close < open && ctx_punct_is (ctx, k, ')'))
-        close++, k++;
-      return close ? k : 0;
+      while (close < open && ctx_punct_is (ctx, k + close, ')'))
+        close++;
+      if (!close)
+        return 0;
+      after = k + close;
     }
-  return ctx_punct_is (ctx, k, ':') ? k + 1 : 0;
+  else if (ctx_punct_is (ctx, k, ':'))
+    after = k + 1;
+  else
+    return 0;
+  for (guint w = *first; w < k; w++)
+    if (!label_word (ctx, w))
+      return 0;
+  return after;
 }
 
 void

@@ -5,7 +5,6 @@
  * resolved speaker becomes the most recent person for what follows. */
 #include "speakers.h"
 
-#include <stdlib.h>
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
@@ -68,6 +67,24 @@ typedef struct
   /* The latest speaker when it is no person ("the ministry"), for "it
    * said"; NULL once a person speaks after it. */
   const char *latest_org;
+  /* Interview labels' initials ("NG", "WN": a few, each on every other
+   * line), each with the person it names so far (or NULL) and how many
+   * people of the history were searched for it. */
+  struct
+  {
+    const char *word, *name;
+    guint searched;
+  } initials[4];
+  guint initials_next;
+  /* The latest person each of the last two interview labels named, by
+   * the label's text (its first byte and length): an interview
+   * alternates two labels for dozens of lines. */
+  struct
+  {
+    uint32_t start, len;
+    Person *person;
+  } labels[2];
+  guint labels_next;
 } History;
 
 /* @s without diacritics ("Erdoğan" -> "Erdogan", "Łukasz" -> "Lukasz"):
@@ -601,11 +618,28 @@ expand_surname (QuotesContext *ctx, const History *history, const char *word)
   return word;
 }
 
-/* The latest person of the last 256 in the history whose name of two
- * words or more has the initials @word ("NG": Natasha Gownaris), or
- * NULL. */
+/* Whether @name has two words or more with the initials @word (upper
+ * case, @n bytes): "Natasha Gownaris" for "NG". */
+static gboolean
+has_initials (const char *name, const char *word, gsize n)
+{
+  gsize k = 0;
+  while (k < n && *name == word[k])
+    {
+      k++;
+      name = strchr (name, ' ');
+      if (!name)
+        break;
+      name++;
+    }
+  return k == n && !name;
+}
+
+/* The latest person in the history whose name has the initials @word
+ * ("NG": Natasha Gownaris), or NULL.  Each label's people are searched
+ * once: an interview repeats its two labels on every other line. */
 static const char *
-by_initials (const History *history, const char *word)
+by_initials (History *history, const char *word)
 {
   gsize n = strlen (word);
   if (n < 2 || n > 4)
@@ -613,25 +647,29 @@ by_initials (const History *history, const char *word)
   for (gsize k = 0; k < n; k++)
     if (!g_ascii_isupper (word[k]))
       return NULL;
-  for (guint i = history->n_people; i-- > 0 && i + 256 > history->n_people;)
+  guint c = 0;
+  while (c < G_N_ELEMENTS (history->initials)
+         && !(history->initials[c].word
+              && strcmp (history->initials[c].word, word) == 0))
+    c++;
+  if (c == G_N_ELEMENTS (history->initials))
+    {
+      c = history->initials_next++ % G_N_ELEMENTS (history->initials);
+      history->initials[c].word = word;
+      history->initials[c].name = NULL;
+      history->initials[c].searched = 0;
+    }
+  for (guint i = history->n_people; i-- > history->initials[c].searched;)
     {
       const Person *p = history->people[i];
-      if (!is_full_name (p))
-        continue;
-      const char *s = p->name;
-      gsize k = 0;
-      while (k < n && *s == word[k])
+      if (is_full_name (p) && has_initials (p->name, word, n))
         {
-          k++;
-          s = strchr (s, ' ');
-          if (!s)
-            break;
-          s++;
+          history->initials[c].name = p->name;
+          break;
         }
-      if (k == n && !s)
-        return p->name;
     }
-  return NULL;
+  history->initials[c].searched = history->n_people;
+  return history->initials[c].name;
 }
 
 /* The gender known for the person called @name (what is known about the
@@ -727,34 +765,92 @@ typedef struct
   guint index;
 } Order;
 
-static int
-order_compare (const void *a, const void *b)
+/* @o as one number that sorts by key, then index. */
+static inline guint64
+order_value (const Order *o)
 {
-  const Order *x = a, *y = b;
-  if (x->key != y->key)
-    return x->key < y->key ? -1 : 1;
-  return x->index < y->index ? -1 : x->index > y->index;
+  return (guint64)o->key << 32 | o->index;
 }
 
-/* Sorts @order by key, then index: in place by insertion when short (most
- * articles have a few quotations, often in order already; qsort() costs
- * more in its calls than the work), else with qsort(). */
+static void
+insertion_sort (guint64 *v, guint n)
+{
+  for (guint i = 1; i < n; i++)
+    {
+      guint64 held = v[i];
+      guint j = i;
+      for (; j > 0 && v[j - 1] > held; j--)
+        v[j] = v[j - 1];
+      v[j] = held;
+    }
+}
+
+/* Sorts @order by key, then index: as numbers (order_value()), runs of 16
+ * by insertion (most articles have a few quotations, often in order
+ * already), then merged bottom-up, a merge of two runs in order already
+ * being a copy (the quotations, the interview answers and the reports are
+ * each found in text order). */
 static void
 sort_orders (Order *order, guint n)
 {
+  guint64 small[16];
+  guint64 *a = n <= 16 ? small : g_new (guint64, 2 * n), *b = a + n;
+  for (guint i = 0; i < n; i++)
+    a[i] = order_value (&order[i]);
+  for (guint s = 0; s < n; s += 16)
+    insertion_sort (a + s, MIN (16, n - s));
+  guint64 *sorted = a;
+  for (guint width = 16; width < n; width *= 2)
+    {
+      for (guint lo = 0; lo < n; lo += 2 * width)
+        {
+          guint mid = MIN (lo + width, n), hi = MIN (lo + 2 * width, n);
+          guint i = lo, j = mid, k = lo;
+          if (mid < hi && a[mid - 1] > a[mid])
+            while (i < mid && j < hi)
+              b[k++] = a[i] <= a[j] ? a[i++] : a[j++];
+          while (i < mid)
+            b[k++] = a[i++];
+          while (j < hi)
+            b[k++] = a[j++];
+        }
+      guint64 *t = a;
+      a = b, b = t;
+      sorted = a;
+    }
+  for (guint i = 0; i < n; i++)
+    order[i] = (Order){ (uint32_t)(sorted[i] >> 32), (guint)sorted[i] };
   if (n > 16)
+    g_free (MIN (a, b));
+}
+
+/* Resolves the label of interview answer @q as the same label's last
+ * time, if it is one of the last two labels: the person it named joins
+ * the history again, as said here.  FALSE when it is not. */
+static gboolean
+resolve_label_again (QuotesContext *ctx, Quote *q, History *history)
+{
+  uint32_t start = ctx->tokens[q->mention.first].start;
+  uint32_t len = ctx->tokens[q->mention.last - 1].end - start;
+  for (guint l = 0; l < G_N_ELEMENTS (history->labels); l++)
     {
-      qsort (order, n, sizeof (Order), order_compare);
-      return;
+      Person *last = history->labels[l].person;
+      if (!last || history->labels[l].len != len
+          || memcmp (ctx->text + history->labels[l].start, ctx->text + start,
+                     len)
+                 != 0)
+        continue;
+      Person p = *last;
+      p.pos = start;
+      p.token = q->mention.first;
+      p.subject = TRUE;
+      q->speaker = p.name;
+      history->latest_org = NULL;
+      history->labels[l].person = person_new (ctx, &p);
+      history_add (ctx, history, history->labels[l].person);
+      return TRUE;
     }
-  for (guint i = 1; i < n; i++)
-    {
-      Order held = order[i];
-      guint j = i;
-      for (; j > 0 && order_compare (&order[j - 1], &held) > 0; j--)
-        order[j] = order[j - 1];
-      order[j] = held;
-    }
+  return FALSE;
 }
 
 static void
@@ -768,6 +864,8 @@ resolve (QuotesContext *ctx, Quote *q, History *history)
     {
     case MENTION_NAME:
       {
+        if (q->label && resolve_label_again (ctx, q, history))
+          break;
         const char *name = span_text (ctx, m->first, m->last);
         if (one_word (ctx, m)) /* a surname: "Peskov", "Abdul-Mahdi" */
           {
@@ -803,7 +901,16 @@ resolve (QuotesContext *ctx, Quote *q, History *history)
           p.group = known->first_group;
         q->speaker = name;
         history->latest_org = NULL;
-        history_add (ctx, history, person_new (ctx, &p));
+        Person *added = person_new (ctx, &p);
+        history_add (ctx, history, added);
+        if (q->label)
+          {
+            guint l = history->labels_next++ % G_N_ELEMENTS (history->labels);
+            history->labels[l].start = ctx->tokens[m->first].start;
+            history->labels[l].len
+                = ctx->tokens[m->last - 1].end - ctx->tokens[m->first].start;
+            history->labels[l].person = added;
+          }
         break;
       }
     case MENTION_PRONOUN:
