@@ -912,6 +912,26 @@ static const Case cases[] = {
         "[W]e're looking at it very strongly. We have a lot of good "
         "relationships in that area.",
         "Trump", "Trump", "commented" } } },
+  /* A quotation woven into a clause with no cue is the words of the
+   * clause's subject, a person (past an appositive), with its verb as
+   * the cue; not after a passive (Wikinews; the third made up). */
+  { "/quotes/mixed/woven-into-clause",
+    "The mayor of London, Sadiq Khan, thanked \"the police, security and "
+    "emergency services staff for their swift and courageous "
+    "response\".\n\n"
+    "Trump characterized the call with Zelensky as \"perfectly fine and "
+    "routine.\"\n\n"
+    "The driver was charged with \"causing death by dangerous driving on "
+    "the motorway near the town\".",
+    { { "mixed",
+        "the police, security and emergency services staff for their swift "
+        "and courageous response",
+        "Sadiq Khan", "Sadiq Khan", "thanked" },
+      { "mixed", "perfectly fine and routine.", "Trump", "Trump",
+        "characterized" },
+      { "direct",
+        "causing death by dangerous driving on the motorway near the town",
+        NULL, NULL, NULL } } },
   /* "that" after a verb of kind tell opens the clause: it is no
    * determiner of an addressee ("that Azerbaijan", "that back"). */
   { "/quotes/indirect/tell-that-no-addressee",

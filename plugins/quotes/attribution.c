@@ -611,6 +611,78 @@ possessive_source (QuotesContext *ctx, Quote *q)
   return TRUE;
 }
 
+/* A quotation woven into a clause with no cue ("Khosla talked of Munk's
+ * “…”", "Sadiq Khan thanked “…”", "Trump characterized the call as
+ * “…”"): the words of the clause's subject, when a person or a pronoun
+ * for one is, with its verb as the cue; not after a passive ("He was
+ * charged with “…”": the words of whoever charged him). */
+static gboolean
+woven_source (QuotesContext *ctx, Quote *q)
+{
+  guint s0, s1;
+  ctx_sentence_bounds (ctx, q->open_token - 1, &s0, &s1);
+  Mention m;
+  MentionKind kind = quotes_clause_subject (ctx, s0, q->open_token, &m);
+  /* "Having the left explore “…”": a gerund, no name. */
+  if ((kind != MENTION_NAME && kind != MENTION_PRONOUN
+       && kind != MENTION_DESCRIPTION)
+      || ctx_word_ends_with (ctx, m.first, "ing", 4))
+    return FALSE;
+  /* Past fillers and an appositive: "The mayor of London, Sadiq Khan,
+   * thanked “…”", whose name is the mention. */
+  guint verb = m.last, comma = G_MAXUINT;
+  while (verb < q->open_token && verb < m.last + 12 && !ctx_quoted (ctx, verb)
+         && (ctx_has (ctx, verb, QW_FILLER) || ctx_is_ly_adverb (ctx, verb)
+             || ctx_capitalized (ctx, verb) || ctx_punct_is (ctx, verb, ',')
+             || ctx_has (ctx, verb, QW_PLACE | QW_DETERMINER)))
+    {
+      Mention name;
+      if (ctx_punct_is (ctx, verb, ','))
+        {
+          if (comma != G_MAXUINT && kind == MENTION_DESCRIPTION
+              && quotes_find_mention (ctx, comma + 1, verb, FALSE, &name)
+                     == MENTION_NAME)
+            m = name;
+          comma = verb;
+        }
+      verb++;
+    }
+  static const char *const passive[]
+      = { "was", "were", "is", "are", "been", "being", "be" };
+  /* "Politico quoted X as saying “…”": another's words. */
+  static const char *const quoting[] = { "quoted", "quotes", "quoting" };
+  if (verb >= q->open_token || !ctx_is_word (ctx, verb)
+      || (ctx->tokens[verb].flags & WEFT_TOKEN_CAPITALIZED)
+      || ctx_token_in (ctx, verb, passive)
+      || (verb > m.last && ctx_token_in (ctx, verb - 1, passive))
+      || ctx_token_in (ctx, verb, quoting))
+    return FALSE;
+  /* A verb: "characterized", "chooses", "thanked" (not "the court", "of
+   * the statement": no clause). */
+  if (!is_verb (ctx, verb, TRUE)
+      && !(ctx_word_ends_with (ctx, verb, "s", 3)
+           && !ctx_word_ends_with (ctx, verb, "ss", 3)
+           && !ctx_has (ctx, verb,
+                        QW_DETERMINER | QW_PLACE | QW_OBJECT | QW_FILLER
+                            | QW_PRONOUN | QW_GROUP)))
+    return FALSE;
+  /* "… the novel, which the New York Times called “…”", "…, when they
+   * were the “…”": a lesser clause, its own subject's. */
+  static const char *const lesser[]
+      = { "which", "who", "whom", "whose", "that",  "when",  "where",
+          "while", "because", "after", "before", "if",   "although" };
+  for (guint i = verb + 1; i < q->open_token; i++)
+    if (!ctx_quoted (ctx, i) && ctx_token_in (ctx, i, lesser))
+      return FALSE;
+  q->mention = m;
+  const WeftToken *t = &ctx->tokens[verb];
+  set_cue (ctx, q,
+           weft_doc_strndup (ctx->doc, ctx->text + t->start,
+                             t->end - t->start),
+           verb, verb + 1);
+  return TRUE;
+}
+
 void
 quotes_attribute (QuotesContext *ctx)
 {
@@ -701,6 +773,15 @@ quotes_attribute (QuotesContext *ctx)
         }
       if (!found && !first)
         found = possessive_source (ctx, q);
+      if (!found && !first && (words >= SHAPE_WORDS || sentence)
+          && q->open_token > 0
+          && (ctx_is_word (ctx, q->open_token - 1)
+              || ctx->tokens[q->open_token - 1].kind == WEFT_TOKEN_CLITIC)
+          && woven_source (ctx, q))
+        {
+          found = TRUE;
+          q->kind = QUOTE_MIXED;
+        }
       if (!found && !first && words > 3 && q->open_token > 0
           && ctx_punct_is (ctx, q->open_token - 1, ','))
         {
