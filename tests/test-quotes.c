@@ -932,6 +932,19 @@ static const Case cases[] = {
       { "direct",
         "causing death by dangerous driving on the motorway near the town",
         NULL, NULL, NULL } } },
+  /* "quoted X as saying", "cited X as stating": X speaks, not the
+   * subject that quotes (Wikinews). */
+  { "/quotes/speakers/quoted-as-saying",
+    "Politico quoted Tim Manning, formerly a deputy administrator at FEMA, "
+    "as saying \"FEMA has an important role in coordinating the larger "
+    "response to the crisis\".\n\n"
+    "It cited the Air Force as stating Saha Airlines owned the plane.",
+    { { "direct",
+        "FEMA has an important role in coordinating the larger response to "
+        "the crisis",
+        "Tim Manning", "Tim Manning", "saying" },
+      { "indirect", "Saha Airlines owned the plane", "Air Force",
+        "the Air Force", "stating" } } },
   /* "that" after a verb of kind tell opens the clause: it is no
    * determiner of an addressee ("that Azerbaijan", "that back"). */
   { "/quotes/indirect/tell-that-no-addressee",

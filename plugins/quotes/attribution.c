@@ -426,6 +426,33 @@ cue_source (const QuotesContext *ctx, const QuotesCue *cue, guint k, guint end,
 
 /* A cue before the opening mark, in the same sentence ("Hajiyev said that
  * “…”"), or in the sentence before when that one ends with a colon. */
+/* "Politico quoted Tim Manning, a former official, as saying “…”", "It
+ * cited the Air Force as stating …": the speaker of the cue at @k after
+ * "as" is the object of the quoting verb before it (in the sentence from
+ * @s0), else MENTION_NONE. */
+static MentionKind
+quoted_as (const QuotesContext *ctx, guint k, guint s0, Mention *m)
+{
+  static const char *const quoting[]
+      = { "quoted", "quotes", "quoting", "cited", "cites", "citing" };
+  if (k < s0 + 3 || !ctx_token_is (ctx, k - 1, "as"))
+    return MENTION_NONE;
+  for (guint j = k - 2; j > s0 && j + 16 > k; j--)
+    {
+      if (ctx_quoted (ctx, j) || ctx_is_sentence_end (ctx, j))
+        return MENTION_NONE;
+      if (!ctx_token_in (ctx, j - 1, quoting))
+        continue;
+      /* The object up to its appositive: "Tim Manning, formerly …". */
+      guint e = j;
+      while (e < k - 1 && !ctx_punct_is (ctx, e, ','))
+        e++;
+      MentionKind kind = quotes_find_mention (ctx, j, e, FALSE, m);
+      return kind == MENTION_GROUP ? MENTION_NONE : kind;
+    }
+  return MENTION_NONE;
+}
+
 static gboolean
 leading (QuotesContext *ctx, Quote *q, guint *cue_end)
 {
@@ -452,8 +479,14 @@ leading (QuotesContext *ctx, Quote *q, guint *cue_end)
         return FALSE;
       guint end;
       const QuotesCue *cue = quotes_match_cue (ctx, i, &end);
-      if (!cue || (i > 0 && ctx_token_is (ctx, i - 1, "as")))
-        continue; /* "— as reported by Hurriyet —" is not the speaker */
+      if (!cue)
+        continue;
+      /* "— as reported by Hurriyet —" is not the speaker, but "quoted X
+       * as saying" is X's. */
+      Mention as_source = { 0 };
+      if (i > 0 && ctx_token_is (ctx, i - 1, "as")
+          && quoted_as (ctx, i, floor, &as_source) == MENTION_NONE)
+        continue;
       if (token_bit (ctx->used, i))
         {
           /* “…,” wrote Trump, “and therefore …”: the rest of a quotation
@@ -480,8 +513,9 @@ leading (QuotesContext *ctx, Quote *q, guint *cue_end)
         }
       guint s0, s1;
       ctx_sentence_bounds (ctx, i, &s0, &s1);
-      Mention m;
-      if (cue_source (ctx, cue, i, end, MIN (s0, i), &m) == MENTION_NONE)
+      Mention m = as_source;
+      if (m.kind == MENTION_NONE
+          && cue_source (ctx, cue, i, end, MIN (s0, i), &m) == MENTION_NONE)
         continue;
       q->mention = m;
       q->named = cue->kind == QUOTES_CUE_NAME;
@@ -1336,6 +1370,8 @@ indirect_at (QuotesContext *ctx, guint k, guint s0, guint s1)
       kind = latest_mention_in (ctx, s0, k, &m);
       start = s0;
     }
+  if (kind == MENTION_NONE && (kind = quoted_as (ctx, k, s0, &m)))
+    start = m.first;
   if (kind == MENTION_NONE)
     kind = quotes_subject_before (ctx, k, s0, &m, &start);
   gboolean inverted = FALSE;
