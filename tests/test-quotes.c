@@ -932,6 +932,20 @@ static const Case cases[] = {
       { "direct",
         "causing death by dangerous driving on the motorway near the town",
         NULL, NULL, NULL } } },
+  /* A full name with no role is a referent for "he" or "she" when it is
+   * the subject of a verb, not only when it opens the sentence (the
+   * first from Wikinews, the rest made up). */
+  { "/quotes/speakers/name-as-subject-is-referent",
+    "Wrestling sportswriter Dave Meltzer tweeted after hearing the news of "
+    "her death. He said \"Hana Kimura just passed away. There are no other "
+    "details at the moment.\"\n\n"
+    "On Monday, the minister met John Smith. Later, Mary Jones announced "
+    "her resignation.\n\n\"I did nothing wrong,\" she said.",
+    { { "direct",
+        "Hana Kimura just passed away. There are no other details at the "
+        "moment.",
+        "Dave Meltzer", "He", "said" },
+      { "direct", "I did nothing wrong", "Mary Jones", "she", "said" } } },
   /* "quoted X as saying", "cited X as stating": X speaks, not the
    * subject that quotes (Wikinews). */
   { "/quotes/speakers/quoted-as-saying",

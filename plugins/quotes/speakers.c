@@ -457,11 +457,18 @@ collect_people (QuotesContext *ctx, PersonList *people, guint limit)
             {
               guint8 group = 0;
               gboolean in_place = placed (ctx, i, nf);
-              /* Named at the start of a sentence: "Sharif Hotak, of …". */
+              /* Named at the start of a sentence ("Sharif Hotak, of …"),
+               * or as the subject of a verb ("On Monday, John Smith
+               * announced …"). */
               gboolean person
                   = nl - nf >= 2 && nf == i
                     && (i == 0 || ctx_is_sentence_end (ctx, i - 1)
-                        || (ctx->tokens[i].flags & WEFT_TOKEN_NEWLINE_BEFORE));
+                        || (ctx->tokens[i].flags & WEFT_TOKEN_NEWLINE_BEFORE)
+                        || (nl == end && end < ctx->n_tokens
+                            && !(ctx->tokens[end].flags
+                                 & WEFT_TOKEN_CAPITALIZED)
+                            && (ctx_has (ctx, end, QW_FINITE | QW_CUE)
+                                || ctx_word_ends_with (ctx, end, "ed", 3))));
               guint8 gender = QUOTES_GENDER_UNKNOWN;
               for (guint k = i > 0 ? i - 1 : 0; k < nf; k++)
                 {
