@@ -946,6 +946,23 @@ static const Case cases[] = {
         "moment.",
         "Dave Meltzer", "He", "said" },
       { "direct", "I did nothing wrong", "Mary Jones", "she", "said" } } },
+  /* A run of three names or more after "of" or "to" that ends the
+   * subject ends with the person's two names; an organisation's head word
+   * keeps it a place (Wikinews). */
+  { "/quotes/speakers/name-after-placed-title",
+    "President of Ukraine Volodymyr Zelenskyy said, \"We expect from Iran "
+    "assurances of their readiness for a full and open investigation.\"\n\n"
+    "The shooting followed four deadly mass shootings in the United States "
+    "that week, according to data from the Gun Violence Archive.",
+    { { "direct",
+        "We expect from Iran assurances of their readiness for a full and "
+        "open investigation.",
+        "Volodymyr Zelenskyy", "Volodymyr Zelenskyy", "said" },
+      { "indirect",
+        "The shooting followed four deadly mass shootings in the United "
+        "States that week",
+        "data from the Gun Violence Archive",
+        "data from the Gun Violence Archive", "according to" } } },
   /* "quoted X as saying", "cited X as stating": X speaks, not the
    * subject that quotes (Wikinews). */
   { "/quotes/speakers/quoted-as-saying",

@@ -547,6 +547,13 @@ quotes_find_mention (const QuotesContext *ctx, guint first, guint last,
           for (guint k = i; k < nf; k++)
             if (!(ctx_classes (ctx, k) & QW_DEMONYM))
               titled = TRUE;
+          /* "Prime Minister of India Narendra Modi wrote": a run of
+           * three names or more after "of" ends with the person's two
+           * when it ends the subject. */
+          if (placed && !titled && nl - nf >= 3 && nl == last && end == last
+              && ctx_capitalized (ctx, nl - 2) && ctx_classes (ctx, nl - 2) == 0
+              && ctx_classes (ctx, nl - 1) == 0)
+            nf = nl - 2, placed = FALSE;
           if (!placed || (titled && nl - nf >= 2))
             {
               /* The first name is the subject ("Warren commended Biden"). */
