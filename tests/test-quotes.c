@@ -963,6 +963,19 @@ static const Case cases[] = {
         "States that week",
         "data from the Gun Violence Archive",
         "data from the Gun Violence Archive", "according to" } } },
+  /* With nobody known before it, a description stands for the next
+   * person met with its role, in its line or the next (the first sentence
+   * made up, the second from Wikinews). */
+  { "/quotes/speakers/description-named-later",
+    "\"The sea took everything from us in one night,\" the father "
+    "said.\n\n"
+    "\"This day is very hard for me, as I re-experience many memories,\" "
+    "said his father, Abdullah Kurdi, following the ceremony.",
+    { { "direct", "The sea took everything from us in one night",
+        "Abdullah Kurdi", "the father", "said" },
+      { "direct",
+        "This day is very hard for me, as I re-experience many memories",
+        "Abdullah Kurdi", "Abdullah Kurdi", "said" } } },
   /* "quoted X as saying", "cited X as stating": X speaks, not the
    * subject that quotes (Wikinews). */
   { "/quotes/speakers/quoted-as-saying",

@@ -85,6 +85,10 @@ typedef struct
     Person *person;
   } labels[2];
   guint labels_next;
+  /* The article's people not in the history yet: all[next..] (for a
+   * description that names someone only after it). */
+  const Person *later;
+  guint n_later;
 } History;
 
 /* @s without diacritics ("Erdoğan" -> "Erdogan", "Łukasz" -> "Lukasz"):
@@ -860,6 +864,26 @@ resolve_label_again (QuotesContext *ctx, Quote *q, History *history)
   return FALSE;
 }
 
+/* "…, his surviving father says, … said his father, Abdullah Kurdi":
+ * with nobody known before it, a description stands for the next person
+ * met with its role, in its paragraph or the next; NULL when none is. */
+static Person *
+named_later (const QuotesContext *ctx, History *history, const Mention *m,
+             guint8 gender)
+{
+  guint paragraph = ctx_line_starts_upto (ctx, m->first);
+  for (guint j = 0; j < history->n_later && j < 16; j++)
+    {
+      const Person *p = &history->later[j];
+      if (ctx_line_starts_upto (ctx, p->token) > paragraph + 1)
+        break;
+      if (p->person && p->group == m->role_group
+          && (!gender || !p->gender || p->gender == gender))
+        return (Person *)p;
+    }
+  return NULL;
+}
+
 static void
 resolve (QuotesContext *ctx, Quote *q, History *history)
 {
@@ -957,6 +981,8 @@ resolve (QuotesContext *ctx, Quote *q, History *history)
           if (found && found->group && m->role_group)
             found = NULL;
         }
+      if (!found && m->role_group)
+        found = named_later (ctx, history, m, gender);
       if (found)
         {
           Person p = *found;
@@ -1029,13 +1055,25 @@ quotes_resolve_speakers (QuotesContext *ctx)
   PersonList all = { 0 };
   /* The people pass only serves surnames, pronouns and descriptions, and
    * only up to the last of them. */
-  guint limit = 0;
+  guint limit = 0, last_description = G_MAXUINT;
   for (guint i = 0; i < n; i++)
     {
       const Mention *m = &ctx->quotes[i].mention;
       if (m->kind == MENTION_PRONOUN || m->kind == MENTION_DESCRIPTION
           || (m->kind == MENTION_NAME && one_word (ctx, m)))
         limit = MAX (limit, m->last);
+      if (m->kind == MENTION_DESCRIPTION
+          && (last_description == G_MAXUINT || m->last > last_description))
+        last_description = m->last;
+    }
+  /* A description may name someone only in the next line (named_later()):
+   * the last one's people are collected to its end. */
+  if (last_description != G_MAXUINT)
+    {
+      guint line = ctx_line_starts_upto (ctx, last_description);
+      limit = MAX (limit, line + 1 < ctx->line_starts.n
+                              ? ctx->line_starts.items[line + 1]
+                              : ctx->n_tokens);
     }
   if (limit)
     collect_people (ctx, &all, limit);
@@ -1069,6 +1107,8 @@ quotes_resolve_speakers (QuotesContext *ctx)
       Quote *q = &ctx->quotes[order[i].index];
       while (next_person < all.n && all.items[next_person].pos < order[i].key)
         history_add (ctx, history, &all.items[next_person++]);
+      history->later = all.items + next_person;
+      history->n_later = all.n - next_person;
       if (q->mention.kind != MENTION_NONE)
         resolve (ctx, q, history);
     }
