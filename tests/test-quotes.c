@@ -1006,6 +1006,19 @@ static const Case cases[] = {
         "Isazade", "He", "reminded" },
       { "indirect", "Azerbaijan would keep its own model", "Isazade", "He",
         "warned" } } },
+  /* An attribution inside its clause, whose verb follows it: the report
+   * is the whole clause (Wikinews; the first made up). */
+  { "/quotes/indirect/attribution-inside-clause",
+    "The talks, Peskov said, would resume next week in Geneva.\n\n"
+    "Pelosi herself presided over the vote, a move whose rarity, CBS noted, "
+    "highlighted the significance of the resolution.\n\n"
+    "In 2015, Smith said, the company was sold.",
+    { { "indirect", "The talks, Peskov said, would resume next week in Geneva",
+        "Peskov", "Peskov", "said" },
+      { "indirect",
+        "Pelosi herself presided over the vote, a move whose rarity, CBS "
+        "noted, highlighted the significance of the resolution",
+        "CBS", "CBS", "noted" } } },
   /* The shortest report: a subject and its verb after the cue, or before
    * it ("He agreed, Peskov said."); not "said yes", "said so" (the first
    * sentences are made up after the sample articles). */

@@ -1131,7 +1131,9 @@ may_report (const QuotesContext *ctx, const QuotesCue *cue, guint k, guint end,
          && !ctx_is_sentence_end (ctx, tail) && tail < end + 4)
     tail++;
   if (!(tail >= s1 || ctx_is_sentence_end (ctx, tail)
-        || (ctx_punct_is (ctx, tail, ',') && is_participle (ctx, tail + 1))))
+        || (ctx_punct_is (ctx, tail, ',')
+            && (is_participle (ctx, tail + 1) || is_verb (ctx, tail + 1, TRUE)
+                || ctx_has (ctx, tail + 1, QW_FILLER)))))
     return FALSE;
   /* "CLAUSE, X said.": only with a comma before the subject. */
   for (guint i = s0; i + 1 < k; i++)
@@ -1466,7 +1468,15 @@ indirect_at (QuotesContext *ctx, guint k, guint s0, guint s1)
            || (ctx_punct_is (ctx, tail, ',') && is_participle (ctx, tail + 1)))
           && !opening_phrase_only (ctx, s0, start - 1))
         add_indirect (ctx, s0, start - 1, cue->text, k, end, &m);
-
+      /* "The talks, Peskov said, would resume …", "they had, his father
+       * says, paid …": the attribution inside its clause, whose verb
+       * follows it; the report is the whole clause. */
+      else if (ctx_punct_is (ctx, tail, ',') && !inverted && tail + 1 < s1
+               && !ctx_quoted (ctx, tail + 1)
+               && (is_verb (ctx, tail + 1, TRUE)
+                   || ctx_has (ctx, tail + 1, QW_FILLER))
+               && !opening_phrase_only (ctx, s0, start - 1))
+        add_indirect (ctx, s0, s1, cue->text, k, end, &m);
       return;
     }
 }
