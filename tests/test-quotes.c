@@ -1019,6 +1019,21 @@ static const Case cases[] = {
         "Pelosi herself presided over the vote, a move whose rarity, CBS "
         "noted, highlighted the significance of the resolution",
         "CBS", "CBS", "noted" } } },
+  /* So is "according to X" inside its clause, up to a semicolon
+   * (Wikinews; the second made up). */
+  { "/quotes/indirect/according-to-inside-clause",
+    "Local authorities, according to Maritime Bulletin, have noted other "
+    "unusual AIS data.\n\n"
+    "The economy grew and, according to CNN, was called the breadbasket of "
+    "the region; the massacres began later.",
+    { { "indirect",
+        "Local authorities, according to Maritime Bulletin, have noted other "
+        "unusual AIS data",
+        "Maritime Bulletin", "Maritime Bulletin", "according to" },
+      { "indirect",
+        "The economy grew and, according to CNN, was called the breadbasket "
+        "of the region",
+        "CNN", "CNN", "according to" } } },
   /* The shortest report: a subject and its verb after the cue, or before
    * it ("He agreed, Peskov said."); not "said yes", "said so" (the first
    * sentences are made up after the sample articles). */

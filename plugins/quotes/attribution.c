@@ -1291,6 +1291,18 @@ closing_without_comma (const QuotesContext *ctx, guint k, guint s0, guint s1,
   return verb;
 }
 
+/* The end of the clause going on at @i: its sentence's end @s1, or the
+ * first semicolon before it ("…, according to CNN, was called …; the
+ * massacres saw …" reports only the first). */
+static guint
+clause_end (const QuotesContext *ctx, guint i, guint s1)
+{
+  for (; i < s1; i++)
+    if (ctx_punct_is (ctx, i, ';') && !ctx_quoted (ctx, i))
+      return i;
+  return s1;
+}
+
 static void
 indirect_at (QuotesContext *ctx, guint k, guint s0, guint s1)
 {
@@ -1334,6 +1346,16 @@ indirect_at (QuotesContext *ctx, guint k, guint s0, guint s1)
         add_indirect (ctx, s0, k - 1, cue->text, k, end, &m);
       else if (!initial && closing_without_comma (ctx, k, s0, s1, np_end))
         add_indirect (ctx, s0, k, cue->text, k, end, &m);
+      /* "The deal, according to officials, will be signed …": inside its
+       * clause, whose verb follows it. */
+      else if (!initial && ctx_punct_is (ctx, k - 1, ',')
+               && ctx_punct_is (ctx, np_end, ',') && np_end + 1 < s1
+               && !ctx_quoted (ctx, np_end + 1)
+               && (is_verb (ctx, np_end + 1, TRUE)
+                   || ctx_has (ctx, np_end + 1, QW_FILLER))
+               && !opening_phrase_only (ctx, s0, k - 1))
+        add_indirect (ctx, s0, clause_end (ctx, np_end, s1), cue->text, k, end,
+                      &m);
       return;
     }
   if (denied_speech (ctx, k, s0))
@@ -1476,7 +1498,8 @@ indirect_at (QuotesContext *ctx, guint k, guint s0, guint s1)
                && (is_verb (ctx, tail + 1, TRUE)
                    || ctx_has (ctx, tail + 1, QW_FILLER))
                && !opening_phrase_only (ctx, s0, start - 1))
-        add_indirect (ctx, s0, s1, cue->text, k, end, &m);
+        add_indirect (ctx, s0, clause_end (ctx, tail, s1), cue->text, k, end,
+                      &m);
       return;
     }
 }
