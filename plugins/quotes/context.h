@@ -117,12 +117,14 @@ typedef struct
   const WeftSentence *sentences;
   guint n_sentences;
   const QuotesWord *words; /* quotes_lexicon_get_words() */
-  /* Per token: its lexicon id + 1 (ctx_word()), 0 until it is looked up
-   * (a word the word filter lets pass, told by the marks pass), 1 when the
-   * filter says it is in no list.
-   * Two bytes a token: the passes ask about 0.4 words a token, often the
-   * same ones, and a lookup costs more than reading them back. */
-  guint16 *word_ids;
+  /* Per token, what ctx_word() found: 0 until it is looked up (a word the
+   * word filter lets pass, told by the marks pass), 1 when it is in no
+   * list, else the code of its entry in word_slots.  The passes ask about
+   * 0.4 words a token, often the same ones, and a lookup costs more than
+   * reading them back; a byte a token and not the id's two, since a huge
+   * document's tokens are many. */
+  guint8 *word_codes;
+  struct _WordSlots *word_slots;
   TokenBits *quoted;   /* inside a quotation (marks included) */
   TokenBits *terms;    /* inside a quotation found to be a term */
   TokenBits *used;     /* part of an attribution already */
@@ -180,6 +182,21 @@ ctx_key (const QuotesContext *ctx, guint i)
                           ctx->len - t->start);
 }
 
+/* The entries a document's words were found to be, by code (word_codes):
+ * the first 254 distinct ones get a code, later ones are looked up each
+ * time they are asked about (an article names a few dozen). */
+typedef struct _WordSlots
+{
+  guint16 ids[256]; /* code -> lexicon id + 1; ids[1] = 1: in no list */
+  guint n;          /* codes given, from 2 */
+  guint8 codes[];   /* lexicon id -> code; 0: none yet */
+} WordSlots;
+
+/* Remembers that token @i is lexicon entry @id (0: in no list); returns
+ * @id + 1. */
+guint quotes_context_remember_word (const QuotesContext *ctx, guint i,
+                                    guint id);
+
 /* Looks token @i up in the lexicon, remembers and returns its id + 1. */
 guint quotes_context_look_up_word (const QuotesContext *ctx, guint i);
 
@@ -188,9 +205,9 @@ guint quotes_context_look_up_word (const QuotesContext *ctx, guint i);
 static inline const QuotesWord *
 ctx_word (const QuotesContext *ctx, guint i)
 {
-  guint id = ctx->word_ids[i];
-  if (G_UNLIKELY (id == 0))
-    id = quotes_context_look_up_word (ctx, i);
+  guint code = ctx->word_codes[i];
+  guint id = G_LIKELY (code) ? ctx->word_slots->ids[code]
+                             : quotes_context_look_up_word (ctx, i);
   return &ctx->words[id - 1];
 }
 
@@ -200,7 +217,7 @@ ctx_word (const QuotesContext *ctx, guint i)
 static inline gboolean
 ctx_is_role (const QuotesContext *ctx, guint i)
 {
-  if (ctx->word_ids[i])
+  if (ctx->word_codes[i])
     return (ctx_word (ctx, i)->classes & QW_ROLE) != 0;
   const WeftToken *t = &ctx->tokens[i];
   guint32 len = t->end - t->start;

@@ -126,6 +126,12 @@ quotes_lexicon_get_words (const QuotesLexicon *lexicon)
   return entry (lexicon, 0);
 }
 
+guint
+quotes_lexicon_get_n_words (const QuotesLexicon *lexicon)
+{
+  return lexicon->entries->len;
+}
+
 const QuotesWord *
 quotes_lexicon_lookup (const QuotesLexicon *lexicon, const char *s, gsize len)
 {
@@ -580,7 +586,7 @@ quotes_lexicon_load (const char *dir, GError **error)
       quotes_lexicon_free (lexicon);
       return NULL;
     }
-  /* Documents keep a 16-bit word id + 1 per token (context.h). */
+  /* Documents keep ids as 16 bits (context.h, WordSlots). */
   if (lexicon->entries->len >= G_MAXUINT16)
     {
       g_set_error (error, WEFT_ERROR, WEFT_ERROR_DATA, "%s: too many words",

@@ -201,7 +201,7 @@ const QuotesWord *quotes_lexicon_lookup_key (const QuotesLexicon *lexicon,
                                              guint64 key, const char *s,
                                              gsize len);
 /* The same as an index into quotes_lexicon_get_words(); 0 when the word is
- * in no list (below G_MAXUINT16). */
+ * in no list. */
 guint quotes_lexicon_lookup_id (const QuotesLexicon *lexicon, guint64 key,
                                 const char *s, gsize len);
 /* The same for a word that the filter (quotes_lexicon_get_filter()) lets
@@ -211,6 +211,8 @@ guint quotes_lexicon_find_id (const QuotesLexicon *lexicon, guint64 key,
                               const char *s, gsize len);
 /* Borrowed: the entries by id; entry 0 (no word) has no class. */
 const QuotesWord *quotes_lexicon_get_words (const QuotesLexicon *lexicon);
+/* How many entries quotes_lexicon_get_words() has (ids are below it). */
+guint quotes_lexicon_get_n_words (const QuotesLexicon *lexicon);
 /* Borrowed: the cue filter for quotes_may_be_cue(). */
 const QuotesFilter *
 quotes_lexicon_get_cue_filter (const QuotesLexicon *lexicon);

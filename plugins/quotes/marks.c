@@ -359,7 +359,7 @@ visit (Pairing *p, guint i)
             {
               guint id = quotes_lexicon_find_id (ctx->lexicon, key,
                                                  text + t->start, len);
-              ctx->word_ids[i] = id + 1;
+              quotes_context_remember_word (ctx, i, id);
               if (ctx->words[id].classes & QW_CUE)
                 {
                   quotes_token_list_add (&ctx->cues, i);
@@ -444,11 +444,11 @@ enum
           | WEFT_TOKEN_PARAGRAPH_BEFORE,
 };
 
-/* From the bytes of 64 tokens: their word ids ("in no list", 1, where the
- * word filter says so, else 0: looked up when asked), their capital bits,
- * and returns the set of those visit() must see. */
+/* From the bytes of 64 tokens: their word codes ("in no list", 1, where
+ * the word filter says so, else 0: looked up when asked), their capital
+ * bits, and returns the set of those visit() must see. */
 static guint64
-unpack (const guint8 bytes[64], guint16 *word_ids, guint64 *capitals)
+unpack (const guint8 bytes[64], guint8 *word_codes, guint64 *capitals)
 {
   G_STATIC_ASSERT (QUOTES_SCAN_CAPITAL == 0x80 && QUOTES_SCAN_WORD == 1);
 #ifdef __SSE2__
@@ -461,11 +461,8 @@ unpack (const guint8 bytes[64], guint16 *word_ids, guint64 *capitals)
       __m128i idle
           = _mm_cmpeq_epi8 (_mm_and_si128 (b, _mm_set1_epi8 (VISIT)), zero);
       visits |= (guint64)(~(guint)_mm_movemask_epi8 (idle) & 0xFFFF) << k;
-      __m128i none = _mm_xor_si128 (_mm_and_si128 (b, one), one);
-      _mm_storeu_si128 ((__m128i *)(word_ids + k),
-                        _mm_unpacklo_epi8 (none, zero));
-      _mm_storeu_si128 ((__m128i *)(word_ids + k + 8),
-                        _mm_unpackhi_epi8 (none, zero));
+      _mm_storeu_si128 ((__m128i *)(word_codes + k),
+                        _mm_xor_si128 (_mm_and_si128 (b, one), one));
     }
   *capitals = capital;
   return visits;
@@ -473,7 +470,7 @@ unpack (const guint8 bytes[64], guint16 *word_ids, guint64 *capitals)
   guint64 visits = 0, capital = 0;
   for (guint k = 0; k < 64; k++)
     {
-      word_ids[k] = !(bytes[k] & QUOTES_SCAN_WORD);
+      word_codes[k] = !(bytes[k] & QUOTES_SCAN_WORD);
       capital |= (guint64)(bytes[k] >> 7) << k;
       visits |= (guint64)((bytes[k] & VISIT) != 0) << k;
     }
@@ -500,7 +497,7 @@ quotes_find_marks (QuotesContext *ctx)
       guint end = MIN (first + 64, n_tokens);
       guint loaded_end = CLAMP (n_loaded, first, end);
       /* A byte per token first, then the block's bits from them at once
-       * (ctx->word_ids has room for a whole last block): one branch per
+       * (ctx->word_codes has room for a whole last block): one branch per
        * token visited (5% of them) and not one per token. */
       guint8 bytes[64];
       if (end - first < 64) /* the last block: unpack() reads 64 bytes */
@@ -508,7 +505,7 @@ quotes_find_marks (QuotesContext *ctx)
       classify (ctx, scan, first, loaded_end, bytes);
       classify_last (ctx, scan, loaded_end, end, bytes + (loaded_end - first));
       guint64 visits
-          = unpack (bytes, &ctx->word_ids[first], &ctx->capitals[first / 64]);
+          = unpack (bytes, &ctx->word_codes[first], &ctx->capitals[first / 64]);
       for (; visits; visits &= visits - 1)
         visit (&p, first + __builtin_ctzll (visits));
     }

@@ -43,7 +43,21 @@ quotes_context_look_up_word (const QuotesContext *ctx, guint i)
   const WeftToken *t = &ctx->tokens[i];
   guint id = quotes_lexicon_find_id (ctx->lexicon, ctx_key (ctx, i),
                                      ctx->text + t->start, t->end - t->start);
-  ctx->word_ids[i] = id + 1;
+  return quotes_context_remember_word (ctx, i, id);
+}
+
+guint
+quotes_context_remember_word (const QuotesContext *ctx, guint i, guint id)
+{
+  WordSlots *slots = ctx->word_slots;
+  guint code = id == 0 ? 1 : slots->codes[id];
+  if (code == 0 && slots->n < G_N_ELEMENTS (slots->ids))
+    {
+      code = slots->n++;
+      slots->codes[id] = code;
+      slots->ids[code] = id + 1;
+    }
+  ctx->word_codes[i] = code;
   return id + 1;
 }
 
@@ -152,23 +166,28 @@ quotes_process (gpointer state, WeftDoc *doc, GError **error)
   /* Scratch on the heap, not in the document's arena: it is freed before
    * the next stage runs, which matters for a huge document. */
   guint words = n / 64 + 1;
-  /* One block: the bit sets (zeroed), the word ids (every one set by the
-   * marks pass, a whole block of 64 at a time), the first items of the
-   * token lists. */
-  TokenBits *bits
-      = g_malloc (words * (5 * sizeof (TokenBits) + 64 * sizeof (guint16))
-                  + 2 * TOKEN_LIST_START * sizeof (guint));
+  guint n_entries = quotes_lexicon_get_n_words (st->lexicon);
+  /* One block: the bit sets (zeroed), the word codes (every one set by
+   * the marks pass, a whole block of 64 at a time), the first items of
+   * the token lists, the word slots. */
+  TokenBits *bits = g_malloc (
+      words * (5 * sizeof (TokenBits) + 64) + 2 * TOKEN_LIST_START * sizeof (guint)
+      + sizeof (WordSlots) + n_entries);
   memset (bits, 0, 5 * words * sizeof (TokenBits));
   ctx.quoted = bits;
   ctx.terms = bits + words;
   ctx.used = bits + 2 * words;
   ctx.capitals = bits + 3 * words;
   ctx.cue_words = bits + 4 * words;
-  ctx.word_ids = (guint16 *)(bits + 5 * words);
-  guint *lists = (guint *)(ctx.word_ids + 64 * words);
+  ctx.word_codes = (guint8 *)(bits + 5 * words);
+  guint *lists = (guint *)(ctx.word_codes + 64 * words);
   ctx.cues = (TokenList){ lists, 0, TOKEN_LIST_START, FALSE };
   ctx.line_starts
       = (TokenList){ lists + TOKEN_LIST_START, 0, TOKEN_LIST_START, FALSE };
+  ctx.word_slots = (WordSlots *)(lists + 2 * TOKEN_LIST_START);
+  ctx.word_slots->ids[1] = 1;
+  ctx.word_slots->n = 2;
+  memset (ctx.word_slots->codes, 0, n_entries);
   quotes_find_marks (&ctx);
   quotes_attribute (&ctx);
   quotes_find_labels (&ctx);

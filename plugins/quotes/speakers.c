@@ -224,27 +224,21 @@ placed (const QuotesContext *ctx, guint run, guint name)
 
 /* The tokens of 64-token block @block whose word may have a lexicon
  * entry: not known to be in no list (id 1) by the marks pass or a lookup.
- * ctx->word_ids has room for whole blocks. */
+ * ctx->word_codes has room for whole blocks. */
 static guint64
 maybe_listed (const QuotesContext *ctx, guint block)
 {
-  const guint16 *ids = &ctx->word_ids[block * 64];
+  const guint8 *codes = &ctx->word_codes[block * 64];
   guint64 unlisted = 0;
 #ifdef __SSE2__
-  const __m128i one = _mm_set1_epi16 (1);
+  const __m128i one = _mm_set1_epi8 (1);
   for (guint k = 0; k < 64; k += 16)
-    {
-      __m128i low
-          = _mm_cmpeq_epi16 (_mm_loadu_si128 ((const __m128i *)(ids + k)), one);
-      __m128i high = _mm_cmpeq_epi16 (
-          _mm_loadu_si128 ((const __m128i *)(ids + k + 8)), one);
-      unlisted
-          |= (guint64)(guint)_mm_movemask_epi8 (_mm_packs_epi16 (low, high))
-             << k;
-    }
+    unlisted |= (guint64)(guint)_mm_movemask_epi8 (_mm_cmpeq_epi8 (
+                    _mm_loadu_si128 ((const __m128i *)(codes + k)), one))
+                << k;
 #else
   for (guint k = 0; k < 64; k++)
-    unlisted |= (guint64)(ids[k] == 1) << k;
+    unlisted |= (guint64)(codes[k] == 1) << k;
 #endif
   return ~unlisted;
 }
@@ -263,7 +257,7 @@ run_starts (const QuotesContext *ctx, guint block)
     capital_after |= ctx->capitals[block + 1] << 63;
   guint64 listed_before = maybe_listed (ctx, block) << 1;
   if (block > 0)
-    listed_before |= ctx->word_ids[block * 64 - 1] != 1;
+    listed_before |= ctx->word_codes[block * 64 - 1] != 1;
   return starts & (capital_after | listed_before);
 }
 
