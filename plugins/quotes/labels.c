@@ -7,8 +7,9 @@
 
 /* A label names one person: a few words. */
 #define LABEL_MAX_WORDS 4
-/* An answer has a sentence at least: "Image: John Smith." is a credit. */
-#define ANSWER_MIN_WORDS 6
+/* An answer has a sentence at least: "Image: John Lubbock (flickr)." is
+ * a credit.  Counted in tokens, which costs nothing. */
+#define ANSWER_MIN_TOKENS 7
 
 /* Whether token @i may be a word of a speaker's label: a capitalized
  * word in no list that says it is no name ("Note", "Update", "Editor"),
@@ -69,8 +70,17 @@ quotes_find_labels (QuotesContext *ctx)
   for (guint l = 0; l < ctx->line_starts.n; l++)
     {
       guint i = ctx->line_starts.items[l], first, last;
-      /* The cheap tests first: most lines open with a word and no label. */
-      if (!ctx_capitalized (ctx, i) && !ctx_punct_is (ctx, i, '('))
+      /* The cheap tests first: most lines open with a sentence, a
+       * capitalized word and then a word in lower case, not ":". */
+      if (ctx_capitalized (ctx, i))
+        {
+          guint k = i + 1;
+          while (k < i + LABEL_MAX_WORDS && ctx_capitalized (ctx, k))
+            k++;
+          if (!ctx_punct_is (ctx, k, ':'))
+            continue;
+        }
+      else if (!ctx_punct_is (ctx, i, '('))
         continue;
       guint content = label_at (ctx, i, &first, &last);
       if (content == 0 || content >= ctx->n_tokens || ctx_quoted (ctx, content)
@@ -79,10 +89,7 @@ quotes_find_labels (QuotesContext *ctx)
         continue;
       guint end = l + 1 < ctx->line_starts.n ? ctx->line_starts.items[l + 1]
                                              : ctx->n_tokens;
-      guint words = 0;
-      for (guint k = content; k < end && words < ANSWER_MIN_WORDS; k++)
-        words += ctx_is_word (ctx, k);
-      if (words < ANSWER_MIN_WORDS)
+      if (end - content < ANSWER_MIN_TOKENS)
         continue;
       Quote *q = quotes_context_add (ctx);
       q->start = ctx->tokens[content].start;
