@@ -1034,6 +1034,19 @@ static const Case cases[] = {
         "The economy grew and, according to CNN, was called the breadbasket "
         "of the region",
         "CNN", "CNN", "according to" } } },
+  /* A bare clause may open with a quoted term when its verb follows it;
+   * a report ends before ", while …" (the writer's contrast) unless it is
+   * "according to X"'s (Wikinews; the second sentence made up after one). */
+  { "/quotes/indirect/clause-opening-with-term",
+    "Znak.com reported its source said \"three terrorists\" were killed in "
+    "a firefight on Monday night, while footage from the scene showed the "
+    "vehicle burn.\n\nProtesters marched on, saying \"united in "
+    "diversity\".",
+    { { "indirect", "\"three terrorists\" were killed in a firefight on "
+                    "Monday night",
+        "its source", "its source", "said" },
+      { "term", "three terrorists", NULL, NULL, NULL },
+      { "term", "united in diversity", NULL, NULL, NULL } } },
   /* The shortest report: a subject and its verb after the cue, or before
    * it ("He agreed, Peskov said."); not "said yes", "said so" (the first
    * sentences are made up after the sample articles). */

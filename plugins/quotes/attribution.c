@@ -865,9 +865,10 @@ is_cue_participle (const QuotesContext *ctx, guint i)
 /* Where reported speech that starts at @first ends, at the latest @last:
  * before a semicolon, ", adding …", ", according to …", "without
  * elaborating", or "and added …" (the speaker's next act, not the
- * report). */
+ * report), and with @contrast before ", while …" (the writer's). */
 static guint
-content_end (const QuotesContext *ctx, guint first, guint last)
+content_end (const QuotesContext *ctx, guint first, guint last,
+             gboolean contrast)
 {
   for (guint i = first + 1; i < last; i++)
     {
@@ -882,6 +883,12 @@ content_end (const QuotesContext *ctx, guint first, guint last)
               return i;
         }
       if (ctx_punct_is (ctx, i, ',') && is_cue_participle (ctx, i + 1))
+        return i;
+      /* "…, while footage from the scene showed …": the writer's
+       * contrast, not more of the report. */
+      if (contrast && ctx_punct_is (ctx, i, ',')
+          && (ctx_token_is (ctx, i + 1, "while")
+              || ctx_token_is (ctx, i + 1, "whereas")))
         return i;
       Mention m;
       guint np_end;
@@ -963,7 +970,10 @@ add_indirect (QuotesContext *ctx, guint first, guint last, const char *cue,
    * writes) linear work; the longest report in 10 MB of news has 63
    * words. */
   if (first >= cue_last)
-    last = content_end (ctx, first, MIN (last, first + REPORT_MAX_TOKENS));
+    /* "according to X, …" vouches for the whole sentence: "…, while …"
+     * is still the source's. */
+    last = content_end (ctx, first, MIN (last, first + REPORT_MAX_TOKENS),
+                        !ctx_token_is (ctx, cue_first, "according"));
   else if (last - first > REPORT_MAX_TOKENS)
     return;
   else
@@ -1088,9 +1098,22 @@ static gboolean
 bare_clause_at (const QuotesContext *ctx, const QuotesCue *cue, guint end,
                 guint after, guint s1)
 {
+  /* "said “three terrorists” were killed": a clause may open with a
+   * quoted term. */
+  gboolean term = after + 1 < s1 && token_bit (ctx->terms, after)
+                  && ctx->tokens[after].kind == WEFT_TOKEN_PUNCT
+                  && word_or_number (ctx, after + 1);
+  if (term)
+    {
+      /* …and its verb after it: not "saying “united in diversity”". */
+      guint close = after + 1;
+      while (close < s1 && token_bit (ctx->terms, close))
+        close++;
+      term = close < s1 && is_verb (ctx, close, TRUE);
+    }
   return (cue->kind == QUOTES_CUE_SAY || cue->kind == QUOTES_CUE_CLAUSE
           || (cue->kind == QUOTES_CUE_TELL && after > end))
-         && after < s1 && word_or_number (ctx, after)
+         && after < s1 && (word_or_number (ctx, after) || term)
          && (!ctx_has (ctx, after, QW_CLAUSE_BLOCK | QW_FILLER)
              || ((ctx_token_is (ctx, after, "it")
                   || ctx_token_is (ctx, after, "this"))
@@ -1098,7 +1121,7 @@ bare_clause_at (const QuotesContext *ctx, const QuotesCue *cue, guint end,
              || ((ctx_token_is (ctx, after, "no")
                   || ctx_token_is (ctx, after, "nothing"))
                  && verb_follows (ctx, after, s1)))
-         && !ctx_quoted (ctx, after)
+         && (!ctx_quoted (ctx, after) || term)
          && (s1 - after >= 4
              || (s1 - after == 3 && ctx_is_sentence_end (ctx, after + 2)
                  && two_word_clause (ctx, after)));
