@@ -1087,9 +1087,10 @@ static const Case cases[] = {
                   "billion dollars.",
         NULL, "The new governor", NULL } } },
   /* An interview transcript: a line opening with its speaker's label is
-   * that person's answer, also with the person's initials; a label naming
-   * nobody known (the interviewer's "WN", a photo credit) quotes nothing,
-   * and no reported speech is looked for inside an answer (Wikinews). */
+   * that person's answer (or the interviewer's question), also with the
+   * person's initials; initials naming nobody known (the interviewer's
+   * "WN") and a credit ("Image:") quote nothing, and no reported speech is
+   * looked for inside an answer (Wikinews; the last line made up). */
   { "/quotes/labels/interview-answers",
     "Wikinews caught up with postdoctoral researcher and study co-author "
     "Natasha Gownaris to learn more.\n\n"
@@ -1102,8 +1103,10 @@ static const Case cases[] = {
     "NG: This study started in 1982, long before I joined the team.\n\n"
     "((Naomi Martisius))  So, that actually started back quite a while ago "
     "now, for me. Like I say we also did a statistical analysis.\n\n"
-    "Image: John Lubbock (flickr).",
-    { { "direct", "I've wanted to be a marine scientist since I was a child.",
+    "Image: John Lubbock (flickr) took this photo of the march.",
+    { { "direct", "What prompted your curiosity about Magellanic penguins?",
+        "Wikinews", "Wikinews", NULL },
+      { "direct", "I've wanted to be a marine scientist since I was a child.",
         "Natasha Gownaris", "Natasha Gownaris", NULL },
       { "direct", "This study started in 1982, long before I joined the team.",
         "Natasha Gownaris", "NG", NULL },

@@ -623,6 +623,16 @@ expand_surname (QuotesContext *ctx, const History *history, const char *word)
   return word;
 }
 
+/* Whether @word may be a person's initials: two to four capitals. */
+static gboolean
+is_initials (const char *word)
+{
+  gsize n = 0;
+  while (g_ascii_isupper (word[n]))
+    n++;
+  return word[n] == '\0' && n >= 2 && n <= 4;
+}
+
 /* Whether @name has two words or more with the initials @word (upper
  * case, @n bytes): "Natasha Gownaris" for "NG". */
 static gboolean
@@ -641,17 +651,13 @@ has_initials (const char *name, const char *word, gsize n)
 }
 
 /* The latest person in the history whose name has the initials @word
- * ("NG": Natasha Gownaris), or NULL.  Each label's people are searched
- * once: an interview repeats its two labels on every other line. */
+ * (is_initials(): "NG", Natasha Gownaris), or NULL.  Each label's people
+ * are searched once: an interview repeats its two labels on every other
+ * line. */
 static const char *
 by_initials (History *history, const char *word)
 {
   gsize n = strlen (word);
-  if (n < 2 || n > 4)
-    return NULL;
-  for (gsize k = 0; k < n; k++)
-    if (!g_ascii_isupper (word[k]))
-      return NULL;
   guint c = 0;
   while (c < G_N_ELEMENTS (history->initials)
          && !(history->initials[c].word
@@ -897,11 +903,11 @@ resolve (QuotesContext *ctx, Quote *q, History *history)
             const char *word = name;
             name = expand_surname (ctx, history, word);
             /* "NG: …" in an interview: initials of a person named
-             * before; a label naming nobody known ("WN", "Image") is
-             * the interviewer or no speaker. */
-            if (q->label && name == word)
-              name = by_initials (history, word);
-            if (q->label && !name)
+             * before; initials naming nobody known ("WN") are the
+             * interviewer's.  Another word is the person's name
+             * ("((Jaya))"). */
+            if (q->label && name == word && is_initials (word)
+                && !(name = by_initials (history, word)))
               {
                 q->mention.kind = MENTION_NONE;
                 break;
