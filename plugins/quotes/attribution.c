@@ -882,21 +882,25 @@ content_end (const QuotesContext *ctx, guint first, guint last,
             if (quotes_match_cue (ctx, k, &end))
               return i;
         }
-      if (ctx_punct_is (ctx, i, ',') && is_cue_participle (ctx, i + 1))
-        return i;
-      /* "…, while footage from the scene showed …": the writer's
-       * contrast, not more of the report. */
-      if (contrast && ctx_punct_is (ctx, i, ',')
-          && (ctx_token_is (ctx, i + 1, "while")
-              || ctx_token_is (ctx, i + 1, "whereas")))
-        return i;
-      Mention m;
-      guint np_end;
-      if (ctx_punct_is (ctx, i, ',') && ctx_token_is (ctx, i + 1, "according")
-          && ctx_token_is (ctx, i + 2, "to")
-          && quotes_np_after (ctx, i + 3, TRUE, &m, &np_end) != MENTION_NONE
-          && (np_end >= last || ctx_is_sentence_end (ctx, np_end)))
-        return i; /* "…, according to the ministry." closes it */
+      if (ctx_punct_is (ctx, i, ','))
+        {
+          if (is_cue_participle (ctx, i + 1))
+            return i;
+          /* "…, while footage from the scene showed …": the writer's
+           * contrast, not more of the report. */
+          if (contrast
+              && (ctx_token_is (ctx, i + 1, "while")
+                  || ctx_token_is (ctx, i + 1, "whereas")))
+            return i;
+          Mention m;
+          guint np_end;
+          if (ctx_token_is (ctx, i + 1, "according")
+              && ctx_token_is (ctx, i + 2, "to")
+              && quotes_np_after (ctx, i + 3, TRUE, &m, &np_end) != MENTION_NONE
+              && (np_end >= last || ctx_is_sentence_end (ctx, np_end)))
+            return i; /* "…, according to the ministry." closes it */
+          continue; /* none of the word tests below */
+        }
       if (ctx_token_is (ctx, i, "without") && is_participle (ctx, i + 1)
           && i + 2 <= last
           && (i + 2 == last || ctx->tokens[i + 2].kind == WEFT_TOKEN_PUNCT))
@@ -1100,7 +1104,8 @@ bare_clause_at (const QuotesContext *ctx, const QuotesCue *cue, guint end,
 {
   /* "said “three terrorists” were killed": a clause may open with a
    * quoted term. */
-  gboolean term = after + 1 < s1 && token_bit (ctx->terms, after)
+  gboolean word = after < s1 && word_or_number (ctx, after);
+  gboolean term = !word && after + 1 < s1 && token_bit (ctx->terms, after)
                   && ctx->tokens[after].kind == WEFT_TOKEN_PUNCT
                   && word_or_number (ctx, after + 1);
   if (term)
@@ -1113,7 +1118,7 @@ bare_clause_at (const QuotesContext *ctx, const QuotesCue *cue, guint end,
     }
   return (cue->kind == QUOTES_CUE_SAY || cue->kind == QUOTES_CUE_CLAUSE
           || (cue->kind == QUOTES_CUE_TELL && after > end))
-         && after < s1 && (word_or_number (ctx, after) || term)
+         && (word || term)
          && (!ctx_has (ctx, after, QW_CLAUSE_BLOCK | QW_FILLER)
              || ((ctx_token_is (ctx, after, "it")
                   || ctx_token_is (ctx, after, "this"))
