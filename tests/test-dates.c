@@ -232,6 +232,12 @@ test_durations_sets (void)
       "the past five years|DURATION|P5Y" },
     { "It has a 25-year service life.", NULL, "25-year|DURATION|P25Y" },
     { "The flight took half an hour.", NULL, "half an hour|DURATION|PT30M" },
+    /* hours and minutes as adjectives too, but not a way of writing times */
+    { "The jet landed after a 12-hour flight from Toulouse, its clock set "
+      "to the 24-hour clock.",
+      NULL, "12-hour|DURATION|PT12H" },
+    { "It was the worst single-day decline since the crash.", NULL,
+      "single-day|DURATION|P1D" },
     { "It took two and a half years.", NULL,
       "two and a half years|DURATION|P2.5Y" },
     { "Officials meet every Monday.", NULL, "every Monday|SET|XXXX-WXX-1" },

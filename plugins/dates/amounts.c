@@ -105,6 +105,10 @@ read_amount (const Ctx *c, guint i, double *amount, int *unit,
   if (lex_at (c, i) && lex_at (c, i)->num == 1 && atom_len (c, i) <= 2
       && (*unit == U_S || *unit == U_Q))
     return 0; /* "a second time", "about a quarter of" */
+  /* "the 24-hour clock" is a way of writing times, not a duration */
+  if (hyphen && *unit == U_H
+      && (text_is (c, j + 1, "clock") || text_is (c, j + 1, "format")))
+    return 0;
   *adjective = hyphen;
   *amount = v;
   j++;
@@ -158,8 +162,6 @@ parse_duration (const Ctx *c, guint i, Match *m)
       amount = -1;
       j = i + 1;
     }
-  if (adj && unit >= U_H && unit <= U_S)
-    return 0;
   spec_init (&m->s, K_DURATION);
   m->s.amount = amount;
   m->s.unit = unit;
