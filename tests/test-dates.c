@@ -238,6 +238,14 @@ test_durations_sets (void)
       NULL, "12-hour|DURATION|PT12H" },
     { "It was the worst single-day decline since the crash.", NULL,
       "single-day|DURATION|P1D" },
+    /* a plural unit without a number after "for", "in", "within", "over
+     * the", or before "-long": an unspecified count */
+    { "Over the years, the decades-long dispute was the biggest story in "
+      "years; the index fell within minutes of the news, not in minutes of "
+      "the meeting.",
+      NULL,
+      "the years|DURATION|PXY; decades-long|DURATION|PXDE; "
+      "years|DURATION|PXY; minutes|DURATION|PTXM" },
     { "It took two and a half years.", NULL,
       "two and a half years|DURATION|P2.5Y" },
     { "Officials meet every Monday.", NULL, "every Monday|SET|XXXX-WXX-1" },

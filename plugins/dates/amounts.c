@@ -146,6 +146,33 @@ parse_amount (const Ctx *c, guint i, double *amount, int *unit,
   return memo->end;
 }
 
+/* A plural unit without a number, an unspecified count: "for years",
+ * "in minutes", "within hours", "decades-long", and "the years" after
+ * "over" or "through" ("over the years").  Not "in minutes of the
+ * meeting" nor "the years 2001 to 2005".  Returns the atom after it or
+ * 0. */
+static guint
+read_vague_amount (const Ctx *c, guint i, int *unit)
+{
+  if (!(*unit = unit_at (c, i, FALSE)) || !is_plural_unit (c, i) || *unit == U_Q
+      || *unit == U_HALF || *unit == U_WE)
+    return 0;
+  if (punct_at (c, i + 1, '-') && glued (c, i + 1) && glued (c, i + 2)
+      && text_is (c, i + 2, "long"))
+    return i + 3;
+  if (i == 0)
+    return 0;
+  if (cue_at (c, i - 1, C_FOR) || cue_at (c, i - 1, C_WITHIN)
+      || (cue_at (c, i - 1, C_IN) && !cue_at (c, i + 1, C_OF)))
+    return i + 1;
+  /* match_at keeps the "the" */
+  if (i >= 2 && cue_at (c, i - 1, C_THE)
+      && (text_is (c, i - 2, "over") || cue_at (c, i - 2, C_TO))
+      && !num_at (c, i + 1))
+    return i + 1;
+  return 0;
+}
+
 guint
 parse_duration (const Ctx *c, guint i, Match *m)
 {
@@ -155,12 +182,9 @@ parse_duration (const Ctx *c, guint i, Match *m)
   guint j = parse_amount (c, i, &amount, &unit, &adj);
   if (!j)
     {
-      /* "for years", "for decades" */
-      if (!(unit = unit_at (c, i, FALSE)) || !is_plural_unit (c, i)
-          || !(i > 0 && cue_at (c, i - 1, C_FOR)))
+      if (!(j = read_vague_amount (c, i, &unit)))
         return 0;
       amount = -1;
-      j = i + 1;
     }
   spec_init (&m->s, K_DURATION);
   m->s.amount = amount;

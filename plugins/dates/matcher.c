@@ -74,11 +74,15 @@ can_start (const Ctx *c, guint i)
   if (e->unit && !e->month && !e->weekday && !e->weekday_plural && !e->holiday
       && e->num < 0 && e->cue == C_NONE)
     {
-      /* a unit and nothing else starts an expression only after "the" or
-       * "for" ("the day before yesterday", "the year before", "later in
-       * the day", "for years"): after a number it is part of an amount
-       * that starts there */
-      return i > 0 && (cue_at (c, i - 1, C_THE) || cue_at (c, i - 1, C_FOR));
+      /* a unit and nothing else starts an expression only after "the",
+       * "for", "in" or "within" ("the day before yesterday", "the year
+       * before", "later in the day", "for years", "in minutes") or
+       * before "-long" ("decades-long"): after a number it is part of an
+       * amount that starts there */
+      return (i > 0
+              && (cue_at (c, i - 1, C_THE) || cue_at (c, i - 1, C_FOR)
+                  || cue_at (c, i - 1, C_IN) || cue_at (c, i - 1, C_WITHIN)))
+             || (punct_at (c, i + 1, '-') && text_is (c, i + 2, "long"));
     }
   if (e->month || e->weekday || e->unit || e->holiday)
     return TRUE;
@@ -485,12 +489,14 @@ match_at (const Ctx *c, guint i, Match *m, guint *no_core)
       if (mod >= MOD_APPROX && !dur && c->a[i].flags & AF_CAP)
         return 0;
       /* "the" belongs to "the 1990s", "the past five years", "the end
-       * of", not to "the 2018 elections" */
+       * of", "over the years", not to "the 2018 elections" nor to "the
+       * minutes-long ride" */
       gboolean keep_the
           = (mod && mod < MOD_APPROX) || m->s.kind == K_REL
             || m->s.kind == K_OFFSET || m->s.kind == K_REF
             || (core && (core->cue == C_REL || core->cue == C_PAST))
-            || m->s.season || m->s.quarter || m->s.half || m->s.ylen != 4;
+            || m->s.season || m->s.quarter || m->s.half || m->s.ylen != 4
+            || (dur && m->s.amount < 0 && !text_is (c, end - 1, "long"));
       if (the != G_MAXUINT && !keep_the)
         {
           if (the == i)
