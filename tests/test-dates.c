@@ -337,6 +337,15 @@ test_arithmetic (void)
       "the same period last year|DATE|2019-10" },
     { "Sales fell 20% from the same month a year ago.", "2009-02-03",
       "the same month a year ago|DATE|2008-02" },
+    /* the month or quarter named just before, a year earlier */
+    { "Sales fell 35% in January, compared to the same month a year ago.",
+      "2009-02-03",
+      "January|DATE|2009-01; the same month a year ago|DATE|2008-01" },
+    { "The bank lost $2.2 billion in the third quarter of this year. In the "
+      "same period a year earlier, it had gained $704 million.",
+      "2009-10-16",
+      "the third quarter of this year|DATE|2009-Q3; the same period a year "
+      "earlier|DATE|2008-Q3" },
     { "The Dow gained 1.67%, to end the day at 9505.96.", "2009-08-21",
       "the day|DATE|2009-08-21" },
     { "We ship it next weekday.", "2024-10-18",

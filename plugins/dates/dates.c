@@ -278,7 +278,27 @@ typedef struct
   gboolean dct_pending;
   int ctx_year;
   uint32_t ctx_sent;
+  RefDate period; /* the month or quarter named last, and where */
+  int period_unit;
+  uint32_t period_sent;
 } Writer;
+
+/* Notes a month or quarter of a known year ("in January", "the third
+ * quarter of this year", "on March 3"), which "the same month / period /
+ * quarter last year" shortly after it is one year before. */
+static void
+note_period (Writer *w, const DateSpec *s, uint32_t sent)
+{
+  if (s->kind != K_DATE || s->year == NONE || s->ylen != 4
+      || !(s->month || s->quarter) || s->week || s->hour >= 0)
+    return;
+  w->period.has_date = TRUE;
+  w->period.year = s->year;
+  w->period.month = s->month ? s->month : s->quarter * 3 - 2;
+  w->period.day = 1;
+  w->period_unit = s->month ? U_M : U_Q;
+  w->period_sent = sent;
+}
 
 /* Sets a string field of the latest span to a copy of @value in the
  * document's arena: weft_layer_set_string() checks the handle and compares
@@ -307,6 +327,10 @@ write_match (Writer *w, Match *m)
                   : st->forward ? 2
                               : local_tense (&w->toks, sent, tok_first,
                                              tok_last + 1);
+  anchor->period = w->period;
+  anchor->period_unit = sent == w->period_sent || sent == w->period_sent + 1
+                            ? w->period_unit
+                            : 0;
   anchor->ctx_year
       = w->ctx_year && sent == w->ctx_sent
                 && (!anchor->dct.has_date || w->ctx_year != anchor->dct.year)
@@ -351,6 +375,7 @@ write_match (Writer *w, Match *m)
                    || tok_first < w->toks.sents[sent].first_token + 3;
   note_date (anchor, &m->s, m->explicit_year, opens, sent, &w->ctx_sent,
              &w->ctx_year);
+  note_period (w, &m->s, sent);
 }
 
 /* Takes the reference date from a dateline among the waiting

@@ -403,6 +403,21 @@ spec_normalize (DateSpec *s, const Anchor *a, char *buf, char *anchor_buf)
             normalize_offset (s, &year_base, buf);
             return anchor_buf;
           }
+        if (s->from_context && s->unit == U_Y && a->period_unit
+            && (s->gran == a->period_unit
+                || (s->same_period && s->gran == U_M)))
+          {
+            /* "in January, compared to the same month a year ago" */
+            s->gran = a->period_unit;
+            if (a->period_unit == U_Q)
+              sprintf (anchor_buf, "context:%04d-Q%d", a->period.year,
+                       (a->period.month - 1) / 3 + 1);
+            else
+              sprintf (anchor_buf, "context:%04d-%02d", a->period.year,
+                       a->period.month);
+            normalize_offset (s, &a->period, buf);
+            return anchor_buf;
+          }
         if (!base->has_date)
           return strcpy (buf, dir_ref (s->dir)), anchor;
         if (base == &a->last)

@@ -341,6 +341,7 @@ parse_same (const Ctx *c, guint i, Match *m)
       m->s.dir = -1;
       m->s.amount = 1;
       m->s.gran = period ? U_M : unit;
+      m->s.same_period = period;
       return end;
     }
   if (period)

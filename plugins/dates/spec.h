@@ -45,6 +45,8 @@ typedef struct
   int8_t unit;         /* DateUnit, for offsets, durations, sets */
   int8_t gran;         /* an offset of years kept at this unit: "the same month
                           last year" is a month */
+  int8_t same_period;  /* "the same period last year": the unit of the month
+                          or quarter named before, else a month */
   int8_t dir;          /* -1 / 0 / +1 for offsets and relative units */
   int8_t from_context; /* offsets: from the last mentioned date */
   int8_t ref;          /* V_PRESENT_REF … for K_REF */
@@ -73,6 +75,10 @@ typedef struct
   int ctx_year;     /* a year mentioned just before (0 none) */
   int last_year;    /* the year of the last date mentioned (0 none), for
                        "the year before" after "in 2008" or "last year" */
+  RefDate period;   /* the first day of the month or quarter named last in
+                       this sentence or the one before, for "the same
+                       month last year" after "in January" */
+  int period_unit;  /* U_M, U_Q, or 0 when there is none */
   int tense;        /* -1 past, 0 unknown, +1 future */
   gboolean forward; /* the forward-dates option: times after the reference */
 } Anchor;
