@@ -348,6 +348,10 @@ test_arithmetic (void)
       "earlier|DATE|2008-Q3" },
     { "The Dow gained 1.67%, to end the day at 9505.96.", "2009-08-21",
       "the day|DATE|2009-08-21" },
+    { "Following a large fall at the start of the day, the Dow rebounded "
+      "late in the day after falling 200 points.",
+      "2008-10-10",
+      "the start of the day|DATE|2008-10-10|EARLY; the day|DATE|2008-10-10" },
     { "We ship it next weekday.", "2024-10-18",
       "next weekday|DATE|2024-10-21" },
     { "After six straight days of losses, stocks rose.", "2019-09-04",

@@ -365,10 +365,19 @@ trading_day (const Ctx *c, guint i)
       = { "early", "earlier", "late", "later", NULL };
   if (i < 2 || !cue_at (c, i - 1, C_THE))
     return FALSE;
-  gboolean ok = FALSE;
-  if (cue_at (c, i - 2, C_IN))
-    for (const char *const *w = times; *w && i >= 3; w++)
-      ok = ok || text_is (c, i - 3, *w);
+  gboolean ok = FALSE, in = FALSE;
+  if (i >= 3 && (cue_at (c, i - 2, C_IN) || cue_at (c, i - 2, C_OF)))
+    {
+      /* "late in the day", "at the start of the day" (not "at the end of
+       * the day", mostly an idiom) */
+      for (const char *const *w = times; *w; w++)
+        in = in || (cue_at (c, i - 2, C_IN) && text_is (c, i - 3, *w));
+      in = in
+           || (cue_at (c, i - 2, C_OF)
+               && (text_is (c, i - 3, "start")
+                   || text_is (c, i - 3, "beginning")));
+      ok = in;
+    }
   for (const char *const *w = verbs; *w; w++)
     ok = ok || text_is (c, i - 2, *w);
   if (!ok || i + 1 >= c->n)
@@ -377,10 +386,12 @@ trading_day (const Ctx *c, guint i)
   if (n->kind == A_PUNCT)
     return n->punct != '\'' && n->punct != '-';
   const LexEntry *e = n->lex;
+  /* "the day after the vote" is another day, not "late in the day after
+   * falling" */
   return !(n->kind == A_NUM
            || (e
-               && (e->cue == C_OF || e->cue == C_ANCHOR || e->cue == C_THE
-                   || e->cue == C_BY))
+               && (e->cue == C_OF || (e->cue == C_ANCHOR && !in)
+                   || e->cue == C_THE || e->cue == C_BY))
            || text_is (c, i + 1, "when") || text_is (c, i + 1, "that")
            || text_is (c, i + 1, "which") || text_is (c, i + 1, "he")
            || text_is (c, i + 1, "she") || text_is (c, i + 1, "they"));
