@@ -297,6 +297,13 @@ test_clock (void)
     { "The talks resume at 12.30 on Monday.", "2019-09-04",
       "12.30 on Monday|TIME|2019-09-02T12:30" },
     { "The rate grew at 8 percent.", "2019-09-04", "" },
+    /* a time alone is on the day named before it in its sentence, else on
+     * the reference date */
+    { "The 787 made its first test flight Tuesday in Everett, Washington "
+      "at 18:00 UTC. It landed at 21:00 UTC.",
+      "2009-12-16",
+      "Tuesday|DATE|2009-12-15; 18:00 UTC|TIME|2009-12-15T18:00Z; "
+      "21:00 UTC|TIME|2009-12-16T21:00Z" },
   };
   RUN (cases);
 }
@@ -590,7 +597,7 @@ test_scan_edges (void)
     { "Sales rose yesterday, in mid-September and on Thanksgiving, at 5 "
       "pm. It ended on May 5",
       "2019-01-04", "yesterday|DATE|2019-01-03; mid-September|DATE|2018-09|MID; "
-                    "Thanksgiving|DATE|2018-11-22; 5 pm|TIME|2019-01-04T17:00; "
+                    "Thanksgiving|DATE|2018-11-22; 5 pm|TIME|2019-01-03T17:00; "
                     "May 5|DATE|2018-05-05" },
     { "Wednesday-Thursday, 2 weeks", "2019-01-04",
       "Wednesday-Thursday|DATE|2019-01-02|2019-01-03; 2 weeks|DURATION|P2W" },
@@ -639,7 +646,7 @@ test_rule_starts (void)
   static const Case cases[] = {
     { "They met from Eighth to eleventh May 2010 and at noon.", "2019-01-04",
       "Eighth to eleventh May 2010|DATE|2010-05-08|2010-05-11; "
-      "noon|TIME|2019-01-04T12:00" },
+      "noon|TIME|2010-05-08T12:00" },
     { "Sales in H1 2020 beat the last quarter, about five years ago.",
       "2019-01-04",
       "H1 2020|DATE|2020-H1; the last quarter|DATE|2018-Q4; "

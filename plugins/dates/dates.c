@@ -261,6 +261,7 @@ note_date (Anchor *a, const DateSpec *s, gboolean explicit_year,
       a->last.year = s->year;
       a->last.month = s->month;
       a->last.day = s->day;
+      a->last_sent = sent;
     }
 }
 
@@ -327,6 +328,7 @@ write_match (Writer *w, Match *m)
                   : st->forward ? 2
                               : local_tense (&w->toks, sent, tok_first,
                                              tok_last + 1);
+  anchor->sent = sent;
   anchor->period = w->period;
   anchor->period_unit = sent == w->period_sent || sent == w->period_sent + 1
                             ? w->period_unit

@@ -465,6 +465,16 @@ spec_normalize (DateSpec *s, const Anchor *a, char *buf, char *anchor_buf)
        * back ("the deadline was midnight") */
       if (s->hour == 24 && a->tense < 0)
         s->hour = 0;
+      if (a->last.has_date && a->last_sent == a->sent)
+        {
+          /* "made its first flight Tuesday in Everett at 18:00 UTC" */
+          set_day (s,
+                   days_from_civil (a->last.year, a->last.month, a->last.day));
+          fmt_context_day (anchor_buf, a->last.year, a->last.month,
+                           a->last.day);
+          fmt_calendar (buf, s);
+          return anchor_buf;
+        }
       if (dct->has_date)
         {
           int z = days_from_civil (dct->year, dct->month, dct->day);

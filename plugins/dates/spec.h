@@ -72,6 +72,8 @@ typedef struct
 {
   RefDate dct;      /* the reference date, from metadata or a dateline */
   RefDate last;     /* the last full date mentioned before */
+  guint last_sent;  /* the sentence of last */
+  guint sent;       /* the sentence of the expression being resolved */
   int ctx_year;     /* a year mentioned just before (0 none) */
   int last_year;    /* the year of the last date mentioned (0 none), for
                        "the year before" after "in 2008" or "last year" */
