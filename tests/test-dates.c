@@ -363,6 +363,10 @@ test_arithmetic (void)
       "next weekday|DATE|2024-10-21" },
     { "After six straight days of losses, stocks rose.", "2019-09-04",
       "six straight days|DURATION|P6D" },
+    { "For the past five trading days, stocks have fallen; refunds take 10 "
+      "working days.",
+      "2011-03-18",
+      "the past five trading days|DURATION|P5D; 10 working days|DURATION|P10D" },
     /* months, then days from that day */
     { "Renewal: +2 months, 5 days.", "2016-10-01",
       "2 months, 5 days|DATE|2016-12-06" },

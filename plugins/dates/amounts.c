@@ -95,10 +95,7 @@ read_amount (const Ctx *c, guint i, double *amount, int *unit,
   gboolean hyphen = punct_at (c, j, '-') && glued (c, j) && glued (c, j + 1);
   if (hyphen)
     j++;
-  /* "six straight days", "two consecutive quarters" */
-  else if ((text_is (c, j, "straight") || text_is (c, j, "consecutive")
-            || text_is (c, j, "successive"))
-           && lex_at (c, j + 1) && lex_at (c, j + 1)->unit)
+  else if (unit_filler_at (c, j))
     j++;
   if (!(*unit = unit_at (c, j, TRUE)))
     return 0;

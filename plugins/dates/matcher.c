@@ -58,7 +58,8 @@ can_start (const Ctx *c, guint i)
       if (number_ends_here (c, i))
         return FALSE;
       return !(a->ndigits != 4 && !(a->flags & AF_ORD) && n && n->kind == A_WORD
-               && !n->lex && !glued (c, i + 1) && !text_is (c, i + 1, "p"));
+               && !n->lex && !glued (c, i + 1) && !text_is (c, i + 1, "p")
+               && !unit_filler_at (c, i + 1));
     }
   if (a->kind == A_PUNCT)
     return num_at (c, i + 1); /* an apostrophe: "'90s", "' 90s" (every
@@ -93,10 +94,7 @@ can_start (const Ctx *c, guint i)
        * ("twenty-four"), not "one of the", "the first time" */
       const Atom *n = i + 1 < c->n ? &c->a[i + 1] : NULL;
       return n
-             && ((n->kind == A_WORD
-                  && (n->lex || text_is (c, i + 1, "straight")
-                      || text_is (c, i + 1, "consecutive")
-                      || text_is (c, i + 1, "successive")))
+             && ((n->kind == A_WORD && (n->lex || unit_filler_at (c, i + 1)))
                  || (n->kind == A_PUNCT && n->punct == '-'));
     }
   return TRUE; /* a cue that begins expressions */
