@@ -219,6 +219,11 @@ test_relative (void)
       "midnight|TIME|2012-08-11T00:00" },
     { "The deadline was midnight.", "2012-08-10",
       "midnight|TIME|2012-08-10T00:00" },
+    /* the near, long or short term after in, for, over: the future */
+    { "Prospects for growth in the near term appear good, and the firm will "
+      "stay for the long term despite its long-term debt.",
+      "2009-03-03",
+      "the near term|DATE|FUTURE_REF; the long term|DATE|FUTURE_REF" },
   };
   RUN (cases);
 }

@@ -351,6 +351,22 @@ parse_same (const Ctx *c, guint i, Match *m)
   return i + 2;
 }
 
+/* "in the near term", "for the long term", "over the short term": the
+ * future (TimeML's FUTURE_REF); not "the long-term plan", "the short term
+ * of office". */
+static guint
+parse_term (const Ctx *c, guint i, Match *m)
+{
+  if (!cue_at (c, i + 1, C_TERM) || cue_at (c, i + 2, C_OF) || i < 2
+      || !cue_at (c, i - 1, C_THE)
+      || !(cue_at (c, i - 2, C_IN) || cue_at (c, i - 2, C_FOR)
+           || text_is (c, i - 2, "over")))
+    return 0;
+  spec_init (&m->s, K_REF);
+  m->s.ref = V_FUTURE_REF;
+  return i + 2;
+}
+
 /* "the day" at @i - 1 … @i as the day the story happens: after "end",
  * "finish", "for", or "early / later in"; not "the day of the vote", "the
  * day after", "the day he left". */
@@ -410,8 +426,8 @@ relative_may_start (const Ctx *c, guint i)
   return e
          && (e->cue == C_DEICTIC || e->cue == C_REL || e->cue == C_PAST
              || e->cue == C_SAME || e->cue == C_FUTURE || e->cue == C_HALF
-             || e->cue == C_FEW || (e->weekday && !e->weekday_plural)
-             || e->unit || e->num >= 0);
+             || e->cue == C_TERMADJ || e->cue == C_FEW
+             || (e->weekday && !e->weekday_plural) || e->unit || e->num >= 0);
 }
 
 /* "the year" of "the end of the year", "the beginning of the month": the
@@ -444,6 +460,8 @@ parse_relative (const Ctx *c, guint i, Match *m)
     j = parse_rel (c, i, m);
   else if (e && e->cue == C_SAME)
     j = parse_same (c, i, m);
+  else if (e && e->cue == C_TERMADJ)
+    j = parse_term (c, i, m);
   else if (e && e->weekday && !e->weekday_plural
            && (atom_len (c, i) > 4 || (c->a[i].flags & AF_CAP)))
     {
