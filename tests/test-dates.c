@@ -275,6 +275,12 @@ test_not_dates (void)
     { "Theresa may become PM soon. I may be here.", NULL, "" },
     { "May I ask? Theresa May. May God help us.", NULL, "" },
     { "The Airbus A400M and 24 A320s flew at 10.", NULL, "" },
+    /* a weekday abbreviation alone needs a word or a day that leads to it */
+    { "The Baltimore Sun reported the star is cooler than the Sun; the SAT "
+      "is on Sat and Sun, the office open Mon - Fri.",
+      "2019-10-07",
+      "Sat|DATE|2019-10-05; Sun|DATE|2019-10-06; "
+      "Mon - Fri|DATE|2019-10-07|2019-10-04" },
     { "The talks began at 10:30.", "2019-10-07",
       "10:30|TIME|2019-10-07T10:30" },
   };

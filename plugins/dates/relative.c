@@ -351,6 +351,34 @@ parse_same (const Ctx *c, guint i, Match *m)
   return i + 2;
 }
 
+/* Whether a weekday abbreviation at @i standing alone ("Sun", "Wed",
+ * "Thur") is the day: after a word that leads to a day ("on", "by",
+ * "until", "next", "and"…) or a mark of a list or range, or before
+ * another day ("Mon - Fri"); not "the Sun", "the Baltimore Sun", "Paul
+ * Sun-Hyung Lee". */
+static gboolean
+abbreviation_is_day (const Ctx *c, guint i)
+{
+  guint k = i + 1;
+  if (punct_at (c, k, '-') || punct_at (c, k, ',') || punct_at (c, k, '/')
+      || cue_at (c, k, C_TO) || cue_at (c, k, C_AND))
+    k++;
+  if (k > i + 1 && lex_at (c, k) && lex_at (c, k)->weekday)
+    return TRUE;
+  if (i == 0)
+    return FALSE;
+  const Atom *p = &c->a[i - 1];
+  if (p->kind == A_PUNCT)
+    return p->punct == ',' || p->punct == '-' || p->punct == '/'
+           || p->punct == '(';
+  const LexEntry *e = p->lex;
+  return e
+         && (e->cue == C_ON || e->cue == C_BY || e->cue == C_UNTIL
+             || e->cue == C_SINCE || e->cue == C_FROM || e->cue == C_TO
+             || e->cue == C_AND || e->cue == C_BETWEEN || e->cue == C_REL
+             || e->weekday);
+}
+
 /* "in the near term", "for the long term", "over the short term": the
  * future (TimeML's FUTURE_REF); not "the long-term plan", "the short term
  * of office". */
@@ -488,6 +516,8 @@ parse_relative (const Ctx *c, guint i, Match *m)
           m->range = TRUE;
           t = h;
         }
+      if (t == j && atom_len (c, i) <= 4 && !abbreviation_is_day (c, i))
+        return 0;
       j = t;
     }
   else if (is_year_in_focus (c, i))
