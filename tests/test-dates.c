@@ -280,7 +280,7 @@ test_not_dates (void)
       "is on Sat and Sun, the office open Mon - Fri.",
       "2019-10-07",
       "Sat|DATE|2019-10-05; Sun|DATE|2019-10-06; "
-      "Mon - Fri|DATE|2019-10-07|2019-10-04" },
+      "Mon - Fri|DATE|2019-10-07|2019-10-11" },
     { "The talks began at 10:30.", "2019-10-07",
       "10:30|TIME|2019-10-07T10:30" },
   };

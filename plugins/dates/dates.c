@@ -362,6 +362,17 @@ write_match (Writer *w, Match *m)
           && m->e.month && m->s.ylen == 4)
         m->e.year = m->s.year + (m->s.month && m->e.month < m->s.month);
       const char *an2 = spec_normalize (&m->e, anchor, end_value, abuf2);
+      if (m->s.kind == K_WEEKDAY && m->e.kind == K_WEEKDAY && m->s.year != NONE
+          && m->e.year != NONE && m->e.dir == 2)
+        {
+          /* "Monday to Friday" ends on the first Friday from that Monday,
+           * whichever way the tense placed each */
+          int z = days_from_civil (m->s.year, m->s.month, m->s.day), y, mo, d;
+          civil_from_days (z + (m->e.weekday - m->s.weekday + 7) % 7, &y, &mo,
+                           &d);
+          m->e.year = y, m->e.month = mo, m->e.day = d;
+          fmt_calendar (end_value, &m->e);
+        }
       set_copied_string (w, span, st->f_end_value, end_value);
       if (strcmp (an, "none") == 0)
         an = an2 == abuf2 ? strcpy (abuf, abuf2) : an2;
