@@ -175,6 +175,13 @@ test_relative (void)
     { "Baku said today that talks went well.", "2019-10-07",
       "today|DATE|2019-10-07" },
     { "He arrived yesterday.", "2019-10-07", "yesterday|DATE|2019-10-06" },
+    /* short and irregular past forms mark the past; "due to" a noun is a
+     * cause, not a schedule */
+    { "Mathematician John Horton Conway died on Saturday at his home, "
+      "reportedly due to COVID-19.",
+      "2020-04-14", "Saturday|DATE|2020-04-11" },
+    { "The flight is due to arrive on Saturday.", "2020-04-14",
+      "Saturday|DATE|2020-04-18" },
     /* "the year" after "the end of": the year of the text */
     { "Sales fell at the beginning of the year and the plant closes by "
       "the end of the month.",

@@ -83,6 +83,25 @@ token_is (const Tokens *t, guint i, const char *word)
          && g_ascii_strncasecmp (t->text + k->start, word, len) == 0;
 }
 
+/* Whether token @i after "due to" may be a verb ("due to arrive"), not
+ * the start of a noun phrase ("due to the storm", "due to its debts",
+ * "due to COVID-19", "due to 2 injuries"). */
+static gboolean
+due_to_verb (const Tokens *t, guint i)
+{
+  static const char *const nouns[]
+      = { "the",   "a",     "an",   "his",   "her",  "its",
+          "their", "our",   "my",   "your",  "this", "that",
+          "these", "those", "lack", "heavy", NULL };
+  const WeftToken *k = &t->tokens[i];
+  if (k->kind != WEFT_TOKEN_WORD || (k->flags & WEFT_TOKEN_CAPITALIZED))
+    return FALSE;
+  for (const char *const *w = nouns; *w; w++)
+    if (token_is (t, i, *w))
+      return FALSE;
+  return TRUE;
+}
+
 /* word_tense() of a word its length and letters let through: a lookup. */
 static G_NO_INLINE int
 word_tense_lookup (const Tokens *t, guint i, gboolean ed)
@@ -92,6 +111,11 @@ word_tense_lookup (const Tokens *t, guint i, gboolean ed)
   const LexEntry *e = len >= 2 && len <= 10
                           ? atoms_token_lex (t->lex, t->text, t->text_len, k)
                           : NULL;
+  if (e && e->cue == C_TENSE && e->cue_val > 0 && len == 3
+      && g_ascii_strncasecmp (t->text + k->start, "due", 3) == 0
+      && i + 2 < t->n_tokens && token_is (t, i + 1, "to")
+      && !due_to_verb (t, i + 2))
+    return 0; /* "died due to the injuries": a cause, not "due to arrive" */
   if (e)
     return e->cue == C_TENSE ? e->cue_val : 0;
   if (ed)
