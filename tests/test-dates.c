@@ -182,6 +182,10 @@ test_relative (void)
       "2020-04-14", "Saturday|DATE|2020-04-11" },
     { "The flight is due to arrive on Saturday.", "2020-04-14",
       "Saturday|DATE|2020-04-18" },
+    /* "the last day of" an event is that event's, not yesterday */
+    { "A group protested outside the White House on the last day of the "
+      "convention.",
+      "2020-09-30", "" },
     /* "the year" after "the end of": the year of the text */
     { "Sales fell at the beginning of the year and the plant closes by "
       "the end of the month.",

@@ -279,6 +279,11 @@ parse_rel (const Ctx *c, guint i, Match *m)
     }
   if ((unit = unit_at (c, j, FALSE)) && !is_plural_unit (c, j))
     {
+      /* "the last day of the convention" is no yesterday ("the last day
+       * of the year" is read on) */
+      if (the && dir && cue_at (c, j + 1, C_OF) && cue_at (c, j + 2, C_THE)
+          && !unit_at (c, j + 3, FALSE))
+        return 0;
       if (the && e->cue == C_PAST)
         {
           spec_init (s, K_DURATION);
