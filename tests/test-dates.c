@@ -194,6 +194,10 @@ test_relative (void)
       "the end of the month|DATE|2008-05|LATE" },
     { "The year before was worse; at the end of the day, it held.",
       "2008-05-24", "" },
+    /* "the month" after a month just named is that month */
+    { "Cases rose in June. By the end of the month, deaths passed 100,000.",
+      "2020-07-15",
+      "June|DATE|2020-06; the end of the month|DATE|2020-06|LATE" },
     { "The agreement was reached last month.", "2019-10-07",
       "last month|DATE|2019-09" },
     { "Last Monday the minister resigned.", "2019-10-07",

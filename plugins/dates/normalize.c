@@ -431,6 +431,14 @@ spec_normalize (DateSpec *s, const Anchor *a, char *buf, char *anchor_buf)
         return anchor;
       }
     case K_REL:
+      if (s->from_context && s->unit == U_M && a->period_unit == U_M)
+        {
+          /* "In June, … By the end of the month" */
+          normalize_rel (s, &a->period, 0, buf);
+          sprintf (anchor_buf, "context:%04d-%02d", a->period.year,
+                   a->period.month);
+          return anchor_buf;
+        }
       if (!dct->has_date)
         return strcpy (buf, dir_ref (s->dir)), anchor;
       normalize_rel (s, dct, a->tense, buf);

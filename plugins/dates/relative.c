@@ -529,6 +529,7 @@ parse_relative (const Ctx *c, guint i, Match *m)
     {
       spec_init (&m->s, K_REL);
       m->s.unit = e->unit;
+      m->s.from_context = TRUE; /* "the month" may be one just named */
       j = i + 1;
     }
   else if (e && e->unit == U_WE && !is_plural_unit (c, i) && i > 0

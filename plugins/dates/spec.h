@@ -48,7 +48,9 @@ typedef struct
   int8_t same_period;  /* "the same period last year": the unit of the month
                           or quarter named before, else a month */
   int8_t dir;          /* -1 / 0 / +1 for offsets and relative units */
-  int8_t from_context; /* offsets: from the last mentioned date */
+  int8_t from_context; /* offsets: from the last mentioned date; "the
+                          month" after "the end of": the month named in
+                          the sentence or the one before, if any */
   int8_t ref;          /* V_PRESENT_REF … for K_REF */
   int8_t business;     /* days are working days ("next weekday") */
   int8_t open_anchor;  /* an offset ending in before/after: a date may
