@@ -290,6 +290,9 @@ test_not_dates (void)
     { "Theresa may become PM soon. I may be here.", NULL, "" },
     { "May I ask? Theresa May. May God help us.", NULL, "" },
     { "The Airbus A400M and 24 A320s flew at 10.", NULL, "" },
+    /* a season capitalised after a word of a name is part of the name */
+    { "He named it Operation Peace Spring, after the Arab Spring.",
+      "2019-10-10", "" },
     /* a weekday abbreviation alone needs a word or a day that leads to it */
     { "The Baltimore Sun reported the star is cooler than the Sun; the SAT "
       "is on Sat and Sun, the office open Mon - Fri.",

@@ -318,10 +318,14 @@ parse_season (const Ctx *c, guint i, DateSpec *s)
     return 0;
   /* "in the fall", "in summer": not "prices fall" */
   guint p = i > 0 && cue_at (c, i - 1, C_THE) ? i - 1 : i;
-  /* "their Autumn meetings": capitalised inside a sentence */
+  /* "their Autumn meetings": capitalised inside a sentence, but not
+   * after a capitalised word of a name ("the Arab Spring") */
+  const Atom *b = i > 0 ? &c->a[i - 1] : NULL;
   gboolean named = (c->a[i].flags & AF_CAP)
-                   && !(c->a[i].flags & (AF_SENT | AF_NEWLINE)) && i > 0
-                   && c->a[i - 1].kind == A_WORD;
+                   && !(c->a[i].flags & (AF_SENT | AF_NEWLINE)) && b
+                   && b->kind == A_WORD
+                   && !((b->flags & AF_CAP) && !b->lex
+                        && !(b->flags & (AF_SENT | AF_NEWLINE)));
   gboolean prep = p > 0
                   && (cue_at (c, p - 1, C_IN) || cue_at (c, p - 1, C_SINCE)
                       || cue_at (c, p - 1, C_BY) || cue_at (c, p - 1, C_UNTIL)
