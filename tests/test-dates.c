@@ -113,6 +113,12 @@ test_absolute_coarse (void)
     { "Prices fell in early 2020.", NULL, "early 2020|DATE|2020|EARLY" },
     { "The drills end in mid-September.", "2021-07-26",
       "mid-September|DATE|2021-09|MID" },
+    /* a year relative to the reference after a day, as after a month */
+    { "Pompeo joined the meeting on March 20 last year; in March, last "
+      "year's host spoke.",
+      "2020-01-10",
+      "March 20 last year|DATE|2019-03-20; March|DATE|2019-03; "
+      "last year|DATE|2019" },
     { "Results for the third quarter of 2009 were weak.", NULL,
       "the third quarter of 2009|DATE|2009-Q3" },
     /* "last" and "final" are the fourth quarter of a year named, and the
