@@ -264,6 +264,12 @@ test_durations_sets (void)
       NULL, "12-hour|DURATION|PT12H" },
     { "It was the worst single-day decline since the crash.", NULL,
       "single-day|DURATION|P1D" },
+    /* a range of counts of one unit: both ends; an offset stays one */
+    { "The bankruptcy process would take between 60 and 90 days, a stay of "
+      "two to three years, and he left 10 to 15 years ago.",
+      "2009-06-01",
+      "60 and 90 days|DURATION|P60D|P90D; two to three years|DURATION|P2Y|P3Y; "
+      "15 years ago|DATE|1994" },
     /* a plural unit without a number after "for", "in", "within", "over
      * the", or before "-long": an unspecified count */
     { "Over the years, the decades-long dispute was the biggest story in "

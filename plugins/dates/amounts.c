@@ -170,6 +170,33 @@ read_vague_amount (const Ctx *c, guint i, int *unit)
   return 0;
 }
 
+/* A range of counts of one unit: "60 to 90 days", "between 60 and 90
+ * days", "two to three years", "5-10 minutes": a duration from the first
+ * count to the second.  Returns the atom after it or 0. */
+static guint
+read_amount_range (const Ctx *c, guint i, Match *m)
+{
+  double from, to;
+  gboolean ord, adj;
+  int unit;
+  guint k = parse_number (c, i, &from, &ord);
+  if (!k || ord || from <= 0 || (num_at (c, i) && c->a[i].ndigits > 4)
+      || !(punct_at (c, k, '-') || cue_at (c, k, C_TO) || cue_at (c, k, C_AND)))
+    return 0;
+  guint j = parse_amount (c, k + 1, &to, &unit, &adj);
+  if (!j || adj || to <= from || num_at (c, i) != num_at (c, k + 1)
+      || cue_at (c, j, C_AGO) || cue_at (c, j, C_ANCHOR))
+    return 0; /* "10 to 15 years ago" is an offset */
+  spec_init (&m->s, K_DURATION);
+  m->s.amount = from;
+  m->s.unit = unit;
+  m->e = m->s;
+  m->e.amount = to;
+  m->range = TRUE;
+  m->type = T_DURATION;
+  return j;
+}
+
 guint
 parse_duration (const Ctx *c, guint i, Match *m)
 {
@@ -177,6 +204,8 @@ parse_duration (const Ctx *c, guint i, Match *m)
   int unit;
   gboolean adj;
   guint j = parse_amount (c, i, &amount, &unit, &adj);
+  if (!j && (j = read_amount_range (c, i, m)))
+    return j;
   if (!j)
     {
       if (!(j = read_vague_amount (c, i, &unit)))

@@ -151,8 +151,9 @@ parse_core (const Ctx *c, guint i, Match *m)
   int unit;
   gboolean adjective;
   if (e && is_count_word (c, i, e)
-      && !parse_amount (c, i, &amount, &unit, &adjective))
-    return 0;
+      && !parse_amount (c, i, &amount, &unit, &adjective)
+      && !cue_at (c, i + 1, C_TO) && !cue_at (c, i + 1, C_AND))
+    return 0; /* (but "two to three years") */
   if (e && is_ordinal_word (e) && !ordinal_may_go_on (c, i + 1))
     return 0; /* "the first time" */
   if (num && number_ends_here (c, i))
