@@ -179,9 +179,11 @@ read_amount_range (const Ctx *c, guint i, Match *m)
   double from, to;
   gboolean ord, adj;
   int unit;
-  guint k = parse_number (c, i, &from, &ord);
-  if (!k || ord || from <= 0 || (num_at (c, i) && c->a[i].ndigits > 4)
-      || !(punct_at (c, k, '-') || cue_at (c, k, C_TO) || cue_at (c, k, C_AND)))
+  /* (the separator first: most numbers here are "50 people", "2019") */
+  guint k = i + 1;
+  if (!(punct_at (c, k, '-') || cue_at (c, k, C_TO) || cue_at (c, k, C_AND))
+      || parse_number (c, i, &from, &ord) != k || ord || from <= 0
+      || (num_at (c, i) && c->a[i].ndigits > 4))
     return 0;
   guint j = parse_amount (c, k + 1, &to, &unit, &adj);
   if (!j || adj || to <= from || num_at (c, i) != num_at (c, k + 1)
