@@ -318,10 +318,14 @@ parse_season (const Ctx *c, guint i, DateSpec *s)
     return 0;
   /* "in the fall", "in summer": not "prices fall" */
   guint p = i > 0 && cue_at (c, i - 1, C_THE) ? i - 1 : i;
-  /* "their Autumn meetings": capitalised inside a sentence */
+  /* "their Autumn meetings": capitalised inside a sentence, but not
+   * after a capitalised word of a name ("the Arab Spring") */
+  const Atom *b = i > 0 ? &c->a[i - 1] : NULL;
   gboolean named = (c->a[i].flags & AF_CAP)
-                   && !(c->a[i].flags & (AF_SENT | AF_NEWLINE)) && i > 0
-                   && c->a[i - 1].kind == A_WORD;
+                   && !(c->a[i].flags & (AF_SENT | AF_NEWLINE)) && b
+                   && b->kind == A_WORD
+                   && !((b->flags & AF_CAP) && !b->lex
+                        && !(b->flags & (AF_SENT | AF_NEWLINE)));
   gboolean prep = p > 0
                   && (cue_at (c, p - 1, C_IN) || cue_at (c, p - 1, C_SINCE)
                       || cue_at (c, p - 1, C_BY) || cue_at (c, p - 1, C_UNTIL)
@@ -332,13 +336,17 @@ parse_season (const Ctx *c, guint i, DateSpec *s)
   return j;
 }
 
-/* "[of] next year", ", this year" after a month, quarter or season. */
+/* "[of] next year", ", this year" after a month, quarter or season, and
+ * "last year" after a day ("March 20 last year"); not "in March, last
+ * year's winner". */
 static guint
 parse_rel_year (const Ctx *c, guint j, DateSpec *s)
 {
-  guint k = cue_at (c, j, C_OF) || punct_at (c, j, ',') ? j + 1 : j;
+  guint k
+      = cue_at (c, j, C_OF) || (punct_at (c, j, ',') && !s->day) ? j + 1 : j;
   const LexEntry *r = lex_at (c, k), *u = lex_at (c, k + 1);
-  if (!r || r->cue != C_REL || !u || u->unit != U_Y || atom_len (c, k + 1) != 4)
+  if (!r || r->cue != C_REL || !u || u->unit != U_Y || atom_len (c, k + 1) != 4
+      || (punct_at (c, k + 2, '\'') && glued (c, k + 2)))
     return j;
   s->has_rel_year = TRUE;
   s->rel_year = r->cue_val;
@@ -443,7 +451,7 @@ parse_absolute (const Ctx *c, guint i, Match *m)
     }
   if (!best)
     return 0;
-  if (s.kind == K_DATE && s.year == NONE && !s.day
+  if (s.kind == K_DATE && s.year == NONE && s.hour < 0
       && (s.month || s.quarter || s.season || s.half))
     best = parse_rel_year (c, best, &s);
   m->s = s;

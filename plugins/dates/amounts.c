@@ -95,16 +95,17 @@ read_amount (const Ctx *c, guint i, double *amount, int *unit,
   gboolean hyphen = punct_at (c, j, '-') && glued (c, j) && glued (c, j + 1);
   if (hyphen)
     j++;
-  /* "six straight days", "two consecutive quarters" */
-  else if ((text_is (c, j, "straight") || text_is (c, j, "consecutive")
-            || text_is (c, j, "successive"))
-           && lex_at (c, j + 1) && lex_at (c, j + 1)->unit)
+  else if (unit_filler_at (c, j))
     j++;
   if (!(*unit = unit_at (c, j, TRUE)))
     return 0;
   if (lex_at (c, i) && lex_at (c, i)->num == 1 && atom_len (c, i) <= 2
       && (*unit == U_S || *unit == U_Q))
     return 0; /* "a second time", "about a quarter of" */
+  /* "the 24-hour clock" is a way of writing times, not a duration */
+  if (hyphen && *unit == U_H
+      && (text_is (c, j + 1, "clock") || text_is (c, j + 1, "format")))
+    return 0;
   *adjective = hyphen;
   *amount = v;
   j++;
@@ -142,6 +143,62 @@ parse_amount (const Ctx *c, guint i, double *amount, int *unit,
   return memo->end;
 }
 
+/* A plural unit without a number, an unspecified count: "for years",
+ * "in minutes", "within hours", "decades-long", and "the years" after
+ * "over" or "through" ("over the years").  Not "in minutes of the
+ * meeting" nor "the years 2001 to 2005".  Returns the atom after it or
+ * 0. */
+static guint
+read_vague_amount (const Ctx *c, guint i, int *unit)
+{
+  if (!(*unit = unit_at (c, i, FALSE)) || !is_plural_unit (c, i) || *unit == U_Q
+      || *unit == U_HALF || *unit == U_WE)
+    return 0;
+  if (punct_at (c, i + 1, '-') && glued (c, i + 1) && glued (c, i + 2)
+      && text_is (c, i + 2, "long"))
+    return i + 3;
+  if (i == 0)
+    return 0;
+  if (cue_at (c, i - 1, C_FOR) || cue_at (c, i - 1, C_WITHIN)
+      || (cue_at (c, i - 1, C_IN) && !cue_at (c, i + 1, C_OF)))
+    return i + 1;
+  /* match_at keeps the "the" */
+  if (i >= 2 && cue_at (c, i - 1, C_THE)
+      && (text_is (c, i - 2, "over") || cue_at (c, i - 2, C_TO))
+      && !num_at (c, i + 1))
+    return i + 1;
+  return 0;
+}
+
+/* A range of counts of one unit: "60 to 90 days", "between 60 and 90
+ * days", "two to three years", "5-10 minutes": a duration from the first
+ * count to the second.  Returns the atom after it or 0. */
+static guint
+read_amount_range (const Ctx *c, guint i, Match *m)
+{
+  double from, to;
+  gboolean ord, adj;
+  int unit;
+  /* (the separator first: most numbers here are "50 people", "2019") */
+  guint k = i + 1;
+  if (!(punct_at (c, k, '-') || cue_at (c, k, C_TO) || cue_at (c, k, C_AND))
+      || parse_number (c, i, &from, &ord) != k || ord || from <= 0
+      || (num_at (c, i) && c->a[i].ndigits > 4))
+    return 0;
+  guint j = parse_amount (c, k + 1, &to, &unit, &adj);
+  if (!j || adj || to <= from || num_at (c, i) != num_at (c, k + 1)
+      || cue_at (c, j, C_AGO) || cue_at (c, j, C_ANCHOR))
+    return 0; /* "10 to 15 years ago" is an offset */
+  spec_init (&m->s, K_DURATION);
+  m->s.amount = from;
+  m->s.unit = unit;
+  m->e = m->s;
+  m->e.amount = to;
+  m->range = TRUE;
+  m->type = T_DURATION;
+  return j;
+}
+
 guint
 parse_duration (const Ctx *c, guint i, Match *m)
 {
@@ -149,17 +206,14 @@ parse_duration (const Ctx *c, guint i, Match *m)
   int unit;
   gboolean adj;
   guint j = parse_amount (c, i, &amount, &unit, &adj);
+  if (!j && (j = read_amount_range (c, i, m)))
+    return j;
   if (!j)
     {
-      /* "for years", "for decades" */
-      if (!(unit = unit_at (c, i, FALSE)) || !is_plural_unit (c, i)
-          || !(i > 0 && cue_at (c, i - 1, C_FOR)))
+      if (!(j = read_vague_amount (c, i, &unit)))
         return 0;
       amount = -1;
-      j = i + 1;
     }
-  if (adj && unit >= U_H && unit <= U_S)
-    return 0;
   spec_init (&m->s, K_DURATION);
   m->s.amount = amount;
   m->s.unit = unit;

@@ -83,6 +83,25 @@ token_is (const Tokens *t, guint i, const char *word)
          && g_ascii_strncasecmp (t->text + k->start, word, len) == 0;
 }
 
+/* Whether token @i after "due to" may be a verb ("due to arrive"), not
+ * the start of a noun phrase ("due to the storm", "due to its debts",
+ * "due to COVID-19", "due to 2 injuries"). */
+static gboolean
+due_to_verb (const Tokens *t, guint i)
+{
+  static const char *const nouns[]
+      = { "the",   "a",     "an",   "his",   "her",  "its",
+          "their", "our",   "my",   "your",  "this", "that",
+          "these", "those", "lack", "heavy", NULL };
+  const WeftToken *k = &t->tokens[i];
+  if (k->kind != WEFT_TOKEN_WORD || (k->flags & WEFT_TOKEN_CAPITALIZED))
+    return FALSE;
+  for (const char *const *w = nouns; *w; w++)
+    if (token_is (t, i, *w))
+      return FALSE;
+  return TRUE;
+}
+
 /* word_tense() of a word its length and letters let through: a lookup. */
 static G_NO_INLINE int
 word_tense_lookup (const Tokens *t, guint i, gboolean ed)
@@ -92,6 +111,11 @@ word_tense_lookup (const Tokens *t, guint i, gboolean ed)
   const LexEntry *e = len >= 2 && len <= 10
                           ? atoms_token_lex (t->lex, t->text, t->text_len, k)
                           : NULL;
+  if (e && e->cue == C_TENSE && e->cue_val > 0 && len == 3
+      && g_ascii_strncasecmp (t->text + k->start, "due", 3) == 0
+      && i + 2 < t->n_tokens && token_is (t, i + 1, "to")
+      && !due_to_verb (t, i + 2))
+    return 0; /* "died due to the injuries": a cause, not "due to arrive" */
   if (e)
     return e->cue == C_TENSE ? e->cue_val : 0;
   if (ed)
@@ -261,6 +285,7 @@ note_date (Anchor *a, const DateSpec *s, gboolean explicit_year,
       a->last.year = s->year;
       a->last.month = s->month;
       a->last.day = s->day;
+      a->last_sent = sent;
     }
 }
 
@@ -278,7 +303,27 @@ typedef struct
   gboolean dct_pending;
   int ctx_year;
   uint32_t ctx_sent;
+  RefDate period; /* the month or quarter named last, and where */
+  int period_unit;
+  uint32_t period_sent;
 } Writer;
+
+/* Notes a month or quarter of a known year ("in January", "the third
+ * quarter of this year", "on March 3"), which "the same month / period /
+ * quarter last year" shortly after it is one year before. */
+static void
+note_period (Writer *w, const DateSpec *s, uint32_t sent)
+{
+  if (s->kind != K_DATE || s->year == NONE || s->ylen != 4
+      || !(s->month || s->quarter) || s->week || s->hour >= 0)
+    return;
+  w->period.has_date = TRUE;
+  w->period.year = s->year;
+  w->period.month = s->month ? s->month : s->quarter * 3 - 2;
+  w->period.day = 1;
+  w->period_unit = s->month ? U_M : U_Q;
+  w->period_sent = sent;
+}
 
 /* Sets a string field of the latest span to a copy of @value in the
  * document's arena: weft_layer_set_string() checks the handle and compares
@@ -307,6 +352,11 @@ write_match (Writer *w, Match *m)
                   : st->forward ? 2
                               : local_tense (&w->toks, sent, tok_first,
                                              tok_last + 1);
+  anchor->sent = sent;
+  anchor->period = w->period;
+  anchor->period_unit = sent == w->period_sent || sent == w->period_sent + 1
+                            ? w->period_unit
+                            : 0;
   anchor->ctx_year
       = w->ctx_year && sent == w->ctx_sent
                 && (!anchor->dct.has_date || w->ctx_year != anchor->dct.year)
@@ -336,6 +386,17 @@ write_match (Writer *w, Match *m)
           && m->e.month && m->s.ylen == 4)
         m->e.year = m->s.year + (m->s.month && m->e.month < m->s.month);
       const char *an2 = spec_normalize (&m->e, anchor, end_value, abuf2);
+      if (m->s.kind == K_WEEKDAY && m->e.kind == K_WEEKDAY && m->s.year != NONE
+          && m->e.year != NONE && m->e.dir == 2)
+        {
+          /* "Monday to Friday" ends on the first Friday from that Monday,
+           * whichever way the tense placed each */
+          int z = days_from_civil (m->s.year, m->s.month, m->s.day), y, mo, d;
+          civil_from_days (z + (m->e.weekday - m->s.weekday + 7) % 7, &y, &mo,
+                           &d);
+          m->e.year = y, m->e.month = mo, m->e.day = d;
+          fmt_calendar (end_value, &m->e);
+        }
       set_copied_string (w, span, st->f_end_value, end_value);
       if (strcmp (an, "none") == 0)
         an = an2 == abuf2 ? strcpy (abuf, abuf2) : an2;
@@ -351,6 +412,7 @@ write_match (Writer *w, Match *m)
                    || tok_first < w->toks.sents[sent].first_token + 3;
   note_date (anchor, &m->s, m->explicit_year, opens, sent, &w->ctx_sent,
              &w->ctx_year);
+  note_period (w, &m->s, sent);
 }
 
 /* Takes the reference date from a dateline among the waiting

@@ -114,6 +114,18 @@ text_is (const Ctx *c, guint i, const char *s)
          && g_ascii_strncasecmp (c->text + c->a[i].start, s, len) == 0;
 }
 
+/* A word between a count and its unit, followed by a unit: "six straight
+ * days", "two consecutive quarters", "five trading days", "ten working
+ * days". */
+static inline gboolean
+unit_filler_at (const Ctx *c, guint i)
+{
+  return i + 1 < c->n && c->a[i + 1].lex && c->a[i + 1].lex->unit
+         && (text_is (c, i, "straight") || text_is (c, i, "consecutive")
+             || text_is (c, i, "successive") || text_is (c, i, "trading")
+             || text_is (c, i, "business") || text_is (c, i, "working"));
+}
+
 static inline gboolean
 valid_day (int y, int m, int d)
 {

@@ -119,6 +119,7 @@ trigger_of (const Slot *s, const LexEntry *e)
     case C_MIDNIGHT:
     case C_POD:
     case C_WORKDAY:
+    case C_TERM:
       return TRIGGER_ALWAYS;
     default:
       break;
@@ -341,6 +342,8 @@ static const Symbol cue_symbols[] = { { "DEICTIC", C_DEICTIC },
                                       { "WORKDAY", C_WORKDAY },
                                       { "CLOCK", C_CLOCK },
                                       { "AUX", C_AUX },
+                                      { "TERM", C_TERM },
+                                      { "TERMADJ", C_TERMADJ },
                                       { NULL, 0 } };
 
 /* Symbolic values of cue words; anything else must be an integer. */

@@ -74,6 +74,8 @@ typedef enum
   C_CLOCK,
   C_AUX,
   C_FINAL, /* "final": a year's last quarter or half */
+  C_TERM,  /* "term", and TERMADJ "near", "long", "short" before it */
+  C_TERMADJ,
   C_N
 } CueClass;
 

@@ -58,7 +58,8 @@ can_start (const Ctx *c, guint i)
       if (number_ends_here (c, i))
         return FALSE;
       return !(a->ndigits != 4 && !(a->flags & AF_ORD) && n && n->kind == A_WORD
-               && !n->lex && !glued (c, i + 1) && !text_is (c, i + 1, "p"));
+               && !n->lex && !glued (c, i + 1) && !text_is (c, i + 1, "p")
+               && !unit_filler_at (c, i + 1));
     }
   if (a->kind == A_PUNCT)
     return num_at (c, i + 1); /* an apostrophe: "'90s", "' 90s" (every
@@ -74,11 +75,15 @@ can_start (const Ctx *c, guint i)
   if (e->unit && !e->month && !e->weekday && !e->weekday_plural && !e->holiday
       && e->num < 0 && e->cue == C_NONE)
     {
-      /* a unit and nothing else starts an expression only after "the" or
-       * "for" ("the day before yesterday", "the year before", "later in
-       * the day", "for years"): after a number it is part of an amount
-       * that starts there */
-      return i > 0 && (cue_at (c, i - 1, C_THE) || cue_at (c, i - 1, C_FOR));
+      /* a unit and nothing else starts an expression only after "the",
+       * "for", "in" or "within" ("the day before yesterday", "the year
+       * before", "later in the day", "for years", "in minutes") or
+       * before "-long" ("decades-long"): after a number it is part of an
+       * amount that starts there */
+      return (i > 0
+              && (cue_at (c, i - 1, C_THE) || cue_at (c, i - 1, C_FOR)
+                  || cue_at (c, i - 1, C_IN) || cue_at (c, i - 1, C_WITHIN)))
+             || (punct_at (c, i + 1, '-') && text_is (c, i + 2, "long"));
     }
   if (e->month || e->weekday || e->unit || e->holiday)
     return TRUE;
@@ -89,10 +94,7 @@ can_start (const Ctx *c, guint i)
        * ("twenty-four"), not "one of the", "the first time" */
       const Atom *n = i + 1 < c->n ? &c->a[i + 1] : NULL;
       return n
-             && ((n->kind == A_WORD
-                  && (n->lex || text_is (c, i + 1, "straight")
-                      || text_is (c, i + 1, "consecutive")
-                      || text_is (c, i + 1, "successive")))
+             && ((n->kind == A_WORD && (n->lex || unit_filler_at (c, i + 1)))
                  || (n->kind == A_PUNCT && n->punct == '-'));
     }
   return TRUE; /* a cue that begins expressions */
@@ -149,8 +151,9 @@ parse_core (const Ctx *c, guint i, Match *m)
   int unit;
   gboolean adjective;
   if (e && is_count_word (c, i, e)
-      && !parse_amount (c, i, &amount, &unit, &adjective))
-    return 0;
+      && !parse_amount (c, i, &amount, &unit, &adjective)
+      && !cue_at (c, i + 1, C_TO) && !cue_at (c, i + 1, C_AND))
+    return 0; /* (but "two to three years") */
   if (e && is_ordinal_word (e) && !ordinal_may_go_on (c, i + 1))
     return 0; /* "the first time" */
   if (num && number_ends_here (c, i))
@@ -485,12 +488,14 @@ match_at (const Ctx *c, guint i, Match *m, guint *no_core)
       if (mod >= MOD_APPROX && !dur && c->a[i].flags & AF_CAP)
         return 0;
       /* "the" belongs to "the 1990s", "the past five years", "the end
-       * of", not to "the 2018 elections" */
+       * of", "over the years", not to "the 2018 elections" nor to "the
+       * minutes-long ride" */
       gboolean keep_the
           = (mod && mod < MOD_APPROX) || m->s.kind == K_REL
             || m->s.kind == K_OFFSET || m->s.kind == K_REF
             || (core && (core->cue == C_REL || core->cue == C_PAST))
-            || m->s.season || m->s.quarter || m->s.half || m->s.ylen != 4;
+            || m->s.season || m->s.quarter || m->s.half || m->s.ylen != 4
+            || (dur && m->s.amount < 0 && !text_is (c, end - 1, "long"));
       if (the != G_MAXUINT && !keep_the)
         {
           if (the == i)

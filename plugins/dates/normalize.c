@@ -403,6 +403,21 @@ spec_normalize (DateSpec *s, const Anchor *a, char *buf, char *anchor_buf)
             normalize_offset (s, &year_base, buf);
             return anchor_buf;
           }
+        if (s->from_context && s->unit == U_Y && a->period_unit
+            && (s->gran == a->period_unit
+                || (s->same_period && s->gran == U_M)))
+          {
+            /* "in January, compared to the same month a year ago" */
+            s->gran = a->period_unit;
+            if (a->period_unit == U_Q)
+              sprintf (anchor_buf, "context:%04d-Q%d", a->period.year,
+                       (a->period.month - 1) / 3 + 1);
+            else
+              sprintf (anchor_buf, "context:%04d-%02d", a->period.year,
+                       a->period.month);
+            normalize_offset (s, &a->period, buf);
+            return anchor_buf;
+          }
         if (!base->has_date)
           return strcpy (buf, dir_ref (s->dir)), anchor;
         if (base == &a->last)
@@ -416,6 +431,14 @@ spec_normalize (DateSpec *s, const Anchor *a, char *buf, char *anchor_buf)
         return anchor;
       }
     case K_REL:
+      if (s->from_context && s->unit == U_M && a->period_unit == U_M)
+        {
+          /* "In June, … By the end of the month" */
+          normalize_rel (s, &a->period, 0, buf);
+          sprintf (anchor_buf, "context:%04d-%02d", a->period.year,
+                   a->period.month);
+          return anchor_buf;
+        }
       if (!dct->has_date)
         return strcpy (buf, dir_ref (s->dir)), anchor;
       normalize_rel (s, dct, a->tense, buf);
@@ -450,6 +473,16 @@ spec_normalize (DateSpec *s, const Anchor *a, char *buf, char *anchor_buf)
        * back ("the deadline was midnight") */
       if (s->hour == 24 && a->tense < 0)
         s->hour = 0;
+      if (a->last.has_date && a->last_sent == a->sent)
+        {
+          /* "made its first flight Tuesday in Everett at 18:00 UTC" */
+          set_day (s,
+                   days_from_civil (a->last.year, a->last.month, a->last.day));
+          fmt_context_day (anchor_buf, a->last.year, a->last.month,
+                           a->last.day);
+          fmt_calendar (buf, s);
+          return anchor_buf;
+        }
       if (dct->has_date)
         {
           int z = days_from_civil (dct->year, dct->month, dct->day);

@@ -279,6 +279,11 @@ parse_rel (const Ctx *c, guint i, Match *m)
     }
   if ((unit = unit_at (c, j, FALSE)) && !is_plural_unit (c, j))
     {
+      /* "the last day of the convention" is no yesterday ("the last day
+       * of the year" is read on) */
+      if (the && dir && cue_at (c, j + 1, C_OF) && cue_at (c, j + 2, C_THE)
+          && !unit_at (c, j + 3, FALSE))
+        return 0;
       if (the && e->cue == C_PAST)
         {
           spec_init (s, K_DURATION);
@@ -341,12 +346,57 @@ parse_same (const Ctx *c, guint i, Match *m)
       m->s.dir = -1;
       m->s.amount = 1;
       m->s.gran = period ? U_M : unit;
+      m->s.same_period = period;
       return end;
     }
   if (period)
     return 0;
   m->s.unit = unit;
   m->s.amount = 0;
+  return i + 2;
+}
+
+/* Whether a weekday abbreviation at @i standing alone ("Sun", "Wed",
+ * "Thur") is the day: after a word that leads to a day ("on", "by",
+ * "until", "next", "and"…) or a mark of a list or range, or before
+ * another day ("Mon - Fri"); not "the Sun", "the Baltimore Sun", "Paul
+ * Sun-Hyung Lee". */
+static gboolean
+abbreviation_is_day (const Ctx *c, guint i)
+{
+  guint k = i + 1;
+  if (punct_at (c, k, '-') || punct_at (c, k, ',') || punct_at (c, k, '/')
+      || cue_at (c, k, C_TO) || cue_at (c, k, C_AND))
+    k++;
+  if (k > i + 1 && lex_at (c, k) && lex_at (c, k)->weekday)
+    return TRUE;
+  if (i == 0)
+    return FALSE;
+  const Atom *p = &c->a[i - 1];
+  if (p->kind == A_PUNCT)
+    return p->punct == ',' || p->punct == '-' || p->punct == '/'
+           || p->punct == '(';
+  const LexEntry *e = p->lex;
+  return e
+         && (e->cue == C_ON || e->cue == C_BY || e->cue == C_UNTIL
+             || e->cue == C_SINCE || e->cue == C_FROM || e->cue == C_TO
+             || e->cue == C_AND || e->cue == C_BETWEEN || e->cue == C_REL
+             || e->weekday);
+}
+
+/* "in the near term", "for the long term", "over the short term": the
+ * future (TimeML's FUTURE_REF); not "the long-term plan", "the short term
+ * of office". */
+static guint
+parse_term (const Ctx *c, guint i, Match *m)
+{
+  if (!cue_at (c, i + 1, C_TERM) || cue_at (c, i + 2, C_OF) || i < 2
+      || !cue_at (c, i - 1, C_THE)
+      || !(cue_at (c, i - 2, C_IN) || cue_at (c, i - 2, C_FOR)
+           || text_is (c, i - 2, "over")))
+    return 0;
+  spec_init (&m->s, K_REF);
+  m->s.ref = V_FUTURE_REF;
   return i + 2;
 }
 
@@ -364,10 +414,19 @@ trading_day (const Ctx *c, guint i)
       = { "early", "earlier", "late", "later", NULL };
   if (i < 2 || !cue_at (c, i - 1, C_THE))
     return FALSE;
-  gboolean ok = FALSE;
-  if (cue_at (c, i - 2, C_IN))
-    for (const char *const *w = times; *w && i >= 3; w++)
-      ok = ok || text_is (c, i - 3, *w);
+  gboolean ok = FALSE, in = FALSE;
+  if (i >= 3 && (cue_at (c, i - 2, C_IN) || cue_at (c, i - 2, C_OF)))
+    {
+      /* "late in the day", "at the start of the day" (not "at the end of
+       * the day", mostly an idiom) */
+      for (const char *const *w = times; *w; w++)
+        in = in || (cue_at (c, i - 2, C_IN) && text_is (c, i - 3, *w));
+      in = in
+           || (cue_at (c, i - 2, C_OF)
+               && (text_is (c, i - 3, "start")
+                   || text_is (c, i - 3, "beginning")));
+      ok = in;
+    }
   for (const char *const *w = verbs; *w; w++)
     ok = ok || text_is (c, i - 2, *w);
   if (!ok || i + 1 >= c->n)
@@ -376,10 +435,12 @@ trading_day (const Ctx *c, guint i)
   if (n->kind == A_PUNCT)
     return n->punct != '\'' && n->punct != '-';
   const LexEntry *e = n->lex;
+  /* "the day after the vote" is another day, not "late in the day after
+   * falling" */
   return !(n->kind == A_NUM
            || (e
-               && (e->cue == C_OF || e->cue == C_ANCHOR || e->cue == C_THE
-                   || e->cue == C_BY))
+               && (e->cue == C_OF || (e->cue == C_ANCHOR && !in)
+                   || e->cue == C_THE || e->cue == C_BY))
            || text_is (c, i + 1, "when") || text_is (c, i + 1, "that")
            || text_is (c, i + 1, "which") || text_is (c, i + 1, "he")
            || text_is (c, i + 1, "she") || text_is (c, i + 1, "they"));
@@ -398,8 +459,8 @@ relative_may_start (const Ctx *c, guint i)
   return e
          && (e->cue == C_DEICTIC || e->cue == C_REL || e->cue == C_PAST
              || e->cue == C_SAME || e->cue == C_FUTURE || e->cue == C_HALF
-             || e->cue == C_FEW || (e->weekday && !e->weekday_plural)
-             || e->unit || e->num >= 0);
+             || e->cue == C_TERMADJ || e->cue == C_FEW
+             || (e->weekday && !e->weekday_plural) || e->unit || e->num >= 0);
 }
 
 /* "the year" of "the end of the year", "the beginning of the month": the
@@ -432,6 +493,8 @@ parse_relative (const Ctx *c, guint i, Match *m)
     j = parse_rel (c, i, m);
   else if (e && e->cue == C_SAME)
     j = parse_same (c, i, m);
+  else if (e && e->cue == C_TERMADJ)
+    j = parse_term (c, i, m);
   else if (e && e->weekday && !e->weekday_plural
            && (atom_len (c, i) > 4 || (c->a[i].flags & AF_CAP)))
     {
@@ -458,12 +521,15 @@ parse_relative (const Ctx *c, guint i, Match *m)
           m->range = TRUE;
           t = h;
         }
+      if (t == j && atom_len (c, i) <= 4 && !abbreviation_is_day (c, i))
+        return 0;
       j = t;
     }
   else if (is_year_in_focus (c, i))
     {
       spec_init (&m->s, K_REL);
       m->s.unit = e->unit;
+      m->s.from_context = TRUE; /* "the month" may be one just named */
       j = i + 1;
     }
   else if (e && e->unit == U_WE && !is_plural_unit (c, i) && i > 0

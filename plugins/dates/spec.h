@@ -45,8 +45,12 @@ typedef struct
   int8_t unit;         /* DateUnit, for offsets, durations, sets */
   int8_t gran;         /* an offset of years kept at this unit: "the same month
                           last year" is a month */
+  int8_t same_period;  /* "the same period last year": the unit of the month
+                          or quarter named before, else a month */
   int8_t dir;          /* -1 / 0 / +1 for offsets and relative units */
-  int8_t from_context; /* offsets: from the last mentioned date */
+  int8_t from_context; /* offsets: from the last mentioned date; "the
+                          month" after "the end of": the month named in
+                          the sentence or the one before, if any */
   int8_t ref;          /* V_PRESENT_REF … for K_REF */
   int8_t business;     /* days are working days ("next weekday") */
   int8_t open_anchor;  /* an offset ending in before/after: a date may
@@ -70,9 +74,15 @@ typedef struct
 {
   RefDate dct;      /* the reference date, from metadata or a dateline */
   RefDate last;     /* the last full date mentioned before */
+  guint last_sent;  /* the sentence of last */
+  guint sent;       /* the sentence of the expression being resolved */
   int ctx_year;     /* a year mentioned just before (0 none) */
   int last_year;    /* the year of the last date mentioned (0 none), for
                        "the year before" after "in 2008" or "last year" */
+  RefDate period;   /* the first day of the month or quarter named last in
+                       this sentence or the one before, for "the same
+                       month last year" after "in January" */
+  int period_unit;  /* U_M, U_Q, or 0 when there is none */
   int tense;        /* -1 past, 0 unknown, +1 future */
   gboolean forward; /* the forward-dates option: times after the reference */
 } Anchor;
