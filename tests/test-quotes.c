@@ -1114,6 +1114,15 @@ static const Case cases[] = {
         "So, that actually started back quite a while ago now, for me. Like "
         "I say we also did a statistical analysis.",
         "Naomi Martisius", "Naomi Martisius", NULL } } },
+  /* One line opening with a name and a colon is a source or a heading,
+   * not a transcript: a transcript has two labelled lines at least. */
+  { "/quotes/labels/one-line-no-transcript",
+    "Markets rose on Friday.\n\n"
+    "Washington Post: A new report shows that the economy grew faster than "
+    "expected last quarter.\n\n"
+    "Officials confirmed that the bridge will stay closed for two weeks.",
+    { { "indirect", "the bridge will stay closed for two weeks", "Officials",
+        "Officials", "confirmed" } } },
 };
 
 static char *

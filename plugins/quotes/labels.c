@@ -64,32 +64,51 @@ label_at (const QuotesContext *ctx, guint i, guint *first, guint *last)
   return after;
 }
 
+/* The answer on line @l (of the marks pass's line starts) when the line
+ * opens with a label: its label [*@first, *@last) and its tokens
+ * [*@content, *@end). */
+static gboolean
+labelled_line (const QuotesContext *ctx, guint l, guint *first, guint *last,
+               guint *content, guint *end)
+{
+  guint i = ctx->line_starts.items[l];
+  /* The cheap tests first: most lines open with a sentence, a capitalized
+   * word and then a word in lower case, not ":". */
+  if (ctx_capitalized (ctx, i))
+    {
+      guint k = i + 1;
+      while (k < i + LABEL_MAX_WORDS && ctx_capitalized (ctx, k))
+        k++;
+      if (!ctx_punct_is (ctx, k, ':'))
+        return FALSE;
+    }
+  else if (!ctx_punct_is (ctx, i, '('))
+    return FALSE;
+  *content = label_at (ctx, i, first, last);
+  if (*content == 0 || *content >= ctx->n_tokens
+      || ctx_quoted (ctx, *content)
+      || (ctx->tokens[*content].flags
+          & (WEFT_TOKEN_NEWLINE_BEFORE | WEFT_TOKEN_PARAGRAPH_BEFORE)))
+    return FALSE;
+  *end = l + 1 < ctx->line_starts.n ? ctx->line_starts.items[l + 1]
+                                    : ctx->n_tokens;
+  return *end - *content >= ANSWER_MIN_TOKENS;
+}
+
 void
 quotes_find_labels (QuotesContext *ctx)
 {
+  /* A transcript has two labelled lines at least: one line opening with a
+   * name and a colon ("Washington Post: A new report shows …") is a
+   * source or a heading, not an answer. */
+  guint first, last, content, end, n_labelled = 0;
+  for (guint l = 0; l < ctx->line_starts.n && n_labelled < 2; l++)
+    n_labelled += labelled_line (ctx, l, &first, &last, &content, &end);
+  if (n_labelled < 2)
+    return;
   for (guint l = 0; l < ctx->line_starts.n; l++)
     {
-      guint i = ctx->line_starts.items[l], first, last;
-      /* The cheap tests first: most lines open with a sentence, a
-       * capitalized word and then a word in lower case, not ":". */
-      if (ctx_capitalized (ctx, i))
-        {
-          guint k = i + 1;
-          while (k < i + LABEL_MAX_WORDS && ctx_capitalized (ctx, k))
-            k++;
-          if (!ctx_punct_is (ctx, k, ':'))
-            continue;
-        }
-      else if (!ctx_punct_is (ctx, i, '('))
-        continue;
-      guint content = label_at (ctx, i, &first, &last);
-      if (content == 0 || content >= ctx->n_tokens || ctx_quoted (ctx, content)
-          || (ctx->tokens[content].flags
-              & (WEFT_TOKEN_NEWLINE_BEFORE | WEFT_TOKEN_PARAGRAPH_BEFORE)))
-        continue;
-      guint end = l + 1 < ctx->line_starts.n ? ctx->line_starts.items[l + 1]
-                                             : ctx->n_tokens;
-      if (end - content < ANSWER_MIN_TOKENS)
+      if (!labelled_line (ctx, l, &first, &last, &content, &end))
         continue;
       Quote *q = quotes_context_add (ctx);
       q->start = ctx->tokens[content].start;
