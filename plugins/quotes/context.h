@@ -31,7 +31,7 @@ typedef enum
 typedef struct
 {
   guint first, last;
-  MentionKind kind;
+  guint8 kind;       /* MentionKind */
   guint8 role_group; /* the role word's group, for descriptions */
 } Mention;
 
@@ -93,15 +93,17 @@ typedef struct
   /* Without a closing mark: weft_doc_find_token (end), the token after the
    * content, known when the quotation is made (no search later). */
   guint end_token;
-  QuoteKind kind;
-  const char *cue;           /* canonical cue text, or NULL */
   guint cue_first, cue_last; /* cue tokens [first, last); first == last: none */
+  const char *cue;           /* canonical cue text, or NULL */
   Mention mention;
-  const char *speaker;   /* resolved name (arena), or NULL */
-  gboolean continuation; /* speaker carried over from the previous quote */
-  gboolean named;        /* introduced by a naming cue: called X "…" */
-  gboolean label; /* an answer after its speaker's label ("Smith: …") */
+  guint8 kind;             /* QuoteKind */
+  guint8 continuation : 1; /* speaker carried over from the previous quote */
+  guint8 named : 1;        /* introduced by a naming cue: called X "…" */
+  guint8 label : 1; /* an answer after its speaker's label ("Smith: …") */
+  const char *speaker; /* resolved name (arena), or NULL */
 } Quote;
+/* A long article's candidates number hundreds of thousands. */
+G_STATIC_ASSERT (sizeof (Quote) <= 64);
 
 typedef struct
 {

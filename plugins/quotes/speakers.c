@@ -13,7 +13,7 @@
 #include "table.h"
 
 /* One mention of a person; a long article holds hundreds of thousands,
- * so its flags are bits (56 bytes). */
+ * so its flags are bits (48 bytes). */
 typedef struct
 {
   uint32_t pos;
@@ -28,14 +28,15 @@ typedef struct
                          speaker), else told from its token when asked */
   guint8 weak : 1; /* named after "with", "in" or as a possessive: its
                       surname's full name only when no other is known */
+  guint8 full : 1; /* a surname and more: "Dmitry Peskov", not "Peskov" */
   const char *name;
-  const char *last_word; /* points into name */
-  const char *folded; /* last_word without diacritics (Erdoğan -> Erdogan) */
+  const char *folded; /* its surname, last_word (), without diacritics
+                         (Erdoğan -> Erdogan) */
   /* What is known about folded (NULL: not looked up yet), kept from
    * know_article() so that history_add() does not hash it again. */
   struct _Known *known_folded;
 } Person;
-G_STATIC_ASSERT (sizeof (Person) <= 56);
+G_STATIC_ASSERT (sizeof (Person) <= 48);
 
 /* What one string is known as, in the article and in the history so far:
  * a full name and a folded surname ("Peskov" can be both). */
@@ -135,8 +136,6 @@ person_new (QuotesContext *ctx, const Person *p)
 {
   Person *copy = weft_doc_alloc (ctx->doc, sizeof (Person));
   *copy = *p;
-  if (!copy->folded)
-    copy->folded = fold (ctx, copy->last_word);
   return copy;
 }
 
@@ -189,6 +188,16 @@ last_word (QuotesContext *ctx, const char *name)
         return weft_doc_strndup (ctx->doc, before, (gsize)(space - before));
       }
   return space + 1;
+}
+
+/* Names @p @name, with its surname folded. */
+static void
+person_set_name (QuotesContext *ctx, Person *p, const char *name)
+{
+  const char *surname = last_word (ctx, name);
+  p->name = name;
+  p->full = surname != name;
+  p->folded = fold (ctx, surname);
 }
 
 /* Whether a role word follows the run ending at @end as an appositive:
@@ -506,8 +515,7 @@ collect_people (QuotesContext *ctx, PersonList *people, guint limit)
                            .gender = gender,
                            .token = i,
                            .weak = weak };
-              p.last_word = last_word (ctx, p.name);
-              p.folded = fold (ctx, p.last_word);
+              person_set_name (ctx, &p, p.name);
               person_list_add (people, &p);
               gpointer *latest = NULL;
               if (nl - nf >= 2)
@@ -526,7 +534,7 @@ collect_people (QuotesContext *ctx, PersonList *people, guint limit)
 static gboolean
 is_full_name (const Person *p)
 {
-  return p->last_word != p->name;
+  return p->full;
 }
 
 /* The entry of @key, added when missing. */
@@ -921,13 +929,12 @@ resolve (QuotesContext *ctx, Quote *q, History *history)
         if (!gender)
           gender = known_gender (history, known);
         Person p = { .pos = pos,
-                     .name = name,
-                     .last_word = last_word (ctx, name),
                      .group = m->role_group,
                      .person = TRUE,
                      .gender = gender,
                      .token = m->first,
                      .subject = TRUE };
+        person_set_name (ctx, &p, name);
         if (!p.group && known)
           p.group = known->first_group;
         q->speaker = name;
