@@ -1114,7 +1114,7 @@ quotes_resolve_speakers (QuotesContext *ctx)
       Quote *q = &ctx->quotes[order[i].index];
       while (next_person < all.n && all.items[next_person].pos < order[i].key)
         history_add (ctx, history, &all.items[next_person++]);
-      history->later = all.items + next_person;
+      history->later = all.n ? all.items + next_person : NULL;
       history->n_later = all.n - next_person;
       if (q->mention.kind != MENTION_NONE)
         resolve (ctx, q, history);
