@@ -125,6 +125,16 @@ set_cue (QuotesContext *ctx, Quote *q, const char *cue, guint first, guint last)
     token_bit_set (ctx->used, i, TRUE);
 }
 
+/* The cue is the verb at token @verb, as written ("thanked"). */
+static void
+set_verb_cue (QuotesContext *ctx, Quote *q, guint verb)
+{
+  const WeftToken *t = &ctx->tokens[verb];
+  set_cue (ctx, q,
+           weft_doc_strndup (ctx->doc, ctx->text + t->start, t->end - t->start),
+           verb, verb + 1);
+}
+
 /* The cue of a quotation introduced by a colon after the sentence that
  * holds it ("X stressed that …:") stays free for that sentence's own
  * reported speech. */
@@ -242,11 +252,7 @@ trailing (QuotesContext *ctx, Quote *q, gboolean lenient)
       || (ctx->tokens[k].flags & WEFT_TOKEN_CAPITALIZED))
     return FALSE;
   q->mention = m;
-  const WeftToken *verb = &ctx->tokens[k];
-  set_cue (ctx, q,
-           weft_doc_strndup (ctx->doc, ctx->text + verb->start,
-                             verb->end - verb->start),
-           k, k + 1);
+  set_verb_cue (ctx, q, k);
   return TRUE;
 }
 
@@ -709,11 +715,7 @@ woven_source (QuotesContext *ctx, Quote *q)
     if (!ctx_quoted (ctx, i) && ctx_token_in (ctx, i, lesser))
       return FALSE;
   q->mention = m;
-  const WeftToken *t = &ctx->tokens[verb];
-  set_cue (ctx, q,
-           weft_doc_strndup (ctx->doc, ctx->text + t->start,
-                             t->end - t->start),
-           verb, verb + 1);
+  set_verb_cue (ctx, q, verb);
   return TRUE;
 }
 
