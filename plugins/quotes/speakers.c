@@ -88,7 +88,7 @@ typedef struct
   guint labels_next;
   /* The article's people not in the history yet: all[next..] (for a
    * description that names someone only after it). */
-  const Person *later;
+  Person *later;
   guint n_later;
 } History;
 
@@ -818,7 +818,6 @@ sort_orders (Order *order, guint n)
     a[i] = order_value (&order[i]);
   for (guint s = 0; s < n; s += 16)
     insertion_sort (a + s, MIN (16, n - s));
-  guint64 *sorted = a;
   for (guint width = 16; width < n; width *= 2)
     {
       for (guint lo = 0; lo < n; lo += 2 * width)
@@ -835,10 +834,9 @@ sort_orders (Order *order, guint n)
         }
       guint64 *t = a;
       a = b, b = t;
-      sorted = a;
     }
   for (guint i = 0; i < n; i++)
-    order[i] = (Order){ (uint32_t)(sorted[i] >> 32), (guint)sorted[i] };
+    order[i] = (Order){ (uint32_t)(a[i] >> 32), (guint)a[i] };
   if (n > 16)
     g_free (MIN (a, b));
 }
@@ -882,12 +880,12 @@ named_later (const QuotesContext *ctx, History *history, const Mention *m,
   guint paragraph = ctx_line_starts_upto (ctx, m->first);
   for (guint j = 0; j < history->n_later && j < 16; j++)
     {
-      const Person *p = &history->later[j];
+      Person *p = &history->later[j];
       if (ctx_line_starts_upto (ctx, p->token) > paragraph + 1)
         break;
       if (p->person && p->group == m->role_group
           && (!gender || !p->gender || p->gender == gender))
-        return (Person *)p;
+        return p;
     }
   return NULL;
 }
@@ -1062,20 +1060,19 @@ quotes_resolve_speakers (QuotesContext *ctx)
   PersonList all = { 0 };
   /* The people pass only serves surnames, pronouns and descriptions, and
    * only up to the last of them. */
-  guint limit = 0, last_description = G_MAXUINT;
+  guint limit = 0, last_description = 0;
   for (guint i = 0; i < n; i++)
     {
       const Mention *m = &ctx->quotes[i].mention;
       if (m->kind == MENTION_PRONOUN || m->kind == MENTION_DESCRIPTION
           || (m->kind == MENTION_NAME && one_word (ctx, m)))
         limit = MAX (limit, m->last);
-      if (m->kind == MENTION_DESCRIPTION
-          && (last_description == G_MAXUINT || m->last > last_description))
-        last_description = m->last;
+      if (m->kind == MENTION_DESCRIPTION)
+        last_description = MAX (last_description, m->last);
     }
   /* A description may name someone only in the next line (named_later()):
    * the last one's people are collected to its end. */
-  if (last_description != G_MAXUINT)
+  if (last_description) /* a mention's last token is past its first */
     {
       guint line = ctx_line_starts_upto (ctx, last_description);
       limit = MAX (limit, line + 1 < ctx->line_starts.n
